@@ -1,0 +1,25 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { signIn } from "@/lib/auth/auth";
+import { localSignInInput } from "@/lib/auth/local-sign-in";
+
+export type LocalSignInState = { error?: string; fields?: { name: string; email: string } };
+
+export async function signInWithGoogle(): Promise<void> {
+  await signIn("google", { redirectTo: "/" });
+}
+
+export async function signInLocally(_prev: LocalSignInState, form: FormData): Promise<LocalSignInState> {
+  const fields = { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? "") };
+  const parsed = localSignInInput.safeParse(fields);
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Check your details", fields };
+  try {
+    await signIn("local", { ...parsed.data, redirectTo: "/" });
+    return {};
+  } catch (err) {
+    // A successful sign-in throws Next's redirect, which must propagate.
+    if (err instanceof AuthError) return { error: "Sign-in failed. Please try again.", fields };
+    throw err;
+  }
+}

@@ -1,0 +1,37 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+// One client per process, shared through globalThis: server.ts (loaded by tsx or esbuild) and
+// Next's bundled route modules are separate module graphs that must not each open a pool.
+export type DatabaseKind = "embedded" | "postgres";
+type DbGlobal = { __convoDb?: PrismaClient; __convoDbUrl?: string; __convoDbKind?: DatabaseKind };
+const g = globalThis as typeof globalThis & DbGlobal;
+
+export type Db = PrismaClient;
+
+/** Called once by server.ts (or a test) after the database URL is known. */
+export function connectDb(url: string, poolSize = 10, kind: DatabaseKind = "postgres"): PrismaClient {
+  g.__convoDbKind = kind;
+  if (g.__convoDb && g.__convoDbUrl === url) return g.__convoDb;
+  const adapter = new PrismaPg({ connectionString: url, max: poolSize });
+  g.__convoDb = new PrismaClient({ adapter });
+  g.__convoDbUrl = url;
+  return g.__convoDb;
+}
+
+export function db(): PrismaClient {
+  if (!g.__convoDb) throw new Error("Database not connected: server.ts calls connectDb() at start");
+  return g.__convoDb;
+}
+
+export async function disconnectDb(): Promise<void> {
+  const client = g.__convoDb;
+  g.__convoDb = undefined;
+  g.__convoDbUrl = undefined;
+  await client?.$disconnect();
+}
+
+/** Which database this process uses, for the readiness report. */
+export function databaseKind(): DatabaseKind | undefined {
+  return g.__convoDbKind;
+}

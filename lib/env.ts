@@ -1,0 +1,69 @@
+import { z } from "zod";
+
+// The only reader of process.env. Everything else imports `env()`.
+
+const boolFlag = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATA_DIR: z.string().default("./data"),
+  DATABASE_URL: optionalString,
+  /** Port of the embedded PostgreSQL wire server (PGlite); 0 picks a free one. */
+  EMBEDDED_DB_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  REDIS_URL: optionalString,
+  AUTH_SECRET: optionalString,
+  AUTH_URL: optionalString,
+  AUTH_GOOGLE_ID: optionalString,
+  AUTH_GOOGLE_SECRET: optionalString,
+  AUTH_GOOGLE_ISSUER: optionalString,
+  AUTH_LOCAL_LOGIN: boolFlag,
+  ADMIN_EMAILS: optionalString.transform((v) =>
+    (v ?? "")
+      .split(",")
+      .map((e) => e.trim().toLowerCase())
+      .filter(Boolean),
+  ),
+  SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  UPLOADTHING_TOKEN: optionalString,
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).default(25 * 1024 * 1024),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = schema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`Invalid environment: ${problems}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** Tests change process.env between cases; production code never calls this. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}
+
+export const isProduction = () => env().NODE_ENV === "production";
+
+export const googleConfigured = () => Boolean(env().AUTH_GOOGLE_ID && env().AUTH_GOOGLE_SECRET);
+
+/** Local (passwordless) sign-in: the zero-config default, never on in production unless asked. */
+export const localLoginEnabled = () =>
+  env().AUTH_LOCAL_LOGIN || (!googleConfigured() && !isProduction());

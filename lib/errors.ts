@@ -1,0 +1,52 @@
+// Domain errors carry a stable code; transports map them (HTTP status, socket ack error).
+
+export type ErrorCode =
+  | "BAD_REQUEST"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "PAYLOAD_TOO_LARGE"
+  | "UNSUPPORTED_MEDIA_TYPE"
+  | "RATE_LIMITED"
+  | "UNAVAILABLE"
+  | "INTERNAL";
+
+const statusByCode: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+
+  get status(): number {
+    return statusByCode[this.code];
+  }
+}
+
+export const notFound = (what = "Not found") => new AppError("NOT_FOUND", what);
+export const forbidden = (why = "Not allowed") => new AppError("FORBIDDEN", why);
+export const badRequest = (why: string) => new AppError("BAD_REQUEST", why);
+
+/** Shape of every error a client sees, over HTTP and socket acks alike. */
+export type ErrorBody = { code: ErrorCode; message: string };
+
+export function toErrorBody(err: unknown): ErrorBody {
+  if (err instanceof AppError) return { code: err.code, message: err.message };
+  return { code: "INTERNAL", message: "Something went wrong" };
+}

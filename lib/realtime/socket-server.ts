@@ -1,0 +1,54 @@
+import type { Server as HttpServer } from "node:http";
+import { Server, type Socket } from "socket.io";
+import type { Db } from "@/lib/db/client";
+import type { SessionUser } from "@/lib/auth/sessions";
+import { logger } from "@/lib/logger";
+import { authenticateHandshake, isAllowedOrigin } from "./handshake";
+import { rooms } from "./rooms";
+
+export type SocketData = { user: SessionUser };
+export type ConvoSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
+
+export type RealtimeOptions = {
+  db: Db;
+  authSecret: string;
+  publicUrl?: string;
+  onConnection?: (socket: Socket) => void | Promise<void>;
+};
+
+export function createSocketServer(httpServer: HttpServer, options: RealtimeOptions): Server {
+  const io = new Server(httpServer, {
+    serveClient: false,
+    transports: ["websocket", "polling"],
+    maxHttpBufferSize: 256 * 1024,
+    pingInterval: 20_000,
+    pingTimeout: 20_000,
+    allowRequest: (req, callback) => {
+      const ok = isAllowedOrigin(req, options.publicUrl);
+      if (!ok) logger.warn({ origin: req.headers.origin }, "socket refused: foreign origin");
+      callback(ok ? null : "Origin not allowed", ok);
+    },
+  });
+
+  io.use((socket, next) => {
+    authenticateHandshake(socket, options.db, options.authSecret)
+      .then((user) => {
+        if (!user) return next(new Error("UNAUTHENTICATED"));
+        socket.data.user = user;
+        next();
+      })
+      .catch((err: unknown) => {
+        logger.error({ err }, "socket handshake failed");
+        next(new Error("UNAVAILABLE"));
+      });
+  });
+
+  io.on("connection", async (socket) => {
+    const user = socket.data.user as SessionUser;
+    // The session room lets logout end exactly this browser's sockets, on every node.
+    await socket.join([rooms.user(user.id), rooms.session(user.sessionId)]);
+    await options.onConnection?.(socket);
+  });
+
+  return io;
+}

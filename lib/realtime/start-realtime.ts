@@ -1,0 +1,20 @@
+import type { Server as HttpServer } from "node:http";
+import type { Db } from "@/lib/db/client";
+import { setIo } from "./io-registry";
+import { createSocketServer } from "./socket-server";
+
+export type RealtimeDeps = { db: Db; authSecret: string; publicUrl?: string; redisUrl?: string };
+
+/** Socket.IO on the shared HTTP server, registered for Next's modules to publish through. */
+export async function startRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
+  const io = createSocketServer(httpServer, deps);
+  setIo(io);
+  return {
+    io,
+    async close() {
+      setIo(undefined);
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { avatarColorFor, initialsOf, usernameBase } from "./profile-defaults";
+
+export type SignInIdentity = {
+  provider: string;
+  providerAccountId: string;
+  email: string;
+  name: string;
+  image?: string | null;
+};
+
+export type SignedInUser = { id: string; role: "USER" | "ADMIN"; isNew: boolean };
+
+const isUniqueViolation = (err: unknown) =>
+  err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
+
+/**
+ * Maps a provider identity to our own user: an existing link, else an existing user with the
+ * same (provider-verified) email, else a new user. ADMIN_EMAILS promote; they never demote,
+ * so an admin promoted in the console stays one.
+ */
+export async function signInUser(
+  db: Db,
+  identity: SignInIdentity,
+  adminEmails: readonly string[],
+): Promise<SignedInUser> {
+  const email = identity.email.trim().toLowerCase();
+  const shouldBeAdmin = adminEmails.includes(email);
+
+  const linked = await db.account.findUnique({
+    where: { provider_providerAccountId: { provider: identity.provider, providerAccountId: identity.providerAccountId } },
+    select: { user: { select: { id: true, role: true } } },
+  });
+  let user = linked?.user ?? (await db.user.findUnique({ where: { email }, select: { id: true, role: true } }));
+  let isNew = false;
+
+  if (!user) {
+    user = await createUserWithUniqueUsername(db, { ...identity, email });
+    isNew = true;
+  }
+  if (!linked) {
+    await db.account.upsert({
+      where: { provider_providerAccountId: { provider: identity.provider, providerAccountId: identity.providerAccountId } },
+      create: { userId: user.id, provider: identity.provider, providerAccountId: identity.providerAccountId },
+      update: {},
+    });
+  }
+  if (shouldBeAdmin && user.role !== "ADMIN") {
+    user = await db.user.update({ where: { id: user.id }, data: { role: "ADMIN" }, select: { id: true, role: true } });
+  }
+  return { id: user.id, role: user.role, isNew };
+}
+
+async function createUserWithUniqueUsername(db: Db, identity: SignInIdentity) {
+  const name = identity.name.trim() || identity.email.split("@")[0]!;
+  const base = usernameBase(name, identity.email);
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const username = attempt === 0 ? base : `${base}_${Math.floor(1000 + Math.random() * 9000)}`;
+    try {
+      return await db.user.create({
+        data: {
+          email: identity.email,
+          name,
+          username,
+          initials: initialsOf(name),
+          avatarColor: avatarColorFor(identity.email),
+          avatarUrl: identity.image ?? null,
+        },
+        select: { id: true, role: true },
+      });
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      // The same email signing in twice at once: the other request created the user.
+      const existing = await db.user.findUnique({ where: { email: identity.email }, select: { id: true, role: true } });
+      if (existing) return existing;
+    }
+  }
+  throw new Error(`Could not find a free username for ${base}`);
+}

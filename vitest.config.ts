@@ -1,0 +1,21 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+export default defineConfig({
+  resolve: { alias: { "@": root } },
+  test: {
+    environment: "node",
+    include: ["**/*.test.ts"],
+    exclude: ["**/node_modules/**", "e2e/**", "dist/**", ".next/**"],
+    // One fresh PostgreSQL database per run, migrated, shared by every test file.
+    globalSetup: ["lib/test-support/global-setup.ts"],
+    // Test files share that database: run them one at a time so a file's cleanup or unique
+    // constraint can never race another file's data. (Tests that need isolation use
+    // createScratchDatabase().)
+    fileParallelism: false,
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+});
