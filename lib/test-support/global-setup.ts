@@ -5,9 +5,8 @@ import { migrate } from "@/lib/db/migrate";
 
 // Runs once per `vitest run` in the main process: one fresh, fully migrated database for the
 // whole run (cheaper than one per file, and it exercises the real migrations every time).
-
-// The create/drop helpers below are also used by lib/test-support/database.ts in the workers
-// (this module imports nothing from vitest at run time, so both sides can load it).
+// The create/drop helpers at the bottom are also used by lib/test-support/database.ts in the
+// workers (this module imports nothing from vitest at run time, so both sides can load it).
 
 declare module "vitest" {
   export interface ProvidedContext {
