@@ -16,6 +16,7 @@ export default defineConfig({
     // createScratchDatabase().)
     fileParallelism: false,
     testTimeout: 30_000,
+    env: { NODE_ENV: "test", LOG_LEVEL: "silent", AUTH_SECRET: "vitest-secret-not-for-production-0123456789" },
     hookTimeout: 30_000,
   },
 });

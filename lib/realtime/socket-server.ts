@@ -43,11 +43,12 @@ export function createSocketServer(httpServer: HttpServer, options: RealtimeOpti
       });
   });
 
-  io.on("connection", async (socket) => {
+  io.on("connection", (socket) => {
     const user = socket.data.user as SessionUser;
-    // The session room lets logout end exactly this browser's sockets, on every node.
-    await socket.join([rooms.user(user.id), rooms.session(user.sessionId)]);
-    await options.onConnection?.(socket);
+    // The session room lets logout end exactly this browser's sockets, on every node. Joining is
+    // local to this node and synchronous, so handlers are registered before any event arrives.
+    void socket.join([rooms.user(user.id), rooms.session(user.sessionId)]);
+    void options.onConnection?.(socket);
   });
 
   return io;

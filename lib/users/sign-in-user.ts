@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { avatarColorFor, initialsOf, usernameBase } from "./profile-defaults";
 
 export type SignInIdentity = {
@@ -11,9 +11,6 @@ export type SignInIdentity = {
 };
 
 export type SignedInUser = { id: string; role: "USER" | "ADMIN"; isNew: boolean };
-
-const isUniqueViolation = (err: unknown) =>
-  err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
 
 /**
  * Maps a provider identity to our own user: an existing link, else an existing user with the

@@ -1,0 +1,136 @@
+import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ConversationSummary, MessageDto } from "@/lib/realtime/contract";
+
+type SummaryRow = {
+  id: string;
+  type: "DIRECT" | "GROUP";
+  name: string | null;
+  icon: string | null;
+  iconBg: string | null;
+  about: string;
+  visibility: "PUBLIC" | "PRIVATE";
+  lastSeq: bigint;
+  lastMessageAt: Date | null;
+  readSeq: bigint;
+  isPinned: boolean;
+  isMuted: boolean;
+  isArchived: boolean;
+  peerId: string | null;
+  peerName: string | null;
+  peerUsername: string | null;
+  peerInitials: string | null;
+  peerAvatarColor: string | null;
+  peerAvatarUrl: string | null;
+  lmId: string | null;
+  lmSeq: bigint | null;
+  lmSenderId: string | null;
+  lmType: MessageDto["type"];
+  lmText: string | null;
+  lmCreatedAt: Date | null;
+  lmDeletedAt: Date | null;
+  lmSenderName: string | null;
+  memberCount: number;
+  minDeliveredSeq: bigint | null;
+  minReadSeq: bigint | null;
+};
+
+/**
+ * The acting user's conversations as list rows, in one query: membership join, the direct
+ * chat's peer, the last message not hidden for this user, and the members' watermark minima.
+ * A direct chat shows for the other person only once it has a message.
+ */
+export async function conversationSummaries(
+  db: Db,
+  userId: string,
+  onlyConversationId?: string,
+): Promise<ConversationSummary[]> {
+  const only = onlyConversationId ? Prisma.sql`AND c.id = ${onlyConversationId}::uuid` : Prisma.empty;
+  const rows = await db.$queryRaw<SummaryRow[]>`
+    SELECT c.id, c.type::text AS type, c.name, c.icon, c."iconBg", c.about, c.visibility::text AS visibility,
+           c."lastSeq", c."lastMessageAt",
+           p."readSeq", p."isPinned", p."isMuted", p."isArchived",
+           peer.id AS "peerId", peer.name AS "peerName", peer.username AS "peerUsername",
+           peer.initials AS "peerInitials", peer."avatarColor" AS "peerAvatarColor", peer."avatarUrl" AS "peerAvatarUrl",
+           lm.id AS "lmId", lm.seq AS "lmSeq", lm."senderId" AS "lmSenderId", lm.type::text AS "lmType",
+           CASE WHEN lm."deletedAt" IS NULL THEN lm.text END AS "lmText",
+           lm."createdAt" AS "lmCreatedAt", lm."deletedAt" AS "lmDeletedAt", lmu.name AS "lmSenderName",
+           stats."memberCount", stats."minDeliveredSeq", stats."minReadSeq"
+    FROM "Participant" p
+    JOIN "Conversation" c ON c.id = p."conversationId"
+    LEFT JOIN LATERAL (
+      SELECT u.id, u.name, u.username, u.initials, u."avatarColor", u."avatarUrl"
+      FROM "Participant" op JOIN "User" u ON u.id = op."userId"
+      WHERE c.type = 'DIRECT' AND op."conversationId" = c.id AND op."userId" <> p."userId"
+      LIMIT 1
+    ) peer ON true
+    LEFT JOIN LATERAL (
+      SELECT m.id, m.seq, m."senderId", m.type, m.text, m."createdAt", m."deletedAt"
+      FROM "Message" m
+      WHERE m."conversationId" = c.id
+        AND NOT EXISTS (SELECT 1 FROM "MessageHide" h WHERE h."messageId" = m.id AND h."userId" = p."userId")
+      ORDER BY m.seq DESC
+      LIMIT 1
+    ) lm ON true
+    LEFT JOIN "User" lmu ON lmu.id = lm."senderId"
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS "memberCount", min(x."deliveredSeq") AS "minDeliveredSeq", min(x."readSeq") AS "minReadSeq"
+      FROM "Participant" x
+      WHERE x."conversationId" = c.id AND x."leftAt" IS NULL
+    ) stats
+    WHERE p."userId" = ${userId}::uuid AND p."leftAt" IS NULL
+      AND (c.type = 'GROUP' OR c."lastMessageAt" IS NOT NULL OR c."createdById" = p."userId")
+      ${only}
+    ORDER BY p."isPinned" DESC, COALESCE(c."lastMessageAt", p."joinedAt") DESC, c.id
+  `;
+  return rows.map(toSummary);
+}
+
+function toSummary(r: SummaryRow): ConversationSummary {
+  const peer =
+    r.peerId && r.peerName && r.peerUsername
+      ? {
+          id: r.peerId,
+          name: r.peerName,
+          username: r.peerUsername,
+          initials: r.peerInitials ?? "?",
+          avatarColor: r.peerAvatarColor ?? "#888888",
+          avatarUrl: r.peerAvatarUrl,
+        }
+      : null;
+  const lastSeq = Number(r.lastSeq);
+  const readSeq = Number(r.readSeq);
+  return {
+    id: r.id,
+    type: r.type,
+    title: r.type === "DIRECT" ? (peer?.name ?? "Deleted user") : (r.name ?? "Group"),
+    icon: r.type === "DIRECT" ? null : r.icon,
+    iconBg: r.type === "DIRECT" ? (peer?.avatarColor ?? "#888888") : (r.iconBg ?? "#25a366"),
+    about: r.about,
+    visibility: r.visibility,
+    peer,
+    lastSeq,
+    lastMessageAt: r.lastMessageAt?.toISOString() ?? null,
+    lastMessage:
+      r.lmId && r.lmSeq !== null && r.lmSenderId && r.lmCreatedAt
+        ? {
+            id: r.lmId,
+            seq: Number(r.lmSeq),
+            senderId: r.lmSenderId,
+            senderName: r.lmSenderName ?? "",
+            type: r.lmType,
+            text: r.lmText,
+            createdAt: r.lmCreatedAt.toISOString(),
+            deletedAt: r.lmDeletedAt?.toISOString() ?? null,
+          }
+        : null,
+    unreadCount: Math.max(0, lastSeq - readSeq),
+    readSeq,
+    isPinned: r.isPinned,
+    isMuted: r.isMuted,
+    isArchived: r.isArchived,
+    memberCount: r.memberCount,
+    minDeliveredSeq: Number(r.minDeliveredSeq ?? 0),
+    minReadSeq: Number(r.minReadSeq ?? 0),
+  };
+}

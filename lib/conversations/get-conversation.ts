@@ -1,0 +1,41 @@
+import { z } from "zod";
+import type { Ctx } from "@/lib/context";
+import { notFound } from "@/lib/errors";
+import type { ConversationSummary, MemberDto } from "@/lib/realtime/contract";
+import { userSummarySelect, toUserSummary } from "@/lib/users/user-summary";
+import { id } from "@/lib/validation";
+import { conversationSummaries } from "./conversation-summaries";
+import { CONVERSATION_NOT_FOUND } from "./membership";
+
+export const getConversationInput = z.object({ conversationId: id });
+
+/** One of my conversations with its current members, their watermarks and presence. */
+export async function getConversation(
+  ctx: Ctx,
+  input: z.input<typeof getConversationInput>,
+): Promise<{ conversation: ConversationSummary; members: MemberDto[] }> {
+  const { conversationId } = getConversationInput.parse(input);
+  const [conversation] = await conversationSummaries(ctx.db, ctx.actor.id, conversationId);
+  if (!conversation) throw notFound(CONVERSATION_NOT_FOUND);
+  const participants = await ctx.db.participant.findMany({
+    where: { conversationId, leftAt: null },
+    orderBy: [{ role: "asc" }, { joinedAt: "asc" }],
+    take: 1000,
+    select: {
+      role: true,
+      readSeq: true,
+      deliveredSeq: true,
+      user: { select: { ...userSummarySelect, lastActiveAt: true } },
+    },
+  });
+  const online = await ctx.publish.onlineAmong(participants.map((p) => p.user.id));
+  const members = participants.map((p) => ({
+    ...toUserSummary(p.user),
+    role: p.role,
+    readSeq: Number(p.readSeq),
+    deliveredSeq: Number(p.deliveredSeq),
+    online: online.has(p.user.id),
+    lastActiveAt: p.user.lastActiveAt?.toISOString() ?? null,
+  }));
+  return { conversation, members };
+}

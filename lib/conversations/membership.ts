@@ -1,0 +1,28 @@
+import type { Db } from "@/lib/db/client";
+import { notFound } from "@/lib/errors";
+
+export const CONVERSATION_NOT_FOUND = "Conversation not found";
+
+/**
+ * The acting user's current membership, or NOT_FOUND: outsiders learn nothing, not even that
+ * the conversation exists.
+ */
+export async function requireMembership(db: Db, userId: string, conversationId: string) {
+  const membership = await db.participant.findFirst({
+    where: { conversationId, userId, leftAt: null },
+    select: {
+      role: true,
+      readSeq: true,
+      deliveredSeq: true,
+      conversation: { select: { id: true, type: true, visibility: true, lastSeq: true, archivedAt: true } },
+    },
+  });
+  if (!membership) throw notFound(CONVERSATION_NOT_FOUND);
+  return membership;
+}
+
+/** Conversation ids the user currently belongs to (socket rooms at connect). */
+export async function membershipIds(db: Db, userId: string): Promise<string[]> {
+  const rows = await db.participant.findMany({ where: { userId, leftAt: null }, select: { conversationId: true } });
+  return rows.map((r) => r.conversationId);
+}

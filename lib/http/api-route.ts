@@ -1,0 +1,68 @@
+import { ZodError } from "zod";
+import { userFromRequest } from "@/lib/auth/current-user";
+import type { SessionUser } from "@/lib/auth/sessions";
+import { contextFor, type Ctx } from "@/lib/context";
+import { env } from "@/lib/env";
+import { AppError, toErrorBody, type ErrorBody } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+
+type Handler<P> = (args: { ctx: Ctx; user: SessionUser; req: Request; params: P }) => Promise<unknown>;
+
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export function errorResponse(status: number, error: ErrorBody): Response {
+  return Response.json({ error }, { status, headers: { "cache-control": "no-store" } });
+}
+
+/** Cross-site requests may not mutate: the Origin, when sent, must be this site's. */
+function isSameOrigin(req: Request): boolean {
+  const origin = req.headers.get("origin");
+  if (!origin) return true;
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  const allowed = new Set([`http://${host}`, `https://${host}`]);
+  const publicUrl = env().AUTH_URL;
+  if (publicUrl) allowed.add(new URL(publicUrl).origin);
+  return allowed.has(origin);
+}
+
+/**
+ * The whole of an API route's plumbing: session, Origin check, error mapping. The handler only
+ * calls one domain operation and returns its result as JSON.
+ */
+export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
+  return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      if (MUTATING.has(req.method) && !isSameOrigin(req)) {
+        return errorResponse(403, { code: "FORBIDDEN", message: "Cross-origin request refused" });
+      }
+      const user = await userFromRequest(req);
+      if (!user) return errorResponse(401, { code: "UNAUTHENTICATED", message: "Sign in first" });
+      const result = await handler({ ctx: contextFor(user), user, req, params: await context.params });
+      if (result instanceof Response) return result;
+      return Response.json(result ?? {}, { headers: { "cache-control": "no-store" } });
+    } catch (err) {
+      if (err instanceof ZodError) {
+        return errorResponse(400, { code: "BAD_REQUEST", message: err.issues[0]?.message ?? "Invalid input" });
+      }
+      if (err instanceof AppError) return errorResponse(err.status, toErrorBody(err));
+      logger.error({ err, url: req.url }, "api route failed");
+      return errorResponse(500, toErrorBody(err));
+    }
+  };
+}
+
+/** The JSON object body, or a 400 when it is not one. */
+export async function jsonBody(req: Request): Promise<Record<string, unknown>> {
+  let body: unknown;
+  try {
+    body = await req.json();
+  } catch {
+    throw new AppError("BAD_REQUEST", "Body must be JSON");
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw new AppError("BAD_REQUEST", "Body must be a JSON object");
+  }
+  return body as Record<string, unknown>;
+}
+
+export const searchParams = (req: Request) => Object.fromEntries(new URL(req.url).searchParams);

@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as conversationRoute from "@/app/api/v1/conversations/[id]/route";
+import * as messagesRoute from "@/app/api/v1/conversations/[id]/messages/route";
+import * as readRoute from "@/app/api/v1/conversations/[id]/read/route";
+import * as conversationsRoute from "@/app/api/v1/conversations/route";
+import * as groupJoinRoute from "@/app/api/v1/groups/[id]/join/route";
+import * as groupLeaveRoute from "@/app/api/v1/groups/[id]/leave/route";
+import * as groupsRoute from "@/app/api/v1/groups/route";
+import * as receiptsRoute from "@/app/api/v1/messages/[id]/receipts/route";
+import * as messageRoute from "@/app/api/v1/messages/[id]/route";
+import * as usersRoute from "@/app/api/v1/users/route";
+import { openDirect } from "@/lib/conversations/open-direct";
+import { joinGroup } from "@/lib/groups/join-group";
+import { sendMessage } from "@/lib/messages/send-message";
+import { testDb } from "@/lib/test-support/database";
+import { createTestUser, type TestUser } from "@/lib/test-support/fixtures";
+
+const db = testDb();
+const BASE = "http://localhost:3000";
+
+type RouteFn = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+function call(fn: RouteFn, opts: { method: string; path: string; cookie?: string; body?: unknown; params?: Record<string, string>; origin?: string }) {
+  const headers: Record<string, string> = { host: "localhost:3000" };
+  if (opts.cookie) headers.cookie = opts.cookie;
+  if (opts.origin) headers.origin = opts.origin;
+  if (opts.body !== undefined) headers["content-type"] = "application/json";
+  const req = new Request(`${BASE}${opts.path}`, {
+    method: opts.method,
+    headers,
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+  });
+  return fn(req, { params: Promise.resolve(opts.params ?? {}) });
+}
+
+let alice: TestUser;
+let bob: TestUser;
+let outsider: TestUser;
+let directId: string;
+let publicGroupId: string;
+let privateGroupId: string;
+let aliceMessageId: string;
+
+beforeAll(async () => {
+  alice = await createTestUser(db, { name: "Alice Matrix" });
+  bob = await createTestUser(db, { name: "Bob Matrix" });
+  outsider = await createTestUser(db, { name: "Olga Outsider" });
+  directId = (await openDirect(alice.ctx, { userId: bob.id })).id;
+  aliceMessageId = (await sendMessage(alice.ctx, { conversationId: directId, clientId: "matrix-msg-1", text: "secret plans" })).message.id;
+  const group = await db.conversation.create({
+    data: { type: "GROUP", name: "Matrix Public", visibility: "PUBLIC" },
+  });
+  publicGroupId = group.id;
+  await joinGroup(alice.ctx, { conversationId: publicGroupId });
+  const privateGroup = await db.conversation.create({
+    data: { type: "GROUP", name: "Matrix Private", visibility: "PRIVATE", participants: { create: [{ userId: alice.id, role: "OWNER" }] } },
+  });
+  privateGroupId = privateGroup.id;
+});
+
+/** Every route, as [name, handler, method, path, params, body]. */
+function routes() {
+  return [
+    ["list conversations", conversationsRoute.GET, "GET", "/api/v1/conversations", {}, undefined],
+    ["open direct", conversationsRoute.POST, "POST", "/api/v1/conversations", {}, { userId: alice.id }],
+    ["get conversation", conversationRoute.GET, "GET", `/api/v1/conversations/${directId}`, { id: directId }, undefined],
+    ["list messages", messagesRoute.GET, "GET", `/api/v1/conversations/${directId}/messages`, { id: directId }, undefined],
+    ["send message", messagesRoute.POST, "POST", `/api/v1/conversations/${directId}/messages`, { id: directId }, { clientId: "outsider-attempt-1", text: "hi" }],
+    ["mark read", readRoute.POST, "POST", `/api/v1/conversations/${directId}/read`, { id: directId }, { seq: 1 }],
+    ["delete for me", messageRoute.DELETE, "DELETE", `/api/v1/messages/${aliceMessageId}?for=me`, { id: aliceMessageId }, undefined],
+    ["delete for everyone", messageRoute.DELETE, "DELETE", `/api/v1/messages/${aliceMessageId}?for=everyone`, { id: aliceMessageId }, undefined],
+    ["message receipts", receiptsRoute.GET, "GET", `/api/v1/messages/${aliceMessageId}/receipts`, { id: aliceMessageId }, undefined],
+    ["list groups", groupsRoute.GET, "GET", "/api/v1/groups", {}, undefined],
+    ["join private group", groupJoinRoute.POST, "POST", `/api/v1/groups/${privateGroupId}/join`, { id: privateGroupId }, undefined],
+    ["leave group not joined", groupLeaveRoute.POST, "POST", `/api/v1/groups/${publicGroupId}/leave`, { id: publicGroupId }, undefined],
+    ["search users", usersRoute.GET, "GET", "/api/v1/users?q=Matrix", {}, undefined],
+  ] as const;
+}
+
+describe("HTTP API v1 authorization", () => {
+  it("refuses every route without a session", async () => {
+    for (const [name, fn, method, path, params, body] of routes()) {
+      const res = await call(fn as RouteFn, { method, path, params, body });
+      expect(res.status, name).toBe(401);
+      expect((await res.json()).error.code, name).toBe("UNAUTHENTICATED");
+    }
+  });
+
+  it("refuses a revoked session", async () => {
+    const carol = await createTestUser(db);
+    await db.session.update({ where: { id: carol.sessionId }, data: { revokedAt: new Date() } });
+    const res = await call(conversationsRoute.GET as RouteFn, { method: "GET", path: "/api/v1/conversations", cookie: carol.cookie });
+    expect(res.status).toBe(401);
+  });
+
+  it("refuses cross-origin writes", async () => {
+    const res = await call(messagesRoute.POST as RouteFn, {
+      method: "POST",
+      path: `/api/v1/conversations/${directId}/messages`,
+      params: { id: directId },
+      cookie: alice.cookie,
+      origin: "https://evil.example",
+      body: { clientId: "cross-origin-1", text: "hi" },
+    });
+    expect(res.status).toBe(403);
+    expect(await db.message.count({ where: { clientId: "cross-origin-1" } })).toBe(0);
+  });
+
+  it("denies an outsider every conversation-scoped route and leaks nothing", async () => {
+    const denied = new Set([
+      "get conversation", "list messages", "send message", "mark read", "delete for me",
+      "delete for everyone", "message receipts", "join private group", "leave group not joined",
+    ]);
+    for (const [name, fn, method, path, params, body] of routes()) {
+      const res = await call(fn as RouteFn, { method, path, params, body, cookie: outsider.cookie });
+      const text = await res.text();
+      expect(text, name).not.toContain("secret plans");
+      expect(text, name).not.toContain("Matrix Private");
+      if (denied.has(name)) {
+        expect(res.status, name).toBe(404);
+        expect(JSON.parse(text).error.code, name).toBe("NOT_FOUND");
+      } else {
+        expect(res.status, name).toBeLessThan(300);
+      }
+      if (name === "list conversations") expect(JSON.parse(text).conversations.map((c: { id: string }) => c.id)).not.toContain(directId);
+    }
+    // Nothing changed on the other side.
+    const message = await db.message.findUniqueOrThrow({ where: { id: aliceMessageId } });
+    expect(message.deletedAt).toBeNull();
+    expect(await db.message.count({ where: { conversationId: directId } })).toBe(1);
+    expect(await db.messageHide.count({ where: { userId: outsider.id } })).toBe(0);
+    expect(await db.participant.count({ where: { userId: outsider.id, conversationId: privateGroupId } })).toBe(0);
+  });
+
+  it("lets members use the same routes", async () => {
+    const list = await call(messagesRoute.GET as RouteFn, { method: "GET", path: `/api/v1/conversations/${directId}/messages`, params: { id: directId }, cookie: bob.cookie });
+    expect(list.status).toBe(200);
+    expect((await list.json()).messages.map((m: { text: string }) => m.text)).toEqual(["secret plans"]);
+
+    const sent = await call(messagesRoute.POST as RouteFn, {
+      method: "POST", path: `/api/v1/conversations/${directId}/messages`, params: { id: directId }, cookie: bob.cookie, origin: BASE,
+      body: { clientId: "bob-http-1", text: "got it" },
+    });
+    expect(sent.status).toBe(201);
+    const retry = await call(messagesRoute.POST as RouteFn, {
+      method: "POST", path: `/api/v1/conversations/${directId}/messages`, params: { id: directId }, cookie: bob.cookie,
+      body: { clientId: "bob-http-1", text: "got it" },
+    });
+    expect(retry.status).toBe(200);
+    expect((await retry.json()).message.id).toBe((await sent.json()).message.id);
+
+    const bobDeletesAlices = await call(messageRoute.DELETE as RouteFn, {
+      method: "DELETE", path: `/api/v1/messages/${aliceMessageId}?for=everyone`, params: { id: aliceMessageId }, cookie: bob.cookie,
+    });
+    expect(bobDeletesAlices.status).toBe(403);
+  });
+
+  it("answers bad input with 400 and a message", async () => {
+    const res = await call(messagesRoute.POST as RouteFn, {
+      method: "POST", path: `/api/v1/conversations/${directId}/messages`, params: { id: directId }, cookie: alice.cookie,
+      body: { clientId: "bad-input-1", text: "   " },
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toEqual({ code: "BAD_REQUEST", message: "Message is empty" });
+    const badId = await call(conversationRoute.GET as RouteFn, { method: "GET", path: "/api/v1/conversations/nope", params: { id: "nope" }, cookie: alice.cookie });
+    expect(badId.status).toBe(400);
+  });
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+});

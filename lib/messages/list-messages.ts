@@ -1,0 +1,34 @@
+import { z } from "zod";
+import type { Ctx } from "@/lib/context";
+import { requireMembership } from "@/lib/conversations/membership";
+import type { MessagePage } from "@/lib/realtime/contract";
+import { id, seq } from "@/lib/validation";
+import { messageSelect, toMessageDto } from "./message-dto";
+
+export const PAGE_SIZE = 50;
+
+export const listMessagesInput = z.object({
+  conversationId: id,
+  /** Older than this seq (keyset); omitted → the latest page. */
+  before: seq.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(PAGE_SIZE),
+});
+
+/** A page of a conversation I'm in, oldest first, without the messages I deleted for me. */
+export async function listMessages(ctx: Ctx, input: z.input<typeof listMessagesInput>): Promise<MessagePage> {
+  const { conversationId, before, limit } = listMessagesInput.parse(input);
+  await requireMembership(ctx.db, ctx.actor.id, conversationId);
+  const rows = await ctx.db.message.findMany({
+    where: {
+      conversationId,
+      ...(before !== undefined ? { seq: { lt: before } } : {}),
+      hides: { none: { userId: ctx.actor.id } },
+    },
+    orderBy: { seq: "desc" },
+    take: limit + 1,
+    select: messageSelect,
+  });
+  const hasMore = rows.length > limit;
+  const page = rows.slice(0, limit).reverse().map(toMessageDto);
+  return { messages: page, nextBefore: hasMore && page.length > 0 ? page[0]!.seq : null };
+}

@@ -1,0 +1,68 @@
+import { z } from "zod";
+import type { Ctx } from "@/lib/context";
+import { requireMembership } from "@/lib/conversations/membership";
+import type { ReceiptEvent } from "@/lib/realtime/contract";
+import { id, seq } from "@/lib/validation";
+
+export const receiptInput = z.object({ conversationId: id, seq });
+
+type Watermarks = { readSeq: bigint; deliveredSeq: bigint };
+
+/** I have received everything up to seq (capped at the conversation's last message). */
+export function markDelivered(ctx: Ctx, input: z.input<typeof receiptInput>) {
+  return advance(ctx, input, "delivered");
+}
+
+/** I have read everything up to seq. Reading implies delivery. */
+export function markRead(ctx: Ctx, input: z.input<typeof receiptInput>) {
+  return advance(ctx, input, "read");
+}
+
+/**
+ * Watermarks only move forward. When one moved, every member hears the new minima (ticks)
+ * and my other tabs hear my new readSeq (unread badge).
+ */
+async function advance(ctx: Ctx, input: z.input<typeof receiptInput>, kind: "delivered" | "read"): Promise<ReceiptEvent | null> {
+  const { conversationId, seq: target } = receiptInput.parse(input);
+  const me = ctx.actor.id;
+  const bound = BigInt(target);
+  const updated =
+    kind === "read"
+      ? await ctx.db.$queryRaw<Watermarks[]>`
+          UPDATE "Participant" p
+          SET "readSeq" = GREATEST(p."readSeq", LEAST(${bound}, c."lastSeq")),
+              "deliveredSeq" = GREATEST(p."deliveredSeq", LEAST(${bound}, c."lastSeq"))
+          FROM "Conversation" c
+          WHERE c.id = p."conversationId" AND p."conversationId" = ${conversationId}::uuid
+            AND p."userId" = ${me}::uuid AND p."leftAt" IS NULL
+            AND p."readSeq" < LEAST(${bound}, c."lastSeq")
+          RETURNING p."readSeq", p."deliveredSeq"`
+      : await ctx.db.$queryRaw<Watermarks[]>`
+          UPDATE "Participant" p
+          SET "deliveredSeq" = GREATEST(p."deliveredSeq", LEAST(${bound}, c."lastSeq"))
+          FROM "Conversation" c
+          WHERE c.id = p."conversationId" AND p."conversationId" = ${conversationId}::uuid
+            AND p."userId" = ${me}::uuid AND p."leftAt" IS NULL
+            AND p."deliveredSeq" < LEAST(${bound}, c."lastSeq")
+          RETURNING p."readSeq", p."deliveredSeq"`;
+
+  const row = updated[0];
+  if (!row) {
+    // Nothing moved: either already there (fine) or not a member (denied, like every read).
+    await requireMembership(ctx.db, me, conversationId);
+    return null;
+  }
+  const [minima] = await ctx.db.$queryRaw<[{ minDelivered: bigint | null; minRead: bigint | null }]>`
+    SELECT min("deliveredSeq") AS "minDelivered", min("readSeq") AS "minRead"
+    FROM "Participant" WHERE "conversationId" = ${conversationId}::uuid AND "leftAt" IS NULL`;
+  const event: ReceiptEvent = {
+    conversationId,
+    userId: me,
+    deliveredSeq: Number(row.deliveredSeq),
+    readSeq: Number(row.readSeq),
+    minDeliveredSeq: Number(minima.minDelivered ?? 0),
+    minReadSeq: Number(minima.minRead ?? 0),
+  };
+  ctx.publish.toConversation(conversationId, "receipt:update", event);
+  return event;
+}

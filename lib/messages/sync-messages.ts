@@ -1,0 +1,53 @@
+import { z } from "zod";
+import type { Ctx } from "@/lib/context";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { conversationSummaries } from "@/lib/conversations/conversation-summaries";
+import type { MessageDto, SyncResult } from "@/lib/realtime/contract";
+import { id, seq } from "@/lib/validation";
+import { messageSelect, toMessageDto, type MessageRow } from "./message-dto";
+
+export const SYNC_LIMIT_PER_CONVERSATION = 200;
+
+export const syncInput = z.object({
+  cursors: z.record(id, seq).refine((c) => Object.keys(c).length <= 1000, "Too many conversations"),
+});
+
+/**
+ * After a reconnect: my conversations as they are now, and for each cursor the messages after
+ * it (my memberships only). More than one batch → listed in `truncated`.
+ */
+export async function syncMessages(ctx: Ctx, input: z.input<typeof syncInput>): Promise<SyncResult> {
+  const { cursors } = syncInput.parse(input);
+  const conversations = await conversationSummaries(ctx.db, ctx.actor.id);
+  const behind = conversations.filter((c) => cursors[c.id] !== undefined && c.lastSeq > cursors[c.id]!);
+
+  const missed: Record<string, MessageDto[]> = {};
+  const truncated: string[] = [];
+  if (behind.length > 0) {
+    const rows = await ctx.db.$queryRaw<MessageRow[]>`
+      SELECT m.*
+      FROM unnest(${behind.map((c) => c.id)}::uuid[], ${behind.map((c) => BigInt(cursors[c.id]!))}::bigint[]) AS cur(cid, after)
+      CROSS JOIN LATERAL (
+        SELECT ${selectColumns}
+        FROM "Message" m
+        WHERE m."conversationId" = cur.cid AND m.seq > cur.after
+          AND NOT EXISTS (SELECT 1 FROM "MessageHide" h WHERE h."messageId" = m.id AND h."userId" = ${ctx.actor.id}::uuid)
+        ORDER BY m.seq
+        LIMIT ${SYNC_LIMIT_PER_CONVERSATION + 1}
+      ) m`;
+    for (const row of rows) (missed[row.conversationId] ??= []).push(toMessageDto(row));
+    for (const [conversationId, list] of Object.entries(missed)) {
+      if (list.length > SYNC_LIMIT_PER_CONVERSATION) {
+        truncated.push(conversationId);
+        delete missed[conversationId];
+      }
+    }
+  }
+  return { conversations, missed, truncated };
+}
+
+const selectColumns = Prisma.raw(
+  Object.keys(messageSelect)
+    .map((column) => `m."${column}"`)
+    .join(", "),
+);

@@ -1,0 +1,137 @@
+// The realtime contract shared by server and browser. Types only: no runtime code.
+import type { ErrorBody } from "@/lib/errors";
+
+export type Ack<T> = ({ ok: true } & T) | { ok: false; error: ErrorBody };
+
+export type MessageType = "TEXT" | "IMAGE" | "FILE" | "VIDEO" | "AUDIO" | "LOCATION" | "SYSTEM";
+
+export type MessageDto = {
+  id: string;
+  conversationId: string;
+  /** Position in the conversation, gap-free and increasing. */
+  seq: number;
+  senderId: string;
+  clientId: string;
+  type: MessageType;
+  /** Null once deleted for everyone. */
+  text: string | null;
+  createdAt: string;
+  editedAt: string | null;
+  deletedAt: string | null;
+};
+
+export type UserSummary = {
+  id: string;
+  name: string;
+  username: string;
+  initials: string;
+  avatarColor: string;
+  avatarUrl: string | null;
+};
+
+export type ConversationSummary = {
+  id: string;
+  type: "DIRECT" | "GROUP";
+  /** Group name, or the other person's name in a direct chat. */
+  title: string;
+  icon: string | null;
+  iconBg: string;
+  about: string;
+  visibility: "PUBLIC" | "PRIVATE";
+  /** The other person in a direct chat. */
+  peer: UserSummary | null;
+  lastSeq: number;
+  lastMessageAt: string | null;
+  lastMessage: (Pick<MessageDto, "id" | "seq" | "senderId" | "type" | "text" | "createdAt" | "deletedAt"> & { senderName: string }) | null;
+  /** Conversation.lastSeq − my readSeq. */
+  unreadCount: number;
+  readSeq: number;
+  isPinned: boolean;
+  isMuted: boolean;
+  isArchived: boolean;
+  memberCount: number;
+  /**
+   * Lowest delivered/read watermark among all current members. My own watermarks are ≥ the seq
+   * of anything I sent, so my message `seq` is delivered to all when minDeliveredSeq ≥ seq, and
+   * read by all when minReadSeq ≥ seq.
+   */
+  minDeliveredSeq: number;
+  minReadSeq: number;
+};
+
+export type MemberDto = UserSummary & {
+  role: "OWNER" | "ADMIN" | "MEMBER";
+  readSeq: number;
+  deliveredSeq: number;
+  online: boolean;
+  lastActiveAt: string | null;
+};
+
+export type GroupSummary = {
+  id: string;
+  name: string;
+  icon: string | null;
+  iconBg: string;
+  about: string;
+  memberCount: number;
+  isMember: boolean;
+};
+
+export type MessagePage = { messages: MessageDto[]; /** seq to pass as `before` for older messages, or null at the start. */ nextBefore: number | null };
+
+export type SyncResult = {
+  conversations: ConversationSummary[];
+  /** Messages after each cursor, oldest first. */
+  missed: Record<string, MessageDto[]>;
+  /** Conversations with more missed messages than one sync carries: reload their latest page. */
+  truncated: string[];
+};
+
+export type ClientToServerEvents = {
+  "message:send": (
+    input: { conversationId: string; clientId: string; text: string; replyToId?: string },
+    ack: (res: Ack<{ message: MessageDto }>) => void,
+  ) => void;
+  "message:delete": (
+    input: { messageId: string; for: "me" | "everyone" },
+    ack: (res: Ack<Record<never, never>>) => void,
+  ) => void;
+  "receipt:delivered": (input: { conversationId: string; seq: number }, ack?: (res: Ack<Record<never, never>>) => void) => void;
+  "receipt:read": (input: { conversationId: string; seq: number }, ack?: (res: Ack<Record<never, never>>) => void) => void;
+  typing: (input: { conversationId: string; isTyping: boolean }) => void;
+  sync: (input: { cursors: Record<string, number> }, ack: (res: Ack<SyncResult>) => void) => void;
+  "presence:watch": (
+    input: { userIds: string[] },
+    ack: (res: Ack<{ presence: PresenceEvent[] }>) => void,
+  ) => void;
+};
+
+export type ReceiptEvent = {
+  conversationId: string;
+  userId: string;
+  deliveredSeq: number;
+  readSeq: number;
+  minDeliveredSeq: number;
+  minReadSeq: number;
+};
+
+/** Group "message info": who has read / only received one message (watermarks carry no time). */
+export type MessageReceipts = { readBy: UserSummary[]; deliveredTo: UserSummary[] };
+
+export type PresenceEvent = { userId: string; online: boolean; lastActiveAt: string | null };
+
+export type ServerToClientEvents = {
+  "message:new": (message: MessageDto) => void;
+  "message:updated": (message: MessageDto) => void;
+  "message:deleted": (event: { conversationId: string; messageId: string; seq: number; forEveryone: boolean }) => void;
+  "receipt:update": (event: ReceiptEvent) => void;
+  typing: (event: { conversationId: string; userId: string; isTyping: boolean }) => void;
+  presence: (event: PresenceEvent) => void;
+  /** A conversation appeared for me or changed (rename, membership): refetch or merge. */
+  "conversation:updated": (conversation: ConversationSummary) => void;
+  /** I am no longer a member (left or removed): stop showing it as writable. */
+  "conversation:removed": (event: { conversationId: string }) => void;
+  "member:joined": (event: { conversationId: string; member: MemberDto }) => void;
+  "member:left": (event: { conversationId: string; userId: string }) => void;
+  "groups:changed": () => void;
+};

@@ -1,0 +1,51 @@
+import type { Server, Socket } from "socket.io";
+import type { Db } from "@/lib/db/client";
+import type { PresenceEvent } from "./contract";
+import { rooms } from "./rooms";
+
+// Presence is derived from the sockets themselves: a user is online while any socket of theirs
+// is in their user room on any node (fetchSockets asks every node through the adapter), so
+// several tabs keep one user online until the last one closes.
+
+export const presenceRoom = (userId: string) => `presence:${userId}`;
+
+export async function isOnline(io: Server, userId: string): Promise<boolean> {
+  const sockets = await io.in(rooms.user(userId)).fetchSockets();
+  return sockets.length > 0;
+}
+
+/** Called after a socket joined its user room: the first socket announces the user online. */
+export async function announceConnected(io: Server, db: Db, socket: Socket, userId: string): Promise<void> {
+  const sockets = await io.in(rooms.user(userId)).fetchSockets();
+  if (sockets.length !== 1 || sockets[0]!.id !== socket.id) return;
+  const event: PresenceEvent = { userId, online: true, lastActiveAt: new Date().toISOString() };
+  io.to(presenceRoom(userId)).emit("presence", event);
+  await db.user.update({ where: { id: userId }, data: { lastActiveAt: new Date() } });
+}
+
+/** Called after a socket left: when it was the user's last one, record "last seen" and announce. */
+export async function announceDisconnected(io: Server, db: Db, userId: string): Promise<void> {
+  if (await isOnline(io, userId)) return;
+  const lastActiveAt = new Date();
+  await db.user.update({ where: { id: userId }, data: { lastActiveAt } });
+  const event: PresenceEvent = { userId, online: false, lastActiveAt: lastActiveAt.toISOString() };
+  io.to(presenceRoom(userId)).emit("presence", event);
+}
+
+/**
+ * Current presence of people I share a conversation with; subscribes me to their changes.
+ * Anyone else's presence is not mine to see.
+ */
+export async function watchPresence(io: Server, db: Db, socket: Socket, me: string, userIds: string[]): Promise<PresenceEvent[]> {
+  const visible = await db.user.findMany({
+    where: {
+      id: { in: userIds, not: me },
+      participants: { some: { leftAt: null, conversation: { participants: { some: { userId: me, leftAt: null } } } } },
+    },
+    select: { id: true, lastActiveAt: true },
+  });
+  await socket.join(visible.map((u) => presenceRoom(u.id)));
+  const online = await io.in(visible.map((u) => rooms.user(u.id))).fetchSockets();
+  const onlineIds = new Set(online.map((s) => (s.data as { user: { id: string } }).user.id));
+  return visible.map((u) => ({ userId: u.id, online: onlineIds.has(u.id), lastActiveAt: u.lastActiveAt?.toISOString() ?? null }));
+}

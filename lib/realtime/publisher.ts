@@ -1,0 +1,49 @@
+import type { Server } from "socket.io";
+import type { ServerToClientEvents } from "./contract";
+import { getIo } from "./io-registry";
+import { rooms } from "./rooms";
+
+type EventName = keyof ServerToClientEvents;
+type Payload<E extends EventName> = Parameters<ServerToClientEvents[E]>[0];
+
+/** How domain operations reach connected clients. Rooms work across nodes via the adapter. */
+export type Publisher = {
+  toConversation<E extends EventName>(conversationId: string, event: E, ...payload: Parameters<ServerToClientEvents[E]>): void;
+  toUser<E extends EventName>(userId: string, event: E, ...payload: Parameters<ServerToClientEvents[E]>): void;
+  toAll<E extends EventName>(event: E, ...payload: Parameters<ServerToClientEvents[E]>): void;
+  /** Every socket of the user (any node) starts / stops receiving the conversation's events. */
+  subscribeUser(userId: string, conversationId: string): void;
+  unsubscribeUser(userId: string, conversationId: string): void;
+  /** Which of these users have at least one connected socket, on any node. */
+  onlineAmong(userIds: string[]): Promise<Set<string>>;
+};
+
+export type { Payload };
+
+/** Publishes through the process's Socket.IO server; a no-op before it exists (scripts). */
+export function ioPublisher(ioOverride?: Server): Publisher {
+  const io = () => ioOverride ?? getIo();
+  return {
+    toConversation(conversationId, event, ...payload) {
+      io()?.to(rooms.conversation(conversationId)).emit(event, ...payload);
+    },
+    toUser(userId, event, ...payload) {
+      io()?.to(rooms.user(userId)).emit(event, ...payload);
+    },
+    toAll(event, ...payload) {
+      io()?.emit(event, ...payload);
+    },
+    subscribeUser(userId, conversationId) {
+      io()?.in(rooms.user(userId)).socketsJoin(rooms.conversation(conversationId));
+    },
+    unsubscribeUser(userId, conversationId) {
+      io()?.in(rooms.user(userId)).socketsLeave(rooms.conversation(conversationId));
+    },
+    async onlineAmong(userIds) {
+      const server = io();
+      if (!server || userIds.length === 0) return new Set();
+      const sockets = await server.in(userIds.map(rooms.user)).fetchSockets();
+      return new Set(sockets.map((s) => (s.data as { user: { id: string } }).user.id));
+    },
+  };
+}

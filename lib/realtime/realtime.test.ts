@@ -1,0 +1,222 @@
+import { encode } from "next-auth/jwt";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDirect } from "@/lib/conversations/open-direct";
+import { joinGroup } from "@/lib/groups/join-group";
+import { sendMessage } from "@/lib/messages/send-message";
+import { testDb } from "@/lib/test-support/database";
+import {
+  collect, connectSocket, createTestUser, nextEvent, sleep, startTestRealtime, type TestSocket, type TestUser,
+} from "@/lib/test-support/fixtures";
+
+const db = testDb();
+let server: Awaited<ReturnType<typeof startTestRealtime>>;
+let alice: TestUser;
+let bob: TestUser;
+let outsider: TestUser;
+let directId: string;
+let aliceMessageId: string;
+const sockets: TestSocket[] = [];
+
+async function connect(user: TestUser) {
+  const socket = await connectSocket(server.url, user.cookie);
+  sockets.push(socket);
+  return socket;
+}
+
+beforeAll(async () => {
+  server = await startTestRealtime(db);
+  alice = await createTestUser(db, { name: "Alice Socket" });
+  bob = await createTestUser(db, { name: "Bob Socket" });
+  outsider = await createTestUser(db, { name: "Olga Socket" });
+  directId = (await openDirect(alice.ctx, { userId: bob.id })).id;
+  aliceMessageId = (await sendMessage(alice.ctx, { conversationId: directId, clientId: "sock-seed-1", text: "socket secret" })).message.id;
+});
+
+afterAll(async () => {
+  for (const s of sockets) s.close();
+  await server.close();
+});
+
+describe("socket handshake", () => {
+  it("refuses a socket without a cookie", async () => {
+    await expect(connectSocket(server.url, undefined)).rejects.toThrow("UNAUTHENTICATED");
+  });
+
+  it("refuses a forged cookie", async () => {
+    const forged = await encode({ token: { uid: alice.id, sid: alice.sessionId }, secret: "not-the-server-secret", salt: "authjs.session-token" });
+    await expect(connectSocket(server.url, `authjs.session-token=${forged}`)).rejects.toThrow("UNAUTHENTICATED");
+    await expect(connectSocket(server.url, "authjs.session-token=garbage")).rejects.toThrow("UNAUTHENTICATED");
+  });
+
+  it("refuses a foreign Origin even with a valid cookie", async () => {
+    await expect(connectSocket(server.url, alice.cookie, { origin: "https://evil.example" })).rejects.toThrow();
+  });
+
+  it("refuses a revoked session and disconnects its live sockets on logout", async () => {
+    const carol = await createTestUser(db);
+    const live = await connect(carol);
+    const disconnected = new Promise((resolve) => live.once("disconnect", resolve));
+    await db.session.update({ where: { id: carol.sessionId }, data: { revokedAt: new Date() } });
+    server.io.in(`session:${carol.sessionId}`).disconnectSockets(true);
+    await disconnected;
+    await expect(connectSocket(server.url, carol.cookie)).rejects.toThrow("UNAUTHENTICATED");
+  });
+});
+
+describe("outsider matrix: every client event is denied and leaks nothing", () => {
+  it("denies each event", async () => {
+    const spy = await connect(outsider);
+    const aliceSocket = await connect(alice);
+    const leaked = collect(spy, "message:new");
+    const aliceTyping = collect(aliceSocket, "typing");
+
+    const send = await spy.emitWithAck("message:send", { conversationId: directId, clientId: "outsider-sock-1", text: "let me in" });
+    expect(send).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    for (const scope of ["me", "everyone"] as const) {
+      const del = await spy.emitWithAck("message:delete", { messageId: aliceMessageId, for: scope });
+      expect(del, scope).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    }
+    for (const event of ["receipt:delivered", "receipt:read"] as const) {
+      const res = await spy.emitWithAck(event, { conversationId: directId, seq: 1 });
+      expect(res, event).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    }
+    const sync = await spy.emitWithAck("sync", { cursors: { [directId]: 0 } });
+    expect(sync.ok).toBe(true);
+    if (sync.ok) {
+      expect(sync.missed[directId]).toBeUndefined();
+      expect(sync.conversations.map((c) => c.id)).not.toContain(directId);
+    }
+    const watch = await spy.emitWithAck("presence:watch", { userIds: [alice.id] });
+    expect(watch).toEqual({ ok: true, presence: [] });
+    spy.emit("typing", { conversationId: directId, isTyping: true });
+
+    // Alice talks in the chat: the outsider hears nothing.
+    await aliceSocket.emitWithAck("message:send", { conversationId: directId, clientId: "sock-after-1", text: "still secret" });
+    await sleep(300);
+    expect(leaked.seen).toEqual([]);
+    expect(aliceTyping.seen).toEqual([]);
+    expect(await db.message.count({ where: { clientId: "outsider-sock-1" } })).toBe(0);
+    expect((await db.message.findUniqueOrThrow({ where: { id: aliceMessageId } })).deletedAt).toBeNull();
+  });
+
+  it("answers malformed input with BAD_REQUEST, not a crash", async () => {
+    const socket = await connect(alice);
+    expect(await socket.emitWithAck("message:send", { conversationId: "x", clientId: "y", text: "" } as never)).toMatchObject({
+      ok: false,
+      error: { code: "BAD_REQUEST" },
+    });
+    expect(await socket.emitWithAck("sync", null as never)).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
+  });
+});
+
+describe("delivery between members", () => {
+  it("delivers live, acks with the stored message, and a retry returns the same message", async () => {
+    const a = await connect(alice);
+    const b = await connect(bob);
+    const incoming = nextEvent(b, "message:new");
+    const ack = await a.emitWithAck("message:send", { conversationId: directId, clientId: "live-1-abcdef", text: "hello bob 👋" });
+    expect(ack.ok).toBe(true);
+    const received = await incoming;
+    expect(received.text).toBe("hello bob 👋");
+    const retry = await a.emitWithAck("message:send", { conversationId: directId, clientId: "live-1-abcdef", text: "hello bob 👋" });
+    expect(retry.ok && ack.ok && retry.message).toEqual(ack.ok && ack.message);
+    expect(await db.message.count({ where: { clientId: "live-1-abcdef" } })).toBe(1);
+  });
+
+  it("moves ticks with the watermarks: delivered, then read, on all of the reader's tabs", async () => {
+    const a = await connect(alice);
+    const b1 = await connect(bob);
+    const b2 = await connect(bob);
+    const ack = await a.emitWithAck("message:send", { conversationId: directId, clientId: "ticks-1-abcdef", text: "tick me" });
+    if (!ack.ok) throw new Error("send failed");
+    const seq = ack.message.seq;
+
+    const delivered = nextEvent(a, "receipt:update", (e) => e.deliveredSeq === seq);
+    await b1.emitWithAck("receipt:delivered", { conversationId: directId, seq });
+    expect(await delivered).toMatchObject({ userId: bob.id, deliveredSeq: seq, minDeliveredSeq: seq });
+
+    const readOnOtherTab = nextEvent(b2, "receipt:update", (e) => e.readSeq === seq);
+    const read = nextEvent(a, "receipt:update", (e) => e.readSeq === seq);
+    await b1.emitWithAck("receipt:read", { conversationId: directId, seq });
+    expect(await read).toMatchObject({ userId: bob.id, readSeq: seq, minReadSeq: seq });
+    expect(await readOnOtherTab).toMatchObject({ userId: bob.id, readSeq: seq });
+  });
+
+  it("resyncs what a client missed while disconnected", async () => {
+    const b = await connect(bob);
+    const sync0 = await b.emitWithAck("sync", { cursors: {} });
+    if (!sync0.ok) throw new Error("sync failed");
+    const cursor = sync0.conversations.find((c) => c.id === directId)!.lastSeq;
+    b.close();
+    await sendMessage(alice.ctx, { conversationId: directId, clientId: "offline-1-abcdef", text: "while you were away 1" });
+    await sendMessage(alice.ctx, { conversationId: directId, clientId: "offline-2-abcdef", text: "while you were away 2" });
+    const back = await connect(bob);
+    const sync = await back.emitWithAck("sync", { cursors: { [directId]: cursor } });
+    if (!sync.ok) throw new Error("sync failed");
+    expect(sync.missed[directId]!.map((m) => m.text)).toEqual(["while you were away 1", "while you were away 2"]);
+    expect(sync.missed[directId]!.map((m) => m.seq)).toEqual([cursor + 1, cursor + 2]);
+  });
+
+  it("relays typing to the other member only", async () => {
+    const a = await connect(alice);
+    const b = await connect(bob);
+    const typing = nextEvent(b, "typing");
+    a.emit("typing", { conversationId: directId, isTyping: true });
+    expect(await typing).toEqual({ conversationId: directId, userId: alice.id, isTyping: true });
+  });
+
+  it("tracks presence across tabs: online while any tab is open, then last seen", async () => {
+    const dave = await createTestUser(db, { name: "Dave Presence" });
+    const watcher = await connect(alice);
+    const dm = await openDirect(alice.ctx, { userId: dave.id });
+    expect(dm.id).toBeTruthy();
+    await sleep(100);
+    const before = await watcher.emitWithAck("presence:watch", { userIds: [dave.id] });
+    expect(before).toMatchObject({ ok: true, presence: [{ userId: dave.id, online: false }] });
+
+    const online = nextEvent(watcher, "presence");
+    const tab1 = await connect(dave);
+    expect(await online).toMatchObject({ userId: dave.id, online: true });
+    const tab2 = await connect(dave);
+    const changes = collect(watcher, "presence");
+    tab1.close();
+    await sleep(300);
+    // Closing one of two tabs must not show the user offline.
+    expect(changes.seen.filter((e) => !e.online)).toEqual([]);
+    const offline = nextEvent(watcher, "presence");
+    tab2.close();
+    const last = await offline;
+    expect(last).toMatchObject({ userId: dave.id, online: false });
+    expect(Date.parse(last.lastActiveAt!)).toBeGreaterThan(Date.now() - 5000);
+  });
+
+  it("stops delivering to a member who left the group, on every tab", async () => {
+    const group = await db.conversation.create({ data: { type: "GROUP", name: "Leavers", visibility: "PUBLIC" } });
+    await joinGroup(alice.ctx, { conversationId: group.id });
+    const b1 = await connect(bob);
+    const b2 = await connect(bob);
+    const aSocket = await connect(alice);
+    const joined = nextEvent(aSocket, "member:joined");
+    const bobCtx = { ...bob.ctx, publish: (await import("@/lib/realtime/publisher")).ioPublisher(server.io) };
+    await joinGroup(bobCtx, { conversationId: group.id });
+    await joined;
+    const got = nextEvent(b2, "message:new");
+    await aSocket.emitWithAck("message:send", { conversationId: group.id, clientId: "group-1-abcdef", text: "welcome" });
+    expect((await got).text).toBe("welcome");
+
+    const removed = nextEvent(b1, "conversation:removed");
+    const res = await b1.emitWithAck("sync", { cursors: {} });
+    expect(res.ok).toBe(true);
+    const { leaveGroup } = await import("@/lib/groups/leave-group");
+    await leaveGroup(bobCtx, { conversationId: group.id });
+    await removed;
+    const after1 = collect(b1, "message:new");
+    const after2 = collect(b2, "message:new");
+    await aSocket.emitWithAck("message:send", { conversationId: group.id, clientId: "group-2-abcdef", text: "gone?" });
+    await sleep(300);
+    expect(after1.seen).toEqual([]);
+    expect(after2.seen).toEqual([]);
+    const denied = await b1.emitWithAck("message:send", { conversationId: group.id, clientId: "group-3-abcdef", text: "me again" });
+    expect(denied).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+  });
+});

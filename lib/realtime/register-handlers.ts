@@ -1,0 +1,46 @@
+import type { Server, Socket } from "socket.io";
+import { z } from "zod";
+import type { SessionUser } from "@/lib/auth/sessions";
+import { contextFor } from "@/lib/context";
+import { membershipIds } from "@/lib/conversations/membership";
+import type { Db } from "@/lib/db/client";
+import { logger } from "@/lib/logger";
+import { deleteMessage } from "@/lib/messages/delete-message";
+import { markDelivered, markRead } from "@/lib/messages/receipts";
+import { sendMessage } from "@/lib/messages/send-message";
+import { syncMessages } from "@/lib/messages/sync-messages";
+import { id } from "@/lib/validation";
+import { announceConnected, announceDisconnected, watchPresence } from "./presence";
+import { ioPublisher } from "./publisher";
+import { rooms } from "./rooms";
+import { answer } from "./to-ack";
+import { relayTyping } from "./typing";
+
+const watchInput = z.object({ userIds: z.array(id).max(500) });
+
+/**
+ * Per-socket wiring: join the user's conversation rooms, then map each client event to its one
+ * domain operation. Handlers parse nothing themselves: the operations validate their input.
+ */
+export async function registerHandlers(io: Server, db: Db, socket: Socket): Promise<void> {
+  const user = socket.data.user as SessionUser;
+  const ctx = contextFor(user, { db, publish: ioPublisher(io) });
+  // A sync answers only after the rooms are joined: whatever it misses arrives live.
+  const roomsJoined = membershipIds(db, user.id).then((ids) => socket.join(ids.map(rooms.conversation)));
+
+  socket.on("message:send", (input, ack) => answer(ack, () => sendMessage(ctx, input).then(({ message }) => ({ message })), "message:send"));
+  socket.on("message:delete", (input, ack) => answer(ack, () => deleteMessage(ctx, input).then(() => ({})), "message:delete"));
+  socket.on("receipt:delivered", (input, ack) => answer(ack, () => markDelivered(ctx, input).then(() => ({})), "receipt:delivered"));
+  socket.on("receipt:read", (input, ack) => answer(ack, () => markRead(ctx, input).then(() => ({})), "receipt:read"));
+  socket.on("sync", (input, ack) => answer(ack, () => roomsJoined.then(() => syncMessages(ctx, input)), "sync"));
+  socket.on("typing", (input) => void roomsJoined.then(() => relayTyping(socket, user.id, input)));
+  socket.on("presence:watch", (input, ack) =>
+    answer(ack, async () => ({ presence: await watchPresence(io, db, socket, user.id, watchInput.parse(input).userIds) }), "presence:watch"),
+  );
+  socket.on("disconnect", () => {
+    announceDisconnected(io, db, user.id).catch((err: unknown) => logger.warn({ err }, "presence update failed"));
+  });
+
+  await roomsJoined;
+  await announceConnected(io, db, socket, user.id);
+}

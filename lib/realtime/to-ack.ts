@@ -1,0 +1,20 @@
+import { ZodError } from "zod";
+import { AppError, toErrorBody } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import type { Ack } from "./contract";
+
+/** Runs one handler and answers its ack: the result, or the same error shape HTTP returns. */
+export async function answer<T extends object>(ack: unknown, work: () => Promise<T>, event: string): Promise<void> {
+  const reply = typeof ack === "function" ? (ack as (res: Ack<T>) => void) : undefined;
+  try {
+    const result = await work();
+    reply?.({ ok: true, ...result });
+  } catch (err) {
+    if (err instanceof ZodError) {
+      reply?.({ ok: false, error: { code: "BAD_REQUEST", message: err.issues[0]?.message ?? "Invalid input" } });
+      return;
+    }
+    if (!(err instanceof AppError)) logger.error({ err, event }, "socket handler failed");
+    reply?.({ ok: false, error: toErrorBody(err) });
+  }
+}
