@@ -54,9 +54,20 @@ function normalizeDump(dump: string): string {
       // trailing commas so the remaining column list still compares equal.
       .filter((l) => !/^\s+"?[A-Za-z0-9_]*_custom"? /.test(l))
       .map((l) => l.replace(/,$/, ""));
-    kept.push(lines.join("\n"));
+    kept.push(sortTableColumns(lines).join("\n"));
   }
   return kept.filter(Boolean).join("\n\n");
+}
+
+/**
+ * ALTER TABLE … ADD COLUMN appends, while a fresh CREATE TABLE lists columns in schema order:
+ * the order of column lines inside a CREATE TABLE is not drift, so compare them sorted.
+ */
+function sortTableColumns(lines: string[]): string[] {
+  const start = lines.findIndex((l) => l.startsWith("CREATE TABLE "));
+  const end = lines.indexOf(");", start);
+  if (start < 0 || end < 0) return lines;
+  return [...lines.slice(0, start + 1), ...lines.slice(start + 1, end).sort(), ...lines.slice(end)];
 }
 
 async function run(url: string, sql: string): Promise<void> {
