@@ -46,6 +46,11 @@ export async function conversationSummaries(
   onlyConversationId?: string,
 ): Promise<ConversationSummary[]> {
   const only = onlyConversationId ? Prisma.sql`AND c.id = ${onlyConversationId}::uuid` : Prisma.empty;
+  // Only the list hides a still-empty direct chat from the other person: asked for by id (they
+  // opened it too, or are viewing it), a member always gets it.
+  const listed = onlyConversationId
+    ? Prisma.empty
+    : Prisma.sql`AND (c.type = 'GROUP' OR c."lastMessageAt" IS NOT NULL OR c."createdById" = p."userId")`;
   const rows = await db.$queryRaw<SummaryRow[]>`
     SELECT c.id, c.type::text AS type, c.name, c.icon, c."iconBg", c.about, c.visibility::text AS visibility,
            c."lastSeq", c."lastMessageAt",
@@ -79,7 +84,7 @@ export async function conversationSummaries(
       WHERE x."conversationId" = c.id AND x."leftAt" IS NULL
     ) stats
     WHERE p."userId" = ${userId}::uuid AND p."leftAt" IS NULL
-      AND (c.type = 'GROUP' OR c."lastMessageAt" IS NOT NULL OR c."createdById" = p."userId")
+      ${listed}
       ${only}
     ORDER BY p."isPinned" DESC, COALESCE(c."lastMessageAt", p."joinedAt") DESC, c.id
   `;

@@ -14,7 +14,7 @@ export async function requireMembership(db: Db, userId: string, conversationId: 
       role: true,
       readSeq: true,
       deliveredSeq: true,
-      conversation: { select: { id: true, type: true, visibility: true, lastSeq: true, archivedAt: true } },
+      conversation: { select: { id: true, type: true, visibility: true, lastSeq: true, archivedAt: true, directKey: true } },
     },
   });
   if (!membership) throw notFound(CONVERSATION_NOT_FOUND);

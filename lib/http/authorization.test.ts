@@ -9,6 +9,14 @@ import * as groupsRoute from "@/app/api/v1/groups/route";
 import * as receiptsRoute from "@/app/api/v1/messages/[id]/receipts/route";
 import * as messageRoute from "@/app/api/v1/messages/[id]/route";
 import * as usersRoute from "@/app/api/v1/users/route";
+import * as mediaRoute from "@/app/api/v1/conversations/[id]/media/route";
+import * as settingsRoute from "@/app/api/v1/conversations/[id]/settings/route";
+import * as editsRoute from "@/app/api/v1/messages/[id]/edits/route";
+import * as forwardRoute from "@/app/api/v1/messages/[id]/forward/route";
+import * as reactionsRoute from "@/app/api/v1/messages/[id]/reactions/route";
+import * as starRoute from "@/app/api/v1/messages/[id]/star/route";
+import * as searchRoute from "@/app/api/v1/search/route";
+import * as starredRoute from "@/app/api/v1/starred/route";
 import { openDirect } from "@/lib/conversations/open-direct";
 import { joinGroup } from "@/lib/groups/join-group";
 import { sendMessage } from "@/lib/messages/send-message";
@@ -74,6 +82,17 @@ function routes() {
     ["join private group", groupJoinRoute.POST, "POST", `/api/v1/groups/${privateGroupId}/join`, { id: privateGroupId }, undefined],
     ["leave group not joined", groupLeaveRoute.POST, "POST", `/api/v1/groups/${publicGroupId}/leave`, { id: publicGroupId }, undefined],
     ["search users", usersRoute.GET, "GET", "/api/v1/users?q=Matrix", {}, undefined],
+    ["edit message", messageRoute.PATCH, "PATCH", `/api/v1/messages/${aliceMessageId}`, { id: aliceMessageId }, { text: "edited by outsider" }],
+    ["edit history", editsRoute.GET, "GET", `/api/v1/messages/${aliceMessageId}/edits`, { id: aliceMessageId }, undefined],
+    ["react", reactionsRoute.POST, "POST", `/api/v1/messages/${aliceMessageId}/reactions`, { id: aliceMessageId }, { emoji: "👍" }],
+    ["forward", forwardRoute.POST, "POST", `/api/v1/messages/${aliceMessageId}/forward`, { id: aliceMessageId }, { conversationIds: [directId], clientId: "outsider-fwd-1" }],
+    ["star", starRoute.PUT, "PUT", `/api/v1/messages/${aliceMessageId}/star`, { id: aliceMessageId }, undefined],
+    ["unstar", starRoute.DELETE, "DELETE", `/api/v1/messages/${aliceMessageId}/star`, { id: aliceMessageId }, undefined],
+    ["starred list", starredRoute.GET, "GET", "/api/v1/starred", {}, undefined],
+    ["search", searchRoute.GET, "GET", "/api/v1/search?q=secret", {}, undefined],
+    ["search in chat", searchRoute.GET, "GET", `/api/v1/search?q=secret&conversationId=${directId}`, {}, undefined],
+    ["chat settings", settingsRoute.PATCH, "PATCH", `/api/v1/conversations/${directId}/settings`, { id: directId }, { isPinned: true }],
+    ["media gallery", mediaRoute.GET, "GET", `/api/v1/conversations/${directId}/media?kind=media`, { id: directId }, undefined],
   ] as const;
 }
 
@@ -110,6 +129,7 @@ describe("HTTP API v1 authorization", () => {
     const denied = new Set([
       "get conversation", "list messages", "send message", "mark read", "delete for me",
       "delete for everyone", "message receipts", "join private group", "leave group not joined",
+      "edit message", "edit history", "react", "forward", "star", "unstar", "chat settings", "media gallery",
     ]);
     for (const [name, fn, method, path, params, body] of routes()) {
       const res = await call(fn as RouteFn, { method, path, params, body, cookie: outsider.cookie });
@@ -123,12 +143,19 @@ describe("HTTP API v1 authorization", () => {
         expect(res.status, name).toBeLessThan(300);
       }
       if (name === "list conversations") expect(JSON.parse(text).conversations.map((c: { id: string }) => c.id)).not.toContain(directId);
+      if (name === "search" || name === "search in chat") expect(JSON.parse(text).hits).toEqual([]);
+      if (name === "starred list") expect(JSON.parse(text).items).toEqual([]);
     }
     // Nothing changed on the other side.
     const message = await db.message.findUniqueOrThrow({ where: { id: aliceMessageId } });
     expect(message.deletedAt).toBeNull();
     expect(await db.message.count({ where: { conversationId: directId } })).toBe(1);
     expect(await db.messageHide.count({ where: { userId: outsider.id } })).toBe(0);
+    expect(message.text).toBe("secret plans");
+    expect(message.editedAt).toBeNull();
+    expect(await db.reaction.count({ where: { userId: outsider.id } })).toBe(0);
+    expect(await db.star.count({ where: { userId: outsider.id } })).toBe(0);
+    expect(await db.message.count({ where: { senderId: outsider.id } })).toBe(0);
     expect(await db.participant.count({ where: { userId: outsider.id, conversationId: privateGroupId } })).toBe(0);
   });
 

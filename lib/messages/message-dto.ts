@@ -1,5 +1,16 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { MessageDto } from "@/lib/realtime/contract";
+import type { AttachmentDto, MessageDto, SystemEvent } from "@/lib/realtime/contract";
+
+export const attachmentSelect = {
+  id: true,
+  mime: true,
+  name: true,
+  size: true,
+  width: true,
+  height: true,
+  durationMs: true,
+  thumbnailKey: true,
+} satisfies Prisma.AttachmentSelect;
 
 export const messageSelect = {
   id: true,
@@ -9,14 +20,58 @@ export const messageSelect = {
   clientId: true,
   type: true,
   text: true,
+  metadata: true,
+  forwardedFromId: true,
   createdAt: true,
   editedAt: true,
   deletedAt: true,
+  replyTo: {
+    select: {
+      id: true,
+      seq: true,
+      senderId: true,
+      type: true,
+      text: true,
+      deletedAt: true,
+      sender: { select: { name: true } },
+      attachments: { select: { mime: true }, take: 1 },
+    },
+  },
+  attachments: { select: attachmentSelect, orderBy: { createdAt: "asc" } },
+  reactions: { select: { emoji: true, userId: true }, orderBy: { createdAt: "asc" } },
 } satisfies Prisma.MessageSelect;
 
 export type MessageRow = Prisma.MessageGetPayload<{ select: typeof messageSelect }>;
+type AttachmentRow = Prisma.AttachmentGetPayload<{ select: typeof attachmentSelect }>;
+
+export function attachmentKind(mime: string): AttachmentDto["kind"] {
+  if (mime.startsWith("image/")) return "IMAGE";
+  if (mime.startsWith("video/")) return "VIDEO";
+  if (mime.startsWith("audio/")) return "AUDIO";
+  return "FILE";
+}
+
+export function toAttachmentDto(a: AttachmentRow): AttachmentDto {
+  return {
+    id: a.id,
+    kind: attachmentKind(a.mime),
+    name: a.name,
+    mime: a.mime,
+    size: a.size,
+    width: a.width,
+    height: a.height,
+    hasThumbnail: a.thumbnailKey !== null,
+  };
+}
+
+type Metadata = { location?: { lat: number; lng: number; label?: string | null }; system?: SystemEvent } | null;
 
 export function toMessageDto(row: MessageRow): MessageDto {
+  const deleted = row.deletedAt !== null;
+  const metadata = row.metadata as Metadata;
+  const reactions = new Map<string, string[]>();
+  for (const r of row.reactions) reactions.set(r.emoji, [...(reactions.get(r.emoji) ?? []), r.userId]);
+  const reply = row.replyTo;
   return {
     id: row.id,
     conversationId: row.conversationId,
@@ -24,10 +79,27 @@ export function toMessageDto(row: MessageRow): MessageDto {
     senderId: row.senderId,
     clientId: row.clientId,
     type: row.type,
-    // Deleted-for-everyone text never leaves the server, even if a row still had it.
-    text: row.deletedAt ? null : row.text,
+    // Deleted-for-everyone content never leaves the server, even if a row still had it.
+    text: deleted ? null : row.text,
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,
     deletedAt: row.deletedAt?.toISOString() ?? null,
+    replyTo: reply
+      ? {
+          id: reply.id,
+          seq: Number(reply.seq),
+          senderId: reply.senderId,
+          senderName: reply.sender.name,
+          type: reply.type,
+          text: reply.deletedAt ? null : reply.text,
+          deleted: reply.deletedAt !== null,
+          attachmentKind: reply.deletedAt || !reply.attachments[0] ? null : attachmentKind(reply.attachments[0].mime),
+        }
+      : null,
+    forwarded: row.forwardedFromId !== null,
+    attachments: deleted ? [] : row.attachments.map(toAttachmentDto),
+    reactions: deleted ? [] : [...reactions].map(([emoji, userIds]) => ({ emoji, userIds })),
+    location: deleted || !metadata?.location ? null : { ...metadata.location, label: metadata.location.label ?? null },
+    system: metadata?.system ?? null,
   };
 }

@@ -2,53 +2,59 @@ import { z } from "zod";
 import type { Ctx } from "@/lib/context";
 import { requireMembership } from "@/lib/conversations/membership";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { AppError } from "@/lib/errors";
+import { AppError, badRequest } from "@/lib/errors";
+import type { MessageType } from "@/lib/generated/prisma/client";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { clientId, id, MAX_MESSAGE_LENGTH } from "@/lib/validation";
-import { messageSelect, toMessageDto } from "./message-dto";
+import { attachmentKind, messageSelect, toMessageDto } from "./message-dto";
+import { assertNotBlocked, storeMessage } from "./store-message";
 
-export const sendMessageInput = z.object({
-  conversationId: id,
-  clientId,
-  text: z
-    .string()
-    .max(MAX_MESSAGE_LENGTH, `Messages can be at most ${MAX_MESSAGE_LENGTH} characters`)
-    .refine((t) => t.trim().length > 0, "Message is empty"),
-});
+export const MAX_ATTACHMENTS = 10;
+
+export const sendMessageInput = z
+  .object({
+    conversationId: id,
+    clientId,
+    text: z.string().max(MAX_MESSAGE_LENGTH, `Messages can be at most ${MAX_MESSAGE_LENGTH} characters`).optional(),
+    replyToId: id.optional(),
+    attachmentIds: z.array(id).max(MAX_ATTACHMENTS, `At most ${MAX_ATTACHMENTS} files per message`).optional(),
+    location: z
+      .object({
+        lat: z.number().min(-90).max(90),
+        lng: z.number().min(-180).max(180),
+        label: z.string().trim().max(200).optional(),
+      })
+      .optional(),
+  })
+  .refine((m) => (m.text?.trim().length ?? 0) > 0 || (m.attachmentIds?.length ?? 0) > 0 || m.location, "Message is empty");
 
 export type SendResult = { message: MessageDto; duplicate: boolean };
 
 /**
- * Stores a message with the next seq of its conversation and advances the sender's own
- * watermarks. Idempotent on (sender, clientId): a retry returns the stored message.
+ * Sends a message: text, files with a caption, or a location, optionally as a reply.
+ * Idempotent on (sender, clientId): a retry returns the stored message.
  */
 export async function sendMessage(ctx: Ctx, input: z.input<typeof sendMessageInput>): Promise<SendResult> {
   const data = sendMessageInput.parse(input);
-  const me = ctx.actor.id;
 
   const previous = await findByClientId(ctx, data.clientId);
   if (previous) return replay(ctx, previous, data.conversationId);
 
-  const membership = await requireMembership(ctx.db, me, data.conversationId);
+  const membership = await requireMembership(ctx.db, ctx.actor.id, data.conversationId);
   if (membership.conversation.archivedAt) throw new AppError("FORBIDDEN", "This group is archived");
+  await assertNotBlocked(ctx, membership.conversation);
+  if (data.replyToId) await assertInConversation(ctx, data.replyToId, data.conversationId);
 
   let message: MessageDto;
   try {
-    message = await ctx.db.$transaction(async (tx) => {
-      // The row lock on the conversation serialises senders: seqs are gap-free and ordered.
-      const [{ lastSeq }] = await tx.$queryRaw<[{ lastSeq: bigint }]>`
-        UPDATE "Conversation" SET "lastSeq" = "lastSeq" + 1, "lastMessageAt" = now(), "updatedAt" = now()
-        WHERE id = ${data.conversationId}::uuid
-        RETURNING "lastSeq"`;
-      const row = await tx.message.create({
-        data: { conversationId: data.conversationId, seq: lastSeq, senderId: me, clientId: data.clientId, text: data.text },
-        select: messageSelect,
-      });
-      await tx.participant.update({
-        where: { conversationId_userId: { conversationId: data.conversationId, userId: me } },
-        data: { readSeq: lastSeq, deliveredSeq: lastSeq },
-      });
-      return toMessageDto(row);
+    message = await storeMessage(ctx, {
+      conversationId: data.conversationId,
+      clientId: data.clientId,
+      type: await messageType(ctx, data),
+      text: data.text?.trim() ? data.text : null,
+      metadata: data.location ? { location: { ...data.location, label: data.location.label ?? null } } : undefined,
+      replyToId: data.replyToId,
+      attachmentIds: data.attachmentIds,
     });
   } catch (err) {
     // A concurrent retry of the same clientId committed first: answer with its message.
@@ -60,6 +66,22 @@ export async function sendMessage(ctx: Ctx, input: z.input<typeof sendMessageInp
 
   ctx.publish.toConversation(message.conversationId, "message:new", message);
   return { message, duplicate: false };
+}
+
+async function messageType(ctx: Ctx, data: z.output<typeof sendMessageInput>): Promise<MessageType> {
+  if (data.location) return "LOCATION";
+  if (!data.attachmentIds?.length) return "TEXT";
+  const first = await ctx.db.attachment.findFirst({
+    where: { id: data.attachmentIds[0], ownerId: ctx.actor.id, messageId: null },
+    select: { mime: true },
+  });
+  if (!first) throw badRequest("An attachment was not found or is already sent");
+  return attachmentKind(first.mime);
+}
+
+async function assertInConversation(ctx: Ctx, messageId: string, conversationId: string): Promise<void> {
+  const found = await ctx.db.message.findFirst({ where: { id: messageId, conversationId }, select: { id: true } });
+  if (!found) throw badRequest("The message you replied to is not in this chat");
 }
 
 async function findByClientId(ctx: Ctx, clientIdValue: string) {

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { conversationSummaries } from "@/lib/conversations/conversation-summaries";
 import type { MessageDto, SyncResult } from "@/lib/realtime/contract";
 import { id, seq } from "@/lib/validation";
-import { messageSelect, toMessageDto, type MessageRow } from "./message-dto";
+import { messageSelect, toMessageDto } from "./message-dto";
 
 export const SYNC_LIMIT_PER_CONVERSATION = 200;
 
@@ -24,17 +23,22 @@ export async function syncMessages(ctx: Ctx, input: z.input<typeof syncInput>): 
   const missed: Record<string, MessageDto[]> = {};
   const truncated: string[] = [];
   if (behind.length > 0) {
-    const rows = await ctx.db.$queryRaw<MessageRow[]>`
-      SELECT m.*
+    const ids = await ctx.db.$queryRaw<{ id: string }[]>`
+      SELECT m.id
       FROM unnest(${behind.map((c) => c.id)}::uuid[], ${behind.map((c) => BigInt(cursors[c.id]!))}::bigint[]) AS cur(cid, after)
       CROSS JOIN LATERAL (
-        SELECT ${selectColumns}
+        SELECT m.id
         FROM "Message" m
         WHERE m."conversationId" = cur.cid AND m.seq > cur.after
           AND NOT EXISTS (SELECT 1 FROM "MessageHide" h WHERE h."messageId" = m.id AND h."userId" = ${ctx.actor.id}::uuid)
         ORDER BY m.seq
         LIMIT ${SYNC_LIMIT_PER_CONVERSATION + 1}
       ) m`;
+    const rows = await ctx.db.message.findMany({
+      where: { id: { in: ids.map((r) => r.id) } },
+      orderBy: [{ conversationId: "asc" }, { seq: "asc" }],
+      select: messageSelect,
+    });
     for (const row of rows) (missed[row.conversationId] ??= []).push(toMessageDto(row));
     for (const [conversationId, list] of Object.entries(missed)) {
       if (list.length > SYNC_LIMIT_PER_CONVERSATION) {
@@ -46,8 +50,3 @@ export async function syncMessages(ctx: Ctx, input: z.input<typeof syncInput>): 
   return { conversations, missed, truncated };
 }
 
-const selectColumns = Prisma.raw(
-  Object.keys(messageSelect)
-    .map((column) => `m."${column}"`)
-    .join(", "),
-);

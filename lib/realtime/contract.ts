@@ -5,6 +5,40 @@ export type Ack<T> = ({ ok: true } & T) | { ok: false; error: ErrorBody };
 
 export type MessageType = "TEXT" | "IMAGE" | "FILE" | "VIDEO" | "AUDIO" | "LOCATION" | "SYSTEM";
 
+export type AttachmentDto = {
+  id: string;
+  kind: "IMAGE" | "VIDEO" | "AUDIO" | "FILE";
+  name: string;
+  mime: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  hasThumbnail: boolean;
+};
+
+export type ReplyPreview = {
+  id: string;
+  seq: number;
+  senderId: string;
+  senderName: string;
+  type: MessageType;
+  /** Null when the original was deleted for everyone. */
+  text: string | null;
+  deleted: boolean;
+  attachmentKind: AttachmentDto["kind"] | null;
+};
+
+export type ReactionDto = { emoji: string; userIds: string[] };
+
+/** Data of a SYSTEM message: a membership or group event, rendered centred in the chat. */
+export type SystemEvent =
+  | { kind: "created"; actorName: string; groupName: string }
+  | { kind: "added" | "removed"; actorName: string; targetName: string }
+  | { kind: "joined" | "left"; actorName: string }
+  | { kind: "renamed"; actorName: string; groupName: string }
+  | { kind: "promoted" | "demoted"; actorName: string; targetName: string }
+  | { kind: "owner"; targetName: string };
+
 export type MessageDto = {
   id: string;
   conversationId: string;
@@ -18,6 +52,12 @@ export type MessageDto = {
   createdAt: string;
   editedAt: string | null;
   deletedAt: string | null;
+  replyTo: ReplyPreview | null;
+  forwarded: boolean;
+  attachments: AttachmentDto[];
+  reactions: ReactionDto[];
+  location: { lat: number; lng: number; label: string | null } | null;
+  system: SystemEvent | null;
 };
 
 export type UserSummary = {
@@ -77,7 +117,13 @@ export type GroupSummary = {
   isMember: boolean;
 };
 
-export type MessagePage = { messages: MessageDto[]; /** seq to pass as `before` for older messages, or null at the start. */ nextBefore: number | null };
+export type MessagePage = {
+  messages: MessageDto[];
+  /** seq to pass as `before` for older messages, or null at the start. */
+  nextBefore: number | null;
+  /** With `after`: seq to pass as `after` for newer messages, or null when at the latest. */
+  nextAfter?: number | null;
+};
 
 export type SyncResult = {
   conversations: ConversationSummary[];
@@ -89,8 +135,22 @@ export type SyncResult = {
 
 export type ClientToServerEvents = {
   "message:send": (
-    input: { conversationId: string; clientId: string; text: string; replyToId?: string },
+    input: {
+      conversationId: string;
+      clientId: string;
+      text?: string;
+      replyToId?: string;
+      attachmentIds?: string[];
+      location?: { lat: number; lng: number; label?: string };
+    },
     ack: (res: Ack<{ message: MessageDto }>) => void,
+  ) => void;
+  "message:edit": (input: { messageId: string; text: string }, ack: (res: Ack<{ message: MessageDto }>) => void) => void;
+  /** Toggles my reaction with this emoji. */
+  "message:react": (input: { messageId: string; emoji: string }, ack: (res: Ack<{ message: MessageDto }>) => void) => void;
+  "message:forward": (
+    input: { messageId: string; conversationIds: string[]; clientId: string },
+    ack: (res: Ack<{ messages: MessageDto[] }>) => void,
   ) => void;
   "message:delete": (
     input: { messageId: string; for: "me" | "everyone" },
@@ -134,4 +194,10 @@ export type ServerToClientEvents = {
   "member:joined": (event: { conversationId: string; member: MemberDto }) => void;
   "member:left": (event: { conversationId: string; userId: string }) => void;
   "groups:changed": () => void;
+  /** My star on a message changed (from another tab). */
+  "star:updated": (event: { messageId: string; starred: boolean }) => void;
+  /** My own profile or settings changed (from another tab). */
+  "profile:updated": (profile: UserSummary) => void;
+  /** Someone's public profile changed: refresh their name/avatar where shown. */
+  "user:updated": (user: UserSummary) => void;
 };

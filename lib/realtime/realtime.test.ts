@@ -17,9 +17,11 @@ let directId: string;
 let aliceMessageId: string;
 const sockets: TestSocket[] = [];
 
+/** Connects like the app does: a sync right after connecting, answered once the rooms are joined. */
 async function connect(user: TestUser) {
   const socket = await connectSocket(server.url, user.cookie);
   sockets.push(socket);
+  await socket.emitWithAck("sync", { cursors: {} });
   return socket;
 }
 
@@ -80,6 +82,11 @@ describe("outsider matrix: every client event is denied and leaks nothing", () =
       const res = await spy.emitWithAck(event, { conversationId: directId, seq: 1 });
       expect(res, event).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     }
+    expect(await spy.emitWithAck("message:edit", { messageId: aliceMessageId, text: "mine now" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(await spy.emitWithAck("message:react", { messageId: aliceMessageId, emoji: "😈" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(
+      await spy.emitWithAck("message:forward", { messageId: aliceMessageId, conversationIds: [directId], clientId: "outsider-fwd-sock" }),
+    ).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     const sync = await spy.emitWithAck("sync", { cursors: { [directId]: 0 } });
     expect(sync.ok).toBe(true);
     if (sync.ok) {

@@ -6,6 +6,9 @@ import { membershipIds } from "@/lib/conversations/membership";
 import type { Db } from "@/lib/db/client";
 import { logger } from "@/lib/logger";
 import { deleteMessage } from "@/lib/messages/delete-message";
+import { editMessage } from "@/lib/messages/edit-message";
+import { forwardMessage } from "@/lib/messages/forward-message";
+import { reactToMessage } from "@/lib/messages/react-to-message";
 import { markDelivered, markRead } from "@/lib/messages/receipts";
 import { sendMessage } from "@/lib/messages/send-message";
 import { syncMessages } from "@/lib/messages/sync-messages";
@@ -29,6 +32,9 @@ export async function registerHandlers(io: Server, db: Db, socket: Socket): Prom
   const roomsJoined = membershipIds(db, user.id).then((ids) => socket.join(ids.map(rooms.conversation)));
 
   socket.on("message:send", (input, ack) => answer(ack, () => sendMessage(ctx, input).then(({ message }) => ({ message })), "message:send"));
+  socket.on("message:edit", (input, ack) => answer(ack, async () => ({ message: await editMessage(ctx, input) }), "message:edit"));
+  socket.on("message:react", (input, ack) => answer(ack, async () => ({ message: await reactToMessage(ctx, input) }), "message:react"));
+  socket.on("message:forward", (input, ack) => answer(ack, async () => ({ messages: await forwardMessage(ctx, input) }), "message:forward"));
   socket.on("message:delete", (input, ack) => answer(ack, () => deleteMessage(ctx, input).then(() => ({})), "message:delete"));
   socket.on("receipt:delivered", (input, ack) => answer(ack, () => markDelivered(ctx, input).then(() => ({})), "receipt:delivered"));
   socket.on("receipt:read", (input, ack) => answer(ack, () => markRead(ctx, input).then(() => ({})), "receipt:read"));

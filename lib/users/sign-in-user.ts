@@ -37,10 +37,11 @@ export async function signInUser(
     isNew = true;
   }
   if (!linked) {
-    await db.account.upsert({
-      where: { provider_providerAccountId: { provider: identity.provider, providerAccountId: identity.providerAccountId } },
-      create: { userId: user.id, provider: identity.provider, providerAccountId: identity.providerAccountId },
-      update: {},
+    // ON CONFLICT DO NOTHING: the same first sign-in may be running twice at once (two tabs),
+    // and upsert is not atomic (it would fail with a unique violation).
+    await db.account.createMany({
+      data: [{ userId: user.id, provider: identity.provider, providerAccountId: identity.providerAccountId }],
+      skipDuplicates: true,
     });
   }
   if (shouldBeAdmin && user.role !== "ADMIN") {

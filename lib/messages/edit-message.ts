@@ -1,0 +1,52 @@
+import { z } from "zod";
+import type { Ctx } from "@/lib/context";
+import { badRequest, forbidden } from "@/lib/errors";
+import type { MessageDto } from "@/lib/realtime/contract";
+import { id, MAX_MESSAGE_LENGTH } from "@/lib/validation";
+import { messageSelect, toMessageDto } from "./message-dto";
+import { findVisibleMessage } from "./visible-message";
+
+export const editMessageInput = z.object({
+  messageId: id,
+  text: z
+    .string()
+    .max(MAX_MESSAGE_LENGTH, `Messages can be at most ${MAX_MESSAGE_LENGTH} characters`)
+    .refine((t) => t.trim().length > 0, "Message is empty"),
+});
+
+/** The sender changes a message's text (or a file's caption); the old text goes to its history. */
+export async function editMessage(ctx: Ctx, input: z.input<typeof editMessageInput>): Promise<MessageDto> {
+  const { messageId, text } = editMessageInput.parse(input);
+  const message = await findVisibleMessage(ctx, messageId, { senderId: true, text: true, type: true, deletedAt: true });
+  if (message.senderId !== ctx.actor.id) throw forbidden("Only the sender can edit a message");
+  if (message.deletedAt) throw badRequest("A deleted message can't be edited");
+  if (message.type === "SYSTEM" || message.type === "LOCATION") throw badRequest("This message can't be edited");
+  if (message.text === text) return toMessageDto(await ctx.db.message.findUniqueOrThrow({ where: { id: messageId }, select: messageSelect }));
+
+  const row = await ctx.db.$transaction(async (tx) => {
+    await tx.messageEdit.create({ data: { messageId, editorId: ctx.actor.id, text: message.text ?? "" } });
+    return tx.message.update({ where: { id: messageId }, data: { text, editedAt: new Date() }, select: messageSelect });
+  });
+  const dto = toMessageDto(row);
+  ctx.publish.toConversation(dto.conversationId, "message:updated", dto);
+  return dto;
+}
+
+export const editHistoryInput = z.object({ messageId: id });
+
+/** Every version of a message, oldest first, for any member who can see it. */
+export async function editHistory(ctx: Ctx, input: z.input<typeof editHistoryInput>) {
+  const { messageId } = editHistoryInput.parse(input);
+  const message = await findVisibleMessage(ctx, messageId, {
+    text: true,
+    createdAt: true,
+    editedAt: true,
+    deletedAt: true,
+    edits: { orderBy: { createdAt: "asc" }, select: { text: true, createdAt: true } },
+  });
+  if (message.deletedAt) return { versions: [] };
+  // An edit row holds the text that was replaced at its createdAt.
+  const starts = [message.createdAt, ...message.edits.map((e) => e.createdAt)];
+  const texts = [...message.edits.map((e) => e.text), message.text ?? ""];
+  return { versions: texts.map((text, i) => ({ text, at: starts[i]!.toISOString() })) };
+}

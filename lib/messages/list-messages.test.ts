@@ -1,0 +1,187 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { listConversations } from "@/lib/conversations/list-conversations";
+import { openDirect } from "@/lib/conversations/open-direct";
+import { AppError } from "@/lib/errors";
+import { deleteMessage } from "@/lib/messages/delete-message";
+import { listMessages, PAGE_SIZE } from "@/lib/messages/list-messages";
+import { sendMessage } from "@/lib/messages/send-message";
+import type { MessageDto } from "@/lib/realtime/contract";
+import { testDb } from "@/lib/test-support/database";
+import { createTestUser, recordingPublisher, type RecordingPublisher, type TestUser } from "@/lib/test-support/fixtures";
+
+const db = testDb();
+
+async function expectCode(promise: Promise<unknown>, code: AppError["code"]) {
+  const err = await promise.then(
+    () => expect.unreachable("expected the call to fail"),
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(AppError);
+  expect((err as AppError).code).toBe(code);
+}
+
+let clientCounter = 0;
+async function send(user: TestUser, conversationId: string, text: string) {
+  return (await sendMessage(user.ctx, { conversationId, clientId: `list-${user.id.slice(0, 8)}-${clientCounter++}`, text })).message;
+}
+
+/** Every message of the conversation as `user` sees it, following nextBefore page by page. */
+async function readAll(user: TestUser, conversationId: string, limit?: number) {
+  const pages: MessageDto[][] = [];
+  let before: number | undefined;
+  for (;;) {
+    const page = await listMessages(user.ctx, { conversationId, before, ...(limit ? { limit } : {}) });
+    pages.push(page.messages);
+    if (page.nextBefore === null) break;
+    expect(page.nextBefore).toBe(page.messages[0]!.seq);
+    before = page.nextBefore;
+    if (pages.length > 100) throw new Error("paging does not end");
+  }
+  return pages;
+}
+
+describe("listMessages paging", () => {
+  const TOTAL = 137;
+  let alice: TestUser;
+  let bob: TestUser;
+  let conversationId: string;
+
+  beforeAll(async () => {
+    alice = await createTestUser(db);
+    bob = await createTestUser(db);
+    conversationId = (await openDirect(alice.ctx, { userId: bob.id })).id;
+    // Stored directly (sendMessage has its own tests): seq i carries "message i", every third from Bob.
+    await db.message.createMany({
+      data: Array.from({ length: TOTAL }, (_, k) => ({
+        conversationId,
+        seq: BigInt(k + 1),
+        senderId: (k + 1) % 3 === 0 ? bob.id : alice.id,
+        clientId: `page-${k + 1}`,
+        text: `message ${k + 1}`,
+      })),
+    });
+    await db.conversation.update({ where: { id: conversationId }, data: { lastSeq: TOTAL, lastMessageAt: new Date() } });
+  });
+
+  it("returns every message exactly once, oldest first, 50 per page", async () => {
+    const pages = await readAll(bob, conversationId);
+    expect(pages.map((p) => p.length)).toEqual([PAGE_SIZE, PAGE_SIZE, TOTAL - 2 * PAGE_SIZE]);
+    // The first page is the latest one, in seq order inside the page.
+    expect(pages[0]!.map((m) => m.seq)).toEqual(Array.from({ length: PAGE_SIZE }, (_, i) => TOTAL - PAGE_SIZE + 1 + i));
+
+    const all = pages.reverse().flat();
+    expect(all.map((m) => m.seq)).toEqual(Array.from({ length: TOTAL }, (_, i) => i + 1));
+    expect(all.map((m) => m.text)).toEqual(Array.from({ length: TOTAL }, (_, i) => `message ${i + 1}`));
+    expect(new Set(all.map((m) => m.id)).size).toBe(TOTAL);
+  });
+
+  it("ends with nextBefore null when the last page is exactly full", async () => {
+    const smallPages = await readAll(alice, conversationId, 100);
+    expect(smallPages.map((p) => p.length)).toEqual([100, 37]);
+    expect(smallPages.reverse().flat().map((m) => m.seq)).toEqual(Array.from({ length: TOTAL }, (_, i) => i + 1));
+    const before51 = await listMessages(alice.ctx, { conversationId, before: 51 });
+    expect(before51.messages.map((m) => m.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(before51.nextBefore).toBeNull();
+  });
+
+  it("pages past messages I deleted for me without losing or repeating any", async () => {
+    const carol = await createTestUser(db);
+    const { id } = await openDirect(alice.ctx, { userId: carol.id });
+    await db.message.createMany({
+      data: Array.from({ length: 120 }, (_, k) => ({ conversationId: id, seq: BigInt(k + 1), senderId: alice.id, clientId: `hide-page-${k + 1}`, text: `m${k + 1}` })),
+    });
+    await db.conversation.update({ where: { id }, data: { lastSeq: 120, lastMessageAt: new Date() } });
+    const stored = await db.message.findMany({ where: { conversationId: id }, select: { id: true, seq: true } });
+    // Hide a run around each page boundary (seq 71 and 21 would start the 2nd and 3rd page).
+    const hiddenSeqs = new Set([65, 66, 67, 68, 69, 70, 71, 72, 20, 21, 22, 120]);
+    for (const m of stored.filter((m) => hiddenSeqs.has(Number(m.seq)))) await deleteMessage(carol.ctx, { messageId: m.id, for: "me" });
+
+    const carolSees = (await readAll(carol, id)).reverse().flat().map((m) => m.seq);
+    expect(carolSees).toEqual(Array.from({ length: 120 }, (_, i) => i + 1).filter((seq) => !hiddenSeqs.has(seq)));
+    const aliceSees = (await readAll(alice, id)).reverse().flat().map((m) => m.seq);
+    expect(aliceSees).toHaveLength(120);
+  });
+
+  it("returns an empty first page for a chat without messages", async () => {
+    const carol = await createTestUser(db);
+    const empty = await openDirect(alice.ctx, { userId: carol.id });
+    expect(await listMessages(alice.ctx, { conversationId: empty.id })).toEqual({ messages: [], nextBefore: null });
+  });
+
+  it("answers NOT_FOUND to a non-member", async () => {
+    const outsider = await createTestUser(db);
+    await expectCode(listMessages(outsider.ctx, { conversationId }), "NOT_FOUND");
+  });
+});
+
+describe("deleted messages", () => {
+  let alice: TestUser;
+  let bob: TestUser;
+  let alicePublish: RecordingPublisher;
+  let conversationId: string;
+
+  beforeAll(async () => {
+    alicePublish = recordingPublisher();
+    alice = await createTestUser(db, { name: "Alice Deletes", publish: alicePublish });
+    bob = await createTestUser(db, { name: "Bob Deletes" });
+    conversationId = (await openDirect(alice.ctx, { userId: bob.id })).id;
+  });
+
+  it("deleted for me: gone for me, still there for the other member", async () => {
+    const keep = await send(bob, conversationId, "keep this");
+    const hidden = await send(bob, conversationId, "hide this from alice");
+
+    await deleteMessage(alice.ctx, { messageId: hidden.id, for: "me" });
+    expect(alicePublish.events).toContainEqual({
+      to: `user:${alice.id}`,
+      event: "message:deleted",
+      payload: { conversationId, messageId: hidden.id, seq: hidden.seq, forEveryone: false },
+    });
+
+    const mine = (await listMessages(alice.ctx, { conversationId })).messages;
+    expect(mine.map((m) => m.id)).toContain(keep.id);
+    expect(mine.map((m) => m.id)).not.toContain(hidden.id);
+    const theirs = (await listMessages(bob.ctx, { conversationId })).messages;
+    expect(theirs.find((m) => m.id === hidden.id)).toMatchObject({ text: "hide this from alice", deletedAt: null });
+
+    // The chat list's preview skips it for me only.
+    const aliceRow = (await listConversations(alice.ctx)).find((c) => c.id === conversationId);
+    const bobRow = (await listConversations(bob.ctx)).find((c) => c.id === conversationId);
+    expect(aliceRow?.lastMessage?.id).toBe(keep.id);
+    expect(bobRow?.lastMessage?.id).toBe(hidden.id);
+
+    // Deleting it again for me changes nothing.
+    await deleteMessage(alice.ctx, { messageId: hidden.id, for: "me" });
+    expect(await db.messageHide.count({ where: { messageId: hidden.id } })).toBe(1);
+  });
+
+  it("deleted for everyone: a blank placeholder for both members", async () => {
+    const message = await send(alice, conversationId, "regrettable");
+    await deleteMessage(alice.ctx, { messageId: message.id, for: "everyone" });
+    expect(alicePublish.events).toContainEqual({
+      to: `conv:${conversationId}`,
+      event: "message:deleted",
+      payload: { conversationId, messageId: message.id, seq: message.seq, forEveryone: true },
+    });
+
+    for (const user of [alice, bob]) {
+      const found = (await listMessages(user.ctx, { conversationId })).messages.find((m) => m.id === message.id);
+      expect(found).toMatchObject({ seq: message.seq, text: null });
+      expect(found?.deletedAt).toEqual(expect.any(String));
+      const row = (await listConversations(user.ctx)).find((c) => c.id === conversationId);
+      expect(row?.lastMessage).toMatchObject({ id: message.id, text: null });
+    }
+    // The text is gone from the database too, not just hidden.
+    expect((await db.message.findUniqueOrThrow({ where: { id: message.id } })).text).toBeNull();
+  });
+
+  it("only the sender can delete for everyone", async () => {
+    const message = await send(alice, conversationId, "bob can't erase this");
+    await expectCode(deleteMessage(bob.ctx, { messageId: message.id, for: "everyone" }), "FORBIDDEN");
+    const stored = await db.message.findUniqueOrThrow({ where: { id: message.id } });
+    expect(stored).toMatchObject({ text: "bob can't erase this", deletedAt: null });
+    const outsider = await createTestUser(db);
+    await expectCode(deleteMessage(outsider.ctx, { messageId: message.id, for: "everyone" }), "NOT_FOUND");
+    await expectCode(deleteMessage(outsider.ctx, { messageId: message.id, for: "me" }), "NOT_FOUND");
+  });
+});

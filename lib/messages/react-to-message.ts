@@ -1,0 +1,38 @@
+import { z } from "zod";
+import type { Ctx } from "@/lib/context";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { badRequest } from "@/lib/errors";
+import type { MessageDto } from "@/lib/realtime/contract";
+import { id } from "@/lib/validation";
+import { messageSelect, toMessageDto } from "./message-dto";
+import { findVisibleMessage } from "./visible-message";
+
+export const reactInput = z.object({
+  messageId: id,
+  emoji: z
+    .string()
+    .trim()
+    .min(1)
+    .max(16, "Not an emoji")
+    .refine((e) => /^\p{Extended_Pictographic}/u.test(e) || /^\p{Regional_Indicator}/u.test(e), "Not an emoji"),
+});
+
+/** Toggles my reaction with this emoji (one per user per emoji). */
+export async function reactToMessage(ctx: Ctx, input: z.input<typeof reactInput>): Promise<MessageDto> {
+  const { messageId, emoji } = reactInput.parse(input);
+  const message = await findVisibleMessage(ctx, messageId, { deletedAt: true, type: true });
+  if (message.deletedAt || message.type === "SYSTEM") throw badRequest("You can't react to this message");
+
+  const key = { messageId_userId_emoji: { messageId, userId: ctx.actor.id, emoji } };
+  const { count } = await ctx.db.reaction.deleteMany({ where: { messageId, userId: ctx.actor.id, emoji } });
+  if (count === 0) {
+    try {
+      await ctx.db.reaction.create({ data: key.messageId_userId_emoji });
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err; // A double click: the first one counted.
+    }
+  }
+  const dto = toMessageDto(await ctx.db.message.findUniqueOrThrow({ where: { id: messageId }, select: messageSelect }));
+  ctx.publish.toConversation(dto.conversationId, "message:updated", dto);
+  return dto;
+}

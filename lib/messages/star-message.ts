@@ -1,0 +1,50 @@
+import { z } from "zod";
+import type { Ctx } from "@/lib/context";
+import type { MessageDto } from "@/lib/realtime/contract";
+import { id } from "@/lib/validation";
+import { messageSelect, toMessageDto } from "./message-dto";
+import { findVisibleMessage } from "./visible-message";
+
+export const starInput = z.object({ messageId: id, starred: z.boolean() });
+
+/** Stars or unstars a message for me; my other tabs hear of it. */
+export async function starMessage(ctx: Ctx, input: z.input<typeof starInput>): Promise<{ starred: boolean }> {
+  const { messageId, starred } = starInput.parse(input);
+  await findVisibleMessage(ctx, messageId, { id: true });
+  if (starred) {
+    await ctx.db.star.createMany({ data: [{ userId: ctx.actor.id, messageId }], skipDuplicates: true });
+  } else {
+    await ctx.db.star.deleteMany({ where: { userId: ctx.actor.id, messageId } });
+  }
+  ctx.publish.toUser(ctx.actor.id, "star:updated", { messageId, starred });
+  return { starred };
+}
+
+export type StarredMessage = { message: MessageDto; conversationTitle: string };
+
+/** My starred messages, newest star first, from chats I'm still in. */
+export async function listStarred(ctx: Ctx): Promise<{ items: StarredMessage[]; messageIds: string[] }> {
+  const me = ctx.actor.id;
+  const stars = await ctx.db.star.findMany({
+    where: {
+      userId: me,
+      message: { deletedAt: null, conversation: { participants: { some: { userId: me, leftAt: null } } } },
+    },
+    orderBy: { createdAt: "desc" },
+    take: 200,
+    select: {
+      message: {
+        select: {
+          ...messageSelect,
+          conversation: { select: { type: true, name: true, participants: { where: { userId: { not: me } }, take: 1, select: { user: { select: { name: true } } } } } },
+        },
+      },
+    },
+  });
+  const items = stars.map(({ message }) => ({
+    message: toMessageDto(message),
+    conversationTitle:
+      message.conversation.type === "GROUP" ? (message.conversation.name ?? "Group") : (message.conversation.participants[0]?.user.name ?? "Chat"),
+  }));
+  return { items, messageIds: items.map((i) => i.message.id) };
+}

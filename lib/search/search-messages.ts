@@ -1,0 +1,77 @@
+import { z } from "zod";
+import type { Ctx } from "@/lib/context";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { id } from "@/lib/validation";
+
+/** Marks around matched words in snippets: control characters no message text can contain. */
+export const HIGHLIGHT_START = "\u0002";
+export const HIGHLIGHT_END = "\u0003";
+
+export const searchMessagesInput = z.object({
+  q: z.string().trim().min(1, "Type something to search").max(200),
+  conversationId: id.optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(30),
+});
+
+export type SearchHit = {
+  messageId: string;
+  conversationId: string;
+  conversationTitle: string;
+  seq: number;
+  senderId: string;
+  senderName: string;
+  createdAt: string;
+  /** Text with matches between HIGHLIGHT_START and HIGHLIGHT_END; render as text, never HTML. */
+  snippet: string;
+};
+
+/**
+ * Words of the query as a safe tsquery: letters and digits only (no operators can be injected),
+ * all required, the last one as a prefix so results appear while typing.
+ */
+export function toTsQuery(q: string): string | null {
+  const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length === 0) return null;
+  return words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(" & ");
+}
+
+/**
+ * Full-text search over the messages of chats I'm in (GIN index on the text), ranked, newest
+ * first among equals. Never returns messages deleted for everyone or hidden for me.
+ */
+export async function searchMessages(ctx: Ctx, input: z.input<typeof searchMessagesInput>): Promise<SearchHit[]> {
+  const { q, conversationId, limit } = searchMessagesInput.parse(input);
+  const tsquery = toTsQuery(q);
+  if (!tsquery) return [];
+  const inConversation = conversationId ? Prisma.sql`AND m."conversationId" = ${conversationId}::uuid` : Prisma.empty;
+  const rows = await ctx.db.$queryRaw<
+    { id: string; conversationId: string; seq: bigint; senderId: string; senderName: string; createdAt: Date; snippet: string; title: string | null }[]
+  >`
+    WITH query AS (SELECT to_tsquery('simple', ${tsquery}) AS q)
+    SELECT m.id, m."conversationId", m.seq, m."senderId", u.name AS "senderName", m."createdAt",
+           ts_headline('simple', m.text, query.q,
+             ${`StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=20, MinWords=8, MaxFragments=1`}) AS snippet,
+           CASE WHEN c.type = 'GROUP' THEN COALESCE(c.name, 'Group')
+                ELSE (SELECT pu.name FROM "Participant" op JOIN "User" pu ON pu.id = op."userId"
+                      WHERE op."conversationId" = c.id AND op."userId" <> ${ctx.actor.id}::uuid LIMIT 1) END AS title
+    FROM query, "Message" m
+    JOIN "Participant" p ON p."conversationId" = m."conversationId" AND p."userId" = ${ctx.actor.id}::uuid AND p."leftAt" IS NULL
+    JOIN "Conversation" c ON c.id = m."conversationId"
+    JOIN "User" u ON u.id = m."senderId"
+    WHERE to_tsvector('simple', COALESCE(m.text, '')) @@ query.q
+      AND m."deletedAt" IS NULL
+      AND NOT EXISTS (SELECT 1 FROM "MessageHide" h WHERE h."messageId" = m.id AND h."userId" = ${ctx.actor.id}::uuid)
+      ${inConversation}
+    ORDER BY ts_rank(to_tsvector('simple', COALESCE(m.text, '')), query.q) DESC, m."createdAt" DESC
+    LIMIT ${limit}`;
+  return rows.map((r) => ({
+    messageId: r.id,
+    conversationId: r.conversationId,
+    conversationTitle: r.title ?? "Chat",
+    seq: Number(r.seq),
+    senderId: r.senderId,
+    senderName: r.senderName,
+    createdAt: r.createdAt.toISOString(),
+    snippet: r.snippet,
+  }));
+}

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import type { Ctx } from "@/lib/context";
+import { badRequest, notFound } from "@/lib/errors";
+import { toUserSummary, userSummarySelect } from "@/lib/users/user-summary";
+import { id } from "@/lib/validation";
+
+export const blockInput = z.object({ userId: id, blocked: z.boolean() });
+
+/**
+ * Blocks or unblocks someone. While blocked they cannot message me directly (nor I them); our
+ * existing chat stays readable.
+ */
+export async function setBlocked(ctx: Ctx, input: z.input<typeof blockInput>): Promise<{ blocked: boolean }> {
+  const { userId, blocked } = blockInput.parse(input);
+  if (userId === ctx.actor.id) throw badRequest("You can't block yourself");
+  const exists = await ctx.db.user.findUnique({ where: { id: userId }, select: { id: true } });
+  if (!exists) throw notFound("User not found");
+  if (blocked) {
+    await ctx.db.block.createMany({ data: [{ blockerId: ctx.actor.id, blockedId: userId }], skipDuplicates: true });
+  } else {
+    await ctx.db.block.deleteMany({ where: { blockerId: ctx.actor.id, blockedId: userId } });
+  }
+  return { blocked };
+}
+
+export async function listBlocked(ctx: Ctx) {
+  const rows = await ctx.db.block.findMany({
+    where: { blockerId: ctx.actor.id },
+    orderBy: { createdAt: "desc" },
+    select: { blocked: { select: userSummarySelect } },
+  });
+  return rows.map((r) => toUserSummary(r.blocked));
+}

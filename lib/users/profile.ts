@@ -1,0 +1,121 @@
+import { z } from "zod";
+import type { Ctx } from "@/lib/context";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { AppError, notFound } from "@/lib/errors";
+import { toUserSummary, userSummarySelect } from "@/lib/users/user-summary";
+import { id } from "@/lib/validation";
+import { initialsOf, USERNAME_PATTERN } from "./profile-defaults";
+
+export const username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(USERNAME_PATTERN, "3–24 characters: lowercase letters, digits and underscores");
+
+export const userSettings = z.object({
+  theme: z.enum(["light", "dark", "system"]).default("system"),
+  notificationSounds: z.boolean().default(true),
+  language: z.enum(["en"]).default("en"),
+});
+
+export const updateProfileInput = z.object({
+  name: z.string().trim().min(1, "Enter your name").max(60, "Name is too long").optional(),
+  username: username.optional(),
+  bio: z.string().trim().max(160, "About is at most 160 characters").optional(),
+  phoneNumber: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{5,20}$/, "Enter a valid phone number")
+    .or(z.literal(""))
+    .optional(),
+  /** An avatar uploaded with purpose "avatar"; null removes the picture. */
+  avatarAttachmentId: id.nullable().optional(),
+  settings: userSettings.partial().optional(),
+});
+
+const profileSelect = { ...userSummarySelect, bio: true, phoneNumber: true, email: true, settings: true, role: true, lastActiveAt: true };
+
+export const avatarPath = (userId: string, attachmentId: string) => `/api/v1/users/${userId}/avatar?v=${attachmentId}`;
+
+/** My profile as I see it (with email and settings). */
+export async function getMyProfile(ctx: Ctx) {
+  const user = await ctx.db.user.findUniqueOrThrow({ where: { id: ctx.actor.id }, select: profileSelect });
+  return { ...user, settings: userSettings.parse(user.settings ?? {}), lastActiveAt: user.lastActiveAt?.toISOString() ?? null };
+}
+
+export async function updateProfile(ctx: Ctx, input: z.input<typeof updateProfileInput>) {
+  const data = updateProfileInput.parse(input);
+  const me = ctx.actor.id;
+  const current = await getMyProfile(ctx);
+  let avatarUrl: string | null | undefined;
+  if (data.avatarAttachmentId === null) avatarUrl = null;
+  if (data.avatarAttachmentId) {
+    const attachment = await ctx.db.attachment.findFirst({
+      where: { id: data.avatarAttachmentId, ownerId: me, messageId: null, mime: { startsWith: "image/" } },
+      select: { id: true },
+    });
+    if (!attachment) throw notFound("Picture not found");
+    avatarUrl = avatarPath(me, attachment.id);
+  }
+  try {
+    const updated = await ctx.db.user.update({
+      where: { id: me },
+      data: {
+        ...(data.name !== undefined ? { name: data.name, initials: initialsOf(data.name) } : {}),
+        ...(data.username !== undefined ? { username: data.username } : {}),
+        ...(data.bio !== undefined ? { bio: data.bio } : {}),
+        ...(data.phoneNumber !== undefined ? { phoneNumber: data.phoneNumber || null } : {}),
+        ...(avatarUrl !== undefined ? { avatarUrl } : {}),
+        ...(data.settings ? { settings: { ...current.settings, ...data.settings } } : {}),
+      },
+      select: profileSelect,
+    });
+    const summary = toUserSummary(updated);
+    ctx.publish.toUser(me, "profile:updated", summary);
+    if (data.name !== undefined || data.username !== undefined || avatarUrl !== undefined) ctx.publish.toAll("user:updated", summary);
+    return { ...updated, settings: userSettings.parse(updated.settings ?? {}), lastActiveAt: updated.lastActiveAt?.toISOString() ?? null };
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError("CONFLICT", "That username is taken");
+    throw err;
+  }
+}
+
+export const usernameAvailableInput = z.object({ username });
+
+export async function isUsernameAvailable(ctx: Ctx, input: z.input<typeof usernameAvailableInput>) {
+  const parsed = usernameAvailableInput.safeParse(input);
+  if (!parsed.success) return { available: false, reason: parsed.error.issues[0]?.message ?? "Invalid username" };
+  const taken = await ctx.db.user.findFirst({ where: { username: parsed.data.username, id: { not: ctx.actor.id } }, select: { id: true } });
+  return { available: !taken, reason: taken ? "That username is taken" : null };
+}
+
+export const userProfileInput = z.object({ userId: id });
+
+/**
+ * Someone's profile panel. About and avatar are public to signed-in users; the phone number
+ * only to people who share a chat with them; email never.
+ */
+export async function getUserProfile(ctx: Ctx, input: z.input<typeof userProfileInput>) {
+  const { userId } = userProfileInput.parse(input);
+  const user = await ctx.db.user.findUnique({
+    where: { id: userId },
+    select: { ...userSummarySelect, bio: true, phoneNumber: true, lastActiveAt: true, createdAt: true },
+  });
+  if (!user) throw notFound("User not found");
+  const sharesChat =
+    userId === ctx.actor.id ||
+    (await ctx.db.participant.count({
+      where: { userId, leftAt: null, conversation: { participants: { some: { userId: ctx.actor.id, leftAt: null } } } },
+    })) > 0;
+  const blocked = await ctx.db.block.findUnique({
+    where: { blockerId_blockedId: { blockerId: ctx.actor.id, blockedId: userId } },
+    select: { blockerId: true },
+  });
+  return {
+    ...toUserSummary(user),
+    bio: user.bio,
+    phoneNumber: sharesChat ? user.phoneNumber : null,
+    joinedAt: user.createdAt.toISOString(),
+    isBlocked: Boolean(blocked),
+  };
+}
