@@ -1,8 +1,10 @@
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import Google from "next-auth/providers/google";
+import { contextFor } from "@/lib/context";
 import { db } from "@/lib/db/client";
 import { env, googleConfigured, localLoginEnabled } from "@/lib/env";
+import { autoJoinGroups } from "@/lib/groups/auto-join";
 import { logger } from "@/lib/logger";
 import { getIo } from "@/lib/realtime/io-registry";
 import { signInUser } from "@/lib/users/sign-in-user";
@@ -69,6 +71,7 @@ function buildConfig(): NextAuthConfig {
           },
           e.ADMIN_EMAILS,
         );
+        if (signedIn.isNew) await autoJoinGroups(contextFor(signedIn));
         const session = await createSession(db(), signedIn.id, e.SESSION_MAX_AGE_DAYS);
         logger.info({ userId: signedIn.id, provider: account.provider, isNew: signedIn.isNew }, "signed in");
         // Only our ids travel in the token; everything else is read from the database.

@@ -26,3 +26,15 @@ export async function membershipIds(db: Db, userId: string): Promise<string[]> {
   const rows = await db.participant.findMany({ where: { userId, leftAt: null }, select: { conversationId: true } });
   return rows.map((r) => r.conversationId);
 }
+
+/**
+ * Read access to a conversation's messages: members, and site admins for public groups (they
+ * moderate without joining). Everyone else: NOT_FOUND.
+ */
+export async function requireReadAccess(db: Db, actor: { id: string; role: string }, conversationId: string): Promise<void> {
+  if (actor.role === "ADMIN") {
+    const isPublic = await db.conversation.count({ where: { id: conversationId, type: "GROUP", visibility: "PUBLIC" } });
+    if (isPublic) return;
+  }
+  await requireMembership(db, actor.id, conversationId);
+}

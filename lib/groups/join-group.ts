@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
 import { conversationSummaries } from "@/lib/conversations/conversation-summaries";
-import { notFound } from "@/lib/errors";
+import { forbidden, notFound } from "@/lib/errors";
 import type { ConversationSummary } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
-import { memberDto } from "./member-dto";
+import { admitMember } from "./membership-changes";
 
 export const joinGroupInput = z.object({ conversationId: id });
 
@@ -14,20 +14,14 @@ export async function joinGroup(ctx: Ctx, input: z.input<typeof joinGroupInput>)
   const me = ctx.actor.id;
   const group = await ctx.db.conversation.findFirst({
     where: { id: conversationId, type: "GROUP", visibility: "PUBLIC", archivedAt: null },
-    select: { id: true, lastSeq: true },
+    select: { id: true, lastSeq: true, participants: { where: { userId: me }, select: { bannedAt: true, leftAt: true } } },
   });
   if (!group) throw notFound("Group not found");
+  const existing = group.participants[0];
+  if (existing?.bannedAt) throw forbidden("You can't join this group");
 
-  await ctx.db.participant.upsert({
-    where: { conversationId_userId: { conversationId, userId: me } },
-    create: { conversationId, userId: me, readSeq: group.lastSeq, deliveredSeq: group.lastSeq },
-    update: { leftAt: null, joinedAt: new Date(), readSeq: group.lastSeq, deliveredSeq: group.lastSeq },
-  });
-
-  ctx.publish.subscribeUser(me, conversationId);
+  if (!existing || existing.leftAt) await admitMember(ctx, conversationId, me, group.lastSeq);
   const [summary] = await conversationSummaries(ctx.db, me, conversationId);
-  const member = await memberDto(ctx, conversationId, me);
-  ctx.publish.toConversation(conversationId, "member:joined", { conversationId, member });
   ctx.publish.toUser(me, "conversation:updated", summary!);
   return summary!;
 }

@@ -3,24 +3,34 @@ import type { Ctx } from "@/lib/context";
 import { requireMembership } from "@/lib/conversations/membership";
 import { badRequest } from "@/lib/errors";
 import { id } from "@/lib/validation";
+import { dismissMember } from "./membership-changes";
+import { postSystemMessage, userName } from "./system-message";
 
 export const leaveGroupInput = z.object({ conversationId: id });
 
 /**
- * Leaves a group. The user's sockets leave the room on every node before anyone else hears of
- * it, so nothing sent afterwards reaches them.
+ * Leaves a group. In a private group the others see "Ben left", and when the owner leaves,
+ * ownership passes to the longest-standing admin, else the longest-standing member.
  */
 export async function leaveGroup(ctx: Ctx, input: z.input<typeof leaveGroupInput>): Promise<void> {
   const { conversationId } = leaveGroupInput.parse(input);
   const me = ctx.actor.id;
   const membership = await requireMembership(ctx.db, me, conversationId);
   if (membership.conversation.type !== "GROUP") throw badRequest("Only groups can be left");
+  const isPrivate = membership.conversation.visibility === "PRIVATE";
 
-  await ctx.db.participant.update({
-    where: { conversationId_userId: { conversationId, userId: me } },
-    data: { leftAt: new Date(), isPinned: false },
+  if (isPrivate) await postSystemMessage(ctx, conversationId, { kind: "left", actorName: await userName(ctx, me) });
+  await dismissMember(ctx, conversationId, me);
+  if (isPrivate && membership.role === "OWNER") await passOwnership(ctx, conversationId);
+}
+
+async function passOwnership(ctx: Ctx, conversationId: string): Promise<void> {
+  const heir = await ctx.db.participant.findFirst({
+    where: { conversationId, leftAt: null },
+    orderBy: [{ role: "asc" }, { joinedAt: "asc" }],
+    select: { userId: true, user: { select: { name: true } } },
   });
-  ctx.publish.unsubscribeUser(me, conversationId);
-  ctx.publish.toUser(me, "conversation:removed", { conversationId });
-  ctx.publish.toConversation(conversationId, "member:left", { conversationId, userId: me });
+  if (!heir) return; // The last member left: the group stays, silent.
+  await ctx.db.participant.update({ where: { conversationId_userId: { conversationId, userId: heir.userId } }, data: { role: "OWNER" } });
+  await postSystemMessage(ctx, conversationId, { kind: "owner", targetName: heir.user.name });
 }

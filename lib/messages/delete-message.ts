@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordAudit } from "@/lib/admin/audit";
 import type { Ctx } from "@/lib/context";
 import { forbidden, notFound } from "@/lib/errors";
 import { id } from "@/lib/validation";
@@ -8,17 +9,24 @@ export const deleteMessageInput = z.object({ messageId: id, for: z.enum(["me", "
 const MESSAGE_NOT_FOUND = "Message not found";
 
 /**
- * Delete for me hides the message from my views only. Delete for everyone (sender only) blanks
- * it for all members, who then see "This message was deleted".
+ * Delete for me hides the message from my views only. Delete for everyone (the sender, or a site
+ * admin moderating a public group, audited) blanks it for all members, who then see "This
+ * message was deleted".
  */
 export async function deleteMessage(ctx: Ctx, input: z.input<typeof deleteMessageInput>): Promise<void> {
   const { messageId, for: scope } = deleteMessageInput.parse(input);
   const me = ctx.actor.id;
   const message = await ctx.db.message.findFirst({
-    where: { id: messageId, conversation: { participants: { some: { userId: me, leftAt: null } } } },
-    select: { id: true, conversationId: true, seq: true, senderId: true, deletedAt: true },
+    where: { id: messageId },
+    select: {
+      id: true, conversationId: true, seq: true, senderId: true, deletedAt: true, text: true,
+      conversation: { select: { visibility: true, type: true, participants: { where: { userId: me, leftAt: null }, select: { userId: true } } } },
+    },
   });
-  if (!message) throw notFound(MESSAGE_NOT_FOUND);
+  const isMember = (message?.conversation.participants.length ?? 0) > 0;
+  // Site admins moderate public groups without having to be in them.
+  const moderates = ctx.actor.role === "ADMIN" && message?.conversation.type === "GROUP" && message.conversation.visibility === "PUBLIC";
+  if (!message || (!isMember && !(moderates && scope === "everyone"))) throw notFound(MESSAGE_NOT_FOUND);
   const event = { conversationId: message.conversationId, messageId, seq: Number(message.seq) };
 
   if (scope === "me") {
@@ -26,9 +34,13 @@ export async function deleteMessage(ctx: Ctx, input: z.input<typeof deleteMessag
     ctx.publish.toUser(me, "message:deleted", { ...event, forEveryone: false });
     return;
   }
-  if (message.senderId !== me) throw forbidden("Only the sender can delete a message for everyone");
+  const isSender = message.senderId === me;
+  if (!isSender && !moderates) throw forbidden("Only the sender can delete a message for everyone");
   if (!message.deletedAt) {
     await ctx.db.message.update({ where: { id: messageId }, data: { deletedAt: new Date(), text: null } });
+    if (!isSender) {
+      await recordAudit(ctx, { action: "message.delete", targetType: "message", targetId: messageId, before: { text: message.text, senderId: message.senderId }, after: { deleted: true } });
+    }
   }
   ctx.publish.toConversation(message.conversationId, "message:deleted", { ...event, forEveryone: true });
 }

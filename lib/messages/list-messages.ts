@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
-import { requireMembership } from "@/lib/conversations/membership";
+import { requireReadAccess } from "@/lib/conversations/membership";
 import type { MessagePage } from "@/lib/realtime/contract";
 import { id, seq } from "@/lib/validation";
 import { messageSelect, toMessageDto } from "./message-dto";
@@ -21,7 +21,7 @@ export const listMessagesInput = z.object({
 /** A page of a conversation I'm in, oldest first, without the messages I deleted for me. */
 export async function listMessages(ctx: Ctx, input: z.input<typeof listMessagesInput>): Promise<MessagePage> {
   const { conversationId, before, after, around, limit } = listMessagesInput.parse(input);
-  await requireMembership(ctx.db, ctx.actor.id, conversationId);
+  await requireReadAccess(ctx.db, ctx.actor, conversationId);
   if (around !== undefined && before === undefined) {
     // Everything up to a little past the target: the page ends after it, with context above.
     return listMessages(ctx, { conversationId, before: around + Math.floor(limit / 2) + 1, limit });

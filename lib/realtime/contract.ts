@@ -107,6 +107,15 @@ export type MemberDto = UserSummary & {
   lastActiveAt: string | null;
 };
 
+export type ConversationPatch = {
+  conversationId: string;
+  title?: string;
+  icon?: string | null;
+  iconBg?: string;
+  about?: string;
+  archived?: boolean;
+};
+
 export type GroupSummary = {
   id: string;
   name: string;
@@ -191,9 +200,13 @@ export type ServerToClientEvents = {
   "conversation:updated": (conversation: ConversationSummary) => void;
   /** I am no longer a member (left or removed): stop showing it as writable. */
   "conversation:removed": (event: { conversationId: string }) => void;
+  /** The conversation no longer exists (an admin deleted the group): drop it and its history. */
+  "conversation:deleted": (event: { conversationId: string }) => void;
   "member:joined": (event: { conversationId: string; member: MemberDto }) => void;
   "member:left": (event: { conversationId: string; userId: string }) => void;
   "groups:changed": () => void;
+  /** A group's shared details changed (rename, icon, about, archived): patch it everywhere. */
+  "conversation:patched": (patch: ConversationPatch) => void;
   /** My star on a message changed (from another tab). */
   "star:updated": (event: { messageId: string; starred: boolean }) => void;
   /** My own profile or settings changed (from another tab). */

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import type { Ctx } from "@/lib/context";
+import { AppError, notFound } from "@/lib/errors";
+import { id } from "@/lib/validation";
+import { requireAdmin } from "./require-admin";
+
+export const listUsersInput = z.object({ q: z.string().trim().max(100).optional() });
+
+export async function listUsers(ctx: Ctx, input: z.input<typeof listUsersInput> = {}) {
+  requireAdmin(ctx);
+  const { q } = listUsersInput.parse(input);
+  const users = await ctx.db.user.findMany({
+    where: q
+      ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }, { username: { contains: q.toLowerCase() } }] }
+      : {},
+    orderBy: [{ role: "asc" }, { createdAt: "asc" }],
+    take: 500,
+    select: { id: true, name: true, username: true, email: true, role: true, initials: true, avatarColor: true, avatarUrl: true, lastActiveAt: true, createdAt: true },
+  });
+  return users.map((u) => ({ ...u, lastActiveAt: u.lastActiveAt?.toISOString() ?? null, createdAt: u.createdAt.toISOString() }));
+}
+
+export const setUserRoleInput = z.object({ userId: id, role: z.enum(["USER", "ADMIN"]) });
+
+/** Promotes or demotes an admin. There is always at least one admin left. */
+export async function setUserRole(ctx: Ctx, input: z.input<typeof setUserRoleInput>): Promise<void> {
+  requireAdmin(ctx);
+  const { userId, role } = setUserRoleInput.parse(input);
+  await ctx.db.$transaction(async (tx) => {
+    // Serialises role changes, so two admins demoting each other at once can't both succeed.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707370)`;
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true } });
+    if (!user) throw notFound("User not found");
+    if (user.role === role) return;
+    if (role === "USER" && (await tx.user.count({ where: { role: "ADMIN" } })) <= 1) {
+      throw new AppError("CONFLICT", "The last admin can't be demoted: promote someone else first");
+    }
+    await tx.user.update({ where: { id: userId }, data: { role } });
+    await tx.auditLog.create({
+      data: { actorId: ctx.actor.id, action: role === "ADMIN" ? "user.promote" : "user.demote", targetType: "user", targetId: userId, before: { role: user.role }, after: { role } },
+    });
+  });
+}
+
