@@ -14,7 +14,8 @@ export default async function HomePage() {
   });
 
   return (
-    <div className="mx-auto flex h-full max-w-[1600px] bg-panel">
+    <main className="mx-auto flex h-full max-w-[1600px] bg-panel">
+      <h1 className="sr-only">Convo</h1>
       <aside className="flex w-full flex-col border-r border-border md:w-[400px]" aria-label="Chats">
         <header className="flex items-center gap-3 bg-panel-2 px-4 py-2.5">
           <Avatar label={me.name} initials={me.initials} color={me.avatarColor} imageUrl={me.avatarUrl} />
@@ -45,10 +46,10 @@ export default async function HomePage() {
           </ul>
         </section>
       </aside>
-      <main className="hidden flex-1 flex-col items-center justify-center gap-3 bg-panel-2 text-center md:flex">
-        <h1 className="text-3xl font-light">Convo</h1>
+      <section className="hidden flex-1 flex-col items-center justify-center gap-3 bg-panel-2 text-center md:flex">
+        <p className="text-3xl font-light">Convo</p>
         <p className="max-w-md text-sm text-muted">Your chats will appear here.</p>
-      </main>
-    </div>
+      </section>
+    </main>
   );
 }

@@ -1,8 +1,9 @@
 // Derived profile fields: initials, a stable avatar colour and a username candidate.
 
+// Every colour keeps white initials at ≥ 4.5:1 contrast (WCAG AA).
 const AVATAR_COLORS = [
-  "#e57373", "#f06292", "#ba68c8", "#9575cd", "#7986cb", "#4f9bd9", "#2f9fb8",
-  "#26a69a", "#4caf50", "#7cb342", "#c0a200", "#f59e0b", "#ff8a65", "#a1887f",
+  "#b3261e", "#ad1457", "#c2185b", "#6a1b9a", "#7b1fa2", "#4527a0", "#283593",
+  "#1565c0", "#0277bd", "#00796b", "#00695c", "#2e7d32", "#8d5b00", "#bf360c", "#5d4037", "#37474f",
 ] as const;
 
 export function initialsOf(name: string): string {

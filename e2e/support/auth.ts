@@ -1,0 +1,80 @@
+import { expect, type BrowserContext, type Cookie, type Page } from "@playwright/test";
+import { io, type Socket } from "socket.io-client";
+import { APP_URL, encodeIdentity, MOCK_IDENTITY_COOKIE, OIDC_ISSUER, type MockIdentity } from "./env";
+
+export type Person = { name: string; email: string };
+
+/** Waits for the home page of a signed-in user and checks it shows them. */
+export async function expectSignedIn(page: Page, person: Person): Promise<void> {
+  await expect(page).toHaveURL(`${APP_URL}/`);
+  await expect(page.getByTestId("me-name")).toHaveText(person.name);
+}
+
+/** Signs in through the local (passwordless) form on /login. */
+export async function signInLocally(page: Page, person: Person): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Your name").fill(person.name);
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
+  await expectSignedIn(page, person);
+}
+
+/**
+ * Signs in through "Continue with Google", i.e. the real OIDC code flow against the local
+ * provider (e2e/support/oidc-provider.ts), which signs in whoever this context's identity cookie
+ * names. Contexts are independent, so several users can do this at once.
+ */
+export async function signInWithGoogle(
+  page: Page,
+  person: Person,
+  extra: Pick<MockIdentity, "sub" | "emailVerified"> = {},
+): Promise<void> {
+  await setGoogleIdentity(page.context(), { ...person, ...extra });
+  await page.goto("/login");
+  await page.getByRole("button", { name: "Continue with Google" }).click();
+  if (extra.emailVerified === false) return; // The caller checks the refusal.
+  await expectSignedIn(page, person);
+}
+
+export async function setGoogleIdentity(context: BrowserContext, identity: MockIdentity): Promise<void> {
+  await context.addCookies([{ name: MOCK_IDENTITY_COOKIE, value: encodeIdentity(identity), url: OIDC_ISSUER }]);
+}
+
+/** The Auth.js session cookie(s) of a context (one, or `.0`, `.1`, … chunks when large). */
+export async function sessionCookies(context: BrowserContext): Promise<Cookie[]> {
+  const cookies = await context.cookies(APP_URL);
+  return cookies.filter((c) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(c.name));
+}
+
+export function cookieHeader(cookies: readonly Pick<Cookie, "name" | "value">[]): string {
+  return cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+}
+
+export async function logOut(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page).toHaveURL(/\/login(\?|$)/);
+}
+
+export type SocketAttempt = { ok: true; socket: Socket } | { ok: false; error: string };
+
+/**
+ * Opens a Socket.IO connection from Node the way the browser would: same-origin `Origin` and the
+ * given `Cookie` header. Resolves with the connected socket or the handshake's error message.
+ */
+export function connectSocket(cookie: string, { origin = APP_URL } = {}): Promise<SocketAttempt> {
+  const socket = io(APP_URL, {
+    path: "/socket.io",
+    transports: ["websocket"],
+    reconnection: false,
+    forceNew: true,
+    timeout: 10_000,
+    extraHeaders: { Cookie: cookie, Origin: origin },
+  });
+  return new Promise((resolve) => {
+    socket.once("connect", () => resolve({ ok: true, socket }));
+    socket.once("connect_error", (err: Error) => {
+      socket.close();
+      resolve({ ok: false, error: err.message });
+    });
+  });
+}

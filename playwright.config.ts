@@ -1,0 +1,63 @@
+import { defineConfig, devices } from "@playwright/test";
+import { APP_URL, OIDC_ISSUER } from "./e2e/support/env";
+
+// E2E against the production build (`npm run build` first; scripts/test.sh does it), with a local
+// OIDC provider standing in for Google and a throwaway PostgreSQL database (e2e/support/).
+// Chromium comes from Debian (/usr/bin/chromium): Playwright cannot download browsers here.
+
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+export default defineConfig({
+  testDir: "e2e",
+  // git-ignored; cleaned at the start of every run.
+  outputDir: "test-results/e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  use: {
+    baseURL: APP_URL,
+    screenshot: "on",
+    trace: "retain-on-failure",
+    video: "off",
+    launchOptions: { executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: [
+    {
+      name: "oidc",
+      command: "npx tsx e2e/support/oidc-provider.ts",
+      url: `${OIDC_ISSUER}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+      env: { E2E_EXIT_ON_STDIN_CLOSE: "1" },
+    },
+    {
+      name: "app",
+      command: "npx tsx e2e/support/start-app.ts",
+      url: `${APP_URL}/api/v1/health/ready`,
+      // A server already on the port may be a dev build or use another database: refuse it.
+      reuseExistingServer: false,
+      timeout: 90_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      // Lets the wrapper drop its database and temp dir after the server stops.
+      gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+      env: { NEXT_TELEMETRY_DISABLED: "1", E2E_EXIT_ON_STDIN_CLOSE: "1" },
+    },
+  ],
+});

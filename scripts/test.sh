@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The whole check, as CI runs it (`npm test`): lint, types, unit/integration tests, production
+# build, then the browser E2E suite against that build. Needs PostgreSQL on 127.0.0.1:5432
+# (trust auth) and /usr/bin/chromium; see .ci/run for a fresh machine.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+bold=""; reset=""
+if [[ -t 1 ]]; then bold=$'\033[1m'; reset=$'\033[0m'; fi
+
+started_all=$SECONDS
+summary=()
+
+step() {
+  local title=$1
+  shift
+  local started=$SECONDS
+  printf '\n%s==== %s ====%s\n$ %s\n' "$bold" "$title" "$reset" "$*"
+  "$@"
+  local took=$((SECONDS - started))
+  summary+=("$(printf '%-12s %4ss' "$title" "$took")")
+  printf '%s---- %s: ok (%ss) ----%s\n' "$bold" "$title" "$took" "$reset"
+}
+
+on_exit() {
+  local status=$?
+  if ((status != 0)); then
+    printf '\n%s==== FAILED (exit %s) after %ss ====%s\n' "$bold" "$status" "$((SECONDS - started_all))" "$reset"
+    ((${#summary[@]})) && printf '  passed before it: %s\n' "${summary[@]}"
+  fi
+}
+trap on_exit EXIT
+
+step "lint" npm run lint
+step "typecheck" npm run typecheck
+step "unit" npx vitest run
+step "build" npm run build
+step "e2e" npx playwright test
+
+printf '\n%s==== ALL PASSED in %ss ====%s\n' "$bold" "$((SECONDS - started_all))" "$reset"
+printf '  %s\n' "${summary[@]}"
