@@ -34,6 +34,12 @@ const nextConfig = {
           { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
         ],
       },
+      {
+        // Uploaded files (app/api/v1/attachments): never a document with an origin or scripts.
+        // It must be set here: a header from this config wins over the same header from a route.
+        source: "/api/v1/attachments/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "sandbox; default-src 'none'" }],
+      },
     ];
   },
 };

@@ -44,6 +44,8 @@ async function main() {
   httpServer.on("request", (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
     const requestId = (req.headers["x-request-id"] as string | undefined)?.slice(0, 64) || randomUUID();
+    // Rate limits key on the client IP: without a trusted proxy, the socket's address is the truth.
+    if (!config.TRUST_PROXY) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
     res.setHeader("x-request-id", requestId);
     res.on("finish", () => {
       if (req.url?.startsWith("/_next/")) return;

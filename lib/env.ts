@@ -36,6 +36,15 @@ const schema = z.object({
   SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   UPLOADTHING_TOKEN: optionalString,
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).default(25 * 1024 * 1024),
+  /** Behind a reverse proxy: trust its X-Forwarded-For for client IPs (rate limits). */
+  TRUST_PROXY: boolFlag,
+  /** Messages (send/forward/edit/react) a user may send per 10 seconds. */
+  RATE_LIMIT_MESSAGES: z.coerce.number().int().min(1).default(100),
+  /** API requests per user per minute (uploads have their own, lower limit). */
+  RATE_LIMIT_API: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_UPLOADS: z.coerce.number().int().min(1).default(30),
+  /** Sign-in attempts per IP per 10 minutes. */
+  RATE_LIMIT_SIGN_IN: z.coerce.number().int().min(1).default(30),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

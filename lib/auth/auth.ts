@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { env, googleConfigured, localLoginEnabled } from "@/lib/env";
 import { autoJoinGroups } from "@/lib/groups/auto-join";
 import { logger } from "@/lib/logger";
+import { clientIp, consume } from "@/lib/rate-limit/limiters";
 import { getIo } from "@/lib/realtime/io-registry";
 import { signInUser } from "@/lib/users/sign-in-user";
 import { localSignInInput } from "./local-sign-in";
@@ -31,7 +32,10 @@ function buildConfig(): NextAuthConfig {
         id: "local",
         name: "Local sign-in",
         credentials: { name: { label: "Name" }, email: { label: "Email" } },
-        authorize(raw) {
+        async authorize(raw, request) {
+          // Also limits scripts that post to the callback directly, bypassing the login form.
+          const allowed = await consume("signIn", `callback:${clientIp(request.headers)}`).then(() => true, () => false);
+          if (!allowed) return null;
           const parsed = localSignInInput.safeParse(raw);
           if (!parsed.success) return null;
           return { id: parsed.data.email, email: parsed.data.email, name: parsed.data.name };

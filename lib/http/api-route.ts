@@ -5,6 +5,9 @@ import { contextFor, type Ctx } from "@/lib/context";
 import { env } from "@/lib/env";
 import { AppError, toErrorBody, type ErrorBody } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { clientIp, consume } from "@/lib/rate-limit/limiters";
+
+type RouteOptions = { limit?: "api" | "uploads" };
 
 type Handler<P> = (args: { ctx: Ctx; user: SessionUser; req: Request; params: P }) => Promise<unknown>;
 
@@ -29,14 +32,16 @@ function isSameOrigin(req: Request): boolean {
  * The whole of an API route's plumbing: session, Origin check, error mapping. The handler only
  * calls one domain operation and returns its result as JSON.
  */
-export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
+export function apiRoute<P = Record<string, never>>(handler: Handler<P>, options: RouteOptions = {}) {
   return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
       if (MUTATING.has(req.method) && !isSameOrigin(req)) {
         return errorResponse(403, { code: "FORBIDDEN", message: "Cross-origin request refused" });
       }
+      await consume("apiIp", clientIp(req.headers));
       const user = await userFromRequest(req);
       if (!user) return errorResponse(401, { code: "UNAUTHENTICATED", message: "Sign in first" });
+      await consume(options.limit ?? "api", user.id);
       const result = await handler({ ctx: contextFor(user), user, req, params: await context.params });
       if (result instanceof Response) return result;
       return Response.json(result ?? {}, { headers: { "cache-control": "no-store" } });
@@ -44,7 +49,11 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
       if (err instanceof ZodError) {
         return errorResponse(400, { code: "BAD_REQUEST", message: err.issues[0]?.message ?? "Invalid input" });
       }
-      if (err instanceof AppError) return errorResponse(err.status, toErrorBody(err));
+      if (err instanceof AppError) {
+        const res = errorResponse(err.status, toErrorBody(err));
+        if (err.code === "RATE_LIMITED") res.headers.set("retry-after", "10");
+        return res;
+      }
       logger.error({ err, url: req.url }, "api route failed");
       return errorResponse(500, toErrorBody(err));
     }

@@ -1,16 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { AttachmentDto, MessageDto, SystemEvent } from "@/lib/realtime/contract";
-
-export const attachmentSelect = {
-  id: true,
-  mime: true,
-  name: true,
-  size: true,
-  width: true,
-  height: true,
-  durationMs: true,
-  thumbnailKey: true,
-} satisfies Prisma.AttachmentSelect;
+import type { MessageDto, SystemEvent } from "@/lib/realtime/contract";
+import { attachmentDtoSelect, attachmentKind, toAttachmentDto } from "@/lib/storage/attachment-dto";
 
 export const messageSelect = {
   id: true,
@@ -37,33 +27,11 @@ export const messageSelect = {
       attachments: { select: { mime: true }, take: 1 },
     },
   },
-  attachments: { select: attachmentSelect, orderBy: { createdAt: "asc" } },
+  attachments: { select: attachmentDtoSelect, orderBy: { createdAt: "asc" } },
   reactions: { select: { emoji: true, userId: true }, orderBy: { createdAt: "asc" } },
 } satisfies Prisma.MessageSelect;
 
 export type MessageRow = Prisma.MessageGetPayload<{ select: typeof messageSelect }>;
-type AttachmentRow = Prisma.AttachmentGetPayload<{ select: typeof attachmentSelect }>;
-
-export function attachmentKind(mime: string): AttachmentDto["kind"] {
-  if (mime.startsWith("image/")) return "IMAGE";
-  if (mime.startsWith("video/")) return "VIDEO";
-  if (mime.startsWith("audio/")) return "AUDIO";
-  return "FILE";
-}
-
-export function toAttachmentDto(a: AttachmentRow): AttachmentDto {
-  return {
-    id: a.id,
-    kind: attachmentKind(a.mime),
-    name: a.name,
-    mime: a.mime,
-    size: a.size,
-    width: a.width,
-    height: a.height,
-    hasThumbnail: a.thumbnailKey !== null,
-  };
-}
-
 type Metadata = { location?: { lat: number; lng: number; label?: string | null }; system?: SystemEvent } | null;
 
 export function toMessageDto(row: MessageRow): MessageDto {

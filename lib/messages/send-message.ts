@@ -6,7 +6,8 @@ import { AppError, badRequest } from "@/lib/errors";
 import type { MessageType } from "@/lib/generated/prisma/client";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { clientId, id, MAX_MESSAGE_LENGTH } from "@/lib/validation";
-import { attachmentKind, messageSelect, toMessageDto } from "./message-dto";
+import { attachmentKind } from "@/lib/storage/attachment-dto";
+import { messageSelect, toMessageDto } from "./message-dto";
 import { assertNotBlocked, storeMessage } from "./store-message";
 
 export const MAX_ATTACHMENTS = 10;

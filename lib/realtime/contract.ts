@@ -205,6 +205,8 @@ export type ServerToClientEvents = {
   "member:joined": (event: { conversationId: string; member: MemberDto }) => void;
   "member:left": (event: { conversationId: string; userId: string }) => void;
   "groups:changed": () => void;
+  /** The server may have missed broadcasts (Redis reconnected): run a sync now. */
+  resync: () => void;
   /** A group's shared details changed (rename, icon, about, archived): patch it everywhere. */
   "conversation:patched": (patch: ConversationPatch) => void;
   /** My star on a message changed (from another tab). */

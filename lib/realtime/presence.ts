@@ -9,6 +9,11 @@ import { rooms } from "./rooms";
 
 export const presenceRoom = (userId: string) => `presence:${userId}`;
 
+// A node shutting down drops its sockets so they reconnect elsewhere: that is not their users
+// going offline, and the adapter may already be gone.
+const closing = new WeakSet<Server>();
+export const markClosing = (io: Server) => void closing.add(io);
+
 export async function isOnline(io: Server, userId: string): Promise<boolean> {
   const sockets = await io.in(rooms.user(userId)).fetchSockets();
   return sockets.length > 0;
@@ -25,7 +30,7 @@ export async function announceConnected(io: Server, db: Db, socket: Socket, user
 
 /** Called after a socket left: when it was the user's last one, record "last seen" and announce. */
 export async function announceDisconnected(io: Server, db: Db, userId: string): Promise<void> {
-  if (await isOnline(io, userId)) return;
+  if (closing.has(io) || (await isOnline(io, userId))) return;
   const lastActiveAt = new Date();
   await db.user.update({ where: { id: userId }, data: { lastActiveAt } });
   const event: PresenceEvent = { userId, online: false, lastActiveAt: lastActiveAt.toISOString() };

@@ -227,3 +227,22 @@ describe("delivery between members", () => {
     expect(denied).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
   });
 });
+
+describe("rate limits", () => {
+  it("answers RATE_LIMITED once a user sends too fast, and stores nothing more", async () => {
+    const { env } = await import("@/lib/env");
+    const limit = env().RATE_LIMIT_MESSAGES;
+    const fast = await createTestUser(db, { name: "Speedy" });
+    const dm = await openDirect(fast.ctx, { userId: alice.id });
+    const socket = await connect(fast);
+    const results = await Promise.all(
+      Array.from({ length: limit + 5 }, (_, i) =>
+        socket.emitWithAck("message:send", { conversationId: dm.id, clientId: `flood-${i}-${fast.id.slice(0, 8)}`, text: `#${i}` }),
+      ),
+    );
+    const limited = results.filter((r) => !r.ok);
+    expect(limited.length).toBe(5);
+    expect(limited[0]).toMatchObject({ ok: false, error: { code: "RATE_LIMITED" } });
+    expect(await db.message.count({ where: { senderId: fast.id } })).toBe(limit);
+  });
+});

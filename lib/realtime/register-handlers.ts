@@ -5,6 +5,7 @@ import { contextFor } from "@/lib/context";
 import { membershipIds } from "@/lib/conversations/membership";
 import type { Db } from "@/lib/db/client";
 import { logger } from "@/lib/logger";
+import { consume } from "@/lib/rate-limit/limiters";
 import { deleteMessage } from "@/lib/messages/delete-message";
 import { editMessage } from "@/lib/messages/edit-message";
 import { forwardMessage } from "@/lib/messages/forward-message";
@@ -31,10 +32,15 @@ export async function registerHandlers(io: Server, db: Db, socket: Socket): Prom
   // A sync answers only after the rooms are joined: whatever it misses arrives live.
   const roomsJoined = membershipIds(db, user.id).then((ids) => socket.join(ids.map(rooms.conversation)));
 
-  socket.on("message:send", (input, ack) => answer(ack, () => sendMessage(ctx, input).then(({ message }) => ({ message })), "message:send"));
-  socket.on("message:edit", (input, ack) => answer(ack, async () => ({ message: await editMessage(ctx, input) }), "message:edit"));
-  socket.on("message:react", (input, ack) => answer(ack, async () => ({ message: await reactToMessage(ctx, input) }), "message:react"));
-  socket.on("message:forward", (input, ack) => answer(ack, async () => ({ messages: await forwardMessage(ctx, input) }), "message:forward"));
+  const limited = () => consume("messages", user.id);
+  socket.on("message:send", (input, ack) =>
+    answer(ack, () => limited().then(() => sendMessage(ctx, input)).then(({ message }) => ({ message })), "message:send"),
+  );
+  socket.on("message:edit", (input, ack) => answer(ack, async () => (await limited(), { message: await editMessage(ctx, input) }), "message:edit"));
+  socket.on("message:react", (input, ack) => answer(ack, async () => (await limited(), { message: await reactToMessage(ctx, input) }), "message:react"));
+  socket.on("message:forward", (input, ack) =>
+    answer(ack, async () => (await limited(), { messages: await forwardMessage(ctx, input) }), "message:forward"),
+  );
   socket.on("message:delete", (input, ack) => answer(ack, () => deleteMessage(ctx, input).then(() => ({})), "message:delete"));
   socket.on("receipt:delivered", (input, ack) => answer(ack, () => markDelivered(ctx, input).then(() => ({})), "receipt:delivered"));
   socket.on("receipt:read", (input, ack) => answer(ack, () => markRead(ctx, input).then(() => ({})), "receipt:read"));

@@ -61,9 +61,9 @@ export function recordingPublisher(): RecordingPublisher {
 }
 
 /** The real Socket.IO server with the app's handlers on a free port (no Next needed). */
-export async function startTestRealtime(db: Db) {
+export async function startTestRealtime(db: Db, opts: { redisUrl?: string; redisChannel?: string } = {}) {
   const httpServer = createServer();
-  const realtime = await startRealtime(httpServer, { db, authSecret: resolveAuthSecret() });
+  const realtime = await startRealtime(httpServer, { db, authSecret: resolveAuthSecret(), ...opts });
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   return { url, io: realtime.io, close: () => realtime.close() };

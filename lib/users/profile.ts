@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Ctx } from "@/lib/context";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError, notFound } from "@/lib/errors";
+import { attachmentUrl } from "@/lib/storage/attachment-dto";
 import { toUserSummary, userSummarySelect } from "@/lib/users/user-summary";
 import { id } from "@/lib/validation";
 import { initialsOf, USERNAME_PATTERN } from "./profile-defaults";
@@ -35,7 +36,6 @@ export const updateProfileInput = z.object({
 
 const profileSelect = { ...userSummarySelect, bio: true, phoneNumber: true, email: true, settings: true, role: true, lastActiveAt: true };
 
-export const avatarPath = (userId: string, attachmentId: string) => `/api/v1/users/${userId}/avatar?v=${attachmentId}`;
 
 /** My profile as I see it (with email and settings). */
 export async function getMyProfile(ctx: Ctx) {
@@ -55,7 +55,7 @@ export async function updateProfile(ctx: Ctx, input: z.input<typeof updateProfil
       select: { id: true },
     });
     if (!attachment) throw notFound("Picture not found");
-    avatarUrl = avatarPath(me, attachment.id);
+    avatarUrl = attachmentUrl(attachment.id);
   }
   try {
     const updated = await ctx.db.user.update({

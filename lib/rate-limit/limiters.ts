@@ -1,0 +1,61 @@
+import type { Redis } from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+
+export type LimitKind = "messages" | "api" | "apiIp" | "uploads" | "signIn";
+
+type Limiters = Record<LimitKind, RateLimiterAbstract>;
+
+// One set per process, shared by server.ts and Next's bundled modules; in Redis when REDIS_URL
+// is set so that limits hold across nodes.
+type LimitGlobal = { __convoLimiters?: Limiters };
+const g = globalThis as typeof globalThis & LimitGlobal;
+
+function options() {
+  const e = env();
+  return {
+    messages: { points: e.RATE_LIMIT_MESSAGES, duration: 10 },
+    api: { points: e.RATE_LIMIT_API, duration: 60 },
+    apiIp: { points: e.RATE_LIMIT_API * 2, duration: 60 },
+    uploads: { points: e.RATE_LIMIT_UPLOADS, duration: 60 },
+    signIn: { points: e.RATE_LIMIT_SIGN_IN, duration: 600 },
+  } satisfies Record<LimitKind, { points: number; duration: number }>;
+}
+
+export function installRateLimiters(redis?: Redis): void {
+  const all = options();
+  const limiters = {} as Limiters;
+  for (const kind of Object.keys(all) as LimitKind[]) {
+    const opts = all[kind];
+    limiters[kind] = redis
+      ? // If Redis is unreachable, fall back to per-node limits instead of failing every request.
+        new RateLimiterRedis({ ...opts, storeClient: redis, keyPrefix: `rl:${kind}`, insuranceLimiter: new RateLimiterMemory(opts) })
+      : new RateLimiterMemory({ ...opts, keyPrefix: `rl:${kind}` });
+  }
+  g.__convoLimiters = limiters;
+}
+
+/** Back to per-process limits (the Redis client is going away). */
+export function uninstallRateLimiters(): void {
+  g.__convoLimiters = undefined;
+}
+
+/** Counts one action against a limit; RATE_LIMITED (with the wait in the message) when over it. */
+export async function consume(kind: LimitKind, key: string): Promise<void> {
+  if (!g.__convoLimiters) installRateLimiters();
+  try {
+    await g.__convoLimiters![kind].consume(key);
+  } catch (err) {
+    if (err instanceof RateLimiterRes) {
+      const seconds = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
+      throw new AppError("RATE_LIMITED", `Too many requests. Try again in ${seconds} s.`);
+    }
+    throw err;
+  }
+}
+
+/** The client's IP: server.ts rewrites X-Forwarded-For unless TRUST_PROXY is set. */
+export function clientIp(headers: Headers): string {
+  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+}

@@ -1,0 +1,93 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDirect } from "@/lib/conversations/open-direct";
+import { joinGroup } from "@/lib/groups/join-group";
+import { leaveGroup } from "@/lib/groups/leave-group";
+import { testDb } from "@/lib/test-support/database";
+import { collect, connectSocket, createTestUser, nextEvent, sleep, startTestRealtime, type TestSocket, type TestUser } from "@/lib/test-support/fixtures";
+import { ioPublisher } from "./publisher";
+
+// Two Socket.IO servers ("nodes") sharing the machine's real Redis, as in a multi-node deployment.
+const db = testDb();
+const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const channel = `convo-test-${randomUUID()}`;
+let nodeA: Awaited<ReturnType<typeof startTestRealtime>>;
+let nodeB: Awaited<ReturnType<typeof startTestRealtime>>;
+let alice: TestUser;
+let bob: TestUser;
+let directId: string;
+const sockets: TestSocket[] = [];
+
+async function connect(node: { url: string }, user: TestUser) {
+  const socket = await connectSocket(node.url, user.cookie);
+  sockets.push(socket);
+  await socket.emitWithAck("sync", { cursors: {} });
+  return socket;
+}
+
+beforeAll(async () => {
+  nodeA = await startTestRealtime(db, { redisUrl: REDIS_URL, redisChannel: channel });
+  nodeB = await startTestRealtime(db, { redisUrl: REDIS_URL, redisChannel: channel });
+  alice = await createTestUser(db, { name: "Alice Node A" });
+  bob = await createTestUser(db, { name: "Bob Node B" });
+  directId = (await openDirect(alice.ctx, { userId: bob.id })).id;
+  await sleep(200); // let both adapters subscribe
+});
+
+afterAll(async () => {
+  for (const s of sockets) s.close();
+  await Promise.all([nodeA.close(), nodeB.close()]);
+});
+
+describe("two nodes on one Redis", () => {
+  it("delivers messages, receipts and typing between users on different nodes", async () => {
+    const a = await connect(nodeA, alice);
+    const b = await connect(nodeB, bob);
+    const got = nextEvent(b, "message:new");
+    const ack = await a.emitWithAck("message:send", { conversationId: directId, clientId: "multi-1-abcdef", text: "across nodes" });
+    expect(ack.ok).toBe(true);
+    expect((await got).text).toBe("across nodes");
+
+    const seq = ack.ok ? ack.message.seq : 0;
+    const read = nextEvent(a, "receipt:update", (e) => e.readSeq === seq);
+    await b.emitWithAck("receipt:read", { conversationId: directId, seq });
+    expect(await read).toMatchObject({ userId: bob.id, minReadSeq: seq });
+
+    const typing = nextEvent(a, "typing");
+    b.emit("typing", { conversationId: directId, isTyping: true });
+    expect(await typing).toMatchObject({ userId: bob.id, isTyping: true });
+  });
+
+  it("sees presence across nodes: online while a tab is open on either node", async () => {
+    const carol = await createTestUser(db, { name: "Carol Presence" });
+    await openDirect(alice.ctx, { userId: carol.id });
+    const watcher = await connect(nodeA, alice);
+    const onB = await connect(nodeB, carol);
+    const watched = await watcher.emitWithAck("presence:watch", { userIds: [carol.id] });
+    expect(watched).toMatchObject({ ok: true, presence: [{ userId: carol.id, online: true }] });
+    const offline = nextEvent(watcher, "presence", (e) => e.userId === carol.id && !e.online);
+    onB.close();
+    expect(await offline).toMatchObject({ online: false });
+  });
+
+  it("applies a leave on every node at once", async () => {
+    const group = await db.conversation.create({ data: { type: "GROUP", name: "Multi-node leavers", visibility: "PUBLIC" } });
+    await joinGroup(alice.ctx, { conversationId: group.id });
+    const bobCtx = { ...bob.ctx, publish: ioPublisher(nodeA.io) };
+    await joinGroup(bobCtx, { conversationId: group.id });
+    const bobOnB = await connect(nodeB, bob);
+    const aliceOnA = await connect(nodeA, alice);
+    const got = nextEvent(bobOnB, "message:new");
+    await aliceOnA.emitWithAck("message:send", { conversationId: group.id, clientId: "multi-g1-abcdef", text: "hi group" });
+    expect((await got).text).toBe("hi group");
+
+    // The leave is published from node A; Bob's socket lives on node B.
+    const removed = nextEvent(bobOnB, "conversation:removed");
+    await leaveGroup(bobCtx, { conversationId: group.id });
+    await removed;
+    const after = collect(bobOnB, "message:new");
+    await aliceOnA.emitWithAck("message:send", { conversationId: group.id, clientId: "multi-g2-abcdef", text: "after leave" });
+    await sleep(300);
+    expect(after.seen).toEqual([]);
+  });
+});

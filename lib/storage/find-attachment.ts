@@ -1,0 +1,47 @@
+import { z } from "zod";
+import type { Ctx } from "@/lib/context";
+import { notFound } from "@/lib/errors";
+import { attachmentUrl } from "./attachment-dto";
+
+export const ATTACHMENT_NOT_FOUND = "File not found";
+
+export type ReadableAttachment = {
+  id: string;
+  storageKey: string;
+  thumbnailKey: string | null;
+  driver: string;
+  name: string;
+  mime: string;
+  size: number;
+  createdAt: Date;
+};
+
+/**
+ * An attachment the actor may read: one on a (not deleted) message of a conversation they are
+ * currently a member of, their own upload that no message references yet, or anyone's current
+ * profile picture. Anything else,
+ * including ids that do not exist or are not ids at all, is the same NOT_FOUND.
+ */
+export async function findReadableAttachment(ctx: Ctx, attachmentId: string): Promise<ReadableAttachment> {
+  if (!z.uuid().safeParse(attachmentId).success) throw notFound(ATTACHMENT_NOT_FOUND);
+  const me = ctx.actor.id;
+  const attachment = await ctx.db.attachment.findFirst({
+    where: {
+      id: attachmentId,
+      OR: [
+        { messageId: null, ownerId: me },
+        // Profile pictures are for every signed-in user to see.
+        { messageId: null, owner: { avatarUrl: attachmentUrl(attachmentId) } },
+        {
+          message: {
+            deletedAt: null,
+            conversation: { participants: { some: { userId: me, leftAt: null } } },
+          },
+        },
+      ],
+    },
+    select: { id: true, storageKey: true, thumbnailKey: true, driver: true, name: true, mime: true, size: true, createdAt: true },
+  });
+  if (!attachment) throw notFound(ATTACHMENT_NOT_FOUND);
+  return attachment;
+}

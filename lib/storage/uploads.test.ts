@@ -1,0 +1,453 @@
+import { randomBytes } from "node:crypto";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import sharp from "sharp";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import * as attachmentRoute from "@/app/api/v1/attachments/[id]/route";
+import * as uploadsRoute from "@/app/api/v1/uploads/route";
+import { openDirect } from "@/lib/conversations/open-direct";
+import { resetEnvForTests } from "@/lib/env";
+import { sendMessage } from "@/lib/messages/send-message";
+import { testDb } from "@/lib/test-support/database";
+import { createTestUser, type TestUser } from "@/lib/test-support/fixtures";
+import type { AttachmentDto } from "./attachment-dto";
+import { resetStorageDriverForTests } from "./storage-driver";
+import { startUploadThingStandIn } from "./test-support/uploadthing-stand-in";
+
+const db = testDb();
+const BASE = "http://localhost:3000";
+const MAX_BYTES = 256 * 1024;
+
+type RouteFn = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+const uploadPost = uploadsRoute.POST as unknown as RouteFn;
+const attachmentGet = attachmentRoute.GET as unknown as RouteFn;
+
+let dataDir: string;
+const savedEnv = { DATA_DIR: process.env.DATA_DIR, UPLOAD_MAX_BYTES: process.env.UPLOAD_MAX_BYTES, UPLOADTHING_TOKEN: process.env.UPLOADTHING_TOKEN };
+let alice: TestUser;
+let bob: TestUser;
+let outsider: TestUser;
+let directId: string;
+
+function restoreEnv(vars: Record<string, string | undefined>) {
+  for (const [name, value] of Object.entries(vars)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+  resetEnvForTests();
+  resetStorageDriverForTests();
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), "convo-uploads-"));
+  restoreEnv({ DATA_DIR: dataDir, UPLOAD_MAX_BYTES: String(MAX_BYTES), UPLOADTHING_TOKEN: undefined });
+  alice = await createTestUser(db, { name: "Alice Upload" });
+  bob = await createTestUser(db, { name: "Bob Upload" });
+  outsider = await createTestUser(db, { name: "Olga Outsider" });
+  directId = (await openDirect(alice.ctx, { userId: bob.id })).id;
+});
+
+afterAll(async () => {
+  restoreEnv(savedEnv);
+  await rm(dataDir, { recursive: true, force: true });
+  await db.$disconnect();
+});
+
+// --- helpers ---------------------------------------------------------------------------------
+
+function upload(user: TestUser | null, file: { bytes: Uint8Array; name: string; type: string }, opts: { query?: string; origin?: string } = {}) {
+  const form = new FormData();
+  form.append("file", new File([file.bytes as Uint8Array<ArrayBuffer>], file.name, { type: file.type }));
+  const headers: Record<string, string> = { host: "localhost:3000" };
+  if (user) headers.cookie = user.cookie;
+  if (opts.origin) headers.origin = opts.origin;
+  return uploadPost(new Request(`${BASE}/api/v1/uploads${opts.query ?? ""}`, { method: "POST", headers, body: form }), { params: Promise.resolve({}) });
+}
+
+async function uploadOk(user: TestUser, file: { bytes: Uint8Array; name: string; type: string }, query?: string): Promise<AttachmentDto> {
+  const res = await upload(user, file, { query });
+  const body = await res.json();
+  expect(res.status, JSON.stringify(body)).toBe(201);
+  return body.attachment;
+}
+
+function fetchAttachment(user: TestUser | null, id: string, opts: { thumb?: boolean; headers?: Record<string, string> } = {}) {
+  const headers: Record<string, string> = { host: "localhost:3000", ...opts.headers };
+  if (user) headers.cookie = user.cookie;
+  const url = `${BASE}/api/v1/attachments/${id}${opts.thumb ? "?thumb=1" : ""}`;
+  return attachmentGet(new Request(url, { headers }), { params: Promise.resolve({ id }) });
+}
+
+const bytesOf = async (res: Response) => Buffer.from(await res.arrayBuffer());
+
+/** Every regular file below DATA_DIR's uploads/ and tmp/. */
+async function storedFiles(): Promise<string[]> {
+  const out: string[] = [];
+  for (const sub of ["uploads", "tmp"]) {
+    const dir = path.join(dataDir, sub);
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+    out.push(...entries.filter((e) => e.isFile()).map((e) => path.relative(dataDir, path.join(e.parentPath, e.name))));
+  }
+  return out.sort();
+}
+
+/** A multipart body produced lazily in chunks, so a test sees how much of it the server pulled. */
+function streamingUpload(user: TestUser, opts: { totalBytes: number; chunk: number; failAfter?: number; contentLength?: number }) {
+  const boundary = "----convo-test-boundary";
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  // pulled: every byte handed out; fileBytes: bytes of the file part (the head is pulled by the
+  // stream itself as soon as the Request exists).
+  const state = { pulled: 0, fileBytes: 0 };
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (state.pulled === 0) {
+        controller.enqueue(head);
+        state.pulled += head.length;
+        return;
+      }
+      if (opts.failAfter !== undefined && state.fileBytes >= opts.failAfter) {
+        await new Promise((r) => setTimeout(r, 20));
+        controller.error(new Error("client went away"));
+        return;
+      }
+      if (state.fileBytes >= opts.totalBytes) {
+        controller.enqueue(tail);
+        controller.close();
+        return;
+      }
+      const n = Math.min(opts.chunk, opts.totalBytes - state.fileBytes);
+      controller.enqueue(randomBytes(n));
+      state.fileBytes += n;
+      state.pulled += n;
+    },
+  });
+  const headers: Record<string, string> = { host: "localhost:3000", cookie: user.cookie, "content-type": `multipart/form-data; boundary=${boundary}` };
+  if (opts.contentLength !== undefined) headers["content-length"] = String(opts.contentLength);
+  const req = new Request(`${BASE}/api/v1/uploads`, { method: "POST", headers, body, duplex: "half" } as RequestInit);
+  return { response: uploadPost(req, { params: Promise.resolve({}) }), state };
+}
+
+async function pngWithExif(width: number, height: number): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: { r: 200, g: 30, b: 60 } } })
+    .withExif({
+      IFD0: { Copyright: "Alice's camera", ImageDescription: "home" },
+      IFD3: { GPSLatitudeRef: "N", GPSLatitude: "51/1 30/1 0/1", GPSLongitudeRef: "W", GPSLongitude: "0/1 7/1 0/1" },
+    })
+    .png()
+    .toBuffer();
+}
+
+function wav(dataBytes: number): Buffer {
+  const header = Buffer.alloc(44);
+  header.write("RIFF", 0);
+  header.writeUInt32LE(36 + dataBytes, 4);
+  header.write("WAVE", 8);
+  header.write("fmt ", 12);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20); // PCM
+  header.writeUInt16LE(1, 22); // mono
+  header.writeUInt32LE(8000, 24);
+  header.writeUInt32LE(16000, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write("data", 36);
+  header.writeUInt32LE(dataBytes, 40);
+  return Buffer.concat([header, randomBytes(dataBytes)]);
+}
+
+beforeEach(async () => {
+  // Each case starts from a clean store, so "nothing left behind" checks are exact.
+  await rm(path.join(dataDir, "uploads"), { recursive: true, force: true });
+  await rm(path.join(dataDir, "tmp"), { recursive: true, force: true });
+});
+
+// --- tests -----------------------------------------------------------------------------------
+
+describe("POST /api/v1/uploads", () => {
+  it("refuses an unauthenticated upload (401) and a cross-origin one (403)", async () => {
+    const file = { bytes: Buffer.from("hello"), name: "a.txt", type: "text/plain" };
+    const anonymous = await upload(null, file);
+    expect(anonymous.status).toBe(401);
+    expect((await anonymous.json()).error.code).toBe("UNAUTHENTICATED");
+    const crossSite = await upload(alice, file, { origin: "https://evil.example" });
+    expect(crossSite.status).toBe(403);
+    expect(await storedFiles()).toEqual([]);
+  });
+
+  it("cuts off an over-size body mid-stream with 413 and leaves no file behind", async () => {
+    const before = await db.attachment.count({ where: { ownerId: alice.id } });
+    const total = 8 * 1024 * 1024;
+    const { response, state } = streamingUpload(alice, { totalBytes: total, chunk: 16 * 1024 });
+    const res = await response;
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.code).toBe("PAYLOAD_TOO_LARGE");
+    // The server stopped reading soon after the limit instead of swallowing 8 MB.
+    expect(state.fileBytes).toBeLessThan(MAX_BYTES + 512 * 1024);
+    expect(await storedFiles()).toEqual([]);
+    expect(await db.attachment.count({ where: { ownerId: alice.id } })).toBe(before);
+  });
+
+  it("refuses a declared Content-Length over the limit before reading anything", async () => {
+    const { response, state } = streamingUpload(alice, { totalBytes: 4 * 1024 * 1024, chunk: 16 * 1024, contentLength: 4 * 1024 * 1024 + 300 });
+    const res = await response;
+    expect(res.status).toBe(413);
+    expect(state.fileBytes).toBeLessThanOrEqual(16 * 1024);
+  });
+
+  it("removes the partial file when the client aborts mid-upload", async () => {
+    const { response, state } = streamingUpload(alice, { totalBytes: 200 * 1024, chunk: 16 * 1024, failAfter: 64 * 1024 });
+    const res = await response;
+    expect(res.status).toBe(400);
+    expect(state.fileBytes).toBeGreaterThanOrEqual(64 * 1024);
+    expect(await storedFiles()).toEqual([]);
+  });
+
+  it("sniffs the bytes: HTML named evil.png sent as image/png is a FILE served only as a download", async () => {
+    const html = Buffer.from("<!doctype html><html><body><script>alert(document.cookie)</script></body></html>");
+    const attachment = await uploadOk(alice, { bytes: html, name: "evil.png", type: "image/png" });
+    expect(attachment).toMatchObject({ kind: "FILE", mime: "application/octet-stream", name: "evil.png", width: null, height: null, hasThumbnail: false, size: html.length });
+
+    const res = await fetchAttachment(alice, attachment.id);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/octet-stream");
+    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="evil.png"; filename*=UTF-8''evil.png`);
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("content-security-policy")).toBe("sandbox; default-src 'none'");
+    expect(res.headers.get("cache-control")).toBe("private, max-age=31536000, immutable");
+    expect((await bytesOf(res)).equals(html)).toBe(true);
+    expect((await fetchAttachment(alice, attachment.id, { thumb: true })).status).toBe(404);
+  });
+
+  it("re-encodes a PNG with EXIF/GPS: right size, thumbnail, no metadata left", async () => {
+    const png = await pngWithExif(640, 480);
+    expect((await sharp(png).metadata()).exif).toBeDefined(); // the input really carries EXIF
+    const attachment = await uploadOk(alice, { bytes: png, name: "../../holiday\u202Egnp.exe.png", type: "application/octet-stream" });
+    expect(attachment).toMatchObject({ kind: "IMAGE", mime: "image/png", width: 640, height: 480, hasThumbnail: true, name: "holidaygnp.exe.png" });
+
+    const res = await fetchAttachment(alice, attachment.id);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("image/png");
+    expect(res.headers.get("content-disposition")).toMatch(/^inline; /);
+    const served = await bytesOf(res);
+    expect(served.length).toBe(attachment.size);
+    const meta = await sharp(served).metadata();
+    expect(meta).toMatchObject({ format: "png", width: 640, height: 480 });
+    expect(meta.exif).toBeUndefined();
+    expect(meta.xmp).toBeUndefined();
+    expect(meta.iptc).toBeUndefined();
+
+    const thumbRes = await fetchAttachment(alice, attachment.id, { thumb: true });
+    expect(thumbRes.status).toBe(200);
+    expect(thumbRes.headers.get("content-type")).toBe("image/webp");
+    const thumbMeta = await sharp(await bytesOf(thumbRes)).metadata();
+    expect(thumbMeta).toMatchObject({ format: "webp", width: 320, height: 240 });
+    expect(thumbMeta.exif).toBeUndefined();
+
+    // Original and thumbnail are stored under their own keys; the temp dir is empty again.
+    const row = await db.attachment.findUniqueOrThrow({ where: { id: attachment.id } });
+    expect(row).toMatchObject({ ownerId: alice.id, messageId: null, driver: "local" });
+    expect(await storedFiles()).toEqual([`uploads/${row.storageKey}`, `uploads/${row.thumbnailKey}`].sort());
+  });
+
+  it("turns a JPEG upright by its EXIF orientation and drops the orientation tag", async () => {
+    const jpeg = await sharp({ create: { width: 120, height: 60, channels: 3, background: "#2a6" } })
+      .withMetadata({ orientation: 6 })
+      .jpeg()
+      .toBuffer();
+    const attachment = await uploadOk(alice, { bytes: jpeg, name: "IMG_0001.JPG", type: "image/jpeg" });
+    expect(attachment).toMatchObject({ kind: "IMAGE", mime: "image/jpeg", width: 60, height: 120 });
+    const meta = await sharp(await bytesOf(await fetchAttachment(alice, attachment.id))).metadata();
+    expect(meta).toMatchObject({ width: 60, height: 120 });
+    expect(meta.orientation).toBeUndefined();
+    expect(meta.exif).toBeUndefined();
+  });
+
+  it("avatar uploads: images only, cropped to a 256×256 WebP", async () => {
+    const jpeg = await sharp({ create: { width: 600, height: 300, channels: 3, background: "#39f" } }).jpeg().toBuffer();
+    const avatar = await uploadOk(alice, { bytes: jpeg, name: "me.jpg", type: "image/jpeg" }, "?purpose=avatar");
+    expect(avatar).toMatchObject({ kind: "IMAGE", mime: "image/webp", width: 256, height: 256, hasThumbnail: false, name: "me.webp" });
+    const meta = await sharp(await bytesOf(await fetchAttachment(alice, avatar.id))).metadata();
+    expect(meta).toMatchObject({ format: "webp", width: 256, height: 256 });
+
+    const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+    const refused = await upload(alice, { bytes: pdf, name: "me.pdf", type: "application/pdf" }, { query: "?purpose=avatar" });
+    expect(refused.status).toBe(415);
+    const bad = await upload(alice, { bytes: jpeg, name: "me.jpg", type: "image/jpeg" }, { query: "?purpose=banner" });
+    expect(bad.status).toBe(400);
+    expect(await storedFiles()).toHaveLength(1); // only the accepted avatar
+  });
+
+  it("classifies audio and video by their bytes; PDFs are files shown inline", async () => {
+    const audio = await uploadOk(alice, { bytes: wav(1000), name: "note", type: "text/html" });
+    expect(audio).toMatchObject({ kind: "AUDIO", mime: "audio/wav", name: "note.wav" });
+    const pdf = await uploadOk(alice, { bytes: Buffer.from("%PDF-1.4\n%%EOF\n"), name: "Résumé «final».pdf", type: "text/html" });
+    expect(pdf).toMatchObject({ kind: "FILE", mime: "application/pdf" });
+    const res = await fetchAttachment(alice, pdf.id);
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    expect(res.headers.get("content-disposition")).toBe(
+      `inline; filename="R_sum_ _final_.pdf"; filename*=UTF-8''R%C3%A9sum%C3%A9%20%C2%ABfinal%C2%BB.pdf`,
+    );
+    await res.body?.cancel();
+  });
+
+  it("rejects a body that is not multipart, or has no file field", async () => {
+    const json = await uploadPost(
+      new Request(`${BASE}/api/v1/uploads`, { method: "POST", headers: { host: "localhost:3000", cookie: alice.cookie, "content-type": "application/json" }, body: "{}" }),
+      { params: Promise.resolve({}) },
+    );
+    expect(json.status).toBe(415);
+    const form = new FormData();
+    form.append("other", "value");
+    const noFile = await uploadPost(
+      new Request(`${BASE}/api/v1/uploads`, { method: "POST", headers: { host: "localhost:3000", cookie: alice.cookie }, body: form }),
+      { params: Promise.resolve({}) },
+    );
+    expect(noFile.status).toBe(400);
+    const empty = await upload(alice, { bytes: new Uint8Array(0), name: "empty.txt", type: "text/plain" });
+    expect(empty.status).toBe(400);
+    expect(await storedFiles()).toEqual([]);
+  });
+});
+
+describe("GET /api/v1/attachments/:id", () => {
+  it("serves the owner before it is sent, then the chat's members only; others get 404", async () => {
+    const png = await pngWithExif(400, 400);
+    const attachment = await uploadOk(bob, { bytes: png, name: "plan.png", type: "image/png" });
+
+    // Not sent yet: only its owner can read it.
+    for (const thumb of [false, true]) {
+      const own = await fetchAttachment(bob, attachment.id, { thumb });
+      expect(own.status).toBe(200);
+      await own.body?.cancel();
+    }
+    expect((await fetchAttachment(alice, attachment.id)).status).toBe(404);
+
+    await sendMessage(bob.ctx, { conversationId: directId, clientId: `att-${attachment.id.slice(0, 8)}`, attachmentIds: [attachment.id] });
+
+    for (const thumb of [false, true]) {
+      const member = await fetchAttachment(alice, attachment.id, { thumb });
+      expect(member.status).toBe(200);
+      await member.body?.cancel();
+
+      const denied = await fetchAttachment(outsider, attachment.id, { thumb });
+      expect(denied.status).toBe(404);
+      const text = await denied.text();
+      expect(JSON.parse(text).error.code).toBe("NOT_FOUND");
+      expect(text).not.toContain("plan.png");
+      expect(denied.headers.get("content-disposition")).toBeNull();
+
+      expect((await fetchAttachment(null, attachment.id, { thumb })).status).toBe(401);
+    }
+    // Ids that do not exist or are not ids: the same 404.
+    expect((await fetchAttachment(alice, "6f1c7a4e-5b7d-4c59-9a51-0d2c1b7e9f10")).status).toBe(404);
+    expect((await fetchAttachment(alice, "../../etc/passwd")).status).toBe(404);
+
+    // Leaving the chat ends access.
+    await db.participant.update({ where: { conversationId_userId: { conversationId: directId, userId: alice.id } }, data: { leftAt: new Date() } });
+    try {
+      expect((await fetchAttachment(alice, attachment.id)).status).toBe(404);
+    } finally {
+      await db.participant.update({ where: { conversationId_userId: { conversationId: directId, userId: alice.id } }, data: { leftAt: null } });
+    }
+  });
+
+  it("answers Range requests with 206 and the exact bytes, 416 when unsatisfiable", async () => {
+    const audioBytes = wav(50_000);
+    const audio = await uploadOk(alice, { bytes: audioBytes, name: "voice.wav", type: "audio/wav" });
+    const size = audioBytes.length;
+
+    const whole = await fetchAttachment(alice, audio.id);
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get("accept-ranges")).toBe("bytes");
+    expect(whole.headers.get("content-length")).toBe(String(size));
+    expect((await bytesOf(whole)).equals(audioBytes)).toBe(true);
+
+    const part = await fetchAttachment(alice, audio.id, { headers: { range: "bytes=1000-1999" } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get("content-range")).toBe(`bytes 1000-1999/${size}`);
+    expect(part.headers.get("content-length")).toBe("1000");
+    expect(part.headers.get("content-type")).toBe("audio/wav");
+    expect((await bytesOf(part)).equals(audioBytes.subarray(1000, 2000))).toBe(true);
+
+    const open = await fetchAttachment(alice, audio.id, { headers: { range: `bytes=${size - 10}-` } });
+    expect(open.status).toBe(206);
+    expect((await bytesOf(open)).equals(audioBytes.subarray(size - 10))).toBe(true);
+
+    const suffix = await fetchAttachment(alice, audio.id, { headers: { range: "bytes=-100" } });
+    expect(suffix.status).toBe(206);
+    expect(suffix.headers.get("content-range")).toBe(`bytes ${size - 100}-${size - 1}/${size}`);
+    expect((await bytesOf(suffix)).equals(audioBytes.subarray(size - 100))).toBe(true);
+
+    const clamped = await fetchAttachment(alice, audio.id, { headers: { range: `bytes=${size - 5}-${size + 100}` } });
+    expect(clamped.status).toBe(206);
+    expect((await bytesOf(clamped)).length).toBe(5);
+
+    const beyond = await fetchAttachment(alice, audio.id, { headers: { range: `bytes=${size}-` } });
+    expect(beyond.status).toBe(416);
+    expect(beyond.headers.get("content-range")).toBe(`bytes */${size}`);
+
+    const stale = await fetchAttachment(alice, audio.id, { headers: { range: "bytes=0-9", "if-range": '"something-else"' } });
+    expect(stale.status).toBe(200);
+    await stale.body?.cancel();
+
+    const cached = await fetchAttachment(alice, audio.id, { headers: { "if-none-match": whole.headers.get("etag")! } });
+    expect(cached.status).toBe(304);
+
+    const head = await attachmentGet(
+      new Request(`${BASE}/api/v1/attachments/${audio.id}`, { method: "HEAD", headers: { host: "localhost:3000", cookie: alice.cookie } }),
+      { params: Promise.resolve({ id: audio.id }) },
+    );
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-type")).toBe("audio/wav");
+    expect(head.body).toBeNull();
+  });
+});
+
+describe("uploads through the uploadthing driver", () => {
+  it("stores and serves a file via the SDK pointed at a local stand-in (env configuration only)", async () => {
+    const standIn = await startUploadThingStandIn();
+    const saved = {
+      UPLOADTHING_TOKEN: process.env.UPLOADTHING_TOKEN,
+      UPLOADTHING_API_URL: process.env.UPLOADTHING_API_URL,
+      UPLOADTHING_INGEST_URL: process.env.UPLOADTHING_INGEST_URL,
+      UPLOADTHING_UFS_HOST: process.env.UPLOADTHING_UFS_HOST,
+      UPLOADTHING_UFS_APP_ID_LOCATION: process.env.UPLOADTHING_UFS_APP_ID_LOCATION,
+    };
+    // The SDK reads these overrides itself; the app only passes the token.
+    restoreEnv({
+      UPLOADTHING_TOKEN: standIn.token,
+      UPLOADTHING_API_URL: standIn.sdkOptions.apiUrl,
+      UPLOADTHING_INGEST_URL: standIn.sdkOptions.ingestUrl,
+      UPLOADTHING_UFS_HOST: standIn.sdkOptions.ufsHost,
+      UPLOADTHING_UFS_APP_ID_LOCATION: "path",
+    });
+    try {
+      const png = await pngWithExif(500, 250);
+      const attachment = await uploadOk(alice, { bytes: png, name: "cloud.png", type: "image/png" });
+      expect(attachment).toMatchObject({ kind: "IMAGE", width: 500, height: 250, hasThumbnail: true });
+      const row = await db.attachment.findUniqueOrThrow({ where: { id: attachment.id } });
+      expect(row.driver).toBe("uploadthing");
+      expect(standIn.files.size).toBe(2); // original + thumbnail
+      expect(await storedFiles()).toEqual([]); // nothing on the local disk, temp cleaned
+
+      const res = await fetchAttachment(alice, attachment.id);
+      expect(res.status).toBe(200);
+      const meta = await sharp(await bytesOf(res)).metadata();
+      expect(meta).toMatchObject({ width: 500, height: 250 });
+      expect(meta.exif).toBeUndefined();
+      const part = await fetchAttachment(alice, attachment.id, { headers: { range: "bytes=0-7" } });
+      expect(part.status).toBe(206);
+      expect((await bytesOf(part)).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
+      const thumb = await fetchAttachment(alice, attachment.id, { thumb: true });
+      expect((await sharp(await bytesOf(thumb)).metadata()).format).toBe("webp");
+      expect((await fetchAttachment(outsider, attachment.id)).status).toBe(404);
+    } finally {
+      restoreEnv(saved);
+      await standIn.close();
+    }
+  });
+});
