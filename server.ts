@@ -57,7 +57,7 @@ async function main() {
     void handle(req, res);
   });
 
-  const realtime = await startRealtime(httpServer, { db: database, authSecret, publicUrl: config.AUTH_URL, redisUrl: config.REDIS_URL });
+  const realtime = await startRealtime(httpServer, { db: database, authSecret, publicUrl: config.AUTH_URL, redisUrl: config.REDIS_URL, redisChannel: config.REDIS_CHANNEL });
 
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
   logger.info({ url: `http://localhost:${config.PORT}`, dev }, "Convo is ready");

@@ -21,6 +21,8 @@ const schema = z.object({
   /** Port of the embedded PostgreSQL wire server (PGlite); 0 picks a free one. */
   EMBEDDED_DB_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   REDIS_URL: optionalString,
+  /** Redis pub/sub channel prefix shared by the nodes of one deployment (isolates deployments or test runs on one Redis). */
+  REDIS_CHANNEL: optionalString,
   AUTH_SECRET: optionalString,
   AUTH_URL: optionalString,
   AUTH_GOOGLE_ID: optionalString,

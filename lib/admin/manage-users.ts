@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, forbidden, notFound } from "@/lib/errors";
 import { id } from "@/lib/validation";
 import { requireAdmin } from "./require-admin";
 
@@ -29,6 +29,9 @@ export async function setUserRole(ctx: Ctx, input: z.input<typeof setUserRoleInp
   await ctx.db.$transaction(async (tx) => {
     // Serialises role changes, so two admins demoting each other at once can't both succeed.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707370)`;
+    // Re-checked under the lock: an admin demoted by the change just before is no admin any more.
+    const actor = await tx.user.findUnique({ where: { id: ctx.actor.id }, select: { role: true } });
+    if (actor?.role !== "ADMIN") throw forbidden("Admins only");
     const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true } });
     if (!user) throw notFound("User not found");
     if (user.role === role) return;

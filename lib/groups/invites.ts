@@ -76,8 +76,8 @@ export async function joinByInvite(ctx: Ctx, input: z.input<typeof inviteCodeInp
     select: { leftAt: true, bannedAt: true },
   });
   if (existing?.bannedAt) throw forbidden("You can't join this group");
-  if (!existing || existing.leftAt) {
-    await admitMember(ctx, group.id, me, group.lastSeq);
+  // Only the request that admits me announces it (a double-clicked link posts once).
+  if ((!existing || existing.leftAt) && (await admitMember(ctx, group.id, me, group.lastSeq))) {
     await postSystemMessage(ctx, group.id, { kind: "joined", actorName: await userName(ctx, me) });
     await announceToMember(ctx, group.id, me);
   }

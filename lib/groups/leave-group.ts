@@ -3,7 +3,7 @@ import type { Ctx } from "@/lib/context";
 import { requireMembership } from "@/lib/conversations/membership";
 import { badRequest } from "@/lib/errors";
 import { id } from "@/lib/validation";
-import { dismissMember } from "./membership-changes";
+import { announceDeparture, endMembership } from "./membership-changes";
 import { postSystemMessage, userName } from "./system-message";
 
 export const leaveGroupInput = z.object({ conversationId: id });
@@ -19,8 +19,11 @@ export async function leaveGroup(ctx: Ctx, input: z.input<typeof leaveGroupInput
   if (membership.conversation.type !== "GROUP") throw badRequest("Only groups can be left");
   const isPrivate = membership.conversation.visibility === "PRIVATE";
 
+  // Only the request that ends the membership announces it (a double-clicked Leave posts once).
+  if (!(await endMembership(ctx, conversationId, me))) return;
+  // "Ben left" still reaches Ben's tabs: they leave the room only after it.
   if (isPrivate) await postSystemMessage(ctx, conversationId, { kind: "left", actorName: await userName(ctx, me) });
-  await dismissMember(ctx, conversationId, me);
+  announceDeparture(ctx, conversationId, me);
   if (isPrivate && membership.role === "OWNER") await passOwnership(ctx, conversationId);
 }
 

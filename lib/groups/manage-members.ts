@@ -4,7 +4,7 @@ import type { Ctx } from "@/lib/context";
 import { badRequest, forbidden, notFound } from "@/lib/errors";
 import { id } from "@/lib/validation";
 import { memberDto } from "./member-dto";
-import { admitMember, announceToMember, dismissMember } from "./membership-changes";
+import { admitMember, announceDeparture, announceToMember, endMembership } from "./membership-changes";
 import { requireGroupManager } from "./permissions";
 import { postSystemMessage, userName } from "./system-message";
 
@@ -20,12 +20,14 @@ export async function addMembers(ctx: Ctx, input: z.input<typeof addMembersInput
     select: { id: true, name: true, participants: { where: { conversationId }, select: { leftAt: true, bannedAt: true } } },
   });
   if (users.length !== new Set(userIds).size) throw badRequest("Some of those people don't exist");
+  const banned = users.find((u) => u.participants[0]?.bannedAt);
+  if (banned) throw forbidden(`${banned.name} is banned from this group: unban them first`);
   const actorName = await userName(ctx, ctx.actor.id);
   const added: string[] = [];
   for (const user of users) {
     const current = user.participants[0];
     if (current && !current.leftAt) continue; // Already in.
-    await admitMember(ctx, conversationId, user.id, conversation.lastSeq);
+    if (!(await admitMember(ctx, conversationId, user.id, conversation.lastSeq))) continue; // A concurrent add won.
     await postSystemMessage(ctx, conversationId, { kind: "added", actorName, targetName: user.name });
     await announceToMember(ctx, conversationId, user.id);
     added.push(user.id);
@@ -52,13 +54,15 @@ export async function removeMember(ctx: Ctx, input: z.input<typeof removeMemberI
   if (conversation.visibility === "PRIVATE" && target.role === "OWNER") throw forbidden("The owner can't be removed");
   if (conversation.visibility === "PRIVATE" && target.role === "ADMIN" && myRole !== "OWNER") throw forbidden("Only the owner can remove an admin");
 
-  if (!target.leftAt) {
+  // Only the request that ends the membership announces it (two admins removing at once post once).
+  if (!target.leftAt && (await endMembership(ctx, conversationId, userId, { ban }))) {
     if (conversation.visibility === "PRIVATE") {
       await postSystemMessage(ctx, conversationId, { kind: "removed", actorName: await userName(ctx, ctx.actor.id), targetName: target.user.name });
     }
-    await dismissMember(ctx, conversationId, userId, { ban });
+    announceDeparture(ctx, conversationId, userId);
   } else if (ban && !target.bannedAt) {
-    await ctx.db.participant.update({ where: { conversationId_userId: { conversationId, userId } }, data: { bannedAt: new Date() } });
+    // Already gone (left, or removed by a concurrent request): the ban still applies.
+    await ctx.db.participant.updateMany({ where: { conversationId, userId, bannedAt: null }, data: { bannedAt: new Date() } });
   }
   if (conversation.visibility === "PUBLIC") {
     await recordAudit(ctx, { action: ban ? "member.ban" : "member.remove", targetType: "member", targetId: `${conversationId}:${userId}`, before: { member: true }, after: { member: false, banned: ban } });
