@@ -2,4 +2,36 @@ import { Prisma } from "@/lib/generated/prisma/client";
 
 /** A unique constraint rejected the write (a concurrent request got there first). */
 export const isUniqueViolation = (err: unknown): boolean =>
-  err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
+  err instanceof Prisma.PrismaClientKnownRequestError &&
+  // P2002 from model queries; raw queries wrap the driver's error (SQLSTATE 23505) in P2010.
+  (err.code === "P2002" ||
+    (err.code === "P2010" &&
+      (err.meta as { driverAdapterError?: { cause?: { originalCode?: string } } } | undefined)?.driverAdapterError?.cause?.originalCode === "23505"));
+
+// Prisma codes meaning "the database cannot be reached / did not answer / no connection free".
+const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
+// adapter-pg's driver error kinds for the same situations.
+const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+// Node socket errors and pg's own messages when the server goes away mid-query.
+const UNAVAILABLE_SYSCALL_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND"]);
+const UNAVAILABLE_MESSAGE = /Connection terminated|connection timeout|Can't reach database server|terminating connection due to administrator command|the database system is (starting up|shutting down)|Client has encountered a connection error|Unable to start a transaction in the given time/i;
+
+/**
+ * The database is down, restarting or saturated (not a bug, not the caller's fault): the request
+ * may be retried. Duck-typed over Prisma's errors, adapter-pg's driver errors and pg's, following
+ * `cause` chains, since each layer wraps the one below differently.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e = err, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { name, code, kind, message } = e as { name?: unknown; code?: unknown; kind?: unknown; message?: unknown };
+    if (name === "PrismaClientInitializationError") return true;
+    if (typeof code === "string") {
+      if (UNAVAILABLE_PRISMA_CODES.has(code) || UNAVAILABLE_SYSCALL_CODES.has(code)) return true;
+      // PostgreSQL SQLSTATE: class 08 connection exception, 57P01–57P03 shutdown / cannot connect now, 53300 too many connections.
+      if (/^08...$/.test(code) || /^57P0[123]$/.test(code) || code === "53300") return true;
+    }
+    if (typeof kind === "string" && UNAVAILABLE_KINDS.has(kind)) return true;
+    if (typeof message === "string" && UNAVAILABLE_MESSAGE.test(message)) return true;
+  }
+  return false;
+}

@@ -2,6 +2,7 @@ import { ZodError } from "zod";
 import { userFromRequest } from "@/lib/auth/current-user";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { contextFor, type Ctx } from "@/lib/context";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { env } from "@/lib/env";
 import { AppError, toErrorBody, type ErrorBody } from "@/lib/errors";
 import { logger } from "@/lib/logger";
@@ -52,6 +53,12 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>, options
       if (err instanceof AppError) {
         const res = errorResponse(err.status, toErrorBody(err));
         if (err.code === "RATE_LIMITED") res.headers.set("retry-after", "10");
+        return res;
+      }
+      if (isDatabaseUnavailable(err)) {
+        logger.warn({ err: (err as Error).message, url: req.url }, "database unavailable");
+        const res = errorResponse(503, { code: "UNAVAILABLE", message: "Database unavailable, retrying" });
+        res.headers.set("retry-after", "1");
         return res;
       }
       logger.error({ err, url: req.url }, "api route failed");

@@ -34,7 +34,6 @@ export async function forwardMessage(ctx: Ctx, input: z.input<typeof forwardInpu
     text: true,
     metadata: true,
     deletedAt: true,
-    attachments: { select: { storageKey: true, driver: true, name: true, mime: true, size: true, width: true, height: true, durationMs: true, thumbnailKey: true } },
   });
   if (source.deletedAt || source.type === "SYSTEM") throw badRequest("This message can't be forwarded");
   const targets = await Promise.all(data.conversationIds.map((c) => requireMembership(ctx.db, ctx.actor.id, c)));
@@ -59,7 +58,6 @@ export async function forwardMessage(ctx: Ctx, input: z.input<typeof forwardInpu
           text: source.text,
           metadata: source.metadata ?? undefined,
           forwardedFromId: source.id,
-          copiedAttachments: source.attachments.map((a) => ({ ...a, ownerId: ctx.actor.id })),
         });
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;

@@ -38,10 +38,13 @@ export type SendResult = { message: MessageDto; duplicate: boolean };
 export async function sendMessage(ctx: Ctx, input: z.input<typeof sendMessageInput>): Promise<SendResult> {
   const data = sendMessageInput.parse(input);
 
-  const previous = await findByClientId(ctx, data.clientId);
+  // Both answer from indexes; asked together they cost one round trip.
+  const [previous, membership] = await Promise.all([
+    findByClientId(ctx, data.clientId),
+    requireMembership(ctx.db, ctx.actor.id, data.conversationId).catch((err: unknown) => err as Error),
+  ]);
   if (previous) return replay(ctx, previous, data.conversationId);
-
-  const membership = await requireMembership(ctx.db, ctx.actor.id, data.conversationId);
+  if (membership instanceof Error) throw membership;
   if (membership.conversation.archivedAt) throw new AppError("FORBIDDEN", "This group is archived");
   await assertNotBlocked(ctx, membership.conversation);
   if (data.replyToId) await assertInConversation(ctx, data.replyToId, data.conversationId);

@@ -1,6 +1,7 @@
+import { randomUUID } from "node:crypto";
 import type { Ctx } from "@/lib/context";
 import { AppError, badRequest } from "@/lib/errors";
-import type { MessageType, Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type MessageType } from "@/lib/generated/prisma/client";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { messageSelect, toMessageDto } from "./message-dto";
 
@@ -11,53 +12,87 @@ export type NewMessage = {
   text: string | null;
   metadata?: Prisma.InputJsonValue;
   replyToId?: string;
+  /** A forward: the source message, whose files are shared as new attachments of mine. */
   forwardedFromId?: string;
   /** My unattached uploads, linked to this message. */
   attachmentIds?: string[];
-  /** Stored files of a forwarded message, copied as new attachments of mine. */
-  copiedAttachments?: Prisma.AttachmentCreateManyMessageInput[];
 };
 
+type InsertedRow = { id: string; seq: bigint; createdAt: Date; linked: number };
+
 /**
- * The one insert path for messages (send, forward, system events): takes the next seq of the
- * conversation under its row lock, links attachments and advances the sender's own watermarks,
- * all in one transaction. Callers have checked membership and permissions.
+ * The one insert path for messages (send, forward, system events), in ONE statement so a
+ * message costs one database round trip: take the next seq of the conversation (its row lock
+ * serialises senders, so seqs are gap-free), insert, link or copy attachments and advance the
+ * sender's own watermarks. A statement is atomic: a unique violation on (sender, clientId)
+ * rolls all of it back. Callers have checked membership and permissions.
  */
 export async function storeMessage(ctx: Ctx, input: NewMessage): Promise<MessageDto> {
   const me = ctx.actor.id;
-  return ctx.db.$transaction(async (tx) => {
-    const [{ lastSeq }] = await tx.$queryRaw<[{ lastSeq: bigint }]>`
+  const id = randomUUID();
+  const attachmentIds = input.attachmentIds ?? [];
+  const metadata = input.metadata === undefined ? null : JSON.stringify(input.metadata);
+  const [row] = await ctx.db.$queryRaw<InsertedRow[]>`
+    WITH conv AS (
       UPDATE "Conversation" SET "lastSeq" = "lastSeq" + 1, "lastMessageAt" = now(), "updatedAt" = now()
       WHERE id = ${input.conversationId}::uuid
-      RETURNING "lastSeq"`;
-    const created = await tx.message.create({
-      data: {
-        conversationId: input.conversationId,
-        seq: lastSeq,
-        senderId: me,
-        clientId: input.clientId,
-        type: input.type,
-        text: input.text,
-        metadata: input.metadata,
-        replyToId: input.replyToId,
-        forwardedFromId: input.forwardedFromId,
-        ...(input.copiedAttachments?.length ? { attachments: { createMany: { data: input.copiedAttachments } } } : {}),
-      },
-      select: { id: true },
-    });
-    if (input.attachmentIds?.length) {
-      const { count } = await tx.attachment.updateMany({
-        where: { id: { in: input.attachmentIds }, ownerId: me, messageId: null },
-        data: { messageId: created.id },
-      });
-      if (count !== input.attachmentIds.length) throw badRequest("An attachment was not found or is already sent");
-    }
-    await tx.participant.updateMany({
-      where: { conversationId: input.conversationId, userId: me },
-      data: { readSeq: lastSeq, deliveredSeq: lastSeq },
-    });
-    const row = await tx.message.findUniqueOrThrow({ where: { id: created.id }, select: messageSelect });
-    return toMessageDto(row);
+        -- Every listed upload is mine and unsent, or nothing happens (and no seq is used up).
+        AND cardinality(${attachmentIds}::uuid[]) = (
+          SELECT count(*) FROM "Attachment" a
+          WHERE a.id = ANY(${attachmentIds}::uuid[]) AND a."ownerId" = ${me}::uuid AND a."messageId" IS NULL)
+      RETURNING "lastSeq"
+    ), ins AS (
+      INSERT INTO "Message" (id, "conversationId", seq, "senderId", "clientId", type, text, metadata, "replyToId", "forwardedFromId", "createdAt")
+      SELECT ${id}::uuid, ${input.conversationId}::uuid, conv."lastSeq", ${me}::uuid, ${input.clientId}, ${input.type}::"MessageType",
+             ${input.text}, ${metadata}::jsonb, ${input.replyToId ?? null}::uuid, ${input.forwardedFromId ?? null}::uuid, now()
+      FROM conv
+      RETURNING id, seq, "createdAt"
+    ), linked AS (
+      UPDATE "Attachment" a SET "messageId" = ins.id
+      FROM ins
+      WHERE a.id = ANY(${attachmentIds}::uuid[]) AND a."ownerId" = ${me}::uuid AND a."messageId" IS NULL
+      RETURNING a.id
+    ), copied AS (
+      INSERT INTO "Attachment" (id, "ownerId", "messageId", "storageKey", driver, name, mime, size, width, height, "durationMs", "thumbnailKey", "createdAt")
+      SELECT gen_random_uuid(), ${me}::uuid, ins.id, a."storageKey", a.driver, a.name, a.mime, a.size, a.width, a.height, a."durationMs", a."thumbnailKey", a."createdAt"
+      FROM "Attachment" a, ins
+      WHERE ${input.forwardedFromId ?? null}::uuid IS NOT NULL AND a."messageId" = ${input.forwardedFromId ?? null}::uuid
+      RETURNING id
+    ), own AS (
+      UPDATE "Participant" p SET "readSeq" = ins.seq, "deliveredSeq" = ins.seq
+      FROM ins
+      WHERE p."conversationId" = ${input.conversationId}::uuid AND p."userId" = ${me}::uuid
+    )
+    SELECT ins.id, ins.seq, ins."createdAt", (SELECT count(*)::int FROM linked) + (SELECT count(*)::int FROM copied) AS linked
+    FROM ins`;
+  if (!row) {
+    if (attachmentIds.length > 0) throw badRequest("An attachment was not found or is already sent");
+    throw new AppError("NOT_FOUND", "Conversation not found");
+  }
+  return dtoOfNewMessage(ctx, input, row);
+}
+
+/** The stored message as clients see it, reading back only what this message has. */
+async function dtoOfNewMessage(ctx: Ctx, input: NewMessage, row: InsertedRow): Promise<MessageDto> {
+  if (input.replyToId || row.linked > 0) {
+    return toMessageDto(await ctx.db.message.findUniqueOrThrow({ where: { id: row.id }, select: messageSelect }));
+  }
+  return toMessageDto({
+    id: row.id,
+    conversationId: input.conversationId,
+    seq: row.seq,
+    senderId: ctx.actor.id,
+    clientId: input.clientId,
+    type: input.type,
+    text: input.text,
+    metadata: (input.metadata ?? null) as Prisma.JsonValue,
+    forwardedFromId: input.forwardedFromId ?? null,
+    createdAt: row.createdAt,
+    editedAt: null,
+    deletedAt: null,
+    replyTo: null,
+    attachments: [],
+    reactions: [],
   });
 }
 

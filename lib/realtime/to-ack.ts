@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { AppError, toErrorBody } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import type { Ack } from "./contract";
@@ -12,6 +13,12 @@ export async function answer<T extends object>(ack: unknown, work: () => Promise
   } catch (err) {
     if (err instanceof ZodError) {
       reply?.({ ok: false, error: { code: "BAD_REQUEST", message: err.issues[0]?.message ?? "Invalid input" } });
+      return;
+    }
+    if (!(err instanceof AppError) && isDatabaseUnavailable(err)) {
+      // Down, restarting or saturated: say so, so clients back off and retry instead of giving up.
+      logger.warn({ err: (err as Error).message, event }, "database unavailable");
+      reply?.({ ok: false, error: { code: "UNAVAILABLE", message: "Database unavailable, retrying" } });
       return;
     }
     if (!(err instanceof AppError)) logger.error({ err, event }, "socket handler failed");

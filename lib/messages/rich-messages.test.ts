@@ -1,0 +1,157 @@
+import { describe, expect, it } from "vitest";
+import { openDirect } from "@/lib/conversations/open-direct";
+import { updateConversationSettings } from "@/lib/conversations/update-settings";
+import { listConversations } from "@/lib/conversations/list-conversations";
+import { searchMessages, HIGHLIGHT_END, HIGHLIGHT_START } from "@/lib/search/search-messages";
+import { testDb } from "@/lib/test-support/database";
+import { createTestUser } from "@/lib/test-support/fixtures";
+import { setBlocked } from "@/lib/users/block-user";
+import { deleteMessage } from "./delete-message";
+import { editHistory, editMessage } from "./edit-message";
+import { forwardMessage } from "./forward-message";
+import { listMessages } from "./list-messages";
+import { reactToMessage } from "./react-to-message";
+import { sendMessage } from "./send-message";
+import { listStarred, starMessage } from "./star-message";
+
+const db = testDb();
+let n = 0;
+const cid = () => `rich-${Date.now().toString(36)}-${n++}-abcd`;
+
+async function pair() {
+  const a = await createTestUser(db, { name: "Rich Ana" });
+  const b = await createTestUser(db, { name: "Rich Ben" });
+  const dm = await openDirect(a.ctx, { userId: b.id });
+  return { a, b, dm };
+}
+
+describe("replies, edits and reactions", () => {
+  it("quotes the original in a reply and refuses a reply to another chat's message", async () => {
+    const { a, b, dm } = await pair();
+    const { message: original } = await sendMessage(a.ctx, { conversationId: dm.id, clientId: cid(), text: "lunch at 1?" });
+    const { message: reply } = await sendMessage(b.ctx, { conversationId: dm.id, clientId: cid(), text: "yes!", replyToId: original.id });
+    expect(reply.replyTo).toMatchObject({ id: original.id, text: "lunch at 1?", senderName: "Rich Ana", deleted: false });
+
+    const other = await pair();
+    const { message: elsewhere } = await sendMessage(other.a.ctx, { conversationId: other.dm.id, clientId: cid(), text: "private" });
+    await expect(sendMessage(b.ctx, { conversationId: dm.id, clientId: cid(), text: "x", replyToId: elsewhere.id })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("lets only the sender edit, keeps the history visible to members, and publishes the update", async () => {
+    const { a, b, dm } = await pair();
+    const { message } = await sendMessage(a.ctx, { conversationId: dm.id, clientId: cid(), text: "teh plan" });
+    await expect(editMessage(b.ctx, { messageId: message.id, text: "hijack" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const edited = await editMessage(a.ctx, { messageId: message.id, text: "the plan" });
+    expect(edited.text).toBe("the plan");
+    expect(edited.editedAt).not.toBeNull();
+    await editMessage(a.ctx, { messageId: message.id, text: "the final plan" });
+    const history = await editHistory(b.ctx, { messageId: message.id });
+    expect(history.versions.map((v) => v.text)).toEqual(["teh plan", "the plan", "the final plan"]);
+    const outsider = await createTestUser(db);
+    await expect(editHistory(outsider.ctx, { messageId: message.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await deleteMessage(a.ctx, { messageId: message.id, for: "everyone" });
+    await expect(editMessage(a.ctx, { messageId: message.id, text: "back" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("toggles one reaction per user per emoji and counts who reacted", async () => {
+    const { a, b, dm } = await pair();
+    const { message } = await sendMessage(a.ctx, { conversationId: dm.id, clientId: cid(), text: "🎉 shipped" });
+    await reactToMessage(a.ctx, { messageId: message.id, emoji: "👍" });
+    const both = await reactToMessage(b.ctx, { messageId: message.id, emoji: "👍" });
+    expect(both.reactions).toEqual([{ emoji: "👍", userIds: [a.id, b.id] }]);
+    const undone = await reactToMessage(b.ctx, { messageId: message.id, emoji: "👍" });
+    expect(undone.reactions).toEqual([{ emoji: "👍", userIds: [a.id] }]);
+    await expect(reactToMessage(b.ctx, { messageId: message.id, emoji: "not-an-emoji" })).rejects.toThrow();
+  });
+});
+
+describe("forwarding, stars and blocking", () => {
+  it("forwards to up to five of my chats, marked Forwarded, and never into a chat I'm not in", async () => {
+    const { a, b, dm } = await pair();
+    const c = await createTestUser(db, { name: "Rich Cat" });
+    const dm2 = await openDirect(a.ctx, { userId: c.id });
+    const { message } = await sendMessage(b.ctx, { conversationId: dm.id, clientId: cid(), text: "pass it on" });
+    const clientId = cid();
+    const copies = await forwardMessage(a.ctx, { messageId: message.id, conversationIds: [dm2.id, dm.id], clientId });
+    expect(copies.map((m) => [m.conversationId, m.text, m.forwarded])).toEqual([
+      [dm2.id, "pass it on", true],
+      [dm.id, "pass it on", true],
+    ]);
+    const again = await forwardMessage(a.ctx, { messageId: message.id, conversationIds: [dm2.id, dm.id], clientId });
+    expect(again.map((m) => m.id)).toEqual(copies.map((m) => m.id));
+
+    const stranger = await pair();
+    await expect(forwardMessage(a.ctx, { messageId: message.id, conversationIds: [stranger.dm.id], clientId: cid() })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(forwardMessage(a.ctx, { messageId: message.id, conversationIds: Array(6).fill(dm.id), clientId: cid() })).rejects.toThrow();
+  });
+
+  it("stars a message for me only and lists it", async () => {
+    const { a, b, dm } = await pair();
+    const { message } = await sendMessage(b.ctx, { conversationId: dm.id, clientId: cid(), text: "address: 1 Main St" });
+    await starMessage(a.ctx, { messageId: message.id, starred: true });
+    expect((await listStarred(a.ctx)).items.map((i) => [i.message.id, i.conversationTitle])).toEqual([[message.id, "Rich Ben"]]);
+    expect((await listStarred(b.ctx)).items).toEqual([]);
+    await starMessage(a.ctx, { messageId: message.id, starred: false });
+    expect((await listStarred(a.ctx)).items).toEqual([]);
+  });
+
+  it("a blocked user cannot DM, the chat stays readable, unblocking restores it", async () => {
+    const { a, b, dm } = await pair();
+    await sendMessage(b.ctx, { conversationId: dm.id, clientId: cid(), text: "before the block" });
+    await setBlocked(a.ctx, { userId: b.id, blocked: true });
+    await expect(sendMessage(b.ctx, { conversationId: dm.id, clientId: cid(), text: "hello?" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(sendMessage(a.ctx, { conversationId: dm.id, clientId: cid(), text: "nope" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await listMessages(b.ctx, { conversationId: dm.id })).messages.map((m) => m.text)).toContain("before the block");
+    await setBlocked(a.ctx, { userId: b.id, blocked: false });
+    await expect(sendMessage(b.ctx, { conversationId: dm.id, clientId: cid(), text: "back" })).resolves.toBeTruthy();
+  });
+});
+
+describe("chat settings", () => {
+  it("pins at most three chats and keeps them on top", async () => {
+    const me = await createTestUser(db, { name: "Pinner" });
+    const chats = [];
+    for (let i = 0; i < 4; i++) chats.push(await openDirect(me.ctx, { userId: (await createTestUser(db)).id }));
+    for (const chat of chats.slice(0, 3)) await updateConversationSettings(me.ctx, { conversationId: chat.id, isPinned: true });
+    await expect(updateConversationSettings(me.ctx, { conversationId: chats[3]!.id, isPinned: true })).rejects.toMatchObject({ code: "CONFLICT" });
+    const list = await listConversations(me.ctx);
+    expect(list.slice(0, 3).every((c) => c.isPinned)).toBe(true);
+    const archived = await updateConversationSettings(me.ctx, { conversationId: chats[0]!.id, isArchived: true });
+    expect(archived).toMatchObject({ isArchived: true, isPinned: false });
+  });
+});
+
+describe("search", () => {
+  it("finds ranked, highlighted messages only in my chats, never deleted or hidden ones", async () => {
+    const { a, b, dm } = await pair();
+    const word = `zebra${Date.now().toString(36)}`;
+    const { message: hit } = await sendMessage(a.ctx, { conversationId: dm.id, clientId: cid(), text: `the ${word} crossed the road` });
+    const { message: gone } = await sendMessage(a.ctx, { conversationId: dm.id, clientId: cid(), text: `${word} number two` });
+    const { message: hidden } = await sendMessage(b.ctx, { conversationId: dm.id, clientId: cid(), text: `${word} hidden for Ana` });
+    await deleteMessage(a.ctx, { messageId: gone.id, for: "everyone" });
+    await deleteMessage(a.ctx, { messageId: hidden.id, for: "me" });
+
+    const hits = await searchMessages(a.ctx, { q: word.slice(0, -2) });
+    expect(hits.map((h) => h.messageId)).toEqual([hit.id]);
+    expect(hits[0]!.snippet).toContain(`${HIGHLIGHT_START}${word}${HIGHLIGHT_END}`);
+    expect(hits[0]!.conversationTitle).toBe("Rich Ben");
+    expect((await searchMessages(b.ctx, { q: word })).map((h) => h.messageId).sort()).toEqual([hit.id, hidden.id].sort());
+
+    const outsider = await createTestUser(db);
+    expect(await searchMessages(outsider.ctx, { q: word })).toEqual([]);
+    expect(await searchMessages(outsider.ctx, { q: word, conversationId: dm.id })).toEqual([]);
+    // Operators in the query are plain text, not tsquery syntax.
+    expect(await searchMessages(a.ctx, { q: "!&|:*()" })).toEqual([]);
+  });
+
+  it("opens a message in context with `around`, and `after` fills the gap to the latest", async () => {
+    const { a, dm } = await pair();
+    const sent = [];
+    for (let i = 1; i <= 80; i++) sent.push((await sendMessage(a.ctx, { conversationId: dm.id, clientId: cid(), text: `m${i}` })).message);
+    const around = await listMessages(a.ctx, { conversationId: dm.id, around: sent[9]!.seq });
+    expect(around.messages.map((m) => m.seq)).toContain(sent[9]!.seq);
+    const last = around.messages.at(-1)!.seq;
+    const newer = await listMessages(a.ctx, { conversationId: dm.id, after: last });
+    expect(newer.messages[0]!.seq).toBe(last + 1);
+  });
+});
