@@ -33,7 +33,9 @@ async function main() {
   const databaseUrl = config.DATABASE_URL ?? embedded!.url;
   const { applied } = await migrate(databaseUrl, { log: (msg) => logger.info(msg) });
   logger.info({ applied, database: embedded ? "embedded" : "postgres" }, "migrations checked");
-  const database = connectDb(databaseUrl, 10, embedded ? "embedded" : "postgres");
+  // PGlite is one PostgreSQL session behind its socket: concurrent connections interleave their
+  // protocol messages, so the embedded database gets exactly one.
+  const database = connectDb(databaseUrl, embedded ? 1 : 10, embedded ? "embedded" : "postgres");
   const seeded = await seedDefaultGroups(database);
   if (seeded) logger.info({ seeded }, "default groups created");
 

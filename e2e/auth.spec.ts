@@ -1,13 +1,14 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page, TestInfo } from "@playwright/test";
-import { connectSocket, cookieHeader, logOut, sessionCookies, signInLocally, signInWithGoogle } from "./support/auth";
+import { connectSocket, cookieHeader, expectSignedIn, logOut, myUsername, sessionCookies, signInLocally, signInWithGoogle } from "./support/auth";
 import { APP_URL } from "./support/env";
 import { expect, test } from "./support/fixtures";
 
 const DEFAULT_GROUPS = ["General Chat", "Tech Talk", "Movie Lounge", "TV & Series Hub", "Pop Culture & Gaming"];
 
 async function expectDefaultGroups(page: Page) {
-  const groups = page.getByRole("region", { name: "Public groups" }).getByRole("listitem");
+  await page.getByTestId("tab-discover").click();
+  const groups = page.getByTestId("group-row");
   for (const name of DEFAULT_GROUPS) {
     await expect(groups.filter({ hasText: name }), `group "${name}"`).toHaveCount(1);
   }
@@ -24,7 +25,7 @@ test.describe("sign-in", () => {
 
     for (const user of [ada!, grace!, linus!]) {
       await user.page.reload();
-      await expect(user.page.getByTestId("me-name")).toHaveText(user.name);
+      await expectSignedIn(user.page, user);
       await expectDefaultGroups(user.page);
     }
   });
@@ -33,10 +34,10 @@ test.describe("sign-in", () => {
     const [first, second] = await newUsers(2, { label: "returning" });
     const person = { name: first!.name, email: first!.email };
     await signInWithGoogle(first!.page, person);
-    const username = await first!.page.getByText(/^@/).first().textContent();
+    const username = await myUsername(first!.page);
     // Same Google account (same `sub`) from another browser: the same user, not a second one.
     await signInWithGoogle(second!.page, person);
-    await expect(second!.page.getByText(/^@/).first()).toHaveText(username!);
+    expect(await myUsername(second!.page)).toBe(username);
   });
 
   test("a Google account with an unverified email is refused", async ({ newUsers }) => {

@@ -6,25 +6,35 @@ type AvatarProps = {
   imageUrl?: string | null;
   size?: number;
   online?: boolean;
+  className?: string;
 };
 
 /** A round avatar: picture, emoji icon or initials on a colour. Decorative; callers label the row. */
-export function Avatar({ label, initials, icon, color, imageUrl, size = 40, online }: AvatarProps) {
+export function Avatar({ label, initials, icon, color, imageUrl, size = 40, online, className = "" }: AvatarProps) {
   return (
-    <span className="relative inline-flex shrink-0" style={{ width: size, height: size }} aria-hidden="true" title={label}>
+    <span
+      className={`relative inline-flex shrink-0 select-none ${className}`}
+      style={{ width: size, height: size }}
+      aria-hidden="true"
+      title={label}
+    >
       {imageUrl ? (
         // eslint-disable-next-line @next/next/no-img-element
         <img src={imageUrl} alt="" className="h-full w-full rounded-full object-cover" referrerPolicy="no-referrer" />
       ) : (
+        // Drawn as generated content: purely decorative, so it never leaks into a control's name.
         <span
-          className="flex h-full w-full items-center justify-center rounded-full font-semibold text-white"
-          style={{ background: color, fontSize: icon ? size * 0.5 : size * 0.38 }}
-        >
-          {icon ?? initials}
-        </span>
+          className="flex h-full w-full items-center justify-center rounded-full font-semibold text-white before:content-[attr(data-glyph)]"
+          style={{ background: color, fontSize: icon ? size * 0.5 : size * 0.38, lineHeight: 1 }}
+          data-glyph={icon ?? initials ?? ""}
+        />
       )}
       {online && (
-        <span className="absolute right-0 bottom-0 h-3 w-3 rounded-full border-2 border-panel bg-badge" />
+        <span
+          className="absolute right-0 bottom-0 rounded-full border-2 border-panel bg-badge"
+          style={{ width: Math.max(10, size * 0.26), height: Math.max(10, size * 0.26) }}
+          data-testid="online-dot"
+        />
       )}
     </span>
   );

@@ -7,7 +7,10 @@ export type Person = { name: string; email: string };
 /** Waits for the home page of a signed-in user and checks it shows them. */
 export async function expectSignedIn(page: Page, person: Person): Promise<void> {
   await expect(page).toHaveURL(`${APP_URL}/`);
+  // The name is in the profile menu behind the avatar, as in WhatsApp Web.
+  await page.getByTestId("profile-button").click();
   await expect(page.getByTestId("me-name")).toHaveText(person.name);
+  await page.keyboard.press("Escape");
 }
 
 /** Signs in through the local (passwordless) form on /login. */
@@ -36,6 +39,14 @@ export async function signInWithGoogle(
   await expectSignedIn(page, person);
 }
 
+/** The signed-in user's @username, read from the profile menu. */
+export async function myUsername(page: Page): Promise<string> {
+  await page.getByTestId("profile-button").click();
+  const username = await page.getByTestId("profile-menu").getByText(/^@/).first().textContent();
+  await page.keyboard.press("Escape");
+  return username ?? "";
+}
+
 export async function setGoogleIdentity(context: BrowserContext, identity: MockIdentity): Promise<void> {
   await context.addCookies([{ name: MOCK_IDENTITY_COOKIE, value: encodeIdentity(identity), url: OIDC_ISSUER }]);
 }
@@ -51,7 +62,8 @@ export function cookieHeader(cookies: readonly Pick<Cookie, "name" | "value">[])
 }
 
 export async function logOut(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "Log out" }).click();
+  await page.getByTestId("profile-button").click();
+  await page.getByRole("menuitem", { name: "Log out" }).click();
   await expect(page).toHaveURL(/\/login(\?|$)/);
 }
 

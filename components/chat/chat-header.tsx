@@ -1,0 +1,119 @@
+"use client";
+// Chat header: back (mobile), avatar, title, and the presence / typing / members subtitle.
+// The whole area opens the contact or group info.
+import { useShallow } from "zustand/react/shallow";
+import { Avatar } from "@/components/ui/avatar";
+import { useState } from "react";
+import { BackIcon, CloseIcon, InfoIcon, MoreIcon } from "@/components/ui/icons";
+import { IconButton } from "@/components/ui/icon-button";
+import { Menu, MenuItem } from "@/components/ui/menu";
+import { useChat } from "@/lib/client/context";
+import { formatLastSeen } from "@/lib/client/format";
+import { useIsClient, useNow } from "@/lib/client/hooks";
+import { activeTypers, typingLabel } from "@/lib/client/typing";
+import type { ConversationSummary } from "@/lib/realtime/contract";
+import { useChatNavigation } from "./navigation";
+
+type Props = {
+  conversation: ConversationSummary;
+  infoOpen: boolean;
+  onToggleInfo: () => void;
+  infoPanelId: string;
+};
+
+export function ChatHeader({ conversation: c, infoOpen, onToggleInfo, infoPanelId }: Props) {
+  const { closeChat } = useChatNavigation();
+  const [menuButton, setMenuButton] = useState<HTMLButtonElement | null>(null);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const now = useNow(30_000);
+  const isClient = useIsClient();
+  const isGroup = c.type === "GROUP";
+  const { typing, users, presence, members, meId, removed } = useChat(
+    useShallow((s) => ({
+      typing: s.typing,
+      users: s.users,
+      presence: s.presence,
+      members: s.members[c.id],
+      meId: s.me.id,
+      removed: !!s.removed[c.id],
+    })),
+  );
+
+  const typingNames = activeTypers(typing, c.id).map((id) => users[id]?.name ?? "Someone");
+  const typingText = typingLabel(typingNames, isGroup);
+  const peerPresence = c.peer ? presence[c.peer.id] : undefined;
+  const online = !isGroup && !!peerPresence?.online;
+
+  let subtitle: React.ReactNode;
+  if (typingText && !removed) {
+    subtitle = (
+      <span className="text-accent-strong" data-testid="typing-indicator">
+        {typingText}
+      </span>
+    );
+  } else if (isGroup) {
+    const count = members?.length ?? c.memberCount;
+    const onlineCount = members?.filter((m) => m.id !== meId && presence[m.id]?.online).length ?? 0;
+    subtitle = removed
+      ? "You're no longer a member"
+      : `${count} ${count === 1 ? "member" : "members"}${onlineCount > 0 ? `, ${onlineCount} online` : ""}`;
+  } else if (online) {
+    subtitle = "online";
+  } else {
+    subtitle = (isClient && formatLastSeen(peerPresence?.lastActiveAt ?? null, now)) || (c.peer ? `@${c.peer.username}` : "");
+  }
+
+  return (
+    <header className="flex h-[60px] shrink-0 items-center gap-1 border-b border-border bg-panel-2 pr-2 pl-1 md:pr-4 md:pl-4">
+      <IconButton label="Back to chats" onClick={closeChat} className="md:hidden" data-testid="back-button">
+        <BackIcon size={22} />
+      </IconButton>
+      <div className="relative flex min-w-0 flex-1 items-center gap-3 rounded-lg py-1 pr-2 hover:bg-black/[.02] dark:hover:bg-white/[.02]">
+        <Avatar
+          label={c.title}
+          initials={c.peer?.initials}
+          icon={isGroup ? c.icon : null}
+          imageUrl={c.peer?.avatarUrl}
+          color={c.iconBg}
+          size={40}
+        />
+        <div className="min-w-0 flex-1">
+          <h2 className="truncate text-base leading-[21px] font-medium text-fg">
+            <button
+              type="button"
+              onClick={onToggleInfo}
+              aria-expanded={infoOpen}
+              aria-controls={infoPanelId}
+              className="max-w-full truncate text-left outline-none after:absolute after:inset-0 after:rounded-lg focus-visible:after:outline-2 focus-visible:after:outline-accent"
+              data-testid="chat-header-button"
+            >
+              <span data-testid="chat-title">{c.title}</span>
+              <span className="sr-only">{isGroup ? " (group info)" : " (contact info)"}</span>
+            </button>
+          </h2>
+          <p className="truncate text-[13px] leading-5 text-muted" data-testid="chat-subtitle">
+            {subtitle}
+          </p>
+        </div>
+      </div>
+      <IconButton
+        ref={setMenuButton}
+        label="Chat options"
+        aria-haspopup="menu"
+        aria-expanded={menuOpen}
+        onClick={() => setMenuOpen((o) => !o)}
+        data-testid="chat-menu-button"
+      >
+        <MoreIcon size={22} />
+      </IconButton>
+      <Menu open={menuOpen} onClose={() => setMenuOpen(false)} anchor={menuButton} label="Chat options" testId="chat-menu">
+        <MenuItem icon={<InfoIcon size={20} />} onClick={onToggleInfo}>
+          {isGroup ? "Group info" : "Contact info"}
+        </MenuItem>
+        <MenuItem icon={<CloseIcon size={20} />} onClick={closeChat} data-testid="close-chat">
+          Close chat
+        </MenuItem>
+      </Menu>
+    </header>
+  );
+}

@@ -1,0 +1,151 @@
+"use client";
+// An open chat: header, message log, composer (or the not-a-member notice), info panel.
+// Loads the latest page and the members, marks read while visible at the bottom.
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { InfoPanel } from "@/components/groups/info-panel";
+import { Spinner } from "@/components/ui/spinner";
+import { useToast } from "@/components/ui/toast";
+import { ApiError } from "@/lib/client/api";
+import { useChat, useChatStoreApi, useRealtimeClient } from "@/lib/client/context";
+import { useDocumentVisible } from "@/lib/client/hooks";
+import { maxSeq } from "@/lib/client/messages";
+import { emptyMessages } from "@/lib/client/store";
+import { ChatHeader } from "./chat-header";
+import { Composer } from "./composer";
+import { MessageList, type MessageListHandle } from "./message-list";
+import { useChatNavigation } from "./navigation";
+
+// A faint doodle pattern over the chat background (inverted in dark mode).
+const PATTERN =
+  "url(\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='120' height='120' viewBox='0 0 120 120'%3E%3Cg fill='none' stroke='%23000' stroke-width='1.4' stroke-linecap='round' stroke-linejoin='round'%3E%3Cpath d='M14 20c4-6 12-6 16 0s-2 12-8 12-12-6-8-12z'/%3E%3Cpath d='M70 12l6 10 10-6-4 12 10 4-12 2 2 12-8-8-8 8 2-12-12-2 10-4-4-12z'/%3E%3Ccircle cx='100' cy='60' r='7'/%3E%3Cpath d='M20 70h18v12H20zM24 70v-4h10v4'/%3E%3Cpath d='M56 78c6-8 14 0 8 6s-14 2-8-6z'/%3E%3Cpath d='M82 96l10 6-10 6z'/%3E%3Cpath d='M18 104c6 0 6 8 12 8s6-8 12-8'/%3E%3Ccircle cx='50' cy='44' r='2'/%3E%3Ccircle cx='104' cy='26' r='2'/%3E%3C/g%3E%3C/svg%3E\")";
+
+const prefersTouch = () => typeof window !== "undefined" && window.matchMedia("(pointer: coarse)").matches;
+
+export function ChatPane({ conversationId }: { conversationId: string }) {
+  const client = useRealtimeClient();
+  const store = useChatStoreApi();
+  const toast = useToast();
+  const { closeChat } = useChatNavigation();
+  const conv = useChat((s) => s.conversations[conversationId]);
+  const unavailable = useChat((s) => s.unavailable[conversationId]);
+  const removed = useChat((s) => !!s.removed[conversationId]);
+  const data = useChat((s) => s.messages[conversationId] ?? emptyMessages);
+  const memberIds = useChat((s) => s.members[conversationId]?.map((m) => m.id).join(",") ?? "");
+  const visible = useDocumentVisible();
+  const [atBottom, setAtBottom] = useState(true);
+  const [infoOpen, setInfoOpen] = useState(false);
+  const [joining, setJoining] = useState(false);
+  const listRef = useRef<MessageListHandle>(null);
+  const composerRef = useRef<HTMLTextAreaElement>(null);
+  const infoId = useId();
+
+  // The divider position is fixed when the chat opens (like WhatsApp): later reads don't move it.
+  const [unread] = useState<{ after: number; upTo: number } | null>(() => {
+    const c = store.getState().conversations[conversationId];
+    return c && c.unreadCount > 0 ? { after: c.readSeq, upTo: c.lastSeq } : null;
+  });
+
+  useEffect(() => {
+    void client.loadLatest(conversationId);
+    void client.loadConversation(conversationId);
+  }, [client, conversationId]);
+
+  useEffect(() => {
+    if (!prefersTouch()) composerRef.current?.focus();
+  }, [conversationId]);
+
+  // Presence: the peer of a direct chat; the members while the group info is open.
+  const peerId = conv?.type === "DIRECT" ? conv.peer?.id : undefined;
+  useEffect(() => {
+    const ids = peerId ? [peerId] : infoOpen && memberIds ? memberIds.split(",") : [];
+    if (ids.length) void client.watchPresence(ids);
+  }, [client, peerId, infoOpen, memberIds]);
+
+  // Read receipts: only while this chat is visible and scrolled to the bottom.
+  const lastSeq = maxSeq(data.items);
+  const readSeq = conv?.readSeq ?? 0;
+  useEffect(() => {
+    if (!visible || !atBottom || removed || data.status !== "ready") return;
+    if (lastSeq > readSeq) client.markRead(conversationId, lastSeq);
+  }, [visible, atBottom, removed, data.status, lastSeq, readSeq, client, conversationId]);
+
+  const closeInfo = useCallback(() => setInfoOpen(false), []);
+
+  const onSent = useCallback(() => {
+    requestAnimationFrame(() => listRef.current?.scrollToLatest());
+  }, []);
+
+  const rejoin = async () => {
+    setJoining(true);
+    try {
+      await client.joinGroup(conversationId);
+    } catch (err) {
+      toast(err instanceof ApiError ? err.message : "Couldn't join the group", "error");
+    } finally {
+      setJoining(false);
+    }
+  };
+
+  if (!conv) {
+    return (
+      <div className="flex flex-1 flex-col items-center justify-center gap-4 bg-panel-2 p-8 text-center" data-testid="chat-unavailable">
+        {unavailable ? (
+          <>
+            <p className="text-lg text-fg">{unavailable === "not-found" ? "This chat isn't available" : "Couldn't open this chat"}</p>
+            <p className="max-w-sm text-sm text-muted">
+              {unavailable === "not-found"
+                ? "It may have been removed, or you're not a member."
+                : "Check your connection and try again."}
+            </p>
+            <button type="button" onClick={closeChat} className="rounded-full bg-accent px-4 py-2 text-sm font-medium text-accent-fg hover:bg-accent-strong">
+              Back to chats
+            </button>
+          </>
+        ) : (
+          <Spinner size={28} />
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <div className="relative flex min-h-0 flex-1">
+      <section className="flex min-w-0 flex-1 flex-col" aria-label={`Chat with ${conv.title}`} data-testid="chat-pane" data-conversation-id={conv.id}>
+        <ChatHeader conversation={conv} infoOpen={infoOpen} onToggleInfo={() => setInfoOpen((o) => !o)} infoPanelId={infoId} />
+        <div className="relative min-h-0 flex-1 bg-chat-bg">
+          <div
+            className="pointer-events-none absolute inset-0 opacity-[0.045] dark:opacity-[0.035] dark:invert"
+            style={{ backgroundImage: PATTERN, backgroundSize: "150px 150px" }}
+            aria-hidden="true"
+          />
+          <MessageList
+            ref={listRef}
+            conversation={conv}
+            conversationId={conversationId}
+            unread={unread}
+            canWrite={!removed}
+            onAtBottomChange={setAtBottom}
+          />
+        </div>
+        {removed ? (
+          <div className="flex shrink-0 flex-col items-center gap-2 bg-panel-2 px-4 py-4 text-center text-sm text-muted" data-testid="not-member-notice" role="note">
+            <p>You&apos;re no longer a member of this group, so you can&apos;t send messages here.</p>
+            {conv.type === "GROUP" && conv.visibility === "PUBLIC" && (
+              <button
+                type="button"
+                onClick={() => void rejoin()}
+                disabled={joining}
+                className="rounded-full bg-accent px-4 py-1.5 font-medium text-accent-fg hover:bg-accent-strong disabled:opacity-60"
+              >
+                Join again
+              </button>
+            )}
+          </div>
+        ) : (
+          <Composer ref={composerRef} conversationId={conversationId} onSent={onSent} />
+        )}
+      </section>
+      {infoOpen && <InfoPanel conversation={conv} id={infoId} onClose={closeInfo} />}
+    </div>
+  );
+}

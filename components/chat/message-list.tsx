@@ -1,0 +1,338 @@
+"use client";
+// The virtualised message log: date separators, the unread divider, older pages on scroll-up
+// (position kept), following new messages at the bottom, and "jump to latest".
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useShallow } from "zustand/react/shallow";
+import { ArrowDownIcon } from "@/components/ui/icons";
+import { Spinner } from "@/components/ui/spinner";
+import { useToast } from "@/components/ui/toast";
+import { ApiError } from "@/lib/client/api";
+import { useChat, useRealtimeClient } from "@/lib/client/context";
+import { formatDayLabel } from "@/lib/client/format";
+import { useNow } from "@/lib/client/hooks";
+import { pendingFor } from "@/lib/client/outbox";
+import { buildRows, type ChatRow, type ViewMessage } from "@/lib/client/rows";
+import { emptyMessages } from "@/lib/client/store";
+import { effectiveWatermarks, tickStatus } from "@/lib/client/ticks";
+import type { TickStatus } from "@/lib/client/types";
+import type { ConversationSummary } from "@/lib/realtime/contract";
+import { MessageBubble, type BubbleActions } from "./message-bubble";
+import { MessageInfoDialog } from "./message-info-dialog";
+
+export type MessageListHandle = { scrollToLatest: () => void };
+
+type Props = {
+  conversation: ConversationSummary | undefined;
+  conversationId: string;
+  /** What was unread when the chat opened (fixes the divider), or null. */
+  unread: { after: number; upTo: number } | null;
+  canWrite: boolean;
+  onAtBottomChange: (atBottom: boolean) => void;
+};
+
+const BOTTOM_THRESHOLD = 64;
+const LOAD_OLDER_WITHIN = 900;
+
+function estimate(row: ChatRow | undefined): number {
+  if (!row) return 40;
+  if (row.kind !== "message") return 44;
+  const len = row.message.text?.length ?? 0;
+  return (row.firstOfRun ? 12 : 2) + 34 + Math.floor(len / 48) * 19;
+}
+
+export const MessageList = forwardRef<MessageListHandle, Props>(function MessageList(
+  { conversation, conversationId, unread, canWrite, onAtBottomChange },
+  ref,
+) {
+  const client = useRealtimeClient();
+  const toast = useToast();
+  const now = useNow();
+  const { meId, data, outbox, users, members } = useChat(
+    useShallow((s) => ({
+      meId: s.me.id,
+      data: s.messages[conversationId] ?? emptyMessages,
+      outbox: s.outbox,
+      users: s.users,
+      members: s.members[conversationId],
+    })),
+  );
+  const pending = useMemo(() => pendingFor(outbox, conversationId), [outbox, conversationId]);
+  const rows = useMemo(
+    () => buildRows({ messages: data.items, pending, meId, unreadAfterSeq: unread?.after ?? null, unreadUpToSeq: unread?.upTo }),
+    [data.items, pending, meId, unread],
+  );
+  const isGroup = conversation?.type === "GROUP";
+
+  // Group senders not among the current members: fetch their names once.
+  const unknownSenders = useMemo(() => {
+    if (!isGroup) return "";
+    const ids = new Set<string>();
+    for (const m of data.items) if (!users[m.senderId] && m.senderId !== meId && m.type !== "SYSTEM") ids.add(m.senderId);
+    return [...ids].sort().join(",");
+  }, [isGroup, data.items, users, meId]);
+  const membersLoaded = members !== undefined;
+  useEffect(() => {
+    // Wait for the member list: it names most senders in one request.
+    if (unknownSenders && membersLoaded) client.resolveUsers(unknownSenders.split(","));
+  }, [unknownSenders, membersLoaded, client]);
+  const { minDeliveredSeq, minReadSeq } = conversation
+    ? effectiveWatermarks(conversation, members, meId)
+    : { minDeliveredSeq: 0, minReadSeq: 0 };
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const positioned = useRef(false);
+  const olderLoads = useRef(0);
+  const [atBottom, setAtBottom] = useState(true);
+  const [infoFor, setInfoFor] = useState<ViewMessage | null>(null);
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => estimate(rows[i]),
+    getItemKey: (i) => rows[i]?.key ?? i,
+    overscan: 8,
+    paddingStart: 8,
+    paddingEnd: 12,
+    anchorTo: "end",
+    followOnAppend: true,
+    scrollEndThreshold: BOTTOM_THRESHOLD,
+  });
+
+  const scrollToLatest = useCallback(() => {
+    if (rows.length === 0) return;
+    virtualizer.scrollToEnd();
+  }, [rows.length, virtualizer]);
+
+  useImperativeHandle(ref, () => ({ scrollToLatest }), [scrollToLatest]);
+
+  // If more is unread than the first page holds, fetch back to the first unread before placing.
+  const needsOlderForUnread =
+    unread !== null &&
+    data.status === "ready" &&
+    data.items.length > 0 &&
+    data.items[0]!.seq > unread.after + 1 &&
+    data.nextBefore !== null &&
+    olderLoads.current < 6;
+
+  useEffect(() => {
+    if (needsOlderForUnread && !data.loadingOlder) {
+      olderLoads.current++;
+      void client.loadOlder(conversationId);
+    }
+  }, [needsOlderForUnread, data.loadingOlder, client, conversationId]);
+
+  // First placement: at the unread divider, else at the bottom. One frame after mount, once the
+  // virtualizer has measured the viewport (messages may already be in the store on mount).
+  useLayoutEffect(() => {
+    if (positioned.current) return;
+    if (data.status !== "ready" || rows.length === 0 || needsOlderForUnread || data.loadingOlder) return;
+    const divider = rows.findIndex((r) => r.kind === "unread");
+    const h = requestAnimationFrame(() => {
+      positioned.current = true;
+      if (divider >= 0) virtualizer.scrollToIndex(Math.max(0, divider - 1), { align: "start" });
+      else virtualizer.scrollToEnd();
+    });
+    return () => cancelAnimationFrame(h);
+  }, [data.status, rows, needsOlderForUnread, data.loadingOlder, virtualizer]);
+
+  const updateBottom = useCallback(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const bottom = el.scrollHeight - el.scrollTop - el.clientHeight <= BOTTOM_THRESHOLD;
+    setAtBottom((prev) => (prev === bottom ? prev : bottom));
+  }, []);
+
+  useEffect(() => {
+    onAtBottomChange(atBottom);
+  }, [atBottom, onAtBottomChange]);
+
+  // Content changes (new message, measurement) can move the bottom without a scroll event.
+  useEffect(() => {
+    const h = requestAnimationFrame(updateBottom);
+    return () => cancelAnimationFrame(h);
+  }, [rows, updateBottom]);
+
+  const onScroll = useCallback(() => {
+    updateBottom();
+    const el = scrollRef.current;
+    if (!el || !positioned.current) return;
+    if (el.scrollTop < LOAD_OLDER_WITHIN && data.nextBefore !== null && !data.loadingOlder && data.status === "ready") {
+      void client.loadOlder(conversationId);
+    }
+  }, [updateBottom, data.nextBefore, data.loadingOlder, data.status, client, conversationId]);
+
+  const actions: BubbleActions = useMemo(
+    () => ({
+      onDelete: (message, scope) => {
+        client.deleteMessage(message, scope, conversationId).catch((err: unknown) => {
+          toast(err instanceof ApiError ? err.message : "Couldn't delete the message", "error");
+        });
+      },
+      onInfo: (message) => setInfoFor(message),
+      onCopy: (message) => {
+        navigator.clipboard
+          ?.writeText(message.text ?? "")
+          .then(() => toast("Message copied"))
+          .catch(() => toast("Couldn't copy", "error"));
+      },
+      onRetry: (message) => client.retry(message.clientId),
+    }),
+    [client, conversationId, toast],
+  );
+
+  const statusOf = (m: ViewMessage): TickStatus | null => {
+    if (m.pending) return m.pending.failed ? "failed" : "pending";
+    if (m.seq === null) return null;
+    return tickStatus({ seq: m.seq }, { minDeliveredSeq, minReadSeq });
+  };
+
+  const items = virtualizer.getVirtualItems();
+  // While scrolling, the day of the top row floats at the top (like WhatsApp).
+  const offset = virtualizer.scrollOffset ?? 0;
+  const topRow = items.find((v) => v.end > offset + 8);
+  let floatingDay: string | null = null;
+  if (virtualizer.isScrolling && topRow) {
+    for (let i = topRow.index; i >= 0; i--) {
+      const r = rows[i];
+      if (r?.kind === "date") {
+        floatingDay = r.at;
+        break;
+      }
+      if (r?.kind === "message") {
+        floatingDay = r.message.createdAt;
+        break;
+      }
+    }
+  }
+  const busy = !positioned.current || data.loadingOlder || data.status !== "ready";
+  const unreadNew = conversation?.unreadCount ?? 0;
+
+  return (
+    <>
+      <div
+        ref={scrollRef}
+        onScroll={onScroll}
+        role="log"
+        aria-live="polite"
+        aria-relevant="additions"
+        aria-label="Messages"
+        aria-busy={busy || virtualizer.isScrolling}
+        tabIndex={0}
+        data-testid="message-list"
+        className="relative h-full overflow-y-auto overscroll-contain outline-none focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent"
+      >
+        {data.status === "loading" && data.items.length === 0 && (
+          <div className="flex h-full items-center justify-center" aria-hidden="true">
+            <Spinner size={28} />
+          </div>
+        )}
+        {data.status === "error" && data.items.length === 0 && (
+          <div className="flex h-full flex-col items-center justify-center gap-3 text-sm">
+            <p className="rounded-lg bg-panel px-4 py-2 text-muted shadow-sm">Couldn&apos;t load messages.</p>
+            <button
+              type="button"
+              onClick={() => void client.loadLatest(conversationId)}
+              className="rounded-full bg-accent px-4 py-1.5 font-medium text-accent-fg hover:bg-accent-strong"
+            >
+              Try again
+            </button>
+          </div>
+        )}
+        {data.status === "ready" && rows.length === 0 && (
+          <div className="flex h-full items-center justify-center px-6">
+            <p className="max-w-sm rounded-lg bg-panel px-4 py-3 text-center text-sm text-muted shadow-sm" data-testid="chat-empty">
+              {isGroup ? "No messages yet. Say hello to the group! 👋" : "No messages yet. Say hi 👋"}
+            </p>
+          </div>
+        )}
+        <div style={{ height: virtualizer.getTotalSize(), position: "relative", width: "100%" }}>
+          {items.map((v) => {
+            const row = rows[v.index];
+            if (!row) return null;
+            return (
+              <div
+                key={v.key}
+                data-index={v.index}
+                ref={virtualizer.measureElement}
+                className="absolute top-0 left-0 w-full"
+                style={{ transform: `translateY(${v.start}px)` }}
+              >
+                {row.kind === "date" && (
+                  <div className="flex justify-center pt-3 pb-1">
+                    <span
+                      className="rounded-lg bg-panel px-3 py-1.5 text-[12.5px] text-muted shadow-[0_1px_0.5px_rgba(11,20,26,.13)] dark:bg-[#182229]"
+                      data-testid="date-separator"
+                    >
+                      {formatDayLabel(row.at, now)}
+                    </span>
+                  </div>
+                )}
+                {row.kind === "unread" && (
+                  <div className="my-2 flex justify-center bg-panel/40 py-1.5 dark:bg-black/20">
+                    <span
+                      className="rounded-full bg-panel px-4 py-1 text-[12.5px] font-medium text-muted shadow-[0_1px_0.5px_rgba(11,20,26,.13)] dark:bg-[#182229]"
+                      data-testid="unread-divider"
+                    >
+                      {row.count} unread {row.count === 1 ? "message" : "messages"}
+                    </span>
+                  </div>
+                )}
+                {row.kind === "message" && (
+                  <div className={row.firstOfRun ? "pt-3" : "pt-0.5"} style={{ paddingBottom: row.message.reactions.length ? 16 : 0 }}>
+                    <MessageBubble
+                      message={row.message}
+                      mine={row.mine}
+                      firstOfRun={row.firstOfRun}
+                      isGroup={isGroup}
+                      senderName={users[row.message.senderId]?.name ?? ""}
+                      status={row.mine ? statusOf(row.message) : null}
+                      canWrite={canWrite}
+                      actions={actions}
+                    />
+                  </div>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+
+      {floatingDay && (
+        <div className="pointer-events-none absolute top-2 left-1/2 z-10 -translate-x-1/2" aria-hidden="true">
+          <span className="rounded-lg bg-panel px-3 py-1.5 text-[12.5px] text-muted shadow-[0_1px_0.5px_rgba(11,20,26,.13)] dark:bg-[#182229]">
+            {formatDayLabel(floatingDay, now)}
+          </span>
+        </div>
+      )}
+
+      {data.loadingOlder && (
+        <div className="pointer-events-none absolute top-12 left-1/2 -translate-x-1/2 rounded-full bg-panel p-1.5 shadow" aria-hidden="true">
+          <Spinner size={20} />
+        </div>
+      )}
+
+      {!atBottom && rows.length > 0 && (
+        <button
+          type="button"
+          onClick={scrollToLatest}
+          data-testid="jump-to-latest"
+          aria-label={unreadNew > 0 ? `Jump to latest, ${unreadNew} new ${unreadNew === 1 ? "message" : "messages"}` : "Jump to latest"}
+          className="absolute right-5 bottom-4 z-10 flex h-11 w-11 items-center justify-center rounded-full bg-panel text-muted shadow-[0_1px_3px_rgba(11,20,26,.3)] hover:text-fg"
+        >
+          <ArrowDownIcon size={22} />
+          {unreadNew > 0 && (
+            <span
+              className="absolute -top-2 -right-1 inline-flex h-5 min-w-5 items-center justify-center rounded-full bg-badge px-1.5 text-xs font-semibold text-[#0b141a]"
+              data-testid="jump-count"
+            >
+              {unreadNew}
+            </span>
+          )}
+        </button>
+      )}
+
+      <MessageInfoDialog message={infoFor} conversation={conversation} onClose={() => setInfoFor(null)} />
+    </>
+  );
+});

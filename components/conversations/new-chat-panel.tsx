@@ -1,0 +1,166 @@
+"use client";
+// "New chat": find people (debounced search) and open the direct chat with one of them.
+import { useEffect, useRef, useState } from "react";
+import { useChatNavigation } from "@/components/chat/navigation";
+import { Avatar } from "@/components/ui/avatar";
+import { BackIcon, SearchIcon } from "@/components/ui/icons";
+import { IconButton } from "@/components/ui/icon-button";
+import { Spinner } from "@/components/ui/spinner";
+import { useToast } from "@/components/ui/toast";
+import { ApiError } from "@/lib/client/api";
+import { useChatStoreApi, useRealtimeClient } from "@/lib/client/context";
+import { useDebounced } from "@/lib/client/hooks";
+import type { UserSummary } from "@/lib/realtime/contract";
+
+type SearchState =
+  | { status: "idle" }
+  | { status: "loading" }
+  | { status: "done"; q: string; users: UserSummary[] }
+  | { status: "error"; q: string; message: string };
+
+export function NewChatPanel({ onClose }: { onClose: () => void }) {
+  const client = useRealtimeClient();
+  const store = useChatStoreApi();
+  const { openChat } = useChatNavigation();
+  const toast = useToast();
+  const [q, setQ] = useState("");
+  const debounced = useDebounced(q.trim(), 250);
+  const [result, setResult] = useState<Exclude<SearchState, { status: "idle" | "loading" }> | null>(null);
+  // Derived: idle without a query, loading until the answer for this exact query arrives.
+  const state: SearchState = !debounced
+    ? { status: "idle" }
+    : result && result.q === debounced
+      ? result
+      : { status: "loading" };
+  const [opening, setOpening] = useState<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+
+  useEffect(() => {
+    inputRef.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    if (!debounced) return;
+    const ctrl = new AbortController();
+    client
+      .searchUsers(debounced, ctrl.signal)
+      .then(({ users }) => {
+        store.getState().rememberUsers(users);
+        setResult({ status: "done", q: debounced, users });
+      })
+      .catch((err: unknown) => {
+        if (ctrl.signal.aborted) return;
+        setResult({ status: "error", q: debounced, message: err instanceof ApiError ? err.message : "Search failed" });
+      });
+    return () => ctrl.abort();
+  }, [debounced, client, store]);
+
+  const open = async (user: UserSummary) => {
+    if (opening) return;
+    setOpening(user.id);
+    try {
+      const conversation = await client.openDirect(user.id);
+      onClose();
+      openChat(conversation.id);
+    } catch (err) {
+      toast(err instanceof ApiError ? err.message : "Couldn't open the chat", "error");
+    } finally {
+      setOpening(null);
+    }
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === "Escape") {
+      e.preventDefault();
+      e.stopPropagation();
+      onClose();
+      return;
+    }
+    if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+    const buttons = [...(listRef.current?.querySelectorAll<HTMLButtonElement>("button") ?? [])];
+    if (buttons.length === 0) return;
+    const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    e.preventDefault();
+    if (e.key === "ArrowDown") buttons[Math.min(buttons.length - 1, index + 1)]?.focus();
+    else if (index <= 0) inputRef.current?.focus();
+    else buttons[index - 1]?.focus();
+  };
+
+  return (
+    <section
+      aria-labelledby="new-chat-title"
+      className="absolute inset-0 z-20 flex flex-col bg-panel"
+      onKeyDown={onKeyDown}
+      data-testid="new-chat-panel"
+    >
+      <div className="flex h-[64px] shrink-0 items-center gap-3 px-3">
+        <IconButton label="Back to chats" onClick={onClose}>
+          <BackIcon size={22} />
+        </IconButton>
+        <h2 id="new-chat-title" className="text-lg font-semibold">
+          New chat
+        </h2>
+      </div>
+      <div className="shrink-0 px-3 pb-2">
+        <label className="flex h-10 items-center gap-3 rounded-lg bg-panel-2 px-3 focus-within:outline-2 focus-within:outline-accent">
+          <SearchIcon size={18} className="shrink-0 text-muted" />
+          <span className="sr-only">Search people by name, @username or email</span>
+          <input
+            ref={inputRef}
+            type="text"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter" && state.status === "done" && state.users[0]) void open(state.users[0]);
+            }}
+            placeholder="Search name, @username or email"
+            autoComplete="off"
+            className="h-full min-w-0 flex-1 bg-transparent text-[15px] text-fg outline-none placeholder:text-muted"
+            data-testid="user-search-input"
+          />
+          {state.status === "loading" && <Spinner size={18} />}
+        </label>
+      </div>
+      <div className="min-h-0 flex-1 overflow-y-auto" aria-live="polite">
+        {state.status === "idle" && (
+          <p className="px-8 py-10 text-center text-sm text-muted">
+            Find people by their name, @username or exact email address to start a chat.
+          </p>
+        )}
+        {state.status === "error" && <p className="px-8 py-10 text-center text-sm text-danger">{state.message}</p>}
+        {state.status === "done" && state.users.length === 0 && (
+          <p className="px-8 py-10 text-center text-sm text-muted" data-testid="user-search-empty">
+            No one found for “{state.q}”.
+          </p>
+        )}
+        {state.status === "done" && state.users.length > 0 && (
+          <>
+            <h3 className="px-6 pt-3 pb-2 text-sm font-medium text-accent-strong">People</h3>
+            <ul ref={listRef} aria-label="People">
+              {state.users.map((u) => (
+                <li key={u.id}>
+                  <button
+                    type="button"
+                    data-testid="user-result"
+                    data-user-id={u.id}
+                    disabled={opening !== null}
+                    onClick={() => void open(u)}
+                    className="flex h-[72px] w-full items-center gap-3 px-3 text-left outline-none hover:bg-hover focus-visible:bg-hover focus-visible:-outline-offset-2 focus-visible:outline-2 focus-visible:outline-accent disabled:opacity-60"
+                  >
+                    <Avatar label={u.name} initials={u.initials} color={u.avatarColor} imageUrl={u.avatarUrl} size={49} />
+                    <span className="flex h-full min-w-0 flex-1 flex-col justify-center border-b border-border">
+                      <span className="truncate text-[17px] text-fg">{u.name}</span>
+                      <span className="truncate text-sm text-muted">@{u.username}</span>
+                    </span>
+                    {opening === u.id && <Spinner size={18} className="mr-3" />}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+"use client";
+// Top of the chat list: my avatar (profile + log out), the title, New chat and the theme menu.
+import { useEffect, useState, useSyncExternalStore } from "react";
+import { logout } from "@/app/(chat)/actions";
+import { Avatar } from "@/components/ui/avatar";
+import { IconButton } from "@/components/ui/icon-button";
+import { LogoutIcon, MonitorIcon, MoonIcon, NewChatIcon, SunIcon } from "@/components/ui/icons";
+import { Menu, MenuItem } from "@/components/ui/menu";
+import { useChat } from "@/lib/client/context";
+import { applyTheme, readTheme, setTheme, subscribeTheme, type Theme } from "@/lib/client/theme";
+
+const THEME_LABEL: Record<Theme, string> = { light: "Light", dark: "Dark", system: "System default" };
+
+export function SidebarHeader({ onNewChat, newChatRef }: { onNewChat: () => void; newChatRef: React.RefObject<HTMLButtonElement | null> }) {
+  const me = useChat((s) => s.me);
+  const [profileOpen, setProfileOpen] = useState(false);
+  const [themeOpen, setThemeOpen] = useState(false);
+  const [profileButton, setProfileButton] = useState<HTMLButtonElement | null>(null);
+  const [themeButton, setThemeButton] = useState<HTMLButtonElement | null>(null);
+  const theme = useSyncExternalStore(subscribeTheme, readTheme, () => "system" as Theme);
+
+  // Follow the OS while on "system".
+  useEffect(() => {
+    if (theme !== "system") return;
+    const mql = window.matchMedia("(prefers-color-scheme: dark)");
+    const onChange = () => applyTheme("system");
+    mql.addEventListener("change", onChange);
+    return () => mql.removeEventListener("change", onChange);
+  }, [theme]);
+
+  const choose = (t: Theme) => setTheme(t);
+
+  const ThemeIcon = theme === "dark" ? MoonIcon : theme === "light" ? SunIcon : MonitorIcon;
+
+  return (
+    <header className="flex h-[64px] shrink-0 items-center gap-1 px-3">
+      <button
+        ref={setProfileButton}
+        type="button"
+        aria-label={`Profile and settings (${me.name})`}
+        aria-haspopup="menu"
+        aria-expanded={profileOpen}
+        onClick={() => setProfileOpen((o) => !o)}
+        className="rounded-full p-0.5 hover:opacity-90"
+        data-testid="profile-button"
+      >
+        <Avatar label={me.name} initials={me.initials} color={me.avatarColor} imageUrl={me.avatarUrl} size={40} />
+      </button>
+      <h2 className="ml-2 flex-1 truncate text-[22px] font-bold text-fg">Chats</h2>
+      <IconButton ref={newChatRef} label="New chat" onClick={onNewChat} data-testid="new-chat-button">
+        <NewChatIcon size={22} />
+      </IconButton>
+      <IconButton
+        ref={setThemeButton}
+        label={`Theme: ${THEME_LABEL[theme]}`}
+        aria-haspopup="menu"
+        aria-expanded={themeOpen}
+        onClick={() => setThemeOpen((o) => !o)}
+        data-testid="theme-toggle"
+      >
+        <ThemeIcon size={22} />
+      </IconButton>
+
+      <Menu open={profileOpen} onClose={() => setProfileOpen(false)} anchor={profileButton} label="Profile" align="start" testId="profile-menu">
+        <div className="flex items-center gap-3 px-5 pt-2 pb-3">
+          <Avatar label={me.name} initials={me.initials} color={me.avatarColor} imageUrl={me.avatarUrl} size={48} />
+          <div className="min-w-0">
+            <p className="truncate font-medium" data-testid="me-name">
+              {me.name}
+            </p>
+            <p className="truncate text-sm text-muted">@{me.username}</p>
+            <p className="truncate text-sm text-muted">{me.email}</p>
+          </div>
+        </div>
+        <div className="my-1 border-t border-border" />
+        <form action={logout}>
+          <MenuItem type="submit" icon={<LogoutIcon size={20} />} data-testid="logout">
+            Log out
+          </MenuItem>
+        </form>
+      </Menu>
+
+      <Menu open={themeOpen} onClose={() => setThemeOpen(false)} anchor={themeButton} label="Theme" testId="theme-menu">
+        {(["light", "dark", "system"] as Theme[]).map((t) => {
+          const Icon = t === "dark" ? MoonIcon : t === "light" ? SunIcon : MonitorIcon;
+          return (
+            <MenuItem key={t} checked={theme === t} icon={<Icon size={20} />} onClick={() => choose(t)} data-testid={`theme-${t}`}>
+              {THEME_LABEL[t]}
+            </MenuItem>
+          );
+        })}
+      </Menu>
+    </header>
+  );
+}

@@ -1,0 +1,143 @@
+"use client";
+// The left pane: header, connection banner, search, Chats / Unread / Groups / Discover tabs,
+// and the New chat panel sliding over it.
+import { useCallback, useId, useRef, useState } from "react";
+import { DiscoverGroups } from "@/components/groups/discover-groups";
+import { CloseIcon, SearchIcon } from "@/components/ui/icons";
+import { useChat } from "@/lib/client/context";
+import { ConnectionBanner } from "./connection-banner";
+import { ConversationList, type ChatFilter } from "./conversation-list";
+import { NewChatPanel } from "./new-chat-panel";
+import { SidebarHeader } from "./sidebar-header";
+
+type Tab = ChatFilter | "discover";
+const TABS: { id: Tab; label: string }[] = [
+  { id: "all", label: "All" },
+  { id: "unread", label: "Unread" },
+  { id: "groups", label: "Groups" },
+  { id: "discover", label: "Discover groups" },
+];
+
+export function Sidebar({ hiddenOnMobile }: { hiddenOnMobile: boolean }) {
+  const [tab, setTab] = useState<Tab>("all");
+  const [query, setQuery] = useState("");
+  const [newChatOpen, setNewChatOpen] = useState(false);
+  const newChatRef = useRef<HTMLButtonElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const panelId = useId();
+  const unreadChats = useChat((s) => Object.values(s.conversations).filter((c) => c.unreadCount > 0).length);
+
+  const closeNewChat = useCallback(() => {
+    setNewChatOpen(false);
+    requestAnimationFrame(() => newChatRef.current?.focus());
+  }, []);
+
+  const onSearchKey = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === "ArrowDown") {
+      const first = document.querySelector<HTMLElement>(
+        tab === "discover" ? '[data-testid="group-row"] button' : '[data-testid="conversation-row"]',
+      );
+      if (first) {
+        e.preventDefault();
+        first.focus();
+      }
+    } else if (e.key === "Escape" && query) {
+      e.preventDefault();
+      setQuery("");
+    } else if (e.key === "Enter" && tab !== "discover") {
+      document.querySelector<HTMLElement>('[data-testid="conversation-row"]')?.click();
+    }
+  };
+
+  const onTabKey = (e: React.KeyboardEvent) => {
+    const i = TABS.findIndex((t) => t.id === tab);
+    let next = -1;
+    if (e.key === "ArrowRight") next = (i + 1) % TABS.length;
+    else if (e.key === "ArrowLeft") next = (i - 1 + TABS.length) % TABS.length;
+    else if (e.key === "Home") next = 0;
+    else if (e.key === "End") next = TABS.length - 1;
+    if (next < 0) return;
+    e.preventDefault();
+    setTab(TABS[next]!.id);
+    document.getElementById(`${panelId}-tab-${TABS[next]!.id}`)?.focus();
+  };
+
+  return (
+    <nav
+      aria-label="Chats"
+      className={`relative flex-col overflow-hidden bg-panel md:flex md:w-[38%] md:max-w-[520px] md:min-w-[320px] ${
+        hiddenOnMobile ? "hidden" : "flex w-full"
+      }`}
+    >
+      <SidebarHeader onNewChat={() => setNewChatOpen(true)} newChatRef={newChatRef} />
+      <ConnectionBanner />
+      <div className="shrink-0 px-3 pt-1 pb-2">
+        <div className="flex h-10 items-center gap-3 rounded-lg bg-panel-2 px-3 focus-within:outline-2 focus-within:outline-accent">
+          <SearchIcon size={18} className="shrink-0 text-muted" />
+          <input
+            id="chat-search"
+            type="text"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={onSearchKey}
+            placeholder={tab === "discover" ? "Search groups" : "Search or start a new chat"}
+            aria-label={tab === "discover" ? "Search groups" : "Search chats"}
+            autoComplete="off"
+            className="h-full min-w-0 flex-1 bg-transparent text-[15px] text-fg outline-none placeholder:text-muted"
+            data-testid="chat-search"
+          />
+          {query && (
+            <button type="button" aria-label="Clear search" onClick={() => setQuery("")} className="text-muted hover:text-fg">
+              <CloseIcon size={18} />
+            </button>
+          )}
+        </div>
+        <div role="tablist" aria-label="Show" className="mt-2 flex gap-2 overflow-x-auto pb-1" onKeyDown={onTabKey}>
+          {TABS.map((t) => {
+            const selected = tab === t.id;
+            return (
+              <button
+                key={t.id}
+                id={`${panelId}-tab-${t.id}`}
+                type="button"
+                role="tab"
+                aria-selected={selected}
+                aria-controls={`${panelId}-panel`}
+                tabIndex={selected ? 0 : -1}
+                onClick={() => setTab(t.id)}
+                data-testid={`tab-${t.id}`}
+                className={`shrink-0 rounded-full px-3 py-1.5 text-sm whitespace-nowrap transition-colors ${
+                  selected
+                    ? "bg-[#d9fdd3] font-medium text-[#0a5c4a] dark:bg-[#103529] dark:text-[#25d366]"
+                    : "bg-panel-2 text-muted hover:bg-active hover:text-fg"
+                }`}
+              >
+                {t.label}
+                {t.id === "unread" && unreadChats > 0 && <span className="ml-1">{unreadChats}</span>}
+              </button>
+            );
+          })}
+        </div>
+      </div>
+      <div
+        id={`${panelId}-panel`}
+        role="tabpanel"
+        aria-labelledby={`${panelId}-tab-${tab}`}
+        className="flex min-h-0 flex-1 flex-col overflow-y-auto"
+      >
+        {tab === "discover" ? (
+          <DiscoverGroups query={query} />
+        ) : (
+          <ConversationList
+            query={query}
+            filter={tab}
+            listRef={listRef}
+            onNewChat={() => setNewChatOpen(true)}
+            onDiscover={() => setTab("discover")}
+          />
+        )}
+      </div>
+      {newChatOpen && <NewChatPanel onClose={closeNewChat} />}
+    </nav>
+  );
+}

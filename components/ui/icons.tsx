@@ -1,0 +1,149 @@
+// Inline SVG icons (decorative: callers label the control).
+import type { SVGProps } from "react";
+
+type IconProps = SVGProps<SVGSVGElement> & { size?: number };
+
+function Svg({ size = 24, children, ...rest }: IconProps) {
+  return (
+    <svg width={size} height={size} viewBox="0 0 24 24" fill="none" aria-hidden="true" focusable="false" {...rest}>
+      {children}
+    </svg>
+  );
+}
+
+const stroke = { stroke: "currentColor", strokeWidth: 2, strokeLinecap: "round", strokeLinejoin: "round" } as const;
+
+export const NewChatIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="M12 20H6.5L3 22V6a3 3 0 0 1 3-3h8" />
+    <path {...stroke} d="M19 3v8M15 7h8" />
+    <path {...stroke} d="M7.5 10h6M7.5 14h8" />
+  </Svg>
+);
+export const SearchIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle {...stroke} cx="11" cy="11" r="6.5" />
+    <path {...stroke} d="m20 20-4.2-4.2" />
+  </Svg>
+);
+export const BackIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="M20 12H5M11 5l-7 7 7 7" />
+  </Svg>
+);
+export const CloseIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="M6 6l12 12M18 6 6 18" />
+  </Svg>
+);
+export const SendIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path fill="currentColor" d="M3.4 20.4 21.85 12.5a.55.55 0 0 0 0-1L3.4 3.6a.55.55 0 0 0-.77.62L4.5 10.5l8.5 1.5-8.5 1.5-1.87 6.28a.55.55 0 0 0 .77.62Z" />
+  </Svg>
+);
+export const ChevronDownIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="m6 9 6 6 6-6" />
+  </Svg>
+);
+export const ArrowDownIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="M12 5v14M5 12l7 7 7-7" />
+  </Svg>
+);
+export const SunIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle {...stroke} cx="12" cy="12" r="4" />
+    <path {...stroke} d="M12 2v2M12 20v2M4.9 4.9l1.4 1.4M17.7 17.7l1.4 1.4M2 12h2M20 12h2M4.9 19.1l1.4-1.4M17.7 6.3l1.4-1.4" />
+  </Svg>
+);
+export const MoonIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="M20 14.5A8 8 0 0 1 9.5 4a8 8 0 1 0 10.5 10.5Z" />
+  </Svg>
+);
+export const MonitorIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <rect {...stroke} x="3" y="4" width="18" height="12" rx="2" />
+    <path {...stroke} d="M8 20h8M12 16v4" />
+  </Svg>
+);
+export const LogoutIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="M15 4h3a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-3M10 17l5-5-5-5M15 12H4" />
+  </Svg>
+);
+export const TrashIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="M4 7h16M10 11v6M14 11v6M6 7l1 12a2 2 0 0 0 2 2h6a2 2 0 0 0 2-2l1-12M9 7V4h6v3" />
+  </Svg>
+);
+export const InfoIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle {...stroke} cx="12" cy="12" r="9" />
+    <path {...stroke} d="M12 11v5M12 8h.01" />
+  </Svg>
+);
+export const CopyIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <rect {...stroke} x="9" y="9" width="11" height="11" rx="2" />
+    <path {...stroke} d="M5 15V6a2 2 0 0 1 2-2h8" />
+  </Svg>
+);
+export const UsersIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle {...stroke} cx="9" cy="8" r="3.5" />
+    <path {...stroke} d="M2.5 20a6.5 6.5 0 0 1 13 0M16 4.5a3.5 3.5 0 0 1 0 7M21.5 20a6.5 6.5 0 0 0-4-6" />
+  </Svg>
+);
+export const ExitIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="M9 4H6a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h3M14 17l5-5-5-5M19 12H9" />
+  </Svg>
+);
+export const AlertIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle fill="currentColor" cx="12" cy="12" r="10" />
+    <path stroke="white" strokeWidth="2.2" strokeLinecap="round" d="M12 7v6M12 16.5h.01" />
+  </Svg>
+);
+export const OfflineIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="M2 8.5a15 15 0 0 1 4.5-2.8M10.6 5.1A15 15 0 0 1 22 8.5M5 12a10 10 0 0 1 3.5-2M15 10.2A10 10 0 0 1 19 12M8.5 15.5a5 5 0 0 1 7 0M12 19h.01M3 3l18 18" />
+  </Svg>
+);
+export const PinIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path fill="currentColor" d="M15.5 3.5 20.5 8.5l-2 .8-3.6 3.6.4 4.1-1.4 1.4-3.5-3.5L6 19.3 4.7 18l4.4-4.4L5.6 10l1.4-1.4 4.1.4 3.6-3.6Z" />
+  </Svg>
+);
+export const MutedIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path fill="currentColor" d="M11 5 6.5 9H3v6h3.5L11 19V5Z" />
+    <path {...stroke} d="m16 9 5 6M21 9l-5 6" />
+  </Svg>
+);
+export const BlockIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle {...stroke} cx="12" cy="12" r="8.5" />
+    <path {...stroke} d="m6 6 12 12" />
+  </Svg>
+);
+export const CompassIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle {...stroke} cx="12" cy="12" r="9" />
+    <path fill="currentColor" d="m15.5 8.5-2 5-5 2 2-5 5-2Z" />
+  </Svg>
+);
+export const ChatsIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="M20 11.5a7.5 7.5 0 0 1-11 6.6L4 19.5l1.4-4.6A7.5 7.5 0 1 1 20 11.5Z" />
+  </Svg>
+);
+export const MoreIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle fill="currentColor" cx="12" cy="5" r="1.8" />
+    <circle fill="currentColor" cx="12" cy="12" r="1.8" />
+    <circle fill="currentColor" cx="12" cy="19" r="1.8" />
+  </Svg>
+);

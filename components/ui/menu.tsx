@@ -1,0 +1,189 @@
+"use client";
+// An accessible popup menu: anchored to its trigger, rendered in a portal (so virtualised or
+// clipped parents don't cut it), arrow keys / Home / End move, Escape and Tab close.
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ButtonHTMLAttributes,
+  type ReactNode,
+} from "react";
+import { createPortal } from "react-dom";
+
+const MenuCloseContext = createContext<(restoreFocus: boolean) => void>(() => {});
+
+type MenuProps = {
+  open: boolean;
+  onClose: () => void;
+  anchor: HTMLElement | null;
+  label: string;
+  align?: "start" | "end";
+  children: ReactNode;
+  className?: string;
+  testId?: string;
+};
+
+const ITEM_SELECTOR = '[role="menuitem"],[role="menuitemradio"],[role="menuitemcheckbox"]';
+
+export function Menu(props: MenuProps) {
+  if (!props.open || typeof document === "undefined") return null;
+  // Mounted only while open: placement state starts fresh every time.
+  return <MenuPopup {...props} />;
+}
+
+function MenuPopup({ open, onClose, anchor, label, align = "end", children, className = "", testId }: MenuProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [pos, setPos] = useState<{ top: number; left: number } | null>(null);
+
+  const close = useCallback(
+    (restoreFocus: boolean) => {
+      onClose();
+      if (restoreFocus) anchor?.focus();
+    },
+    [onClose, anchor],
+  );
+
+  useLayoutEffect(() => {
+    if (!open || !anchor || !ref.current) return;
+    const a = anchor.getBoundingClientRect();
+    const m = ref.current.getBoundingClientRect();
+    const vw = window.innerWidth;
+    const vh = window.innerHeight;
+    let top = a.bottom + 4;
+    if (top + m.height > vh - 8 && a.top - m.height - 4 > 8) top = a.top - m.height - 4;
+    top = Math.max(8, Math.min(top, vh - m.height - 8));
+    let left = align === "end" ? a.right - m.width : a.left;
+    left = Math.max(8, Math.min(left, vw - m.width - 8));
+    setPos({ top, left });
+  }, [open, anchor, align]);
+
+  // Focus the first item once the menu is placed (it is invisible, so unfocusable, before).
+  const placed = pos !== null;
+  useEffect(() => {
+    if (!open || !placed) return;
+    ref.current?.querySelector<HTMLElement>(`${ITEM_SELECTOR}:not([disabled])`)?.focus();
+  }, [open, placed]);
+
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape" && !ref.current?.contains(e.target as Node)) {
+        e.preventDefault();
+        close(true);
+      }
+    };
+    const onPointer = (e: PointerEvent) => {
+      const t = e.target as Node;
+      if (ref.current?.contains(t) || anchor?.contains(t)) return;
+      close(false);
+    };
+    const onScroll = (e: Event) => {
+      if (ref.current?.contains(e.target as Node)) return;
+      close(false);
+    };
+    const onResize = () => close(false);
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("pointerdown", onPointer, true);
+    window.addEventListener("scroll", onScroll, true);
+    window.addEventListener("resize", onResize);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("pointerdown", onPointer, true);
+      window.removeEventListener("scroll", onScroll, true);
+      window.removeEventListener("resize", onResize);
+    };
+  }, [open, anchor, close]);
+
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const items = [...(ref.current?.querySelectorAll<HTMLElement>(`${ITEM_SELECTOR}:not([disabled])`) ?? [])];
+    const index = items.indexOf(document.activeElement as HTMLElement);
+    const move = (i: number) => items[(i + items.length) % items.length]?.focus();
+    switch (e.key) {
+      case "ArrowDown":
+        e.preventDefault();
+        move(index + 1);
+        break;
+      case "ArrowUp":
+        e.preventDefault();
+        move(index - 1);
+        break;
+      case "Home":
+        e.preventDefault();
+        move(0);
+        break;
+      case "End":
+        e.preventDefault();
+        move(items.length - 1);
+        break;
+      case "Escape":
+        e.preventDefault();
+        e.stopPropagation();
+        close(true);
+        break;
+      case "Tab":
+        e.preventDefault();
+        close(true);
+        break;
+    }
+  };
+
+  return createPortal(
+    <MenuCloseContext.Provider value={close}>
+      <div
+        ref={ref}
+        role="menu"
+        aria-label={label}
+        data-testid={testId}
+        onKeyDown={onKeyDown}
+        className={`fixed z-50 min-w-[200px] rounded-lg bg-panel py-2 text-fg shadow-[0_2px_5px_rgba(11,20,26,.26),0_2px_10px_rgba(11,20,26,.16)] ring-1 ring-border dark:bg-panel-2 ${className}`}
+        style={{ top: pos?.top ?? -9999, left: pos?.left ?? -9999, visibility: pos ? "visible" : "hidden" }}
+      >
+        {children}
+      </div>
+    </MenuCloseContext.Provider>,
+    document.body,
+  );
+}
+
+type ItemProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+  icon?: ReactNode;
+  danger?: boolean;
+  checked?: boolean;
+  /** Keep the menu open after activation (rare). */
+  keepOpen?: boolean;
+};
+
+export function MenuItem({ icon, danger, checked, keepOpen, children, onClick, className = "", type = "button", ...rest }: ItemProps) {
+  const close = useContext(MenuCloseContext);
+  const role = checked === undefined ? "menuitem" : "menuitemradio";
+  return (
+    <button
+      type={type}
+      role={role}
+      aria-checked={checked}
+      tabIndex={-1}
+      className={`flex w-full items-center gap-3 px-5 py-2.5 text-left text-[14.5px] outline-none hover:bg-hover focus-visible:bg-hover focus-visible:outline-none dark:hover:bg-active dark:focus-visible:bg-active ${danger ? "text-danger" : ""} ${className}`}
+      onClick={(e) => {
+        onClick?.(e);
+        if (keepOpen) return;
+        // A submit button's form must still be in the document when the browser submits it.
+        if (type === "submit") setTimeout(() => close(false), 0);
+        else close(true);
+      }}
+      {...rest}
+    >
+      {icon && <span className="shrink-0 text-muted">{icon}</span>}
+      <span className="flex-1">{children}</span>
+      {checked && (
+        <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" className="text-accent">
+          <path d="M5 12.5 10 17 19 7" stroke="currentColor" strokeWidth="2.5" fill="none" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
+      )}
+    </button>
+  );
+}

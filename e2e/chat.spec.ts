@@ -1,0 +1,190 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { signInLocally } from "./support/auth";
+import { expect, test, type TestUser } from "./support/fixtures";
+
+// Core chat with two or three real users, each in their own browser context.
+
+async function startDirectChat(page: Page, otherName: string): Promise<void> {
+  await page.getByTestId("new-chat-button").click();
+  await page.getByTestId("user-search-input").fill(otherName);
+  await page.getByTestId("user-result").filter({ hasText: otherName }).first().click();
+  await expect(page.getByTestId("chat-title")).toHaveText(otherName);
+}
+
+async function openChat(page: Page, title: string): Promise<void> {
+  await page.getByTestId("conversation-row").filter({ hasText: title }).first().click();
+  await expect(page.getByTestId("chat-title")).toHaveText(title);
+}
+
+async function send(page: Page, text: string): Promise<void> {
+  const composer = page.getByTestId("composer-input");
+  await composer.fill(text);
+  await composer.press("Enter");
+}
+
+const bubble = (page: Page, text: string) => page.getByTestId("message-bubble").filter({ hasText: text });
+
+async function signInAll(users: TestUser[]): Promise<void> {
+  for (const user of users) await signInLocally(user.page, user);
+}
+
+test.describe("direct chat", () => {
+  test("a DM both ways shows up live, with ticks going sent → delivered → read", async ({ newUsers }) => {
+    const [ana, ben] = await newUsers(2, { label: "dm" });
+    await signInAll([ana!, ben!]);
+
+    // Ben is on another page of the app (not in the chat) when Ana writes.
+    await startDirectChat(ana!.page, ben!.name);
+    await send(ana!.page, "Hi Ben 👋");
+    const mine = bubble(ana!.page, "Hi Ben 👋");
+    await expect(mine).toBeVisible();
+    // Ben's browser is connected, so it is delivered without him opening the chat.
+    await expect(mine).toHaveAttribute("data-status", "delivered");
+    const row = ben!.page.getByTestId("conversation-row").filter({ hasText: ana!.name });
+    await expect(row.getByTestId("unread-badge")).toHaveText("1");
+
+    await openChat(ben!.page, ana!.name);
+    await expect(bubble(ben!.page, "Hi Ben 👋")).toBeVisible();
+    await expect(mine).toHaveAttribute("data-status", "read");
+    await expect(row.getByTestId("unread-badge")).toHaveCount(0);
+
+    await send(ben!.page, "Hey Ana! <img src=x onerror=alert(1)>");
+    const reply = bubble(ana!.page, "Hey Ana! <img src=x onerror=alert(1)>");
+    await expect(reply).toBeVisible();
+    await expect(ana!.page.locator("img[src='x']")).toHaveCount(0);
+
+    // History survives a reload, in order.
+    await ana!.page.reload();
+    await expect(ana!.page.getByTestId("chat-title")).toHaveText(ben!.name);
+    const texts = await ana!.page.getByTestId("message-bubble").allInnerTexts();
+    const first = texts.findIndex((t) => t.includes("Hi Ben"));
+    const second = texts.findIndex((t) => t.includes("Hey Ana!"));
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(second).toBeGreaterThan(first);
+  });
+
+  test("typing shows and clears; presence goes online, then offline with last seen", async ({ newUsers }) => {
+    const [ana, ben] = await newUsers(2, { label: "presence" });
+    await signInAll([ana!, ben!]);
+    await startDirectChat(ana!.page, ben!.name);
+    await send(ana!.page, "are you there?");
+    await openChat(ben!.page, ana!.name);
+
+    await expect(ana!.page.getByTestId("chat-subtitle")).toHaveText("online");
+    await ben!.page.getByTestId("composer-input").pressSequentially("typing something", { delay: 30 });
+    await expect(ana!.page.getByTestId("chat-subtitle")).toHaveText(/typing/);
+    await ben!.page.getByTestId("composer-input").fill("");
+    await ben!.page.getByTestId("composer-input").blur();
+    await expect(ana!.page.getByTestId("chat-subtitle")).toHaveText("online", { timeout: 8_000 });
+
+    await ben!.context.close();
+    await expect(ana!.page.getByTestId("chat-subtitle")).toHaveText(/last seen/);
+  });
+
+  test("delete for everyone disappears on the other side; delete for me only for me", async ({ newUsers }) => {
+    const [ana, ben] = await newUsers(2, { label: "delete" });
+    await signInAll([ana!, ben!]);
+    await startDirectChat(ana!.page, ben!.name);
+    await send(ana!.page, "oops, wrong chat");
+    await send(ana!.page, "keep this one");
+    await openChat(ben!.page, ana!.name);
+    await expect(bubble(ben!.page, "oops, wrong chat")).toBeVisible();
+
+    const oops = bubble(ana!.page, "oops, wrong chat");
+    await oops.hover();
+    await oops.getByTestId("message-menu-button").click();
+    await ana!.page.getByTestId("delete-for-everyone").click();
+
+    await expect(ben!.page.getByText("oops, wrong chat")).toHaveCount(0);
+    await expect(ben!.page.getByText("This message was deleted")).toBeVisible();
+    await expect(ana!.page.getByText("oops, wrong chat")).toHaveCount(0);
+
+    const keep = bubble(ben!.page, "keep this one");
+    await keep.hover();
+    await keep.getByTestId("message-menu-button").click();
+    await ben!.page.getByTestId("delete-for-me").click();
+    await expect(ben!.page.getByText("keep this one")).toHaveCount(0);
+    await expect(bubble(ana!.page, "keep this one")).toBeVisible();
+  });
+
+  test("offline: two messages sent while disconnected are delivered exactly once, in order", async ({ newUsers }) => {
+    const [ana, ben] = await newUsers(2, { label: "offline" });
+    await signInAll([ana!, ben!]);
+    await startDirectChat(ana!.page, ben!.name);
+    await send(ana!.page, "before the tunnel");
+    await openChat(ben!.page, ana!.name);
+    await expect(bubble(ben!.page, "before the tunnel")).toBeVisible();
+
+    await ana!.context.setOffline(true);
+    await expect(ana!.page.getByTestId("connection-banner")).toBeVisible();
+    await send(ana!.page, "in the tunnel 1");
+    await send(ana!.page, "in the tunnel 2");
+    await expect(bubble(ana!.page, "in the tunnel 2")).toHaveAttribute("data-status", "pending");
+    await ana!.page.waitForTimeout(1_500);
+    await ana!.context.setOffline(false);
+
+    await expect(bubble(ben!.page, "in the tunnel 2")).toBeVisible({ timeout: 20_000 });
+    await expect(ana!.page.getByTestId("connection-banner")).toHaveCount(0);
+    await expect(bubble(ana!.page, "in the tunnel 2")).not.toHaveAttribute("data-status", "pending");
+    // Exactly once each, in order, on both sides, also after a reload.
+    for (const page of [ben!.page, ana!.page]) {
+      await page.waitForTimeout(500);
+      await page.reload();
+      await expect(bubble(page, "in the tunnel 2")).toBeVisible();
+      const texts = (await page.getByTestId("message-bubble").allInnerTexts()).filter((t) => t.includes("in the tunnel"));
+      expect(texts.map((t) => (t.includes("tunnel 1") ? 1 : 2))).toEqual([1, 2]);
+    }
+  });
+});
+
+test.describe("groups", () => {
+  test("join a public group → receive its messages; leave → stop receiving", async ({ newUsers }) => {
+    const [ana, ben] = await newUsers(2, { label: "group" });
+    await signInAll([ana!, ben!]);
+    const groupName = "Movie Lounge";
+    for (const user of [ana!, ben!]) {
+      await user.page.getByTestId("tab-discover").click();
+      await user.page.getByTestId("group-row").filter({ hasText: groupName }).getByTestId("join-group").click();
+      // Joining opens the group.
+      await expect(user.page.getByTestId("chat-title")).toHaveText(groupName);
+    }
+    const hello = `Anyone seen Dune? ${Date.now()}`;
+    await send(ana!.page, hello);
+    await expect(bubble(ben!.page, hello)).toBeVisible();
+
+    await ben!.page.getByTestId("chat-title").click();
+    await ben!.page.getByTestId("leave-group").click();
+    await expect(ben!.page.getByTestId("composer-input")).toHaveCount(0);
+    await expect(ben!.page.getByTestId("not-member-notice")).toBeVisible();
+
+    const after = `Still there? ${Date.now()}`;
+    await send(ana!.page, after);
+    await expect(bubble(ana!.page, after)).toBeVisible();
+    await ben!.page.waitForTimeout(1_500);
+    await expect(ben!.page.getByText(after)).toHaveCount(0);
+  });
+});
+
+test.describe("accessibility and screenshots", () => {
+  test("chat screens have no axe violations at 1280 and 390 px", async ({ newUsers }, testInfo) => {
+    const [ana, ben] = await newUsers(2, { label: "axe" });
+    await signInAll([ana!, ben!]);
+    await startDirectChat(ana!.page, ben!.name);
+    await send(ana!.page, "Screenshots! 📸 Let's check both layouts.");
+    await openChat(ben!.page, ana!.name);
+    await send(ben!.page, "Looks great on my side 🎉");
+    await expect(bubble(ana!.page, "Looks great on my side")).toBeVisible();
+
+    const page = ana!.page;
+    for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+      await page.setViewportSize(size);
+      await page.waitForTimeout(300);
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      const file = testInfo.outputPath(`chat-${size.width}.png`);
+      await page.screenshot({ path: file });
+      await testInfo.attach(`chat-${size.width}`, { path: file, contentType: "image/png" });
+    }
+  });
+});

@@ -1,0 +1,83 @@
+// The HTTP API v1 from the browser: same origin, JSON, `{ error: { code, message } }` on failure.
+import type {
+  ConversationSummary,
+  GroupSummary,
+  MemberDto,
+  MessagePage,
+  MessageReceipts,
+  UserSummary,
+} from "@/lib/realtime/contract";
+import type { ClientErrorCode } from "./types";
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ClientErrorCode,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+let onUnauthenticated: () => void = () => {
+  // A full page load on purpose: the session is gone and every piece of client state with it.
+  // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+  if (typeof window !== "undefined") window.location.assign("/login");
+};
+
+/** Tests and the app shell can replace what a 401 does (default: go to /login). */
+export function setUnauthenticatedHandler(fn: () => void): void {
+  onUnauthenticated = fn;
+}
+
+async function request<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+  const { json, ...rest } = init;
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      ...rest,
+      credentials: "same-origin",
+      headers: { accept: "application/json", ...(json !== undefined ? { "content-type": "application/json" } : {}), ...rest.headers },
+      body: json !== undefined ? JSON.stringify(json) : rest.body,
+    });
+  } catch {
+    throw new ApiError("NETWORK", "You appear to be offline", 0);
+  }
+  const body: unknown = res.status === 204 ? {} : await res.json().catch(() => ({}));
+  if (!res.ok) {
+    const error = (body as { error?: { code?: ClientErrorCode; message?: string } }).error;
+    if (res.status === 401) onUnauthenticated();
+    throw new ApiError(error?.code ?? "INTERNAL", error?.message ?? `Request failed (${res.status})`, res.status);
+  }
+  return body as T;
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  conversations: () => request<{ conversations: ConversationSummary[] }>("/api/v1/conversations"),
+  openDirect: (userId: string) =>
+    request<{ conversation: ConversationSummary }>("/api/v1/conversations", { method: "POST", json: { userId } }),
+  conversation: (id: string) =>
+    request<{ conversation: ConversationSummary; members: MemberDto[] }>(`/api/v1/conversations/${enc(id)}`),
+  messages: (id: string, opts: { before?: number | null; limit?: number } = {}) => {
+    const params = new URLSearchParams({ limit: String(opts.limit ?? 50) });
+    if (opts.before != null) params.set("before", String(opts.before));
+    return request<MessagePage>(`/api/v1/conversations/${enc(id)}/messages?${params}`);
+  },
+  markRead: (id: string, seq: number) =>
+    request<Record<string, never>>(`/api/v1/conversations/${enc(id)}/read`, { method: "POST", json: { seq } }),
+  deleteMessage: (messageId: string, scope: "me" | "everyone") =>
+    request<Record<string, never>>(`/api/v1/messages/${enc(messageId)}?for=${scope}`, { method: "DELETE" }),
+  receipts: (messageId: string) => request<MessageReceipts>(`/api/v1/messages/${enc(messageId)}/receipts`),
+  groups: () => request<{ groups: GroupSummary[] }>("/api/v1/groups"),
+  joinGroup: (id: string) =>
+    request<{ conversation: ConversationSummary }>(`/api/v1/groups/${enc(id)}/join`, { method: "POST", json: {} }),
+  leaveGroup: (id: string) => request<Record<string, never>>(`/api/v1/groups/${enc(id)}/leave`, { method: "POST", json: {} }),
+  user: (id: string) => request<{ user: UserSummary }>(`/api/v1/users/${enc(id)}`),
+  searchUsers: (q: string, signal?: AbortSignal) =>
+    request<{ users: UserSummary[] }>(`/api/v1/users?q=${enc(q)}`, { signal }),
+};
+
+export type Api = typeof api;

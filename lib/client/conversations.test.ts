@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import {
+  applyDeletion,
+  applyMessage,
+  applyRead,
+  applyReceipt,
+  matchesQuery,
+  mergeSummary,
+  messagePreview,
+  sortConversations,
+} from "./conversations";
+import { ANA, ME, conv, msg } from "./test-support/fixtures";
+
+describe("sortConversations", () => {
+  it("puts pinned first, then latest activity, pending sends included", () => {
+    const a = conv({ id: "a", title: "A", lastMessageAt: "2025-03-10T10:00:00.000Z" });
+    const b = conv({ id: "b", title: "B", lastMessageAt: "2025-03-10T11:00:00.000Z" });
+    const p = conv({ id: "p", title: "P", isPinned: true, lastMessageAt: "2025-01-01T00:00:00.000Z" });
+    const n = conv({ id: "n", title: "N", lastMessageAt: null });
+    expect(sortConversations([a, n, b, p]).map((c) => c.id)).toEqual(["p", "b", "a", "n"]);
+    expect(sortConversations([a, b], { a: "2025-03-10T12:00:00.000Z" }).map((c) => c.id)).toEqual(["a", "b"]);
+  });
+});
+
+describe("applyMessage", () => {
+  it("counts a message from someone else as unread and updates the preview", () => {
+    const c = applyMessage(conv({ lastSeq: 2, readSeq: 2 }), msg(3), ME, "Ana Lima");
+    expect(c).toMatchObject({ lastSeq: 3, readSeq: 2, unreadCount: 1 });
+    expect(c.lastMessage).toMatchObject({ id: "m3", senderName: "Ana Lima", text: "hello 3" });
+  });
+
+  it("my own message moves my read watermark", () => {
+    const c = applyMessage(conv({ lastSeq: 4, readSeq: 2, unreadCount: 2 }), msg(5, { senderId: ME }), ME, "Me");
+    expect(c).toMatchObject({ lastSeq: 5, readSeq: 5, unreadCount: 0 });
+  });
+
+  it("an older message does not replace the preview", () => {
+    const base = applyMessage(conv(), msg(5), ME, "Ana");
+    const c = applyMessage(base, msg(3), ME, "Ana");
+    expect(c.lastMessage?.id).toBe("m5");
+    expect(c.lastSeq).toBe(5);
+  });
+});
+
+describe("receipts and reads", () => {
+  const ev = { conversationId: "c1", deliveredSeq: 9, readSeq: 8, minDeliveredSeq: 7, minReadSeq: 6 };
+  it("moves the min watermarks forward only", () => {
+    const c = applyReceipt(conv({ lastSeq: 9, minDeliveredSeq: 8, minReadSeq: 1 }), { ...ev, userId: ANA }, ME);
+    expect(c).toMatchObject({ minDeliveredSeq: 8, minReadSeq: 6 });
+  });
+  it("a receipt for me (another tab) clears my unread count", () => {
+    const c = applyReceipt(conv({ lastSeq: 9, readSeq: 3, unreadCount: 6 }), { ...ev, userId: ME, readSeq: 9 }, ME);
+    expect(c).toMatchObject({ readSeq: 9, unreadCount: 0 });
+  });
+  it("returns the same object when nothing moved", () => {
+    const base = conv({ minDeliveredSeq: 9, minReadSeq: 9 });
+    expect(applyReceipt(base, { ...ev, userId: ANA }, ME)).toBe(base);
+  });
+  it("applyRead is optimistic and monotonic", () => {
+    const base = conv({ lastSeq: 5, readSeq: 2, unreadCount: 3 });
+    expect(applyRead(base, 5)).toMatchObject({ readSeq: 5, unreadCount: 0 });
+    expect(applyRead(base, 1)).toBe(base);
+  });
+});
+
+describe("mergeSummary", () => {
+  it("never moves watermarks or the preview backwards", () => {
+    const local = applyMessage(conv({ lastSeq: 4, readSeq: 4, minReadSeq: 4 }), msg(5), ME, "Ana");
+    const stale = conv({ lastSeq: 4, readSeq: 3, minReadSeq: 2, title: "Ana L.", unreadCount: 1 });
+    const merged = mergeSummary(local, stale);
+    expect(merged).toMatchObject({ title: "Ana L.", lastSeq: 5, readSeq: 4, minReadSeq: 4, unreadCount: 1 });
+    expect(merged.lastMessage?.id).toBe("m5");
+  });
+  it("inserts when unknown", () => {
+    const c = conv();
+    expect(mergeSummary(undefined, c)).toBe(c);
+  });
+});
+
+describe("applyDeletion", () => {
+  const withLast = applyMessage(conv(), msg(2), ME, "Ana");
+  it("for everyone: the preview says so", () => {
+    const c = applyDeletion(withLast, { messageId: "m2", forEveryone: true }, "2025-03-10T12:00:00.000Z", null);
+    expect(c.lastMessage).toMatchObject({ id: "m2", text: null, deletedAt: "2025-03-10T12:00:00.000Z" });
+  });
+  it("for me: falls back to the previous message", () => {
+    const prev = { ...withLast.lastMessage!, id: "m1", seq: 1, text: "earlier" };
+    const c = applyDeletion(withLast, { messageId: "m2", forEveryone: false }, "x", prev);
+    expect(c.lastMessage?.text).toBe("earlier");
+  });
+  it("ignores other messages", () => {
+    expect(applyDeletion(withLast, { messageId: "m1", forEveryone: true }, "x", null)).toBe(withLast);
+  });
+});
+
+describe("previews and search", () => {
+  it("previews", () => {
+    expect(messagePreview({ type: "TEXT", text: "hi\n\nthere  you", deletedAt: null }, false)).toBe("hi there you");
+    expect(messagePreview({ type: "TEXT", text: null, deletedAt: "x" }, false)).toBe("This message was deleted");
+    expect(messagePreview({ type: "TEXT", text: null, deletedAt: "x" }, true)).toBe("You deleted this message");
+    expect(messagePreview({ type: "IMAGE", text: null, deletedAt: null }, false)).toBe("📷 Photo");
+  });
+  it("search matches the title or the peer's @username", () => {
+    const c = conv();
+    expect(matchesQuery(c, "ana")).toBe(true);
+    expect(matchesQuery(c, "@ana")).toBe(true);
+    expect(matchesQuery(c, "bob")).toBe(false);
+    expect(matchesQuery(c, "  ")).toBe(true);
+  });
+});

@@ -1,0 +1,141 @@
+// Pure updates of conversation summaries from realtime events, and the list order.
+import type { ConversationSummary, MessageDto, MessageType, ReceiptEvent } from "@/lib/realtime/contract";
+
+export type LastMessage = NonNullable<ConversationSummary["lastMessage"]>;
+
+const time = (iso: string | null | undefined) => (iso ? Date.parse(iso) || 0 : 0);
+
+/** Pinned first, then most recent activity (a pending send counts as activity), then title. */
+export function sortConversations(
+  list: readonly ConversationSummary[],
+  pendingAt: Readonly<Record<string, string>> = {},
+): ConversationSummary[] {
+  const activity = (c: ConversationSummary) => Math.max(time(c.lastMessageAt), time(pendingAt[c.id]));
+  return [...list].sort((a, b) => {
+    if (a.isPinned !== b.isPinned) return a.isPinned ? -1 : 1;
+    const diff = activity(b) - activity(a);
+    if (diff !== 0) return diff;
+    return a.title.localeCompare(b.title);
+  });
+}
+
+function unread(lastSeq: number, readSeq: number): number {
+  return Math.max(0, lastSeq - readSeq);
+}
+
+/**
+ * Merge a summary pushed by the server into the local one. Watermarks only move forward, so a
+ * late `conversation:updated` never undoes a newer message or receipt seen meanwhile.
+ */
+export function mergeSummary(local: ConversationSummary | undefined, incoming: ConversationSummary): ConversationSummary {
+  if (!local) return incoming;
+  const lastSeq = Math.max(local.lastSeq, incoming.lastSeq);
+  const readSeq = Math.max(local.readSeq, incoming.readSeq);
+  const newerLocal = (local.lastMessage?.seq ?? 0) > (incoming.lastMessage?.seq ?? 0);
+  return {
+    ...incoming,
+    lastSeq,
+    readSeq,
+    unreadCount: unread(lastSeq, readSeq),
+    lastMessage: newerLocal ? local.lastMessage : incoming.lastMessage,
+    lastMessageAt: newerLocal ? local.lastMessageAt : incoming.lastMessageAt,
+    minDeliveredSeq: Math.max(local.minDeliveredSeq, incoming.minDeliveredSeq),
+    minReadSeq: Math.max(local.minReadSeq, incoming.minReadSeq),
+  };
+}
+
+export function toLastMessage(m: MessageDto, senderName: string): LastMessage {
+  return {
+    id: m.id,
+    seq: m.seq,
+    senderId: m.senderId,
+    type: m.type,
+    text: m.text,
+    createdAt: m.createdAt,
+    deletedAt: m.deletedAt,
+    senderName,
+  };
+}
+
+/** A new (or re-delivered) message: moves lastSeq, the preview and my unread count. */
+export function applyMessage(
+  conv: ConversationSummary,
+  message: MessageDto,
+  meId: string,
+  senderName: string,
+): ConversationSummary {
+  const lastSeq = Math.max(conv.lastSeq, message.seq);
+  // My own watermarks are at least the seq of anything I sent.
+  const readSeq = message.senderId === meId ? Math.max(conv.readSeq, message.seq) : conv.readSeq;
+  const isLatest = (conv.lastMessage?.seq ?? 0) <= message.seq;
+  const next: ConversationSummary = {
+    ...conv,
+    lastSeq,
+    readSeq,
+    unreadCount: unread(lastSeq, readSeq),
+    lastMessage: isLatest ? toLastMessage(message, senderName) : conv.lastMessage,
+    lastMessageAt: isLatest ? message.createdAt : conv.lastMessageAt,
+  };
+  return next;
+}
+
+export function applyReceipt(conv: ConversationSummary, ev: ReceiptEvent, meId: string): ConversationSummary {
+  const minDeliveredSeq = Math.max(conv.minDeliveredSeq, ev.minDeliveredSeq);
+  const minReadSeq = Math.max(conv.minReadSeq, ev.minReadSeq);
+  const readSeq = ev.userId === meId ? Math.max(conv.readSeq, ev.readSeq) : conv.readSeq;
+  if (
+    minDeliveredSeq === conv.minDeliveredSeq &&
+    minReadSeq === conv.minReadSeq &&
+    readSeq === conv.readSeq
+  ) {
+    return conv;
+  }
+  return { ...conv, minDeliveredSeq, minReadSeq, readSeq, unreadCount: unread(conv.lastSeq, readSeq) };
+}
+
+/** I read up to `seq` (optimistic, before the server confirms). */
+export function applyRead(conv: ConversationSummary, seq: number): ConversationSummary {
+  if (seq <= conv.readSeq) return conv;
+  const lastSeq = Math.max(conv.lastSeq, seq);
+  return { ...conv, lastSeq, readSeq: seq, unreadCount: unread(lastSeq, seq) };
+}
+
+/** A message was deleted: fix the preview if it was the last one. */
+export function applyDeletion(
+  conv: ConversationSummary,
+  ev: { messageId: string; forEveryone: boolean },
+  at: string,
+  previous: LastMessage | null,
+): ConversationSummary {
+  if (conv.lastMessage?.id !== ev.messageId) return conv;
+  if (ev.forEveryone) return { ...conv, lastMessage: { ...conv.lastMessage, text: null, deletedAt: conv.lastMessage.deletedAt ?? at } };
+  return { ...conv, lastMessage: previous, lastMessageAt: previous?.createdAt ?? conv.lastMessageAt };
+}
+
+const TYPE_LABEL: Record<MessageType, string> = {
+  TEXT: "",
+  IMAGE: "📷 Photo",
+  FILE: "📄 Document",
+  VIDEO: "🎥 Video",
+  AUDIO: "🎤 Voice message",
+  LOCATION: "📍 Location",
+  SYSTEM: "",
+};
+
+/** The text of a message as shown in a one-line preview. */
+export function messagePreview(m: Pick<MessageDto, "type" | "text" | "deletedAt">, mine: boolean): string {
+  if (m.deletedAt) return mine ? "You deleted this message" : "This message was deleted";
+  const text = (m.text ?? "").replace(/\s+/g, " ").trim();
+  if (m.type === "TEXT" || m.type === "SYSTEM") return text;
+  const label = TYPE_LABEL[m.type];
+  return text ? `${label.split(" ")[0]} ${text}` : label;
+}
+
+/** Client-side filter of the chat list by the search box. */
+export function matchesQuery(conv: ConversationSummary, query: string): boolean {
+  const q = query.trim().toLowerCase();
+  if (!q) return true;
+  if (conv.title.toLowerCase().includes(q)) return true;
+  if (conv.peer && conv.peer.username.toLowerCase().includes(q.replace(/^@/, ""))) return true;
+  return false;
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import {
+  addEntry,
+  dueForSend,
+  loadOutbox,
+  newEntry,
+  outboxKey,
+  parseOutbox,
+  removeEntry,
+  saveOutbox,
+  updateEntry,
+} from "./outbox";
+
+const at = new Date("2025-03-10T12:00:00.000Z");
+const entry = (clientId: string, over = {}) => ({
+  ...newEntry({ clientId, conversationId: "c1", senderId: "u1", text: `hi ${clientId}` }, at),
+  ...over,
+});
+
+class MemoryStorage {
+  data = new Map<string, string>();
+  getItem(k: string) {
+    return this.data.get(k) ?? null;
+  }
+  setItem(k: string, v: string) {
+    this.data.set(k, v);
+  }
+  removeItem(k: string) {
+    this.data.delete(k);
+  }
+}
+
+describe("outbox operations", () => {
+  it("adds once per clientId, removes and updates", () => {
+    let box = addEntry([], entry("a"));
+    box = addEntry(box, entry("a"));
+    box = addEntry(box, entry("b"));
+    expect(box.map((e) => e.clientId)).toEqual(["a", "b"]);
+    box = updateEntry(box, "a", { attempts: 2, lastAttemptAt: 10 });
+    expect(box[0]).toMatchObject({ attempts: 2, lastAttemptAt: 10 });
+    expect(removeEntry(box, "a").map((e) => e.clientId)).toEqual(["b"]);
+    expect(removeEntry(box, "zzz")).toBe(box);
+  });
+
+  it("sends one at a time per conversation, in order, skipping failed ones", () => {
+    const inConv = (clientId: string, conversationId: string, over = {}) => ({ ...entry(clientId, over), conversationId });
+    const box = [
+      inConv("a1", "a", { failed: "Too long" }),
+      inConv("a2", "a"),
+      inConv("a3", "a"),
+      inConv("b1", "b", { lastAttemptAt: 9_000 }),
+      inConv("b2", "b"),
+      inConv("c1", "c", { lastAttemptAt: 1_000 }),
+      inConv("d1", "d"),
+      inConv("d2", "d"),
+    ];
+    // a2 is first in a (a1 failed); b1 was sent 1 s ago and blocks b; c1 timed out; d1 is in flight.
+    expect(dueForSend(box, 10_000, new Set(["d1"]), 8_000).map((e) => e.clientId)).toEqual(["a2", "c1"]);
+    // After a reconnect everything unacked goes again (timeout 0), still one per conversation.
+    expect(dueForSend(box, 10_000, new Set(), 0).map((e) => e.clientId)).toEqual(["a2", "b1", "c1", "d1"]);
+  });
+});
+
+describe("outbox persistence", () => {
+  it("round-trips through storage per user and resends after a reload", () => {
+    const storage = new MemoryStorage();
+    saveOutbox(storage, "u1", [entry("a", { lastAttemptAt: 5, attempts: 1 })]);
+    expect(storage.data.has(outboxKey("u1"))).toBe(true);
+    const loaded = loadOutbox(storage, "u1");
+    expect(loaded).toHaveLength(1);
+    expect(loaded[0]).toMatchObject({ clientId: "a", text: "hi a", attempts: 1, lastAttemptAt: null });
+    expect(loadOutbox(storage, "u2")).toEqual([]);
+    saveOutbox(storage, "u1", []);
+    expect(storage.data.has(outboxKey("u1"))).toBe(false);
+  });
+
+  it("drops garbage instead of crashing", () => {
+    expect(parseOutbox("{not json", "u1")).toEqual([]);
+    expect(parseOutbox(JSON.stringify({ a: 1 }), "u1")).toEqual([]);
+    expect(parseOutbox(JSON.stringify([{ clientId: 1 }, entry("ok")]), "u1").map((e) => e.clientId)).toEqual(["ok"]);
+    // Someone else's entries never get sent under my account.
+    expect(parseOutbox(JSON.stringify([entry("x")]), "u2")).toEqual([]);
+  });
+
+  it("tolerates storage that throws", () => {
+    const broken = {
+      getItem: () => {
+        throw new Error("denied");
+      },
+      setItem: () => {
+        throw new Error("quota");
+      },
+      removeItem: () => undefined,
+    };
+    expect(loadOutbox(broken, "u1")).toEqual([]);
+    expect(() => saveOutbox(broken, "u1", [entry("a")])).not.toThrow();
+  });
+});

@@ -1,0 +1,126 @@
+// The pending outbox: messages typed here and not yet acknowledged. Pure operations plus
+// (de)serialisation for localStorage, keyed per user so a shared browser never mixes accounts.
+import { z } from "zod";
+import type { OutboxEntry } from "./types";
+
+export const ACK_TIMEOUT_MS = 8_000;
+export const MAX_MESSAGE_LENGTH = 4096;
+
+const entrySchema = z.object({
+  clientId: z.string().min(1).max(100),
+  conversationId: z.string().min(1).max(100),
+  senderId: z.string().min(1).max(100),
+  text: z.string().max(MAX_MESSAGE_LENGTH),
+  createdAt: z.string(),
+  attempts: z.number().int().min(0),
+  lastAttemptAt: z.number().nullable(),
+  failed: z.string().nullable(),
+});
+
+export function outboxKey(userId: string): string {
+  return `convo:outbox:v1:${userId}`;
+}
+
+export function newEntry(
+  input: { clientId: string; conversationId: string; senderId: string; text: string },
+  now: Date,
+): OutboxEntry {
+  return { ...input, createdAt: now.toISOString(), attempts: 0, lastAttemptAt: null, failed: null };
+}
+
+export function addEntry(outbox: readonly OutboxEntry[], entry: OutboxEntry): OutboxEntry[] {
+  if (outbox.some((e) => e.clientId === entry.clientId)) return outbox as OutboxEntry[];
+  return [...outbox, entry];
+}
+
+export function removeEntry(outbox: readonly OutboxEntry[], clientId: string): OutboxEntry[] {
+  const next = outbox.filter((e) => e.clientId !== clientId);
+  return next.length === outbox.length ? (outbox as OutboxEntry[]) : next;
+}
+
+export function updateEntry(
+  outbox: readonly OutboxEntry[],
+  clientId: string,
+  patch: Partial<Pick<OutboxEntry, "attempts" | "lastAttemptAt" | "failed">>,
+): OutboxEntry[] {
+  let changed = false;
+  const next = outbox.map((e) => {
+    if (e.clientId !== clientId) return e;
+    changed = true;
+    return { ...e, ...patch };
+  });
+  return changed ? next : (outbox as OutboxEntry[]);
+}
+
+/**
+ * Entries to (re)send now. One at a time per conversation, oldest first, so the server assigns
+ * seqs in the order I typed: only a conversation's first unsent entry is eligible, and only
+ * when nothing of that conversation is in flight and it was never sent or its last attempt is
+ * older than the ack timeout. Failed entries wait for the user and do not block the rest.
+ */
+export function dueForSend(
+  outbox: readonly OutboxEntry[],
+  now: number,
+  inFlight: ReadonlySet<string>,
+  timeoutMs = ACK_TIMEOUT_MS,
+): OutboxEntry[] {
+  const blocked = new Set<string>();
+  for (const e of outbox) if (inFlight.has(e.clientId)) blocked.add(e.conversationId);
+  const due: OutboxEntry[] = [];
+  for (const e of outbox) {
+    if (e.failed || blocked.has(e.conversationId)) continue;
+    blocked.add(e.conversationId);
+    if (e.lastAttemptAt === null || now - e.lastAttemptAt >= timeoutMs) due.push(e);
+  }
+  return due;
+}
+
+export function pendingFor(outbox: readonly OutboxEntry[], conversationId: string): OutboxEntry[] {
+  return outbox.filter((e) => e.conversationId === conversationId);
+}
+
+export function serializeOutbox(outbox: readonly OutboxEntry[]): string {
+  return JSON.stringify(outbox);
+}
+
+/** Parse what localStorage holds; anything malformed is dropped rather than crashing the app. */
+export function parseOutbox(raw: string | null, userId: string): OutboxEntry[] {
+  if (!raw) return [];
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(data)) return [];
+  const out: OutboxEntry[] = [];
+  for (const item of data) {
+    const parsed = entrySchema.safeParse(item);
+    if (parsed.success && parsed.data.senderId === userId && !out.some((e) => e.clientId === parsed.data.clientId)) {
+      // A reload is a fresh start: whatever was in flight gets sent again at once.
+      out.push({ ...parsed.data, lastAttemptAt: null });
+    }
+  }
+  return out;
+}
+
+type KeyValueStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
+
+export function loadOutbox(storage: KeyValueStorage | undefined, userId: string): OutboxEntry[] {
+  if (!storage) return [];
+  try {
+    return parseOutbox(storage.getItem(outboxKey(userId)), userId);
+  } catch {
+    return [];
+  }
+}
+
+export function saveOutbox(storage: KeyValueStorage | undefined, userId: string, outbox: readonly OutboxEntry[]): void {
+  if (!storage) return;
+  try {
+    if (outbox.length === 0) storage.removeItem(outboxKey(userId));
+    else storage.setItem(outboxKey(userId), serializeOutbox(outbox));
+  } catch {
+    // Storage full or disabled (private mode): the outbox still lives in memory.
+  }
+}

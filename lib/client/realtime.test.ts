@@ -1,0 +1,296 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { Api } from "./api";
+import type { Timers } from "./batcher";
+import { createRealtimeClient } from "./realtime";
+import type { ConvoSocket } from "./socket";
+import { createChatStore } from "./store";
+import { ANA, ME, conv, meUser, msg } from "./test-support/fixtures";
+
+type Handler = (...args: unknown[]) => void;
+type ServerReply = (input: unknown) => unknown | Promise<unknown> | "never";
+
+/** Enough of a Socket.IO client socket to drive the realtime client. */
+class FakeSocket {
+  connected = false;
+  active = true;
+  listeners = new Map<string, Handler[]>();
+  emitted: { event: string; input: unknown }[] = [];
+  replies = new Map<string, ServerReply>();
+
+  on(event: string, fn: Handler) {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), fn]);
+    return this;
+  }
+  removeAllListeners() {
+    this.listeners.clear();
+    return this;
+  }
+  fire(event: string, ...args: unknown[]) {
+    for (const fn of this.listeners.get(event) ?? []) fn(...args);
+  }
+  emit(event: string, input: unknown) {
+    this.emitted.push({ event, input });
+    return this;
+  }
+  timeout() {
+    return {
+      emitWithAck: (event: string, input: unknown) => {
+        this.emitted.push({ event, input });
+        const reply = this.replies.get(event);
+        const out = reply ? reply(input) : "never";
+        if (out === "never") return Promise.reject(new Error("operation has timed out"));
+        return Promise.resolve(out);
+      },
+    };
+  }
+  connect() {
+    this.connected = true;
+    this.fire("connect");
+    return this;
+  }
+  disconnect() {
+    this.connected = false;
+    this.fire("disconnect", "io client disconnect");
+    return this;
+  }
+  sent(event: string) {
+    return this.emitted.filter((e) => e.event === event).map((e) => e.input);
+  }
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+const syncReply = () => ({ ok: true, conversations: [], missed: {}, truncated: [] });
+
+function setup() {
+  vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+  const store = createChatStore({ me: meUser, conversations: [conv({ lastSeq: 2, readSeq: 2 })], groups: [] });
+  const socket = new FakeSocket();
+  socket.replies.set("sync", syncReply);
+  let t = 100_000;
+  const queued: { fn: () => void; h: number }[] = [];
+  let h = 0;
+  const timers: Timers = {
+    set: (fn) => {
+      queued.push({ fn, h: ++h });
+      return h;
+    },
+    clear: (handle) => {
+      const i = queued.findIndex((q) => q.h === handle);
+      if (i >= 0) queued.splice(i, 1);
+    },
+  };
+  const api = {
+    messages: vi.fn(async () => ({ messages: [msg(1), msg(2)], nextBefore: null })),
+    conversation: vi.fn(async () => ({ conversation: conv({ id: "c2" }), members: [] })),
+    markRead: vi.fn(async () => ({})),
+  } as unknown as Api;
+  let ids = 0;
+  const client = createRealtimeClient({
+    store,
+    api,
+    createSocket: () => socket as unknown as ConvoSocket,
+    now: () => t,
+    timers,
+    randomId: () => `k${++ids}`,
+  });
+  const runTimers = () => {
+    for (const q of queued.splice(0)) q.fn();
+  };
+  // start() connects on the next tick (timer): run it so tests begin connected.
+  const start = client.start;
+  client.start = () => {
+    start();
+    runTimers();
+  };
+  return {
+    store,
+    socket,
+    client,
+    api,
+    runTimers,
+    advance: (ms: number) => {
+      t += ms;
+    },
+  };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("realtime client", () => {
+  it("sends with a pending bubble, then replaces it with the stored message on ack", async () => {
+    const { store, socket, client } = setup();
+    client.start();
+    await flush();
+    await client.loadLatest("c1");
+    let release!: (v: unknown) => void;
+    socket.replies.set("message:send", () => new Promise((r) => (release = r)));
+    client.send("c1", "  hi there  ");
+    expect(store.getState().outbox).toHaveLength(1);
+    expect(store.getState().outbox[0]).toMatchObject({ clientId: "k1", text: "hi there" });
+    expect(socket.sent("message:send")).toEqual([{ conversationId: "c1", clientId: "k1", text: "hi there" }]);
+    release({ ok: true, message: msg(3, { senderId: ME, clientId: "k1", text: "hi there" }) });
+    await flush();
+    expect(store.getState().outbox).toEqual([]);
+    expect(store.getState().messages.c1!.items.map((m) => m.seq)).toEqual([1, 2, 3]);
+    client.stop();
+  });
+
+  it("sends a conversation's messages one after another, in order", async () => {
+    const { store, socket, client } = setup();
+    client.start();
+    await flush();
+    const releases: ((v: unknown) => void)[] = [];
+    socket.replies.set("message:send", () => new Promise((r) => releases.push(r)));
+    client.send("c1", "one");
+    client.send("c1", "two");
+    expect((socket.sent("message:send") as { text: string }[]).map((m) => m.text)).toEqual(["one"]);
+    releases[0]!({ ok: true, message: msg(3, { senderId: ME, clientId: "k1", text: "one" }) });
+    await flush();
+    expect((socket.sent("message:send") as { text: string }[]).map((m) => m.text)).toEqual(["one", "two"]);
+    releases[1]!({ ok: true, message: msg(4, { senderId: ME, clientId: "k2", text: "two" }) });
+    await flush();
+    expect(store.getState().outbox).toEqual([]);
+  });
+
+  it("retries an unacked send after the timeout with the same clientId", async () => {
+    const { store, socket, client, advance } = setup();
+    client.start();
+    await flush();
+    socket.replies.set("message:send", () => "never");
+    client.send("c1", "hello");
+    await flush();
+    expect(socket.sent("message:send")).toHaveLength(1);
+    advance(8_001);
+    socket.replies.set("message:send", () => ({ ok: true, message: msg(3, { senderId: ME, clientId: "k1", text: "hello" }) }));
+    vi.advanceTimersByTime(1_000);
+    await flush();
+    const sends = socket.sent("message:send") as { clientId: string }[];
+    expect(sends).toHaveLength(2);
+    expect(sends[1]!.clientId).toBe("k1");
+    expect(store.getState().outbox).toEqual([]);
+    client.stop();
+  });
+
+  it("marks a refused message failed instead of retrying it", async () => {
+    const { store, socket, client } = setup();
+    client.start();
+    await flush();
+    socket.replies.set("message:send", () => ({ ok: false, error: { code: "BAD_REQUEST", message: "Too long" } }));
+    client.send("c1", "x");
+    await flush();
+    expect(store.getState().outbox[0]!.failed).toBe("Too long");
+  });
+
+  it("queues while offline; after reconnect syncs first, then resends", async () => {
+    const { store, socket, client } = setup();
+    client.start();
+    await flush();
+    await client.loadLatest("c1");
+    socket.disconnect();
+    client.send("c1", "offline msg");
+    expect(socket.sent("message:send")).toHaveLength(0);
+    expect(store.getState().connection).toBe("reconnecting");
+
+    socket.replies.set("sync", (input) => {
+      expect(input).toEqual({ cursors: { c1: 2 } });
+      return { ok: true, conversations: [conv({ lastSeq: 3, readSeq: 2, unreadCount: 1 })], missed: { c1: [msg(3)] }, truncated: [] };
+    });
+    socket.replies.set("message:send", () => ({ ok: true, message: msg(4, { senderId: ME, clientId: "k1", text: "offline msg" }) }));
+    socket.connect();
+    await flush();
+    await flush();
+    const order = socket.emitted.map((e) => e.event).filter((e) => e === "sync" || e === "message:send");
+    expect(order.slice(-2)).toEqual(["sync", "message:send"]);
+    expect(store.getState().messages.c1!.items.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
+    expect(store.getState().outbox).toEqual([]);
+    expect(store.getState().connection).toBe("connected");
+  });
+
+  it("batches delivered receipts for messages from others", async () => {
+    const { socket, client, runTimers } = setup();
+    client.start();
+    await flush();
+    socket.fire("message:new", msg(3));
+    socket.fire("message:new", msg(4));
+    socket.fire("message:new", msg(5, { senderId: ME }));
+    runTimers();
+    expect(socket.sent("receipt:delivered")).toEqual([{ conversationId: "c1", seq: 4 }]);
+  });
+
+  it("marks read optimistically and emits receipt:read once", async () => {
+    const { store, socket, client, runTimers } = setup();
+    client.start();
+    await flush();
+    socket.fire("message:new", msg(3));
+    expect(store.getState().conversations.c1!.unreadCount).toBe(1);
+    client.markRead("c1", 3);
+    client.markRead("c1", 3);
+    expect(store.getState().conversations.c1!.unreadCount).toBe(0);
+    runTimers();
+    expect(socket.sent("receipt:read")).toEqual([{ conversationId: "c1", seq: 3 }]);
+  });
+
+  it("shows typing from others, drops it when their message lands", async () => {
+    const { store, socket, client } = setup();
+    client.start();
+    await flush();
+    socket.fire("typing", { conversationId: "c1", userId: ANA, isTyping: true });
+    socket.fire("typing", { conversationId: "c1", userId: ME, isTyping: true });
+    expect(Object.keys(store.getState().typing.c1 ?? {})).toEqual([ANA]);
+    socket.fire("message:new", msg(3));
+    expect(store.getState().typing.c1).toBeUndefined();
+  });
+
+  it("fetches a conversation it has never seen when a message arrives for it", async () => {
+    const { store, socket, client, api } = setup();
+    client.start();
+    await flush();
+    socket.fire("message:new", msg(1, { conversationId: "c2" }));
+    await flush();
+    expect(api.conversation).toHaveBeenCalledWith("c2");
+    expect(store.getState().conversations.c2).toBeDefined();
+  });
+
+  it("watches the presence of direct-chat peers after connecting", async () => {
+    const { store, socket, client } = setup();
+    socket.replies.set("presence:watch", () => ({ ok: true, presence: [{ userId: ANA, online: true, lastActiveAt: null }] }));
+    client.start();
+    await flush();
+    await flush();
+    expect(socket.sent("presence:watch")).toEqual([{ userIds: [ANA] }]);
+    expect(store.getState().presence[ANA]?.online).toBe(true);
+    // Already watched on this socket: not sent again.
+    await client.watchPresence([ANA]);
+    expect(socket.sent("presence:watch")).toHaveLength(1);
+  });
+
+  it("conversation:removed disables writing", async () => {
+    const { store, socket, client } = setup();
+    client.start();
+    await flush();
+    socket.fire("conversation:removed", { conversationId: "c1" });
+    expect(store.getState().removed.c1).toBe(true);
+  });
+
+  it("goes to the login page when the handshake says UNAUTHENTICATED", async () => {
+    const store = createChatStore({ me: meUser, conversations: [], groups: [] });
+    const socket = new FakeSocket();
+    const onUnauthenticated = vi.fn();
+    const client = createRealtimeClient({
+      store,
+      api: {} as Api,
+      createSocket: () => socket as unknown as ConvoSocket,
+      onUnauthenticated,
+    });
+    socket.connect = function () {
+      this.fire("connect_error", new Error("UNAUTHENTICATED"));
+      return this;
+    };
+    client.start();
+    await new Promise((r) => setTimeout(r, 5));
+    expect(onUnauthenticated).toHaveBeenCalled();
+    client.stop();
+  });
+});

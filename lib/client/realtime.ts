@@ -1,0 +1,550 @@
+// The realtime client: owns the socket, feeds server events into the store and runs the
+// delivery machinery (outbox + retries, sync after reconnect, receipts, typing, presence).
+// Framework-free so it can be driven by a fake socket in tests; React wires it in use-realtime.
+import type { ConversationSummary, MessageDto, MessageReceipts } from "@/lib/realtime/contract";
+import { ApiError, type Api } from "./api";
+import { createSeqBatcher, realTimers, type Timers } from "./batcher";
+import { maxSeq, maxSeqFromOthers } from "./messages";
+import { ACK_TIMEOUT_MS, MAX_MESSAGE_LENGTH, dueForSend, loadOutbox, newEntry, saveOutbox } from "./outbox";
+import type { ViewMessage } from "./rows";
+import { emitWithAck, type ConvoSocket } from "./socket";
+import { emptyMessages, type ChatStore } from "./store";
+import { createTypingEmitter } from "./typing";
+
+export type RealtimeDeps = {
+  store: ChatStore;
+  api: Api;
+  createSocket: () => ConvoSocket;
+  storage?: () => Storage | undefined;
+  now?: () => number;
+  timers?: Timers;
+  randomId?: () => string;
+  onUnauthenticated?: () => void;
+  /** Browser hooks (online/offline); omitted in tests. */
+  window?: Pick<Window, "addEventListener" | "removeEventListener"> & { navigator: { onLine: boolean } };
+};
+
+/** Ack errors that will not go away by retrying: the message is marked failed. */
+const PERMANENT = new Set(["BAD_REQUEST", "FORBIDDEN", "NOT_FOUND", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "CONFLICT"]);
+
+export type RealtimeClient = ReturnType<typeof createRealtimeClient>;
+
+export function createRealtimeClient(deps: RealtimeDeps) {
+  const { store, api } = deps;
+  const now = deps.now ?? Date.now;
+  const timers = deps.timers ?? realTimers;
+  const randomId = deps.randomId ?? (() => crypto.randomUUID());
+  const me = () => store.getState().me.id;
+
+  let socket: ConvoSocket | null = null;
+  let running = false;
+  const inFlight = new Set<string>();
+  /** Extra presence subscriptions asked for by the UI (group members in the info panel). */
+  let extraWatch: string[] = [];
+  /** Who this socket already watches (the server keeps a watch for the socket's lifetime). */
+  let watchedOnSocket = new Set<string>();
+  let syncing: Promise<void> | null = null;
+  /** Between a (re)connect and the end of its sync: the outbox waits, so old messages land first. */
+  let catchingUp = false;
+  let resyncAfter = false;
+  let gapTimer: unknown = null;
+  let groupsTimer: unknown = null;
+  let reconnectTimer: unknown = null;
+  let connectTimer: unknown = null;
+  const intervals: unknown[] = [];
+  const cleanups: (() => void)[] = [];
+
+  const connected = () => !!socket?.connected;
+
+  const delivered = createSeqBatcher(
+    (conversationId, seq) => {
+      if (!socket?.connected) return false;
+      socket.emit("receipt:delivered", { conversationId, seq });
+    },
+    250,
+    timers,
+  );
+  const reads = createSeqBatcher(
+    (conversationId, seq) => {
+      if (!socket?.connected) {
+        // Offline: keep it for the next flush (after the reconnect).
+        if (deps.window && !deps.window.navigator.onLine) return false;
+        // Reconnecting: still worth telling the server now (other tabs, the sender's ticks).
+        api.markRead(conversationId, seq).catch(() => undefined);
+        return;
+      }
+      socket.emit("receipt:read", { conversationId, seq });
+    },
+    250,
+    timers,
+  );
+  const typing = createTypingEmitter(
+    (conversationId, isTyping) => {
+      if (socket?.connected) socket.emit("typing", { conversationId, isTyping });
+    },
+    now,
+    timers,
+  );
+
+  // ---- incoming -------------------------------------------------------------------------------
+
+  function noteDelivered(conversationId: string, messages: MessageDto[]) {
+    const seq = maxSeqFromOthers(messages, me());
+    if (seq > 0) delivered.add(conversationId, seq);
+  }
+
+  function ensureConversation(conversationId: string) {
+    if (store.getState().conversations[conversationId]) return;
+    void loadConversation(conversationId);
+  }
+
+  /** A seq jumped past what we hold while connected: an event was lost, so sync (debounced). */
+  function checkGap(conversationId: string) {
+    const m = store.getState().messages[conversationId];
+    if (!m || m.status !== "ready" || maxSeq(m.items) <= m.syncedSeq) return;
+    if (gapTimer !== null) return;
+    gapTimer = timers.set(() => {
+      gapTimer = null;
+      const cur = store.getState().messages[conversationId];
+      if (cur && cur.status === "ready" && maxSeq(cur.items) > cur.syncedSeq) void sync();
+    }, 1_500);
+  }
+
+  function onMessage(message: MessageDto) {
+    const s = store.getState();
+    s.receiveMessages(message.conversationId, [message]);
+    if (message.senderId !== s.me.id) {
+      s.typingEvent({ conversationId: message.conversationId, userId: message.senderId, isTyping: false }, now());
+      delivered.add(message.conversationId, message.seq);
+    }
+    ensureConversation(message.conversationId);
+    checkGap(message.conversationId);
+  }
+
+  function attach(sock: ConvoSocket) {
+    sock.on("connect", () => {
+      if (reconnectTimer !== null) timers.clear(reconnectTimer);
+      reconnectTimer = null;
+      watchedOnSocket = new Set(); // a new connection watches nobody yet
+      store.getState().setConnection("connected");
+      delivered.reset();
+      reads.reset();
+      typing.reset();
+      void afterConnect();
+    });
+    sock.on("disconnect", (reason) => {
+      inFlight.clear();
+      const online = deps.window?.navigator.onLine ?? true;
+      store.getState().setConnection(online ? "reconnecting" : "offline");
+      // The server ended it (logout elsewhere, deploy): try again; a dead session fails the handshake.
+      if (reason === "io server disconnect" && running && online) scheduleReconnect(1_000);
+    });
+    sock.on("connect_error", (err) => {
+      if (err.message === "UNAUTHENTICATED") {
+        running = false;
+        sock.disconnect();
+        (deps.onUnauthenticated ?? (() => undefined))();
+        return;
+      }
+      const online = deps.window?.navigator.onLine ?? true;
+      store.getState().setConnection(online ? "reconnecting" : "offline");
+      // A refusal by the server's middleware is not retried by Socket.IO itself.
+      if (!sock.active && running) scheduleReconnect(3_000);
+    });
+    sock.on("message:new", onMessage);
+    sock.on("message:updated", (m) => store.getState().receiveMessages(m.conversationId, [m]));
+    sock.on("message:deleted", (ev) => store.getState().messageDeleted(ev));
+    sock.on("receipt:update", (ev) => store.getState().applyReceipt(ev));
+    sock.on("typing", (ev) => {
+      if (ev.userId === me()) return;
+      store.getState().typingEvent(ev, now());
+    });
+    sock.on("presence", (ev) => store.getState().setPresence([ev]));
+    sock.on("conversation:updated", (c) => {
+      const s = store.getState();
+      const wasKnown = !!s.conversations[c.id];
+      s.upsertConversation(c);
+      if (!wasKnown && c.unreadCount > 0) delivered.add(c.id, c.lastSeq);
+    });
+    sock.on("conversation:removed", ({ conversationId }) => {
+      const s = store.getState();
+      s.markRemoved(conversationId);
+      s.setGroupMembership(conversationId, false);
+    });
+    sock.on("member:joined", ({ conversationId, member }) => {
+      const s = store.getState();
+      s.memberJoined(conversationId, member);
+      if (member.id === s.me.id) s.restoreMembership(conversationId);
+    });
+    sock.on("member:left", ({ conversationId, userId }) => {
+      const s = store.getState();
+      s.memberLeft(conversationId, userId);
+      if (userId === s.me.id) s.setGroupMembership(conversationId, false);
+    });
+    sock.on("groups:changed", () => {
+      if (groupsTimer !== null) return;
+      groupsTimer = timers.set(() => {
+        groupsTimer = null;
+        void refreshGroups();
+      }, 300);
+    });
+  }
+
+  function scheduleReconnect(ms: number) {
+    if (reconnectTimer !== null) return;
+    reconnectTimer = timers.set(() => {
+      reconnectTimer = null;
+      if (running && socket && !socket.connected) socket.connect();
+    }, ms);
+  }
+
+  async function afterConnect() {
+    catchingUp = true;
+    try {
+      await sync();
+    } finally {
+      catchingUp = false;
+    }
+    if (!connected()) return;
+    flushOutbox(true);
+    void syncPresenceWatch();
+    // Whatever arrived while we were away counts as delivered now that this browser has it.
+    for (const c of Object.values(store.getState().conversations)) {
+      if (c.unreadCount > 0) delivered.add(c.id, c.lastSeq);
+    }
+    delivered.flush();
+    reads.flush();
+  }
+
+  /** `sync` with the highest contiguous seq per loaded conversation; merges what was missed. */
+  function sync(): Promise<void> {
+    if (syncing) {
+      resyncAfter = true;
+      return syncing;
+    }
+    syncing = (async () => {
+      if (!socket) return;
+      const s = store.getState();
+      const cursors: Record<string, number> = {};
+      for (const [id, m] of Object.entries(s.messages)) if (m.status === "ready") cursors[id] = m.syncedSeq;
+      const res = await emitWithAck(socket, "sync", { cursors }, 15_000);
+      if (!res.ok) {
+        if (connected()) scheduleResync();
+        return;
+      }
+      store.getState().applySync(res, cursors);
+      for (const [conversationId, missed] of Object.entries(res.missed)) noteDelivered(conversationId, missed);
+      for (const conversationId of res.truncated) void loadLatest(conversationId, "reset");
+    })().finally(() => {
+      syncing = null;
+      if (resyncAfter) {
+        resyncAfter = false;
+        void sync();
+      }
+    });
+    return syncing;
+  }
+
+  function scheduleResync() {
+    timers.set(() => {
+      if (connected()) void sync();
+    }, 3_000);
+  }
+
+  // ---- outbox ---------------------------------------------------------------------------------
+
+  async function sendEntry(clientId: string) {
+    const entry = store.getState().outbox.find((e) => e.clientId === clientId);
+    if (!entry || !socket || !socket.connected || inFlight.has(clientId)) return;
+    inFlight.add(clientId);
+    store.getState().outboxAttempt(clientId, now());
+    const res = await emitWithAck(
+      socket,
+      "message:send",
+      { conversationId: entry.conversationId, clientId: entry.clientId, text: entry.text },
+      ACK_TIMEOUT_MS,
+    );
+    inFlight.delete(clientId);
+    if (res.ok) {
+      store.getState().receiveMessages(res.message.conversationId, [res.message]);
+      checkGap(res.message.conversationId);
+      flushOutbox(); // the next one in line
+      return;
+    }
+    if (PERMANENT.has(res.error.code)) {
+      store.getState().outboxFailed(clientId, res.error.message || "Not sent");
+      if (res.error.code === "FORBIDDEN" || res.error.code === "NOT_FOUND") store.getState().markRemoved(entry.conversationId);
+      flushOutbox();
+    }
+    // Otherwise (timeout, disconnect, rate limit): it stays pending and the timer retries it.
+  }
+
+  function flushOutbox(all = false) {
+    if (!connected() || catchingUp) return;
+    const due = dueForSend(store.getState().outbox, now(), inFlight, all ? 0 : ACK_TIMEOUT_MS);
+    for (const e of due) void sendEntry(e.clientId);
+  }
+
+  // ---- public API -----------------------------------------------------------------------------
+
+  async function loadLatest(conversationId: string, kind: "latest" | "reset" = "latest") {
+    const s = store.getState();
+    const current = s.messages[conversationId] ?? emptyMessages;
+    if (kind === "latest" && (current.status === "loading" || current.status === "ready")) return;
+    s.setMessagesStatus(conversationId, "loading");
+    try {
+      const page = await api.messages(conversationId, { limit: 50 });
+      store.getState().pageLoaded(conversationId, page, kind);
+      noteDelivered(conversationId, page.messages);
+      checkGap(conversationId);
+    } catch {
+      store.getState().setMessagesStatus(conversationId, "error");
+    }
+  }
+
+  async function loadOlder(conversationId: string): Promise<void> {
+    const s = store.getState();
+    const m = s.messages[conversationId];
+    if (!m || m.status !== "ready" || m.loadingOlder || m.nextBefore === null) return;
+    s.setLoadingOlder(conversationId, true);
+    try {
+      const page = await api.messages(conversationId, { before: m.nextBefore, limit: 50 });
+      store.getState().pageLoaded(conversationId, page, "older");
+    } catch {
+      store.getState().setLoadingOlder(conversationId, false);
+    }
+  }
+
+  const loadingConversation = new Map<string, Promise<void>>();
+  function loadConversation(conversationId: string): Promise<void> {
+    const inflight = loadingConversation.get(conversationId);
+    if (inflight) return inflight;
+    const p = fetchConversation(conversationId).finally(() => loadingConversation.delete(conversationId));
+    loadingConversation.set(conversationId, p);
+    return p;
+  }
+
+  async function fetchConversation(conversationId: string) {
+    try {
+      const { conversation, members } = await api.conversation(conversationId);
+      const s = store.getState();
+      s.upsertConversation(conversation);
+      s.setMembers(conversationId, members);
+    } catch (err) {
+      const s = store.getState();
+      if (err instanceof ApiError && (err.status === 404 || err.status === 403 || err.status === 400)) {
+        if (s.conversations[conversationId]) s.markRemoved(conversationId);
+        else s.markUnavailable(conversationId, "not-found");
+      } else if (!s.conversations[conversationId]) {
+        s.markUnavailable(conversationId, "error");
+      }
+    }
+  }
+
+  function send(conversationId: string, rawText: string): boolean {
+    const text = rawText.trim();
+    if (!text || text.length > MAX_MESSAGE_LENGTH) return false;
+    const s = store.getState();
+    s.enqueue(newEntry({ clientId: randomId(), conversationId, senderId: s.me.id, text }, new Date(now())));
+    typing.stop(conversationId);
+    flushOutbox();
+    return true;
+  }
+
+  function retry(clientId: string) {
+    store.getState().outboxRetry(clientId);
+    flushOutbox();
+  }
+
+  async function deleteMessage(message: ViewMessage, scope: "me" | "everyone", conversationId: string) {
+    if (!message.id) {
+      store.getState().outboxDiscard(message.clientId);
+      return;
+    }
+    const messageId = message.id;
+    if (connected()) {
+      const res = await emitWithAck(socket!, "message:delete", { messageId, for: scope });
+      if (!res.ok) throw new ApiError(res.error.code, res.error.message, 0);
+    } else {
+      await api.deleteMessage(messageId, scope);
+    }
+    store.getState().messageDeleted({ conversationId, messageId, forEveryone: scope === "everyone" });
+  }
+
+  function markRead(conversationId: string, seq: number) {
+    const conv = store.getState().conversations[conversationId];
+    if (!conv || seq <= conv.readSeq) return;
+    store.getState().markReadLocal(conversationId, seq);
+    reads.add(conversationId, seq);
+  }
+
+  /**
+   * Presence of every direct-chat peer (online dots in the list, the chat header) plus whoever
+   * the UI asks for; only ids this socket does not watch yet are sent.
+   */
+  async function syncPresenceWatch() {
+    if (!connected()) return;
+    const wanted = new Set(extraWatch);
+    for (const c of Object.values(store.getState().conversations)) if (c.peer) wanted.add(c.peer.id);
+    wanted.delete(me());
+    const ids = [...wanted].filter((id) => !watchedOnSocket.has(id)).slice(0, 500);
+    if (!ids.length) return;
+    for (const id of ids) watchedOnSocket.add(id);
+    const res = await emitWithAck(socket!, "presence:watch", { userIds: ids });
+    if (res.ok) store.getState().setPresence(res.presence);
+    else for (const id of ids) watchedOnSocket.delete(id);
+  }
+
+  /** Presence for these users too (the members shown in a group's info panel). */
+  function watchPresence(userIds: string[]) {
+    extraWatch = [...new Set(userIds)];
+    return syncPresenceWatch();
+  }
+
+  async function refreshGroups() {
+    try {
+      const { groups } = await api.groups();
+      store.getState().setGroups(groups);
+    } catch {
+      // Keep showing the last list.
+    }
+  }
+
+  async function openDirect(userId: string): Promise<ConversationSummary> {
+    const { conversation } = await api.openDirect(userId);
+    store.getState().upsertConversation(conversation);
+    return conversation;
+  }
+
+  async function joinGroup(groupId: string): Promise<ConversationSummary> {
+    const { conversation } = await api.joinGroup(groupId);
+    const s = store.getState();
+    s.upsertConversation(conversation);
+    s.restoreMembership(conversation.id);
+    s.setGroupMembership(groupId, true);
+    void loadConversation(conversation.id);
+    void refreshGroups();
+    return conversation;
+  }
+
+  async function leaveGroup(groupId: string): Promise<void> {
+    await api.leaveGroup(groupId);
+    const s = store.getState();
+    s.markRemoved(groupId);
+    s.setGroupMembership(groupId, false);
+    s.memberLeft(groupId, s.me.id);
+    void refreshGroups();
+  }
+
+  /** Names of senders we have never seen (e.g. someone who left a group before we loaded it). */
+  const resolving = new Set<string>();
+  function resolveUsers(userIds: string[]) {
+    const known = store.getState().users;
+    for (const id of userIds) {
+      if (known[id] || resolving.has(id)) continue;
+      resolving.add(id); // kept on failure too: no retry storm for a deleted account
+      api
+        .user(id)
+        .then(({ user }) => store.getState().rememberUsers([user]))
+        .catch(() => undefined);
+    }
+  }
+
+  function receipts(messageId: string): Promise<MessageReceipts> {
+    return api.receipts(messageId);
+  }
+
+  // ---- lifecycle ------------------------------------------------------------------------------
+
+  function start() {
+    if (running) return;
+    running = true;
+    const storage = deps.storage?.();
+    const s = store.getState();
+    s.hydrateOutbox(loadOutbox(storage, s.me.id));
+    cleanups.push(
+      store.subscribe((next, prev) => {
+        if (next.outbox !== prev.outbox) saveOutbox(storage, next.me.id, next.outbox);
+        // A new direct chat: watch its peer.
+        if (next.conversations !== prev.conversations) void syncPresenceWatch();
+      }),
+    );
+
+    socket = deps.createSocket();
+    attach(socket);
+
+    const win = deps.window;
+    if (win) {
+      const onOffline = () => {
+        store.getState().setConnection("offline");
+        // The socket would only notice after a ping timeout; drop it now so sends queue visibly.
+        socket?.disconnect();
+      };
+      const onOnline = () => {
+        store.getState().setConnection("reconnecting");
+        if (socket && !socket.connected) socket.connect();
+      };
+      win.addEventListener("offline", onOffline);
+      win.addEventListener("online", onOnline);
+      cleanups.push(() => {
+        win.removeEventListener("offline", onOffline);
+        win.removeEventListener("online", onOnline);
+      });
+      if (!win.navigator.onLine) store.getState().setConnection("offline");
+    }
+
+    intervals.push(
+      setInterval(() => flushOutbox(), 1_000),
+      setInterval(() => store.getState().pruneTyping(now()), 1_000),
+    );
+    // Connect on the next tick: a start/stop/start in the same tick (React StrictMode) then opens
+    // one WebSocket instead of aborting one mid-handshake.
+    const sock = socket;
+    connectTimer = timers.set(() => {
+      connectTimer = null;
+      if (running && socket === sock) sock.connect();
+    }, 0);
+  }
+
+  function stop() {
+    running = false;
+    for (const fn of cleanups.splice(0)) fn();
+    for (const h of intervals.splice(0)) clearInterval(h as ReturnType<typeof setInterval>);
+    for (const h of [gapTimer, groupsTimer, reconnectTimer, connectTimer]) if (h !== null) timers.clear(h);
+    gapTimer = groupsTimer = reconnectTimer = connectTimer = null;
+    typing.stopAll();
+    delivered.flush();
+    reads.flush();
+    delivered.dispose();
+    reads.dispose();
+    socket?.removeAllListeners();
+    socket?.disconnect();
+    socket = null;
+    inFlight.clear();
+  }
+
+  return {
+    start,
+    stop,
+    send,
+    retry,
+    discard: (clientId: string) => store.getState().outboxDiscard(clientId),
+    deleteMessage,
+    markRead,
+    typingInput: (conversationId: string, text: string) => typing.input(conversationId, text),
+    typingStop: (conversationId: string) => typing.stop(conversationId),
+    watchPresence,
+    loadLatest: (conversationId: string) => loadLatest(conversationId),
+    loadOlder,
+    loadConversation,
+    refreshGroups,
+    openDirect,
+    joinGroup,
+    leaveGroup,
+    receipts,
+    resolveUsers,
+    searchUsers: api.searchUsers,
+    /** For tests: run a sync now. */
+    sync,
+  };
+}

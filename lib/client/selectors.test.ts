@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { newEntry } from "./outbox";
+import { latestPending, selectSortedConversations, selectUnreadChats } from "./selectors";
+import { createChatStore } from "./store";
+import { ME, conv, meUser } from "./test-support/fixtures";
+
+describe("selectors", () => {
+  it("sorts, memoises per state, and counts unread chats", () => {
+    const store = createChatStore({
+      me: meUser,
+      conversations: [
+        conv({ id: "a", title: "A", lastMessageAt: "2025-03-10T10:00:00.000Z", unreadCount: 2 }),
+        conv({ id: "b", title: "B", lastMessageAt: "2025-03-10T11:00:00.000Z" }),
+      ],
+      groups: [],
+    });
+    const first = selectSortedConversations(store.getState());
+    expect(first.map((c) => c.id)).toEqual(["b", "a"]);
+    expect(selectSortedConversations(store.getState())).toBe(first);
+    expect(selectUnreadChats(store.getState())).toBe(1);
+    // A pending send counts as activity.
+    store.getState().enqueue(newEntry({ clientId: "k", conversationId: "a", senderId: ME, text: "x" }, new Date("2025-03-10T12:00:00.000Z")));
+    expect(selectSortedConversations(store.getState()).map((c) => c.id)).toEqual(["a", "b"]);
+    expect(latestPending(store.getState().outbox, "a")?.clientId).toBe("k");
+    expect(latestPending(store.getState().outbox, "b")).toBeNull();
+  });
+});

@@ -1,0 +1,35 @@
+// Derived views of the chat state, memoised on the slices they read.
+import type { ConversationSummary } from "@/lib/realtime/contract";
+import { sortConversations } from "./conversations";
+import type { ChatState } from "./store";
+import type { OutboxEntry } from "./types";
+
+// Keyed by the state's own objects, so two stores (or two server renders) never share a result.
+const sortedCache = new WeakMap<ChatState["conversations"], { outbox: OutboxEntry[]; sorted: ConversationSummary[] }>();
+
+/** The chat list in display order (pinned, then latest activity including my pending sends). */
+export function selectSortedConversations(s: ChatState): ConversationSummary[] {
+  const cached = sortedCache.get(s.conversations);
+  if (cached && cached.outbox === s.outbox) return cached.sorted;
+  const pendingAt: Record<string, string> = {};
+  for (const e of s.outbox) {
+    if (!pendingAt[e.conversationId] || pendingAt[e.conversationId]! < e.createdAt) pendingAt[e.conversationId] = e.createdAt;
+  }
+  const sorted = sortConversations(Object.values(s.conversations), pendingAt);
+  sortedCache.set(s.conversations, { outbox: s.outbox, sorted });
+  return sorted;
+}
+
+/** Chats with unread messages (the tab title count). */
+export function selectUnreadChats(s: ChatState): number {
+  let n = 0;
+  for (const c of Object.values(s.conversations)) if (c.unreadCount > 0 && !s.removed[c.id]) n++;
+  return n;
+}
+
+/** My newest pending message in a conversation (list preview with a clock). */
+export function latestPending(outbox: readonly OutboxEntry[], conversationId: string): OutboxEntry | null {
+  let latest: OutboxEntry | null = null;
+  for (const e of outbox) if (e.conversationId === conversationId && (!latest || e.createdAt > latest.createdAt)) latest = e;
+  return latest;
+}

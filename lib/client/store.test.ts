@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { newEntry } from "./outbox";
+import { createChatStore } from "./store";
+import { ANA, ME, conv, meUser, msg } from "./test-support/fixtures";
+
+function setup() {
+  return createChatStore({ me: meUser, conversations: [conv({ lastSeq: 2, readSeq: 2 })], groups: [] });
+}
+
+describe("chat store", () => {
+  it("message:new before the ack: one bubble, outbox settled", () => {
+    const store = setup();
+    const s = store.getState();
+    s.pageLoaded("c1", { messages: [msg(1), msg(2)], nextBefore: null }, "latest");
+    s.enqueue(newEntry({ clientId: "k1", conversationId: "c1", senderId: ME, text: "yo" }, new Date()));
+    const stored = msg(3, { senderId: ME, clientId: "k1", text: "yo" });
+    store.getState().receiveMessages("c1", [stored]); // message:new
+    store.getState().receiveMessages("c1", [stored]); // the ack
+    const state = store.getState();
+    expect(state.messages.c1!.items.map((m) => m.seq)).toEqual([1, 2, 3]);
+    expect(state.outbox).toEqual([]);
+    expect(state.messages.c1!.syncedSeq).toBe(3);
+    expect(state.conversations.c1).toMatchObject({ lastSeq: 3, readSeq: 3, unreadCount: 0 });
+  });
+
+  it("tracks the contiguous cursor and spots gaps", () => {
+    const store = setup();
+    store.getState().pageLoaded("c1", { messages: [msg(1), msg(2)], nextBefore: null }, "latest");
+    store.getState().receiveMessages("c1", [msg(4)]);
+    expect(store.getState().messages.c1!.syncedSeq).toBe(2);
+    expect(store.getState().conversations.c1!.unreadCount).toBe(2);
+    store.getState().receiveMessages("c1", [msg(3)]);
+    expect(store.getState().messages.c1!.syncedSeq).toBe(4);
+  });
+
+  it("older pages extend backwards and keep the cursor", () => {
+    const store = setup();
+    store.getState().pageLoaded("c1", { messages: [msg(51), msg(52)], nextBefore: 51 }, "latest");
+    store.getState().pageLoaded("c1", { messages: [msg(49), msg(50)], nextBefore: 49 }, "older");
+    const m = store.getState().messages.c1!;
+    expect(m.items.map((x) => x.seq)).toEqual([49, 50, 51, 52]);
+    expect(m.nextBefore).toBe(49);
+    expect(m.syncedSeq).toBe(52);
+  });
+
+  it("sync merges missed messages, replaces summaries and moves the cursor", () => {
+    const store = setup();
+    store.getState().pageLoaded("c1", { messages: [msg(1), msg(2)], nextBefore: null }, "latest");
+    store.getState().applySync(
+      {
+        conversations: [conv({ lastSeq: 4, readSeq: 2, unreadCount: 2, title: "Ana (renamed)" })],
+        missed: { c1: [msg(3), msg(4)] },
+        truncated: [],
+      },
+      { c1: 2 },
+    );
+    const s = store.getState();
+    expect(s.messages.c1!.items.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
+    expect(s.messages.c1!.syncedSeq).toBe(4);
+    expect(s.conversations.c1).toMatchObject({ title: "Ana (renamed)", unreadCount: 2 });
+  });
+
+  it("a truncated conversation is reset to its latest page", () => {
+    const store = setup();
+    store.getState().pageLoaded("c1", { messages: [msg(1), msg(2)], nextBefore: null }, "latest");
+    store.getState().pageLoaded("c1", { messages: [msg(300), msg(301)], nextBefore: 300 }, "reset");
+    const m = store.getState().messages.c1!;
+    expect(m.items.map((x) => x.seq)).toEqual([300, 301]);
+    expect(m.nextBefore).toBe(300);
+    expect(m.syncedSeq).toBe(301);
+  });
+
+  it("receipts: mine clears unread, anyone's moves the ticks", () => {
+    const store = setup();
+    store.getState().receiveMessages("c1", [msg(3), msg(4)]);
+    expect(store.getState().conversations.c1!.unreadCount).toBe(2);
+    store.getState().applyReceipt({ conversationId: "c1", userId: ME, deliveredSeq: 4, readSeq: 4, minDeliveredSeq: 2, minReadSeq: 2 });
+    expect(store.getState().conversations.c1).toMatchObject({ unreadCount: 0, minDeliveredSeq: 2 });
+    store.getState().applyReceipt({ conversationId: "c1", userId: ANA, deliveredSeq: 4, readSeq: 4, minDeliveredSeq: 4, minReadSeq: 4 });
+    expect(store.getState().conversations.c1).toMatchObject({ minDeliveredSeq: 4, minReadSeq: 4 });
+  });
+
+  it("deletions: for everyone keeps a tombstone, for me removes", () => {
+    const store = setup();
+    store.getState().pageLoaded("c1", { messages: [msg(1), msg(2)], nextBefore: null }, "latest");
+    store.getState().messageDeleted({ conversationId: "c1", messageId: "m2", forEveryone: true });
+    expect(store.getState().messages.c1!.items[1]).toMatchObject({ id: "m2", text: null });
+    expect(store.getState().conversations.c1!.lastMessage).toMatchObject({ id: "m2", text: null });
+    store.getState().messageDeleted({ conversationId: "c1", messageId: "m2", forEveryone: false });
+    expect(store.getState().messages.c1!.items.map((m) => m.id)).toEqual(["m1"]);
+    expect(store.getState().conversations.c1!.lastMessage?.id).toBe("m1");
+  });
+
+  it("membership: removed on leave, restored on join", () => {
+    const store = setup();
+    store.getState().memberLeft("c1", ME);
+    expect(store.getState().removed.c1).toBe(true);
+    store.getState().upsertConversation(conv({ title: "still removed" }));
+    expect(store.getState().removed.c1).toBe(true);
+    store.getState().restoreMembership("c1");
+    expect(store.getState().removed.c1).toBeUndefined();
+  });
+
+  it("a sender's member watermarks move up to their own message", () => {
+    const store = setup();
+    const member = (id: string) => ({ id, name: id, username: id, initials: "X", avatarColor: "#000", avatarUrl: null, role: "MEMBER" as const, readSeq: 1, deliveredSeq: 1, online: false, lastActiveAt: null });
+    store.getState().setMembers("c1", [member(ME), member(ANA)]);
+    store.getState().receiveMessages("c1", [msg(5)]);
+    expect(store.getState().members.c1!.find((m) => m.id === ANA)).toMatchObject({ readSeq: 5, deliveredSeq: 5 });
+    expect(store.getState().members.c1!.find((m) => m.id === ME)).toMatchObject({ readSeq: 1 });
+  });
+
+  it("members feed the name cache and presence", () => {
+    const store = setup();
+    store.getState().setMembers("c1", [
+      { id: "u-bo", name: "Bo", username: "bo", initials: "B", avatarColor: "#000", avatarUrl: null, role: "MEMBER", readSeq: 0, deliveredSeq: 0, online: true, lastActiveAt: null },
+    ]);
+    expect(store.getState().users["u-bo"]?.name).toBe("Bo");
+    expect(store.getState().presence["u-bo"]?.online).toBe(true);
+    store.getState().memberLeft("c1", "u-bo");
+    expect(store.getState().members.c1).toEqual([]);
+    expect(store.getState().users["u-bo"]?.name).toBe("Bo");
+  });
+});

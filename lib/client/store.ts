@@ -1,0 +1,431 @@
+// The browser's chat state: one zustand store per page (created by <ChatStoreProvider>), fed
+// by the HTTP API and the realtime client. All merging is done by the pure modules next to it.
+import { createStore, type StoreApi } from "zustand/vanilla";
+import type {
+  ConversationSummary,
+  GroupSummary,
+  MemberDto,
+  MessageDto,
+  MessagePage,
+  PresenceEvent,
+  ReceiptEvent,
+  SyncResult,
+  UserSummary,
+} from "@/lib/realtime/contract";
+import {
+  applyDeletion,
+  applyMessage,
+  applyRead,
+  applyReceipt,
+  mergeSummary,
+  toLastMessage,
+} from "./conversations";
+import { contiguousFrom, markDeleted, maxSeq, mergeMessages, removeMessage } from "./messages";
+import { addEntry, removeEntry, updateEntry } from "./outbox";
+import { applyTyping, pruneTyping, type TypingState } from "./typing";
+import type { ConnectionState, ConversationMessages, OutboxEntry } from "./types";
+
+export type Me = {
+  id: string;
+  name: string;
+  username: string;
+  email: string;
+  initials: string;
+  avatarColor: string;
+  avatarUrl: string | null;
+};
+
+export type ChatData = {
+  me: Me;
+  conversations: Record<string, ConversationSummary>;
+  messages: Record<string, ConversationMessages>;
+  outbox: OutboxEntry[];
+  members: Record<string, MemberDto[]>;
+  /** Everyone whose name we have seen: sender names survive a member leaving. */
+  users: Record<string, UserSummary>;
+  typing: TypingState;
+  presence: Record<string, PresenceEvent>;
+  connection: ConnectionState;
+  /** Conversations I left or was removed from: readable, not writable. */
+  removed: Record<string, true>;
+  /** Conversations from the URL that could not be opened. */
+  unavailable: Record<string, "not-found" | "error">;
+  groups: GroupSummary[];
+  activeId: string | null;
+  drafts: Record<string, string>;
+};
+
+export type ChatActions = {
+  setActive(id: string | null): void;
+  setConnection(state: ConnectionState): void;
+  replaceConversations(list: ConversationSummary[]): void;
+  upsertConversation(conv: ConversationSummary): void;
+  markRemoved(conversationId: string): void;
+  /** I (re)joined: writable again. */
+  restoreMembership(conversationId: string): void;
+  markUnavailable(conversationId: string, why: "not-found" | "error"): void;
+  setGroups(groups: GroupSummary[]): void;
+  setGroupMembership(groupId: string, isMember: boolean): void;
+  setMessagesStatus(conversationId: string, status: ConversationMessages["status"]): void;
+  setLoadingOlder(conversationId: string, loading: boolean): void;
+  /**
+   * A page from the HTTP API. `latest`: first load (the sync cursor starts at its top); `older`:
+   * extends backwards; `reset`: replaces everything (after a truncated sync).
+   */
+  pageLoaded(conversationId: string, page: MessagePage, kind: "latest" | "older" | "reset"): void;
+  /** Messages from message:new, an ack, sync or a page: merged, deduped, preview/unread updated. */
+  receiveMessages(conversationId: string, messages: MessageDto[]): void;
+  messageDeleted(ev: { conversationId: string; messageId: string; forEveryone: boolean }): void;
+  applyReceipt(ev: ReceiptEvent): void;
+  markReadLocal(conversationId: string, seq: number): void;
+  applySync(result: SyncResult, cursors: Record<string, number>): void;
+  typingEvent(ev: { conversationId: string; userId: string; isTyping: boolean }, now: number): void;
+  pruneTyping(now: number): void;
+  setPresence(events: PresenceEvent[]): void;
+  setMembers(conversationId: string, members: MemberDto[]): void;
+  memberJoined(conversationId: string, member: MemberDto): void;
+  memberLeft(conversationId: string, userId: string): void;
+  rememberUsers(users: UserSummary[]): void;
+  hydrateOutbox(entries: OutboxEntry[]): void;
+  enqueue(entry: OutboxEntry): void;
+  outboxAttempt(clientId: string, at: number): void;
+  outboxFailed(clientId: string, reason: string): void;
+  outboxRetry(clientId: string): void;
+  outboxDiscard(clientId: string): void;
+  setDraft(conversationId: string, text: string): void;
+};
+
+export type ChatState = ChatData & ChatActions;
+export type ChatStore = StoreApi<ChatState>;
+
+export const emptyMessages: ConversationMessages = Object.freeze({
+  items: [],
+  nextBefore: null,
+  syncedSeq: 0,
+  status: "idle",
+  loadingOlder: false,
+}) as ConversationMessages;
+
+export type ChatInit = {
+  me: Me;
+  conversations: ConversationSummary[];
+  groups: GroupSummary[];
+  activeId?: string | null;
+};
+
+function userFromConversation(c: ConversationSummary): UserSummary[] {
+  return c.peer ? [c.peer] : [];
+}
+
+export function senderNameOf(state: Pick<ChatData, "me" | "users">, userId: string): string {
+  if (userId === state.me.id) return state.me.name;
+  return state.users[userId]?.name ?? "";
+}
+
+export function createChatStore(init: ChatInit): ChatStore {
+  const users: Record<string, UserSummary> = {};
+  for (const c of init.conversations) for (const u of userFromConversation(c)) users[u.id] = u;
+
+  return createStore<ChatState>()((set, get) => {
+    const patchMessages = (
+      s: ChatData,
+      conversationId: string,
+      patch: (m: ConversationMessages) => ConversationMessages,
+    ): Record<string, ConversationMessages> => {
+      const current = s.messages[conversationId] ?? emptyMessages;
+      const next = patch(current);
+      return next === current ? s.messages : { ...s.messages, [conversationId]: next };
+    };
+
+    return {
+      me: init.me,
+      conversations: Object.fromEntries(init.conversations.map((c) => [c.id, c])),
+      messages: {},
+      outbox: [],
+      members: {},
+      users,
+      typing: {},
+      presence: {},
+      connection: "connecting",
+      removed: {},
+      unavailable: {},
+      groups: init.groups,
+      activeId: init.activeId ?? null,
+      drafts: {},
+
+      setActive: (id) => set({ activeId: id }),
+      setConnection: (connection) => set((s) => (s.connection === connection ? s : { connection })),
+
+      replaceConversations: (list) =>
+        set((s) => {
+          const conversations = { ...s.conversations };
+          const nextUsers = { ...s.users };
+          for (const c of list) {
+            conversations[c.id] = c;
+            for (const u of userFromConversation(c)) nextUsers[u.id] = u;
+          }
+          return { conversations, users: nextUsers };
+        }),
+
+      upsertConversation: (conv) =>
+        set((s) => {
+          const unavailable = { ...s.unavailable };
+          delete unavailable[conv.id];
+          const nextUsers = conv.peer ? { ...s.users, [conv.peer.id]: conv.peer } : s.users;
+          return {
+            conversations: { ...s.conversations, [conv.id]: mergeSummary(s.conversations[conv.id], conv) },
+            unavailable,
+            users: nextUsers,
+          };
+        }),
+
+      markRemoved: (conversationId) =>
+        set((s) => (s.removed[conversationId] ? s : { removed: { ...s.removed, [conversationId]: true } })),
+
+      restoreMembership: (conversationId) =>
+        set((s) => {
+          if (!s.removed[conversationId]) return s;
+          const removed = { ...s.removed };
+          delete removed[conversationId];
+          return { removed };
+        }),
+
+      markUnavailable: (conversationId, why) => set((s) => ({ unavailable: { ...s.unavailable, [conversationId]: why } })),
+
+      setGroups: (groups) => set({ groups }),
+      setGroupMembership: (groupId, isMember) =>
+        set((s) => ({
+          groups: s.groups.map((g) =>
+            g.id === groupId && g.isMember !== isMember
+              ? { ...g, isMember, memberCount: Math.max(0, g.memberCount + (isMember ? 1 : -1)) }
+              : g,
+          ),
+        })),
+
+      setMessagesStatus: (conversationId, status) =>
+        set((s) => ({ messages: patchMessages(s, conversationId, (m) => (m.status === status ? m : { ...m, status })) })),
+
+      setLoadingOlder: (conversationId, loadingOlder) =>
+        set((s) => ({
+          messages: patchMessages(s, conversationId, (m) => (m.loadingOlder === loadingOlder ? m : { ...m, loadingOlder })),
+        })),
+
+      pageLoaded: (conversationId, page, kind) => {
+        if (kind === "reset") {
+          // Too much was missed to sync: start over from the latest page (no hole in the middle).
+          set((s) => ({
+            messages: {
+              ...s.messages,
+              [conversationId]: { ...emptyMessages, status: "ready", nextBefore: page.nextBefore, syncedSeq: maxSeq(page.messages) },
+            },
+          }));
+        }
+        get().receiveMessages(conversationId, page.messages);
+        set((s) => ({
+          messages: patchMessages(s, conversationId, (m) => {
+            if (kind === "older") return { ...m, nextBefore: page.nextBefore, loadingOlder: false };
+            // The latest page is everything up to now: the sync cursor starts at its top.
+            const top = Math.max(m.syncedSeq, maxSeq(page.messages));
+            return { ...m, nextBefore: page.nextBefore, syncedSeq: contiguousFrom(top, m.items), status: "ready" };
+          }),
+        }));
+      },
+
+      receiveMessages: (conversationId, incoming) => {
+        if (incoming.length === 0) return;
+        set((s) => {
+          const current = s.messages[conversationId] ?? emptyMessages;
+          const items = mergeMessages(current.items, incoming);
+          const syncedSeq = current.status === "ready" ? contiguousFrom(current.syncedSeq, items) : current.syncedSeq;
+          const messages =
+            items === current.items && syncedSeq === current.syncedSeq
+              ? s.messages
+              : { ...s.messages, [conversationId]: { ...current, items, syncedSeq } };
+
+          // My messages from another tab or an early message:new settle the matching pending entry.
+          let outbox = s.outbox;
+          for (const m of incoming) if (m.senderId === s.me.id) outbox = removeEntry(outbox, m.clientId);
+
+          let conversations = s.conversations;
+          const conv = s.conversations[conversationId];
+          if (conv) {
+            let next = conv;
+            for (const m of incoming) next = applyMessage(next, m, s.me.id, senderNameOf(s, m.senderId));
+            if (next !== conv) conversations = { ...s.conversations, [conversationId]: next };
+          }
+
+          // A sender has read everything up to their own message (the server moves their
+          // watermarks without a receipt event).
+          let members = s.members;
+          const list = s.members[conversationId];
+          if (list) {
+            const top = new Map<string, number>();
+            for (const m of incoming) top.set(m.senderId, Math.max(top.get(m.senderId) ?? 0, m.seq));
+            let changed = false;
+            const next = list.map((mem) => {
+              const seq = top.get(mem.id);
+              if (seq === undefined || (mem.readSeq >= seq && mem.deliveredSeq >= seq)) return mem;
+              changed = true;
+              return { ...mem, readSeq: Math.max(mem.readSeq, seq), deliveredSeq: Math.max(mem.deliveredSeq, seq) };
+            });
+            if (changed) members = { ...s.members, [conversationId]: next };
+          }
+          return { messages, outbox, conversations, members };
+        });
+      },
+
+      messageDeleted: (ev) =>
+        set((s) => {
+          const at = new Date().toISOString();
+          const current = s.messages[ev.conversationId] ?? emptyMessages;
+          const items = ev.forEveryone ? markDeleted(current.items, ev.messageId, at) : removeMessage(current.items, ev.messageId);
+          const messages = items === current.items ? s.messages : { ...s.messages, [ev.conversationId]: { ...current, items } };
+          const conv = s.conversations[ev.conversationId];
+          let conversations = s.conversations;
+          if (conv) {
+            const last = items[items.length - 1];
+            const previous = last ? toLastMessage(last, senderNameOf(s, last.senderId)) : null;
+            const next = applyDeletion(conv, ev, at, previous);
+            if (next !== conv) conversations = { ...s.conversations, [ev.conversationId]: next };
+          }
+          return { messages, conversations };
+        }),
+
+      applyReceipt: (ev) =>
+        set((s) => {
+          const conv = s.conversations[ev.conversationId];
+          const conversations = conv
+            ? (() => {
+                const next = applyReceipt(conv, ev, s.me.id);
+                return next === conv ? s.conversations : { ...s.conversations, [ev.conversationId]: next };
+              })()
+            : s.conversations;
+          const list = s.members[ev.conversationId];
+          const members = list
+            ? {
+                ...s.members,
+                [ev.conversationId]: list.map((m) =>
+                  m.id === ev.userId
+                    ? { ...m, deliveredSeq: Math.max(m.deliveredSeq, ev.deliveredSeq), readSeq: Math.max(m.readSeq, ev.readSeq) }
+                    : m,
+                ),
+              }
+            : s.members;
+          return { conversations, members };
+        }),
+
+      markReadLocal: (conversationId, seq) =>
+        set((s) => {
+          const conv = s.conversations[conversationId];
+          if (!conv) return s;
+          const next = applyRead(conv, seq);
+          return next === conv ? s : { conversations: { ...s.conversations, [conversationId]: next } };
+        }),
+
+      applySync: (result, cursors) => {
+        // Server summaries are authoritative after a gap (they may even lower an optimistic readSeq).
+        get().replaceConversations(result.conversations);
+        for (const [conversationId, missed] of Object.entries(result.missed)) {
+          get().receiveMessages(conversationId, missed);
+        }
+        const truncated = new Set(result.truncated);
+        set((s) => {
+          const messages = { ...s.messages };
+          for (const [conversationId, cursor] of Object.entries(cursors)) {
+            const m = messages[conversationId];
+            if (!m || truncated.has(conversationId)) continue;
+            // The server sent everything after the cursor: all up to its lastSeq is known now.
+            const summary = result.conversations.find((c) => c.id === conversationId);
+            const known = Math.max(cursor, maxSeq(result.missed[conversationId] ?? []), summary?.lastSeq ?? 0);
+            const syncedSeq = contiguousFrom(Math.max(m.syncedSeq, known), m.items);
+            if (syncedSeq !== m.syncedSeq) messages[conversationId] = { ...m, syncedSeq };
+          }
+          return { messages };
+        });
+      },
+
+      typingEvent: (ev, now) => set((s) => ({ typing: applyTyping(s.typing, ev, now) })),
+      pruneTyping: (now) =>
+        set((s) => {
+          const typing = pruneTyping(s.typing, now);
+          return typing === s.typing ? s : { typing };
+        }),
+
+      setPresence: (events) =>
+        set((s) => {
+          if (events.length === 0) return s;
+          const presence = { ...s.presence };
+          for (const e of events) presence[e.userId] = e;
+          return { presence };
+        }),
+
+      setMembers: (conversationId, list) =>
+        set((s) => {
+          const nextUsers = { ...s.users };
+          const presence = { ...s.presence };
+          for (const m of list) {
+            nextUsers[m.id] = m;
+            presence[m.id] ??= { userId: m.id, online: m.online, lastActiveAt: m.lastActiveAt };
+          }
+          return { members: { ...s.members, [conversationId]: list }, users: nextUsers, presence };
+        }),
+
+      memberJoined: (conversationId, member) =>
+        set((s) => {
+          const list = s.members[conversationId];
+          const conv = s.conversations[conversationId];
+          const already = list?.some((m) => m.id === member.id) ?? false;
+          return {
+            users: { ...s.users, [member.id]: member },
+            members: list && !already ? { ...s.members, [conversationId]: [...list, member] } : s.members,
+            conversations:
+              conv && list && !already
+                ? { ...s.conversations, [conversationId]: { ...conv, memberCount: list.length + 1 } }
+                : s.conversations,
+          };
+        }),
+
+      memberLeft: (conversationId, userId) =>
+        set((s) => {
+          const list = s.members[conversationId];
+          const conv = s.conversations[conversationId];
+          const next = list?.filter((m) => m.id !== userId);
+          const changed = !!list && !!next && next.length !== list.length;
+          return {
+            members: changed ? { ...s.members, [conversationId]: next! } : s.members,
+            conversations:
+              conv && changed ? { ...s.conversations, [conversationId]: { ...conv, memberCount: next!.length } } : s.conversations,
+            removed: userId === s.me.id ? { ...s.removed, [conversationId]: true } : s.removed,
+          };
+        }),
+
+      rememberUsers: (list) =>
+        set((s) => {
+          if (list.length === 0) return s;
+          const nextUsers = { ...s.users };
+          for (const u of list) nextUsers[u.id] = { ...nextUsers[u.id], ...u };
+          return { users: nextUsers };
+        }),
+
+      hydrateOutbox: (entries) =>
+        set((s) => {
+          let outbox = s.outbox;
+          for (const e of entries) outbox = addEntry(outbox, e);
+          return { outbox };
+        }),
+      enqueue: (entry) => set((s) => ({ outbox: addEntry(s.outbox, entry) })),
+      outboxAttempt: (clientId, at) =>
+        set((s) => {
+          const e = s.outbox.find((x) => x.clientId === clientId);
+          return e ? { outbox: updateEntry(s.outbox, clientId, { attempts: e.attempts + 1, lastAttemptAt: at }) } : s;
+        }),
+      outboxFailed: (clientId, reason) => set((s) => ({ outbox: updateEntry(s.outbox, clientId, { failed: reason }) })),
+      outboxRetry: (clientId) =>
+        set((s) => ({ outbox: updateEntry(s.outbox, clientId, { failed: null, lastAttemptAt: null }) })),
+      outboxDiscard: (clientId) => set((s) => ({ outbox: removeEntry(s.outbox, clientId) })),
+
+      setDraft: (conversationId, text) =>
+        set((s) => (s.drafts[conversationId] === text ? s : { drafts: { ...s.drafts, [conversationId]: text } })),
+    };
+  });
+}

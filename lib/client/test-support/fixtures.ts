@@ -1,0 +1,61 @@
+import type { ConversationSummary, MessageDto } from "@/lib/realtime/contract";
+
+export const ME = "u-me";
+export const ANA = "u-ana";
+
+export function msg(seq: number, over: Partial<MessageDto> = {}): MessageDto {
+  return {
+    id: `m${seq}`,
+    conversationId: "c1",
+    seq,
+    senderId: ANA,
+    clientId: `cid-${seq}`,
+    type: "TEXT",
+    text: `hello ${seq}`,
+    createdAt: new Date(2025, 2, 10, 12, seq % 60).toISOString(),
+    editedAt: null,
+    deletedAt: null,
+    replyTo: null,
+    forwarded: false,
+    attachments: [],
+    reactions: [],
+    location: null,
+    system: null,
+    ...over,
+  };
+}
+
+export function conv(over: Partial<ConversationSummary> = {}): ConversationSummary {
+  return {
+    id: "c1",
+    type: "DIRECT",
+    title: "Ana",
+    icon: null,
+    iconBg: "#888",
+    about: "",
+    visibility: "PRIVATE",
+    peer: { id: ANA, name: "Ana Lima", username: "ana", initials: "AL", avatarColor: "#f06292", avatarUrl: null },
+    lastSeq: 0,
+    lastMessageAt: null,
+    lastMessage: null,
+    unreadCount: 0,
+    readSeq: 0,
+    isPinned: false,
+    isMuted: false,
+    isArchived: false,
+    memberCount: 2,
+    minDeliveredSeq: 0,
+    minReadSeq: 0,
+    ...over,
+  };
+}
+
+export const meUser = {
+  id: ME,
+  name: "Me Myself",
+  username: "me",
+  email: "me@example.com",
+  initials: "MM",
+  avatarColor: "#4caf50",
+  avatarUrl: null,
+};

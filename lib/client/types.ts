@@ -1,0 +1,36 @@
+// Browser-side types built on the realtime contract.
+import type { ErrorCode } from "@/lib/errors";
+import type { MessageDto } from "@/lib/realtime/contract";
+
+/** A message typed in this browser that the server has not acknowledged yet. */
+export type OutboxEntry = {
+  clientId: string;
+  conversationId: string;
+  senderId: string;
+  text: string;
+  /** ISO time the user pressed send (orders pending bubbles, shown as their time). */
+  createdAt: string;
+  attempts: number;
+  /** epoch ms of the last emit, or null when never sent. */
+  lastAttemptAt: number | null;
+  /** Set when the server refused it for good (not retried until the user asks). */
+  failed: string | null;
+};
+
+export type TickStatus = "pending" | "failed" | "sent" | "delivered" | "read";
+
+export type ConnectionState = "connecting" | "connected" | "reconnecting" | "offline";
+
+/** Messages of one conversation as loaded in this browser, sorted by seq. */
+export type ConversationMessages = {
+  items: MessageDto[];
+  /** seq to pass as `before` for the previous page; null when the start is loaded. */
+  nextBefore: number | null;
+  /** Highest seq up to which nothing is missing here (the `sync` cursor). */
+  syncedSeq: number;
+  status: "idle" | "loading" | "ready" | "error";
+  loadingOlder: boolean;
+};
+
+export type ClientErrorCode = ErrorCode | "TIMEOUT" | "DISCONNECTED" | "NETWORK";
+export type ClientError = { code: ClientErrorCode; message: string };
