@@ -8,12 +8,13 @@ export const listUsersInput = z.object({ q: z.string().trim().max(100).optional(
 
 export async function listUsers(ctx: Ctx, input: z.input<typeof listUsersInput> = {}) {
   requireAdmin(ctx);
-  const { q } = listUsersInput.parse(input);
+  const q = listUsersInput.parse(input).q?.replace(/^@/, "");
   const users = await ctx.db.user.findMany({
     where: q
       ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }, { username: { contains: q.toLowerCase() } }] }
       : {},
-    orderBy: [{ role: "asc" }, { createdAt: "asc" }],
+    // Enum order is USER, ADMIN: descending puts admins first.
+    orderBy: [{ role: "desc" }, { createdAt: "asc" }],
     take: 500,
     select: { id: true, name: true, username: true, email: true, role: true, initials: true, avatarColor: true, avatarUrl: true, lastActiveAt: true, createdAt: true },
   });
