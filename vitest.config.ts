@@ -8,7 +8,8 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["**/*.test.ts"],
-    exclude: ["**/node_modules/**", "e2e/**", "dist/**", ".next/**"],
+    // lib/faults starts real processes: `npm run test:faults` (vitest.faults.config.ts).
+    exclude: ["**/node_modules/**", "e2e/**", "dist/**", ".next/**", "lib/faults/**"],
     // One fresh PostgreSQL database per run, migrated, shared by every test file.
     globalSetup: ["lib/test-support/global-setup.ts"],
     // Test files share that database: run them one at a time so a file's cleanup or unique

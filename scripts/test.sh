@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The whole check, as CI runs it (`npm test`): lint, types, unit/integration tests, production
-# build, then the browser E2E suite against that build. Needs PostgreSQL on 127.0.0.1:5432
-# (trust auth) and /usr/bin/chromium; see .ci/run for a fresh machine.
+# build, then the browser E2E suite against that build, then the fault suite (its own PostgreSQL,
+# Redis and two app nodes from that build: node kill, Redis and PostgreSQL restarts). Needs
+# PostgreSQL on 127.0.0.1:5432 (trust auth), /usr/bin/chromium, and for the fault suite the
+# PostgreSQL server binaries and redis-server; see .ci/run for a fresh machine.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -38,6 +40,7 @@ step "typecheck" npm run typecheck
 step "unit" npx vitest run
 step "build" npm run build
 step "e2e" npx playwright test
+step "faults" npm run test:faults
 
 printf '\n%s==== ALL PASSED in %ss ====%s\n' "$bold" "$((SECONDS - started_all))" "$reset"
 printf '  %s\n' "${summary[@]}"

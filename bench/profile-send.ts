@@ -1,0 +1,153 @@
+// Where does one message's time go? Runs the real sendMessage() in-process against a fresh
+// database on 127.0.0.1:5432 with every SQL round trip timed (pg's Client.query wrapped), first
+// one at a time (the anatomy of one send), then with `--concurrency` senders at once.
+//
+//   npx tsx bench/profile-send.ts [--messages 300] [--concurrency 20] [--pool 10]
+import { randomUUID } from "node:crypto";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { contextFor } from "@/lib/context";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { migrate } from "@/lib/db/migrate";
+import { sendMessage } from "@/lib/messages/send-message";
+import type { Publisher } from "@/lib/realtime/publisher";
+import { createDatabase, dropDatabase } from "@/lib/test-support/global-setup";
+import { percentiles } from "./lib/recorder";
+import { seedDirects, seedUsers } from "./lib/seed";
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const MESSAGES = arg("messages", 300);
+const CONCURRENCY = arg("concurrency", 20);
+const POOL = arg("pool", 10);
+const ADMIN = process.env.BENCH_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+type Q = { sql: string; start: number; ms: number };
+let trace: Q[] | null = null;
+
+// Time every round trip: adapter-pg queries a pooled client (callback form, through pg.Pool)
+// or a transaction's client (promise form); both go through Client.query.
+const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+(pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function (this: pg.Client, ...args: unknown[]) {
+  if (!trace) return original.apply(this, args);
+  const start = performance.now();
+  const first = args[0] as string | { text?: string };
+  const entry = { sql: (typeof first === "string" ? first : (first?.text ?? "?")).replace(/\s+/g, " ").slice(0, 90), start, ms: 0 };
+  trace.push(entry);
+  const last = args.length - 1;
+  if (typeof args[last] === "function") {
+    const cb = args[last] as (...a: unknown[]) => void;
+    args[last] = (...a: unknown[]) => {
+      entry.ms = performance.now() - start;
+      cb(...a);
+    };
+    return original.apply(this, args);
+  }
+  const res = original.apply(this, args);
+  if (res && typeof (res as Promise<unknown>).then === "function") {
+    (res as Promise<unknown>).then(
+      () => (entry.ms = performance.now() - start),
+      () => (entry.ms = performance.now() - start),
+    );
+  }
+  return res;
+};
+
+const noPublish: Publisher = {
+  toConversation: () => {},
+  toUser: () => {},
+  toAll: () => {},
+  subscribeUser: () => {},
+  unsubscribeUser: () => {},
+  onlineAmong: async () => new Set(),
+};
+
+async function main() {
+  const url = await createDatabase(ADMIN, "convo_profile");
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: POOL }) });
+  try {
+    await migrate(url);
+    const setup = new pg.Client({ connectionString: url });
+    await setup.connect();
+    const users = await seedUsers(setup, 2 * CONCURRENCY, "x".repeat(32), "prof");
+    const pairs: [string, string][] = [];
+    for (let i = 0; i < users.length; i += 2) pairs.push([users[i]!.id, users[i + 1]!.id]);
+    const convs = await seedDirects(setup, pairs);
+    await setup.end();
+    const ctxs = users.map((u) => contextFor({ id: u.id, role: "USER" }, { db, publish: noPublish }));
+
+    // Warm-up (query plans, Prisma's compiler caches).
+    for (let i = 0; i < 30; i++) await sendMessage(ctxs[0]!, { conversationId: convs[0]!, clientId: randomUUID(), text: "warm up" });
+
+    // 1. One at a time: the anatomy of a send.
+    const walls: number[] = [];
+    const sqlTotals: number[] = [];
+    const counts: number[] = [];
+    let example: Q[] = [];
+    const perStatement = new Map<string, number[]>();
+    for (let i = 0; i < MESSAGES; i++) {
+      trace = [];
+      const t0 = performance.now();
+      await sendMessage(ctxs[0]!, { conversationId: convs[0]!, clientId: randomUUID(), text: `message ${i}` });
+      const wall = performance.now() - t0;
+      const q = trace;
+      trace = null;
+      walls.push(wall);
+      sqlTotals.push(q.reduce((a, x) => a + x.ms, 0));
+      counts.push(q.length);
+      for (const x of q) {
+        const key = x.sql.slice(0, 60);
+        (perStatement.get(key) ?? perStatement.set(key, []).get(key)!).push(x.ms);
+      }
+      if (i === Math.floor(MESSAGES / 2)) example = q.map((x) => ({ ...x, start: x.start - t0 }));
+    }
+    const sequential = {
+      messages: MESSAGES,
+      wallMs: percentiles(walls),
+      sqlRoundTripsPerMessage: percentiles(counts).p50,
+      sqlTimeMs: percentiles(sqlTotals),
+      /** Wall time not spent waiting for PostgreSQL: Prisma (query compile/interpret), zod, DTOs, event loop. */
+      nonSqlMsP50: Math.round((percentiles(walls).p50! - percentiles(sqlTotals).p50!) * 100) / 100,
+      exampleSend: example.map((x) => `+${x.start.toFixed(2)} ms  ${x.ms.toFixed(2)} ms  ${x.sql}`),
+      perStatementMsP50: Object.fromEntries([...perStatement].map(([k, v]) => [k, percentiles(v).p50])),
+    };
+
+    // 2. Concurrent senders (each in its own conversation), as fast as they can.
+    const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
+    const lat: number[] = [];
+    let done = 0;
+    await Promise.all(
+      ctxs.filter((_, j) => j % 2 === 0).slice(0, CONCURRENCY).map(async (ctx, i) => {
+        for (let k = 0; k < Math.ceil(MESSAGES / CONCURRENCY) * 2; k++) {
+          const s = performance.now();
+          await sendMessage(ctx, { conversationId: convs[i]!, clientId: randomUUID(), text: `c${k}` });
+          lat.push(performance.now() - s);
+          done++;
+        }
+      }),
+    );
+    const secs = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    const concurrent = {
+      senders: CONCURRENCY,
+      pool: POOL,
+      messages: done,
+      msgsPerSecond: Math.round(done / secs),
+      latencyMs: percentiles(lat),
+      nodeCpuMsPerMessage: Math.round(((cpu.user + cpu.system) / 1000 / done) * 100) / 100,
+      nodeCpuPercent: Math.round(((cpu.user + cpu.system) / 1e6 / secs) * 100),
+    };
+    console.log(JSON.stringify({ sequential, concurrent }, null, 2));
+  } finally {
+    await db.$disconnect();
+    await dropDatabase(ADMIN, url);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,470 @@
+// `npm run bench -- <scenario> [options]`: load tests against the production build on this
+// machine's PostgreSQL (127.0.0.1:5432, a fresh database per run, dropped at the end) and, for
+// two-node, its Redis. Prints ONE JSON summary on stdout; progress goes to stderr.
+//
+//   dm        --clients 200 --duration 20 --rate 1       pairs of users, each sends `rate` msg/s to its pair
+//   group     --members 500 --messages 50 --rate 2       one group, one member sends, fan-out to all
+//   idle      --clients 2000 --hold 10                   idle authenticated connections, RSS per connection
+//   history   --messages 1000000 --requests 200          paging and search latency in a long conversation
+//   two-node  --clients 200 --duration 20 --rate 1       dm with the pairs split over two nodes on one Redis
+//
+// Common options: --no-ceiling (skip pgbench), --profile (server --cpu-prof, summarised in the
+// JSON), --rebuild (npm run build first when sources are newer), --concurrency N (parallel
+// handshakes), --drain S (max wait for the last acks/deliveries), --echo (server logs to stderr),
+// --out FILE (also write the JSON there). npm prints its script banner on stdout: use
+// `npm run -s bench -- …` to get the JSON alone.
+import { randomUUID } from "node:crypto";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import path from "node:path";
+import { createDatabase, dropDatabase } from "@/lib/test-support/global-setup";
+import { summariseCpuProfile } from "./lib/cpu-profile";
+import { clientTotals, Cleanup, connectAll, drain, makeClient, paced } from "./lib/harness";
+import {
+  ensureBuild,
+  log,
+  pgInsertCeiling,
+  ProcSampler,
+  randomSecret,
+  round,
+  rssBytes,
+  sleep,
+  startServer,
+  tempDir,
+  withPg,
+  type ServerProcess,
+} from "./lib/infra";
+import { percentiles, Recorder } from "./lib/recorder";
+import { HISTORY_WORDS, seedDirects, seedGroup, seedHistory, seedUsers, type SeedUser } from "./lib/seed";
+import type { ChatClient } from "./lib/chat-client";
+
+type Args = Record<string, string | boolean>;
+
+function parseArgs(argv: string[]): { scenario: string; args: Args } {
+  const [scenario = "", ...rest] = argv;
+  const args: Args = {};
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    if (!a.startsWith("--")) throw new Error(`unexpected argument ${a}`);
+    const key = a.slice(2);
+    const value = rest[i + 1];
+    if (value === undefined || value.startsWith("--")) args[key] = true;
+    else {
+      args[key] = value;
+      i++;
+    }
+  }
+  return { scenario, args };
+}
+
+const num = (args: Args, key: string, fallback: number): number => {
+  const v = args[key];
+  if (v === undefined || v === true) return fallback;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${key} must be a positive number`);
+  return n;
+};
+
+const PG_ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
+
+type Env = {
+  args: Args;
+  cleanup: Cleanup;
+  databaseUrl: string;
+  secret: string;
+  profileDir?: string;
+  servers: ServerProcess[];
+};
+
+async function startNodes(env: Env, count: number, redis: boolean): Promise<ServerProcess[]> {
+  const channel = `convo-bench-${randomUUID()}`;
+  const started: ServerProcess[] = [];
+  for (let i = 0; i < count; i++) {
+    const dataDir = tempDir(`convo-bench-node${i}`);
+    env.cleanup.add(`rm ${dataDir}`, () => rmSync(dataDir, { recursive: true, force: true }));
+    const server = await startServer({
+      label: `node-${"ab"[i] ?? i}`,
+      databaseUrl: env.databaseUrl,
+      authSecret: env.secret,
+      dataDir,
+      redisUrl: redis ? REDIS_URL : undefined,
+      redisChannel: redis ? channel : undefined,
+      env: {
+        LOG_LEVEL: String(env.args["log-level"] ?? "warn"),
+        RATE_LIMIT_MESSAGES: "10000000",
+        RATE_LIMIT_API: "10000000",
+      },
+      nodeArgs: env.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${env.profileDir}`] : [],
+      echo: Boolean(env.args.echo),
+    });
+    env.cleanup.add(`stop ${server.label}`, () => server.stop());
+    env.servers.push(server);
+    started.push(server);
+    log(`${server.label} ready at ${server.url} (pid ${server.pid})`);
+  }
+  return started;
+}
+
+async function seedUsersTimed(env: Env, count: number) {
+  const t0 = performance.now();
+  const users = await withPg(env.databaseUrl, (c) => seedUsers(c, count, env.secret));
+  log(`seeded ${count} users + sessions + cookies in ${Math.round(performance.now() - t0)} ms`);
+  return { users, ms: Math.round(performance.now() - t0) };
+}
+
+function serverStats(sample: ReturnType<ProcSampler["end"]>) {
+  const procs = sample.processes;
+  return {
+    cpuPercent: round(procs.reduce((a, p) => a + p.cpuPercent, 0), 1),
+    peakRssMB: round(procs.reduce((a, p) => a + p.peakRssMB, 0), 1),
+    /** Event loop thread runnable but not running (other load on the machine), % of wall time. */
+    mainThreadWaitingForCpuPercent: procs.length === 1 ? procs[0]!.mainThreadWaitingForCpuPercent : undefined,
+    mainThreadOnCpuPercent: procs.length === 1 ? procs[0]!.mainThreadOnCpuPercent : undefined,
+    perNode: procs.length > 1 ? procs : undefined,
+    postgresCpuPercent: sample.postgresCpuPercent,
+    benchProcessCpuPercent: sample.benchProcessCpuPercent,
+    sampledSeconds: sample.seconds,
+  };
+}
+
+// --- dm / two-node ---------------------------------------------------------------------------
+
+async function dm(env: Env, nodes: ServerProcess[]) {
+  const clientsWanted = Math.max(2, Math.round(num(env.args, "clients", 200) / 2) * 2);
+  const duration = num(env.args, "duration", 20);
+  const rate = num(env.args, "rate", 1);
+  const { users, ms: seedMs } = await seedUsersTimed(env, clientsWanted);
+  const pairs: [SeedUser, SeedUser][] = [];
+  for (let i = 0; i < users.length; i += 2) pairs.push([users[i]!, users[i + 1]!]);
+  const convIds = await withPg(env.databaseUrl, (c) => seedDirects(c, pairs.map(([a, b]) => [a.id, b.id])));
+
+  const recorder = new Recorder();
+  const clients: ChatClient[] = [];
+  const target: string[] = []; // conversation of client i
+  pairs.forEach(([a, b], i) => {
+    const conv = convIds[i]!;
+    recorder.setMembers(conv, [a.id, b.id]);
+    for (const [j, u] of [a, b].entries()) {
+      // two-node: the two people of a pair sit on different nodes.
+      const node = nodes[j % nodes.length]!;
+      clients.push(makeClient({ urls: [node.url], cookie: u.cookie, userId: u.id, cursors: { [conv]: 0 }, hooks: recorder.hooks }));
+      target.push(conv);
+    }
+  });
+  env.cleanup.add("close clients", () => clients.forEach((c) => c.close()));
+  const connect = await connectAll(clients, num(env.args, "concurrency", 100));
+  log(`connected ${connect.connected}/${clients.length} in ${connect.seconds} s`);
+  if (connect.failed) throw new Error(`${connect.failed} clients failed to connect: ${connect.firstFailure}`);
+
+  const sampler = new ProcSampler(nodes.map((n) => n.pid));
+  sampler.begin();
+  let counter = 0;
+  const text = "x".repeat(Math.max(0, num(env.args, "size", 40) - 12));
+  log(`sending: ${clients.length} clients × ${rate} msg/s for ${duration} s (offered ${clients.length * rate} msg/s)`);
+  const sendStart = performance.now();
+  const sendSeconds = await paced(clients.length, rate, duration, (i) => {
+    const c = clients[i]!;
+    const { clientId } = c.send(target[i]!, `m${counter++} ${text}`);
+    recorder.noteSend(clientId, c.userId, target[i]!, performance.now());
+  });
+  const load = sampler.end();
+  log(`send window over (${round(sendSeconds)} s); draining…`);
+  const drained = await drain(clients, recorder, num(env.args, "drain", 30) * 1000);
+  const lastAck = Math.max(...[...recorder.sent.values()].map((s) => s.ackedAt ?? 0));
+  const summary = recorder.summary();
+  clients.forEach((c) => c.close());
+  return {
+    clients: clients.length,
+    nodes: nodes.length,
+    durationSeconds: duration,
+    ratePerClient: rate,
+    offeredMsgsPerSecond: clients.length * rate,
+    messages: summary,
+    lost: summary.lost,
+    duplicated: summary.duplicated,
+    msgsPerSecond: round(summary.acked / Math.max(sendSeconds, (lastAck - sendStart) / 1000), 1),
+    latencyMs: {
+      sendToAck: percentiles(recorder.ackLatencies),
+      sendToDeliver: percentiles(recorder.deliverLatencies),
+    },
+    server: serverStats(load),
+    setup: { seedMs, connect },
+    drain: drained,
+    clientTotals: clientTotals(clients),
+  };
+}
+
+// --- group -----------------------------------------------------------------------------------
+
+async function group(env: Env, nodes: ServerProcess[]) {
+  const members = Math.max(2, Math.round(num(env.args, "members", 500)));
+  const messages = Math.round(num(env.args, "messages", 50));
+  const rate = num(env.args, "rate", 2);
+  const { users, ms: seedMs } = await seedUsersTimed(env, members);
+  const conv = await withPg(env.databaseUrl, (c) => seedGroup(c, "Bench group", users.map((u) => u.id)));
+  const recorder = new Recorder();
+  recorder.setMembers(conv, users.map((u) => u.id));
+  const clients = users.map((u) => makeClient({ urls: [nodes[0]!.url], cookie: u.cookie, userId: u.id, cursors: { [conv]: 0 }, hooks: recorder.hooks }));
+  env.cleanup.add("close clients", () => clients.forEach((c) => c.close()));
+  const connect = await connectAll(clients, num(env.args, "concurrency", 100));
+  log(`connected ${connect.connected}/${clients.length} in ${connect.seconds} s`);
+  if (connect.failed) throw new Error(`${connect.failed} clients failed to connect: ${connect.firstFailure}`);
+
+  const sampler = new ProcSampler(nodes.map((n) => n.pid));
+  sampler.begin();
+  const sender = clients[0]!;
+  let sent = 0;
+  log(`sending ${messages} messages at ${rate}/s to ${members - 1} members`);
+  const sendSeconds = await paced(1, rate, messages / rate, () => {
+    if (sent >= messages) return;
+    const { clientId } = sender.send(conv, `group message ${sent++}`);
+    recorder.noteSend(clientId, sender.userId, conv, performance.now());
+  });
+  const drained = await drain(clients, recorder, num(env.args, "drain", 60) * 1000);
+  const load = sampler.end();
+  const summary = recorder.summary();
+  clients.forEach((c) => c.close());
+  return {
+    clients: members,
+    members,
+    messagesRequested: messages,
+    ratePerSecond: rate,
+    durationSeconds: round(sendSeconds, 1),
+    messages: summary,
+    lost: summary.lost,
+    duplicated: summary.duplicated,
+    msgsPerSecond: round(summary.acked / sendSeconds, 1),
+    deliveriesPerSecond: round(summary.delivered / (sendSeconds + drained.drainSeconds), 1),
+    latencyMs: {
+      sendToAck: percentiles(recorder.ackLatencies),
+      /** Per (message, recipient): the fan-out latency. */
+      sendToDeliver: percentiles(recorder.deliverLatencies),
+    },
+    server: serverStats(load),
+    setup: { seedMs, connect },
+    drain: drained,
+    clientTotals: clientTotals(clients),
+  };
+}
+
+// --- idle ------------------------------------------------------------------------------------
+
+async function idle(env: Env, nodes: ServerProcess[]) {
+  const count = Math.max(2, Math.round(num(env.args, "clients", 1000) / 2) * 2);
+  const hold = num(env.args, "hold", 10);
+  const server = nodes[0]!;
+  const { users, ms: seedMs } = await seedUsersTimed(env, count);
+  // Everyone has one direct chat (one conversation room per socket, as a real user would).
+  const pairs: [string, string][] = [];
+  for (let i = 0; i < users.length; i += 2) pairs.push([users[i]!.id, users[i + 1]!.id]);
+  const convIds = await withPg(env.databaseUrl, (c) => seedDirects(c, pairs));
+  // Warm the server (first handshakes compile code paths), then take the baseline.
+  const warm = makeClient({ urls: [server.url], cookie: users[0]!.cookie, userId: users[0]!.id });
+  await warm.start();
+  warm.close();
+  await sleep(2000);
+  const rssBefore = rssBytes(server.pid) ?? 0;
+  const benchRssBefore = process.memoryUsage().rss;
+  const clients = users.map((u, i) => makeClient({ urls: [server.url], cookie: u.cookie, userId: u.id, cursors: { [convIds[i >> 1]!]: 0 } }));
+  env.cleanup.add("close clients", () => clients.forEach((c) => c.close()));
+  const connect = await connectAll(clients, num(env.args, "concurrency", 100));
+  log(`connected ${connect.connected}/${clients.length} in ${connect.seconds} s; holding ${hold} s`);
+  const sampler = new ProcSampler([server.pid]);
+  sampler.begin();
+  await sleep(hold * 1000);
+  const load = sampler.end();
+  const rssAfter = rssBytes(server.pid) ?? 0;
+  const stillConnected = clients.filter((c) => c.isReady).length;
+  const totals = clientTotals(clients);
+  clients.forEach((c) => c.close());
+  return {
+    clients: count,
+    holdSeconds: hold,
+    connected: connect.connected,
+    stillConnectedAfterHold: stillConnected,
+    server: {
+      ...serverStats(load),
+      rssBeforeMB: round(rssBefore / 2 ** 20, 1),
+      rssAfterMB: round(rssAfter / 2 ** 20, 1),
+      rssPerConnectionKB: connect.connected ? round((rssAfter - rssBefore) / 1024 / connect.connected, 1) : null,
+    },
+    benchProcess: {
+      rssPerConnectionKB: connect.connected ? round((process.memoryUsage().rss - benchRssBefore) / 1024 / connect.connected, 1) : null,
+    },
+    setup: { seedMs, connect },
+    clientTotals: totals,
+  };
+}
+
+// --- history ---------------------------------------------------------------------------------
+
+async function timedRequests(count: number, url: () => string, cookie: string) {
+  const times: number[] = [];
+  const statuses: Record<string, number> = {};
+  let items = 0;
+  for (let i = 0; i < count; i++) {
+    const t0 = performance.now();
+    const res = await fetch(url(), { headers: { cookie } });
+    const body = (await res.json()) as { messages?: unknown[]; hits?: unknown[] };
+    times.push(performance.now() - t0);
+    statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+    items += (body.messages ?? body.hits ?? []).length;
+  }
+  return { latencyMs: percentiles(times), statuses, avgItems: round(items / count, 1) };
+}
+
+async function history(env: Env, nodes: ServerProcess[]) {
+  const total = Math.round(num(env.args, "messages", 1_000_000));
+  const requests = Math.round(num(env.args, "requests", 200));
+  const server = nodes[0]!;
+  const { users } = await seedUsersTimed(env, 2);
+  const [alice, bob] = users as [SeedUser, SeedUser];
+  const [conv] = await withPg(env.databaseUrl, (c) => seedDirects(c, [[alice.id, bob.id]]));
+  const t0 = performance.now();
+  let lastLog = t0;
+  const { indexRebuildMs } = await withPg(env.databaseUrl, (c) =>
+    seedHistory(c, conv!, [alice.id, bob.id], total, (done) => {
+      if (performance.now() - lastLog > 5000 || done === total) {
+        lastLog = performance.now();
+        log(`history: ${done}/${total} messages`);
+      }
+    }),
+  );
+  const seedMs = Math.round(performance.now() - t0);
+  log(`seeded ${total} messages in ${seedMs} ms (full-text index rebuilt in ${indexRebuildMs} ms)`);
+  const base = `${server.url}/api/v1`;
+  const sampler = new ProcSampler([server.pid]);
+  // Warm-up: a few of each, not measured.
+  await timedRequests(5, () => `${base}/conversations/${conv}/messages?limit=50`, alice.cookie);
+  await timedRequests(5, () => `${base}/search?q=${HISTORY_WORDS[0]}&conversationId=${conv}`, alice.cookie);
+  sampler.begin();
+  const randomSeq = () => 51 + Math.floor(Math.random() * (total - 50));
+  const randomWord = () => HISTORY_WORDS[Math.floor(Math.random() * HISTORY_WORDS.length)]!;
+  const latest = await timedRequests(Math.min(requests, 50), () => `${base}/conversations/${conv}/messages?limit=50`, alice.cookie);
+  const pageBefore = await timedRequests(requests, () => `${base}/conversations/${conv}/messages?before=${randomSeq()}&limit=50`, alice.cookie);
+  const search = await timedRequests(requests, () => `${base}/search?q=${randomWord()}&conversationId=${conv}`, alice.cookie);
+  const searchAll = await timedRequests(Math.min(requests, 50), () => `${base}/search?q=${randomWord()}`, alice.cookie);
+  const prefix = await timedRequests(Math.min(requests, 50), () => `${base}/search?q=${randomWord().slice(0, 3)}&conversationId=${conv}`, alice.cookie);
+  const load = sampler.end();
+  const size = await withPg(env.databaseUrl, (c) =>
+    c.query<{ table: string; index: string }>(
+      `SELECT pg_size_pretty(pg_table_size('"Message"')) AS table, pg_size_pretty(pg_indexes_size('"Message"')) AS index`,
+    ),
+  );
+  return {
+    messagesInConversation: total,
+    requestsEach: requests,
+    seedMs,
+    indexRebuildMs,
+    messageTable: size.rows[0],
+    latestPage: latest,
+    pageBeforeRandomSeq: pageBefore,
+    searchWordInConversation: search,
+    searchWordAllChats: searchAll,
+    searchPrefix3InConversation: prefix,
+    server: serverStats(load),
+  };
+}
+
+// --- main ------------------------------------------------------------------------------------
+
+const SCENARIOS: Record<string, { nodes: number; redis: boolean; run: (env: Env, nodes: ServerProcess[]) => Promise<object> }> = {
+  dm: { nodes: 1, redis: false, run: dm },
+  group: { nodes: 1, redis: false, run: group },
+  idle: { nodes: 1, redis: false, run: idle },
+  history: { nodes: 1, redis: false, run: history },
+  "two-node": { nodes: 2, redis: true, run: dm },
+};
+
+function nofileLimit(): { soft: number; hard: number } | undefined {
+  try {
+    const line = readFileSync("/proc/self/limits", "utf8")
+      .split("\n")
+      .find((l) => l.startsWith("Max open files"));
+    const [soft, hard] = line!.replace("Max open files", "").trim().split(/\s+/);
+    return { soft: Number(soft), hard: Number(hard) };
+  } catch {
+    return undefined;
+  }
+}
+
+async function main() {
+  const { scenario, args } = parseArgs(process.argv.slice(2));
+  const spec = SCENARIOS[scenario];
+  if (!spec) {
+    console.error(`usage: npm run bench -- <${Object.keys(SCENARIOS).join("|")}> [options] (see bench/run.ts)`);
+    process.exit(2);
+  }
+  const wanted = Number(args.clients ?? args.members ?? 0) * 1.2 + 200;
+  const limit = nofileLimit();
+  if (limit && limit.soft < wanted) {
+    throw new Error(`open files limit ${limit.soft} is too low for ${wanted} sockets: run \`ulimit -n ${Math.ceil(wanted * 2)}\` first`);
+  }
+
+  // Other work on the machine skews every number: recorded beside them.
+  const loadAtStart = loadavg().map((l) => round(l, 2));
+  const build = ensureBuild({ buildIfMissing: true, rebuildIfStale: Boolean(args.rebuild) });
+  const cleanup = new Cleanup();
+  const onSignal = (signal: NodeJS.Signals) => {
+    log(`${signal}: cleaning up`);
+    void cleanup.run().then(() => process.exit(130));
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+
+  try {
+    const databaseUrl = await createDatabase(PG_ADMIN_URL, "convo_bench").catch((err: Error) => {
+      throw new Error(`the bench needs PostgreSQL at ${PG_ADMIN_URL} (BENCH_PG_ADMIN_URL): ${err.message}`);
+    });
+    cleanup.add("drop database", () => dropDatabase(PG_ADMIN_URL, databaseUrl));
+    log(`database ${new URL(databaseUrl).pathname.slice(1)}`);
+
+    let ceiling: Record<string, number> | null = null;
+    if (!args["no-ceiling"]) {
+      log("measuring pgInsertCeiling with pgbench (1 and 8 clients, 5 s each)…");
+      ceiling = await pgInsertCeiling(databaseUrl);
+      log(`pgInsertCeiling: ${JSON.stringify(ceiling)}`);
+    }
+
+    const profileDir = args.profile ? tempDir("convo-bench-prof") : undefined;
+    if (profileDir) cleanup.add("rm profiles", () => rmSync(profileDir, { recursive: true, force: true }));
+    const env: Env = { args, cleanup, databaseUrl, secret: randomSecret(), profileDir, servers: [] };
+    const nodes = await startNodes(env, spec.nodes, spec.redis);
+    const started = performance.now();
+    const result = (await spec.run(env, nodes)) as Record<string, unknown>;
+    const ms = Math.round(performance.now() - started);
+
+    for (const s of env.servers) await s.stop(20_000); // the server force-exits after 10 s itself
+    const profiles = profileDir
+      ? readdirSync(profileDir)
+          .filter((f) => f.endsWith(".cpuprofile"))
+          .map((f) => summariseCpuProfile(path.join(profileDir, f)))
+      : undefined;
+    const best = ceiling ? Math.max(...Object.values(ceiling)) : null;
+    const rate = typeof result.msgsPerSecond === "number" ? result.msgsPerSecond : null;
+    const summary = {
+      scenario,
+      ...result,
+      pgInsertCeiling: ceiling,
+      ratioToCeiling: best && rate !== null ? round(rate / best, 3) : null,
+      scenarioWallMs: ms,
+      build: { stale: build.stale, rebuilt: build.built },
+      machine: { cpus: cpus().length, node: process.version, loadAvgAtStart: loadAtStart, loadAvgAtEnd: loadavg().map((l) => round(l, 2)) },
+      ...(profiles ? { profile: profiles } : {}),
+    };
+    const json = `${JSON.stringify(summary, null, 2)}\n`;
+    if (typeof args.out === "string") writeFileSync(args.out, json);
+    process.stdout.write(json);
+  } finally {
+    await cleanup.run();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error("[bench] failed:", err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);
