@@ -35,7 +35,7 @@ async function main() {
   logger.info({ applied, database: embedded ? "embedded" : "postgres" }, "migrations checked");
   // PGlite is one PostgreSQL session behind its socket: concurrent connections interleave their
   // protocol messages, so the embedded database gets exactly one.
-  const database = connectDb(databaseUrl, embedded ? 1 : 10, embedded ? "embedded" : "postgres");
+  const database = connectDb(databaseUrl, embedded ? 1 : config.DATABASE_POOL_SIZE, embedded ? "embedded" : "postgres");
   const seeded = await seedDefaultGroups(database);
   if (seeded) logger.info({ seeded }, "default groups created");
 

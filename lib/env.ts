@@ -20,6 +20,10 @@ const schema = z.object({
   DATABASE_URL: optionalString,
   /** Port of the embedded PostgreSQL wire server (PGlite); 0 picks a free one. */
   EMBEDDED_DB_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** Connections in this node's PostgreSQL pool (the embedded database always uses one). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Message writes a node works on at once; beyond it, sends are refused fast with UNAVAILABLE. */
+  MAX_INFLIGHT_SENDS: z.coerce.number().int().min(1).default(64),
   REDIS_URL: optionalString,
   /** Redis pub/sub channel prefix shared by the nodes of one deployment (isolates deployments or test runs on one Redis). */
   REDIS_CHANNEL: optionalString,

@@ -8,7 +8,7 @@ import type { MessageDto } from "@/lib/realtime/contract";
 import { clientId, id, MAX_MESSAGE_LENGTH } from "@/lib/validation";
 import { attachmentKind } from "@/lib/storage/attachment-dto";
 import { messageSelect, toMessageDto } from "./message-dto";
-import { assertNotBlocked, storeMessage } from "./store-message";
+import { assertNotBlocked, MessageRefused, storeMessage } from "./store-message";
 
 export const MAX_ATTACHMENTS = 10;
 
@@ -36,17 +36,15 @@ export type SendResult = { message: MessageDto; duplicate: boolean };
  * Idempotent on (sender, clientId): a retry returns the stored message.
  */
 export async function sendMessage(ctx: Ctx, input: z.input<typeof sendMessageInput>): Promise<SendResult> {
-  const data = sendMessageInput.parse(input);
+  try {
+    return await send(ctx, sendMessageInput.parse(input));
+  } catch (err) {
+    if (err instanceof ReplayInstead) return err.result;
+    throw err;
+  }
+}
 
-  // Both answer from indexes; asked together they cost one round trip.
-  const [previous, membership] = await Promise.all([
-    findByClientId(ctx, data.clientId),
-    requireMembership(ctx.db, ctx.actor.id, data.conversationId).catch((err: unknown) => err as Error),
-  ]);
-  if (previous) return replay(ctx, previous, data.conversationId);
-  if (membership instanceof Error) throw membership;
-  if (membership.conversation.archivedAt) throw new AppError("FORBIDDEN", "This group is archived");
-  await assertNotBlocked(ctx, membership.conversation);
+async function send(ctx: Ctx, data: z.output<typeof sendMessageInput>): Promise<SendResult> {
   if (data.replyToId) await assertInConversation(ctx, data.replyToId, data.conversationId);
 
   let message: MessageDto;
@@ -61,15 +59,40 @@ export async function sendMessage(ctx: Ctx, input: z.input<typeof sendMessageInp
       attachmentIds: data.attachmentIds,
     });
   } catch (err) {
-    // A concurrent retry of the same clientId committed first: answer with its message.
-    if (!isUniqueViolation(err)) throw err;
-    const stored = await findByClientId(ctx, data.clientId);
-    if (!stored) throw err;
-    return replay(ctx, stored, data.conversationId);
+    // A retry of a clientId already stored (or racing its first attempt): answer with that message.
+    if (isUniqueViolation(err)) {
+      const stored = await findByClientId(ctx, data.clientId);
+      if (stored) return replay(ctx, stored, data.conversationId);
+    }
+    if (err instanceof MessageRefused) throw await refusal(ctx, data);
+    throw err;
   }
 
   ctx.publish.toConversation(message.conversationId, "message:new", message);
   return { message, duplicate: false };
+}
+
+/**
+ * Why the insert refused, checked in the order a user would want to hear it. A retry of a
+ * message already stored counts as success even if the sender has since left.
+ */
+async function refusal(ctx: Ctx, data: z.output<typeof sendMessageInput>): Promise<Error> {
+  const stored = await findByClientId(ctx, data.clientId);
+  if (stored) return new ReplayInstead(replay(ctx, stored, data.conversationId));
+  const membership = await requireMembership(ctx.db, ctx.actor.id, data.conversationId).catch((err: unknown) => err as Error);
+  if (membership instanceof Error) return membership;
+  if (membership.conversation.archivedAt) return new AppError("FORBIDDEN", "This group is archived");
+  const blocked = await assertNotBlocked(ctx, membership.conversation).catch((err: unknown) => err as Error);
+  if (blocked) return blocked;
+  if (data.attachmentIds?.length) return badRequest("An attachment was not found or is already sent");
+  return new AppError("CONFLICT", "The chat changed while sending: try again");
+}
+
+/** Thrown by refusal() when the message turned out to be stored: carries the replay. */
+class ReplayInstead extends Error {
+  constructor(readonly result: SendResult) {
+    super("already stored");
+  }
 }
 
 async function messageType(ctx: Ctx, data: z.output<typeof sendMessageInput>): Promise<MessageType> {

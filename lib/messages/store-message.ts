@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Ctx } from "@/lib/context";
-import { AppError, badRequest } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { Prisma, type MessageType } from "@/lib/generated/prisma/client";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { messageSelect, toMessageDto } from "./message-dto";
@@ -20,12 +20,23 @@ export type NewMessage = {
 
 type InsertedRow = { id: string; seq: bigint; createdAt: Date; linked: number };
 
+/** Nothing was stored because a guard of the statement refused; sendMessage explains precisely why. */
+export class MessageRefused extends AppError {
+  constructor() {
+    super("CONFLICT", "The chat changed while sending: try again");
+  }
+}
+
 /**
  * The one insert path for messages (send, forward, system events), in ONE statement so a
  * message costs one database round trip: take the next seq of the conversation (its row lock
  * serialises senders, so seqs are gap-free), insert, link or copy attachments and advance the
  * sender's own watermarks. A statement is atomic: a unique violation on (sender, clientId)
- * rolls all of it back. Callers have checked membership and permissions.
+ * rolls all of it back.
+ * The statement also guards what must hold at the instant of the insert (the sender is a member,
+ * the group is not archived, no block in a direct chat, the uploads are the sender's and unsent)
+ * and stores nothing otherwise (MessageRefused): checking those first in separate queries cost
+ * a round trip each on the hottest path. Callers turn a refusal into the precise error.
  */
 export async function storeMessage(ctx: Ctx, input: NewMessage): Promise<MessageDto> {
   const me = ctx.actor.id;
@@ -36,6 +47,14 @@ export async function storeMessage(ctx: Ctx, input: NewMessage): Promise<Message
     WITH conv AS (
       UPDATE "Conversation" SET "lastSeq" = "lastSeq" + 1, "lastMessageAt" = now(), "updatedAt" = now()
       WHERE id = ${input.conversationId}::uuid
+        AND (${input.type}::"MessageType" = 'SYSTEM' OR (
+          "archivedAt" IS NULL
+          AND EXISTS (SELECT 1 FROM "Participant" p
+                      WHERE p."conversationId" = ${input.conversationId}::uuid AND p."userId" = ${me}::uuid AND p."leftAt" IS NULL)
+          AND NOT (type = 'DIRECT' AND EXISTS (
+            SELECT 1 FROM "Block" b
+            WHERE (b."blockerId" = ${me}::uuid AND b."blockedId" = ANY(string_to_array("directKey", ':')::uuid[]))
+               OR (b."blockedId" = ${me}::uuid AND b."blockerId" = ANY(string_to_array("directKey", ':')::uuid[]))))))
         -- Every listed upload is mine and unsent, or nothing happens (and no seq is used up).
         AND cardinality(${attachmentIds}::uuid[]) = (
           SELECT count(*) FROM "Attachment" a
@@ -65,10 +84,7 @@ export async function storeMessage(ctx: Ctx, input: NewMessage): Promise<Message
     )
     SELECT ins.id, ins.seq, ins."createdAt", (SELECT count(*)::int FROM linked) + (SELECT count(*)::int FROM copied) AS linked
     FROM ins`;
-  if (!row) {
-    if (attachmentIds.length > 0) throw badRequest("An attachment was not found or is already sent");
-    throw new AppError("NOT_FOUND", "Conversation not found");
-  }
+  if (!row) throw new MessageRefused();
   return dtoOfNewMessage(ctx, input, row);
 }
 

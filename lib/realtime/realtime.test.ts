@@ -235,14 +235,43 @@ describe("rate limits", () => {
     const fast = await createTestUser(db, { name: "Speedy" });
     const dm = await openDirect(fast.ctx, { userId: alice.id });
     const socket = await connect(fast);
-    const results = await Promise.all(
-      Array.from({ length: limit + 5 }, (_, i) =>
-        socket.emitWithAck("message:send", { conversationId: dm.id, clientId: `flood-${i}-${fast.id.slice(0, 8)}`, text: `#${i}` }),
-      ),
-    );
+    // In bursts of 20, below the node's in-flight capacity, so only the user's limit applies.
+    const results = [];
+    for (let start = 0; start < limit + 5; start += 20) {
+      const burst = Array.from({ length: Math.min(20, limit + 5 - start) }, (_, j) => start + j);
+      results.push(
+        ...(await Promise.all(
+          burst.map((i) => socket.emitWithAck("message:send", { conversationId: dm.id, clientId: `flood-${i}-${fast.id.slice(0, 8)}`, text: `#${i}` })),
+        )),
+      );
+    }
     const limited = results.filter((r) => !r.ok);
     expect(limited.length).toBe(5);
     expect(limited[0]).toMatchObject({ ok: false, error: { code: "RATE_LIMITED" } });
     expect(await db.message.count({ where: { senderId: fast.id } })).toBe(limit);
+  });
+});
+
+describe("backpressure", () => {
+  it("refuses sends beyond the node's capacity at once with UNAVAILABLE, and stores each admitted one", async () => {
+    const { env } = await import("@/lib/env");
+    const capacity = env().MAX_INFLIGHT_SENDS;
+    const users = await Promise.all(Array.from({ length: 4 }, () => createTestUser(db, { name: "Burst" })));
+    const group = await db.conversation.create({ data: { type: "GROUP", name: "Burst group", visibility: "PUBLIC" } });
+    for (const u of users) await joinGroup(u.ctx, { conversationId: group.id });
+    const sockets = await Promise.all(users.map((u) => connect(u)));
+    const perUser = Math.ceil((capacity * 2) / users.length);
+    const results = await Promise.all(
+      sockets.flatMap((socket, u) =>
+        Array.from({ length: perUser }, (_, i) =>
+          socket.emitWithAck("message:send", { conversationId: group.id, clientId: `burst-${u}-${i}-${users[u]!.id.slice(0, 8)}`, text: `b${i}` }),
+        ),
+      ),
+    );
+    const refused = results.filter((r) => !r.ok);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.every((r) => !r.ok && r.error.code === "UNAVAILABLE")).toBe(true);
+    const stored = await db.message.count({ where: { conversationId: group.id } });
+    expect(stored).toBe(results.length - refused.length);
   });
 });

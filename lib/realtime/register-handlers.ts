@@ -14,6 +14,7 @@ import { markDelivered, markRead } from "@/lib/messages/receipts";
 import { sendMessage } from "@/lib/messages/send-message";
 import { syncMessages } from "@/lib/messages/sync-messages";
 import { id } from "@/lib/validation";
+import { withCapacity } from "./backpressure";
 import { announceConnected, announceDisconnected, watchPresence } from "./presence";
 import { ioPublisher } from "./publisher";
 import { rooms } from "./rooms";
@@ -32,14 +33,15 @@ export async function registerHandlers(io: Server, db: Db, socket: Socket): Prom
   // A sync answers only after the rooms are joined: whatever it misses arrives live.
   const roomsJoined = membershipIds(db, user.id).then((ids) => socket.join(ids.map(rooms.conversation)));
 
-  const limited = () => consume("messages", user.id);
+  // Writes count against the user's rate limit and the node's capacity.
+  const write = <T>(work: () => Promise<T>) => consume("messages", user.id).then(() => withCapacity(work));
   socket.on("message:send", (input, ack) =>
-    answer(ack, () => limited().then(() => sendMessage(ctx, input)).then(({ message }) => ({ message })), "message:send"),
+    answer(ack, () => write(() => sendMessage(ctx, input)).then(({ message }) => ({ message })), "message:send"),
   );
-  socket.on("message:edit", (input, ack) => answer(ack, async () => (await limited(), { message: await editMessage(ctx, input) }), "message:edit"));
-  socket.on("message:react", (input, ack) => answer(ack, async () => (await limited(), { message: await reactToMessage(ctx, input) }), "message:react"));
+  socket.on("message:edit", (input, ack) => answer(ack, async () => ({ message: await write(() => editMessage(ctx, input)) }), "message:edit"));
+  socket.on("message:react", (input, ack) => answer(ack, async () => ({ message: await write(() => reactToMessage(ctx, input)) }), "message:react"));
   socket.on("message:forward", (input, ack) =>
-    answer(ack, async () => (await limited(), { messages: await forwardMessage(ctx, input) }), "message:forward"),
+    answer(ack, async () => ({ messages: await write(() => forwardMessage(ctx, input)) }), "message:forward"),
   );
   socket.on("message:delete", (input, ack) => answer(ack, () => deleteMessage(ctx, input).then(() => ({})), "message:delete"));
   socket.on("receipt:delivered", (input, ack) => answer(ack, () => markDelivered(ctx, input).then(() => ({})), "receipt:delivered"));
