@@ -36,16 +36,12 @@ export async function startRealtime(httpServer: HttpServer, deps: RealtimeDeps) 
   const redis = deps.redisUrl ? connectRedis(deps.redisUrl) : undefined;
   if (redis) {
     io.adapter(createAdapter(redis.pub, redis.sub, { requestsTimeout: 3000, key: deps.redisChannel ?? "convo" }));
-    // Broadcasts published while Redis was away are lost in pub/sub: when it is back, every
-    // local client re-syncs by seq, so nothing acknowledged stays missing.
-    redis.sub.on("ready", () => {
-      if (!redis.wasReady) {
-        redis.wasReady = true;
-        return;
-      }
-      logger.warn("redis reconnected: asking local clients to resync");
-      io.local.emit("resync");
-    });
+    // Pub/sub keeps nothing: broadcasts around a Redis outage can be lost, so after it clients
+    // re-sync by seq and nothing acknowledged stays missing. A reconnect of either connection may have lost broadcasts: subscriber gaps lose what other
+    // nodes sent here, publisher gaps lose what this node sent everywhere (so that one is told to
+    // every node once the publisher works again).
+    onReconnect(redis.sub, () => io.local.emit("resync"));
+    onReconnect(redis.pub, () => io.emit("resync"));
   }
   installRateLimiters(redis?.pub);
   setIo(io);
@@ -64,6 +60,17 @@ export async function startRealtime(httpServer: HttpServer, deps: RealtimeDeps) 
   };
 }
 
+function onReconnect(client: Redis, then: () => void): void {
+  let connectedBefore = false;
+  client.on("ready", () => {
+    if (connectedBefore) {
+      logger.warn("redis reconnected: asking clients to resync");
+      then();
+    }
+    connectedBefore = true;
+  });
+}
+
 function connectRedis(url: string) {
   const options = { maxRetriesPerRequest: 2, enableOfflineQueue: true, retryStrategy: (attempt: number) => Math.min(attempt * 200, 2000) };
   const pub = new Redis(url, options);
@@ -71,5 +78,5 @@ function connectRedis(url: string) {
   for (const [name, client] of Object.entries({ pub, sub })) {
     client.on("error", (err: Error) => logger.warn({ err: err.message, client: name }, "redis error"));
   }
-  return { pub, sub, wasReady: false };
+  return { pub, sub };
 }
