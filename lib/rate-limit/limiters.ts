@@ -47,8 +47,10 @@ export async function consume(kind: LimitKind, key: string): Promise<void> {
   try {
     await g.__convoLimiters![kind].consume(key);
   } catch (err) {
-    if (err instanceof RateLimiterRes) {
-      const seconds = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
+    // Duck-typed: Next's bundle and server.ts each load their own copy of the library, so the
+    // limiter installed by server.ts rejects with a class instanceof cannot recognise here.
+    if (err instanceof RateLimiterRes || typeof (err as { msBeforeNext?: unknown })?.msBeforeNext === "number") {
+      const seconds = Math.max(1, Math.ceil((err as RateLimiterRes).msBeforeNext / 1000));
       throw new AppError("RATE_LIMITED", `Too many requests. Try again in ${seconds} s.`);
     }
     throw err;
