@@ -104,6 +104,8 @@ const child: ChildProcess = spawn(process.execPath, [serverFile], {
     // Every spec signs in fresh users from one IP: the production default (30 per 10 min) would
     // refuse the later specs' sign-ins.
     RATE_LIMIT_SIGN_IN: process.env.RATE_LIMIT_SIGN_IN || "1000",
+    // Likewise every page shares 127.0.0.1 for the per-IP API limit.
+    RATE_LIMIT_API: process.env.RATE_LIMIT_API || "20000",
     LOG_LEVEL: process.env.E2E_LOG_LEVEL || "warn",
     // Set (empty) so a developer's .env file cannot switch these on for the test server.
     REDIS_URL: "",
