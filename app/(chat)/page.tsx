@@ -22,6 +22,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         initials: me.initials,
         avatarColor: me.avatarColor,
         avatarUrl: me.avatarUrl,
+        role: me.role,
       }}
       initialConversations={conversations}
       initialGroups={groups}

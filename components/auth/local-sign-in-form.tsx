@@ -3,10 +3,11 @@
 import { useActionState } from "react";
 import { signInLocally, type LocalSignInState } from "@/app/(auth)/login/actions";
 
-export function LocalSignInForm() {
+export function LocalSignInForm({ next = "/" }: { next?: string }) {
   const [state, action, pending] = useActionState<LocalSignInState, FormData>(signInLocally, {});
   return (
     <form action={action} className="flex flex-col gap-3" aria-describedby="local-login-note" noValidate>
+      {next !== "/" && <input type="hidden" name="next" value={next} />}
       <label className="flex flex-col gap-1 text-sm font-medium">
         Your name
         <input

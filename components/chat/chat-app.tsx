@@ -3,6 +3,7 @@
 // (one pane under 768 px: the list, or the open chat with a back button).
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 import { Sidebar } from "@/components/conversations/sidebar";
+import { GroupEvents } from "@/components/groups/group-events";
 import { ToastProvider, Toasts } from "@/components/ui/toast";
 import { ChatStoreContext, RealtimeContext, useChat, useChatStoreApi } from "@/lib/client/context";
 import { selectUnreadChats } from "@/lib/client/selectors";
@@ -13,6 +14,7 @@ import type { ConversationSummary, GroupSummary } from "@/lib/realtime/contract"
 import type { ChatStore } from "@/lib/client/store";
 import { ChatPane } from "./chat-pane";
 import { ChatNavigationContext } from "./navigation";
+import { StarredPanel } from "./starred-panel";
 import { Welcome } from "./welcome";
 
 type Props = {
@@ -72,7 +74,10 @@ function Shell() {
     leaveConversationUrl();
     store.getState().setActive(null);
   }, [store]);
-  const navigation = useMemo(() => ({ openChat, closeChat }), [openChat, closeChat]);
+  const [starredOpen, setStarredOpen] = useState(false);
+  const openStarred = useCallback(() => setStarredOpen(true), []);
+  const closeStarred = useCallback(() => setStarredOpen(false), []);
+  const navigation = useMemo(() => ({ openChat, closeChat, openStarred }), [openChat, closeChat, openStarred]);
 
   return (
     <ChatNavigationContext.Provider value={navigation}>
@@ -81,6 +86,7 @@ function Shell() {
         <div className="absolute inset-x-0 top-0 hidden h-[127px] bg-accent min-[1441px]:block dark:bg-transparent" aria-hidden="true" />
         <div className="relative mx-auto flex h-full w-full max-w-[1600px] overflow-hidden bg-panel min-[1441px]:top-[19px] min-[1441px]:h-[calc(100%-38px)] min-[1441px]:shadow-[0_6px_18px_rgba(11,20,26,.05)]">
           <Sidebar hiddenOnMobile={activeId !== null} />
+          {starredOpen && <StarredPanel onClose={closeStarred} />}
           <main
             className={`min-w-0 flex-1 flex-col border-border md:border-l ${activeId ? "flex" : "max-md:sr-only md:flex"}`}
             aria-label={activeId ? "Chat" : "Welcome"}
@@ -88,6 +94,7 @@ function Shell() {
             <h1 className="sr-only">Convo</h1>
             {activeId ? <ChatPane key={activeId} conversationId={activeId} /> : <Welcome />}
             <Toasts />
+            <GroupEvents />
           </main>
         </div>
       </div>

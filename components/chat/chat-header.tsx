@@ -4,7 +4,7 @@
 import { useShallow } from "zustand/react/shallow";
 import { Avatar } from "@/components/ui/avatar";
 import { useState } from "react";
-import { BackIcon, CloseIcon, InfoIcon, MoreIcon } from "@/components/ui/icons";
+import { BackIcon, CloseIcon, InfoIcon, MoreIcon, SearchIcon } from "@/components/ui/icons";
 import { IconButton } from "@/components/ui/icon-button";
 import { Menu, MenuItem } from "@/components/ui/menu";
 import { useChat } from "@/lib/client/context";
@@ -12,6 +12,7 @@ import { formatLastSeen } from "@/lib/client/format";
 import { useIsClient, useNow } from "@/lib/client/hooks";
 import { activeTypers, typingLabel } from "@/lib/client/typing";
 import type { ConversationSummary } from "@/lib/realtime/contract";
+import { StarIcon } from "./icons";
 import { useChatNavigation } from "./navigation";
 
 type Props = {
@@ -19,10 +20,13 @@ type Props = {
   infoOpen: boolean;
   onToggleInfo: () => void;
   infoPanelId: string;
+  /** The in-chat message search panel. */
+  searchOpen?: boolean;
+  onOpenSearch?: () => void;
 };
 
-export function ChatHeader({ conversation: c, infoOpen, onToggleInfo, infoPanelId }: Props) {
-  const { closeChat } = useChatNavigation();
+export function ChatHeader({ conversation: c, infoOpen, onToggleInfo, infoPanelId, searchOpen, onOpenSearch }: Props) {
+  const { closeChat, openStarred } = useChatNavigation();
   const [menuButton, setMenuButton] = useState<HTMLButtonElement | null>(null);
   const [menuOpen, setMenuOpen] = useState(false);
   const now = useNow(30_000);
@@ -96,6 +100,17 @@ export function ChatHeader({ conversation: c, infoOpen, onToggleInfo, infoPanelI
           </p>
         </div>
       </div>
+      {onOpenSearch && (
+        <IconButton
+          label="Search messages"
+          aria-expanded={searchOpen}
+          onClick={onOpenSearch}
+          data-testid="chat-search-button"
+          className={searchOpen ? "bg-active text-fg" : ""}
+        >
+          <SearchIcon size={22} />
+        </IconButton>
+      )}
       <IconButton
         ref={setMenuButton}
         label="Chat options"
@@ -109,6 +124,9 @@ export function ChatHeader({ conversation: c, infoOpen, onToggleInfo, infoPanelI
       <Menu open={menuOpen} onClose={() => setMenuOpen(false)} anchor={menuButton} label="Chat options" testId="chat-menu">
         <MenuItem icon={<InfoIcon size={20} />} onClick={onToggleInfo}>
           {isGroup ? "Group info" : "Contact info"}
+        </MenuItem>
+        <MenuItem icon={<StarIcon size={20} />} onClick={openStarred} data-testid="open-starred">
+          Starred messages
         </MenuItem>
         <MenuItem icon={<CloseIcon size={20} />} onClick={closeChat} data-testid="close-chat">
           Close chat

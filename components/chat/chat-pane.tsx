@@ -1,8 +1,13 @@
 "use client";
 // An open chat: header, message log, composer (or the not-a-member notice), info panel.
-// Loads the latest page and the members, marks read while visible at the bottom.
+// Loads the latest page and the members, marks read while visible at the bottom. Holds what the
+// composer is doing (replying to / editing a message) and the files being uploaded, which can
+// also be dropped anywhere on the chat.
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { InfoPanel } from "@/components/groups/info-panel";
+import { BlockedNotice, ContactInfoPanel } from "@/components/profile/contact-info";
+import { ChatSearchPanel } from "@/components/search/chat-search-panel";
+import { ArchivedNotice } from "@/components/groups/read-only-notice";
 import { Spinner } from "@/components/ui/spinner";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/api";
@@ -10,10 +15,13 @@ import { useChat, useChatStoreApi, useRealtimeClient } from "@/lib/client/contex
 import { useDocumentVisible } from "@/lib/client/hooks";
 import { maxSeq } from "@/lib/client/messages";
 import { emptyMessages } from "@/lib/client/store";
+import type { ViewMessage } from "@/lib/client/rows";
 import { ChatHeader } from "./chat-header";
-import { Composer } from "./composer";
+import { Composer, type ComposerMode } from "./composer";
+import { PhotoIcon } from "./icons";
 import { MessageList, type MessageListHandle } from "./message-list";
 import { useChatNavigation } from "./navigation";
+import { useUploadQueue } from "./use-upload-queue";
 
 // A faint doodle pattern over the chat background (inverted in dark mode).
 const PATTERN =
@@ -29,13 +37,29 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
   const conv = useChat((s) => s.conversations[conversationId]);
   const unavailable = useChat((s) => s.unavailable[conversationId]);
   const removed = useChat((s) => !!s.removed[conversationId]);
+  const archived = useChat((s) => !!s.archived[conversationId]);
   const data = useChat((s) => s.messages[conversationId] ?? emptyMessages);
   const memberIds = useChat((s) => s.members[conversationId]?.map((m) => m.id).join(",") ?? "");
   const visible = useDocumentVisible();
   const [atBottom, setAtBottom] = useState(true);
   const [infoOpen, setInfoOpen] = useState(false);
+  const [searchOpen, setSearchOpen] = useState(false);
+  const blockedPeer = useChat((s) => {
+    const peer = s.conversations[conversationId]?.peer;
+    return peer && s.blocked?.[peer.id] ? peer : null;
+  });
   const [joining, setJoining] = useState(false);
   const listRef = useRef<MessageListHandle>(null);
+  const [mode, setMode] = useState<ComposerMode>(null);
+  const [dragging, setDragging] = useState(false);
+  const uploads = useUploadQueue();
+  const users = useChat((s) => s.users);
+  const meId = useChat((s) => s.me.id);
+  const meName = useChat((s) => s.me.name);
+  const nameOf = useCallback((id: string) => (id === meId ? meName : (users[id]?.name ?? "")), [users, meId, meName]);
+  const onReply = useCallback((message: ViewMessage) => setMode({ kind: "reply", message }), []);
+  const onEdit = useCallback((message: ViewMessage) => setMode({ kind: "edit", message }), []);
+  const cancelMode = useCallback(() => setMode(null), []);
   const composerRef = useRef<HTMLTextAreaElement>(null);
   const infoId = useId();
 
@@ -70,6 +94,16 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
   }, [visible, atBottom, removed, data.status, lastSeq, readSeq, client, conversationId]);
 
   const closeInfo = useCallback(() => setInfoOpen(false), []);
+  const closeSearch = useCallback(() => setSearchOpen(false), []);
+  // One side panel at a time: contact / group info, or the in-chat search.
+  const toggleInfo = useCallback(() => {
+    setSearchOpen(false);
+    setInfoOpen((o) => !o);
+  }, []);
+  const openSearch = useCallback(() => {
+    setInfoOpen(false);
+    setSearchOpen(true);
+  }, []);
 
   const onSent = useCallback(() => {
     requestAnimationFrame(() => listRef.current?.scrollToLatest());
@@ -108,10 +142,66 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
     );
   }
 
+  const canDrop = !removed && !archived && !blockedPeer && mode?.kind !== "edit";
+  const hasFiles = (e: React.DragEvent) => [...e.dataTransfer.types].includes("Files");
+  const dropHandlers = {
+    onDragEnter: (e: React.DragEvent) => {
+      if (!canDrop || !hasFiles(e)) return;
+      e.preventDefault();
+      setDragging(true);
+    },
+    onDragOver: (e: React.DragEvent) => {
+      if (!canDrop || !hasFiles(e)) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = "copy";
+      if (!dragging) setDragging(true);
+    },
+    onDragLeave: (e: React.DragEvent) => {
+      if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+    },
+    onDrop: (e: React.DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      setDragging(false);
+      if (!canDrop) return;
+      const refused = uploads.add([...e.dataTransfer.files]);
+      for (const reason of refused) toast(reason, "error");
+      composerRef.current?.focus();
+    },
+  };
+
   return (
     <div className="relative flex min-h-0 flex-1">
-      <section className="flex min-w-0 flex-1 flex-col" aria-label={`Chat with ${conv.title}`} data-testid="chat-pane" data-conversation-id={conv.id}>
-        <ChatHeader conversation={conv} infoOpen={infoOpen} onToggleInfo={() => setInfoOpen((o) => !o)} infoPanelId={infoId} />
+      <section
+        className="relative flex min-w-0 flex-1 flex-col"
+        aria-label={`Chat with ${conv.title}`}
+        data-testid="chat-pane"
+        data-conversation-id={conv.id}
+        {...dropHandlers}
+      >
+        {dragging && (
+          <div
+            className="pointer-events-none absolute inset-0 z-30 flex items-center justify-center bg-panel-2/85 p-6 dark:bg-panel/85"
+            data-testid="drop-overlay"
+            aria-hidden="true"
+          >
+            <div className="flex h-full w-full flex-col items-center justify-center gap-3 rounded-2xl border-2 border-dashed border-accent text-center">
+              <span className="flex h-16 w-16 items-center justify-center rounded-full bg-accent text-accent-fg">
+                <PhotoIcon size={30} />
+              </span>
+              <p className="text-lg text-fg">Drop files here to send</p>
+              <p className="text-sm text-muted">Photos, videos and documents, up to 10 at a time</p>
+            </div>
+          </div>
+        )}
+        <ChatHeader
+          conversation={conv}
+          infoOpen={infoOpen}
+          onToggleInfo={toggleInfo}
+          infoPanelId={infoId}
+          searchOpen={searchOpen}
+          onOpenSearch={openSearch}
+        />
         <div className="relative min-h-0 flex-1 bg-chat-bg">
           <div
             className="pointer-events-none absolute inset-0 opacity-[0.045] dark:opacity-[0.035] dark:invert"
@@ -123,11 +213,17 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
             conversation={conv}
             conversationId={conversationId}
             unread={unread}
-            canWrite={!removed}
+            canWrite={!removed && !archived && !blockedPeer}
             onAtBottomChange={setAtBottom}
+            onReply={onReply}
+            onEdit={onEdit}
           />
         </div>
-        {removed ? (
+        {archived && !removed ? (
+          <ArchivedNotice />
+        ) : blockedPeer && !removed ? (
+          <BlockedNotice user={blockedPeer} />
+        ) : removed ? (
           <div className="flex shrink-0 flex-col items-center gap-2 bg-panel-2 px-4 py-4 text-center text-sm text-muted" data-testid="not-member-notice" role="note">
             <p>You&apos;re no longer a member of this group, so you can&apos;t send messages here.</p>
             {conv.type === "GROUP" && conv.visibility === "PUBLIC" && (
@@ -142,10 +238,24 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
             )}
           </div>
         ) : (
-          <Composer ref={composerRef} conversationId={conversationId} onSent={onSent} />
+          <Composer
+            ref={composerRef}
+            conversationId={conversationId}
+            onSent={onSent}
+            mode={mode}
+            onCancelMode={cancelMode}
+            uploads={uploads}
+            nameOf={nameOf}
+          />
         )}
       </section>
-      {infoOpen && <InfoPanel conversation={conv} id={infoId} onClose={closeInfo} />}
+      {infoOpen &&
+        (conv.type === "DIRECT" ? (
+          <ContactInfoPanel conversation={conv} id={infoId} onClose={closeInfo} />
+        ) : (
+          <InfoPanel conversation={conv} id={infoId} onClose={closeInfo} />
+        ))}
+      {searchOpen && <ChatSearchPanel conversation={conv} id={`${infoId}-search`} onClose={closeSearch} />}
     </div>
   );
 }

@@ -1,31 +1,106 @@
 "use client";
 // The message box: auto-growing, Enter sends, Shift+Enter adds a line, 4096 characters max,
-// typing signals throttled by the realtime client.
-import { forwardRef, useLayoutEffect, useRef, type ForwardedRef } from "react";
-import { SendIcon } from "@/components/ui/icons";
+// typing signals throttled by the realtime client. Plus: the attach menu (photos & videos,
+// documents, location), pasted images, the tray of files being uploaded (the text becomes their
+// caption; sending waits for the uploads), a reply banner, and inline editing of my message.
+import { forwardRef, useCallback, useEffect, useLayoutEffect, useRef, useState, type ForwardedRef } from "react";
+import { CloseIcon, SendIcon } from "@/components/ui/icons";
+import { Menu, MenuItem } from "@/components/ui/menu";
+import { useToast } from "@/components/ui/toast";
+import { ApiError } from "@/lib/client/api";
+import { attachmentSummary } from "@/lib/client/attachments";
+import { nameColorClass } from "@/lib/client/colors";
 import { useChat, useChatStoreApi, useRealtimeClient } from "@/lib/client/context";
 import { MAX_MESSAGE_LENGTH } from "@/lib/client/outbox";
+import type { ViewMessage } from "@/lib/client/rows";
+import { uploadedAttachments } from "@/lib/client/uploads";
+import type { ReplyPreview } from "@/lib/realtime/contract";
+import { DocumentIcon, LocationIcon, PencilIcon, PhotoIcon, PlusIcon } from "./icons";
+import { LocationDialog } from "./location-dialog";
+import { UploadTray } from "./upload-tray";
+import type { UploadQueue } from "./use-upload-queue";
 
-type Props = { conversationId: string; onSent: () => void };
+export type ComposerMode = { kind: "reply"; message: ViewMessage } | { kind: "edit"; message: ViewMessage } | null;
+
+type Props = {
+  conversationId: string;
+  onSent: () => void;
+  mode: ComposerMode;
+  onCancelMode: () => void;
+  uploads: UploadQueue;
+  /** A sender's display name (the reply banner). */
+  nameOf: (userId: string) => string;
+};
 
 const fmt = (n: number) => n.toLocaleString("en-US");
 
-export const Composer = forwardRef(function Composer({ conversationId, onSent }: Props, ref: ForwardedRef<HTMLTextAreaElement>) {
+/** The quote a pending reply shows until the server's copy arrives. */
+export function toReplyPreview(m: ViewMessage, senderName: string): ReplyPreview {
+  return {
+    id: m.id!,
+    seq: m.seq ?? 0,
+    senderId: m.senderId,
+    senderName,
+    type: m.type,
+    text: m.text,
+    deleted: !!m.deletedAt,
+    attachmentKind: m.attachments[0]?.kind ?? null,
+  };
+}
+
+function quoteText(m: ViewMessage): string {
+  if (m.text) return m.text;
+  if (m.attachments[0]) return attachmentSummary(m.attachments[0].kind, m.attachments[0].name);
+  if (m.location) return `📍 ${m.location.label || "Location"}`;
+  return "";
+}
+
+export const Composer = forwardRef(function Composer(
+  { conversationId, onSent, mode, onCancelMode, uploads, nameOf }: Props,
+  ref: ForwardedRef<HTMLTextAreaElement>,
+) {
   const client = useRealtimeClient();
   const store = useChatStoreApi();
+  const toast = useToast();
+  const meId = useChat((s) => s.me.id);
   const draft = useChat((s) => s.drafts[conversationId] ?? "");
   const local = useRef<HTMLTextAreaElement | null>(null);
+  const mediaInput = useRef<HTMLInputElement>(null);
+  const docInput = useRef<HTMLInputElement>(null);
+  const [attachOpen, setAttachOpen] = useState(false);
+  const [attachButton, setAttachButton] = useState<HTMLButtonElement | null>(null);
+  const [locationOpen, setLocationOpen] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  // "Send" pressed while these files were still uploading: send once they are all up.
+  const [waitingFor, setWaitingFor] = useState<string[] | null>(null);
+  const [saving, setSaving] = useState(false);
+  // The text being edited, per message (starts as the message's text).
+  const [editDraft, setEditDraft] = useState<{ id: string; text: string } | null>(null);
 
-  const length = draft.trim().length;
+  const editing = mode?.kind === "edit" ? mode.message : null;
+  const replying = mode?.kind === "reply" ? mode.message : null;
+  const value = editing ? (editDraft && editDraft.id === editing.id ? editDraft.text : (editing.text ?? "")) : draft;
+  const hasFiles = !editing && uploads.items.length > 0;
+
+  const length = value.trim().length;
   const tooLong = length > MAX_MESSAGE_LENGTH;
-  const canSend = length > 0 && !tooLong;
+  const canSend = editing ? length > 0 && !tooLong && !saving : !tooLong && (hasFiles ? uploads.summary.failed === 0 : length > 0);
 
   useLayoutEffect(() => {
     const el = local.current;
     if (!el) return;
     el.style.height = "auto";
     el.style.height = `${Math.min(el.scrollHeight, 148)}px`;
-  }, [draft]);
+  }, [value]);
+
+  // Reply / edit chosen in the message menu: type right away.
+  useEffect(() => {
+    if (!mode) return;
+    const el = local.current;
+    if (!el) return;
+    el.focus();
+    el.setSelectionRange(el.value.length, el.value.length);
+  }, [mode]);
 
   const setRefs = (el: HTMLTextAreaElement | null) => {
     local.current = el;
@@ -33,70 +108,267 @@ export const Composer = forwardRef(function Composer({ conversationId, onSent }:
     else if (ref) ref.current = el;
   };
 
-  const send = () => {
-    if (!canSend) return;
-    if (client.send(conversationId, draft)) {
-      store.getState().setDraft(conversationId, "");
-      onSent();
+  const addFiles = useCallback(
+    (files: File[]) => {
+      if (!files.length) return;
+      const refused = uploads.add(files);
+      setNotice(refused.length ? refused.join(" · ") : null);
+    },
+    [uploads],
+  );
+
+  const sendNow = useCallback(() => {
+    const attachments = uploadedAttachments(uploads.items);
+    const reply = replying?.id ? { replyToId: replying.id, replyTo: toReplyPreview(replying, nameOf(replying.senderId)) } : {};
+    const ok = client.send(conversationId, draft, { ...reply, ...(attachments.length ? { attachments } : {}) });
+    setWaitingFor(null);
+    if (!ok) return;
+    store.getState().setDraft(conversationId, "");
+    uploads.clear();
+    setNotice(null);
+    if (replying) onCancelMode();
+    onSent();
+  }, [client, conversationId, draft, nameOf, onCancelMode, onSent, replying, store, uploads]);
+
+  // Still waiting only while one of those files is queued (removing them all cancels it).
+  const waiting = !!waitingFor && uploads.items.some((i) => waitingFor.includes(i.localId));
+  const { ready, failed } = uploads.summary;
+  useEffect(() => {
+    if (waiting && ready) sendNow();
+  }, [waiting, ready, sendNow]);
+  const waitingToSend = waiting && failed === 0;
+
+  const saveEdit = async () => {
+    if (!editing?.id || !canSend) return;
+    const text = value.trim();
+    if (text === (editing.text ?? "").trim()) {
+      onCancelMode();
+      return;
+    }
+    setSaving(true);
+    try {
+      await client.editMessage(editing.id, text);
+      setEditDraft(null);
+      onCancelMode();
+    } catch (err) {
+      toast(err instanceof ApiError ? err.message : "Couldn't edit the message", "error");
+    } finally {
+      setSaving(false);
     }
   };
 
+  const send = () => {
+    if (editing) {
+      void saveEdit();
+      return;
+    }
+    if (tooLong) return;
+    if (hasFiles) {
+      if (uploads.summary.failed > 0) {
+        setNotice("Some files couldn't be uploaded: retry or remove them first.");
+        return;
+      }
+      if (!uploads.summary.ready) {
+        setWaitingFor(uploads.items.map((i) => i.localId));
+        return;
+      }
+      sendNow();
+      return;
+    }
+    if (length > 0) sendNow();
+  };
+
+  const cancelMode = () => {
+    setEditDraft(null);
+    onCancelMode();
+  };
+
+  const pick = (input: HTMLInputElement | null) => {
+    if (!input) return;
+    input.value = "";
+    input.click();
+  };
+
   return (
-    <form
-      className="shrink-0 bg-panel-2 px-3 py-2.5 md:px-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        send();
-        local.current?.focus();
-      }}
-      aria-label="Send a message"
-    >
-      {tooLong && (
-        <p id="composer-error" role="alert" className="mb-2 px-2 text-sm text-danger" data-testid="composer-error">
-          Message is too long: {fmt(length)} of {fmt(MAX_MESSAGE_LENGTH)} characters. Shorten it to send.
-        </p>
-      )}
-      <div className="flex items-end gap-2">
-        <div className="flex min-h-[42px] min-w-0 flex-1 items-center rounded-lg bg-panel px-3 py-[9px] ring-accent/60 focus-within:ring-1">
-          <textarea
-            ref={setRefs}
-            rows={1}
-            value={draft}
-            onChange={(e) => {
-              store.getState().setDraft(conversationId, e.target.value);
-              client.typingInput(conversationId, e.target.value);
-            }}
-            onKeyDown={(e) => {
-              if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
-                e.preventDefault();
-                send();
-              }
-            }}
-            onBlur={() => client.typingStop(conversationId)}
-            placeholder="Type a message"
-            aria-label="Type a message"
-            aria-invalid={tooLong || undefined}
-            aria-describedby={tooLong ? "composer-error" : undefined}
-            data-testid="composer-input"
-            className="block max-h-[148px] w-full resize-none bg-transparent text-[15px] leading-6 text-fg outline-none placeholder:text-muted"
-          />
-        </div>
-        {length > MAX_MESSAGE_LENGTH - 300 && !tooLong && (
-          <span className="self-center text-xs text-muted" aria-live="polite">
-            {fmt(MAX_MESSAGE_LENGTH - length)} left
-          </span>
+    <>
+      <form
+        className="shrink-0 bg-panel-2 px-3 py-2.5 md:px-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          send();
+          local.current?.focus();
+        }}
+        aria-label={editing ? "Edit message" : "Send a message"}
+      >
+        {replying && (
+          <div className="mb-2 flex items-stretch gap-2 rounded-lg bg-panel p-1.5 pr-1" data-testid="composer-reply-banner">
+            <div className="min-w-0 flex-1 rounded-md border-l-4 border-accent bg-panel-2 px-2.5 py-1.5 text-[13px]">
+              <p className={`truncate font-medium ${replying.senderId === meId ? "text-accent-strong" : nameColorClass(replying.senderId)}`}>
+                <span className="sr-only">Replying to </span>
+                {replying.senderId === meId ? "You" : nameOf(replying.senderId) || "Unknown"}
+              </p>
+              <p className="line-clamp-2 text-muted">{quoteText(replying)}</p>
+            </div>
+            <button type="button" onClick={cancelMode} aria-label="Cancel reply" title="Cancel reply (Esc)" className="self-center rounded-full p-2 text-muted hover:bg-hover hover:text-fg" data-testid="cancel-reply">
+              <CloseIcon size={20} />
+            </button>
+          </div>
         )}
-        <button
-          type="submit"
-          disabled={!canSend}
-          aria-label="Send"
-          title="Send"
-          data-testid="send-button"
-          className="flex h-[42px] w-[42px] shrink-0 items-center justify-center rounded-full bg-accent text-accent-fg transition hover:bg-accent-strong disabled:bg-transparent disabled:text-muted"
-        >
-          <SendIcon size={22} />
-        </button>
-      </div>
-    </form>
+        {editing && (
+          <div className="mb-2 flex items-center gap-2 rounded-lg bg-panel p-1.5 pr-1" data-testid="composer-edit-banner">
+            <span className="flex h-8 w-8 shrink-0 items-center justify-center text-accent-strong">
+              <PencilIcon size={18} />
+            </span>
+            <div className="min-w-0 flex-1 text-[13px]">
+              <p className="font-medium text-accent-strong">Editing</p>
+              <p className="truncate text-muted">{editing.text || quoteText(editing)}</p>
+            </div>
+            <button type="button" onClick={cancelMode} aria-label="Cancel editing" title="Cancel editing (Esc)" className="rounded-full p-2 text-muted hover:bg-hover hover:text-fg" data-testid="cancel-edit">
+              <CloseIcon size={20} />
+            </button>
+          </div>
+        )}
+        {!editing && <UploadTray queue={uploads} waitingToSend={waitingToSend} />}
+        {tooLong && (
+          <p id="composer-error" role="alert" className="mb-2 px-2 text-sm text-danger" data-testid="composer-error">
+            Message is too long: {fmt(length)} of {fmt(MAX_MESSAGE_LENGTH)} characters. Shorten it to send.
+          </p>
+        )}
+        {notice && !editing && (
+          <p role="alert" className="mb-2 flex items-start gap-2 px-2 text-sm text-danger" data-testid="composer-notice">
+            <span className="flex-1">{notice}</span>
+            <button type="button" onClick={() => setNotice(null)} className="shrink-0 text-muted hover:text-fg" aria-label="Dismiss">
+              <CloseIcon size={16} />
+            </button>
+          </p>
+        )}
+        <div className="flex items-end gap-2">
+          {!editing && (
+            <>
+              <button
+                ref={setAttachButton}
+                type="button"
+                aria-label="Attach"
+                title="Attach"
+                aria-haspopup="menu"
+                aria-expanded={attachOpen}
+                onClick={() => setAttachOpen((o) => !o)}
+                className={`flex h-[42px] w-[42px] shrink-0 items-center justify-center rounded-full text-muted transition hover:bg-active hover:text-fg ${
+                  attachOpen ? "rotate-45 bg-active text-fg" : ""
+                }`}
+                data-testid="attach-button"
+              >
+                <PlusIcon size={24} />
+              </button>
+              <Menu open={attachOpen} onClose={() => setAttachOpen(false)} anchor={attachButton} label="Attach" align="start" testId="attach-menu">
+                <MenuItem
+                  icon={<span className="flex h-8 w-8 items-center justify-center rounded-full bg-[#007bfc] text-white"><PhotoIcon size={18} /></span>}
+                  onClick={() => pick(mediaInput.current)}
+                  data-testid="attach-media"
+                >
+                  Photos &amp; videos
+                </MenuItem>
+                <MenuItem
+                  icon={<span className="flex h-8 w-8 items-center justify-center rounded-full bg-[#7f66ff] text-white"><DocumentIcon size={18} /></span>}
+                  onClick={() => pick(docInput.current)}
+                  data-testid="attach-document"
+                >
+                  Document
+                </MenuItem>
+                <MenuItem
+                  icon={<span className="flex h-8 w-8 items-center justify-center rounded-full bg-[#00a884] text-white"><LocationIcon size={18} /></span>}
+                  onClick={() => setLocationOpen(true)}
+                  data-testid="attach-location"
+                >
+                  Location
+                </MenuItem>
+              </Menu>
+              <input
+                ref={mediaInput}
+                type="file"
+                accept="image/*,video/*"
+                multiple
+                hidden
+                onChange={(e) => addFiles([...(e.target.files ?? [])])}
+                data-testid="file-input-media"
+              />
+              <input ref={docInput} type="file" multiple hidden onChange={(e) => addFiles([...(e.target.files ?? [])])} data-testid="file-input-document" />
+            </>
+          )}
+          <div className="flex min-h-[42px] min-w-0 flex-1 items-center rounded-lg bg-panel px-3 py-[9px] ring-accent/60 focus-within:ring-1">
+            <textarea
+              ref={setRefs}
+              rows={1}
+              value={value}
+              onChange={(e) => {
+                if (editing?.id) {
+                  setEditDraft({ id: editing.id, text: e.target.value });
+                  return;
+                }
+                store.getState().setDraft(conversationId, e.target.value);
+                client.typingInput(conversationId, e.target.value);
+              }}
+              onKeyDown={(e) => {
+                if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
+                  e.preventDefault();
+                  send();
+                } else if (e.key === "Escape" && mode) {
+                  e.preventDefault();
+                  cancelMode();
+                }
+              }}
+              onPaste={(e) => {
+                if (editing) return;
+                const files = [...e.clipboardData.files];
+                if (files.length === 0) return;
+                // Pasted pictures (screenshots) become attachments; pasted text stays text.
+                e.preventDefault();
+                addFiles(files);
+              }}
+              onBlur={() => client.typingStop(conversationId)}
+              placeholder={editing ? "Edit message" : hasFiles ? "Add a caption" : "Type a message"}
+              aria-label={editing ? "Edit message" : hasFiles ? "Caption" : "Type a message"}
+              aria-invalid={tooLong || undefined}
+              aria-describedby={tooLong ? "composer-error" : undefined}
+              data-testid="composer-input"
+              className="block max-h-[148px] w-full resize-none bg-transparent text-[15px] leading-6 text-fg outline-none placeholder:text-muted"
+            />
+          </div>
+          {length > MAX_MESSAGE_LENGTH - 300 && !tooLong && (
+            <span className="self-center text-xs text-muted" aria-live="polite">
+              {fmt(MAX_MESSAGE_LENGTH - length)} left
+            </span>
+          )}
+          <button
+            type="submit"
+            disabled={!canSend}
+            aria-label={editing ? "Save edit" : waitingToSend ? "Sending when uploads finish" : "Send"}
+            title={editing ? "Save" : "Send"}
+            data-testid="send-button"
+            data-waiting={waitingToSend ? "true" : undefined}
+            className="flex h-[42px] w-[42px] shrink-0 items-center justify-center rounded-full bg-accent text-accent-fg transition hover:bg-accent-strong disabled:bg-transparent disabled:text-muted"
+          >
+            {editing ? (
+              <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true">
+                <path d="M5 12.5 10 17 19 7" stroke="currentColor" strokeWidth="2.5" fill="none" strokeLinecap="round" strokeLinejoin="round" />
+              </svg>
+            ) : (
+              <SendIcon size={22} />
+            )}
+          </button>
+        </div>
+      </form>
+      <LocationDialog
+        open={locationOpen}
+        onClose={() => setLocationOpen(false)}
+        onSend={(location) => {
+          const reply = replying?.id ? { replyToId: replying.id, replyTo: toReplyPreview(replying, nameOf(replying.senderId)) } : {};
+          if (client.send(conversationId, "", { ...reply, location })) {
+            if (replying) onCancelMode();
+            onSent();
+          }
+        }}
+      />
+    </>
   );
 });

@@ -1,15 +1,24 @@
 "use client";
-// One message: WhatsApp-style bubble with tail, sender name (groups), text (React text only,
-// http(s) links), time + ticks inside, and the options menu.
+// One message: WhatsApp-style bubble with tail, sender name (groups), "Forwarded", the quoted
+// message of a reply (click → the original), photos / videos / audio / files / a location,
+// text or caption (React text only, http(s) links), time + star + "edited" + ticks, the
+// reactions under it, and the options menu (react, reply, copy, edit, history, forward, star,
+// info, delete).
 import { memo, useState } from "react";
+import { SystemText } from "@/components/groups/system-text";
 import { ChevronDownIcon, CopyIcon, InfoIcon, TrashIcon } from "@/components/ui/icons";
-import { Menu, MenuItem } from "@/components/ui/menu";
+import { Menu, MenuItem, useMenuClose } from "@/components/ui/menu";
+import { attachmentSummary } from "@/lib/client/attachments";
 import { nameColorClass } from "@/lib/client/colors";
 import { formatClock } from "@/lib/client/format";
+import { hasReacted, QUICK_REACTIONS } from "@/lib/client/reactions";
 import type { ViewMessage } from "@/lib/client/rows";
-import { systemText } from "@/lib/client/system";
 import { emojiOnlyCount, linkify } from "@/lib/client/text";
 import type { TickStatus } from "@/lib/client/types";
+import type { ReplyPreview } from "@/lib/realtime/contract";
+import { ForwardIcon, HistoryIcon, PencilIcon, PlusIcon, ReplyIcon, StarIcon, StarOffIcon } from "./icons";
+import { FileCard, LocationCard, MessageAudio, MessageImages, MessageVideo } from "./message-media";
+import { ReactionsRow } from "./reactions-row";
 import { Ticks } from "./ticks";
 
 export type BubbleActions = {
@@ -17,6 +26,18 @@ export type BubbleActions = {
   onInfo: (message: ViewMessage) => void;
   onCopy: (message: ViewMessage) => void;
   onRetry: (message: ViewMessage) => void;
+  onReply: (message: ViewMessage) => void;
+  /** Toggle my reaction with this emoji. */
+  onReact: (message: ViewMessage, emoji: string) => void;
+  /** Open the full emoji picker for this message. */
+  onPickReaction: (message: ViewMessage) => void;
+  onEdit: (message: ViewMessage) => void;
+  onHistory: (message: ViewMessage) => void;
+  onForward: (message: ViewMessage) => void;
+  onStar: (message: ViewMessage, starred: boolean) => void;
+  /** Show the quoted original in the chat. */
+  onJumpTo: (reply: ReplyPreview) => void;
+  onOpenImage: (attachmentId: string) => void;
 };
 
 type Props = {
@@ -28,18 +49,34 @@ type Props = {
   /** My messages only. */
   status: TickStatus | null;
   canWrite: boolean;
+  starred: boolean;
+  meId: string;
+  nameOf: (userId: string) => string;
   actions: BubbleActions;
 };
 
-const ATTACHMENT_LABEL = { IMAGE: "📷 Photo", VIDEO: "🎥 Video", AUDIO: "🎤 Audio", FILE: "📄" } as const;
-
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** One line for a quoted message: its text, else what it carried. */
+export function replyPreviewText(r: ReplyPreview): string {
+  if (r.deleted) return "This message was deleted";
+  if (r.text) return r.text;
+  if (r.attachmentKind) return attachmentSummary(r.attachmentKind);
+  if (r.type === "LOCATION") return "📍 Location";
+  return "";
 }
 
-export const MessageBubble = memo(function MessageBubble({ message: m, mine, firstOfRun, isGroup, senderName, status, canWrite, actions }: Props) {
+export const MessageBubble = memo(function MessageBubble({
+  message: m,
+  mine,
+  firstOfRun,
+  isGroup,
+  senderName,
+  status,
+  canWrite,
+  starred,
+  meId,
+  nameOf,
+  actions,
+}: Props) {
   const [menuOpen, setMenuOpen] = useState(false);
   const [menuButton, setMenuButton] = useState<HTMLButtonElement | null>(null);
 
@@ -51,7 +88,7 @@ export const MessageBubble = memo(function MessageBubble({ message: m, mine, fir
           data-testid="system-message"
           data-seq={m.seq ?? ""}
         >
-          {systemText(m.system, m.text)}
+          <SystemText system={m.system} fallback={m.text} />
         </p>
       </div>
     );
@@ -59,198 +96,373 @@ export const MessageBubble = memo(function MessageBubble({ message: m, mine, fir
 
   const deleted = !!m.deletedAt;
   const failed = !!m.pending?.failed;
-  const bigEmoji = !deleted ? emojiOnlyCount(m.text) : 0;
+  const stored = !!m.id && !m.pending;
+  const text = deleted ? null : m.text;
+  const bigEmoji = !deleted && m.attachments.length === 0 ? emojiOnlyCount(text) : 0;
   const showName = isGroup && !mine && firstOfRun;
   const time = formatClock(m.createdAt);
   const edited = !!m.editedAt && !deleted;
-  // Reserve room on the last line for the time (+ ticks) that sit in the bottom-right corner.
-  const spacer = (edited ? 44 : 0) + (mine ? 66 : 46);
+
+  const attachments = deleted ? [] : m.attachments;
+  const images = attachments.filter((a) => a.kind === "IMAGE");
+  const videos = attachments.filter((a) => a.kind === "VIDEO");
+  const audios = attachments.filter((a) => a.kind === "AUDIO");
+  const files = attachments.filter((a) => a.kind === "FILE");
+  const location = deleted ? null : m.location;
+  const hasMedia = attachments.length > 0 || !!location;
+  const hasText = !!text || deleted;
+  // Photos only, no caption: the time sits on the picture (like WhatsApp).
+  const overlayMeta = !hasText && images.length > 0 && attachments.length === images.length && !location;
+  const mediaFirst = hasMedia && !showName && !(m.forwarded && !deleted) && !(m.replyTo && !deleted);
+
+  const canAct = stored && !deleted;
+  const canWriteHere = canAct && canWrite;
+  const canEdit = mine && canWriteHere && m.type !== "LOCATION";
+
+  // Reserve room on the last text line for the time (+ star, edited, ticks) in the corner.
+  const spacer = (edited ? 44 : 0) + (starred ? 16 : 0) + (mine ? 66 : 46);
 
   const bubbleColor = mine ? "bg-bubble-out" : "bg-bubble-in";
   const tailColor = mine ? "text-bubble-out" : "text-bubble-in";
   const metaColor = mine ? "text-muted dark:text-white/75" : "text-muted";
   const linkColor = "text-[#0b62a8] underline decoration-1 underline-offset-2 dark:text-[#8fd3f5]";
 
+  const meta = (
+    <>
+      {starred && !deleted && (
+        <span data-testid="star-indicator" title="Starred">
+          <StarIcon size={12} filled className="-translate-y-px" />
+          <span className="sr-only">Starred</span>
+        </span>
+      )}
+      {edited && <span data-testid="edited-label">edited</span>}
+      <time dateTime={m.createdAt}>{time}</time>
+      {mine && status && !deleted && (
+        <Ticks status={status} className={overlayMeta ? (status === "read" ? "" : "text-white") : status === "read" ? "" : "text-muted dark:text-white/75"} />
+      )}
+    </>
+  );
+
   return (
     <div className={`flex px-[4%] md:px-[7%] ${mine ? "justify-end" : "justify-start"}`}>
-      <div
-        className={`group relative max-w-[85%] min-w-[88px] rounded-lg ${bubbleColor} shadow-[0_1px_0.5px_rgba(11,20,26,.13)] md:max-w-[65%] ${
-          firstOfRun ? (mine ? "rounded-tr-none" : "rounded-tl-none") : ""
-        }`}
-        data-testid="message-bubble"
-        data-message-id={m.id ?? ""}
-        data-client-id={m.clientId}
-        data-seq={m.seq ?? ""}
-        data-status={mine ? status ?? undefined : undefined}
-        data-mine={mine ? "true" : "false"}
-        onContextMenu={(e) => {
-          // Right-click, or a long press on touch screens, opens the options.
-          if ((e.target as HTMLElement).closest("a")) return;
-          e.preventDefault();
-          setMenuOpen(true);
-        }}
-      >
-        {firstOfRun && (
-          <svg
-            viewBox="0 0 8 13"
-            width="8"
-            height="13"
-            aria-hidden="true"
-            className={`absolute top-0 ${mine ? "-right-2" : "-left-2 -scale-x-100"} ${tailColor}`}
-          >
-            <path d="M0 0h5.2c1.8 0 2.4 1.2 1.3 2.6L0 11.2Z" fill="currentColor" />
-          </svg>
-        )}
-
-        <div className={`px-[9px] pt-[6px] pb-2 ${showName ? "pt-[5px]" : ""}`}>
-          {showName && (
-            <p className={`mb-0.5 truncate text-[12.8px] leading-[22px] font-medium ${nameColorClass(m.senderId)}`} data-testid="sender-name">
-              {senderName || "\u00a0"}
-            </p>
-          )}
-          {!showName && <span className="sr-only">{mine ? "You" : senderName || "Unknown"}: </span>}
-
-          {m.forwarded && !deleted && (
-            <p className={`mb-0.5 flex items-center gap-1 text-[12.5px] italic ${metaColor}`}>
-              <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true">
-                <path d="M14 5l7 7-7 7v-4.1C8.5 14.9 5 16.5 2.5 20c1-5 4-10 11.5-11V5Z" fill="currentColor" />
-              </svg>
-              Forwarded
-            </p>
+      <div className={`flex max-w-[85%] min-w-0 flex-col md:max-w-[65%] ${mine ? "items-end" : "items-start"}`}>
+        <div
+          className={`group relative max-w-full min-w-[88px] rounded-lg ${bubbleColor} shadow-[0_1px_0.5px_rgba(11,20,26,.13)] ${
+            firstOfRun ? (mine ? "rounded-tr-none" : "rounded-tl-none") : ""
+          }`}
+          data-testid="message-bubble"
+          data-message-id={m.id ?? ""}
+          data-client-id={m.clientId}
+          data-seq={m.seq ?? ""}
+          data-type={m.type}
+          data-status={mine ? (status ?? undefined) : undefined}
+          data-mine={mine ? "true" : "false"}
+          data-starred={starred ? "true" : undefined}
+          onContextMenu={(e) => {
+            // Right-click, or a long press on touch screens, opens the options.
+            const target = e.target as HTMLElement;
+            if (target.closest("a, video, audio")) return;
+            e.preventDefault();
+            setMenuOpen(true);
+          }}
+        >
+          {firstOfRun && (
+            <svg
+              viewBox="0 0 8 13"
+              width="8"
+              height="13"
+              aria-hidden="true"
+              className={`absolute top-0 ${mine ? "-right-2" : "-left-2 -scale-x-100"} ${tailColor}`}
+            >
+              <path d="M0 0h5.2c1.8 0 2.4 1.2 1.3 2.6L0 11.2Z" fill="currentColor" />
+            </svg>
           )}
 
-          {m.replyTo && !deleted && (
-            <div className="mb-1 overflow-hidden rounded-md border-l-4 border-accent bg-black/5 px-2 py-1 text-[13px] dark:bg-black/20">
-              <p className={`truncate font-medium ${nameColorClass(m.replyTo.senderId)}`}>{m.replyTo.senderName}</p>
-              <p className={`line-clamp-2 ${metaColor}`}>
-                {m.replyTo.deleted ? "This message was deleted" : m.replyTo.text || (m.replyTo.attachmentKind ? ATTACHMENT_LABEL[m.replyTo.attachmentKind] : "")}
-              </p>
+          <div className={hasMedia ? "p-[3px]" : `px-[9px] pt-[6px] pb-2 ${showName ? "pt-[5px]" : ""}`}>
+            <div className={hasMedia && (showName || m.forwarded || m.replyTo) ? "px-[6px] pt-[3px]" : ""}>
+              {showName && (
+                <p className={`mb-0.5 truncate text-[12.8px] leading-[22px] font-medium ${nameColorClass(m.senderId)}`} data-testid="sender-name">
+                  {senderName || "\u00a0"}
+                </p>
+              )}
+              {!showName && <span className="sr-only">{mine ? "You" : senderName || "Unknown"}: </span>}
+
+              {m.forwarded && !deleted && (
+                <p className={`mb-0.5 flex items-center gap-1 text-[12.5px] italic ${metaColor}`} data-testid="forwarded-label">
+                  <ForwardIcon size={14} />
+                  Forwarded
+                </p>
+              )}
+
+              {m.replyTo && !deleted && (
+                <ReplyQuote reply={m.replyTo} meId={meId} metaColor={metaColor} mine={mine} onClick={() => actions.onJumpTo(m.replyTo!)} />
+              )}
+            </div>
+
+            {images.length > 0 && (
+              <MessageImages
+                images={images}
+                onOpen={actions.onOpenImage}
+                overlay={
+                  overlayMeta ? (
+                    <div
+                      className="pointer-events-none absolute right-0 bottom-0 flex items-center gap-[3px] rounded-br-[6px] bg-gradient-to-tl from-black/55 via-black/25 to-transparent px-[7px] pt-4 pb-[3px] pl-6 text-[11px] leading-[15px] text-white"
+                      data-testid="message-meta"
+                    >
+                      {meta}
+                    </div>
+                  ) : null
+                }
+              />
+            )}
+            {videos.map((a) => (
+              <div key={a.id} className={images.length ? "mt-[3px]" : ""}>
+                <MessageVideo attachment={a} />
+              </div>
+            ))}
+            {audios.map((a) => (
+              <div key={a.id} className={images.length || videos.length ? "mt-[3px]" : ""}>
+                <MessageAudio attachment={a} metaColor={metaColor} />
+              </div>
+            ))}
+            {files.map((a, i) => (
+              <div key={a.id} className={i > 0 || images.length || videos.length || audios.length ? "mt-[3px]" : ""}>
+                <FileCard attachment={a} metaColor={metaColor} />
+              </div>
+            ))}
+            {location && <LocationCard location={location} metaColor={metaColor} />}
+
+            {hasText && (
+              <div
+                className={`break-words whitespace-pre-wrap text-fg [overflow-wrap:anywhere] ${
+                  bigEmoji ? (bigEmoji === 1 ? "text-[48px] leading-[56px]" : "text-[36px] leading-[44px]") : "text-[14.2px] leading-[19px]"
+                } ${hasMedia ? "px-[6px] pt-[5px] pb-[5px]" : ""}`}
+                data-testid="message-text"
+              >
+                {deleted ? (
+                  <span className={`italic ${metaColor}`} data-testid="message-deleted">
+                    <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true" className="mr-1 inline -translate-y-px">
+                      <circle cx="12" cy="12" r="8.5" stroke="currentColor" strokeWidth="2" fill="none" />
+                      <path d="m6 6 12 12" stroke="currentColor" strokeWidth="2" />
+                    </svg>
+                    {mine ? "You deleted this message" : "This message was deleted"}
+                  </span>
+                ) : (
+                  linkify(text ?? "").map((part, i) =>
+                    part.kind === "link" ? (
+                      <a key={i} href={part.href} target="_blank" rel="noopener noreferrer nofollow" className={linkColor}>
+                        {part.text}
+                      </a>
+                    ) : (
+                      <span key={i}>{part.text}</span>
+                    ),
+                  )
+                )}
+                <span aria-hidden="true" className="inline-block h-3" style={{ width: spacer }} />
+              </div>
+            )}
+            {/* Media without a caption: a line for the time under it. */}
+            {!hasText && !overlayMeta && <div className="h-[17px]" aria-hidden="true" />}
+          </div>
+
+          {!overlayMeta && (
+            <div
+              className={`absolute right-[7px] bottom-[3px] flex items-center gap-[3px] text-[11px] leading-[15px] ${metaColor} ${
+                hasMedia && !hasText ? "right-[9px]" : ""
+              }`}
+              data-testid="message-meta"
+            >
+              {meta}
             </div>
           )}
 
-          {!deleted &&
-            m.attachments.map((a) => (
-              <p key={a.id} className="mb-1 flex items-center gap-2 rounded-md bg-black/5 px-2 py-2 text-sm dark:bg-black/20">
-                <span aria-hidden="true">{a.kind === "FILE" ? "📄" : ATTACHMENT_LABEL[a.kind].split(" ")[0]}</span>
-                <span className="min-w-0 flex-1 truncate">{a.name}</span>
-                <span className={`shrink-0 text-xs ${metaColor}`}>{formatSize(a.size)}</span>
-              </p>
-            ))}
-
-          {!deleted && m.location && (
-            <a
-              className={`mb-1 block text-sm ${linkColor}`}
-              href={`https://www.openstreetmap.org/?mlat=${m.location.lat}&mlon=${m.location.lng}#map=16/${m.location.lat}/${m.location.lng}`}
-              target="_blank"
-              rel="noopener noreferrer"
+          {failed && (
+            <button
+              type="button"
+              onClick={() => actions.onRetry(m)}
+              className="absolute top-1/2 -left-9 -translate-y-1/2 rounded-full p-1 text-danger hover:bg-hover"
+              aria-label={`Not sent: ${m.pending?.failed}. Retry`}
+              title={`Not sent: ${m.pending?.failed}. Click to retry.`}
+              data-testid="retry-send"
             >
-              📍 {m.location.label || `${m.location.lat.toFixed(5)}, ${m.location.lng.toFixed(5)}`}
-            </a>
+              <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true">
+                <circle cx="12" cy="12" r="10" fill="currentColor" />
+                <path d="M12 7v6M12 16.5h.01" stroke="white" strokeWidth="2.2" strokeLinecap="round" />
+              </svg>
+            </button>
           )}
 
-          <div
-            className={`break-words whitespace-pre-wrap text-fg [overflow-wrap:anywhere] ${
-              bigEmoji ? (bigEmoji === 1 ? "text-[48px] leading-[56px]" : "text-[36px] leading-[44px]") : "text-[14.2px] leading-[19px]"
-            }`}
-            data-testid="message-text"
-          >
-            {deleted ? (
-              <span className={`italic ${metaColor}`} data-testid="message-deleted">
-                <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true" className="mr-1 inline -translate-y-px">
-                  <circle cx="12" cy="12" r="8.5" stroke="currentColor" strokeWidth="2" fill="none" />
-                  <path d="m6 6 12 12" stroke="currentColor" strokeWidth="2" />
-                </svg>
-                {mine ? "You deleted this message" : "This message was deleted"}
-              </span>
-            ) : (
-              linkify(m.text ?? "").map((part, i) =>
-                part.kind === "link" ? (
-                  <a key={i} href={part.href} target="_blank" rel="noopener noreferrer nofollow" className={linkColor}>
-                    {part.text}
-                  </a>
-                ) : (
-                  <span key={i}>{part.text}</span>
-                ),
-              )
-            )}
-            <span aria-hidden="true" className="inline-block h-3" style={{ width: spacer }} />
-          </div>
-        </div>
-
-        <div className={`absolute right-[7px] bottom-[3px] flex items-center gap-[3px] text-[11px] leading-[15px] ${metaColor}`}>
-          {edited && <span>edited</span>}
-          <time dateTime={m.createdAt}>{time}</time>
-          {mine && status && !deleted && (
-            <Ticks status={status} className={status === "read" ? "" : mine ? "text-muted dark:text-white/75" : ""} />
-          )}
-        </div>
-
-        {m.reactions.length > 0 && (
-          <div className={`absolute -bottom-4 flex gap-0.5 ${mine ? "right-2" : "left-2"}`}>
-            {m.reactions.map((r) => (
-              <span
-                key={r.emoji}
-                className="flex items-center gap-0.5 rounded-full bg-panel px-1.5 py-0.5 text-[13px] leading-4 shadow-[0_1px_2px_rgba(11,20,26,.2)] ring-1 ring-border"
-                title={`${r.userIds.length} reacted with ${r.emoji}`}
-              >
-                {r.emoji}
-                {r.userIds.length > 1 && <span className="text-[11px] text-muted">{r.userIds.length}</span>}
-              </span>
-            ))}
-          </div>
-        )}
-
-        {failed && (
           <button
+            ref={setMenuButton}
             type="button"
-            onClick={() => actions.onRetry(m)}
-            className="absolute top-1/2 -left-9 -translate-y-1/2 rounded-full p-1 text-danger hover:bg-hover"
-            aria-label={`Not sent: ${m.pending?.failed}. Retry`}
-            title={`Not sent: ${m.pending?.failed}. Click to retry.`}
-            data-testid="retry-send"
+            aria-label="Message options"
+            aria-haspopup="menu"
+            aria-expanded={menuOpen}
+            onClick={() => setMenuOpen((o) => !o)}
+            data-testid="message-menu-button"
+            className={`absolute top-0 right-0 z-[1] flex h-[22px] w-8 items-start justify-end rounded-tr-lg pt-[3px] pr-1 opacity-0 transition-opacity group-hover:opacity-100 focus-visible:opacity-100 ${
+              menuOpen ? "opacity-100" : ""
+            } ${
+              mediaFirst
+                ? "top-[3px] right-[3px] h-7 w-10 rounded-tr-[6px] bg-gradient-to-bl from-black/50 to-transparent pt-1 text-white"
+                : mine
+                  ? "bg-gradient-to-l from-bubble-out from-60% to-transparent text-muted dark:text-white/75"
+                  : "bg-gradient-to-l from-bubble-in from-60% to-transparent text-muted"
+            }`}
           >
-            <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true">
-              <circle cx="12" cy="12" r="10" fill="currentColor" />
-              <path d="M12 7v6M12 16.5h.01" stroke="white" strokeWidth="2.2" strokeLinecap="round" />
-            </svg>
+            <ChevronDownIcon size={18} />
           </button>
+          {/* Remounted when the message gets stored or deleted: its items change, so it is measured and focused afresh. */}
+          <Menu
+            key={`${stored}:${deleted}`}
+            open={menuOpen}
+            onClose={() => setMenuOpen(false)}
+            anchor={menuButton}
+            label="Message options"
+            testId="message-menu"
+          >
+            {canWriteHere && <QuickReactions message={m} meId={meId} actions={actions} />}
+            {canWriteHere && (
+              <MenuItem icon={<ReplyIcon size={20} />} onClick={() => actions.onReply(m)} data-testid="reply-message">
+                Reply
+              </MenuItem>
+            )}
+            {!deleted && m.text && (
+              <MenuItem icon={<CopyIcon size={20} />} onClick={() => actions.onCopy(m)} data-testid="copy-message">
+                Copy
+              </MenuItem>
+            )}
+            {canEdit && (
+              <MenuItem icon={<PencilIcon size={20} />} onClick={() => actions.onEdit(m)} data-testid="edit-message">
+                {m.text || m.attachments.length === 0 ? "Edit" : "Add caption"}
+              </MenuItem>
+            )}
+            {canAct && edited && (
+              <MenuItem icon={<HistoryIcon size={20} />} onClick={() => actions.onHistory(m)} data-testid="edit-history">
+                Edit history
+              </MenuItem>
+            )}
+            {canAct && (
+              <MenuItem icon={<ForwardIcon size={20} />} onClick={() => actions.onForward(m)} data-testid="forward-message">
+                Forward
+              </MenuItem>
+            )}
+            {canAct && (
+              <MenuItem
+                icon={starred ? <StarOffIcon size={20} /> : <StarIcon size={20} />}
+                onClick={() => actions.onStar(m, !starred)}
+                data-testid="star-message"
+              >
+                {starred ? "Unstar" : "Star"}
+              </MenuItem>
+            )}
+            {mine && isGroup && m.id && !deleted && (
+              <MenuItem icon={<InfoIcon size={20} />} onClick={() => actions.onInfo(m)} data-testid="message-info">
+                Message info
+              </MenuItem>
+            )}
+            <MenuItem icon={<TrashIcon size={20} />} onClick={() => actions.onDelete(m, "me")} data-testid="delete-for-me">
+              {m.pending ? "Cancel sending" : "Delete for me"}
+            </MenuItem>
+            {mine && m.id && !deleted && canWrite && (
+              <MenuItem icon={<TrashIcon size={20} />} danger onClick={() => actions.onDelete(m, "everyone")} data-testid="delete-for-everyone">
+                Delete for everyone
+              </MenuItem>
+            )}
+          </Menu>
+        </div>
+        {!deleted && (
+          <ReactionsRow
+            messageId={m.id}
+            reactions={m.reactions}
+            meId={meId}
+            nameOf={nameOf}
+            mine={mine}
+            disabled={!canWriteHere}
+            onToggle={(emoji) => actions.onReact(m, emoji)}
+          />
         )}
-
-        <button
-          ref={setMenuButton}
-          type="button"
-          aria-label="Message options"
-          aria-haspopup="menu"
-          aria-expanded={menuOpen}
-          onClick={() => setMenuOpen((o) => !o)}
-          data-testid="message-menu-button"
-          className={`absolute top-0 right-0 flex h-[22px] w-8 items-start justify-end rounded-tr-lg pt-[3px] pr-1 text-muted opacity-0 transition-opacity group-hover:opacity-100 focus-visible:opacity-100 ${
-            menuOpen ? "opacity-100" : ""
-          } ${mine ? "bg-gradient-to-l from-bubble-out from-60% to-transparent dark:text-white/75" : "bg-gradient-to-l from-bubble-in from-60% to-transparent"}`}
-        >
-          <ChevronDownIcon size={18} />
-        </button>
-        <Menu open={menuOpen} onClose={() => setMenuOpen(false)} anchor={menuButton} label="Message options" testId="message-menu">
-          {mine && isGroup && m.id && !deleted && (
-            <MenuItem icon={<InfoIcon size={20} />} onClick={() => actions.onInfo(m)} data-testid="message-info">
-              Message info
-            </MenuItem>
-          )}
-          {!deleted && m.text && (
-            <MenuItem icon={<CopyIcon size={20} />} onClick={() => actions.onCopy(m)} data-testid="copy-message">
-              Copy
-            </MenuItem>
-          )}
-          <MenuItem icon={<TrashIcon size={20} />} onClick={() => actions.onDelete(m, "me")} data-testid="delete-for-me">
-            {m.pending ? "Cancel sending" : "Delete for me"}
-          </MenuItem>
-          {mine && m.id && !deleted && canWrite && (
-            <MenuItem icon={<TrashIcon size={20} />} danger onClick={() => actions.onDelete(m, "everyone")} data-testid="delete-for-everyone">
-              Delete for everyone
-            </MenuItem>
-          )}
-        </Menu>
       </div>
     </div>
   );
 });
+
+function ReplyQuote({
+  reply,
+  meId,
+  metaColor,
+  mine,
+  onClick,
+}: {
+  reply: ReplyPreview;
+  meId: string;
+  metaColor: string;
+  mine: boolean;
+  onClick: () => void;
+}) {
+  const who = reply.senderId === meId ? "You" : reply.senderName;
+  const preview = replyPreviewText(reply);
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      className={`mb-1 block w-full min-w-[160px] overflow-hidden rounded-md border-l-4 px-2 py-1 text-left text-[13px] transition-colors ${
+        mine ? "bg-black/5 hover:bg-black/10 dark:bg-black/20 dark:hover:bg-black/30" : "bg-black/5 hover:bg-black/10 dark:bg-black/20 dark:hover:bg-black/30"
+      } ${reply.senderId === meId ? "border-accent" : "border-[#53bdeb]"}`}
+      data-testid="reply-quote"
+      data-reply-to={reply.id}
+    >
+      <span className="sr-only">Replying to </span>
+      <span className={`block truncate font-medium ${reply.senderId === meId ? "text-accent-strong" : nameColorClass(reply.senderId)}`}>{who}</span>
+      <span className={`line-clamp-2 break-words ${metaColor} ${reply.deleted ? "italic" : ""}`}>{preview}</span>
+      <span className="sr-only">. Show the original message</span>
+    </button>
+  );
+}
+
+/** The six quick reactions and "+" (the full picker), as a row at the top of the menu. */
+function QuickReactions({ message, meId, actions }: { message: ViewMessage; meId: string; actions: BubbleActions }) {
+  const close = useMenuClose();
+  return (
+    <div className="mb-1 flex items-center gap-0.5 border-b border-border px-2 pt-0.5 pb-2" role="none">
+      {QUICK_REACTIONS.map((emoji) => {
+        const reacted = hasReacted(message.reactions, emoji, meId);
+        return (
+          <button
+            key={emoji}
+            type="button"
+            role="menuitemcheckbox"
+            aria-checked={reacted}
+            aria-label={`React with ${emoji}`}
+            tabIndex={-1}
+            onClick={() => {
+              actions.onReact(message, emoji);
+              close(true);
+            }}
+            className={`flex h-9 w-9 items-center justify-center rounded-full text-[22px] leading-none outline-none transition-transform hover:scale-110 hover:bg-hover focus-visible:bg-active focus-visible:ring-2 focus-visible:ring-accent ${
+              reacted ? "bg-active" : ""
+            }`}
+            data-testid="quick-reaction"
+            data-emoji={emoji}
+          >
+            {emoji}
+          </button>
+        );
+      })}
+      <button
+        type="button"
+        role="menuitem"
+        aria-label="More reactions"
+        tabIndex={-1}
+        onClick={() => {
+          close(false);
+          actions.onPickReaction(message);
+        }}
+        className="flex h-9 w-9 items-center justify-center rounded-full bg-panel-2 text-muted outline-none hover:bg-active hover:text-fg focus-visible:ring-2 focus-visible:ring-accent"
+        data-testid="more-reactions"
+      >
+        <PlusIcon size={20} />
+      </button>
+    </div>
+  );
+}

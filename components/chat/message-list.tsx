@@ -1,6 +1,8 @@
 "use client";
 // The virtualised message log: date separators, the unread divider, older pages on scroll-up
-// (position kept), following new messages at the bottom, and "jump to latest".
+// (position kept), following new messages at the bottom, and "jump to latest". Also the message
+// actions (react, forward, star, history, photos) and showing one message on request
+// (store.focus: a reply's original, a starred or searched message) with a brief highlight.
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
@@ -8,7 +10,8 @@ import { ArrowDownIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/api";
-import { useChat, useRealtimeClient } from "@/lib/client/context";
+import { fitMedia } from "@/lib/client/attachments";
+import { useChat, useChatStoreApi, useRealtimeClient } from "@/lib/client/context";
 import { formatDayLabel } from "@/lib/client/format";
 import { useNow } from "@/lib/client/hooks";
 import { pendingFor } from "@/lib/client/outbox";
@@ -17,8 +20,13 @@ import { emptyMessages } from "@/lib/client/store";
 import { effectiveWatermarks, tickStatus } from "@/lib/client/ticks";
 import type { TickStatus } from "@/lib/client/types";
 import type { ConversationSummary } from "@/lib/realtime/contract";
+import { EditHistoryDialog } from "./edit-history-dialog";
+import { ForwardDialog } from "./forward-dialog";
+import { Lightbox, type LightboxPhoto } from "./lightbox";
 import { MessageBubble, type BubbleActions } from "./message-bubble";
 import { MessageInfoDialog } from "./message-info-dialog";
+import { ReactionPickerDialog } from "./reaction-picker-dialog";
+import { useJumpToMessage } from "./use-jump";
 
 export type MessageListHandle = { scrollToLatest: () => void };
 
@@ -29,7 +37,12 @@ type Props = {
   unread: { after: number; upTo: number } | null;
   canWrite: boolean;
   onAtBottomChange: (atBottom: boolean) => void;
+  onReply: (message: ViewMessage) => void;
+  onEdit: (message: ViewMessage) => void;
 };
+
+/** How long a message shown on request stays highlighted. */
+const HIGHLIGHT_MS = 1_800;
 
 const BOTTOM_THRESHOLD = 64;
 const LOAD_OLDER_WITHIN = 900;
@@ -37,24 +50,38 @@ const LOAD_OLDER_WITHIN = 900;
 function estimate(row: ChatRow | undefined): number {
   if (!row) return 40;
   if (row.kind !== "message") return 44;
-  const len = row.message.text?.length ?? 0;
-  return (row.firstOfRun ? 12 : 2) + 34 + Math.floor(len / 48) * 19;
+  const m = row.message;
+  const len = m.text?.length ?? 0;
+  let media = 0;
+  const images = m.attachments.filter((a) => a.kind === "IMAGE");
+  if (images.length === 1) media += fitMedia(images[0]!.width, images[0]!.height).height;
+  else if (images.length > 1) media += 280;
+  for (const a of m.attachments) media += a.kind === "VIDEO" ? 200 : a.kind === "AUDIO" ? 80 : a.kind === "FILE" ? 66 : 0;
+  if (m.location) media += 190;
+  if (m.replyTo) media += 56;
+  if (m.reactions.length) media += 22;
+  return (row.firstOfRun ? 12 : 2) + 34 + Math.floor(len / 48) * 19 + media;
 }
 
 export const MessageList = forwardRef<MessageListHandle, Props>(function MessageList(
-  { conversation, conversationId, unread, canWrite, onAtBottomChange },
+  { conversation, conversationId, unread, canWrite, onAtBottomChange, onReply, onEdit },
   ref,
 ) {
   const client = useRealtimeClient();
+  const store = useChatStoreApi();
   const toast = useToast();
   const now = useNow();
-  const { meId, data, outbox, users, members } = useChat(
+  const jump = useJumpToMessage();
+  const { meId, meName, data, outbox, users, members, starred, focus } = useChat(
     useShallow((s) => ({
       meId: s.me.id,
+      meName: s.me.name,
       data: s.messages[conversationId] ?? emptyMessages,
       outbox: s.outbox,
       users: s.users,
       members: s.members[conversationId],
+      starred: s.starred,
+      focus: s.focus?.conversationId === conversationId ? s.focus : null,
     })),
   );
   const pending = useMemo(() => pendingFor(outbox, conversationId), [outbox, conversationId]);
@@ -85,6 +112,14 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
   const olderLoads = useRef(0);
   const [atBottom, setAtBottom] = useState(true);
   const [infoFor, setInfoFor] = useState<ViewMessage | null>(null);
+  const [pickerFor, setPickerFor] = useState<ViewMessage | null>(null);
+  const [historyFor, setHistoryFor] = useState<ViewMessage | null>(null);
+  const [forwardFor, setForwardFor] = useState<ViewMessage | null>(null);
+  const [photoId, setPhotoId] = useState<string | null>(null);
+  const [highlight, setHighlight] = useState<string | null>(null);
+  const [placed, setPlaced] = useState(false);
+
+  const nameOf = useCallback((id: string) => (id === meId ? meName : (users[id]?.name ?? "")), [users, meId, meName]);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -130,6 +165,7 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
     const divider = rows.findIndex((r) => r.kind === "unread");
     const h = requestAnimationFrame(() => {
       positioned.current = true;
+      setPlaced(true);
       if (divider >= 0) virtualizer.scrollToIndex(Math.max(0, divider - 1), { align: "start" });
       else virtualizer.scrollToEnd();
     });
@@ -177,9 +213,68 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
           .catch(() => toast("Couldn't copy", "error"));
       },
       onRetry: (message) => client.retry(message.clientId),
+      onReply,
+      onEdit,
+      onReact: (message, emoji) => {
+        if (!message.id) return;
+        client.react(conversationId, message.id, emoji).catch((err: unknown) => {
+          toast(err instanceof ApiError ? err.message : "Couldn't react to the message", "error");
+        });
+      },
+      onPickReaction: (message) => setPickerFor(message),
+      onHistory: (message) => setHistoryFor(message),
+      onForward: (message) => setForwardFor(message),
+      onStar: (message, star) => {
+        if (!message.id) return;
+        client
+          .setStar(message.id, star)
+          .then(() => toast(star ? "Message starred" : "Message unstarred"))
+          .catch((err: unknown) => toast(err instanceof ApiError ? err.message : "Couldn't update the star", "error"));
+      },
+      onJumpTo: (reply) => {
+        void jump({ conversationId, messageId: reply.id, seq: reply.seq }).then((ok) => {
+          if (!ok) toast("Couldn't load the original message", "error");
+        });
+      },
+      onOpenImage: (attachmentId) => setPhotoId(attachmentId),
     }),
-    [client, conversationId, toast],
+    [client, conversationId, toast, onReply, onEdit, jump],
   );
+
+  // A message to show (reply original, starred, search): once placed, scroll to it and flash it.
+  useEffect(() => {
+    if (!focus || !placed || data.status !== "ready") return;
+    const index = rows.findIndex((r) => r.kind === "message" && r.message.id === focus.messageId);
+    store.getState().clearFocus(focus.nonce);
+    if (index >= 0) {
+      virtualizer.scrollToIndex(index, { align: "center" });
+      setHighlight(focus.messageId);
+      return;
+    }
+    // Deleted for me (or never here): show where it was.
+    const near = rows.findIndex((r) => r.kind === "message" && (r.message.seq ?? Infinity) >= focus.seq);
+    if (near >= 0) virtualizer.scrollToIndex(near, { align: "center" });
+    toast("That message is no longer available");
+  }, [focus, placed, data.status, rows, store, virtualizer, toast]);
+
+  useEffect(() => {
+    if (!highlight) return;
+    const h = setTimeout(() => setHighlight(null), HIGHLIGHT_MS);
+    return () => clearTimeout(h);
+  }, [highlight]);
+
+  // Every photo of the loaded chat, oldest first: the lightbox steps through them.
+  const photos = useMemo<LightboxPhoto[]>(() => {
+    const list: LightboxPhoto[] = [];
+    for (const m of data.items) {
+      if (m.deletedAt) continue;
+      for (const a of m.attachments) {
+        if (a.kind === "IMAGE") list.push({ attachment: a, senderName: m.senderId === meId ? "You" : nameOf(m.senderId), createdAt: m.createdAt, caption: m.text });
+      }
+    }
+    return list;
+  }, [data.items, meId, nameOf]);
+  const photoIndex = photoId ? photos.findIndex((p) => p.attachment.id === photoId) : -1;
 
   const statusOf = (m: ViewMessage): TickStatus | null => {
     if (m.pending) return m.pending.failed ? "failed" : "pending";
@@ -279,7 +374,12 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
                   </div>
                 )}
                 {row.kind === "message" && (
-                  <div className={row.firstOfRun ? "pt-3" : "pt-0.5"} style={{ paddingBottom: row.message.reactions.length ? 16 : 0 }}>
+                  <div
+                    className={`${row.firstOfRun ? "pt-3" : "pt-0.5"} transition-colors duration-700 ${
+                      highlight && row.message.id === highlight ? "bg-accent/20 dark:bg-accent/25" : ""
+                    }`}
+                    data-highlighted={highlight && row.message.id === highlight ? "true" : undefined}
+                  >
                     <MessageBubble
                       message={row.message}
                       mine={row.mine}
@@ -288,6 +388,9 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
                       senderName={users[row.message.senderId]?.name ?? ""}
                       status={row.mine ? statusOf(row.message) : null}
                       canWrite={canWrite}
+                      starred={!!row.message.id && !!starred[row.message.id]}
+                      meId={meId}
+                      nameOf={nameOf}
                       actions={actions}
                     />
                   </div>
@@ -333,6 +436,23 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
       )}
 
       <MessageInfoDialog message={infoFor} conversation={conversation} onClose={() => setInfoFor(null)} />
+      <ReactionPickerDialog
+        open={pickerFor !== null}
+        reactions={data.items.find((m) => m.id === pickerFor?.id)?.reactions ?? pickerFor?.reactions ?? []}
+        meId={meId}
+        onPick={(emoji) => pickerFor && actions.onReact(pickerFor, emoji)}
+        onClose={() => setPickerFor(null)}
+      />
+      <EditHistoryDialog
+        messageId={historyFor?.id ?? null}
+        editedAt={data.items.find((m) => m.id === historyFor?.id)?.editedAt ?? historyFor?.editedAt ?? null}
+        mine={historyFor?.senderId === meId}
+        onClose={() => setHistoryFor(null)}
+      />
+      <ForwardDialog message={forwardFor} onClose={() => setForwardFor(null)} />
+      {photoIndex >= 0 && (
+        <Lightbox photos={photos} index={photoIndex} onIndex={(i) => setPhotoId(photos[i]?.attachment.id ?? null)} onClose={() => setPhotoId(null)} />
+      )}
     </>
   );
 });

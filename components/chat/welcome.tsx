@@ -1,5 +1,10 @@
+"use client";
+import { StarIcon } from "./icons";
+import { useChatNavigation } from "./navigation";
+
 /** The right pane before a chat is picked (desktop). */
 export function Welcome() {
+  const { openStarred } = useChatNavigation();
   return (
     <div className="flex flex-1 flex-col items-center justify-center gap-5 border-b-[6px] border-accent bg-panel-2 px-8 text-center" data-testid="welcome">
       <svg width="280" height="170" viewBox="0 0 280 170" aria-hidden="true" className="max-w-full">
@@ -18,6 +23,15 @@ export function Welcome() {
           Send and receive messages in real time. Pick a chat on the left, start a new one, or join a public group.
         </p>
       </div>
+      <button
+        type="button"
+        onClick={openStarred}
+        className="flex items-center gap-2 rounded-full border border-border bg-panel px-4 py-2 text-sm text-fg hover:bg-hover"
+        data-testid="welcome-starred"
+      >
+        <StarIcon size={18} className="text-muted" />
+        Starred messages
+      </button>
       <p className="mt-6 flex items-center gap-1.5 text-xs text-muted">
         <svg width="12" height="12" viewBox="0 0 24 24" aria-hidden="true">
           <rect x="5" y="10" width="14" height="10" rx="2" fill="currentColor" />

@@ -1,5 +1,7 @@
 "use client";
 // The chat list: roving focus (Up/Down/Home/End move, Enter opens), filters and empty states.
+// Archived chats live in their own folder (the "Archived" entry on top, or `archived`), except
+// while searching, when every chat matches.
 import { useMemo, useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { useChatNavigation } from "@/components/chat/navigation";
@@ -9,7 +11,9 @@ import { useIsClient, useNow } from "@/lib/client/hooks";
 import { latestPending, selectSortedConversations } from "@/lib/client/selectors";
 import { effectiveWatermarks } from "@/lib/client/ticks";
 import { activeTypers, typingLabel } from "@/lib/client/typing";
+import { ArchiveIcon } from "@/components/ui/icons";
 import { ConversationRow } from "./conversation-row";
+import { useChatSettings } from "./use-chat-settings";
 
 export type ChatFilter = "all" | "unread" | "groups";
 
@@ -19,9 +23,16 @@ type Props = {
   onNewChat: () => void;
   onDiscover: () => void;
   listRef?: React.RefObject<HTMLUListElement | null>;
+  /** The archived folder: only archived chats. */
+  archived?: boolean;
+  onOpenArchived?: () => void;
+  /** Searching messages too: no "no chats match" text (the message results say it). */
+  quietWhenEmpty?: boolean;
+  /** A heading above the rows (the search results' "Chats" section). */
+  heading?: string;
 };
 
-export function ConversationList({ query, filter, onNewChat, onDiscover, listRef }: Props) {
+export function ConversationList({ query, filter, onNewChat, onDiscover, listRef, archived = false, onOpenArchived, quietWhenEmpty, heading }: Props) {
   const conversations = useChat(selectSortedConversations);
   const { meId, activeId, outbox, typing, presence, removed, users, members } = useChat(
     useShallow((s) => ({
@@ -36,21 +47,27 @@ export function ConversationList({ query, filter, onNewChat, onDiscover, listRef
     })),
   );
   const { openChat } = useChatNavigation();
+  const updateSettings = useChatSettings();
   const isClient = useIsClient();
   const now = useNow(30_000);
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const ownRef = useRef<HTMLUListElement>(null);
   const ref = listRef ?? ownRef;
 
+  const searching = query.trim() !== "";
   const visible = useMemo(
     () =>
       conversations.filter(
         (c) =>
+          (archived ? c.isArchived : searching || !c.isArchived) &&
           matchesQuery(c, query) &&
           (filter === "all" || (filter === "unread" ? c.unreadCount > 0 || c.id === activeId : c.type === "GROUP")),
       ),
-    [conversations, query, filter, activeId],
+    [conversations, query, filter, activeId, archived, searching],
   );
+  const archivedChats = useMemo(() => conversations.filter((c) => c.isArchived), [conversations]);
+  const archivedUnread = archivedChats.filter((c) => c.unreadCount > 0).length;
+  const showArchivedEntry = !archived && !searching && filter === "all" && archivedChats.length > 0 && !!onOpenArchived;
 
   const tabbableId =
     (focusedId && visible.some((c) => c.id === focusedId) && focusedId) ||
@@ -59,11 +76,23 @@ export function ConversationList({ query, filter, onNewChat, onDiscover, listRef
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLUListElement>) => {
       const rows = [...(ref.current?.querySelectorAll<HTMLAnchorElement>('[data-testid="conversation-row"]') ?? [])];
-      const index = rows.indexOf(document.activeElement as HTMLAnchorElement);
+      // From a row or its options button.
+      const current = (e.target as HTMLElement).closest("li")?.querySelector<HTMLAnchorElement>('[data-testid="conversation-row"]');
+      const onRow = e.target === current;
+      const index = current ? rows.indexOf(current) : -1;
       let target: HTMLAnchorElement | undefined;
-      if (e.key === "ArrowDown") target = rows[Math.min(rows.length - 1, index + 1)];
-      else if (e.key === "ArrowUp") {
+      if (e.key === "ArrowDown") {
+        // Past the last chat found: on to the messages found.
+        const hit = index === rows.length - 1 ? document.querySelector<HTMLElement>('[data-testid="message-search-hit"]') : null;
+        if (hit) {
+          e.preventDefault();
+          hit.focus();
+          return;
+        }
+        target = rows[Math.min(rows.length - 1, index + 1)];
+      } else if (e.key === "ArrowUp") {
         if (index <= 0) {
+          if (archived) return;
           // Up from the first row goes back to the search box.
           e.preventDefault();
           document.getElementById("chat-search")?.focus();
@@ -72,7 +101,7 @@ export function ConversationList({ query, filter, onNewChat, onDiscover, listRef
         target = rows[index - 1];
       } else if (e.key === "Home") target = rows[0];
       else if (e.key === "End") target = rows[rows.length - 1];
-      else if (e.key === " " && index >= 0) {
+      else if (e.key === " " && index >= 0 && onRow) {
         e.preventDefault();
         rows[index]?.click();
         return;
@@ -82,6 +111,35 @@ export function ConversationList({ query, filter, onNewChat, onDiscover, listRef
         target.focus();
       }
   };
+
+  const archivedEntry = showArchivedEntry && (
+    <button
+      type="button"
+      onClick={onOpenArchived}
+      data-testid="archived-entry"
+      className="flex h-[52px] w-full shrink-0 items-center gap-3 pr-4 pl-3 text-left outline-none hover:bg-hover focus-visible:-outline-offset-2 focus-visible:outline-2 focus-visible:outline-accent"
+    >
+      <span className="flex w-[49px] justify-center text-accent-strong">
+        <ArchiveIcon size={20} />
+      </span>
+      <span className="flex-1 text-[17px] text-fg">Archived</span>
+      <span className={`text-xs ${archivedUnread > 0 ? "font-medium text-accent-strong" : "text-muted"}`} data-testid="archived-count">
+        {archivedUnread > 0 ? archivedUnread : archivedChats.length}
+        <span className="sr-only">
+          {archivedUnread > 0 ? ` archived ${archivedUnread === 1 ? "chat" : "chats"} with unread messages` : ` archived ${archivedChats.length === 1 ? "chat" : "chats"}`}
+        </span>
+      </span>
+    </button>
+  );
+
+  if (archived && visible.length === 0) {
+    return (
+      <div className="flex flex-1 flex-col items-center gap-3 px-8 py-12 text-center" data-testid="archived-empty">
+        <ArchiveIcon size={40} className="text-muted" />
+        <p className="text-sm text-muted">No archived chats</p>
+      </div>
+    );
+  }
 
   if (conversations.length === 0) {
     return (
@@ -101,6 +159,8 @@ export function ConversationList({ query, filter, onNewChat, onDiscover, listRef
   }
 
   if (visible.length === 0) {
+    if (quietWhenEmpty && searching) return null;
+    if (archivedEntry && !searching && filter === "all") return archivedEntry;
     return (
       <div className="px-8 py-12 text-center text-sm text-muted" data-testid="chats-no-match">
         {query.trim()
@@ -118,31 +178,36 @@ export function ConversationList({ query, filter, onNewChat, onDiscover, listRef
   }
 
   return (
-    <ul ref={ref} aria-label="Chat list" className="flex-1" onKeyDown={onKeyDown}>
-      {visible.map((c) => {
-        const typingIds = activeTypers(typing, c.id);
-        const label = typingLabel(
-          typingIds.map((id) => users[id]?.name ?? "Someone"),
-          c.type === "GROUP",
-        );
-        return (
-          <ConversationRow
-            key={c.id}
-            conversation={c}
-            {...effectiveWatermarks(c, members[c.id], meId)}
-            meId={meId}
-            active={c.id === activeId}
-            tabbable={c.id === tabbableId}
-            typing={label}
-            pending={latestPending(outbox, c.id)}
-            online={c.type === "DIRECT" && !!c.peer && !!presence[c.peer.id]?.online}
-            removed={!!removed[c.id]}
-            now={isClient ? now : null}
-            onOpen={openChat}
-            onFocusRow={setFocusedId}
-          />
-        );
-      })}
-    </ul>
+    <>
+      {archivedEntry}
+      {heading && <h3 className="px-6 pt-3 pb-2 text-sm font-medium text-accent-strong">{heading}</h3>}
+      <ul ref={ref} aria-label={archived ? "Archived chats" : heading ? "Chats found" : "Chat list"} className={heading ? "" : "flex-1"} onKeyDown={onKeyDown}>
+        {visible.map((c) => {
+          const typingIds = activeTypers(typing, c.id);
+          const label = typingLabel(
+            typingIds.map((id) => users[id]?.name ?? "Someone"),
+            c.type === "GROUP",
+          );
+          return (
+            <ConversationRow
+              key={c.id}
+              conversation={c}
+              {...effectiveWatermarks(c, members[c.id], meId)}
+              meId={meId}
+              active={c.id === activeId}
+              tabbable={c.id === tabbableId}
+              typing={label}
+              pending={latestPending(outbox, c.id)}
+              online={c.type === "DIRECT" && !!c.peer && !!presence[c.peer.id]?.online}
+              removed={!!removed[c.id]}
+              now={isClient ? now : null}
+              onOpen={openChat}
+              onFocusRow={setFocusedId}
+              onSettings={updateSettings}
+            />
+          );
+        })}
+      </ul>
+    </>
   );
 }

@@ -1,15 +1,18 @@
 "use client";
-// One chat in the list: avatar, title, time, last-message preview (or who is typing), badges.
-import { memo } from "react";
+// One chat in the list: avatar, title, time, last-message preview (or who is typing), badges,
+// and its options menu (hover chevron, right-click, or the context-menu key / Shift+F10).
+import { memo, useState } from "react";
 import { Ticks } from "@/components/chat/ticks";
 import { Avatar } from "@/components/ui/avatar";
-import { MutedIcon, PinIcon } from "@/components/ui/icons";
+import { ArchiveIcon, BellIcon, ChevronDownIcon, MutedIcon, PinIcon, PinOffIcon, UnarchiveIcon } from "@/components/ui/icons";
+import { Menu, MenuItem } from "@/components/ui/menu";
 import { messagePreview } from "@/lib/client/conversations";
 import { formatListTime } from "@/lib/client/format";
 import { systemText } from "@/lib/client/system";
 import { tickStatus } from "@/lib/client/ticks";
 import type { OutboxEntry } from "@/lib/client/types";
 import type { ConversationSummary } from "@/lib/realtime/contract";
+import type { ChatSettingsUpdate } from "./use-chat-settings";
 
 type Props = {
   conversation: ConversationSummary;
@@ -26,6 +29,7 @@ type Props = {
   now: Date | null;
   onOpen: (id: string) => void;
   onFocusRow: (id: string) => void;
+  onSettings: ChatSettingsUpdate;
 };
 
 export const ConversationRow = memo(function ConversationRow({
@@ -42,7 +46,10 @@ export const ConversationRow = memo(function ConversationRow({
   now,
   onOpen,
   onFocusRow,
+  onSettings,
 }: Props) {
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [menuButton, setMenuButton] = useState<HTMLButtonElement | null>(null);
   const last = c.lastMessage;
   const watermarks = { minDeliveredSeq, minReadSeq };
   const pendingIsNewer = pending && (!last || pending.createdAt > last.createdAt);
@@ -84,8 +91,10 @@ export const ConversationRow = memo(function ConversationRow({
     preview = <span className="truncate">{isGroup ? c.about || "No messages yet" : `@${c.peer?.username ?? ""}`}</span>;
   }
 
+  const status = [c.isPinned ? "pinned" : "", c.isMuted ? "muted" : "", c.isArchived ? "archived" : ""].filter(Boolean).join(", ");
+
   return (
-    <li>
+    <li className="group/row relative">
       <a
         href={`/?c=${encodeURIComponent(c.id)}`}
         data-testid="conversation-row"
@@ -98,6 +107,18 @@ export const ConversationRow = memo(function ConversationRow({
           e.preventDefault();
           onOpen(c.id);
         }}
+        onContextMenu={(e) => {
+          e.preventDefault();
+          setMenuOpen(true);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === "ContextMenu" || (e.shiftKey && e.key === "F10")) {
+            e.preventDefault();
+            e.stopPropagation();
+            setMenuOpen(true);
+          }
+        }}
+        aria-keyshortcuts="Shift+F10"
         className={`group flex h-[72px] items-center gap-3 pl-3 outline-none focus-visible:-outline-offset-2 focus-visible:outline-2 focus-visible:outline-accent ${
           active ? "bg-active" : "hover:bg-hover"
         }`}
@@ -125,7 +146,9 @@ export const ConversationRow = memo(function ConversationRow({
               </time>
             )}
           </span>
-          <span className="flex items-center gap-1">
+          <span
+            className={`flex items-center gap-1 transition-[padding] group-focus-within/row:pr-7 group-hover/row:pr-7 [@media(hover:none)]:pr-7 ${menuOpen ? "pr-7" : ""}`}
+          >
             <span
               className={`flex min-w-0 flex-1 items-center text-sm leading-5 ${active ? "text-fg/75" : "text-muted"} ${
                 unread && !typing ? "font-medium text-fg" : ""
@@ -134,13 +157,16 @@ export const ConversationRow = memo(function ConversationRow({
               {preview}
             </span>
             {removed && <span className="sr-only">(you left)</span>}
-            {c.isMuted && <MutedIcon size={16} className="shrink-0 text-muted" />}
-            {c.isPinned && <PinIcon size={16} className="shrink-0 text-muted" />}
+            {status && <span className="sr-only">({status})</span>}
+            {c.isMuted && <MutedIcon size={16} className="shrink-0 text-muted" data-testid="muted-icon" />}
+            {c.isPinned && <PinIcon size={16} className="shrink-0 text-muted" data-testid="pinned-icon" />}
             {unread && (
               <>
                 <span
                   data-testid="unread-badge"
-                  className="ml-1 inline-flex h-5 min-w-5 shrink-0 items-center justify-center rounded-full bg-badge px-1.5 text-xs leading-none font-semibold text-[#0b141a]"
+                  className={`ml-1 inline-flex h-5 min-w-5 shrink-0 items-center justify-center rounded-full px-1.5 text-xs leading-none font-semibold ${
+                    c.isMuted ? "bg-muted text-white dark:text-[#111b21]" : "bg-badge text-[#0b141a]"
+                  }`}
                 >
                   {c.unreadCount > 999 ? "999+" : c.unreadCount}
                 </span>
@@ -150,6 +176,47 @@ export const ConversationRow = memo(function ConversationRow({
           </span>
         </span>
       </a>
+      <button
+        ref={setMenuButton}
+        type="button"
+        aria-label={`Chat options: ${c.title}`}
+        title="Chat options"
+        aria-haspopup="menu"
+        aria-expanded={menuOpen}
+        tabIndex={tabbable ? 0 : -1}
+        onClick={() => setMenuOpen((o) => !o)}
+        data-testid="conversation-menu-button"
+        className={`absolute right-3 bottom-[13px] flex h-6 w-6 items-center justify-center rounded-full text-muted transition-opacity hover:text-fg focus-visible:opacity-100 group-hover/row:opacity-100 [@media(hover:none)]:opacity-100 ${
+          menuOpen ? "opacity-100" : "opacity-0"
+        }`}
+      >
+        <ChevronDownIcon size={20} />
+      </button>
+      <Menu open={menuOpen} onClose={() => setMenuOpen(false)} anchor={menuButton} label={`Options for ${c.title}`} testId="conversation-menu">
+        <MenuItem
+          icon={c.isArchived ? <UnarchiveIcon size={20} /> : <ArchiveIcon size={20} />}
+          onClick={() => void onSettings(c, { isArchived: !c.isArchived })}
+          data-testid="menu-archive"
+        >
+          {c.isArchived ? "Unarchive chat" : "Archive chat"}
+        </MenuItem>
+        <MenuItem
+          icon={c.isMuted ? <BellIcon size={20} /> : <MutedIcon size={20} />}
+          onClick={() => void onSettings(c, { isMuted: !c.isMuted })}
+          data-testid="menu-mute"
+        >
+          {c.isMuted ? "Unmute notifications" : "Mute notifications"}
+        </MenuItem>
+        {!c.isArchived && (
+          <MenuItem
+            icon={c.isPinned ? <PinOffIcon size={20} /> : <PinIcon size={20} />}
+            onClick={() => void onSettings(c, { isPinned: !c.isPinned })}
+            data-testid="menu-pin"
+          >
+            {c.isPinned ? "Unpin chat" : "Pin chat"}
+          </MenuItem>
+        )}
+      </Menu>
     </li>
   );
 });

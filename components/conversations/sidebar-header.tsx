@@ -2,16 +2,26 @@
 // Top of the chat list: my avatar (profile + log out), the title, New chat and the theme menu.
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { logout } from "@/app/(chat)/actions";
+import { AdminLink } from "@/components/admin/admin-link";
+import { NewGroupButton } from "@/components/groups/new-group";
 import { Avatar } from "@/components/ui/avatar";
 import { IconButton } from "@/components/ui/icon-button";
-import { LogoutIcon, MonitorIcon, MoonIcon, NewChatIcon, SunIcon } from "@/components/ui/icons";
+import { LogoutIcon, MonitorIcon, MoonIcon, NewChatIcon, SettingsIcon, SunIcon, UserIcon } from "@/components/ui/icons";
+import { useSaveSettings } from "@/components/profile/use-profile";
 import { Menu, MenuItem } from "@/components/ui/menu";
 import { useChat } from "@/lib/client/context";
-import { applyTheme, readTheme, setTheme, subscribeTheme, type Theme } from "@/lib/client/theme";
+import { applyTheme, readTheme, subscribeTheme, type Theme } from "@/lib/client/theme";
 
 const THEME_LABEL: Record<Theme, string> = { light: "Light", dark: "Dark", system: "System default" };
 
-export function SidebarHeader({ onNewChat, newChatRef }: { onNewChat: () => void; newChatRef: React.RefObject<HTMLButtonElement | null> }) {
+type HeaderProps = {
+  onNewChat: () => void;
+  newChatRef: React.RefObject<HTMLButtonElement | null>;
+  /** Opens the profile drawer (at its settings with "settings"). */
+  onOpenProfile?: (section: "profile" | "settings") => void;
+};
+
+export function SidebarHeader({ onNewChat, newChatRef, onOpenProfile }: HeaderProps) {
   const me = useChat((s) => s.me);
   const [profileOpen, setProfileOpen] = useState(false);
   const [themeOpen, setThemeOpen] = useState(false);
@@ -28,7 +38,9 @@ export function SidebarHeader({ onNewChat, newChatRef }: { onNewChat: () => void
     return () => mql.removeEventListener("change", onChange);
   }, [theme]);
 
-  const choose = (t: Theme) => setTheme(t);
+  const saveSettings = useSaveSettings();
+  // Saved with my settings too, so the choice follows me to other browsers.
+  const choose = (t: Theme) => void saveSettings({ theme: t });
 
   const ThemeIcon = theme === "dark" ? MoonIcon : theme === "light" ? SunIcon : MonitorIcon;
 
@@ -47,6 +59,8 @@ export function SidebarHeader({ onNewChat, newChatRef }: { onNewChat: () => void
         <Avatar label={me.name} initials={me.initials} color={me.avatarColor} imageUrl={me.avatarUrl} size={40} />
       </button>
       <h2 className="ml-2 flex-1 truncate text-[22px] font-bold text-fg">Chats</h2>
+      <AdminLink role={me.role} />
+      <NewGroupButton />
       <IconButton ref={newChatRef} label="New chat" onClick={onNewChat} data-testid="new-chat-button">
         <NewChatIcon size={22} />
       </IconButton>
@@ -72,6 +86,17 @@ export function SidebarHeader({ onNewChat, newChatRef }: { onNewChat: () => void
             <p className="truncate text-sm text-muted">{me.email}</p>
           </div>
         </div>
+        {onOpenProfile && (
+          <>
+            <div className="my-1 border-t border-border" />
+            <MenuItem icon={<UserIcon size={20} />} onClick={() => onOpenProfile("profile")} data-testid="open-profile">
+              Profile
+            </MenuItem>
+            <MenuItem icon={<SettingsIcon size={20} />} onClick={() => onOpenProfile("settings")} data-testid="open-settings">
+              Settings
+            </MenuItem>
+          </>
+        )}
         <div className="my-1 border-t border-border" />
         <form action={logout}>
           <MenuItem type="submit" icon={<LogoutIcon size={20} />} data-testid="logout">

@@ -1,10 +1,16 @@
 "use client";
-// The left pane: header, connection banner, search, Chats / Unread / Groups / Discover tabs,
-// and the New chat panel sliding over it.
+// The left pane: header, connection banner, search (chats by title, and messages from 2
+// characters on), Chats / Unread / Groups / Discover tabs, the Archived folder, and the New chat
+// and Profile panels sliding over it.
 import { useCallback, useId, useRef, useState } from "react";
 import { DiscoverGroups } from "@/components/groups/discover-groups";
+import { ProfileDrawer } from "@/components/profile/profile-drawer";
+import { ProfileSync } from "@/components/profile/profile-sync";
+import { GlobalMessageResults } from "@/components/search/global-message-results";
+import { MIN_SEARCH_LENGTH } from "@/components/search/use-message-search";
 import { CloseIcon, SearchIcon } from "@/components/ui/icons";
 import { useChat } from "@/lib/client/context";
+import { ArchivedPanel } from "./archived-panel";
 import { ConnectionBanner } from "./connection-banner";
 import { ConversationList, type ChatFilter } from "./conversation-list";
 import { NewChatPanel } from "./new-chat-panel";
@@ -22,6 +28,8 @@ export function Sidebar({ hiddenOnMobile }: { hiddenOnMobile: boolean }) {
   const [tab, setTab] = useState<Tab>("all");
   const [query, setQuery] = useState("");
   const [newChatOpen, setNewChatOpen] = useState(false);
+  const [archivedOpen, setArchivedOpen] = useState(false);
+  const [profileOpen, setProfileOpen] = useState<"profile" | "settings" | null>(null);
   const newChatRef = useRef<HTMLButtonElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const panelId = useId();
@@ -31,11 +39,20 @@ export function Sidebar({ hiddenOnMobile }: { hiddenOnMobile: boolean }) {
     setNewChatOpen(false);
     requestAnimationFrame(() => newChatRef.current?.focus());
   }, []);
+  const closeArchived = useCallback(() => {
+    setArchivedOpen(false);
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="archived-entry"]')?.focus());
+  }, []);
+  const closeProfile = useCallback(() => {
+    setProfileOpen(null);
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="profile-button"]')?.focus());
+  }, []);
+  const searchingMessages = tab !== "discover" && query.trim().length >= MIN_SEARCH_LENGTH;
 
   const onSearchKey = (e: React.KeyboardEvent<HTMLInputElement>) => {
     if (e.key === "ArrowDown") {
       const first = document.querySelector<HTMLElement>(
-        tab === "discover" ? '[data-testid="group-row"] button' : '[data-testid="conversation-row"]',
+        tab === "discover" ? '[data-testid="group-row"] button' : '[data-testid="conversation-row"], [data-testid="message-search-hit"]',
       );
       if (first) {
         e.preventDefault();
@@ -45,7 +62,7 @@ export function Sidebar({ hiddenOnMobile }: { hiddenOnMobile: boolean }) {
       e.preventDefault();
       setQuery("");
     } else if (e.key === "Enter" && tab !== "discover") {
-      document.querySelector<HTMLElement>('[data-testid="conversation-row"]')?.click();
+      document.querySelector<HTMLElement>('[data-testid="conversation-row"], [data-testid="message-search-hit"]')?.click();
     }
   };
 
@@ -69,7 +86,8 @@ export function Sidebar({ hiddenOnMobile }: { hiddenOnMobile: boolean }) {
         hiddenOnMobile ? "hidden" : "flex w-full"
       }`}
     >
-      <SidebarHeader onNewChat={() => setNewChatOpen(true)} newChatRef={newChatRef} />
+      <ProfileSync />
+      <SidebarHeader onNewChat={() => setNewChatOpen(true)} newChatRef={newChatRef} onOpenProfile={setProfileOpen} />
       <ConnectionBanner />
       <div className="shrink-0 px-3 pt-1 pb-2">
         <div className="flex h-10 items-center gap-3 rounded-lg bg-panel-2 px-3 focus-within:outline-2 focus-within:outline-accent">
@@ -80,8 +98,8 @@ export function Sidebar({ hiddenOnMobile }: { hiddenOnMobile: boolean }) {
             value={query}
             onChange={(e) => setQuery(e.target.value)}
             onKeyDown={onSearchKey}
-            placeholder={tab === "discover" ? "Search groups" : "Search or start a new chat"}
-            aria-label={tab === "discover" ? "Search groups" : "Search chats"}
+            placeholder={tab === "discover" ? "Search groups" : "Search chats and messages"}
+            aria-label={tab === "discover" ? "Search groups" : "Search chats and messages"}
             autoComplete="off"
             className="h-full min-w-0 flex-1 bg-transparent text-[15px] text-fg outline-none placeholder:text-muted"
             data-testid="chat-search"
@@ -128,16 +146,24 @@ export function Sidebar({ hiddenOnMobile }: { hiddenOnMobile: boolean }) {
         {tab === "discover" ? (
           <DiscoverGroups query={query} />
         ) : (
-          <ConversationList
-            query={query}
-            filter={tab}
-            listRef={listRef}
-            onNewChat={() => setNewChatOpen(true)}
-            onDiscover={() => setTab("discover")}
-          />
+          <>
+            <ConversationList
+              query={query}
+              filter={tab}
+              listRef={listRef}
+              onNewChat={() => setNewChatOpen(true)}
+              onDiscover={() => setTab("discover")}
+              onOpenArchived={() => setArchivedOpen(true)}
+              heading={searchingMessages ? "Chats" : undefined}
+              quietWhenEmpty={searchingMessages}
+            />
+            {searchingMessages && <GlobalMessageResults query={query} />}
+          </>
         )}
       </div>
+      {archivedOpen && <ArchivedPanel onClose={closeArchived} />}
       {newChatOpen && <NewChatPanel onClose={closeNewChat} />}
+      {profileOpen && <ProfileDrawer key={profileOpen} section={profileOpen} onClose={closeProfile} />}
     </nav>
   );
 }

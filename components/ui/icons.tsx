@@ -147,3 +147,76 @@ export const MoreIcon = (p: IconProps) => (
     <circle fill="currentColor" cx="12" cy="19" r="1.8" />
   </Svg>
 );
+export const ArchiveIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <rect {...stroke} x="3" y="4" width="18" height="4.5" rx="1" />
+    <path {...stroke} d="M5 8.5V18a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8.5M10 12.5h4" />
+  </Svg>
+);
+export const UnarchiveIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <rect {...stroke} x="3" y="4" width="18" height="4.5" rx="1" />
+    <path {...stroke} d="M5 8.5V18a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8.5M12 17v-5.5M9.5 14l2.5-2.5 2.5 2.5" />
+  </Svg>
+);
+export const PinOffIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path fill="currentColor" d="M15.5 3.5 20.5 8.5l-2 .8-3.6 3.6.4 4.1-1.4 1.4-3.5-3.5L6 19.3 4.7 18l4.4-4.4L5.6 10l1.4-1.4 4.1.4 3.6-3.6Z" opacity=".55" />
+    <path {...stroke} d="M3 3l18 18" />
+  </Svg>
+);
+export const BellIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="M6 16V11a6 6 0 1 1 12 0v5l1.5 2h-15L6 16ZM10 20.5a2 2 0 0 0 4 0" />
+  </Svg>
+);
+export const ChevronRightIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="m9 6 6 6-6 6" />
+  </Svg>
+);
+export const PencilIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="M4 20h4L19 9a2.8 2.8 0 0 0-4-4L4 16v4ZM13.5 6.5l4 4" />
+  </Svg>
+);
+export const CheckIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="M5 12.5 10 17.5 19 7" />
+  </Svg>
+);
+export const CameraIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="M4 8h3l1.5-2.5h7L17 8h3a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V9a1 1 0 0 1 1-1Z" />
+    <circle {...stroke} cx="12" cy="13.5" r="3.5" />
+  </Svg>
+);
+export const DocIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8l-5-5Z" />
+    <path {...stroke} d="M14 3v5h5M9 13h6M9 17h4" />
+  </Svg>
+);
+export const LinkIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1" />
+    <path {...stroke} d="M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" />
+  </Svg>
+);
+export const PlayIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path fill="currentColor" d="M8 5.5v13a.8.8 0 0 0 1.2.7l10.2-6.5a.8.8 0 0 0 0-1.4L9.2 4.8A.8.8 0 0 0 8 5.5Z" />
+  </Svg>
+);
+export const UserIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle {...stroke} cx="12" cy="8" r="4" />
+    <path {...stroke} d="M4 21a8 8 0 0 1 16 0" />
+  </Svg>
+);
+export const SettingsIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle {...stroke} cx="12" cy="12" r="3" />
+    <path {...stroke} d="M19.4 15a1.7 1.7 0 0 0 .3 1.8l.1.1a2 2 0 1 1-2.8 2.8l-.1-.1a1.7 1.7 0 0 0-1.8-.3 1.7 1.7 0 0 0-1 1.5V21a2 2 0 1 1-4 0v-.1a1.7 1.7 0 0 0-1.1-1.5 1.7 1.7 0 0 0-1.8.3l-.1.1a2 2 0 1 1-2.8-2.8l.1-.1a1.7 1.7 0 0 0 .3-1.8 1.7 1.7 0 0 0-1.5-1H3a2 2 0 1 1 0-4h.1a1.7 1.7 0 0 0 1.5-1.1 1.7 1.7 0 0 0-.3-1.8l-.1-.1a2 2 0 1 1 2.8-2.8l.1.1a1.7 1.7 0 0 0 1.8.3H9a1.7 1.7 0 0 0 1-1.5V3a2 2 0 1 1 4 0v.1a1.7 1.7 0 0 0 1 1.5 1.7 1.7 0 0 0 1.8-.3l.1-.1a2 2 0 1 1 2.8 2.8l-.1.1a1.7 1.7 0 0 0-.3 1.8V9a1.7 1.7 0 0 0 1.5 1H21a2 2 0 1 1 0 4h-.1a1.7 1.7 0 0 0-1.5 1Z" />
+  </Svg>
+);

@@ -16,6 +16,11 @@ import { createPortal } from "react-dom";
 
 const MenuCloseContext = createContext<(restoreFocus: boolean) => void>(() => {});
 
+/** Closes the enclosing menu (for custom items, e.g. a row of emoji buttons with role="menuitem"). */
+export function useMenuClose(): (restoreFocus: boolean) => void {
+  return useContext(MenuCloseContext);
+}
+
 type MenuProps = {
   open: boolean;
   onClose: () => void;

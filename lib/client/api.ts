@@ -1,5 +1,6 @@
 // The HTTP API v1 from the browser: same origin, JSON, `{ error: { code, message } }` on failure.
 import type {
+  ConversationPatch,
   ConversationSummary,
   GroupSummary,
   MemberDto,
@@ -31,7 +32,7 @@ export function setUnauthenticatedHandler(fn: () => void): void {
   onUnauthenticated = fn;
 }
 
-async function request<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+export async function request<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
   const { json, ...rest } = init;
   let res: Response;
   try {
@@ -78,6 +79,29 @@ export const api = {
   user: (id: string) => request<{ user: UserSummary }>(`/api/v1/users/${enc(id)}`),
   searchUsers: (q: string, signal?: AbortSignal) =>
     request<{ users: UserSummary[] }>(`/api/v1/users?q=${enc(q)}`, { signal }),
+  // ---- private groups (owner / admins) ----
+  createGroup: (input: { name: string; icon?: string; iconBg?: string; about?: string; memberIds: string[] }) =>
+    request<{ conversation: ConversationSummary }>("/api/v1/groups", { method: "POST", json: input }),
+  updateGroup: (id: string, input: { name?: string; icon?: string; iconBg?: string; about?: string }) =>
+    request<{ group: ConversationPatch }>(`/api/v1/groups/${enc(id)}`, { method: "PATCH", json: input }),
+  addMembers: (id: string, userIds: string[]) =>
+    request<{ added: string[] }>(`/api/v1/groups/${enc(id)}/members`, { method: "POST", json: { userIds } }),
+  removeMember: (id: string, userId: string, ban = false) =>
+    request<Record<string, never>>(`/api/v1/groups/${enc(id)}/members/${enc(userId)}${ban ? "?ban=true" : ""}`, { method: "DELETE" }),
+  setMemberRole: (id: string, userId: string, role: "ADMIN" | "MEMBER") =>
+    request<Record<string, never>>(`/api/v1/groups/${enc(id)}/members/${enc(userId)}`, { method: "PATCH", json: { role } }),
+  bans: (id: string) => request<{ bans: BannedMember[] }>(`/api/v1/groups/${enc(id)}/bans`),
+  unban: (id: string, userId: string) =>
+    request<Record<string, never>>(`/api/v1/groups/${enc(id)}/bans/${enc(userId)}`, { method: "DELETE" }),
+  invites: (id: string) => request<{ invites: GroupInvite[] }>(`/api/v1/groups/${enc(id)}/invites`),
+  createInvite: (id: string) => request<{ invite: GroupInvite }>(`/api/v1/groups/${enc(id)}/invites`, { method: "POST", json: {} }),
+  revokeInvite: (id: string, inviteId: string) =>
+    request<Record<string, never>>(`/api/v1/groups/${enc(id)}/invites/${enc(inviteId)}`, { method: "DELETE" }),
+  joinInvite: (code: string) =>
+    request<{ conversation: ConversationSummary }>(`/api/v1/invites/${enc(code)}/join`, { method: "POST", json: {} }),
 };
+
+export type GroupInvite = { id: string; code: string; createdAt: string };
+export type BannedMember = UserSummary & { bannedAt: string };
 
 export type Api = typeof api;

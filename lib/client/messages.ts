@@ -97,3 +97,24 @@ export function maxSeqFromOthers(items: readonly MessageDto[], meId: string): nu
   }
   return 0;
 }
+
+/**
+ * Replies whose quote of `original` is out of date (it was edited or deleted since), with the
+ * quote refreshed; nothing when all are current. Merge them along with the original.
+ */
+export function refreshQuotes(
+  items: readonly MessageDto[],
+  original: Pick<MessageDto, "id" | "text" | "deletedAt"> & { attachments?: MessageDto["attachments"] },
+): MessageDto[] {
+  const deleted = !!original.deletedAt;
+  const text = deleted ? null : original.text;
+  const attachmentKind = deleted ? null : (original.attachments?.[0]?.kind ?? null);
+  const out: MessageDto[] = [];
+  for (const m of items) {
+    const q = m.replyTo;
+    if (!q || q.id !== original.id) continue;
+    if (q.text === text && q.deleted === deleted && q.attachmentKind === attachmentKind) continue;
+    out.push({ ...m, replyTo: { ...q, text, deleted, attachmentKind } });
+  }
+  return out;
+}

@@ -15,17 +15,76 @@ const entrySchema = z.object({
   attempts: z.number().int().min(0),
   lastAttemptAt: z.number().nullable(),
   failed: z.string().nullable(),
+  replyToId: z.string().min(1).max(100).optional(),
+  replyTo: z
+    .object({
+      id: z.string(),
+      seq: z.number(),
+      senderId: z.string(),
+      senderName: z.string(),
+      type: z.enum(["TEXT", "IMAGE", "FILE", "VIDEO", "AUDIO", "LOCATION", "SYSTEM"]),
+      text: z.string().nullable(),
+      deleted: z.boolean(),
+      attachmentKind: z.enum(["IMAGE", "VIDEO", "AUDIO", "FILE"]).nullable(),
+    })
+    .optional(),
+  attachments: z
+    .array(
+      z.object({
+        id: z.string().min(1).max(100),
+        kind: z.enum(["IMAGE", "VIDEO", "AUDIO", "FILE"]),
+        name: z.string(),
+        mime: z.string(),
+        size: z.number(),
+        width: z.number().nullable(),
+        height: z.number().nullable(),
+        hasThumbnail: z.boolean(),
+      }),
+    )
+    .max(10)
+    .optional(),
+  location: z.object({ lat: z.number(), lng: z.number(), label: z.string().max(200).optional() }).optional(),
 });
 
 export function outboxKey(userId: string): string {
   return `convo:outbox:v1:${userId}`;
 }
 
+export type RichParts = Pick<OutboxEntry, "replyToId" | "replyTo" | "attachments" | "location">;
+
 export function newEntry(
-  input: { clientId: string; conversationId: string; senderId: string; text: string },
+  input: { clientId: string; conversationId: string; senderId: string; text: string } & RichParts,
   now: Date,
 ): OutboxEntry {
-  return { ...input, createdAt: now.toISOString(), attempts: 0, lastAttemptAt: null, failed: null };
+  const entry: OutboxEntry = { ...input, createdAt: now.toISOString(), attempts: 0, lastAttemptAt: null, failed: null };
+  // Plain text entries stay exactly as they were (no undefined keys in storage).
+  for (const k of ["replyToId", "replyTo", "attachments", "location"] as const) if (entry[k] === undefined) delete entry[k];
+  if (entry.attachments?.length === 0) delete entry.attachments;
+  return entry;
+}
+
+/** Whether an entry has something to send: text, files or a location. */
+export function hasContent(e: Pick<OutboxEntry, "text" | "attachments" | "location">): boolean {
+  return e.text.trim().length > 0 || (e.attachments?.length ?? 0) > 0 || !!e.location;
+}
+
+/** The `message:send` input for an entry. */
+export function sendInput(e: OutboxEntry): {
+  conversationId: string;
+  clientId: string;
+  text?: string;
+  replyToId?: string;
+  attachmentIds?: string[];
+  location?: { lat: number; lng: number; label?: string };
+} {
+  return {
+    conversationId: e.conversationId,
+    clientId: e.clientId,
+    ...(e.text.trim() ? { text: e.text } : {}),
+    ...(e.replyToId ? { replyToId: e.replyToId } : {}),
+    ...(e.attachments?.length ? { attachmentIds: e.attachments.map((a) => a.id) } : {}),
+    ...(e.location ? { location: e.location } : {}),
+  };
 }
 
 export function addEntry(outbox: readonly OutboxEntry[], entry: OutboxEntry): OutboxEntry[] {

@@ -294,3 +294,30 @@ describe("realtime client", () => {
     client.stop();
   });
 });
+
+describe("realtime client: blocks and profiles", () => {
+  it("a send refused in a direct chat (a block) fails that message but keeps the chat writable", async () => {
+    const { store, socket, client } = setup();
+    client.start();
+    await flush();
+    socket.replies.set("message:send", () => ({ ok: false, error: { code: "FORBIDDEN", message: "You can't message this contact." } }));
+    client.send("c1", "hello?");
+    await flush();
+    expect(store.getState().outbox[0]).toMatchObject({ failed: "You can't message this contact." });
+    expect(store.getState().removed.c1).toBeUndefined();
+    client.stop();
+  });
+
+  it("user:updated renames the contact; profile:updated also asks for my profile again", async () => {
+    const { store, socket, client } = setup();
+    client.start();
+    await flush();
+    socket.fire("user:updated", { id: ANA, name: "Ana Souza", username: "ana_s", initials: "AS", avatarColor: "#000", avatarUrl: null });
+    expect(store.getState().conversations.c1).toMatchObject({ title: "Ana Souza", peer: { username: "ana_s" } });
+    const revision = store.getState().profileRevision;
+    socket.fire("profile:updated", { ...meUser, name: "Me Again" });
+    expect(store.getState().me.name).toBe("Me Again");
+    expect(store.getState().profileRevision).toBe(revision + 1);
+    client.stop();
+  });
+});

@@ -4,8 +4,10 @@
 import type { ConversationSummary, MessageDto, MessageReceipts } from "@/lib/realtime/contract";
 import { ApiError, type Api } from "./api";
 import { createSeqBatcher, realTimers, type Timers } from "./batcher";
-import { maxSeq, maxSeqFromOthers } from "./messages";
-import { ACK_TIMEOUT_MS, MAX_MESSAGE_LENGTH, dueForSend, loadOutbox, newEntry, saveOutbox } from "./outbox";
+import { maxSeq, maxSeqFromOthers, refreshQuotes } from "./messages";
+import { createMessageActions } from "./message-actions";
+import { messageApi, type MessageApi } from "./message-api";
+import { ACK_TIMEOUT_MS, MAX_MESSAGE_LENGTH, dueForSend, hasContent, loadOutbox, newEntry, saveOutbox, sendInput, type RichParts } from "./outbox";
 import type { ViewMessage } from "./rows";
 import { emitWithAck, type ConvoSocket } from "./socket";
 import { emptyMessages, type ChatStore } from "./store";
@@ -20,12 +22,17 @@ export type RealtimeDeps = {
   timers?: Timers;
   randomId?: () => string;
   onUnauthenticated?: () => void;
+  /** Stars, edit history, pages around a message (defaults to the real HTTP API). */
+  messageApi?: MessageApi;
   /** Browser hooks (online/offline); omitted in tests. */
   window?: Pick<Window, "addEventListener" | "removeEventListener"> & { navigator: { onLine: boolean } };
 };
 
 /** Ack errors that will not go away by retrying: the message is marked failed. */
 const PERMANENT = new Set(["BAD_REQUEST", "FORBIDDEN", "NOT_FOUND", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "CONFLICT"]);
+
+/** The server's refusal to send into an archived group (lib/messages/send-message.ts). */
+const ARCHIVED_MESSAGE = "This group is archived";
 
 export type RealtimeClient = ReturnType<typeof createRealtimeClient>;
 
@@ -35,6 +42,12 @@ export function createRealtimeClient(deps: RealtimeDeps) {
   const timers = deps.timers ?? realTimers;
   const randomId = deps.randomId ?? (() => crypto.randomUUID());
   const me = () => store.getState().me.id;
+  const messageActions = createMessageActions({
+    store,
+    api: deps.messageApi ?? messageApi,
+    socket: () => (socket?.connected ? socket : null),
+    randomId,
+  });
 
   let socket: ConvoSocket | null = null;
   let running = false;
@@ -119,6 +132,8 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     }
     ensureConversation(message.conversationId);
     checkGap(message.conversationId);
+    // A group event (role change, new owner, …): refresh the member list if it is loaded.
+    if (message.type === "SYSTEM" && s.members[message.conversationId]) void loadConversation(message.conversationId);
   }
 
   function attach(sock: ConvoSocket) {
@@ -152,8 +167,19 @@ export function createRealtimeClient(deps: RealtimeDeps) {
       if (!sock.active && running) scheduleReconnect(3_000);
     });
     sock.on("message:new", onMessage);
-    sock.on("message:updated", (m) => store.getState().receiveMessages(m.conversationId, [m]));
-    sock.on("message:deleted", (ev) => store.getState().messageDeleted(ev));
+    sock.on("message:updated", (m) => {
+      const s = store.getState();
+      // Replies quoting it show the new text too.
+      s.receiveMessages(m.conversationId, [m, ...refreshQuotes(s.messages[m.conversationId]?.items ?? [], m)]);
+    });
+    sock.on("message:deleted", (ev) => {
+      const s = store.getState();
+      s.messageDeleted(ev);
+      if (!ev.forEveryone) return;
+      const quotes = refreshQuotes(s.messages[ev.conversationId]?.items ?? [], { id: ev.messageId, text: null, deletedAt: "deleted" });
+      s.receiveMessages(ev.conversationId, quotes);
+    });
+    sock.on("star:updated", ({ messageId, starred }) => store.getState().setStar(messageId, starred));
     sock.on("receipt:update", (ev) => store.getState().applyReceipt(ev));
     sock.on("typing", (ev) => {
       if (ev.userId === me()) return;
@@ -180,6 +206,14 @@ export function createRealtimeClient(deps: RealtimeDeps) {
       const s = store.getState();
       s.memberLeft(conversationId, userId);
       if (userId === s.me.id) s.setGroupMembership(conversationId, false);
+    });
+    sock.on("conversation:patched", (patch) => store.getState().patchConversation(patch));
+    sock.on("conversation:deleted", ({ conversationId }) => store.getState().conversationDeleted(conversationId));
+    // Names / pictures shown everywhere; my own profile or settings from another tab (refetched).
+    sock.on("user:updated", (user) => store.getState().userUpdated(user));
+    sock.on("profile:updated", (user) => {
+      store.getState().userUpdated(user);
+      store.getState().profileChanged();
     });
     sock.on("groups:changed", () => {
       if (groupsTimer !== null) return;
@@ -208,6 +242,8 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     if (!connected()) return;
     flushOutbox(true);
     void syncPresenceWatch();
+    // Stars changed in another tab while this one was away: take the server's list.
+    messageActions.loadStarred().catch(() => undefined);
     // Whatever arrived while we were away counts as delivered now that this browser has it.
     for (const c of Object.values(store.getState().conversations)) {
       if (c.unreadCount > 0) delivered.add(c.id, c.lastSeq);
@@ -261,7 +297,7 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     const res = await emitWithAck(
       socket,
       "message:send",
-      { conversationId: entry.conversationId, clientId: entry.clientId, text: entry.text },
+      sendInput(entry),
       ACK_TIMEOUT_MS,
     );
     inFlight.delete(clientId);
@@ -273,7 +309,16 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     }
     if (PERMANENT.has(res.error.code)) {
       store.getState().outboxFailed(clientId, res.error.message || "Not sent");
-      if (res.error.code === "FORBIDDEN" || res.error.code === "NOT_FOUND") store.getState().markRemoved(entry.conversationId);
+      if (res.error.code === "FORBIDDEN" && res.error.message === ARCHIVED_MESSAGE) {
+        // Archived while we were away (summaries don't carry it): read-only, still a member.
+        store.getState().patchConversation({ conversationId: entry.conversationId, archived: true });
+      } else if (
+        (res.error.code === "FORBIDDEN" || res.error.code === "NOT_FOUND") &&
+        // A direct chat refuses sends while a block stands: still my chat, just not writable now.
+        store.getState().conversations[entry.conversationId]?.type !== "DIRECT"
+      ) {
+        store.getState().markRemoved(entry.conversationId);
+      }
       flushOutbox();
     }
     // Otherwise (timeout, disconnect, rate limit): it stays pending and the timer retries it.
@@ -341,11 +386,12 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     }
   }
 
-  function send(conversationId: string, rawText: string): boolean {
+  /** Queue a message: text, or files (text = caption) / a location, optionally as a reply. */
+  function send(conversationId: string, rawText: string, rich: RichParts = {}): boolean {
     const text = rawText.trim();
-    if (!text || text.length > MAX_MESSAGE_LENGTH) return false;
+    if (!hasContent({ text, ...rich }) || text.length > MAX_MESSAGE_LENGTH) return false;
     const s = store.getState();
-    s.enqueue(newEntry({ clientId: randomId(), conversationId, senderId: s.me.id, text }, new Date(now())));
+    s.enqueue(newEntry({ clientId: randomId(), conversationId, senderId: s.me.id, text, ...rich }, new Date(now())));
     typing.stop(conversationId);
     flushOutbox();
     return true;
@@ -544,6 +590,7 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     receipts,
     resolveUsers,
     searchUsers: api.searchUsers,
+    ...messageActions,
     /** For tests: run a sync now. */
     sync,
   };

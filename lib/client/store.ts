@@ -2,6 +2,7 @@
 // by the HTTP API and the realtime client. All merging is done by the pure modules next to it.
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type {
+  ConversationPatch,
   ConversationSummary,
   GroupSummary,
   MemberDto,
@@ -20,9 +21,11 @@ import {
   mergeSummary,
   toLastMessage,
 } from "./conversations";
+import { applyConversationPatch, applyGroupPatch, upsertMember, without } from "./groups";
 import { contiguousFrom, markDeleted, maxSeq, mergeMessages, removeMessage } from "./messages";
 import { addEntry, removeEntry, updateEntry } from "./outbox";
 import { applyTyping, pruneTyping, type TypingState } from "./typing";
+import type { MyProfile } from "./profile";
 import type { ConnectionState, ConversationMessages, OutboxEntry } from "./types";
 
 export type Me = {
@@ -33,6 +36,8 @@ export type Me = {
   initials: string;
   avatarColor: string;
   avatarUrl: string | null;
+  /** Site role: admins see the console link and manage public groups. */
+  role?: "USER" | "ADMIN";
 };
 
 export type ChatData = {
@@ -53,6 +58,24 @@ export type ChatData = {
   groups: GroupSummary[];
   activeId: string | null;
   drafts: Record<string, string>;
+  /** Messages I starred (by id); my other tabs keep it in step through star:updated. */
+  starred: Record<string, true>;
+  /**
+   * A request to show one message in its chat (a reply's original, the starred list, search):
+   * the open chat with that id loads it if needed, scrolls to it and highlights it, then clears it.
+   * Open the chat first (useChatNavigation().openChat), then call focusMessage.
+   */
+  focus: { conversationId: string; messageId: string; seq: number; nonce: number } | null;
+  /** Groups an admin archived: history stays, read-only. */
+  archived: Record<string, true>;
+  /** Groups that no longer exist (id → last title), for the notice; they are gone from the rest. */
+  deletedGroups: Record<string, string>;
+  /** My full profile and settings (GET /api/v1/me), once loaded. */
+  profile: MyProfile | null;
+  /** Bumped by profile:updated (another tab changed my profile or settings): refetch. */
+  profileRevision: number;
+  /** People I blocked (null until loaded). */
+  blocked: Record<string, UserSummary> | null;
 };
 
 export type ChatActions = {
@@ -93,6 +116,21 @@ export type ChatActions = {
   outboxRetry(clientId: string): void;
   outboxDiscard(clientId: string): void;
   setDraft(conversationId: string, text: string): void;
+  setStarred(messageIds: string[]): void;
+  setStar(messageId: string, starred: boolean): void;
+  focusMessage(target: { conversationId: string; messageId: string; seq: number }): void;
+  /** Done with this focus request (no-op when a newer one replaced it). */
+  clearFocus(nonce: number): void;
+  /** conversation:patched: rename / icon / about / archived, everywhere it shows. */
+  patchConversation(patch: ConversationPatch): void;
+  /** conversation:deleted: the group and its history are gone. */
+  conversationDeleted(conversationId: string): void;
+  setProfile(profile: MyProfile): void;
+  profileChanged(): void;
+  /** user:updated / profile:updated: someone's name, @username or picture, everywhere it shows. */
+  userUpdated(user: UserSummary): void;
+  setBlockedUsers(users: UserSummary[]): void;
+  setUserBlocked(user: UserSummary, blocked: boolean): void;
 };
 
 export type ChatState = ChatData & ChatActions;
@@ -120,6 +158,37 @@ function userFromConversation(c: ConversationSummary): UserSummary[] {
 export function senderNameOf(state: Pick<ChatData, "me" | "users">, userId: string): string {
   if (userId === state.me.id) return state.me.name;
   return state.users[userId]?.name ?? "";
+}
+
+/** Someone's public profile changed: their entry, direct chats with them, member lists, me. */
+export function applyUserUpdate(s: ChatData, user: UserSummary): Partial<ChatData> {
+  const patch: Partial<ChatData> = { users: { ...s.users, [user.id]: { ...s.users[user.id], ...user } } };
+  if (user.id === s.me.id) {
+    patch.me = { ...s.me, name: user.name, username: user.username, initials: user.initials, avatarColor: user.avatarColor, avatarUrl: user.avatarUrl };
+    if (s.profile) patch.profile = { ...s.profile, ...user };
+  }
+  let conversations: ChatData["conversations"] | null = null;
+  for (const c of Object.values(s.conversations)) {
+    const isPeer = c.peer?.id === user.id;
+    const lastBy = c.lastMessage?.senderId === user.id && c.lastMessage.senderName !== user.name;
+    if (!isPeer && !lastBy) continue;
+    conversations ??= { ...s.conversations };
+    conversations[c.id] = {
+      ...c,
+      ...(isPeer ? { peer: { ...c.peer!, ...user }, title: user.name } : {}),
+      ...(lastBy ? { lastMessage: { ...c.lastMessage!, senderName: user.name } } : {}),
+    };
+  }
+  if (conversations) patch.conversations = conversations;
+  let members: ChatData["members"] | null = null;
+  for (const [id, list] of Object.entries(s.members)) {
+    if (!list.some((m) => m.id === user.id)) continue;
+    members ??= { ...s.members };
+    members[id] = list.map((m) => (m.id === user.id ? { ...m, ...user } : m));
+  }
+  if (members) patch.members = members;
+  if (s.blocked?.[user.id]) patch.blocked = { ...s.blocked, [user.id]: user };
+  return patch;
 }
 
 export function createChatStore(init: ChatInit): ChatStore {
@@ -152,6 +221,13 @@ export function createChatStore(init: ChatInit): ChatStore {
       groups: init.groups,
       activeId: init.activeId ?? null,
       drafts: {},
+      starred: {},
+      focus: null,
+      archived: {},
+      deletedGroups: {},
+      profile: null,
+      profileRevision: 0,
+      blocked: null,
 
       setActive: (id) => set({ activeId: id }),
       setConnection: (connection) => set((s) => (s.connection === connection ? s : { connection })),
@@ -377,7 +453,8 @@ export function createChatStore(init: ChatInit): ChatStore {
           const already = list?.some((m) => m.id === member.id) ?? false;
           return {
             users: { ...s.users, [member.id]: member },
-            members: list && !already ? { ...s.members, [conversationId]: [...list, member] } : s.members,
+            // Also a role change of someone already listed: upsert by id.
+            members: list ? { ...s.members, [conversationId]: upsertMember(list, member) } : s.members,
             conversations:
               conv && list && !already
                 ? { ...s.conversations, [conversationId]: { ...conv, memberCount: list.length + 1 } }
@@ -426,6 +503,73 @@ export function createChatStore(init: ChatInit): ChatStore {
 
       setDraft: (conversationId, text) =>
         set((s) => (s.drafts[conversationId] === text ? s : { drafts: { ...s.drafts, [conversationId]: text } })),
+
+      setStarred: (ids) => set({ starred: Object.fromEntries(ids.map((id) => [id, true] as const)) }),
+      setStar: (messageId, starred) =>
+        set((s) => {
+          if (!!s.starred[messageId] === starred) return s;
+          const next = { ...s.starred };
+          if (starred) next[messageId] = true;
+          else delete next[messageId];
+          return { starred: next };
+        }),
+      focusMessage: (target) => set((s) => ({ focus: { ...target, nonce: (s.focus?.nonce ?? 0) + 1 } })),
+      clearFocus: (nonce) => set((s) => (s.focus?.nonce === nonce ? { focus: null } : s)),
+
+      patchConversation: (patch) =>
+        set((s) => {
+          const id = patch.conversationId;
+          const conv = s.conversations[id];
+          const next = conv ? applyConversationPatch(conv, patch) : undefined;
+          let archived = s.archived;
+          if (patch.archived === true && !archived[id]) archived = { ...archived, [id]: true };
+          if (patch.archived === false) archived = without(archived, id);
+          return {
+            conversations: conv && next !== conv ? { ...s.conversations, [id]: next! } : s.conversations,
+            groups: applyGroupPatch(s.groups, patch),
+            archived,
+          };
+        }),
+
+      conversationDeleted: (id) =>
+        set((s) => {
+          const title = s.conversations[id]?.title ?? s.groups.find((g) => g.id === id)?.name;
+          return {
+            conversations: without(s.conversations, id),
+            messages: without(s.messages, id),
+            members: without(s.members, id),
+            drafts: without(s.drafts, id),
+            outbox: s.outbox.filter((e) => e.conversationId !== id),
+            removed: without(s.removed, id),
+            archived: without(s.archived, id),
+            groups: s.groups.filter((g) => g.id !== id),
+            deletedGroups: title !== undefined ? { ...s.deletedGroups, [id]: title } : s.deletedGroups,
+          };
+        }),
+
+      setProfile: (profile) =>
+        set((s) => ({
+          profile,
+          me: {
+            ...s.me,
+            name: profile.name,
+            username: profile.username,
+            email: profile.email,
+            initials: profile.initials,
+            avatarColor: profile.avatarColor,
+            avatarUrl: profile.avatarUrl,
+          },
+        })),
+      profileChanged: () => set((s) => ({ profileRevision: s.profileRevision + 1 })),
+      userUpdated: (user) => set((s) => applyUserUpdate(s, user)),
+      setBlockedUsers: (list) => set({ blocked: Object.fromEntries(list.map((u) => [u.id, u])) }),
+      setUserBlocked: (user, blocked) =>
+        set((s) => {
+          const next = { ...s.blocked };
+          if (blocked) next[user.id] = user;
+          else delete next[user.id];
+          return { blocked: next };
+        }),
     };
   });
 }

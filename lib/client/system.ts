@@ -1,27 +1,31 @@
-// Wording of SYSTEM messages (centred notices such as "Ana joined").
+// Wording of SYSTEM messages (centred notices such as "Ana joined"), WhatsApp style: "You" when
+// the actor or target is me. Events carry names, not ids, so "me" is matched by my display name.
 import type { SystemEvent } from "@/lib/realtime/contract";
 
-export function systemText(ev: SystemEvent | null, fallback: string | null): string {
+export function systemText(ev: SystemEvent | null, fallback: string | null, meName?: string): string {
   if (!ev) return fallback ?? "";
+  const isMe = (name: string) => !!meName && name === meName;
+  const actor = "actorName" in ev ? (isMe(ev.actorName) ? "You" : ev.actorName) : "";
+  const target = "targetName" in ev ? (isMe(ev.targetName) ? "you" : ev.targetName) : "";
   switch (ev.kind) {
     case "created":
-      return `${ev.actorName} created group “${ev.groupName}”`;
+      return `${actor} created group “${ev.groupName}”`;
     case "added":
-      return `${ev.actorName} added ${ev.targetName}`;
+      return `${actor} added ${target}`;
     case "removed":
-      return `${ev.actorName} removed ${ev.targetName}`;
+      return `${actor} removed ${target}`;
     case "joined":
-      return `${ev.actorName} joined`;
+      return `${actor} joined`;
     case "left":
-      return `${ev.actorName} left`;
+      return `${actor} left`;
     case "renamed":
-      return `${ev.actorName} changed the group name to “${ev.groupName}”`;
+      return `${actor} changed the group name to “${ev.groupName}”`;
     case "promoted":
-      return `${ev.actorName} made ${ev.targetName} an admin`;
+      return `${actor} made ${target} an admin`;
     case "demoted":
-      return `${ev.actorName} removed ${ev.targetName} as admin`;
+      return `${actor} removed ${target} as admin`;
     case "owner":
-      return `${ev.targetName} is now the group owner`;
+      return target === "you" ? "You're now the group owner" : `${target} is now the group owner`;
     default:
       return fallback ?? "";
   }

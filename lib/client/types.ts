@@ -1,6 +1,6 @@
 // Browser-side types built on the realtime contract.
 import type { ErrorCode } from "@/lib/errors";
-import type { MessageDto } from "@/lib/realtime/contract";
+import type { AttachmentDto, MessageDto, ReplyPreview } from "@/lib/realtime/contract";
 
 /** A message typed in this browser that the server has not acknowledged yet. */
 export type OutboxEntry = {
@@ -15,6 +15,12 @@ export type OutboxEntry = {
   lastAttemptAt: number | null;
   /** Set when the server refused it for good (not retried until the user asks). */
   failed: string | null;
+  /** Rich sends (optional; absent for plain text): a reply, uploaded files (text = caption), a location. */
+  replyToId?: string;
+  /** The quoted message as shown while pending. */
+  replyTo?: ReplyPreview;
+  attachments?: AttachmentDto[];
+  location?: { lat: number; lng: number; label?: string };
 };
 
 export type TickStatus = "pending" | "failed" | "sent" | "delivered" | "read";

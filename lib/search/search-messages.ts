@@ -50,7 +50,7 @@ export async function searchMessages(ctx: Ctx, input: z.input<typeof searchMessa
     WITH query AS (SELECT to_tsquery('simple', ${tsquery}) AS q)
     SELECT m.id, m."conversationId", m.seq, m."senderId", u.name AS "senderName", m."createdAt",
            ts_headline('simple', m.text, query.q,
-             ${`StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=20, MinWords=8, MaxFragments=1`}) AS snippet,
+             ${`StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=20, MinWords=8`}) AS snippet,
            CASE WHEN c.type = 'GROUP' THEN COALESCE(c.name, 'Group')
                 ELSE (SELECT pu.name FROM "Participant" op JOIN "User" pu ON pu.id = op."userId"
                       WHERE op."conversationId" = c.id AND op."userId" <> ${ctx.actor.id}::uuid LIMIT 1) END AS title

@@ -31,7 +31,11 @@ export const updateProfileInput = z.object({
     .optional(),
   /** An avatar uploaded with purpose "avatar"; null removes the picture. */
   avatarAttachmentId: id.nullable().optional(),
-  settings: userSettings.partial().optional(),
+  // Without defaults: a field left out must stay as it is, not fall back to its default.
+  settings: z
+    .object({ theme: z.enum(["light", "dark", "system"]), notificationSounds: z.boolean(), language: z.enum(["en"]) })
+    .partial()
+    .optional(),
 });
 
 const profileSelect = { ...userSummarySelect, bio: true, phoneNumber: true, email: true, settings: true, role: true, lastActiveAt: true };

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { LocalSignInForm } from "@/components/auth/local-sign-in-form";
 import { currentUser } from "@/lib/auth/current-user";
+import { safeNextPath } from "@/lib/auth/next-path";
 import { googleConfigured, localLoginEnabled } from "@/lib/env";
 import { signInWithGoogle } from "./actions";
 
@@ -12,9 +13,11 @@ const ERROR_TEXT: Record<string, string> = {
   CredentialsSignin: "Sign-in failed. Check your details.",
 };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
-  if (await currentUser()) redirect("/");
-  const { error } = await searchParams;
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ error?: string; next?: string }> }) {
+  const { error, next: nextParam } = await searchParams;
+  // Back to where sign-in was asked for (an invite link), else home.
+  const next = safeNextPath(nextParam);
+  if (await currentUser()) redirect(next);
   const google = googleConfigured();
   const local = localLoginEnabled();
 
@@ -34,6 +37,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         )}
         {google && (
           <form action={signInWithGoogle}>
+            {next !== "/" && <input type="hidden" name="next" value={next} />}
             <button
               type="submit"
               className="flex w-full items-center justify-center gap-3 rounded-full border border-border bg-panel px-4 py-2.5 font-medium hover:bg-hover"
@@ -48,7 +52,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             <span className="h-px flex-1 bg-border" /> or <span className="h-px flex-1 bg-border" />
           </div>
         )}
-        {local && <LocalSignInForm />}
+        {local && <LocalSignInForm next={next} />}
         {!google && !local && (
           <p role="alert" className="text-sm text-danger">
             No sign-in method is configured. Set AUTH_GOOGLE_ID and AUTH_GOOGLE_SECRET, or AUTH_LOCAL_LOGIN=true.

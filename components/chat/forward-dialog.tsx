@@ -1,0 +1,134 @@
+"use client";
+// Forward a message: pick up to five of my chats (searchable), then send.
+import { useMemo, useState } from "react";
+import { useShallow } from "zustand/react/shallow";
+import { Avatar } from "@/components/ui/avatar";
+import { Dialog } from "@/components/ui/dialog";
+import { SendIcon } from "@/components/ui/icons";
+import { Spinner } from "@/components/ui/spinner";
+import { useToast } from "@/components/ui/toast";
+import { ApiError } from "@/lib/client/api";
+import { contentPreview } from "@/lib/client/attachments";
+import { useChat, useRealtimeClient } from "@/lib/client/context";
+import { forwardCandidates, MAX_FORWARD_TARGETS, toggleTarget } from "@/lib/client/forward";
+import type { ViewMessage } from "@/lib/client/rows";
+import { selectSortedConversations } from "@/lib/client/selectors";
+
+export function ForwardDialog({ message, onClose }: { message: ViewMessage | null; onClose: () => void }) {
+  return (
+    <Dialog open={message !== null} onClose={onClose} title="Forward message to" testId="forward-dialog">
+      {message?.id && <ForwardPicker key={message.id} messageId={message.id} message={message} onClose={onClose} />}
+    </Dialog>
+  );
+}
+
+function ForwardPicker({ messageId, message, onClose }: { messageId: string; message: ViewMessage; onClose: () => void }) {
+  const client = useRealtimeClient();
+  const toast = useToast();
+  const sorted = useChat(selectSortedConversations);
+  const { removed, archived } = useChat(useShallow((s) => ({ removed: s.removed, archived: s.archived })));
+  const [query, setQuery] = useState("");
+  const [selected, setSelected] = useState<string[]>([]);
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const notWritable = useMemo(() => ({ ...removed, ...(archived ?? {}) }), [removed, archived]);
+  const candidates = useMemo(() => forwardCandidates(sorted, query, notWritable), [sorted, query, notWritable]);
+  const titles = useMemo(() => new Map(sorted.map((c) => [c.id, c.title])), [sorted]);
+  const full = selected.length >= MAX_FORWARD_TARGETS;
+  const preview = contentPreview(message);
+
+  const send = async () => {
+    if (!selected.length || sending) return;
+    setSending(true);
+    setError(null);
+    try {
+      await client.forward(messageId, selected);
+      toast(selected.length === 1 ? `Forwarded to ${titles.get(selected[0]!) ?? "1 chat"}` : `Forwarded to ${selected.length} chats`);
+      onClose();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : "Couldn't forward the message");
+      setSending(false);
+    }
+  };
+
+  return (
+    <div className="flex min-h-0 flex-col">
+      <div className="border-b border-border px-4 pt-3 pb-3">
+        {preview && (
+          <p className="mb-3 line-clamp-2 rounded-md bg-panel-2 px-3 py-2 text-[13px] text-muted" data-testid="forward-preview">
+            {preview}
+          </p>
+        )}
+        <label className="sr-only" htmlFor="forward-search">
+          Search chats
+        </label>
+        <input
+          id="forward-search"
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          placeholder="Search chats"
+          autoComplete="off"
+          className="h-9 w-full rounded-lg bg-panel-2 px-3 text-[14.5px] text-fg outline-none placeholder:text-muted focus-visible:outline-2 focus-visible:outline-accent"
+          data-testid="forward-search"
+        />
+        <p className="mt-2 text-xs text-muted" aria-live="polite" data-testid="forward-count">
+          {selected.length} of {MAX_FORWARD_TARGETS} selected{full ? " (maximum)" : ""}
+        </p>
+      </div>
+      <ul className="max-h-[45vh] min-h-[120px] overflow-y-auto py-1" aria-label="Chats">
+        {candidates.length === 0 && <li className="px-5 py-6 text-center text-sm text-muted">No chats found</li>}
+        {candidates.map((c) => {
+          const checked = selected.includes(c.id);
+          const disabled = !checked && full;
+          return (
+            <li key={c.id}>
+              <label
+                className={`flex cursor-pointer items-center gap-3 px-4 py-2 hover:bg-hover has-[:focus-visible]:bg-hover ${disabled ? "cursor-not-allowed opacity-50" : ""}`}
+                data-testid="forward-option"
+                data-conversation-id={c.id}
+              >
+                <input
+                  type="checkbox"
+                  checked={checked}
+                  disabled={disabled}
+                  onChange={() => setSelected((s) => toggleTarget(s, c.id))}
+                  className="h-[18px] w-[18px] shrink-0 accent-accent"
+                />
+                <Avatar label={c.title} initials={c.peer?.initials} icon={c.type === "GROUP" ? c.icon : null} imageUrl={c.peer?.avatarUrl} color={c.iconBg} size={40} />
+                <span className="min-w-0 flex-1">
+                  <span className="block truncate text-[15px] text-fg">{c.title}</span>
+                  <span className="block truncate text-xs text-muted">{c.type === "GROUP" ? "Group" : c.peer ? `@${c.peer.username}` : ""}</span>
+                </span>
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+      <div className="flex items-center gap-3 border-t border-border bg-panel-2 px-4 py-3">
+        <p className="min-w-0 flex-1 truncate text-sm text-fg" data-testid="forward-selected">
+          {error ? (
+            <span className="text-danger" role="alert">
+              {error}
+            </span>
+          ) : selected.length ? (
+            selected.map((id) => titles.get(id) ?? "").join(", ")
+          ) : (
+            <span className="text-muted">Choose up to {MAX_FORWARD_TARGETS} chats</span>
+          )}
+        </p>
+        <button
+          type="button"
+          onClick={() => void send()}
+          disabled={!selected.length || sending}
+          aria-label={selected.length ? `Forward to ${selected.length} ${selected.length === 1 ? "chat" : "chats"}` : "Forward"}
+          className="flex h-11 w-11 shrink-0 items-center justify-center rounded-full bg-accent text-accent-fg hover:bg-accent-strong disabled:opacity-40"
+          data-testid="forward-send"
+        >
+          {sending ? <Spinner size={20} className="text-accent-fg" /> : <SendIcon size={22} />}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+"use client";
+// The group half of Group info below the About card: members (with management by role),
+// invite links, banned people and Exit group, or the read-only notices.
+import { useState } from "react";
+import { Dialog } from "@/components/ui/dialog";
+import { ExitIcon } from "@/components/ui/icons";
+import { Spinner } from "@/components/ui/spinner";
+import { useToast } from "@/components/ui/toast";
+import { ApiError } from "@/lib/client/api";
+import { useRealtimeClient } from "@/lib/client/context";
+import type { ConversationSummary } from "@/lib/realtime/contract";
+import { BannedList } from "./banned-list";
+import { GroupMembers } from "./group-members";
+import { InviteLinks } from "./invite-links";
+import { useGroupRights, type MyGroupRights } from "./use-group-rights";
+
+export function GroupSections({ conversation: c }: { conversation: ConversationSummary }) {
+  const rights = useGroupRights(c);
+  const [bansVersion, setBansVersion] = useState(0);
+  return (
+    <>
+      {rights.archived && !rights.removed && (
+        <p className="mt-2.5 bg-panel px-6 py-4 text-sm text-muted" role="note" data-testid="group-archived-note">
+          This group is archived: you can read its history, but nobody can send messages.
+        </p>
+      )}
+      <GroupMembers conversation={c} rights={rights} onBanned={() => setBansVersion((v) => v + 1)} />
+      {rights.invites && <InviteLinks conversation={c} />}
+      {rights.manageMembers && <BannedList conversation={c} version={bansVersion} />}
+      <ExitGroup conversation={c} rights={rights} />
+    </>
+  );
+}
+
+function ExitGroup({ conversation: c, rights }: { conversation: ConversationSummary; rights: MyGroupRights }) {
+  const client = useRealtimeClient();
+  const toast = useToast();
+  const [leaving, setLeaving] = useState(false);
+  const [joining, setJoining] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+
+  const leave = async () => {
+    setConfirming(false);
+    setLeaving(true);
+    try {
+      await client.leaveGroup(c.id);
+      toast(`You left ${c.title}`);
+    } catch (err) {
+      toast(err instanceof ApiError ? err.message : "Couldn't leave the group", "error");
+    } finally {
+      setLeaving(false);
+    }
+  };
+
+  const rejoin = async () => {
+    setJoining(true);
+    try {
+      await client.joinGroup(c.id);
+    } catch (err) {
+      toast(err instanceof ApiError ? err.message : "Couldn't join the group", "error");
+    } finally {
+      setJoining(false);
+    }
+  };
+
+  return (
+    <div className="mt-2.5 mb-6 bg-panel py-2">
+      {rights.removed ? (
+        <div className="px-6 py-3">
+          <p className="mb-3 text-sm text-muted">You&apos;re no longer a member of this group.</p>
+          {c.visibility === "PUBLIC" && !rights.archived && (
+            <button
+              type="button"
+              onClick={() => void rejoin()}
+              disabled={joining}
+              className="rounded-full bg-accent px-4 py-2 text-sm font-medium text-accent-fg hover:bg-accent-strong disabled:opacity-60"
+              data-testid="rejoin-group"
+            >
+              Join group again
+            </button>
+          )}
+        </div>
+      ) : (
+        <button
+          type="button"
+          // Public groups can be joined again from Discover: no confirmation needed.
+          onClick={() => (c.visibility === "PRIVATE" ? setConfirming(true) : void leave())}
+          disabled={leaving}
+          className="flex w-full items-center gap-5 px-6 py-3 text-left text-danger hover:bg-hover disabled:opacity-60"
+          data-testid="leave-group"
+        >
+          {leaving ? <Spinner size={22} /> : <ExitIcon size={22} />}
+          Exit group
+        </button>
+      )}
+      {confirming && (
+        <Dialog open onClose={() => setConfirming(false)} title={`Exit “${c.title}”?`} testId="confirm-exit-dialog">
+          <div className="p-5">
+            <p className="text-[15px] text-fg">
+              You won&apos;t get its messages any more, and you&apos;ll need to be added again or use an invite link to come back.
+            </p>
+            {rights.myRole === "OWNER" && (
+              <p className="mt-3 text-sm text-muted">You&apos;re the owner: ownership passes to an admin, or else to the longest-standing member.</p>
+            )}
+            <div className="mt-6 flex justify-end gap-2">
+              <button type="button" onClick={() => setConfirming(false)} className="rounded-full px-4 py-2 text-sm font-medium text-accent-strong hover:bg-hover">
+                Cancel
+              </button>
+              <button
+                type="button"
+                onClick={() => void leave()}
+                className="rounded-full bg-danger px-4 py-2 text-sm font-medium text-white hover:opacity-90 dark:text-[#111b21]"
+                data-testid="confirm-exit"
+              >
+                Exit group
+              </button>
+            </div>
+          </div>
+        </Dialog>
+      )}
+    </div>
+  );
+}

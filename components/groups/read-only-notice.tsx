@@ -1,0 +1,14 @@
+"use client";
+// In place of the composer when an admin archived the group: history stays, nobody can write.
+export function ArchivedNotice() {
+  return (
+    <div
+      className="flex shrink-0 flex-col items-center gap-1 bg-panel-2 px-4 py-4 text-center text-sm text-muted"
+      data-testid="archived-notice"
+      role="note"
+    >
+      <p className="font-medium text-fg">This group is archived</p>
+      <p>You can still read its messages, but nobody can send new ones.</p>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+"use client";
+import { useShallow } from "zustand/react/shallow";
+import { useChat } from "@/lib/client/context";
+import { groupRights, type GroupRights, type GroupRole, type SiteRole } from "@/lib/client/groups";
+import type { ConversationSummary } from "@/lib/realtime/contract";
+
+export type MyGroupRights = GroupRights & {
+  myRole: GroupRole | null;
+  siteRole: SiteRole | null;
+  meId: string;
+  /** Left/removed, or the group is archived: nothing can change from here. */
+  readOnly: boolean;
+  removed: boolean;
+  archived: boolean;
+};
+
+/** My role in a group (from its loaded member list) and what it lets me do. */
+export function useGroupRights(c: Pick<ConversationSummary, "id" | "type" | "visibility">): MyGroupRights {
+  const { myRole, siteRole, meId, removed, archived } = useChat(
+    useShallow((s) => ({
+      myRole: s.members[c.id]?.find((m) => m.id === s.me.id)?.role ?? null,
+      siteRole: s.me.role ?? null,
+      meId: s.me.id,
+      removed: !!s.removed[c.id],
+      archived: !!s.archived[c.id],
+    })),
+  );
+  const readOnly = removed || archived;
+  const rights = readOnly ? { edit: false, manageMembers: false, invites: false } : groupRights(c, { role: myRole, siteRole });
+  return { ...rights, myRole, siteRole, meId, readOnly, removed, archived };
+}

@@ -1,0 +1,228 @@
+"use client";
+// Contact info of a direct chat (the chat header opens it): picture, name, @username,
+// presence, about, phone (when they share it with me), media/links/docs, and Block / Unblock
+// with a confirmation.
+import { useCallback, useEffect, useState } from "react";
+import { closesOnNarrow, MediaLinksDocs } from "@/components/groups/media-gallery";
+import { Avatar } from "@/components/ui/avatar";
+import { Dialog } from "@/components/ui/dialog";
+import { BlockIcon, CloseIcon } from "@/components/ui/icons";
+import { IconButton } from "@/components/ui/icon-button";
+import { Spinner } from "@/components/ui/spinner";
+import { useToast } from "@/components/ui/toast";
+import { ApiError } from "@/lib/client/api";
+import { useChat, useChatStoreApi } from "@/lib/client/context";
+import { formatLastSeen } from "@/lib/client/format";
+import { useIsClient, useNow } from "@/lib/client/hooks";
+import { profileApi, type UserProfile } from "@/lib/client/profile";
+import type { ConversationSummary, UserSummary } from "@/lib/realtime/contract";
+
+type Props = { conversation: ConversationSummary; id: string; onClose: () => void };
+
+export function ContactInfoPanel({ conversation: c, id, onClose }: Props) {
+  const peer = c.peer;
+  const now = useNow(30_000);
+  const isClient = useIsClient();
+  const presence = useChat((s) => (peer ? s.presence[peer.id] : undefined));
+  const blocked = useChat((s) => (peer ? !!s.blocked?.[peer.id] : false));
+  const [profile, setProfile] = useState<UserProfile | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  // Escape closes the panel wherever focus is (menus and dialogs handle their own Escape first).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape" && !e.defaultPrevented) onClose();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [onClose]);
+
+  const peerId = peer?.id;
+  // Fresh every time it opens (the name, picture and about may have changed).
+  const peerName = peer?.name;
+  const peerAvatar = peer?.avatarUrl;
+  useEffect(() => {
+    if (!peerId) return;
+    let cancelled = false;
+    profileApi
+      .user(peerId)
+      .then(({ user }) => {
+        if (!cancelled) setProfile(user);
+      })
+      .catch((err: unknown) => {
+        if (!cancelled) setError(err instanceof ApiError ? err.message : "Couldn't load the profile");
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [peerId, peerName, peerAvatar]);
+
+  const name = peer?.name ?? c.title;
+  const status = presence?.online ? "online" : isClient ? (formatLastSeen(presence?.lastActiveAt ?? null, now) ?? "") : "";
+  const showInChat = useCallback(() => closesOnNarrow(onClose)(), [onClose]);
+
+  return (
+    <section
+      id={id}
+      aria-labelledby={`${id}-title`}
+      data-testid="contact-info"
+      className="absolute inset-0 z-30 flex flex-col bg-panel-2 md:relative md:w-[38%] md:max-w-[420px] md:min-w-[300px] md:border-l md:border-border"
+    >
+      <div className="flex h-[60px] shrink-0 items-center gap-4 bg-panel-2 px-3 md:px-4">
+        <IconButton label="Close contact info" onClick={onClose} data-testid="close-info">
+          <CloseIcon size={22} />
+        </IconButton>
+        <h2 id={`${id}-title`} className="text-base font-medium text-fg">
+          Contact info
+        </h2>
+      </div>
+      <div className="min-h-0 flex-1 overflow-y-auto">
+        <div className="flex flex-col items-center gap-1 bg-panel px-6 pt-7 pb-6 text-center">
+          <Avatar label={name} initials={peer?.initials} imageUrl={peer?.avatarUrl} color={peer?.avatarColor ?? c.iconBg} size={168} className="mb-3" />
+          <p className="text-2xl break-words text-fg" data-testid="contact-name">
+            {name}
+          </p>
+          {peer && (
+            <p className="text-muted" data-testid="contact-username">
+              @{peer.username}
+            </p>
+          )}
+          {status && <p className="text-sm text-muted">{status}</p>}
+        </div>
+
+        <div className="mt-2.5 bg-panel px-6 py-4">
+          <h3 className="mb-1 text-sm text-muted">About</h3>
+          {profile ? (
+            <p className={`break-words whitespace-pre-wrap ${profile.bio ? "text-fg" : "text-muted italic"}`} data-testid="contact-about">
+              {profile.bio || "No about yet"}
+            </p>
+          ) : error ? (
+            <p className="text-sm text-danger">{error}</p>
+          ) : (
+            <Spinner size={18} />
+          )}
+          {profile?.phoneNumber && (
+            <>
+              <h3 className="mt-4 mb-1 text-sm text-muted">Phone</h3>
+              <p className="text-fg" data-testid="contact-phone">
+                <a href={`tel:${profile.phoneNumber.replace(/[^+\d]/g, "")}`} className="hover:underline">
+                  {profile.phoneNumber}
+                </a>
+              </p>
+            </>
+          )}
+        </div>
+
+        <MediaLinksDocs conversationId={c.id} onShowInChat={showInChat} />
+
+        {peer && (
+          <div className="mt-2.5 mb-6 bg-panel py-2">
+            <BlockButton user={peer} blocked={blocked} onChanged={(isBlocked) => setProfile((p) => (p ? { ...p, isBlocked } : p))} />
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function BlockButton({ user, blocked, onChanged }: { user: UserSummary; blocked: boolean; onChanged: (blocked: boolean) => void }) {
+  const store = useChatStoreApi();
+  const toast = useToast();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const first = user.name.split(" ")[0] ?? user.name;
+
+  const apply = async () => {
+    setBusy(true);
+    try {
+      if (blocked) await profileApi.unblock(user.id);
+      else await profileApi.block(user.id);
+      store.getState().setUserBlocked(user, !blocked);
+      onChanged(!blocked);
+      toast(blocked ? `${user.name} unblocked` : `${user.name} blocked`);
+      setConfirming(false);
+    } catch (err) {
+      toast(err instanceof ApiError ? err.message : blocked ? "Couldn't unblock" : "Couldn't block", "error");
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => setConfirming(true)}
+        className={`flex w-full items-center gap-5 px-6 py-3 text-left hover:bg-hover ${blocked ? "text-accent-strong" : "text-danger"}`}
+        data-testid={blocked ? "unblock-contact" : "block-contact"}
+      >
+        <BlockIcon size={22} />
+        {blocked ? `Unblock ${first}` : `Block ${first}`}
+      </button>
+      <Dialog open={confirming} onClose={() => setConfirming(false)} title={blocked ? `Unblock ${user.name}?` : `Block ${user.name}?`} testId="block-confirm">
+        <div className="px-6 pt-4 pb-5">
+          <p className="text-[15px] leading-6 text-muted">
+            {blocked
+              ? `${user.name} will be able to message you again.`
+              : `Blocked contacts can't send you messages, and you can't message them. Your chat history stays. ${first} won't be told.`}
+          </p>
+          <div className="mt-6 flex justify-end gap-2">
+            <button
+              type="button"
+              onClick={() => setConfirming(false)}
+              className="rounded-full px-4 py-2 text-sm font-medium text-accent-strong hover:bg-hover"
+            >
+              Cancel
+            </button>
+            <button
+              type="button"
+              onClick={() => void apply()}
+              disabled={busy}
+              className={`inline-flex items-center gap-2 rounded-full px-5 py-2 text-sm font-medium disabled:opacity-60 ${
+                blocked ? "bg-accent text-accent-fg hover:bg-accent-strong" : "bg-danger text-white dark:text-[#111b21]"
+              }`}
+              data-testid="block-confirm-button"
+            >
+              {busy && <Spinner size={16} className="text-current" />}
+              {blocked ? "Unblock" : "Block"}
+            </button>
+          </div>
+        </div>
+      </Dialog>
+    </>
+  );
+}
+
+/** Instead of the composer while I block this contact. */
+export function BlockedNotice({ user }: { user: UserSummary }) {
+  const store = useChatStoreApi();
+  const toast = useToast();
+  const [busy, setBusy] = useState(false);
+
+  const unblock = async () => {
+    setBusy(true);
+    try {
+      await profileApi.unblock(user.id);
+      store.getState().setUserBlocked(user, false);
+      toast(`${user.name} unblocked`);
+    } catch (err) {
+      toast(err instanceof ApiError ? err.message : "Couldn't unblock", "error");
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="flex shrink-0 flex-col items-center gap-2 bg-panel-2 px-4 py-4 text-center text-sm text-muted" role="note" data-testid="blocked-notice">
+      <p>You blocked this contact. Unblock them to send a message.</p>
+      <button
+        type="button"
+        onClick={() => void unblock()}
+        disabled={busy}
+        className="rounded-full bg-accent px-4 py-1.5 font-medium text-accent-fg hover:bg-accent-strong disabled:opacity-60"
+        data-testid="blocked-notice-unblock"
+      >
+        Unblock {user.name.split(" ")[0]}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+"use client";
+// Background duties for my profile, mounted once with the chat list: load my profile and
+// settings (again when another tab changes them), apply the saved theme, load who I blocked,
+// play the new-message sound, and explain a message the server refused to send.
+import { useEffect } from "react";
+import { useToast } from "@/components/ui/toast";
+import { useChat, useChatStoreApi } from "@/lib/client/context";
+import { profileApi } from "@/lib/client/profile";
+import { chatsToChime, playMessageChime, unlockAudioOnGesture } from "@/lib/client/sound";
+import { readTheme, setTheme } from "@/lib/client/theme";
+
+/** At most one chime per this many ms (a burst of messages is one sound). */
+const CHIME_GAP_MS = 1_500;
+
+export function ProfileSync() {
+  const store = useChatStoreApi();
+  const toast = useToast();
+  const revision = useChat((s) => s.profileRevision);
+
+  useEffect(() => {
+    let cancelled = false;
+    profileApi
+      .me()
+      .then(({ profile }) => {
+        if (cancelled) return;
+        store.getState().setProfile(profile);
+        // The saved theme follows me to every browser (the cookie is this browser's copy).
+        if (profile.settings.theme !== readTheme()) setTheme(profile.settings.theme);
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [store, revision]);
+
+  useEffect(() => {
+    profileApi
+      .blocked()
+      .then(({ users }) => store.getState().setBlockedUsers(users))
+      .catch(() => store.getState().setBlockedUsers([]));
+  }, [store]);
+
+  useEffect(() => {
+    const relock = unlockAudioOnGesture();
+    let lastChime = 0;
+    const unsubscribe = store.subscribe((next, prev) => {
+      if (next.conversations === prev.conversations || !next.profile?.settings.notificationSounds) return;
+      const ids = chatsToChime(prev.conversations, next.conversations, {
+        meId: next.me.id,
+        activeId: next.activeId,
+        visible: document.visibilityState === "visible",
+      });
+      const now = Date.now();
+      if (ids.length > 0 && now - lastChime > CHIME_GAP_MS) {
+        lastChime = now;
+        playMessageChime();
+      }
+    });
+    return () => {
+      relock();
+      unsubscribe();
+    };
+  }, [store]);
+
+  // A send the server refused for good (e.g. a block): say why, once.
+  useEffect(
+    () =>
+      store.subscribe((next, prev) => {
+        if (next.outbox === prev.outbox) return;
+        for (const e of next.outbox) {
+          if (!e.failed) continue;
+          const before = prev.outbox.find((p) => p.clientId === e.clientId);
+          if (before && !before.failed) toast(e.failed, "error");
+        }
+      }),
+    [store, toast],
+  );
+
+  return null;
+}

@@ -1,0 +1,473 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page, TestInfo } from "@playwright/test";
+import sharp from "sharp";
+import { signInLocally } from "./support/auth";
+import { APP_URL } from "./support/env";
+import { expect, test, type TestUser } from "./support/fixtures";
+
+// Profiles, chat settings (pin / mute / archive), blocking and message search, with two real
+// users in their own browser contexts.
+
+async function signInAll(users: TestUser[]): Promise<void> {
+  for (const user of users) await signInLocally(user.page, user);
+}
+
+async function startDirectChat(page: Page, otherName: string): Promise<string> {
+  await page.getByTestId("new-chat-button").click();
+  await page.getByTestId("user-search-input").fill(otherName);
+  await page.getByTestId("user-result").filter({ hasText: otherName }).first().click();
+  await expect(page.getByTestId("chat-title")).toHaveText(otherName);
+  return (await page.getByTestId("chat-pane").getAttribute("data-conversation-id"))!;
+}
+
+async function openChat(page: Page, title: string): Promise<void> {
+  await page.getByTestId("conversation-row").filter({ hasText: title }).first().click();
+  await expect(page.getByTestId("chat-title")).toHaveText(title);
+}
+
+async function send(page: Page, text: string): Promise<void> {
+  const composer = page.getByTestId("composer-input");
+  await composer.fill(text);
+  await composer.press("Enter");
+}
+
+/** Sends through the HTTP API with the page's session (fast, for volume). */
+async function postMessage(page: Page, conversationId: string, text: string, attachmentIds?: string[]): Promise<void> {
+  const res = await page.request.post(`${APP_URL}/api/v1/conversations/${conversationId}/messages`, {
+    data: { clientId: randomUUID(), text, ...(attachmentIds ? { attachmentIds } : {}) },
+    headers: { origin: APP_URL },
+  });
+  expect(res.status(), await res.text()).toBeLessThan(300);
+}
+
+async function upload(page: Page, name: string, mimeType: string, buffer: Buffer): Promise<string> {
+  const res = await page.request.post(`${APP_URL}/api/v1/uploads`, {
+    multipart: { file: { name, mimeType, buffer } },
+    headers: { origin: APP_URL },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return ((await res.json()) as { attachment: { id: string } }).attachment.id;
+}
+
+async function api<T>(page: Page, method: "GET" | "POST", path: string): Promise<T> {
+  const res = await page.request.fetch(`${APP_URL}${path}`, { method, headers: { origin: APP_URL }, data: method === "POST" ? {} : undefined });
+  expect(res.status(), await res.text()).toBeLessThan(300);
+  return (await res.json()) as T;
+}
+
+const bubble = (page: Page, text: string) => page.getByTestId("message-bubble").filter({ hasText: text });
+const row = (page: Page, title: string) => page.getByTestId("conversation-row").filter({ hasText: title });
+/** The list item (row + its options button). */
+const rowItem = (page: Page, title: string) => page.locator("li").filter({ has: row(page, title) });
+
+async function expectNoAxeViolations(page: Page, include?: string): Promise<void> {
+  let builder = new AxeBuilder({ page });
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const file = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path: file });
+  await testInfo.attach(name, { path: file, contentType: "image/png" });
+}
+
+/** Letters only: one search token that no other message contains. */
+function uniqueWord(prefix: string): string {
+  return prefix + [...randomBytes(4)].map((b) => String.fromCharCode(97 + (b % 26))).join("");
+}
+
+test.describe("profile", () => {
+  test("edit name, username (taken is explained) and photo; the other user sees the change live", async ({ newUsers }, testInfo) => {
+    const [ana, ben] = await newUsers(2, { label: "profile" });
+    await signInAll([ana!, ben!]);
+    await startDirectChat(ana!.page, ben!.name);
+    await send(ana!.page, "Hi, new profile incoming");
+    await expect(row(ben!.page, ana!.name)).toBeVisible();
+
+    // From the chat list with no chat open (on a phone the open chat covers the list).
+    const page = ana!.page;
+    await page.goto("/");
+    await page.getByTestId("profile-button").click();
+    await page.getByTestId("open-profile").click();
+    const drawer = page.getByTestId("profile-drawer");
+    await expect(drawer).toBeVisible();
+    await expect(drawer.getByTestId("profile-name-value")).toHaveText(ana!.name);
+
+    // Username: rules first, then "taken" for Ben's, then a free one.
+    const benUsername = (await api<{ profile: { username: string } }>(ben!.page, "GET", "/api/v1/me")).profile.username;
+    await drawer.getByTestId("profile-username-edit").click();
+    const username = drawer.getByTestId("profile-username-input");
+    await username.fill("ab");
+    await expect(drawer.getByTestId("profile-username-status")).toHaveText("At least 3 characters");
+    await expect(drawer.getByTestId("profile-username-save")).toBeDisabled();
+    await username.fill(benUsername);
+    await expect(drawer.getByTestId("profile-username-status")).toHaveText("That username is taken");
+    await expect(drawer.getByTestId("profile-username-save")).toBeDisabled();
+    const fresh = uniqueWord("ana_");
+    await username.fill(fresh.toUpperCase());
+    await expect(username).toHaveValue(fresh);
+    await expect(drawer.getByTestId("profile-username-status")).toHaveText(`@${fresh} is available`);
+    await username.press("Enter");
+    await expect(drawer.getByTestId("profile-username-value")).toHaveText(`@${fresh}`);
+
+    // Name: saved, and Ben's chat list and open chat follow without a reload.
+    const newName = `Ana Renamed ${fresh.slice(-4)}`;
+    await drawer.getByTestId("profile-name-edit").click();
+    await drawer.getByTestId("profile-name-input").fill(newName);
+    await drawer.getByTestId("profile-name-save").click();
+    await expect(drawer.getByTestId("profile-name-value")).toHaveText(newName);
+    await expect(row(ben!.page, newName)).toBeVisible();
+    await openChat(ben!.page, newName);
+
+    // About and phone.
+    await drawer.getByTestId("profile-about-edit").click();
+    await drawer.getByTestId("profile-about-input").fill("Coffee first ☕");
+    await drawer.getByTestId("profile-about-input").press("Enter");
+    await expect(drawer.getByTestId("profile-about-value")).toHaveText("Coffee first ☕");
+    await drawer.getByTestId("profile-phone-edit").click();
+    await drawer.getByTestId("profile-phone-input").fill("12");
+    await expect(drawer.getByTestId("profile-phone-status")).toHaveText("Enter a valid phone number");
+    await drawer.getByTestId("profile-phone-input").fill("+1 555 0100");
+    await drawer.getByTestId("profile-phone-input").press("Enter");
+    await expect(drawer.getByTestId("profile-phone-value")).toHaveText("+1 555 0100");
+
+    // Photo: pick → crop (zoom with the slider) → upload; Ben sees it too.
+    const picture = await sharp({ create: { width: 640, height: 400, channels: 3, background: "#1e88e5" } })
+      .composite([{ input: Buffer.from('<svg width="640" height="400"><circle cx="320" cy="200" r="120" fill="#ffca28"/></svg>') }])
+      .png()
+      .toBuffer();
+    await page.getByTestId("avatar-file").setInputFiles({ name: "me.png", mimeType: "image/png", buffer: picture });
+    const cropper = page.getByTestId("avatar-cropper");
+    await expect(cropper).toBeVisible();
+    await cropper.getByTestId("crop-zoom").focus();
+    for (let i = 0; i < 20; i++) await page.keyboard.press("ArrowRight");
+    await cropper.getByTestId("crop-canvas").focus();
+    await page.keyboard.press("ArrowLeft");
+    await expectNoAxeViolations(page, '[data-testid="avatar-cropper"]');
+    await shoot(page, testInfo, "avatar-cropper");
+    await cropper.getByTestId("crop-confirm").click();
+    await expect(cropper).toHaveCount(0);
+    await expect(page.getByTestId("profile-button").locator("img")).toHaveAttribute("src", /\/api\/v1\/attachments\//);
+    await page.getByTestId("avatar-change").scrollIntoViewIfNeeded();
+    await shoot(page, testInfo, "profile-drawer-top-1280");
+    await expect(row(ben!.page, newName).locator("img")).toHaveAttribute("src", /\/api\/v1\/attachments\//);
+
+    // Ben's contact info shows the new profile.
+    await ben!.page.getByTestId("chat-header-button").click();
+    const info = ben!.page.getByTestId("contact-info");
+    await expect(info.getByTestId("contact-name")).toHaveText(newName);
+    await expect(info.getByTestId("contact-username")).toHaveText(`@${fresh}`);
+    await expect(info.getByTestId("contact-about")).toHaveText("Coffee first ☕");
+    await expect(info.getByTestId("contact-phone")).toHaveText("+1 555 0100");
+    await expectNoAxeViolations(ben!.page, '[data-testid="contact-info"]');
+    await shoot(ben!.page, testInfo, "contact-info-1280");
+
+    // Settings: theme saved to the server and the cookie; sounds switch.
+    await page.getByTestId("theme-options").locator("label", { hasText: "Dark" }).click();
+    await expect(page.getByTestId("settings-theme-dark")).toBeChecked();
+    await expect(page.locator("html")).toHaveClass(/dark/);
+    await expect.poll(async () => (await page.context().cookies()).find((c) => c.name === "theme")?.value).toBe("dark");
+    await expect
+      .poll(async () => (await api<{ profile: { settings: { theme: string } } }>(page, "GET", "/api/v1/me")).profile.settings.theme)
+      .toBe("dark");
+    const sounds = page.getByTestId("settings-sounds");
+    await expect(sounds).toHaveAttribute("aria-checked", "true");
+    await sounds.click();
+    await expect(sounds).toHaveAttribute("aria-checked", "false");
+    // One setting never resets another.
+    await expect
+      .poll(async () => (await api<{ profile: { settings: { theme: string; notificationSounds: boolean } } }>(page, "GET", "/api/v1/me")).profile.settings)
+      .toEqual({ theme: "dark", notificationSounds: false, language: "en" });
+    await expect(page.locator("html")).toHaveClass(/dark/);
+    await expect(page.getByTestId("settings-language")).toHaveValue("en");
+
+    for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+      await page.setViewportSize(size);
+      await page.waitForTimeout(300);
+      await expectNoAxeViolations(page, '[data-testid="profile-drawer"]');
+      await shoot(page, testInfo, `profile-drawer-dark-${size.width}`);
+    }
+    await page.getByTestId("theme-options").locator("label", { hasText: "Light" }).click();
+    await expect(page.locator("html")).not.toHaveClass(/dark/);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await drawer.getByTestId("settings-section").scrollIntoViewIfNeeded();
+    await expectNoAxeViolations(page, '[data-testid="profile-drawer"]');
+    await shoot(page, testInfo, "profile-settings-light-1280");
+
+    // A reload keeps it all (and the theme comes from the server settings).
+    await page.reload();
+    await page.getByTestId("profile-button").click();
+    await expect(page.getByTestId("me-name")).toHaveText(newName);
+  });
+});
+
+test.describe("chat list settings", () => {
+  test("pin (at most 3), mute and archive from the row menu; the archived folder", async ({ newUsers }, testInfo) => {
+    const [ana, ben] = await newUsers(2, { label: "settings" });
+    // Count the notification chimes (each plays two oscillator notes).
+    await ana!.page.addInitScript(() => {
+      const w = window as unknown as { __chimes: number };
+      w.__chimes = 0;
+      const Original = window.AudioContext;
+      window.AudioContext = class extends Original {
+        createOscillator() {
+          w.__chimes++;
+          return super.createOscillator();
+        }
+      };
+    });
+    const chimes = () => ana!.page.evaluate(() => (window as unknown as { __chimes: number }).__chimes);
+    await signInAll([ana!, ben!]);
+    await startDirectChat(ana!.page, ben!.name);
+    await send(ana!.page, "pin me");
+    const page = ana!.page;
+
+    // Three public groups, joined through the API.
+    const { groups } = await api<{ groups: { id: string; name: string; isMember: boolean }[] }>(page, "GET", "/api/v1/groups");
+    const joined = groups.slice(0, 3);
+    for (const g of joined) await api(page, "POST", `/api/v1/groups/${g.id}/join`);
+    await page.reload();
+    for (const g of joined) await expect(row(page, g.name)).toBeVisible();
+
+    // Pin from the hover chevron, from a right-click, and from the keyboard (Shift+F10).
+    const pin = async (title: string, how: "chevron" | "right-click" | "keyboard") => {
+      if (how === "chevron") {
+        await rowItem(page, title).hover();
+        await rowItem(page, title).getByTestId("conversation-menu-button").click();
+      } else if (how === "right-click") {
+        await row(page, title).click({ button: "right" });
+      } else {
+        await row(page, title).focus();
+        await page.keyboard.press("Shift+F10");
+      }
+      await expect(page.getByTestId("conversation-menu")).toBeVisible();
+      await page.getByTestId("conversation-menu").getByTestId("menu-pin").click();
+    };
+    await pin(ben!.name, "chevron");
+    await expect(row(page, ben!.name).getByTestId("pinned-icon")).toBeVisible();
+    await pin(joined[0]!.name, "right-click");
+    await pin(joined[1]!.name, "keyboard");
+    await expect(row(page, joined[1]!.name).getByTestId("pinned-icon")).toBeVisible();
+    await rowItem(page, joined[2]!.name).hover();
+    await rowItem(page, joined[2]!.name).getByTestId("conversation-menu-button").click();
+    await expect(page.getByTestId("conversation-menu")).toBeVisible();
+    await expectNoAxeViolations(page, '[data-testid="conversation-menu"]');
+    await shoot(page, testInfo, "row-menu-1280");
+    await page.getByTestId("conversation-menu").getByTestId("menu-pin").click();
+    await expect(page.getByTestId("toasts")).toContainText("You can only pin 3 chats");
+    await expect(row(page, joined[2]!.name).getByTestId("pinned-icon")).toHaveCount(0);
+    // Pinned chats are on top, the unpinned one last.
+    const titles = await page.getByTestId("conversation-title").allInnerTexts();
+    expect(titles.slice(0, 3).sort()).toEqual([ben!.name, joined[0]!.name, joined[1]!.name].sort());
+    expect(titles[3]).toBe(joined[2]!.name);
+
+    // Mute Ben: a muted icon, and his message still counts as unread.
+    await rowItem(page, ben!.name).hover();
+    await rowItem(page, ben!.name).getByTestId("conversation-menu-button").click();
+    await page.getByTestId("menu-mute").click();
+    await expect(row(page, ben!.name).getByTestId("muted-icon")).toBeVisible();
+    await page.getByTestId("conversation-row").filter({ hasText: joined[2]!.name }).click();
+    await openChat(ben!.page, ana!.name);
+    await send(ben!.page, "are you muting me?");
+    await expect(row(page, ben!.name).getByTestId("unread-badge")).toHaveText("1");
+    await page.waitForTimeout(500);
+    expect(await chimes()).toBe(0); // muted: no sound
+
+    // The group's info has the gallery too (empty here).
+    await page.getByTestId("chat-header-button").click();
+    await page.getByTestId("info-panel").getByTestId("media-links-docs").click();
+    await expect(page.getByTestId("media-gallery").getByTestId("gallery-empty")).toHaveText("No photos or videos yet");
+    await page.getByTestId("media-gallery-back").click();
+    await expect(page.getByTestId("media-gallery")).toHaveCount(0);
+    await expect(page.getByTestId("media-links-docs")).toBeFocused();
+    await page.getByTestId("close-info").click();
+    await expectNoAxeViolations(page, "nav");
+    await shoot(page, testInfo, "chat-list-pinned-muted-1280");
+
+    // Archive: gone from the list (and unpinned), inside the Archived folder, then back.
+    await row(page, ben!.name).click({ button: "right" });
+    await page.getByTestId("menu-archive").click();
+    await expect(row(page, ben!.name)).toHaveCount(0);
+    const entry = page.getByTestId("archived-entry");
+    await expect(entry).toBeVisible();
+    await expect(entry.getByTestId("archived-count")).toContainText("1");
+    await entry.click();
+    const folder = page.getByTestId("archived-panel");
+    await expect(folder).toBeVisible();
+    await expect(row(page, ben!.name)).toBeVisible();
+    await expect(row(page, ben!.name).getByTestId("pinned-icon")).toHaveCount(0);
+    await expectNoAxeViolations(page, '[data-testid="archived-panel"]');
+    await shoot(page, testInfo, "archived-folder-1280");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/");
+    await page.getByTestId("archived-entry").click();
+    await expect(folder).toBeVisible();
+    await shoot(page, testInfo, "archived-folder-390");
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await rowItem(page, ben!.name).hover();
+    await rowItem(page, ben!.name).getByTestId("conversation-menu-button").click();
+    await page.getByTestId("menu-archive").click();
+    await expect(folder.getByTestId("archived-empty")).toBeVisible();
+    await folder.getByTestId("archived-back").click();
+    await expect(row(page, ben!.name)).toBeVisible();
+    await expect(page.getByTestId("archived-entry")).toHaveCount(0);
+
+    // Unmuted, a message in a chat I'm not looking at plays the sound.
+    await row(page, ben!.name).click({ button: "right" });
+    await page.getByTestId("menu-mute").click();
+    await expect(row(page, ben!.name).getByTestId("muted-icon")).toHaveCount(0);
+    await send(ben!.page, "ding?");
+    await expect(row(page, ben!.name)).toContainText("ding?");
+    await expect.poll(chimes).toBeGreaterThanOrEqual(2);
+  });
+});
+
+test.describe("blocking", () => {
+  test("block → the blocked person's send fails with the reason; unblock → it works again", async ({ newUsers }, testInfo) => {
+    const [ana, ben] = await newUsers(2, { label: "block" });
+    await signInAll([ana!, ben!]);
+    await startDirectChat(ana!.page, ben!.name);
+    await send(ana!.page, "hello before the block");
+    await openChat(ben!.page, ana!.name);
+    await expect(bubble(ben!.page, "hello before the block")).toBeVisible();
+
+    // Ana blocks Ben from his contact info (with a confirmation).
+    const page = ana!.page;
+    await page.getByTestId("chat-header-button").click();
+    const info = page.getByTestId("contact-info");
+    await info.getByTestId("block-contact").click();
+    const confirm = page.getByTestId("block-confirm");
+    await expect(confirm).toBeVisible();
+    await expectNoAxeViolations(page, '[data-testid="block-confirm"]');
+    await confirm.getByTestId("block-confirm-button").click();
+    await expect(info.getByTestId("unblock-contact")).toBeVisible();
+    await expect(page.getByTestId("blocked-notice")).toBeVisible();
+    await expect(page.getByTestId("composer-input")).toHaveCount(0);
+    await shoot(page, testInfo, "blocked-contact-1280");
+
+    // Ben's message is refused, and he is told why.
+    await send(ben!.page, "can you hear me?");
+    await expect(bubble(ben!.page, "can you hear me?")).toHaveAttribute("data-status", "failed");
+    await expect(ben!.page.getByTestId("toasts")).toContainText("You can't message this contact.");
+    await expect(ben!.page.getByTestId("composer-input")).toBeVisible();
+    await expect(bubble(page, "can you hear me?")).toHaveCount(0);
+
+    // Ana unblocks from Settings → Blocked contacts.
+    await page.getByTestId("close-info").click();
+    await page.getByTestId("profile-button").click();
+    await page.getByTestId("open-settings").click();
+    const blocked = page.getByTestId("blocked-contacts");
+    await expect(blocked.getByTestId("blocked-row")).toHaveCount(1);
+    await expect(blocked.getByTestId("blocked-row")).toContainText(ben!.name);
+    await expectNoAxeViolations(page, '[data-testid="profile-drawer"]');
+    await blocked.getByTestId("unblock-button").click();
+    await expect(blocked.getByTestId("blocked-row")).toHaveCount(0);
+    await expect(page.getByTestId("blocked-notice")).toHaveCount(0);
+    await expect(page.getByTestId("composer-input")).toBeVisible();
+
+    await send(ben!.page, "and now?");
+    await expect(bubble(page, "and now?")).toBeVisible();
+    await send(page, "loud and clear");
+    await expect(bubble(ben!.page, "loud and clear")).toBeVisible();
+  });
+});
+
+test.describe("search", () => {
+  test("global and in-chat search find messages and open them in context, also from an older page", async ({ newUsers }, testInfo) => {
+    test.setTimeout(120_000);
+    const [ana, ben] = await newUsers(2, { label: "search" });
+    await signInAll([ana!, ben!]);
+    const conversationId = await startDirectChat(ana!.page, ben!.name);
+    const word = uniqueWord("zebra");
+    const recent = uniqueWord("okapi");
+    await send(ana!.page, `The ${word} crossed the road at noon`);
+    await expect(bubble(ana!.page, word)).toHaveAttribute("data-status", /sent|delivered|read/);
+    // 60+ newer messages push it out of the latest page.
+    for (let i = 1; i <= 62; i++) {
+      await postMessage(ana!.page, conversationId, `filler message ${i} https://example.com/page/${i} ${i === 40 ? recent : ""}`.trim());
+    }
+    // A photo and a document for the gallery.
+    const photo = await sharp({ create: { width: 300, height: 200, channels: 3, background: "#43a047" } }).png().toBuffer();
+    await postMessage(ana!.page, conversationId, "a photo", [await upload(ana!.page, "field.png", "image/png", photo)]);
+    await postMessage(ana!.page, conversationId, "", [await upload(ana!.page, "notes.txt", "text/plain", Buffer.from("meeting notes\n"))]);
+
+    // Ben, on a fresh page: the sidebar search finds the old message by a word in it.
+    const page = ben!.page;
+    await page.reload();
+    await expect(row(page, ana!.name)).toBeVisible();
+    await page.getByTestId("chat-search").fill(word.slice(0, 1));
+    await expect(page.getByTestId("message-search-results")).toHaveCount(0);
+    await page.getByTestId("chat-search").fill(word);
+    const hit = page.getByTestId("message-search-hit").first();
+    await expect(hit).toBeVisible();
+    await expect(hit.locator("mark")).toHaveText(word);
+    await expect(hit.getByTestId("search-hit-chat")).toHaveText(ana!.name);
+    await expect(hit).toContainText(`${word} crossed the road`);
+    await expectNoAxeViolations(page, "nav");
+    await shoot(page, testInfo, "search-results-1280");
+
+    await hit.click();
+    await expect(page.getByTestId("chat-title")).toHaveText(ana!.name);
+    const target = page.locator('[data-highlighted="true"]');
+    await expect(target).toContainText(`The ${word} crossed the road`);
+    await expect(bubble(page, `The ${word} crossed`)).toBeInViewport();
+    await shoot(page, testInfo, "search-opened-1280");
+    // The newer messages are there too, in order, down to the latest.
+    await expect(page.getByTestId("message-bubble").filter({ hasText: "filler message 1" }).first()).toBeAttached();
+
+    // In-chat search (Ana's side): the header's search button, scoped to this chat.
+    const a = ana!.page;
+    await a.getByTestId("chat-search-button").click();
+    const panel = a.getByTestId("chat-search-panel");
+    await expect(panel).toBeVisible();
+    await panel.getByTestId("chat-search-input").fill(recent);
+    const inChat = panel.getByTestId("message-search-hit");
+    await expect(inChat).toHaveCount(1);
+    await expect(inChat.locator("mark")).toHaveText(recent);
+    await expectNoAxeViolations(a, '[data-testid="chat-search-panel"]');
+    await shoot(a, testInfo, "chat-search-1280");
+    await a.getByTestId("message-list").evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await inChat.click();
+    await expect(a.locator('[data-highlighted="true"]')).toContainText(`filler message 40 https://example.com/page/40 ${recent}`);
+
+    // The gallery: Media, Docs and Links (60 per page, more on request); "Show in chat" jumps.
+    await a.getByTestId("close-chat-search").click();
+    await a.getByTestId("chat-header-button").click();
+    await a.getByTestId("media-links-docs").click();
+    const gallery = a.getByTestId("media-gallery");
+    await expect(gallery.getByTestId("gallery-media")).toHaveCount(1);
+    await expect(gallery.getByTestId("gallery-media").locator("img")).toHaveJSProperty("complete", true);
+    await expectNoAxeViolations(a, '[data-testid="media-gallery"]');
+    await shoot(a, testInfo, "gallery-media-1280");
+    await gallery.getByTestId("gallery-tab-files").click();
+    await expect(gallery.getByTestId("gallery-doc")).toHaveCount(1);
+    await expect(gallery.getByTestId("gallery-doc")).toContainText("notes.txt");
+    await gallery.getByTestId("gallery-tab-links").click();
+    await expect(gallery.getByTestId("gallery-link")).toHaveCount(60);
+    await gallery.getByTestId("gallery-more").click();
+    await expect(gallery.getByTestId("gallery-link")).toHaveCount(62);
+    await expect(gallery.getByTestId("gallery-more")).toHaveCount(0);
+    await expectNoAxeViolations(a, '[data-testid="media-gallery"]');
+    await shoot(a, testInfo, "gallery-links-1280");
+    await gallery.getByTestId("gallery-link").filter({ hasText: /\/page\/5(?!\d)/ }).first().getByRole("button", { name: "Show in chat" }).click();
+    await expect(a.locator('[data-highlighted="true"]')).toContainText("filler message 5 ");
+
+    // Phone width: search results, then the in-chat panel over the chat.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId("back-button").click();
+    await page.getByTestId("chat-search").fill(word);
+    await expect(page.getByTestId("message-search-hit").first()).toBeVisible();
+    await expectNoAxeViolations(page, "nav");
+    await shoot(page, testInfo, "search-results-390");
+    await page.getByTestId("message-search-hit").first().click();
+    await expect(page.locator('[data-highlighted="true"]')).toContainText(word);
+    await shoot(page, testInfo, "search-opened-390");
+    await page.getByTestId("chat-search-button").click();
+    await page.getByTestId("chat-search-input").fill("filler");
+    await expect(page.getByTestId("chat-search-panel").getByTestId("message-search-hit").first()).toBeVisible();
+    await shoot(page, testInfo, "chat-search-390");
+  });
+});

@@ -1,0 +1,221 @@
+import { describe, expect, it } from "vitest";
+import type { MessageDto } from "@/lib/realtime/contract";
+import { ApiError } from "./api";
+import { createMessageActions } from "./message-actions";
+import type { MessageApi } from "./message-api";
+import { hasContent, newEntry, parseOutbox, sendInput, serializeOutbox } from "./outbox";
+import { fromOutbox } from "./rows";
+import type { ConvoSocket } from "./socket";
+import { createChatStore } from "./store";
+import { ANA, ME, conv, meUser, msg } from "./test-support/fixtures";
+
+type Reply = (input: unknown) => unknown;
+
+/** A connected socket whose acks come from `replies` (or never). */
+function fakeSocket(replies: Record<string, Reply>) {
+  const emitted: { event: string; input: unknown }[] = [];
+  const socket = {
+    connected: true,
+    timeout: () => ({
+      emitWithAck: (event: string, input: unknown) => {
+        emitted.push({ event, input });
+        const reply = replies[event];
+        return reply ? Promise.resolve(reply(input)) : Promise.reject(new Error("timeout"));
+      },
+    }),
+  };
+  return { socket: socket as unknown as ConvoSocket, emitted };
+}
+
+function setup(opts: { replies?: Record<string, Reply>; api?: Partial<MessageApi>; connected?: boolean } = {}) {
+  const store = createChatStore({ me: meUser, conversations: [conv({ lastSeq: 3 })], groups: [] });
+  store.getState().pageLoaded("c1", { messages: [msg(1), msg(2), msg(3, { senderId: ME })], nextBefore: null }, "latest");
+  const { socket, emitted } = fakeSocket(opts.replies ?? {});
+  const calls: string[] = [];
+  const api = {
+    starred: async () => ({ items: [], messageIds: ["m1", "m2"] }),
+    star: async (id: string, starred: boolean) => {
+      calls.push(`star ${id} ${starred}`);
+      return { starred };
+    },
+    edits: async () => ({ versions: [] }),
+    page: async () => ({ messages: [], nextBefore: null }),
+    edit: async () => {
+      throw new Error("unused");
+    },
+    react: async () => {
+      throw new Error("unused");
+    },
+    forward: async () => {
+      throw new Error("unused");
+    },
+    ...opts.api,
+  } as MessageApi;
+  let n = 0;
+  const actions = createMessageActions({ store, api, socket: () => (opts.connected === false ? null : socket), randomId: () => `rid-${++n}` });
+  const message = (id: string) => store.getState().messages.c1!.items.find((m) => m.id === id)!;
+  return { store, actions, emitted, calls, message };
+}
+
+describe("react", () => {
+  it("shows my reaction at once, then takes the server's copy", async () => {
+    let resolve!: (v: unknown) => void;
+    const serverCopy: MessageDto = msg(1, { reactions: [{ emoji: "👍", userIds: [ANA, ME] }] });
+    const { actions, message, emitted } = setup({ replies: { "message:react": () => new Promise((r) => (resolve = r)) } });
+    const done = actions.react("c1", "m1", "👍");
+    expect(message("m1").reactions).toEqual([{ emoji: "👍", userIds: [ME] }]);
+    expect(emitted).toEqual([{ event: "message:react", input: { messageId: "m1", emoji: "👍" } }]);
+    resolve({ ok: true, message: serverCopy });
+    await done;
+    expect(message("m1").reactions).toEqual([{ emoji: "👍", userIds: [ANA, ME] }]);
+  });
+
+  it("undoes the optimistic toggle when the server refuses", async () => {
+    const { actions, message, store } = setup({
+      replies: { "message:react": () => ({ ok: false, error: { code: "BAD_REQUEST", message: "You can't react to this message" } }) },
+    });
+    store.getState().receiveMessages("c1", [msg(2, { reactions: [{ emoji: "😂", userIds: [ME] }] })]);
+    await expect(actions.react("c1", "m2", "😂")).rejects.toThrow(ApiError);
+    expect(message("m2").reactions).toEqual([{ emoji: "😂", userIds: [ME] }]);
+  });
+
+  it("falls back to HTTP while disconnected", async () => {
+    const { actions, message } = setup({
+      connected: false,
+      api: { react: async (id, emoji) => ({ message: msg(1, { id, reactions: [{ emoji, userIds: [ME] }] }) }) },
+    });
+    await actions.react("c1", "m1", "🙏");
+    expect(message("m1").reactions).toEqual([{ emoji: "🙏", userIds: [ME] }]);
+  });
+});
+
+describe("edit and forward", () => {
+  it("merges the edited message from the ack", async () => {
+    const edited = msg(3, { senderId: ME, text: "fixed", editedAt: new Date(2025, 2, 10, 13).toISOString() });
+    const { actions, message, emitted } = setup({ replies: { "message:edit": () => ({ ok: true, message: edited }) } });
+    await actions.editMessage("m3", "fixed");
+    expect(emitted[0]).toEqual({ event: "message:edit", input: { messageId: "m3", text: "fixed" } });
+    expect(message("m3")).toMatchObject({ text: "fixed", editedAt: edited.editedAt });
+  });
+
+  it("throws the server's reason", async () => {
+    const { actions } = setup({
+      replies: { "message:edit": () => ({ ok: false, error: { code: "FORBIDDEN", message: "Only the sender can edit a message" } }) },
+    });
+    await expect(actions.editMessage("m1", "x")).rejects.toThrow("Only the sender can edit a message");
+  });
+
+  it("forwards with one client id and lands the copies in their chats", async () => {
+    const copy = msg(4, { senderId: ME, forwarded: true, id: "f1" });
+    const other = { ...msg(1, { senderId: ME, forwarded: true, id: "f2" }), conversationId: "c2" };
+    const { actions, emitted, store } = setup({ replies: { "message:forward": () => ({ ok: true, messages: [copy, other] }) } });
+    const out = await actions.forward("m1", ["c1", "c2"]);
+    expect(out).toHaveLength(2);
+    expect(emitted[0]).toEqual({ event: "message:forward", input: { messageId: "m1", conversationIds: ["c1", "c2"], clientId: "rid-1" } });
+    expect(store.getState().messages.c1!.items.map((m) => m.id)).toContain("f1");
+    expect(store.getState().messages.c2?.items.map((m) => m.id)).toEqual(["f2"]);
+  });
+});
+
+describe("stars", () => {
+  it("stars at once and keeps it when the server agrees", async () => {
+    const { actions, store, calls } = setup();
+    const p = actions.setStar("m1", true);
+    expect(store.getState().starred).toEqual({ m1: true });
+    await p;
+    expect(calls).toEqual(["star m1 true"]);
+  });
+
+  it("reverts when the server refuses", async () => {
+    const { actions, store } = setup({
+      api: {
+        star: async () => {
+          throw new ApiError("NOT_FOUND", "Message not found", 404);
+        },
+      },
+    });
+    await expect(actions.setStar("m2", true)).rejects.toThrow("Message not found");
+    expect(store.getState().starred).toEqual({});
+  });
+
+  it("loads the starred ids into the store", async () => {
+    const { actions, store } = setup();
+    await actions.loadStarred();
+    expect(store.getState().starred).toEqual({ m1: true, m2: true });
+  });
+});
+
+describe("store: stars and focus", () => {
+  it("setStar is idempotent and star:updated-friendly", () => {
+    const { store } = setup();
+    const before = store.getState();
+    store.getState().setStar("m1", false);
+    expect(store.getState()).toBe(before);
+    store.getState().setStar("m1", true);
+    store.getState().setStar("m1", false);
+    expect(store.getState().starred).toEqual({});
+  });
+
+  it("a focus request is cleared only by its own nonce", () => {
+    const { store } = setup();
+    store.getState().focusMessage({ conversationId: "c1", messageId: "m1", seq: 1 });
+    const first = store.getState().focus!;
+    store.getState().focusMessage({ conversationId: "c1", messageId: "m2", seq: 2 });
+    store.getState().clearFocus(first.nonce);
+    expect(store.getState().focus).toMatchObject({ messageId: "m2" });
+    store.getState().clearFocus(store.getState().focus!.nonce);
+    expect(store.getState().focus).toBeNull();
+  });
+});
+
+describe("rich outbox entries", () => {
+  const photo = { id: "a1", kind: "IMAGE" as const, name: "p.png", mime: "image/png", size: 5, width: 2, height: 2, hasThumbnail: true };
+  const reply = { id: "m1", seq: 1, senderId: ANA, senderName: "Ana", type: "TEXT" as const, text: "hi", deleted: false, attachmentKind: null };
+  const now = new Date(2025, 2, 10, 12);
+
+  it("plain text entries stay as they were", () => {
+    const e = newEntry({ clientId: "k", conversationId: "c1", senderId: ME, text: "hi" }, now);
+    expect(Object.keys(e).sort()).toEqual(["attempts", "clientId", "conversationId", "createdAt", "failed", "lastAttemptAt", "senderId", "text"]);
+    expect(sendInput(e)).toEqual({ conversationId: "c1", clientId: "k", text: "hi" });
+  });
+
+  it("a photo with a caption, as a reply, sends ids and survives a reload", () => {
+    const e = newEntry({ clientId: "k", conversationId: "c1", senderId: ME, text: "look", attachments: [photo], replyToId: "m1", replyTo: reply }, now);
+    expect(sendInput(e)).toEqual({ conversationId: "c1", clientId: "k", text: "look", replyToId: "m1", attachmentIds: ["a1"] });
+    const [restored] = parseOutbox(serializeOutbox([e]), ME);
+    expect(restored).toEqual(e);
+    const view = fromOutbox(restored!);
+    expect(view).toMatchObject({ type: "IMAGE", text: "look", attachments: [photo], replyTo: reply });
+  });
+
+  it("a location needs no text", () => {
+    const e = newEntry({ clientId: "k", conversationId: "c1", senderId: ME, text: "", location: { lat: 1, lng: 2 } }, now);
+    expect(hasContent(e)).toBe(true);
+    expect(sendInput(e)).toEqual({ conversationId: "c1", clientId: "k", location: { lat: 1, lng: 2 } });
+    expect(fromOutbox(e)).toMatchObject({ type: "LOCATION", text: null, location: { lat: 1, lng: 2, label: null } });
+    expect(hasContent({ text: " ", attachments: [] })).toBe(false);
+  });
+});
+
+describe("quotes follow their original", () => {
+  it("a reply's quote gets the edited text, and shows a deletion", async () => {
+    const { refreshQuotes } = await import("./messages");
+    const quote = { id: "m1", seq: 1, senderId: ANA, senderName: "Ana", type: "TEXT" as const, text: "hello 1", deleted: false, attachmentKind: null };
+    const reply = msg(5, { replyTo: quote });
+    const other = msg(6);
+    expect(refreshQuotes([reply, other], msg(1))).toEqual([]);
+    const [edited] = refreshQuotes([reply, other], msg(1, { text: "hello again" }));
+    expect(edited!.replyTo).toEqual({ ...quote, text: "hello again" });
+    const [gone] = refreshQuotes([reply], { id: "m1", text: null, deletedAt: "x" });
+    expect(gone!.replyTo).toMatchObject({ text: null, deleted: true, attachmentKind: null });
+  });
+
+  it("editing through the client refreshes quotes in the loaded chat", async () => {
+    const quote = { id: "m3", seq: 3, senderId: ME, senderName: "Me", type: "TEXT" as const, text: "hello 3", deleted: false, attachmentKind: null };
+    const edited = msg(3, { senderId: ME, text: "better", editedAt: new Date(2025, 2, 10, 13).toISOString() });
+    const { actions, store, message } = setup({ replies: { "message:edit": () => ({ ok: true, message: edited }) } });
+    store.getState().receiveMessages("c1", [msg(4, { replyTo: quote })]);
+    await actions.editMessage("m3", "better");
+    expect(message("m4").replyTo?.text).toBe("better");
+  });
+});

@@ -1,0 +1,117 @@
+// Message-level actions of the realtime client: edit, react, forward, stars and edit history.
+// Over the socket when connected, else over HTTP.
+import type { MessageDto } from "@/lib/realtime/contract";
+import { ApiError } from "./api";
+import type { MessageApi, StarredItem } from "./message-api";
+import { refreshQuotes } from "./messages";
+import { toggleReaction } from "./reactions";
+import { emitWithAck, type ConvoSocket } from "./socket";
+import type { ChatStore } from "./store";
+
+export type MessageActionsDeps = {
+  store: ChatStore;
+  api: MessageApi;
+  /** The socket while it is connected, else null (the HTTP API is used then). */
+  socket: () => ConvoSocket | null;
+  randomId: () => string;
+};
+
+export function createMessageActions({ store, api, socket, randomId }: MessageActionsDeps) {
+  const fail = (error: { code: string; message: string }): never => {
+    throw new ApiError(error.code as ApiError["code"], error.message, 0);
+  };
+
+  const merge = (messages: readonly MessageDto[]) => {
+    const byConversation = new Map<string, MessageDto[]>();
+    for (const m of messages) byConversation.set(m.conversationId, [...(byConversation.get(m.conversationId) ?? []), m]);
+    for (const [conversationId, list] of byConversation) {
+      const items = store.getState().messages[conversationId]?.items ?? [];
+      // Replies quoting an edited message show its new text.
+      store.getState().receiveMessages(conversationId, [...list, ...list.flatMap((m) => refreshQuotes(items, m))]);
+    }
+  };
+
+  const find = (conversationId: string, messageId: string) =>
+    store.getState().messages[conversationId]?.items.find((m) => m.id === messageId);
+
+  /** Change the text (or caption) of my message; resolves once the server has it. */
+  async function editMessage(messageId: string, text: string): Promise<MessageDto> {
+    const sock = socket();
+    let message: MessageDto;
+    if (sock) {
+      const res = await emitWithAck(sock, "message:edit", { messageId, text });
+      if (!res.ok) return fail(res.error);
+      message = res.message;
+    } else {
+      message = (await api.edit(messageId, text)).message;
+    }
+    merge([message]);
+    return message;
+  }
+
+  /** Toggle my reaction: shown at once, settled by the server's copy (reverted on failure). */
+  async function react(conversationId: string, messageId: string, emoji: string): Promise<void> {
+    const meId = store.getState().me.id;
+    const flip = () => {
+      const current = find(conversationId, messageId);
+      if (current) merge([{ ...current, reactions: toggleReaction(current.reactions, emoji, meId) }]);
+    };
+    flip();
+    try {
+      const sock = socket();
+      let message: MessageDto;
+      if (sock) {
+        const res = await emitWithAck(sock, "message:react", { messageId, emoji });
+        if (!res.ok) return fail(res.error);
+        message = res.message;
+      } else {
+        message = (await api.react(messageId, emoji)).message;
+      }
+      merge([message]);
+    } catch (err) {
+      flip();
+      throw err;
+    }
+  }
+
+  /** Forward to 1–5 of my chats; the copies land in those chats' lists. */
+  async function forward(messageId: string, conversationIds: string[]): Promise<MessageDto[]> {
+    const clientId = randomId();
+    const sock = socket();
+    let messages: MessageDto[];
+    if (sock) {
+      const res = await emitWithAck(sock, "message:forward", { messageId, conversationIds, clientId }, 15_000);
+      if (!res.ok) return fail(res.error);
+      messages = res.messages;
+    } else {
+      messages = (await api.forward(messageId, conversationIds, clientId)).messages;
+    }
+    merge(messages);
+    return messages;
+  }
+
+  /** Star or unstar for me (at once; reverted if the server refuses). */
+  async function setStar(messageId: string, starred: boolean): Promise<void> {
+    const before = !!store.getState().starred[messageId];
+    store.getState().setStar(messageId, starred);
+    try {
+      await api.star(messageId, starred);
+    } catch (err) {
+      store.getState().setStar(messageId, before);
+      throw err;
+    }
+  }
+
+  /** My starred messages with their chat titles (also refreshes which ids are starred). */
+  async function loadStarred(): Promise<StarredItem[]> {
+    const { items, messageIds } = await api.starred();
+    store.getState().setStarred(messageIds);
+    return items;
+  }
+
+  function editHistory(messageId: string) {
+    return api.edits(messageId).then((r) => r.versions);
+  }
+
+  return { editMessage, react, forward, setStar, loadStarred, editHistory };
+}

@@ -1,0 +1,95 @@
+// My profile, settings, blocking, other people's profiles, chat settings, message search and
+// the media gallery: the HTTP API calls and their types (browser side).
+import type { ConversationSummary, MessageDto, MessagePage, UserSummary } from "@/lib/realtime/contract";
+import { request } from "./api";
+import type { Theme } from "./theme";
+
+export type UserSettings = { theme: Theme; notificationSounds: boolean; language: "en" };
+
+export type MyProfile = UserSummary & {
+  email: string;
+  bio: string;
+  phoneNumber: string | null;
+  role: "USER" | "ADMIN";
+  settings: UserSettings;
+};
+
+/** Someone else's profile panel. */
+export type UserProfile = UserSummary & {
+  bio: string;
+  /** Only when we share a chat. */
+  phoneNumber: string | null;
+  joinedAt: string;
+  isBlocked: boolean;
+};
+
+export type ProfilePatch = {
+  name?: string;
+  username?: string;
+  bio?: string;
+  phoneNumber?: string;
+  /** null removes the picture. */
+  avatarAttachmentId?: string | null;
+  settings?: Partial<UserSettings>;
+};
+
+export type ChatSettingsPatch = { isPinned?: boolean; isMuted?: boolean; isArchived?: boolean };
+
+export type SearchHit = {
+  messageId: string;
+  conversationId: string;
+  conversationTitle: string;
+  seq: number;
+  senderId: string;
+  senderName: string;
+  createdAt: string;
+  /** Matches between HIGHLIGHT_START / HIGHLIGHT_END (lib/client/highlight.ts). */
+  snippet: string;
+};
+
+export type MediaKind = "media" | "files" | "links";
+
+const enc = encodeURIComponent;
+
+export const profileApi = {
+  me: () => request<{ profile: MyProfile }>("/api/v1/me"),
+  updateMe: (patch: ProfilePatch) => request<{ profile: MyProfile }>("/api/v1/me", { method: "PATCH", json: patch }),
+  usernameAvailable: (username: string, signal?: AbortSignal) =>
+    request<{ available: boolean; reason: string | null }>(`/api/v1/users/username-available?username=${enc(username)}`, { signal }),
+  /** Upload a cropped picture (the server crops to a centred 256 px square again). */
+  uploadAvatar: (file: Blob, name: string) => {
+    const body = new FormData();
+    body.append("file", file, name);
+    return request<{ attachment: { id: string } }>("/api/v1/uploads?purpose=avatar", { method: "POST", body });
+  },
+  user: (id: string) => request<{ user: UserProfile }>(`/api/v1/users/${enc(id)}`),
+  block: (id: string) => request<{ blocked: boolean }>(`/api/v1/users/${enc(id)}/block`, { method: "PUT" }),
+  unblock: (id: string) => request<{ blocked: boolean }>(`/api/v1/users/${enc(id)}/block`, { method: "DELETE" }),
+  blocked: () => request<{ users: UserSummary[] }>("/api/v1/blocked"),
+  chatSettings: (conversationId: string, patch: ChatSettingsPatch) =>
+    request<{ conversation: ConversationSummary }>(`/api/v1/conversations/${enc(conversationId)}/settings`, {
+      method: "PATCH",
+      json: patch,
+    }),
+  search: (q: string, opts: { conversationId?: string; signal?: AbortSignal } = {}) => {
+    const params = new URLSearchParams({ q });
+    if (opts.conversationId) params.set("conversationId", opts.conversationId);
+    return request<{ hits: SearchHit[] }>(`/api/v1/search?${params}`, { signal: opts.signal });
+  },
+  /** The page that holds `seq` (with context above it). */
+  messagesAround: (conversationId: string, seq: number, limit = 50) =>
+    request<MessagePage>(`/api/v1/conversations/${enc(conversationId)}/messages?around=${seq}&limit=${limit}`),
+  /** Messages after `seq`, oldest first; `nextAfter` continues. */
+  messagesAfter: (conversationId: string, seq: number, limit = 100) =>
+    request<MessagePage>(`/api/v1/conversations/${enc(conversationId)}/messages?after=${seq}&limit=${limit}`),
+  media: (conversationId: string, kind: MediaKind, before?: number | null, signal?: AbortSignal) => {
+    const params = new URLSearchParams({ kind });
+    if (before != null) params.set("before", String(before));
+    return request<{ messages: MessageDto[]; nextBefore: number | null }>(
+      `/api/v1/conversations/${enc(conversationId)}/media?${params}`,
+      { signal },
+    );
+  },
+};
+
+export type ProfileApi = typeof profileApi;
