@@ -1,33 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
-import { signInLocally } from "./support/auth";
-import { expect, test, type TestUser } from "./support/fixtures";
+import { expect, test } from "./support/fixtures";
+import { bubble, openChat, send, signInAll, startDirectChat } from "./support/chat";
 
 // Core chat with two or three real users, each in their own browser context.
-
-async function startDirectChat(page: Page, otherName: string): Promise<void> {
-  await page.getByTestId("new-chat-button").click();
-  await page.getByTestId("user-search-input").fill(otherName);
-  await page.getByTestId("user-result").filter({ hasText: otherName }).first().click();
-  await expect(page.getByTestId("chat-title")).toHaveText(otherName);
-}
-
-async function openChat(page: Page, title: string): Promise<void> {
-  await page.getByTestId("conversation-row").filter({ hasText: title }).first().click();
-  await expect(page.getByTestId("chat-title")).toHaveText(title);
-}
-
-async function send(page: Page, text: string): Promise<void> {
-  const composer = page.getByTestId("composer-input");
-  await composer.fill(text);
-  await composer.press("Enter");
-}
-
-const bubble = (page: Page, text: string) => page.getByTestId("message-bubble").filter({ hasText: text });
-
-async function signInAll(users: TestUser[]): Promise<void> {
-  for (const user of users) await signInLocally(user.page, user);
-}
 
 test.describe("direct chat", () => {
   test("a DM both ways shows up live, with ticks going sent → delivered → read", async ({ newUsers }) => {

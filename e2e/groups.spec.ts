@@ -3,7 +3,8 @@ import { randomBytes } from "node:crypto";
 import type { Locator, Page, TestInfo } from "@playwright/test";
 import { signInLocally, type Person } from "./support/auth";
 import { APP_URL } from "./support/env";
-import { expect, test, type TestUser } from "./support/fixtures";
+import { expect, test } from "./support/fixtures";
+import { bubble, openChat, send, signInAll } from "./support/chat";
 
 // Groups, live: public groups run by a site admin (Discover, rename, removal, archive, delete
 // reach members without a reload), private groups run by their owner (create, add, remove,
@@ -17,7 +18,6 @@ const ADMIN: Person = { name: "Ada Admin", email: "admin@example.com" };
 const mutate = { origin: APP_URL };
 
 const unique = (label: string) => `${label} ${randomBytes(3).toString("hex")}`;
-const bubble = (page: Page, text: string) => page.getByTestId("message-bubble").filter({ hasText: text });
 const systemMessage = (page: Page, text: string) => page.getByTestId("system-message").filter({ hasText: text });
 
 async function signInAdmin(page: Page): Promise<void> {
@@ -28,25 +28,10 @@ async function signInAdmin(page: Page): Promise<void> {
   await expect(page).toHaveURL(`${APP_URL}/`);
 }
 
-async function signInAll(users: TestUser[]): Promise<void> {
-  for (const user of users) await signInLocally(user.page, user);
-}
-
 async function myId(page: Page): Promise<string> {
   const res = await page.request.get("/api/v1/me");
   expect(res.ok()).toBe(true);
   return ((await res.json()) as { profile: { id: string } }).profile.id;
-}
-
-async function send(page: Page, text: string): Promise<void> {
-  const composer = page.getByTestId("composer-input");
-  await composer.fill(text);
-  await composer.press("Enter");
-}
-
-async function openChat(page: Page, title: string): Promise<void> {
-  await page.getByTestId("conversation-row").filter({ hasText: title }).first().click();
-  await expect(page.getByTestId("chat-title")).toHaveText(title);
 }
 
 async function createPublicGroup(admin: Page, name: string): Promise<string> {

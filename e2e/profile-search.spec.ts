@@ -2,35 +2,12 @@ import { randomBytes, randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page, TestInfo } from "@playwright/test";
 import sharp from "sharp";
-import { signInLocally } from "./support/auth";
 import { APP_URL } from "./support/env";
-import { expect, test, type TestUser } from "./support/fixtures";
+import { expect, test } from "./support/fixtures";
+import { bubble, openChat, send, signInAll, startDirectChat } from "./support/chat";
 
 // Profiles, chat settings (pin / mute / archive), blocking and message search, with two real
 // users in their own browser contexts.
-
-async function signInAll(users: TestUser[]): Promise<void> {
-  for (const user of users) await signInLocally(user.page, user);
-}
-
-async function startDirectChat(page: Page, otherName: string): Promise<string> {
-  await page.getByTestId("new-chat-button").click();
-  await page.getByTestId("user-search-input").fill(otherName);
-  await page.getByTestId("user-result").filter({ hasText: otherName }).first().click();
-  await expect(page.getByTestId("chat-title")).toHaveText(otherName);
-  return (await page.getByTestId("chat-pane").getAttribute("data-conversation-id"))!;
-}
-
-async function openChat(page: Page, title: string): Promise<void> {
-  await page.getByTestId("conversation-row").filter({ hasText: title }).first().click();
-  await expect(page.getByTestId("chat-title")).toHaveText(title);
-}
-
-async function send(page: Page, text: string): Promise<void> {
-  const composer = page.getByTestId("composer-input");
-  await composer.fill(text);
-  await composer.press("Enter");
-}
 
 /** Sends through the HTTP API with the page's session (fast, for volume). */
 async function postMessage(page: Page, conversationId: string, text: string, attachmentIds?: string[]): Promise<void> {
@@ -56,7 +33,6 @@ async function api<T>(page: Page, method: "GET" | "POST", path: string): Promise
   return (await res.json()) as T;
 }
 
-const bubble = (page: Page, text: string) => page.getByTestId("message-bubble").filter({ hasText: text });
 const row = (page: Page, title: string) => page.getByTestId("conversation-row").filter({ hasText: title });
 /** The list item (row + its options button). */
 const rowItem = (page: Page, title: string) => page.locator("li").filter({ has: row(page, title) });

@@ -1,8 +1,8 @@
 import { deflateSync } from "node:zlib";
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
-import { signInLocally } from "./support/auth";
-import { expect, test, type TestUser } from "./support/fixtures";
+import { expect, test } from "./support/fixtures";
+import { openChat, send, signInAll, startDirectChat } from "./support/chat";
 
 // Rich messages between real users, each in their own browser context: photos and documents
 // (upload → bubble → the file itself), replies, edits with history, reactions, forwarding,
@@ -88,28 +88,6 @@ const MP4 = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from("ftypisom")
 const MP3 = Buffer.concat([Buffer.from("ID3"), Buffer.from([4, 0, 0, 0, 0, 0, 0]), Buffer.from([0xff, 0xfb, 0x90, 0x64]), Buffer.alloc(400)]);
 
 // ---- helpers ---------------------------------------------------------------------------------
-
-async function signInAll(users: TestUser[]): Promise<void> {
-  for (const user of users) await signInLocally(user.page, user);
-}
-
-async function startDirectChat(page: Page, otherName: string): Promise<void> {
-  await page.getByTestId("new-chat-button").click();
-  await page.getByTestId("user-search-input").fill(otherName);
-  await page.getByTestId("user-result").filter({ hasText: otherName }).first().click();
-  await expect(page.getByTestId("chat-title")).toHaveText(otherName);
-}
-
-async function openChat(page: Page, title: string): Promise<void> {
-  await page.getByTestId("conversation-row").filter({ hasText: title }).first().click();
-  await expect(page.getByTestId("chat-title")).toHaveText(title);
-}
-
-async function send(page: Page, text: string): Promise<void> {
-  const composer = page.getByTestId("composer-input");
-  await composer.fill(text);
-  await composer.press("Enter");
-}
 
 const bubbles = (page: Page) => page.getByTestId("message-bubble");
 /** The bubble whose own text (not a quote of it) matches. */

@@ -4,7 +4,7 @@
 import { useShallow } from "zustand/react/shallow";
 import { Avatar } from "@/components/ui/avatar";
 import { useState } from "react";
-import { BackIcon, CloseIcon, InfoIcon, MoreIcon, SearchIcon } from "@/components/ui/icons";
+import { BackIcon, CloseIcon, InfoIcon, MoreIcon, SearchIcon, StarIcon } from "@/components/ui/icons";
 import { IconButton } from "@/components/ui/icon-button";
 import { Menu, MenuItem } from "@/components/ui/menu";
 import { useChat } from "@/lib/client/context";
@@ -12,7 +12,6 @@ import { formatLastSeen } from "@/lib/client/format";
 import { useIsClient, useNow } from "@/lib/client/hooks";
 import { activeTypers, typingLabel } from "@/lib/client/typing";
 import type { ConversationSummary } from "@/lib/realtime/contract";
-import { StarIcon } from "./icons";
 import { useChatNavigation } from "./navigation";
 
 type Props = {

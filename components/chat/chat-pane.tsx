@@ -18,7 +18,7 @@ import { emptyMessages } from "@/lib/client/store";
 import type { ViewMessage } from "@/lib/client/rows";
 import { ChatHeader } from "./chat-header";
 import { Composer, type ComposerMode } from "./composer";
-import { PhotoIcon } from "./icons";
+import { PhotoIcon } from "@/components/ui/icons";
 import { MessageList, type MessageListHandle } from "./message-list";
 import { useChatNavigation } from "./navigation";
 import { useUploadQueue } from "./use-upload-queue";

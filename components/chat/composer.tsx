@@ -4,7 +4,7 @@
 // documents, location), pasted images, the tray of files being uploaded (the text becomes their
 // caption; sending waits for the uploads), a reply banner, and inline editing of my message.
 import { forwardRef, useCallback, useEffect, useLayoutEffect, useRef, useState, type ForwardedRef } from "react";
-import { CloseIcon, SendIcon } from "@/components/ui/icons";
+import { CloseIcon, SendIcon, DocumentIcon, LocationIcon, PencilIcon, PhotoIcon, PlusIcon } from "@/components/ui/icons";
 import { Menu, MenuItem } from "@/components/ui/menu";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/api";
@@ -15,7 +15,6 @@ import { MAX_MESSAGE_LENGTH } from "@/lib/client/outbox";
 import type { ViewMessage } from "@/lib/client/rows";
 import { uploadedAttachments } from "@/lib/client/uploads";
 import type { ReplyPreview } from "@/lib/realtime/contract";
-import { DocumentIcon, LocationIcon, PencilIcon, PhotoIcon, PlusIcon } from "./icons";
 import { LocationDialog } from "./location-dialog";
 import { UploadTray } from "./upload-tray";
 import type { UploadQueue } from "./use-upload-queue";

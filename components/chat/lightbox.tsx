@@ -3,12 +3,11 @@
 // A modal dialog: focus moves in, stays in, and returns to the photo that opened it.
 import { useEffect, useRef } from "react";
 import { createPortal } from "react-dom";
-import { CloseIcon } from "@/components/ui/icons";
+import { CloseIcon, ChevronLeftIcon, ChevronRightIcon, DownloadIcon } from "@/components/ui/icons";
 import { attachmentUrl, formatFileSize } from "@/lib/client/attachments";
 import { formatClock, formatDayLabel } from "@/lib/client/format";
 import { useNow } from "@/lib/client/hooks";
 import type { AttachmentDto } from "@/lib/realtime/contract";
-import { ChevronLeftIcon, ChevronRightIcon, DownloadIcon } from "./icons";
 
 export type LightboxPhoto = { attachment: AttachmentDto; senderName: string; createdAt: string; caption: string | null };
 

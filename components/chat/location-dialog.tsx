@@ -4,7 +4,7 @@ import { useId, useRef, useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";
 import { formatCoordinates, osmUrl, parseCoordinates } from "@/lib/client/attachments";
-import { CrosshairIcon, ExternalIcon } from "./icons";
+import { CrosshairIcon, ExternalIcon } from "@/components/ui/icons";
 
 type Props = {
   open: boolean;

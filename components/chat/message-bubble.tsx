@@ -6,7 +6,7 @@
 // info, delete).
 import { memo, useState } from "react";
 import { SystemText } from "@/components/groups/system-text";
-import { ChevronDownIcon, CopyIcon, InfoIcon, TrashIcon } from "@/components/ui/icons";
+import { ChevronDownIcon, CopyIcon, InfoIcon, TrashIcon, ForwardIcon, HistoryIcon, PencilIcon, PlusIcon, ReplyIcon, StarIcon, StarOffIcon } from "@/components/ui/icons";
 import { Menu, MenuItem, useMenuClose } from "@/components/ui/menu";
 import { attachmentSummary } from "@/lib/client/attachments";
 import { nameColorClass } from "@/lib/client/colors";
@@ -16,7 +16,6 @@ import type { ViewMessage } from "@/lib/client/rows";
 import { emojiOnlyCount, linkify } from "@/lib/client/text";
 import type { TickStatus } from "@/lib/client/types";
 import type { ReplyPreview } from "@/lib/realtime/contract";
-import { ForwardIcon, HistoryIcon, PencilIcon, PlusIcon, ReplyIcon, StarIcon, StarOffIcon } from "./icons";
 import { FileCard, LocationCard, MessageAudio, MessageImages, MessageVideo } from "./message-media";
 import { ReactionsRow } from "./reactions-row";
 import { Ticks } from "./ticks";

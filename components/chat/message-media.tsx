@@ -3,7 +3,7 @@
 // the lightbox), videos and voice/audio with native players, file cards, a location card.
 import type { AttachmentDto } from "@/lib/realtime/contract";
 import { attachmentUrl, fileExtension, fitMedia, formatCoordinates, formatFileSize, osmUrl } from "@/lib/client/attachments";
-import { DownloadIcon, LocationIcon } from "./icons";
+import { DownloadIcon, LocationIcon } from "@/components/ui/icons";
 
 const BADGE_COLORS: Record<string, string> = {
   PDF: "#e5252a",

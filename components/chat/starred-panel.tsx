@@ -4,14 +4,13 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { IconButton } from "@/components/ui/icon-button";
-import { BackIcon } from "@/components/ui/icons";
+import { BackIcon, StarIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { attachmentUrl, contentPreview } from "@/lib/client/attachments";
 import { useChat, useRealtimeClient } from "@/lib/client/context";
 import { formatClock, formatListTime } from "@/lib/client/format";
 import { useIsClient, useNow } from "@/lib/client/hooks";
 import type { StarredItem } from "@/lib/client/message-api";
-import { StarIcon } from "./icons";
 import { useChatNavigation } from "./navigation";
 import { useJumpToMessage } from "./use-jump";
 

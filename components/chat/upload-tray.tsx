@@ -1,10 +1,9 @@
 "use client";
 // Files about to be sent: a strip of previews with per-file progress, remove and retry.
-import { CloseIcon } from "@/components/ui/icons";
+import { CloseIcon, MusicIcon, PlayIcon } from "@/components/ui/icons";
 import { formatFileSize } from "@/lib/client/attachments";
 import type { UploadItem } from "@/lib/client/uploads";
 import { FileBadge } from "./message-media";
-import { MusicIcon, PlayIcon } from "./icons";
 import type { UploadQueue } from "./use-upload-queue";
 
 export function UploadTray({ queue, waitingToSend }: { queue: UploadQueue; waitingToSend: boolean }) {

@@ -1,5 +1,5 @@
 "use client";
-import { StarIcon } from "./icons";
+import { StarIcon } from "@/components/ui/icons";
 import { useChatNavigation } from "./navigation";
 
 /** The right pane before a chat is picked (desktop). */

@@ -7,7 +7,7 @@ import { useShallow } from "zustand/react/shallow";
 import { useChatNavigation } from "@/components/chat/navigation";
 import { Avatar } from "@/components/ui/avatar";
 import { Dialog } from "@/components/ui/dialog";
-import { MoreIcon } from "@/components/ui/icons";
+import { MoreIcon, AddMemberIcon, BanIcon, ChatBubbleIcon, RemoveUserIcon, ShieldStarIcon } from "@/components/ui/icons";
 import { Menu, MenuItem } from "@/components/ui/menu";
 import { Spinner } from "@/components/ui/spinner";
 import { useToast } from "@/components/ui/toast";
@@ -17,7 +17,6 @@ import { formatLastSeen } from "@/lib/client/format";
 import { MEMBER_ACTION_LABEL, ROLE_BADGE, memberActions, sortMembers, type MemberAction } from "@/lib/client/groups";
 import { useNow } from "@/lib/client/hooks";
 import type { ConversationSummary, MemberDto, UserSummary } from "@/lib/realtime/contract";
-import { AddMemberIcon, BanIcon, ChatBubbleIcon, RemoveUserIcon, ShieldStarIcon } from "./icons";
 import { MemberPicker } from "./member-picker";
 import type { MyGroupRights } from "./use-group-rights";
 

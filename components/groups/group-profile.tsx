@@ -11,7 +11,7 @@ import { useChat, useChatStoreApi } from "@/lib/client/context";
 import { GROUP_ABOUT_MAX, GROUP_NAME_MAX, groupNameError, isSingleEmoji } from "@/lib/client/groups";
 import type { ConversationSummary } from "@/lib/realtime/contract";
 import { AppearancePicker } from "./appearance-picker";
-import { CheckIcon, PencilIcon } from "./icons";
+import { CheckIcon, PencilIcon } from "@/components/ui/icons";
 import { useGroupRights } from "./use-group-rights";
 
 type Changes = { name?: string; icon?: string; iconBg?: string; about?: string };

@@ -2,13 +2,12 @@
 // Group info › Invite via link (owners/admins of a private group): create a link, copy it, see
 // the active ones and revoke them. Links look like `${origin}/join/<code>`.
 import { useEffect, useId, useState } from "react";
-import { CopyIcon, TrashIcon } from "@/components/ui/icons";
+import { CopyIcon, TrashIcon, LinkIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { useToast } from "@/components/ui/toast";
 import { api, ApiError, type GroupInvite } from "@/lib/client/api";
 import { inviteUrl } from "@/lib/client/groups";
 import type { ConversationSummary } from "@/lib/realtime/contract";
-import { LinkIcon } from "./icons";
 
 export function InviteLinks({ conversation: c }: { conversation: ConversationSummary }) {
   const toast = useToast();

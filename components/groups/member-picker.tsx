@@ -3,13 +3,12 @@
 // (WhatsApp's "Add group members"). Used by New group and by Add members.
 import { useEffect, useId, useRef, useState } from "react";
 import { Avatar } from "@/components/ui/avatar";
-import { CloseIcon, SearchIcon } from "@/components/ui/icons";
+import { CloseIcon, SearchIcon, CheckIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { ApiError } from "@/lib/client/api";
 import { useChatStoreApi, useRealtimeClient } from "@/lib/client/context";
 import { useDebounced } from "@/lib/client/hooks";
 import type { UserSummary } from "@/lib/realtime/contract";
-import { CheckIcon } from "./icons";
 
 type Result = { q: string; users: UserSummary[] } | { q: string; error: string };
 

@@ -4,7 +4,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { useChatNavigation } from "@/components/chat/navigation";
 import { Avatar } from "@/components/ui/avatar";
-import { BackIcon } from "@/components/ui/icons";
+import { BackIcon, ArrowRightIcon, CheckIcon, NewGroupIcon } from "@/components/ui/icons";
 import { IconButton } from "@/components/ui/icon-button";
 import { Spinner } from "@/components/ui/spinner";
 import { useToast } from "@/components/ui/toast";
@@ -13,7 +13,6 @@ import { useChatStoreApi } from "@/lib/client/context";
 import { GROUP_ABOUT_MAX, GROUP_COLORS, GROUP_NAME_MAX, groupNameError } from "@/lib/client/groups";
 import type { UserSummary } from "@/lib/realtime/contract";
 import { AppearancePicker } from "./appearance-picker";
-import { ArrowRightIcon, CheckIcon, NewGroupIcon } from "./icons";
 import { MemberPicker } from "./member-picker";
 
 /** The header button and the panel it opens (the panel covers the sidebar: its <nav> is positioned). */

@@ -220,3 +220,144 @@ export const SettingsIcon = (p: IconProps) => (
     <path {...stroke} d="M19.4 15a1.7 1.7 0 0 0 .3 1.8l.1.1a2 2 0 1 1-2.8 2.8l-.1-.1a1.7 1.7 0 0 0-1.8-.3 1.7 1.7 0 0 0-1 1.5V21a2 2 0 1 1-4 0v-.1a1.7 1.7 0 0 0-1.1-1.5 1.7 1.7 0 0 0-1.8.3l-.1.1a2 2 0 1 1-2.8-2.8l.1-.1a1.7 1.7 0 0 0 .3-1.8 1.7 1.7 0 0 0-1.5-1H3a2 2 0 1 1 0-4h.1a1.7 1.7 0 0 0 1.5-1.1 1.7 1.7 0 0 0-.3-1.8l-.1-.1a2 2 0 1 1 2.8-2.8l.1.1a1.7 1.7 0 0 0 1.8.3H9a1.7 1.7 0 0 0 1-1.5V3a2 2 0 1 1 4 0v.1a1.7 1.7 0 0 0 1 1.5 1.7 1.7 0 0 0 1.8-.3l.1-.1a2 2 0 1 1 2.8 2.8l-.1.1a1.7 1.7 0 0 0-.3 1.8V9a1.7 1.7 0 0 0 1.5 1H21a2 2 0 1 1 0 4h-.1a1.7 1.7 0 0 0-1.5 1Z" />
   </Svg>
 );
+
+export const PlusIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="M12 5v14M5 12h14" />
+  </Svg>
+);
+export const PhotoIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <rect {...stroke} x="3" y="4" width="18" height="16" rx="2.5" />
+    <circle {...stroke} cx="9" cy="10" r="1.8" />
+    <path {...stroke} d="m4 18 5-5 3.5 3.5L15 14l5 5" />
+  </Svg>
+);
+export const DocumentIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8Z" />
+    <path {...stroke} d="M14 3v5h5M9 13h6M9 17h4" />
+  </Svg>
+);
+export const LocationIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="M12 21s-6.5-5.6-6.5-11a6.5 6.5 0 0 1 13 0c0 5.4-6.5 11-6.5 11Z" />
+    <circle {...stroke} cx="12" cy="10" r="2.3" />
+  </Svg>
+);
+export const ReplyIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="M10 8 5 12.5l5 4.5" />
+    <path {...stroke} d="M5.5 12.5H14a5 5 0 0 1 5 5V19" />
+  </Svg>
+);
+export const ForwardIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="m14 8 5 4.5-5 4.5" />
+    <path {...stroke} d="M18.5 12.5H10a5 5 0 0 0-5 5V19" />
+  </Svg>
+);
+export const SmileIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle {...stroke} cx="12" cy="12" r="9" />
+    <path {...stroke} d="M8.5 14.5a4.5 4.5 0 0 0 7 0M9 9.5h.01M15 9.5h.01" />
+  </Svg>
+);
+export const HistoryIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="M3.5 12a8.5 8.5 0 1 0 2.5-6" />
+    <path {...stroke} d="M3 4v4h4M12 8v4l3 2" />
+  </Svg>
+);
+export const StarIcon = ({ filled, ...p }: IconProps & { filled?: boolean }) => (
+  <Svg {...p}>
+    <path
+      {...stroke}
+      fill={filled ? "currentColor" : "none"}
+      d="m12 3.5 2.6 5.3 5.9.9-4.3 4.1 1 5.8L12 16.9l-5.2 2.7 1-5.8-4.3-4.1 5.9-.9Z"
+    />
+  </Svg>
+);
+export const StarOffIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="m12 3.5 2.6 5.3 5.9.9-4.3 4.1 1 5.8L12 16.9l-5.2 2.7 1-5.8-4.3-4.1 5.9-.9Z" />
+    <path {...stroke} d="M3 3l18 18" />
+  </Svg>
+);
+export const DownloadIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="M12 4v11M7 10.5l5 5 5-5M5 20h14" />
+  </Svg>
+);
+export const ChevronLeftIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="m15 5-7 7 7 7" />
+  </Svg>
+);
+export const CrosshairIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle {...stroke} cx="12" cy="12" r="7" />
+    <circle fill="currentColor" cx="12" cy="12" r="2.5" />
+    <path {...stroke} d="M12 2v3M12 19v3M2 12h3M19 12h3" />
+  </Svg>
+);
+export const ExternalIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="M14 4h6v6M20 4l-9 9M18 14v4a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h4" />
+  </Svg>
+);
+export const MusicIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="M9 18V6l11-2v12" />
+    <circle {...stroke} cx="6.5" cy="18" r="2.5" />
+    <circle {...stroke} cx="17.5" cy="16" r="2.5" />
+  </Svg>
+);
+export const NewGroupIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle {...stroke} cx="9" cy="8" r="3.5" />
+    <path {...stroke} d="M2.5 20a6.5 6.5 0 0 1 11.8-3.8" />
+    <path {...stroke} d="M19 13v8M15 17h8" />
+  </Svg>
+);
+export const AddMemberIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle {...stroke} cx="10" cy="8" r="4" />
+    <path {...stroke} d="M3 20a7 7 0 0 1 12.5-4.3" />
+    <path {...stroke} d="M19 14v6M16 17h6" />
+  </Svg>
+);
+export const ArrowRightIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="M4 12h15M13 5l7 7-7 7" />
+  </Svg>
+);
+export const ShieldStarIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="M12 3 4.5 6v5.5c0 4.5 3.2 8.3 7.5 9.5 4.3-1.2 7.5-5 7.5-9.5V6L12 3z" />
+    <path {...stroke} d="m12 8.5 1.1 2.2 2.4.3-1.8 1.6.5 2.4-2.2-1.2-2.2 1.2.5-2.4-1.8-1.6 2.4-.3z" />
+  </Svg>
+);
+export const RemoveUserIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle {...stroke} cx="10" cy="8" r="4" />
+    <path {...stroke} d="M3 20a7 7 0 0 1 12.5-4.3" />
+    <path {...stroke} d="M16 17h6" />
+  </Svg>
+);
+export const BanIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle {...stroke} cx="12" cy="12" r="8.5" />
+    <path {...stroke} d="m6 6 12 12" />
+  </Svg>
+);
+export const ChatBubbleIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="M20 11.5a8 8 0 0 1-11.6 7.1L4 20l1.4-4.2A8 8 0 1 1 20 11.5z" />
+  </Svg>
+);
+export const ChevronDownSmall = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="m6 9 6 6 6-6" />
+  </Svg>
+);

@@ -1,0 +1,31 @@
+import { expect, type Page } from "@playwright/test";
+import { signInLocally } from "./auth";
+import type { TestUser } from "./fixtures";
+
+// Chat steps shared by the specs, as a user performs them.
+
+export async function signInAll(users: TestUser[]): Promise<void> {
+  for (const user of users) await signInLocally(user.page, user);
+}
+
+/** New chat → search the person → open the DM. Returns the conversation id. */
+export async function startDirectChat(page: Page, otherName: string): Promise<string> {
+  await page.getByTestId("new-chat-button").click();
+  await page.getByTestId("user-search-input").fill(otherName);
+  await page.getByTestId("user-result").filter({ hasText: otherName }).first().click();
+  await expect(page.getByTestId("chat-title")).toHaveText(otherName);
+  return (await page.getByTestId("chat-pane").getAttribute("data-conversation-id"))!;
+}
+
+export async function openChat(page: Page, title: string): Promise<void> {
+  await page.getByTestId("conversation-row").filter({ hasText: title }).first().click();
+  await expect(page.getByTestId("chat-title")).toHaveText(title);
+}
+
+export async function send(page: Page, text: string): Promise<void> {
+  const composer = page.getByTestId("composer-input");
+  await composer.fill(text);
+  await composer.press("Enter");
+}
+
+export const bubble = (page: Page, text: string) => page.getByTestId("message-bubble").filter({ hasText: text });
