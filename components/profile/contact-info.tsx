@@ -6,8 +6,8 @@ import { useCallback, useEffect, useState } from "react";
 import { closesOnNarrow, MediaLinksDocs } from "@/components/groups/media-gallery";
 import { Avatar } from "@/components/ui/avatar";
 import { Dialog } from "@/components/ui/dialog";
-import { BlockIcon, CloseIcon } from "@/components/ui/icons";
-import { IconButton } from "@/components/ui/icon-button";
+import { BlockIcon } from "@/components/ui/icons";
+import { SidePanel } from "@/components/ui/side-panel";
 import { Spinner } from "@/components/ui/spinner";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/api";
@@ -62,66 +62,51 @@ export function ContactInfoPanel({ conversation: c, id, onClose }: Props) {
   const showInChat = useCallback(() => closesOnNarrow(onClose)(), [onClose]);
 
   return (
-    <section
-      id={id}
-      aria-labelledby={`${id}-title`}
-      data-testid="contact-info"
-      className="absolute inset-0 z-30 flex flex-col bg-panel-2 md:relative md:w-[38%] md:max-w-[420px] md:min-w-[300px] md:border-l md:border-border"
-    >
-      <div className="flex h-[60px] shrink-0 items-center gap-4 bg-panel-2 px-3 md:px-4">
-        <IconButton label="Close contact info" onClick={onClose} data-testid="close-info">
-          <CloseIcon size={22} />
-        </IconButton>
-        <h2 id={`${id}-title`} className="text-base font-medium text-fg">
-          Contact info
-        </h2>
-      </div>
-      <div className="min-h-0 flex-1 overflow-y-auto">
-        <div className="flex flex-col items-center gap-1 bg-panel px-6 pt-7 pb-6 text-center">
-          <Avatar label={name} initials={peer?.initials} imageUrl={peer?.avatarUrl} color={peer?.avatarColor ?? c.iconBg} size={168} className="mb-3" />
-          <p className="text-2xl break-words text-fg" data-testid="contact-name">
-            {name}
-          </p>
-          {peer && (
-            <p className="text-muted" data-testid="contact-username">
-              @{peer.username}
-            </p>
-          )}
-          {status && <p className="text-sm text-muted">{status}</p>}
-        </div>
-
-        <div className="mt-2.5 bg-panel px-6 py-4">
-          <h3 className="mb-1 text-sm text-muted">About</h3>
-          {profile ? (
-            <p className={`break-words whitespace-pre-wrap ${profile.bio ? "text-fg" : "text-muted italic"}`} data-testid="contact-about">
-              {profile.bio || "No about yet"}
-            </p>
-          ) : error ? (
-            <p className="text-sm text-danger">{error}</p>
-          ) : (
-            <Spinner size={18} />
-          )}
-          {profile?.phoneNumber && (
-            <>
-              <h3 className="mt-4 mb-1 text-sm text-muted">Phone</h3>
-              <p className="text-fg" data-testid="contact-phone">
-                <a href={`tel:${profile.phoneNumber.replace(/[^+\d]/g, "")}`} className="hover:underline">
-                  {profile.phoneNumber}
-                </a>
-              </p>
-            </>
-          )}
-        </div>
-
-        <MediaLinksDocs conversationId={c.id} onShowInChat={showInChat} />
-
+    <SidePanel id={id} title="Contact info" closeLabel="Close contact info" onClose={onClose} testId="contact-info">
+      <div className="flex flex-col items-center gap-1 bg-panel px-6 pt-7 pb-6 text-center">
+        <Avatar label={name} initials={peer?.initials} imageUrl={peer?.avatarUrl} color={peer?.avatarColor ?? c.iconBg} size={168} className="mb-3" />
+        <p className="text-2xl break-words text-fg" data-testid="contact-name">
+          {name}
+        </p>
         {peer && (
-          <div className="mt-2.5 mb-6 bg-panel py-2">
-            <BlockButton user={peer} blocked={blocked} onChanged={(isBlocked) => setProfile((p) => (p ? { ...p, isBlocked } : p))} />
-          </div>
+          <p className="text-muted" data-testid="contact-username">
+            @{peer.username}
+          </p>
+        )}
+        {status && <p className="text-sm text-muted">{status}</p>}
+      </div>
+
+      <div className="mt-2.5 bg-panel px-6 py-4">
+        <h3 className="mb-1 text-sm text-muted">About</h3>
+        {profile ? (
+          <p className={`break-words whitespace-pre-wrap ${profile.bio ? "text-fg" : "text-muted italic"}`} data-testid="contact-about">
+            {profile.bio || "No about yet"}
+          </p>
+        ) : error ? (
+          <p className="text-sm text-danger">{error}</p>
+        ) : (
+          <Spinner size={18} />
+        )}
+        {profile?.phoneNumber && (
+          <>
+            <h3 className="mt-4 mb-1 text-sm text-muted">Phone</h3>
+            <p className="text-fg" data-testid="contact-phone">
+              <a href={`tel:${profile.phoneNumber.replace(/[^+\d]/g, "")}`} className="hover:underline">
+                {profile.phoneNumber}
+              </a>
+            </p>
+          </>
         )}
       </div>
-    </section>
+
+      <MediaLinksDocs conversationId={c.id} onShowInChat={showInChat} />
+
+      {peer && (
+        <div className="mt-2.5 mb-6 bg-panel py-2">
+          <BlockButton user={peer} blocked={blocked} onChanged={(isBlocked) => setProfile((p) => (p ? { ...p, isBlocked } : p))} />
+        </div>
+      )}
+    </SidePanel>
   );
 }
 
