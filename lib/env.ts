@@ -22,8 +22,11 @@ const schema = z.object({
   EMBEDDED_DB_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   /** Connections in this node's PostgreSQL pool (the embedded database always uses one). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  /** Message writes a node works on at once; beyond it, sends are refused fast with UNAVAILABLE. */
-  MAX_INFLIGHT_SENDS: z.coerce.number().int().min(1).default(64),
+  /**
+   * Message writes a node works on at once (waiting for or in a group commit); beyond it, sends
+   * are refused fast with UNAVAILABLE.
+   */
+  MAX_INFLIGHT_SENDS: z.coerce.number().int().min(1).default(1024),
   REDIS_URL: optionalString,
   /** Redis pub/sub channel prefix shared by the nodes of one deployment (isolates deployments or test runs on one Redis). */
   REDIS_CHANNEL: optionalString,

@@ -1,10 +1,13 @@
 // A Node chat client with the browser's delivery semantics, for benchmarks and fault tests.
 // Runtime dependency: socket.io-client only (the contract import is types only).
 //
-// - Every message gets a clientId and stays pending until the server acknowledges it. It is
-//   re-sent with the same clientId on ack timeout or a retryable error (backoff; RATE_LIMITED
-//   waits as long as the server says); the server's (sender, clientId) uniqueness makes a retry
-//   return the stored message instead of a copy.
+// - Every message gets a clientId and stays pending until the server acknowledges it. Like the
+//   browser's outbox, a conversation has one message in flight at a time, in the order sent: the
+//   next goes when the previous is acknowledged or given up (so a busy server sees one attempt
+//   per conversation, not one per queued message). It is re-sent with the same clientId on ack
+//   timeout or a retryable error (backoff; RATE_LIMITED waits as long as the server says); the
+//   server's (sender, clientId) uniqueness makes a retry return the stored message instead of a
+//   copy.
 // - On disconnect it reconnects with backoff, optionally to the next URL of its list
 //   (failover). On every (re)connect and on the server's `resync` it runs `sync` with the highest
 //   contiguous seq it holds per conversation, merges what it missed (paging over HTTP when the
@@ -112,6 +115,8 @@ export class ChatClient {
   private readonly opts: ChatClientOptions & { now: () => number };
   private readonly hooks: ChatClientHooks;
   private readonly pending = new Map<string, Pending>();
+  /** Pending messages per conversation, in the order sent; only the first is ever transmitted. */
+  private readonly lines = new Map<string, Pending[]>();
   private readonly cursors = new Map<string, Cursor>();
   private readonly seen = new Set<string>();
   private urlIndex: number;
@@ -212,7 +217,10 @@ export class ChatClient {
       settle,
     };
     this.pending.set(clientId, p);
-    if (this.ready) this.transmit(p);
+    const line = this.lines.get(conversationId);
+    if (line) line.push(p);
+    else this.lines.set(conversationId, [p]);
+    if (this.ready) this.advance(conversationId);
     return { clientId, done };
   }
 
@@ -389,7 +397,22 @@ export class ChatClient {
   // --- sending -----------------------------------------------------------------------------
 
   private flush(): void {
-    for (const p of this.pending.values()) if (!p.inFlight && !p.timer) this.transmit(p);
+    for (const conversationId of this.lines.keys()) this.advance(conversationId);
+  }
+
+  /** Sends the first pending message of the conversation unless it is in flight or waiting to retry. */
+  private advance(conversationId: string): void {
+    const head = this.lines.get(conversationId)?.[0];
+    if (head && !head.inFlight && !head.timer) this.transmit(head);
+  }
+
+  /** Takes a settled message out of its line and lets the next one go. */
+  private settled(p: Pending): void {
+    const line = this.lines.get(p.conversationId);
+    const i = line?.indexOf(p) ?? -1;
+    if (line && i >= 0) line.splice(i, 1);
+    if (line?.length === 0) this.lines.delete(p.conversationId);
+    if (this.ready) this.advance(p.conversationId);
   }
 
   private transmit(p: Pending): void {
@@ -443,6 +466,7 @@ export class ChatClient {
     const at = this.opts.now();
     this.hooks.onAck?.(this, p, message, at);
     p.settle({ ok: true, message, at });
+    this.settled(p);
     this.checkIdle();
   }
 
@@ -452,6 +476,7 @@ export class ChatClient {
     this.stats.failed++;
     this.hooks.onFailed?.(this, p, error);
     p.settle({ ok: false, error });
+    this.settled(p);
     this.checkIdle();
   }
 

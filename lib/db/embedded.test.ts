@@ -5,6 +5,10 @@ import { afterAll, expect, it } from "vitest";
 import { connectDb, disconnectDb } from "@/lib/db/client";
 import { startEmbeddedDb } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
+import { contextFor } from "@/lib/context";
+import { openDirect } from "@/lib/conversations/open-direct";
+import { sendMessage } from "@/lib/messages/send-message";
+import { recordingPublisher } from "@/lib/test-support/fixtures";
 
 // The zero-config path end to end: PGlite behind the socket server speaks enough Postgres for
 // the migration runner and Prisma (adapter-pg), and its data survives a clean stop.
@@ -14,7 +18,7 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-it("migrates, stores a row, and keeps it across a restart", async () => {
+it("migrates, stores a chat message, and keeps it across a restart", async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), "convo-embedded-"));
 
   const first = await startEmbeddedDb({ dataDir });
@@ -24,9 +28,16 @@ it("migrates, stores a row, and keeps it across a restart", async () => {
     await expect(startEmbeddedDb({ dataDir })).rejects.toThrow(/already open/);
     expect((await migrate(first.url)).applied.length).toBeGreaterThan(0);
     const prisma = connectDb(first.url, 5);
-    await prisma.user.create({
-      data: { email: "ada@example.com", name: "Ada", username: "ada", initials: "A", avatarColor: "#123456" },
-    });
+    const [ada, bob] = await Promise.all(
+      ["ada", "bob"].map((name) =>
+        prisma.user.create({ data: { email: `${name}@example.com`, name, username: name, initials: "A", avatarColor: "#123456" } }),
+      ),
+    );
+    // The send path (a PL/pgSQL function behind a group commit) works on PGlite too.
+    const ctx = contextFor(ada!, { db: prisma, publish: recordingPublisher() });
+    const chat = await openDirect(ctx, { userId: bob!.id });
+    const sent = await Promise.all(["hi", "there"].map((text, i) => sendMessage(ctx, { conversationId: chat.id, clientId: `embedded-${i}-abc`, text })));
+    expect(sent.map((s) => s.message.seq)).toEqual([1, 2]);
     await disconnectDb();
   } finally {
     await first.stop();
@@ -38,6 +49,10 @@ it("migrates, stores a row, and keeps it across a restart", async () => {
     const prisma = connectDb(second.url, 5);
     const user = await prisma.user.findUnique({ where: { email: "ada@example.com" } });
     expect(user?.username).toBe("ada");
+    expect(await prisma.message.findMany({ orderBy: { seq: "asc" }, select: { seq: true, text: true } })).toEqual([
+      { seq: BigInt(1), text: "hi" },
+      { seq: BigInt(2), text: "there" },
+    ]);
     await disconnectDb();
   } finally {
     await second.stop();

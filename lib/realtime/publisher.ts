@@ -20,12 +20,17 @@ export type Publisher = {
 
 export type { Payload };
 
-/** Publishes through the process's Socket.IO server; a no-op before it exists (scripts). */
-export function ioPublisher(ioOverride?: Server): Publisher {
+/**
+ * Publishes through the process's Socket.IO server; a no-op before it exists (scripts).
+ * `exceptSocket`: the socket that acted and gets the result in its ack; conversation events skip
+ * it (one write less per message sent), while the user's other tabs still get them.
+ */
+export function ioPublisher(ioOverride?: Server, opts: { exceptSocket?: string } = {}): Publisher {
   const io = () => ioOverride ?? getIo();
   return {
     toConversation(conversationId, event, ...payload) {
-      io()?.to(rooms.conversation(conversationId)).emit(event, ...payload);
+      const room = io()?.to(rooms.conversation(conversationId));
+      (opts.exceptSocket ? room?.except(opts.exceptSocket) : room)?.emit(event, ...payload);
     },
     toUser(userId, event, ...payload) {
       io()?.to(rooms.user(userId)).emit(event, ...payload);

@@ -1,5 +1,5 @@
 import { encode } from "next-auth/jwt";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { openDirect } from "@/lib/conversations/open-direct";
 import { joinGroup } from "@/lib/groups/join-group";
 import { sendMessage } from "@/lib/messages/send-message";
@@ -119,12 +119,18 @@ describe("outsider matrix: every client event is denied and leaks nothing", () =
 describe("delivery between members", () => {
   it("delivers live, acks with the stored message, and a retry returns the same message", async () => {
     const a = await connect(alice);
+    const aOtherTab = await connect(alice);
     const b = await connect(bob);
     const incoming = nextEvent(b, "message:new");
+    const onOtherTab = nextEvent(aOtherTab, "message:new");
+    const echoes = collect(a, "message:new");
     const ack = await a.emitWithAck("message:send", { conversationId: directId, clientId: "live-1-abcdef", text: "hello bob 👋" });
     expect(ack.ok).toBe(true);
     const received = await incoming;
     expect(received.text).toBe("hello bob 👋");
+    // The sender's other tab shows it too; the sending tab has it from the ack, without an echo.
+    expect(await onOtherTab).toEqual(received);
+    expect(echoes.seen).toEqual([]);
     const retry = await a.emitWithAck("message:send", { conversationId: directId, clientId: "live-1-abcdef", text: "hello bob 👋" });
     expect(retry.ok && ack.ok && retry.message).toEqual(ack.ok && ack.message);
     expect(await db.message.count({ where: { clientId: "live-1-abcdef" } })).toBe(1);
@@ -254,13 +260,22 @@ describe("rate limits", () => {
 
 describe("backpressure", () => {
   it("refuses sends beyond the node's capacity at once with UNAVAILABLE, and stores each admitted one", async () => {
-    const { env } = await import("@/lib/env");
+    // A small capacity, so that a burst of sends outruns the group commit for sure.
+    const { env, resetEnvForTests } = await import("@/lib/env");
+    const previous = process.env.MAX_INFLIGHT_SENDS;
+    process.env.MAX_INFLIGHT_SENDS = "8";
+    resetEnvForTests();
+    onTestFinished(() => {
+      if (previous === undefined) delete process.env.MAX_INFLIGHT_SENDS;
+      else process.env.MAX_INFLIGHT_SENDS = previous;
+      resetEnvForTests();
+    });
     const capacity = env().MAX_INFLIGHT_SENDS;
     const users = await Promise.all(Array.from({ length: 4 }, () => createTestUser(db, { name: "Burst" })));
     const group = await db.conversation.create({ data: { type: "GROUP", name: "Burst group", visibility: "PUBLIC" } });
     for (const u of users) await joinGroup(u.ctx, { conversationId: group.id });
     const sockets = await Promise.all(users.map((u) => connect(u)));
-    const perUser = Math.ceil((capacity * 2) / users.length);
+    const perUser = Math.ceil((capacity * 25) / users.length);
     const results = await Promise.all(
       sockets.flatMap((socket, u) =>
         Array.from({ length: perUser }, (_, i) =>

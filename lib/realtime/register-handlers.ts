@@ -30,13 +30,15 @@ const watchInput = z.object({ userIds: z.array(id).max(500) });
 export async function registerHandlers(io: Server, db: Db, socket: Socket): Promise<void> {
   const user = socket.data.user as SessionUser;
   const ctx = contextFor(user, { db, publish: ioPublisher(io) });
+  // The sender's own socket learns of its message from the ack, not from an echo.
+  const sendCtx = contextFor(user, { db, publish: ioPublisher(io, { exceptSocket: socket.id }) });
   // A sync answers only after the rooms are joined: whatever it misses arrives live.
   const roomsJoined = membershipIds(db, user.id).then((ids) => socket.join(ids.map(rooms.conversation)));
 
   // Writes count against the user's rate limit and the node's capacity.
   const write = <T>(work: () => Promise<T>) => consume("messages", user.id).then(() => withCapacity(work));
   socket.on("message:send", (input, ack) =>
-    answer(ack, () => write(() => sendMessage(ctx, input)).then(({ message }) => ({ message })), "message:send"),
+    answer(ack, () => write(() => sendMessage(sendCtx, input)).then(({ message }) => ({ message })), "message:send"),
   );
   socket.on("message:edit", (input, ack) => answer(ack, async () => ({ message: await write(() => editMessage(ctx, input)) }), "message:edit"));
   socket.on("message:react", (input, ack) => answer(ack, async () => ({ message: await write(() => reactToMessage(ctx, input)) }), "message:react"));

@@ -1,0 +1,90 @@
+import type { Db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { GroupCommit } from "@/lib/db/group-commit";
+import type { MessageType } from "@/lib/generated/prisma/client";
+
+/** One message for store_messages_custom (prisma/migrations/*_store_messages_function). */
+export type MessageInsert = {
+  id: string;
+  conversationId: string;
+  senderId: string;
+  clientId: string;
+  type: MessageType;
+  text: string | null;
+  metadata: unknown;
+  replyToId: string | null;
+  forwardedFromId: string | null;
+  attachmentIds: string[];
+};
+
+/** What the database assigned to a stored message; null when its guards refused it. */
+export type Stored = { seq: bigint; createdAt: Date } | null;
+
+type StoredRow = { id: string; seq: bigint; created_at: Date };
+
+async function storeBatch(db: Db, rows: MessageInsert[]): Promise<Stored[]> {
+  const stored = await db.$queryRaw<StoredRow[]>`SELECT * FROM store_messages_custom(${JSON.stringify(rows)}::jsonb)`;
+  const byId = new Map(stored.map((r) => [r.id, { seq: r.seq, createdAt: r.created_at }]));
+  return rows.map((r) => byId.get(r.id) ?? null);
+}
+
+/**
+ * Keeps the first of a repeated clientId (a retry racing its first attempt) and of an upload
+ * claimed twice; the others store nothing, and their callers replay or explain as usual.
+ */
+function firstClaims(rows: MessageInsert[]): boolean[] {
+  const clientIds = new Set<string>();
+  const uploads = new Set<string>();
+  return rows.map((r) => {
+    const key = `${r.senderId}:${r.clientId}`;
+    if (clientIds.has(key) || r.attachmentIds.some((a) => uploads.has(a))) return false;
+    clientIds.add(key);
+    for (const a of r.attachmentIds) uploads.add(a);
+    return true;
+  });
+}
+
+async function writeBatch(db: Db, batch: MessageInsert[]): Promise<PromiseSettledResult<Stored>[]> {
+  const kept = firstClaims(batch);
+  const rows = batch.filter((_, i) => kept[i]);
+  const stored = new Map((await storeRows(db, rows)).map((result, i) => [rows[i]!, result]));
+  return batch.map((row) => stored.get(row) ?? { status: "fulfilled", value: null });
+}
+
+/**
+ * A unique violation fails the whole batch, though only one message caused it (a clientId
+ * reused across conversations, or racing a batch of another node): store the messages one by
+ * one so that the others succeed and the culprit alone gets the error.
+ */
+async function storeRows(db: Db, rows: MessageInsert[]): Promise<PromiseSettledResult<Stored>[]> {
+  if (rows.length === 0) return [];
+  try {
+    return (await storeBatch(db, rows)).map((value) => ({ status: "fulfilled", value }));
+  } catch (err) {
+    if (rows.length <= 1 || !isUniqueViolation(err)) throw err;
+    const results: PromiseSettledResult<Stored>[] = [];
+    for (const row of rows) {
+      // In order: a sender's consecutive messages keep their order here too.
+      results.push(
+        await storeBatch(db, [row]).then(
+          ([value]) => ({ status: "fulfilled" as const, value: value ?? null }),
+          (reason: unknown) => ({ status: "rejected" as const, reason }),
+        ),
+      );
+    }
+    return results;
+  }
+}
+
+// One writer per database client, hence one write in flight per process and database.
+const writers = new WeakMap<Db, GroupCommit<MessageInsert, Stored>>();
+
+/** Stores a message with whatever else is being stored at the same moment (group commit). */
+export function writeMessage(db: Db, row: MessageInsert): Promise<Stored> {
+  let writer = writers.get(db);
+  if (!writer) {
+    writer = new GroupCommit((rows) => writeBatch(db, rows));
+    writers.set(db, writer);
+  }
+  return writer.submit(row);
+}

@@ -1,0 +1,80 @@
+-- Hand-written (Prisma cannot express functions): the one insert path for messages, for a batch
+-- of them in one round trip and one commit (the app's group commit, lib/messages/message-writer.ts).
+--
+-- For each message of `batch` (a JSON array of MessageInsert) that passes its guards: take the
+-- next seq of its conversation (gap-free: the conversation rows stay locked until the commit),
+-- insert it, link the sender's uploads or copy a forwarded message's files, and advance the
+-- sender's own watermarks. Returns (id, seq, created_at) of each stored message. A message left
+-- out stored nothing because
+--   - it is a retry of a message already stored (same sender and clientId),
+--   - or, unless it is a SYSTEM message: the sender is not a member, the group is archived, a
+--     block stands between the two people of a direct chat,
+--   - or one of its uploads is not the sender's or already sent.
+-- The caller explains refusals (it checks each rule again, in the order a user wants to hear)
+-- and keeps a batch free of repeated clientIds and of uploads claimed twice.
+CREATE FUNCTION "store_messages_custom"(batch jsonb)
+RETURNS TABLE (id uuid, seq bigint, created_at timestamp(3))
+LANGUAGE plpgsql AS $fn$
+BEGIN
+  -- Lock every conversation of the batch in one order, so that concurrent batches (another
+  -- node) queue instead of deadlocking, and so that the statement below, whose snapshot is
+  -- taken after the locks, reads each conversation's latest lastSeq and every message
+  -- committed before it.
+  PERFORM 1 FROM "Conversation" c
+  WHERE c.id IN (SELECT (e->>'conversationId')::uuid FROM jsonb_array_elements(batch) e)
+  ORDER BY c.id
+  FOR NO KEY UPDATE;
+
+  -- EXECUTE plans the statement afresh for every batch: a plan cached while the tables were
+  -- small would keep scanning them whole after they grew.
+  RETURN QUERY EXECUTE $sql$
+  WITH input AS (
+    SELECT o.ord, t.*
+    FROM jsonb_array_elements($1) WITH ORDINALITY AS o(e, ord),
+         jsonb_to_record(o.e) AS t(id uuid, "conversationId" uuid, "senderId" uuid, "clientId" text,
+                                   type "MessageType", text text, metadata jsonb, "replyToId" uuid,
+                                   "forwardedFromId" uuid, "attachmentIds" uuid[])
+  ), accepted AS (
+    SELECT i.*, c."lastSeq" + row_number() OVER (PARTITION BY i."conversationId" ORDER BY i.ord) AS seq
+    FROM input i
+    JOIN "Conversation" c ON c.id = i."conversationId"
+    WHERE NOT EXISTS (SELECT 1 FROM "Message" m WHERE m."senderId" = i."senderId" AND m."clientId" = i."clientId")
+      AND (i.type = 'SYSTEM' OR (
+        c."archivedAt" IS NULL
+        AND EXISTS (SELECT 1 FROM "Participant" p
+                    WHERE p."conversationId" = i."conversationId" AND p."userId" = i."senderId" AND p."leftAt" IS NULL)
+        AND NOT (c.type = 'DIRECT' AND EXISTS (
+          SELECT 1 FROM "Block" b
+          WHERE (b."blockerId" = i."senderId" AND b."blockedId" = ANY(string_to_array(c."directKey", ':')::uuid[]))
+             OR (b."blockedId" = i."senderId" AND b."blockerId" = ANY(string_to_array(c."directKey", ':')::uuid[]))))))
+      AND COALESCE(cardinality(i."attachmentIds"), 0) = (
+        SELECT count(*) FROM "Attachment" a
+        WHERE a.id = ANY(i."attachmentIds") AND a."ownerId" = i."senderId" AND a."messageId" IS NULL)
+  ), conv AS (
+    UPDATE "Conversation" c SET "lastSeq" = c."lastSeq" + k.n, "lastMessageAt" = now(), "updatedAt" = now()
+    FROM (SELECT a."conversationId", count(*) AS n FROM accepted a GROUP BY 1) k
+    WHERE c.id = k."conversationId"
+  ), ins AS (
+    INSERT INTO "Message" (id, "conversationId", seq, "senderId", "clientId", type, text, metadata, "replyToId", "forwardedFromId", "createdAt")
+    SELECT a.id, a."conversationId", a.seq, a."senderId", a."clientId", a.type, a.text, a.metadata, a."replyToId", a."forwardedFromId", now()
+    FROM accepted a
+    RETURNING id, seq, "createdAt"
+  ), linked AS (
+    UPDATE "Attachment" f SET "messageId" = a.id
+    FROM accepted a
+    WHERE cardinality(a."attachmentIds") > 0 AND f.id = ANY(a."attachmentIds") AND f."ownerId" = a."senderId" AND f."messageId" IS NULL
+  ), copied AS (
+    INSERT INTO "Attachment" (id, "ownerId", "messageId", "storageKey", driver, name, mime, size, width, height, "durationMs", "thumbnailKey", "createdAt")
+    SELECT gen_random_uuid(), a."senderId", a.id, f."storageKey", f.driver, f.name, f.mime, f.size, f.width, f.height, f."durationMs", f."thumbnailKey", f."createdAt"
+    FROM accepted a JOIN "Attachment" f ON f."messageId" = a."forwardedFromId"
+    WHERE a."forwardedFromId" IS NOT NULL
+  ), own AS (
+    UPDATE "Participant" p
+    SET "readSeq" = GREATEST(p."readSeq", mine.top), "deliveredSeq" = GREATEST(p."deliveredSeq", mine.top)
+    FROM (SELECT a."conversationId", a."senderId", max(a.seq) AS top FROM accepted a GROUP BY 1, 2) mine
+    WHERE p."conversationId" = mine."conversationId" AND p."userId" = mine."senderId"
+  )
+  SELECT id, seq, "createdAt" FROM ins
+  $sql$ USING batch;
+END
+$fn$;
