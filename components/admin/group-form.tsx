@@ -4,6 +4,7 @@
 // refusal, if any, is shown in an alert above the buttons.
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type FormEvent } from "react";
+import { GROUP_COLORS } from "@/lib/client/groups";
 import { groupAbout, groupIcon, groupName } from "@/lib/groups/group-fields";
 import { adminFetch, errorMessage } from "./api";
 import { GroupIcon } from "./avatars";
@@ -20,20 +21,6 @@ type Props = {
   onDone?: () => void;
   onCancel?: () => void;
 };
-
-/** Colours with white-on-colour icons that stay distinct in light and dark themes. */
-export const GROUP_COLOURS = [
-  { name: "Green", value: "#25a366" },
-  { name: "Teal", value: "#0f8b8d" },
-  { name: "Blue", value: "#3b82f6" },
-  { name: "Indigo", value: "#4f46e5" },
-  { name: "Purple", value: "#8b5cf6" },
-  { name: "Pink", value: "#db2777" },
-  { name: "Red", value: "#ef4444" },
-  { name: "Orange", value: "#ea580c" },
-  { name: "Amber", value: "#f59e0b" },
-  { name: "Slate", value: "#475569" },
-] as const;
 
 const QUICK_ICONS = ["💬", "💻", "🎬", "📺", "🎮", "🎵", "📚", "⚽", "🍕", "✈️", "🎨", "🐾"];
 
@@ -76,9 +63,9 @@ export function GroupForm({ groupId, initial = EMPTY, onDone, onCancel }: Props)
   );
   const dirty = Object.keys(changes).length > 0;
 
-  const colours = GROUP_COLOURS.some((c) => c.value.toLowerCase() === initial.iconBg.toLowerCase())
-    ? GROUP_COLOURS
-    : [...GROUP_COLOURS, { name: "Current colour", value: initial.iconBg }];
+  const colours = GROUP_COLORS.some((c) => c.value.toLowerCase() === initial.iconBg.toLowerCase())
+    ? GROUP_COLORS
+    : [...GROUP_COLORS, { name: "Current colour", value: initial.iconBg }];
 
   const set = <K extends keyof GroupFormValues>(key: K, value: GroupFormValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
