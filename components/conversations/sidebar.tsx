@@ -9,6 +9,7 @@ import { ProfileSync } from "@/components/profile/profile-sync";
 import { GlobalMessageResults } from "@/components/search/global-message-results";
 import { MIN_SEARCH_LENGTH } from "@/components/search/use-message-search";
 import { CloseIcon, SearchIcon } from "@/components/ui/icons";
+import { TabList, tabId, tabPanelId } from "@/components/ui/tab-list";
 import { useChat } from "@/lib/client/context";
 import { ArchivedPanel } from "./archived-panel";
 import { ConnectionBanner } from "./connection-banner";
@@ -66,19 +67,6 @@ export function Sidebar({ hiddenOnMobile }: { hiddenOnMobile: boolean }) {
     }
   };
 
-  const onTabKey = (e: React.KeyboardEvent) => {
-    const i = TABS.findIndex((t) => t.id === tab);
-    let next = -1;
-    if (e.key === "ArrowRight") next = (i + 1) % TABS.length;
-    else if (e.key === "ArrowLeft") next = (i - 1 + TABS.length) % TABS.length;
-    else if (e.key === "Home") next = 0;
-    else if (e.key === "End") next = TABS.length - 1;
-    if (next < 0) return;
-    e.preventDefault();
-    setTab(TABS[next]!.id);
-    document.getElementById(`${panelId}-tab-${TABS[next]!.id}`)?.focus();
-  };
-
   return (
     <nav
       aria-label="Chats"
@@ -110,37 +98,35 @@ export function Sidebar({ hiddenOnMobile }: { hiddenOnMobile: boolean }) {
             </button>
           )}
         </div>
-        <div role="tablist" aria-label="Show" className="mt-2 flex gap-2 overflow-x-auto pb-1" onKeyDown={onTabKey}>
-          {TABS.map((t) => {
-            const selected = tab === t.id;
-            return (
-              <button
-                key={t.id}
-                id={`${panelId}-tab-${t.id}`}
-                type="button"
-                role="tab"
-                aria-selected={selected}
-                aria-controls={`${panelId}-panel`}
-                tabIndex={selected ? 0 : -1}
-                onClick={() => setTab(t.id)}
-                data-testid={`tab-${t.id}`}
-                className={`shrink-0 rounded-full px-3 py-1.5 text-sm whitespace-nowrap transition-colors ${
-                  selected
-                    ? "bg-[#d9fdd3] font-medium text-[#0a5c4a] dark:bg-[#103529] dark:text-[#25d366]"
-                    : "bg-panel-2 text-muted hover:bg-active hover:text-fg"
-                }`}
-              >
+        <TabList
+          tabs={TABS.map((t) => ({
+            id: t.id,
+            label: (
+              <>
                 {t.label}
                 {t.id === "unread" && unreadChats > 0 && <span className="ml-1">{unreadChats}</span>}
-              </button>
-            );
-          })}
-        </div>
+              </>
+            ),
+          }))}
+          selected={tab}
+          onSelect={setTab}
+          idPrefix={panelId}
+          label="Show"
+          className="mt-2 flex gap-2 overflow-x-auto pb-1"
+          testIdPrefix="tab-"
+          tabClassName={(selected) =>
+            `shrink-0 rounded-full px-3 py-1.5 text-sm whitespace-nowrap transition-colors ${
+              selected
+                ? "bg-[#d9fdd3] font-medium text-[#0a5c4a] dark:bg-[#103529] dark:text-[#25d366]"
+                : "bg-panel-2 text-muted hover:bg-active hover:text-fg"
+            }`
+          }
+        />
       </div>
       <div
-        id={`${panelId}-panel`}
+        id={tabPanelId(panelId)}
         role="tabpanel"
-        aria-labelledby={`${panelId}-tab-${tab}`}
+        aria-labelledby={tabId(panelId, tab)}
         className="flex min-h-0 flex-1 flex-col overflow-y-auto"
       >
         {tab === "discover" ? (

@@ -6,6 +6,7 @@ import { useJumpToMessage } from "@/components/chat/use-jump";
 import { BackIcon, ChevronRightIcon, DocIcon, LinkIcon, PlayIcon } from "@/components/ui/icons";
 import { IconButton } from "@/components/ui/icon-button";
 import { Spinner } from "@/components/ui/spinner";
+import { TabList, tabId, tabPanelId } from "@/components/ui/tab-list";
 import { ApiError } from "@/lib/client/api";
 import { attachmentUrl, formatFileSize } from "@/lib/client/attachments";
 import { formatListTime } from "@/lib/client/format";
@@ -142,19 +143,6 @@ export function MediaGallery({ conversationId, onClose, onShowInChat }: { conver
     backRef.current?.focus();
   }, []);
 
-  const onTabKey = (e: React.KeyboardEvent) => {
-    const i = TABS.findIndex((t) => t.id === tab);
-    let next = -1;
-    if (e.key === "ArrowRight") next = (i + 1) % TABS.length;
-    else if (e.key === "ArrowLeft") next = (i - 1 + TABS.length) % TABS.length;
-    else if (e.key === "Home") next = 0;
-    else if (e.key === "End") next = TABS.length - 1;
-    if (next < 0) return;
-    e.preventDefault();
-    setTab(TABS[next]!.id);
-    document.getElementById(`${ids}-tab-${TABS[next]!.id}`)?.focus();
-  };
-
   return (
     <section
       aria-labelledby={`${ids}-title`}
@@ -177,30 +165,21 @@ export function MediaGallery({ conversationId, onClose, onShowInChat }: { conver
           Media, links and docs
         </h2>
       </div>
-      <div role="tablist" aria-label="Gallery" className="flex shrink-0 border-b border-border bg-panel" onKeyDown={onTabKey}>
-        {TABS.map((t) => {
-          const selected = tab === t.id;
-          return (
-            <button
-              key={t.id}
-              id={`${ids}-tab-${t.id}`}
-              type="button"
-              role="tab"
-              aria-selected={selected}
-              aria-controls={`${ids}-panel`}
-              tabIndex={selected ? 0 : -1}
-              onClick={() => setTab(t.id)}
-              data-testid={`gallery-tab-${t.id}`}
-              className={`flex-1 border-b-[3px] py-3 text-sm font-medium transition-colors ${
-                selected ? "border-accent text-accent-strong" : "border-transparent text-muted hover:text-fg"
-              }`}
-            >
-              {t.label}
-            </button>
-          );
-        })}
-      </div>
-      <div id={`${ids}-panel`} role="tabpanel" aria-labelledby={`${ids}-tab-${tab}`} className="min-h-0 flex-1 overflow-y-auto" data-testid="gallery-panel">
+      <TabList
+        tabs={TABS}
+        selected={tab}
+        onSelect={setTab}
+        idPrefix={ids}
+        label="Gallery"
+        className="flex shrink-0 border-b border-border bg-panel"
+        testIdPrefix="gallery-tab-"
+        tabClassName={(selected) =>
+          `flex-1 border-b-[3px] py-3 text-sm font-medium transition-colors ${
+            selected ? "border-accent text-accent-strong" : "border-transparent text-muted hover:text-fg"
+          }`
+        }
+      />
+      <div id={tabPanelId(ids)} role="tabpanel" aria-labelledby={tabId(ids, tab)} className="min-h-0 flex-1 overflow-y-auto" data-testid="gallery-panel">
         {page && (
           <GalleryPage
             kind={tab}
