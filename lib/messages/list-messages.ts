@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
 import { CONVERSATION_NOT_FOUND, readAccessSql } from "@/lib/conversations/membership";
+import { preparedStatement } from "@/lib/db/prepared-statements";
 import { notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MessagePage } from "@/lib/realtime/contract";
@@ -59,7 +60,7 @@ async function readPage(
   order: "ASC" | "DESC",
   take: number,
 ): Promise<MessageRow[]> {
-  const rows = await ctx.db.$queryRaw<PageRecord[]>`
+  const rows = await ctx.db.$queryRaw<PageRecord[]>`${preparedStatement("message-page")}
     SELECT access.allowed, ${messageRowColumns}
     FROM (SELECT ${readAccessSql(ctx.actor, conversationId)} AS allowed) access
     LEFT JOIN LATERAL (
