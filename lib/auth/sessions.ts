@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { preparedStatement } from "@/lib/db/prepared-statements";
 import type { Role } from "@/lib/generated/prisma/client";
 
 export type SessionUser = {
@@ -20,11 +21,12 @@ export async function createSession(db: Db, userId: string, maxAgeDays: number, 
 
 /**
  * The user behind a session id, or null when the session was revoked, expired or never existed.
- * Every authenticated request asks this, so it is one statement (Prisma's findFirst with the user
- * relation takes two round trips). Prisma keeps timestamps as UTC in columns without a time zone.
+ * Every authenticated request asks this, so it is one prepared statement (Prisma's findFirst with
+ * the user relation takes two round trips). Prisma keeps timestamps as UTC in columns without a
+ * time zone.
  */
 export async function loadActiveSession(db: Db, sessionId: string, userId: string): Promise<SessionUser | null> {
-  const [user] = await db.$queryRaw<Omit<SessionUser, "sessionId">[]>`
+  const [user] = await db.$queryRaw<Omit<SessionUser, "sessionId">[]>`${preparedStatement("active-session")}
     SELECT u.id, u.role::text AS role, u.name, u.email, u.username, u.initials, u."avatarColor", u."avatarUrl"
     FROM "Session" s JOIN "User" u ON u.id = s."userId"
     WHERE s.id = ${sessionId}::uuid AND s."userId" = ${userId}::uuid AND s."revokedAt" IS NULL AND s."expiresAt" > (now() AT TIME ZONE 'UTC')`;
