@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { preparedStatement } from "@/lib/db/prepared-statements";
 import type { Role } from "@/lib/generated/prisma/client";
 
 export type SessionUser = {
@@ -18,20 +19,18 @@ export async function createSession(db: Db, userId: string, maxAgeDays: number, 
   return db.session.create({ data: { userId, expiresAt, userAgent: userAgent?.slice(0, 300) ?? null } });
 }
 
-/** The user behind a session id, or null when the session was revoked, expired or never existed. */
+/**
+ * The user behind a session id, or null when the session was revoked, expired or never existed.
+ * Every authenticated request asks this, so it is one prepared statement (Prisma's findFirst with
+ * the user relation takes two round trips). Prisma keeps timestamps as UTC in columns without a
+ * time zone.
+ */
 export async function loadActiveSession(db: Db, sessionId: string, userId: string): Promise<SessionUser | null> {
-  const session = await db.session.findFirst({
-    where: { id: sessionId, userId, revokedAt: null, expiresAt: { gt: new Date() } },
-    select: {
-      user: {
-        select: {
-          id: true, role: true, name: true, email: true, username: true,
-          initials: true, avatarColor: true, avatarUrl: true,
-        },
-      },
-    },
-  });
-  return session ? { ...session.user, sessionId } : null;
+  const [user] = await db.$queryRaw<Omit<SessionUser, "sessionId">[]>`${preparedStatement("active-session")}
+    SELECT u.id, u.role::text AS role, u.name, u.email, u.username, u.initials, u."avatarColor", u."avatarUrl"
+    FROM "Session" s JOIN "User" u ON u.id = s."userId"
+    WHERE s.id = ${sessionId}::uuid AND s."userId" = ${userId}::uuid AND s."revokedAt" IS NULL AND s."expiresAt" > (now() AT TIME ZONE 'UTC')`;
+  return user ? { ...user, sessionId } : null;
 }
 
 export async function revokeSession(db: Db, sessionId: string): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export const CONVERSATION_NOT_FOUND = "Conversation not found";
 
@@ -28,13 +29,14 @@ export async function membershipIds(db: Db, userId: string): Promise<string[]> {
 }
 
 /**
- * Read access to a conversation's messages: members, and site admins for public groups (they
- * moderate without joining). Everyone else: NOT_FOUND.
+ * Read access to a conversation's messages, as a boolean SQL expression: members, and site admins
+ * for public groups (they moderate without joining). Queries that read messages embed it, so the
+ * check costs no round trip of its own.
  */
-export async function requireReadAccess(db: Db, actor: { id: string; role: string }, conversationId: string): Promise<void> {
-  if (actor.role === "ADMIN") {
-    const isPublic = await db.conversation.count({ where: { id: conversationId, type: "GROUP", visibility: "PUBLIC" } });
-    if (isPublic) return;
-  }
-  await requireMembership(db, actor.id, conversationId);
+export function readAccessSql(actor: { id: string; role: string }, conversationId: string): Prisma.Sql {
+  const member = Prisma.sql`EXISTS (SELECT 1 FROM "Participant" p
+    WHERE p."conversationId" = ${conversationId}::uuid AND p."userId" = ${actor.id}::uuid AND p."leftAt" IS NULL)`;
+  if (actor.role !== "ADMIN") return member;
+  return Prisma.sql`(${member} OR EXISTS (SELECT 1 FROM "Conversation" c
+    WHERE c.id = ${conversationId}::uuid AND c.type = 'GROUP' AND c.visibility = 'PUBLIC'))`;
 }

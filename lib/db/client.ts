@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { statementNamer } from "./prepared-statements";
 
 // One client per process, shared through globalThis: server.ts (loaded by tsx or esbuild) and
 // Next's bundled route modules are separate module graphs that must not each open a pool.
@@ -13,7 +14,7 @@ export type Db = PrismaClient;
 export function connectDb(url: string, poolSize = 10, kind: DatabaseKind = "postgres"): PrismaClient {
   g.__convoDbKind = kind;
   if (g.__convoDb && g.__convoDbUrl === url) return g.__convoDb;
-  const adapter = new PrismaPg({ connectionString: url, max: poolSize });
+  const adapter = new PrismaPg({ connectionString: url, max: poolSize }, { statementNameGenerator: statementNamer() });
   g.__convoDb = new PrismaClient({ adapter });
   g.__convoDbUrl = url;
   return g.__convoDb;

@@ -1,0 +1,93 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { AttachmentDtoRow } from "@/lib/storage/attachment-dto";
+import type { MessageRow } from "./message-dto";
+
+// The SQL twin of `messageSelect`: the same MessageRow, relations included, in ONE round trip.
+// Prisma's findMany runs one query per relation (8 for a history page); here the reply preview
+// is joined and the attachments and reactions come aggregated as JSON, so a page costs a single
+// statement. The ordering of each list matches what messageSelect asks Prisma for.
+
+/** Columns of one MessageRow, for a query whose message rows are aliased `m` (see messageRowJoins). */
+export const messageRowColumns = Prisma.sql`
+  m.id, m."conversationId", m.seq, m."senderId", m."clientId", m.type::text AS type, m.text, m.metadata,
+  m."forwardedFromId", m."createdAt", m."editedAt", m."deletedAt",
+  reply.id AS "replyId", reply.seq AS "replySeq", reply."senderId" AS "replySenderId", reply.type AS "replyType",
+  reply.text AS "replyText", reply."deletedAt" AS "replyDeletedAt", reply."senderName" AS "replySenderName",
+  reply.mime AS "replyMime",
+  COALESCE(att.list, '[]'::json) AS attachments, COALESCE(rx.list, '[]'::json) AS reactions`;
+
+/** The relations of `m`: reply preview (its sender and first attachment), attachments, reactions. */
+export const messageRowJoins = Prisma.sql`
+  LEFT JOIN LATERAL (
+    SELECT r.id, r.seq, r."senderId", r.type::text AS type, r.text, r."deletedAt", u.name AS "senderName",
+           (SELECT a.mime FROM "Attachment" a WHERE a."messageId" = r.id ORDER BY a.id LIMIT 1) AS mime
+    FROM "Message" r JOIN "User" u ON u.id = r."senderId"
+    WHERE r.id = m."replyToId"
+  ) reply ON true
+  LEFT JOIN LATERAL (
+    SELECT json_agg(json_build_object('id', a.id, 'name', a.name, 'mime', a.mime, 'size', a.size, 'width', a.width,
+                                      'height', a.height, 'thumbnailKey', a."thumbnailKey") ORDER BY a."createdAt", a.id) AS list
+    FROM "Attachment" a WHERE a."messageId" = m.id
+  ) att ON true
+  LEFT JOIN LATERAL (
+    SELECT json_agg(json_build_object('emoji', x.emoji, 'userId', x."userId") ORDER BY x."createdAt", x."userId", x.emoji) AS list
+    FROM "Reaction" x WHERE x."messageId" = m.id
+  ) rx ON true`;
+
+/** One row as selected by messageRowColumns. */
+export type MessageRowRecord = {
+  id: string;
+  conversationId: string;
+  seq: bigint;
+  senderId: string;
+  clientId: string;
+  type: MessageRow["type"];
+  text: string | null;
+  metadata: Prisma.JsonValue | null;
+  forwardedFromId: string | null;
+  createdAt: Date;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+  replyId: string | null;
+  replySeq: bigint | null;
+  replySenderId: string | null;
+  replyType: MessageRow["type"] | null;
+  replyText: string | null;
+  replyDeletedAt: Date | null;
+  replySenderName: string | null;
+  replyMime: string | null;
+  attachments: AttachmentDtoRow[];
+  reactions: { emoji: string; userId: string }[];
+};
+
+export function toMessageRow(r: MessageRowRecord): MessageRow {
+  return {
+    id: r.id,
+    conversationId: r.conversationId,
+    seq: r.seq,
+    senderId: r.senderId,
+    clientId: r.clientId,
+    type: r.type,
+    text: r.text,
+    metadata: r.metadata,
+    forwardedFromId: r.forwardedFromId,
+    createdAt: r.createdAt,
+    editedAt: r.editedAt,
+    deletedAt: r.deletedAt,
+    replyTo:
+      r.replyId !== null
+        ? {
+            id: r.replyId,
+            seq: r.replySeq!,
+            senderId: r.replySenderId!,
+            type: r.replyType!,
+            text: r.replyText,
+            deletedAt: r.replyDeletedAt,
+            sender: { name: r.replySenderName! },
+            attachments: r.replyMime !== null ? [{ mime: r.replyMime }] : [],
+          }
+        : null,
+    attachments: r.attachments,
+    reactions: r.reactions,
+  };
+}
