@@ -14,7 +14,18 @@
 -- and keeps a batch free of repeated clientIds and of uploads claimed twice.
 CREATE FUNCTION "store_messages_custom"(batch jsonb)
 RETURNS TABLE (id uuid, seq bigint, created_at timestamp(3))
-LANGUAGE plpgsql AS $fn$
+LANGUAGE plpgsql
+-- One plan, made once per connection and kept: planning this statement cost more than running
+-- it for the small batches of a moderate load. Every step is a lookup by primary or unique key,
+-- so the plan is forced to index lookups and nested loops: planned while the tables were small,
+-- a cached plan would otherwise keep scanning them whole after they grew.
+SET plan_cache_mode = force_generic_plan
+SET enable_seqscan = off
+SET enable_hashjoin = off
+SET enable_mergejoin = off
+SET enable_material = off
+AS $fn$
+#variable_conflict use_column
 BEGIN
   -- Lock every conversation of the batch in one order, so that concurrent batches (another
   -- node) queue instead of deadlocking, and so that the statement below, whose snapshot is
@@ -25,12 +36,10 @@ BEGIN
   ORDER BY c.id
   FOR NO KEY UPDATE;
 
-  -- EXECUTE plans the statement afresh for every batch: a plan cached while the tables were
-  -- small would keep scanning them whole after they grew.
-  RETURN QUERY EXECUTE $sql$
+  RETURN QUERY
   WITH input AS (
     SELECT o.ord, t.*
-    FROM jsonb_array_elements($1) WITH ORDINALITY AS o(e, ord),
+    FROM jsonb_array_elements(batch) WITH ORDINALITY AS o(e, ord),
          jsonb_to_record(o.e) AS t(id uuid, "conversationId" uuid, "senderId" uuid, "clientId" text,
                                    type "MessageType", text text, metadata jsonb, "replyToId" uuid,
                                    "forwardedFromId" uuid, "attachmentIds" uuid[])
@@ -38,7 +47,9 @@ BEGIN
     SELECT i.*, c."lastSeq" + row_number() OVER (PARTITION BY i."conversationId" ORDER BY i.ord) AS seq
     FROM input i
     JOIN "Conversation" c ON c.id = i."conversationId"
-    WHERE NOT EXISTS (SELECT 1 FROM "Message" m WHERE m."senderId" = i."senderId" AND m."clientId" = i."clientId")
+    -- A subquery with LIMIT stays a lookup per message (as NOT EXISTS it could become a join
+    -- that reads the whole index).
+    WHERE (SELECT 1 FROM "Message" m WHERE m."senderId" = i."senderId" AND m."clientId" = i."clientId" LIMIT 1) IS NULL
       AND (i.type = 'SYSTEM' OR (
         c."archivedAt" IS NULL
         AND EXISTS (SELECT 1 FROM "Participant" p
@@ -74,7 +85,6 @@ BEGIN
     FROM (SELECT a."conversationId", a."senderId", max(a.seq) AS top FROM accepted a GROUP BY 1, 2) mine
     WHERE p."conversationId" = mine."conversationId" AND p."userId" = mine."senderId"
   )
-  SELECT id, seq, "createdAt" FROM ins
-  $sql$ USING batch;
+  SELECT ins.id, ins.seq, ins."createdAt" FROM ins;
 END
 $fn$;
