@@ -154,6 +154,13 @@ test.describe("public groups, live", () => {
     await expect(page.getByTestId("composer-input")).toHaveCount(0);
     await expect(page.getByTestId("group-row").filter({ hasText: name })).toHaveCount(0); // gone from Discover
 
+    // Still read-only after a reload: the chat list itself says the group is archived.
+    await page.reload();
+    await page.getByTestId("tab-all").click();
+    await page.getByTestId("conversation-row").filter({ hasText: name }).click();
+    await expect(page.getByTestId("archived-notice")).toContainText("This group is archived");
+    await expect(page.getByTestId("composer-input")).toHaveCount(0);
+
     const deleted = await admin!.page.request.delete(`/api/v1/admin/groups/${id}`, { data: { confirmName: name }, headers: mutate });
     expect(deleted.status(), await deleted.text()).toBe(200);
     await expect(page.getByTestId("chat-pane")).toHaveCount(0);

@@ -112,6 +112,12 @@ export function applyGroupPatch(groups: GroupSummary[], patch: ConversationPatch
 }
 
 /** Drops a key from a record (same object when absent). */
+/** The read-only set of admin-archived groups, as a summary from the server says. Same object when unchanged. */
+export function withGroupArchived(archived: Record<string, true>, conv: Pick<ConversationSummary, "id" | "groupArchived">): Record<string, true> {
+  if (conv.groupArchived) return archived[conv.id] ? archived : { ...archived, [conv.id]: true };
+  return without(archived, conv.id);
+}
+
 export function without<T>(record: Record<string, T>, key: string): Record<string, T> {
   if (!(key in record)) return record;
   const next = { ...record };

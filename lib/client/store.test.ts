@@ -122,3 +122,14 @@ describe("chat store", () => {
     expect(store.getState().users["u-bo"]?.name).toBe("Bo");
   });
 });
+
+describe("archived groups from the server's summaries", () => {
+  it("a summary of an archived group makes it read-only, and one of an unarchived group writable again", () => {
+    const store = createChatStore({ me: meUser, conversations: [], groups: [] });
+    store.getState().replaceConversations([conv({ id: "g1", type: "GROUP", groupArchived: true }), conv({ id: "c2" })]);
+    expect(store.getState().archived).toEqual({ g1: true });
+
+    store.getState().upsertConversation(conv({ id: "g1", type: "GROUP", groupArchived: false }));
+    expect(store.getState().archived).toEqual({});
+  });
+});

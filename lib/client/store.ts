@@ -21,7 +21,7 @@ import {
   mergeSummary,
   toLastMessage,
 } from "./conversations";
-import { applyConversationPatch, applyGroupPatch, upsertMember, without } from "./groups";
+import { applyConversationPatch, applyGroupPatch, upsertMember, withGroupArchived, without } from "./groups";
 import { contiguousFrom, markDeleted, maxSeq, mergeMessages, removeMessage } from "./messages";
 import { addEntry, removeEntry, updateEntry } from "./outbox";
 import { applyTyping, pruneTyping, type TypingState } from "./typing";
@@ -236,11 +236,13 @@ export function createChatStore(init: ChatInit): ChatStore {
         set((s) => {
           const conversations = { ...s.conversations };
           const nextUsers = { ...s.users };
+          let archived = s.archived;
           for (const c of list) {
             conversations[c.id] = c;
             for (const u of userFromConversation(c)) nextUsers[u.id] = u;
+            archived = withGroupArchived(archived, c);
           }
-          return { conversations, users: nextUsers };
+          return { conversations, users: nextUsers, archived };
         }),
 
       upsertConversation: (conv) =>
@@ -252,6 +254,7 @@ export function createChatStore(init: ChatInit): ChatStore {
             conversations: { ...s.conversations, [conv.id]: mergeSummary(s.conversations[conv.id], conv) },
             unavailable,
             users: nextUsers,
+            archived: withGroupArchived(s.archived, conv),
           };
         }),
 

@@ -16,6 +16,7 @@ type SummaryRow = {
   isPinned: boolean;
   isMuted: boolean;
   isArchived: boolean;
+  groupArchived: boolean;
   peerId: string | null;
   peerName: string | null;
   peerUsername: string | null;
@@ -53,7 +54,7 @@ export async function conversationSummaries(
     : Prisma.sql`AND (c.type = 'GROUP' OR c."lastMessageAt" IS NOT NULL OR c."createdById" = p."userId")`;
   const rows = await db.$queryRaw<SummaryRow[]>`
     SELECT c.id, c.type::text AS type, c.name, c.icon, c."iconBg", c.about, c.visibility::text AS visibility,
-           c."lastSeq", c."lastMessageAt",
+           c."lastSeq", c."lastMessageAt", c."archivedAt" IS NOT NULL AS "groupArchived",
            p."readSeq", p."isPinned", p."isMuted", p."isArchived",
            peer.id AS "peerId", peer.name AS "peerName", peer.username AS "peerUsername",
            peer.initials AS "peerInitials", peer."avatarColor" AS "peerAvatarColor", peer."avatarUrl" AS "peerAvatarUrl",
@@ -134,6 +135,7 @@ function toSummary(r: SummaryRow): ConversationSummary {
     isPinned: r.isPinned,
     isMuted: r.isMuted,
     isArchived: r.isArchived,
+    groupArchived: r.groupArchived,
     memberCount: r.memberCount,
     minDeliveredSeq: Number(r.minDeliveredSeq ?? 0),
     minReadSeq: Number(r.minReadSeq ?? 0),

@@ -89,6 +89,8 @@ export type ConversationSummary = {
   isPinned: boolean;
   isMuted: boolean;
   isArchived: boolean;
+  /** An admin archived this group: its history stays readable, nobody can send. */
+  groupArchived: boolean;
   memberCount: number;
   /**
    * Lowest delivered/read watermark among all current members. My own watermarks are ≥ the seq

@@ -43,6 +43,7 @@ export function conv(over: Partial<ConversationSummary> = {}): ConversationSumma
     isPinned: false,
     isMuted: false,
     isArchived: false,
+    groupArchived: false,
     memberCount: 2,
     minDeliveredSeq: 0,
     minReadSeq: 0,
