@@ -243,6 +243,18 @@ describe("realtime client", () => {
     expect(store.getState().typing.c1).toBeUndefined();
   });
 
+  it("follows a block or unblock made in another tab", async () => {
+    const { store, socket, client } = setup();
+    client.start();
+    await flush();
+    store.getState().setBlockedUsers([]);
+    const bo = { id: "u-bo", name: "Bo", username: "bo", initials: "B", avatarColor: "#123456", avatarUrl: null };
+    socket.fire("block:changed", { user: bo, blocked: true });
+    expect(store.getState().blocked).toEqual({ "u-bo": bo });
+    socket.fire("block:changed", { user: bo, blocked: false });
+    expect(store.getState().blocked).toEqual({});
+  });
+
   it("fetches a conversation it has never seen when a message arrives for it", async () => {
     const { store, socket, client, api } = setup();
     client.start();

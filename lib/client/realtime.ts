@@ -180,6 +180,7 @@ export function createRealtimeClient(deps: RealtimeDeps) {
       s.receiveMessages(ev.conversationId, quotes);
     });
     sock.on("star:updated", ({ messageId, starred }) => store.getState().setStar(messageId, starred));
+    sock.on("block:changed", ({ user, blocked }) => store.getState().setUserBlocked(user, blocked));
     sock.on("receipt:update", (ev) => store.getState().applyReceipt(ev));
     sock.on("typing", (ev) => {
       if (ev.userId === me()) return;

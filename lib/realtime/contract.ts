@@ -217,4 +217,6 @@ export type ServerToClientEvents = {
   "profile:updated": (profile: UserSummary) => void;
   /** Someone's public profile changed: refresh their name/avatar where shown. */
   "user:updated": (user: UserSummary) => void;
+  /** I blocked or unblocked someone (in another tab): my blocked list follows. */
+  "block:changed": (event: { user: UserSummary; blocked: boolean }) => void;
 };

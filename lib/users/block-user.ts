@@ -13,13 +13,14 @@ export const blockInput = z.object({ userId: id, blocked: z.boolean() });
 export async function setBlocked(ctx: Ctx, input: z.input<typeof blockInput>): Promise<{ blocked: boolean }> {
   const { userId, blocked } = blockInput.parse(input);
   if (userId === ctx.actor.id) throw badRequest("You can't block yourself");
-  const exists = await ctx.db.user.findUnique({ where: { id: userId }, select: { id: true } });
-  if (!exists) throw notFound("User not found");
+  const target = await ctx.db.user.findUnique({ where: { id: userId }, select: userSummarySelect });
+  if (!target) throw notFound("User not found");
   if (blocked) {
     await ctx.db.block.createMany({ data: [{ blockerId: ctx.actor.id, blockedId: userId }], skipDuplicates: true });
   } else {
     await ctx.db.block.deleteMany({ where: { blockerId: ctx.actor.id, blockedId: userId } });
   }
+  ctx.publish.toUser(ctx.actor.id, "block:changed", { user: toUserSummary(target), blocked });
   return { blocked };
 }
 
