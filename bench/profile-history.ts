@@ -15,57 +15,16 @@ import { connectDb, disconnectDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { listMessages } from "@/lib/messages/list-messages";
 import { consume } from "@/lib/rate-limit/limiters";
-import type { Publisher } from "@/lib/realtime/publisher";
 import { createDatabase, dropDatabase } from "@/lib/test-support/global-setup";
+import { numberArg, silentPublisher, traceQueries } from "./lib/in-process";
 import { percentiles } from "./lib/recorder";
 import { mintCookie, seedDirects, seedHistory, seedUsers } from "./lib/seed";
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const MESSAGES = arg("messages", 200_000);
-const REQUESTS = arg("requests", 200);
+const MESSAGES = numberArg("messages", 200_000);
+const REQUESTS = numberArg("requests", 200);
 const KEEP = process.argv.includes("--keep");
 const ADMIN = process.env.BENCH_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const SECRET = "profile-history-secret-0123456789abcdef";
-
-type Q = { sql: string; start: number; ms: number };
-let trace: Q[] | null = null;
-
-// Time every round trip (see bench/profile-send.ts): pooled queries use the callback form.
-const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
-(pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function (this: pg.Client, ...args: unknown[]) {
-  if (!trace) return original.apply(this, args);
-  const start = performance.now();
-  const first = args[0] as string | { text?: string };
-  const entry = { sql: (typeof first === "string" ? first : (first?.text ?? "?")).replace(/\s+/g, " ").slice(0, 110), start, ms: 0 };
-  trace.push(entry);
-  const last = args.length - 1;
-  if (typeof args[last] === "function") {
-    const cb = args[last] as (...a: unknown[]) => void;
-    args[last] = (...a: unknown[]) => {
-      entry.ms = performance.now() - start;
-      cb(...a);
-    };
-    return original.apply(this, args);
-  }
-  const res = original.apply(this, args);
-  if (res && typeof (res as Promise<unknown>).then === "function") {
-    const done = () => void (entry.ms = performance.now() - start);
-    (res as Promise<unknown>).then(done, done);
-  }
-  return res;
-};
-
-const noPublish: Publisher = {
-  toConversation: () => {},
-  toUser: () => {},
-  toAll: () => {},
-  subscribeUser: () => {},
-  unsubscribeUser: () => {},
-  onlineAmong: async () => new Set(),
-};
 
 async function seed(url: string) {
   const c = new pg.Client({ connectionString: url });
@@ -101,7 +60,7 @@ async function main() {
     if (!reuse) await migrate(url);
     const { conversationId, total, userId, sessionId } = await seed(url);
     const cookie = await mintCookie(SECRET, userId, sessionId);
-    const ctx = contextFor({ id: userId, role: "USER" }, { db, publish: noPublish });
+    const ctx = contextFor({ id: userId, role: "USER" }, { db, publish: silentPublisher });
 
     // The route's steps, each timed; the SQL inside listMessages traced.
     const steps = { cookieJwtDecode: [] as number[], sessionLookup: [] as number[], rateLimits: [] as number[], listMessages: [] as number[], total: [] as number[] };
@@ -119,10 +78,9 @@ async function main() {
       await consume("apiIp", "127.0.0.1");
       await consume("api", user!.id);
       const t3 = performance.now();
-      trace = [];
+      const stopTrace = traceQueries();
       const page = await listMessages(ctx, { conversationId, before, limit: 50 });
-      const q = trace;
-      trace = null;
+      const q = stopTrace();
       const t4 = performance.now();
       JSON.stringify(page);
       const t5 = performance.now();

@@ -10,59 +10,15 @@ import { contextFor } from "@/lib/context";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { migrate } from "@/lib/db/migrate";
 import { sendMessage } from "@/lib/messages/send-message";
-import type { Publisher } from "@/lib/realtime/publisher";
 import { createDatabase, dropDatabase } from "@/lib/test-support/global-setup";
+import { numberArg, silentPublisher, traceQueries, type TracedQuery } from "./lib/in-process";
 import { percentiles } from "./lib/recorder";
 import { seedDirects, seedUsers } from "./lib/seed";
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const MESSAGES = arg("messages", 300);
-const CONCURRENCY = arg("concurrency", 20);
-const POOL = arg("pool", 10);
+const MESSAGES = numberArg("messages", 300);
+const CONCURRENCY = numberArg("concurrency", 20);
+const POOL = numberArg("pool", 10);
 const ADMIN = process.env.BENCH_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-
-type Q = { sql: string; start: number; ms: number };
-let trace: Q[] | null = null;
-
-// Time every round trip: adapter-pg queries a pooled client (callback form, through pg.Pool)
-// or a transaction's client (promise form); both go through Client.query.
-const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
-(pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function (this: pg.Client, ...args: unknown[]) {
-  if (!trace) return original.apply(this, args);
-  const start = performance.now();
-  const first = args[0] as string | { text?: string };
-  const entry = { sql: (typeof first === "string" ? first : (first?.text ?? "?")).replace(/\s+/g, " ").slice(0, 90), start, ms: 0 };
-  trace.push(entry);
-  const last = args.length - 1;
-  if (typeof args[last] === "function") {
-    const cb = args[last] as (...a: unknown[]) => void;
-    args[last] = (...a: unknown[]) => {
-      entry.ms = performance.now() - start;
-      cb(...a);
-    };
-    return original.apply(this, args);
-  }
-  const res = original.apply(this, args);
-  if (res && typeof (res as Promise<unknown>).then === "function") {
-    (res as Promise<unknown>).then(
-      () => (entry.ms = performance.now() - start),
-      () => (entry.ms = performance.now() - start),
-    );
-  }
-  return res;
-};
-
-const noPublish: Publisher = {
-  toConversation: () => {},
-  toUser: () => {},
-  toAll: () => {},
-  subscribeUser: () => {},
-  unsubscribeUser: () => {},
-  onlineAmong: async () => new Set(),
-};
 
 async function main() {
   const url = await createDatabase(ADMIN, "convo_profile");
@@ -76,7 +32,7 @@ async function main() {
     for (let i = 0; i < users.length; i += 2) pairs.push([users[i]!.id, users[i + 1]!.id]);
     const convs = await seedDirects(setup, pairs);
     await setup.end();
-    const ctxs = users.map((u) => contextFor({ id: u.id, role: "USER" }, { db, publish: noPublish }));
+    const ctxs = users.map((u) => contextFor({ id: u.id, role: "USER" }, { db, publish: silentPublisher }));
 
     // Warm-up (query plans, Prisma's compiler caches).
     for (let i = 0; i < 30; i++) await sendMessage(ctxs[0]!, { conversationId: convs[0]!, clientId: randomUUID(), text: "warm up" });
@@ -85,15 +41,14 @@ async function main() {
     const walls: number[] = [];
     const sqlTotals: number[] = [];
     const counts: number[] = [];
-    let example: Q[] = [];
+    let example: TracedQuery[] = [];
     const perStatement = new Map<string, number[]>();
     for (let i = 0; i < MESSAGES; i++) {
-      trace = [];
+      const stopTrace = traceQueries();
       const t0 = performance.now();
       await sendMessage(ctxs[0]!, { conversationId: convs[0]!, clientId: randomUUID(), text: `message ${i}` });
       const wall = performance.now() - t0;
-      const q = trace;
-      trace = null;
+      const q = stopTrace();
       walls.push(wall);
       sqlTotals.push(q.reduce((a, x) => a + x.ms, 0));
       counts.push(q.length);
