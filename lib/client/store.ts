@@ -524,9 +524,7 @@ export function createChatStore(init: ChatInit): ChatStore {
           const id = patch.conversationId;
           const conv = s.conversations[id];
           const next = conv ? applyConversationPatch(conv, patch) : undefined;
-          let archived = s.archived;
-          if (patch.archived === true && !archived[id]) archived = { ...archived, [id]: true };
-          if (patch.archived === false) archived = without(archived, id);
+          const archived = patch.archived === undefined ? s.archived : withGroupArchived(s.archived, { id, groupArchived: patch.archived });
           return {
             conversations: conv && next !== conv ? { ...s.conversations, [id]: next! } : s.conversations,
             groups: applyGroupPatch(s.groups, patch),
