@@ -1,6 +1,7 @@
 // My profile, settings, blocking, other people's profiles, chat settings, message search and
 // the media gallery: the HTTP API calls and their types (browser side).
 import type { ConversationSummary, MessageDto, MessagePage, UserSummary } from "@/lib/realtime/contract";
+import type { SearchHit } from "@/lib/search/search-messages";
 import { request } from "./api";
 import type { Theme } from "./theme";
 
@@ -35,17 +36,8 @@ export type ProfilePatch = {
 
 export type ChatSettingsPatch = { isPinned?: boolean; isMuted?: boolean; isArchived?: boolean };
 
-export type SearchHit = {
-  messageId: string;
-  conversationId: string;
-  conversationTitle: string;
-  seq: number;
-  senderId: string;
-  senderName: string;
-  createdAt: string;
-  /** Matches between HIGHLIGHT_START / HIGHLIGHT_END (lib/client/highlight.ts). */
-  snippet: string;
-};
+// The server's own shape (a type-only import: nothing of the server module reaches the browser).
+export type { SearchHit };
 
 export type MediaKind = "media" | "files" | "links";
 
