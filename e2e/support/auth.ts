@@ -8,7 +8,11 @@ export type Person = { name: string; email: string };
 export async function expectSignedIn(page: Page, person: Person): Promise<void> {
   await expect(page).toHaveURL(`${APP_URL}/`);
   // The name is in the profile menu behind the avatar, as in WhatsApp Web.
-  await page.getByTestId("profile-button").click();
+  // A click that lands before React hydrated the page does nothing: click until the menu opens.
+  await expect(async () => {
+    if (!(await page.getByTestId("me-name").isVisible())) await page.getByTestId("profile-button").click();
+    await expect(page.getByTestId("me-name")).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
   await expect(page.getByTestId("me-name")).toHaveText(person.name);
   await page.keyboard.press("Escape");
 }
