@@ -36,6 +36,7 @@ import {
 } from "./lib/infra";
 import { percentiles, Recorder } from "./lib/recorder";
 import { HISTORY_WORDS, seedDirects, seedGroup, seedHistory, seedUsers, type SeedUser } from "./lib/seed";
+import type { PageQuery } from "@/lib/realtime/contract";
 import type { ChatClient } from "./lib/chat-client";
 
 type Args = Record<string, string | boolean>;
@@ -316,6 +317,21 @@ async function timedRequests(count: number, url: () => string, cookie: string) {
   return { latencyMs: percentiles(times), statuses, avgItems: round(items / count, 1) };
 }
 
+/** The same pages over an open socket (`messages:list`), the way the browser reads history. */
+async function timedSocketPages(count: number, reader: ChatClient, conversationId: string, query: () => PageQuery) {
+  const times: number[] = [];
+  const errors: Record<string, number> = {};
+  let items = 0;
+  for (let i = 0; i < count; i++) {
+    const t0 = performance.now();
+    const page = await reader.fetchPage(conversationId, query());
+    times.push(performance.now() - t0);
+    if (page.ok) items += page.messages.length;
+    else errors[page.error.code] = (errors[page.error.code] ?? 0) + 1;
+  }
+  return { latencyMs: percentiles(times), errors, avgItems: round(items / count, 1) };
+}
+
 async function history(env: Env, nodes: ServerProcess[]) {
   const total = Math.round(num(env.args, "messages", 1_000_000));
   const requests = Math.round(num(env.args, "requests", 200));
@@ -337,14 +353,20 @@ async function history(env: Env, nodes: ServerProcess[]) {
   log(`seeded ${total} messages in ${seedMs} ms (full-text index rebuilt in ${indexRebuildMs} ms)`);
   const base = `${server.url}/api/v1`;
   const sampler = new ProcSampler([server.pid]);
+  const reader = makeClient({ urls: [server.url], cookie: alice.cookie, userId: alice.id });
+  env.cleanup.add("history reader", () => reader.close());
+  await reader.start();
   // Warm-up: a few of each, not measured.
   await timedRequests(5, () => `${base}/conversations/${conv}/messages?limit=50`, alice.cookie);
+  await timedSocketPages(5, reader, conv!, () => ({ limit: 50 }));
   await timedRequests(5, () => `${base}/search?q=${HISTORY_WORDS[0]}&conversationId=${conv}`, alice.cookie);
   sampler.begin();
   const randomSeq = () => 51 + Math.floor(Math.random() * (total - 50));
   const randomWord = () => HISTORY_WORDS[Math.floor(Math.random() * HISTORY_WORDS.length)]!;
   const latest = await timedRequests(Math.min(requests, 50), () => `${base}/conversations/${conv}/messages?limit=50`, alice.cookie);
   const pageBefore = await timedRequests(requests, () => `${base}/conversations/${conv}/messages?before=${randomSeq()}&limit=50`, alice.cookie);
+  const socketLatest = await timedSocketPages(Math.min(requests, 50), reader, conv!, () => ({ limit: 50 }));
+  const socketPageBefore = await timedSocketPages(requests, reader, conv!, () => ({ before: randomSeq(), limit: 50 }));
   const search = await timedRequests(requests, () => `${base}/search?q=${randomWord()}&conversationId=${conv}`, alice.cookie);
   const searchAll = await timedRequests(Math.min(requests, 50), () => `${base}/search?q=${randomWord()}`, alice.cookie);
   const prefix = await timedRequests(Math.min(requests, 50), () => `${base}/search?q=${randomWord().slice(0, 3)}&conversationId=${conv}`, alice.cookie);
@@ -362,6 +384,8 @@ async function history(env: Env, nodes: ServerProcess[]) {
     messageTable: size.rows[0],
     latestPage: latest,
     pageBeforeRandomSeq: pageBefore,
+    socketLatestPage: socketLatest,
+    socketPageBeforeRandomSeq: socketPageBefore,
     searchWordInConversation: search,
     searchWordAllChats: searchAll,
     searchPrefix3InConversation: prefix,

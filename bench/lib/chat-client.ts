@@ -10,11 +10,13 @@
 //   copy.
 // - On disconnect it reconnects with backoff, optionally to the next URL of its list
 //   (failover). On every (re)connect and on the server's `resync` it runs `sync` with the highest
-//   contiguous seq it holds per conversation, merges what it missed (paging over HTTP when the
-//   server says a conversation is truncated), then re-sends everything pending.
+//   contiguous seq it holds per conversation, merges what it missed (paging with `messages:list`
+//   when the server says a conversation is truncated), then re-sends everything pending.
 // - Received messages are deduplicated by id; hooks see each message once, with timestamps.
 import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, MessageDto, MessagePage, ServerToClientEvents, SyncResult } from "@/lib/realtime/contract";
+import type {
+  ClientToServerEvents, MessageDto, MessagePage, PageQuery, ServerToClientEvents, SyncResult,
+} from "@/lib/realtime/contract";
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -349,16 +351,20 @@ export class ChatClient {
     }
   }
 
-  /** More missed messages than one sync carries: read them page by page over HTTP. */
+  /** A page of history over this client's socket, as the browser asks for it when connected. */
+  fetchPage(conversationId: string, query: PageQuery): Promise<Reply<MessagePage>> {
+    const socket = this.socket;
+    if (!socket) return Promise.resolve({ ok: false, error: { code: "DISCONNECTED", message: "Not connected" } });
+    return this.emitWithAck<MessagePage>(socket, "messages:list", { conversationId, ...query }, this.opts.syncTimeoutMs ?? 15_000);
+  }
+
+  /** More missed messages than one sync carries: read them page by page. */
   private async page(conversationId: string): Promise<void> {
     for (let i = 0; i < 10_000 && !this.closed; i++) {
       const after = this.cursors.get(conversationId)?.contiguous ?? 0;
-      const res = await fetch(`${this.url}/api/v1/conversations/${conversationId}/messages?after=${after}&limit=100`, {
-        headers: { cookie: this.opts.cookie },
-      }).catch(() => undefined);
+      const page = await this.fetchPage(conversationId, { after, limit: 100 });
       this.stats.pagedFetches++;
-      if (!res?.ok) return; // the next sync asks again
-      const page = (await res.json()) as MessagePage;
+      if (!page.ok) return; // the next sync asks again
       for (const m of page.messages) this.receive(m, "page");
       if (page.nextAfter == null || page.messages.length === 0) return;
     }
@@ -493,7 +499,7 @@ export class ChatClient {
 
   private emitWithAck<T extends object>(
     socket: ClientSocket,
-    event: "sync" | "message:send",
+    event: "sync" | "message:send" | "messages:list",
     input: unknown,
     timeoutMs: number,
   ): Promise<Reply<T>> {

@@ -3,7 +3,6 @@
 // scrolls to it and highlights it (store.focus). Open the chat first.
 import { useCallback } from "react";
 import { useChatStoreApi, useRealtimeClient } from "@/lib/client/context";
-import { messageApi } from "@/lib/client/message-api";
 import { jumpToMessage } from "@/lib/client/search-jump";
 
 export type JumpTarget = { conversationId: string; messageId: string; seq: number };
@@ -17,8 +16,8 @@ export function useJumpToMessage(): (target: JumpTarget) => Promise<boolean> {
         {
           store,
           loadLatest: client.loadLatest,
-          around: (conversationId, seq) => messageApi.page(conversationId, { around: seq }),
-          after: (conversationId, seq, limit) => messageApi.page(conversationId, { after: seq, limit }),
+          around: (conversationId, seq) => client.page(conversationId, { around: seq }),
+          after: (conversationId, seq, limit) => client.page(conversationId, { after: seq, limit }),
         },
         target,
       ).catch(() => false),

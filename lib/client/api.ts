@@ -4,7 +4,6 @@ import type {
   ConversationSummary,
   GroupSummary,
   MemberDto,
-  MessagePage,
   MessageReceipts,
   UserSummary,
 } from "@/lib/realtime/contract";
@@ -62,11 +61,6 @@ export const api = {
     request<{ conversation: ConversationSummary }>("/api/v1/conversations", { method: "POST", json: { userId } }),
   conversation: (id: string) =>
     request<{ conversation: ConversationSummary; members: MemberDto[] }>(`/api/v1/conversations/${enc(id)}`),
-  messages: (id: string, opts: { before?: number | null; limit?: number } = {}) => {
-    const params = new URLSearchParams({ limit: String(opts.limit ?? 50) });
-    if (opts.before != null) params.set("before", String(opts.before));
-    return request<MessagePage>(`/api/v1/conversations/${enc(id)}/messages?${params}`);
-  },
   markRead: (id: string, seq: number) =>
     request<Record<string, never>>(`/api/v1/conversations/${enc(id)}/read`, { method: "POST", json: { seq } }),
   deleteMessage: (messageId: string, scope: "me" | "everyone") =>

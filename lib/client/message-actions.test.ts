@@ -89,6 +89,36 @@ describe("react", () => {
   });
 });
 
+describe("history pages", () => {
+  const serverPage = { messages: [msg(7)], nextBefore: 7, nextAfter: null };
+  const httpPage = { messages: [msg(9)], nextBefore: null };
+
+  it("asks the socket when connected and returns the page without the ack flag", async () => {
+    const { actions, emitted } = setup({ replies: { "messages:list": () => ({ ok: true, ...serverPage }) }, api: { page: async () => httpPage } });
+    expect(await actions.page("c1", { before: 8 })).toEqual(serverPage);
+    expect(emitted).toEqual([{ event: "messages:list", input: { conversationId: "c1", before: 8 } }]);
+  });
+
+  it("falls back to HTTP when disconnected or when the socket does not answer", async () => {
+    const asked: unknown[] = [];
+    const page = async (conversationId: string, query: unknown) => {
+      asked.push([conversationId, query]);
+      return httpPage;
+    };
+    expect(await setup({ connected: false, api: { page } }).actions.page("c1", { around: 3 })).toEqual(httpPage);
+    expect(await setup({ replies: {}, api: { page } }).actions.page("c1", { after: 2 })).toEqual(httpPage);
+    expect(asked).toEqual([["c1", { around: 3 }], ["c1", { after: 2 }]]);
+  });
+
+  it("throws the server's refusal instead of retrying it over HTTP", async () => {
+    const { actions } = setup({
+      replies: { "messages:list": () => ({ ok: false, error: { code: "NOT_FOUND", message: "Conversation not found" } }) },
+      api: { page: async () => httpPage },
+    });
+    await expect(actions.page("c1", {})).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
 describe("edit and forward", () => {
   it("merges the edited message from the ack", async () => {
     const edited = msg(3, { senderId: ME, text: "fixed", editedAt: new Date(2025, 2, 10, 13).toISOString() });

@@ -1,6 +1,6 @@
-// Message-level actions of the realtime client: edit, react, forward, stars and edit history.
-// Over the socket when connected, else over HTTP.
-import type { MessageDto } from "@/lib/realtime/contract";
+// Message-level actions of the realtime client: history pages, edit, react, forward, stars and
+// edit history. Over the socket when connected, else over HTTP.
+import type { MessageDto, MessagePage, PageQuery } from "@/lib/realtime/contract";
 import { ApiError } from "./api";
 import type { MessageApi, StarredItem } from "./message-api";
 import { refreshQuotes } from "./messages";
@@ -33,6 +33,20 @@ export function createMessageActions({ store, api, socket, randomId }: MessageAc
 
   const find = (conversationId: string, messageId: string) =>
     store.getState().messages[conversationId]?.items.find((m) => m.id === messageId);
+
+  /**
+   * A page of history. A read is safe to repeat, so a socket that drops or does not answer in
+   * time falls back to HTTP instead of failing the page.
+   */
+  async function page(conversationId: string, query: PageQuery): Promise<MessagePage> {
+    const sock = socket();
+    if (sock) {
+      const res = await emitWithAck(sock, "messages:list", { conversationId, ...query }, 5_000);
+      if (res.ok) return { messages: res.messages, nextBefore: res.nextBefore, nextAfter: res.nextAfter };
+      if (res.error.code !== "TIMEOUT" && res.error.code !== "DISCONNECTED") return fail(res.error);
+    }
+    return api.page(conversationId, query);
+  }
 
   /** Change the text (or caption) of my message; resolves once the server has it. */
   async function editMessage(messageId: string, text: string): Promise<MessageDto> {
@@ -113,5 +127,5 @@ export function createMessageActions({ store, api, socket, randomId }: MessageAc
     return api.edits(messageId).then((r) => r.versions);
   }
 
-  return { editMessage, react, forward, setStar, loadStarred, editHistory };
+  return { page, editMessage, react, forward, setStar, loadStarred, editHistory };
 }

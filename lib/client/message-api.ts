@@ -1,6 +1,6 @@
 // HTTP API v1 for message-level features (stars, edit history, pages around a message) plus
 // HTTP fallbacks for what normally goes over the socket (edit, react, forward).
-import type { MessageDto, MessagePage } from "@/lib/realtime/contract";
+import type { MessageDto, MessagePage, PageQuery } from "@/lib/realtime/contract";
 import { request } from "./api";
 
 export type StarredItem = { message: MessageDto; conversationTitle: string };
@@ -13,11 +13,12 @@ export const messageApi = {
   star: (messageId: string, starred: boolean) =>
     request<{ starred: boolean }>(`/api/v1/messages/${enc(messageId)}/star`, { method: starred ? "PUT" : "DELETE" }),
   edits: (messageId: string) => request<{ versions: EditVersion[] }>(`/api/v1/messages/${enc(messageId)}/edits`),
-  /** The page containing `seq` (`around`), or the page after `seq` (`after`, oldest first). */
-  page: (conversationId: string, opts: { around?: number; after?: number; limit?: number }) => {
-    const params = new URLSearchParams({ limit: String(opts.limit ?? 50) });
-    if (opts.around !== undefined) params.set("around", String(opts.around));
-    if (opts.after !== undefined) params.set("after", String(opts.after));
+  /** A page of history (the realtime client asks the socket first: message-actions.ts). */
+  page: (conversationId: string, query: PageQuery) => {
+    const params = new URLSearchParams({ limit: String(query.limit ?? 50) });
+    for (const key of ["before", "after", "around"] as const) {
+      if (query[key] !== undefined) params.set(key, String(query[key]));
+    }
     return request<MessagePage>(`/api/v1/conversations/${enc(conversationId)}/messages?${params}`);
   },
   edit: (messageId: string, text: string) =>

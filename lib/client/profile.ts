@@ -1,6 +1,6 @@
 // My profile, settings, blocking, other people's profiles, chat settings, message search and
 // the media gallery: the HTTP API calls and their types (browser side).
-import type { ConversationSummary, MessageDto, MessagePage, UserSummary } from "@/lib/realtime/contract";
+import type { ConversationSummary, MessageDto, UserSummary } from "@/lib/realtime/contract";
 import type { SearchHit } from "@/lib/search/search-messages";
 import { request } from "./api";
 import type { Theme } from "./theme";
@@ -68,12 +68,6 @@ export const profileApi = {
     if (opts.conversationId) params.set("conversationId", opts.conversationId);
     return request<{ hits: SearchHit[] }>(`/api/v1/search?${params}`, { signal: opts.signal });
   },
-  /** The page that holds `seq` (with context above it). */
-  messagesAround: (conversationId: string, seq: number, limit = 50) =>
-    request<MessagePage>(`/api/v1/conversations/${enc(conversationId)}/messages?around=${seq}&limit=${limit}`),
-  /** Messages after `seq`, oldest first; `nextAfter` continues. */
-  messagesAfter: (conversationId: string, seq: number, limit = 100) =>
-    request<MessagePage>(`/api/v1/conversations/${enc(conversationId)}/messages?after=${seq}&limit=${limit}`),
   media: (conversationId: string, kind: MediaKind, before?: number | null, signal?: AbortSignal) => {
     const params = new URLSearchParams({ kind });
     if (before != null) params.set("before", String(before));

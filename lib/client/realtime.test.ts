@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Api } from "./api";
 import type { Timers } from "./batcher";
+import type { MessageApi } from "./message-api";
 import { createRealtimeClient } from "./realtime";
 import type { ConvoSocket } from "./socket";
 import { createChatStore } from "./store";
@@ -66,6 +67,7 @@ function setup() {
   const store = createChatStore({ me: meUser, conversations: [conv({ lastSeq: 2, readSeq: 2 })], groups: [] });
   const socket = new FakeSocket();
   socket.replies.set("sync", syncReply);
+  socket.replies.set("messages:list", () => ({ ok: true, messages: [msg(1), msg(2)], nextBefore: null }));
   let t = 100_000;
   const queued: { fn: () => void; h: number }[] = [];
   let h = 0;
@@ -79,8 +81,8 @@ function setup() {
       if (i >= 0) queued.splice(i, 1);
     },
   };
+  const messageApi = { page: vi.fn(async () => ({ messages: [msg(1), msg(2)], nextBefore: null })) } as unknown as MessageApi;
   const api = {
-    messages: vi.fn(async () => ({ messages: [msg(1), msg(2)], nextBefore: null })),
     conversation: vi.fn(async () => ({ conversation: conv({ id: "c2" }), members: [] })),
     markRead: vi.fn(async () => ({})),
   } as unknown as Api;
@@ -89,6 +91,7 @@ function setup() {
     store,
     api,
     createSocket: () => socket as unknown as ConvoSocket,
+    messageApi,
     now: () => t,
     timers,
     randomId: () => `k${++ids}`,

@@ -339,7 +339,7 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     if (kind === "latest" && (current.status === "loading" || current.status === "ready")) return;
     s.setMessagesStatus(conversationId, "loading");
     try {
-      const page = await api.messages(conversationId, { limit: 50 });
+      const page = await messageActions.page(conversationId, { limit: 50 });
       store.getState().pageLoaded(conversationId, page, kind);
       noteDelivered(conversationId, page.messages);
       checkGap(conversationId);
@@ -354,7 +354,7 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     if (!m || m.status !== "ready" || m.loadingOlder || m.nextBefore === null) return;
     s.setLoadingOlder(conversationId, true);
     try {
-      const page = await api.messages(conversationId, { before: m.nextBefore, limit: 50 });
+      const page = await messageActions.page(conversationId, { before: m.nextBefore, limit: 50 });
       store.getState().pageLoaded(conversationId, page, "older");
     } catch {
       store.getState().setLoadingOlder(conversationId, false);

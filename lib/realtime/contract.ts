@@ -136,6 +136,9 @@ export type MessagePage = {
   nextAfter?: number | null;
 };
 
+/** Which page: the latest, older than `before`, newer than `after`, or around a seq. */
+export type PageQuery = { before?: number; after?: number; around?: number; limit?: number };
+
 export type SyncResult = {
   conversations: ConversationSummary[];
   /** Messages after each cursor, oldest first. */
@@ -171,6 +174,8 @@ export type ClientToServerEvents = {
   "receipt:read": (input: { conversationId: string; seq: number }, ack?: (res: Ack<Record<never, never>>) => void) => void;
   typing: (input: { conversationId: string; isTyping: boolean }) => void;
   sync: (input: { cursors: Record<string, number> }, ack: (res: Ack<SyncResult>) => void) => void;
+  /** A page of history, as GET /api/v1/conversations/:id/messages answers it. */
+  "messages:list": (input: PageQuery & { conversationId: string }, ack: (res: Ack<MessagePage>) => void) => void;
   "presence:watch": (
     input: { userIds: string[] },
     ack: (res: Ack<{ presence: PresenceEvent[] }>) => void,

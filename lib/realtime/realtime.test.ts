@@ -93,6 +93,10 @@ describe("outsider matrix: every client event is denied and leaks nothing", () =
       expect(sync.missed[directId]).toBeUndefined();
       expect(sync.conversations.map((c) => c.id)).not.toContain(directId);
     }
+    for (const query of [{}, { before: 2 }, { after: 0 }, { around: 1 }]) {
+      const page = await spy.emitWithAck("messages:list", { conversationId: directId, ...query });
+      expect(page, JSON.stringify(query)).toEqual({ ok: false, error: { code: "NOT_FOUND", message: expect.any(String) } });
+    }
     const watch = await spy.emitWithAck("presence:watch", { userIds: [alice.id] });
     expect(watch).toEqual({ ok: true, presence: [] });
     spy.emit("typing", { conversationId: directId, isTyping: true });
@@ -113,6 +117,28 @@ describe("outsider matrix: every client event is denied and leaks nothing", () =
       error: { code: "BAD_REQUEST" },
     });
     expect(await socket.emitWithAck("sync", null as never)).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
+    expect(await socket.emitWithAck("messages:list", { conversationId: directId, limit: 1000 })).toMatchObject({
+      ok: false,
+      error: { code: "BAD_REQUEST" },
+    });
+  });
+});
+
+describe("history pages over the socket", () => {
+  it("pages a member's chat newest first, then older, with no message twice or missing", async () => {
+    const carol = await createTestUser(db, { name: "Carol Pages" });
+    const dave = await createTestUser(db, { name: "Dave Pages" });
+    const chat = (await openDirect(carol.ctx, { userId: dave.id })).id;
+    for (let i = 1; i <= 7; i++) await sendMessage(carol.ctx, { conversationId: chat, clientId: `page-sock-${i}`, text: `line ${i}` });
+    const socket = await connect(dave);
+
+    const latest = await socket.emitWithAck("messages:list", { conversationId: chat, limit: 4 });
+    expect(latest.ok && latest.messages.map((m) => m.text)).toEqual(["line 4", "line 5", "line 6", "line 7"]);
+    const older = latest.ok ? await socket.emitWithAck("messages:list", { conversationId: chat, before: latest.nextBefore!, limit: 4 }) : latest;
+    expect(older.ok && older.messages.map((m) => m.text)).toEqual(["line 1", "line 2", "line 3"]);
+    expect(older.ok && older.nextBefore).toBeNull();
+    const after = await socket.emitWithAck("messages:list", { conversationId: chat, after: 5 });
+    expect(after.ok && after.messages.map((m) => m.seq)).toEqual([6, 7]);
   });
 });
 

@@ -10,6 +10,7 @@ import { deleteMessage } from "@/lib/messages/delete-message";
 import { editMessage } from "@/lib/messages/edit-message";
 import { forwardMessage } from "@/lib/messages/forward-message";
 import { reactToMessage } from "@/lib/messages/react-to-message";
+import { listMessages } from "@/lib/messages/list-messages";
 import { markDelivered, markRead } from "@/lib/messages/receipts";
 import { sendMessage } from "@/lib/messages/send-message";
 import { syncMessages } from "@/lib/messages/sync-messages";
@@ -48,6 +49,10 @@ export async function registerHandlers(io: Server, db: Db, socket: Socket): Prom
   socket.on("message:delete", (input, ack) => answer(ack, () => deleteMessage(ctx, input).then(() => ({})), "message:delete"));
   socket.on("receipt:delivered", (input, ack) => answer(ack, () => markDelivered(ctx, input).then(() => ({})), "receipt:delivered"));
   socket.on("receipt:read", (input, ack) => answer(ack, () => markRead(ctx, input).then(() => ({})), "receipt:read"));
+  // Pages over the open connection: no HTTP request, cookie decryption or route dispatch per page.
+  socket.on("messages:list", (input, ack) =>
+    answer(ack, () => consume("api", user.id).then(() => listMessages(ctx, input)), "messages:list"),
+  );
   socket.on("sync", (input, ack) => answer(ack, () => roomsJoined.then(() => syncMessages(ctx, input)), "sync"));
   socket.on("typing", (input) => void roomsJoined.then(() => relayTyping(socket, user.id, input)));
   socket.on("presence:watch", (input, ack) =>
