@@ -110,9 +110,9 @@ export async function seedHistory(
 ): Promise<{ indexRebuildMs: number }> {
   const words = HISTORY_WORDS;
   const ftsIndex = await c.query<{ indexdef: string }>(
-    `SELECT indexdef FROM pg_indexes WHERE tablename = 'Message' AND indexname = 'message_text_search_custom'`,
+    `SELECT indexdef FROM pg_indexes WHERE tablename = 'Message' AND indexname = 'message_search_custom'`,
   );
-  if (ftsIndex.rows[0]) await c.query(`DROP INDEX "message_text_search_custom"`);
+  if (ftsIndex.rows[0]) await c.query(`DROP INDEX "message_search_custom"`);
   const step = 100_000;
   for (let from = 1; from <= count; from += step) {
     const to = Math.min(count, from + step - 1);

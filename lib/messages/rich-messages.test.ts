@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { openDirect } from "@/lib/conversations/open-direct";
 import { updateConversationSettings } from "@/lib/conversations/update-settings";
 import { listConversations } from "@/lib/conversations/list-conversations";
-import { searchMessages, HIGHLIGHT_END, HIGHLIGHT_START } from "@/lib/search/search-messages";
+import { searchMessages, HIGHLIGHT_END, HIGHLIGHT_START, RECENT_WINDOW } from "@/lib/search/search-messages";
 import { testDb } from "@/lib/test-support/database";
 import { createTestUser } from "@/lib/test-support/fixtures";
 import { setBlocked } from "@/lib/users/block-user";
@@ -122,7 +122,7 @@ describe("chat settings", () => {
 });
 
 describe("search", () => {
-  it("finds ranked, highlighted messages only in my chats, never deleted or hidden ones", async () => {
+  it("finds highlighted messages only in my chats, never deleted or hidden ones", async () => {
     const { a, b, dm } = await pair();
     const word = `zebra${Date.now().toString(36)}`;
     const { message: hit } = await sendMessage(a.ctx, { conversationId: dm.id, clientId: cid(), text: `the ${word} crossed the road` });
@@ -142,6 +142,46 @@ describe("search", () => {
     expect(await searchMessages(outsider.ctx, { q: word, conversationId: dm.id })).toEqual([]);
     // Operators in the query are plain text, not tsquery syntax.
     expect(await searchMessages(a.ctx, { q: "!&|:*()" })).toEqual([]);
+  });
+
+  it("lists hits newest first, in one chat and across chats, and finds an edit by its new words", async () => {
+    const { a, b, dm } = await pair();
+    const other = await openDirect(a.ctx, { userId: (await createTestUser(db)).id });
+    const word = `otter${Date.now().toString(36)}`;
+    const sent = [];
+    for (const [chat, text] of [[dm, `${word} one ${word} ${word}`], [other, `${word} two`], [dm, `three ${word}`], [other, `four ${word}s`]] as const) {
+      sent.push((await sendMessage(a.ctx, { conversationId: chat.id, clientId: cid(), text })).message);
+    }
+    // The oldest repeats the word: a relevance rank would list it first.
+    const newestFirst = [...sent].reverse().map((m) => m.id);
+    expect((await searchMessages(a.ctx, { q: word })).map((h) => h.messageId)).toEqual(newestFirst);
+    expect((await searchMessages(a.ctx, { q: word, conversationId: dm.id })).map((h) => h.messageId)).toEqual([sent[2]!.id, sent[0]!.id]);
+    expect((await searchMessages(b.ctx, { q: word })).map((h) => h.messageId)).toEqual([sent[2]!.id, sent[0]!.id]);
+
+    await editMessage(a.ctx, { messageId: sent[0]!.id, text: `renamed${word}` });
+    expect((await searchMessages(a.ctx, { q: `renamed${word}` })).map((h) => h.messageId)).toEqual([sent[0]!.id]);
+    expect((await searchMessages(a.ctx, { q: word, conversationId: dm.id })).map((h) => h.messageId)).toEqual([sent[2]!.id]);
+  });
+
+  it("in a long chat, hits older than the recent window follow the recent ones, newest first", async () => {
+    const { a, dm } = await pair();
+    const word = `heron${Date.now().toString(36)}`;
+    const total = RECENT_WINDOW + 20;
+    const hitSeqs = [3, 10, total - 2];
+    await db.$executeRaw`
+      INSERT INTO "Message" (id, "conversationId", seq, "senderId", "clientId", type, text, "createdAt")
+      SELECT gen_random_uuid(), ${dm.id}::uuid, s, ${a.id}::uuid, ${word} || '-' || s, 'TEXT',
+             CASE WHEN s = ANY(${hitSeqs}::int[]) THEN ${word} || ' at ' || s ELSE 'filler ' || s END,
+             now() - make_interval(secs => ${total} - s)
+      FROM generate_series(1, ${total}) AS s`;
+    await db.conversation.update({ where: { id: dm.id }, data: { lastSeq: total } });
+
+    const seqs = async (q: string, limit?: number) =>
+      (await searchMessages(a.ctx, { q, conversationId: dm.id, limit })).map((h) => h.seq);
+    expect(await seqs(word)).toEqual([total - 2, 10, 3]);
+    expect(await seqs(word, 2)).toEqual([total - 2, 10]);
+    expect(await seqs("filler", 3)).toEqual([total, total - 1, total - 3]);
+    expect(await seqs(`nowhere${word}`)).toEqual([]);
   });
 
   it("opens a message in context with `around`, and `after` fills the gap to the latest", async () => {
