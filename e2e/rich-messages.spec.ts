@@ -3,6 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { openChat, send, signInAll, startDirectChat } from "./support/chat";
+import { E2E_UPLOAD_MAX_BYTES } from "./support/env";
 
 // Rich messages between real users, each in their own browser context: photos and documents
 // (upload → bubble → the file itself), replies, edits with history, reactions, forwarding,
@@ -343,9 +344,13 @@ test.describe("rich messages", () => {
     const A = ana!.page;
     await startDirectChat(A, ben!.name);
 
-    // Too large: refused before uploading, with the limit in the message.
-    await attach(A, "file-input-document", { name: "huge.bin", mimeType: "application/octet-stream", buffer: Buffer.alloc(26 * 1024 * 1024, 1) });
-    await expect(A.getByTestId("composer-notice")).toContainText("“huge.bin” is too large (26 MB). Files can be at most 25 MB.");
+    // Too large for this server (UPLOAD_MAX_BYTES = 20 MB): refused before uploading, with the limit.
+    await attach(A, "file-input-document", {
+      name: "huge.bin",
+      mimeType: "application/octet-stream",
+      buffer: Buffer.alloc(E2E_UPLOAD_MAX_BYTES + 1024 * 1024, 1),
+    });
+    await expect(A.getByTestId("composer-notice")).toContainText("“huge.bin” is too large (21 MB). Files can be at most 20 MB.");
     await expect(A.getByTestId("upload-item")).toHaveCount(0);
 
     // Two photos, one removed; the other sent without a caption.

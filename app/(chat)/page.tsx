@@ -1,6 +1,7 @@
 import { ChatApp } from "@/components/chat/chat-app";
 import { requireUser } from "@/lib/auth/current-user";
 import { contextFor } from "@/lib/context";
+import { env } from "@/lib/env";
 import { listConversations } from "@/lib/conversations/list-conversations";
 import { listPublicGroups } from "@/lib/groups/list-public-groups";
 
@@ -27,6 +28,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       initialConversations={conversations}
       initialGroups={groups}
       initialActiveId={c && c.length <= 64 ? c : null}
+      uploadMaxBytes={env().UPLOAD_MAX_BYTES}
     />
   );
 }

@@ -22,11 +22,12 @@ type Props = {
   initialConversations: ConversationSummary[];
   initialGroups: GroupSummary[];
   initialActiveId: string | null;
+  uploadMaxBytes: number;
 };
 
-export function ChatApp({ me, initialConversations, initialGroups, initialActiveId }: Props) {
+export function ChatApp({ me, initialConversations, initialGroups, initialActiveId, uploadMaxBytes }: Props) {
   const [store] = useState(() =>
-    createChatStore({ me, conversations: initialConversations, groups: initialGroups, activeId: initialActiveId }),
+    createChatStore({ me, conversations: initialConversations, groups: initialGroups, activeId: initialActiveId, uploadMaxBytes }),
   );
   return (
     <ChatStoreContext.Provider value={store}>

@@ -52,7 +52,8 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
   const listRef = useRef<MessageListHandle>(null);
   const [mode, setMode] = useState<ComposerMode>(null);
   const [dragging, setDragging] = useState(false);
-  const uploads = useUploadQueue();
+  const uploadMaxBytes = useChat((s) => s.uploadMaxBytes);
+  const uploads = useUploadQueue(uploadMaxBytes);
   const users = useChat((s) => s.users);
   const meId = useChat((s) => s.me.id);
   const meName = useChat((s) => s.me.name);

@@ -30,7 +30,8 @@ export type UploadQueue = {
 let counter = 0;
 const nextId = () => `up-${Date.now().toString(36)}-${++counter}`;
 
-export function useUploadQueue(): UploadQueue {
+/** `maxBytes`: the server's upload limit (ChatData.uploadMaxBytes). */
+export function useUploadQueue(maxBytes: number): UploadQueue {
   const [items, setItems] = useState<UploadItem[]>([]);
   // A synchronous mirror: limits are checked against what is queued right now, not at render.
   const itemsRef = useRef<UploadItem[]>([]);
@@ -70,7 +71,7 @@ export function useUploadQueue(): UploadQueue {
 
   const add = useCallback(
     (picked: readonly File[]) => {
-      const { accepted, rejected } = acceptFiles(itemsRef.current.length, picked);
+      const { accepted, rejected } = acceptFiles(itemsRef.current.length, picked, { maxBytes });
       const added = accepted.map((file) => {
         const localId = nextId();
         files.current.set(localId, file);
@@ -82,7 +83,7 @@ export function useUploadQueue(): UploadQueue {
       for (const item of added) start(item.localId);
       return rejected.map((r) => r.reason);
     },
-    [start, update],
+    [start, update, maxBytes],
   );
 
   const remove = useCallback(

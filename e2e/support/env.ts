@@ -12,6 +12,9 @@ export const APP_URL = `http://localhost:${APP_PORT}`;
  * of its tokens, and Auth.js compares it with the configured issuer byte for byte. */
 export const OIDC_ISSUER = `http://127.0.0.1:${OIDC_PORT}`;
 
+/** The test server's UPLOAD_MAX_BYTES (20 MB, not the 25 MB default). */
+export const E2E_UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
+
 /** Cookie (on the OIDC provider's host) that tells the provider who is "signing in at Google". */
 export const MOCK_IDENTITY_COOKIE = "mock_oidc_identity";
 

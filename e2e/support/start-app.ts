@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { adminUrlFromEnv, createDatabase, dropDatabase, urlForDatabase } from "@/lib/test-support/global-setup";
-import { APP_PORT, APP_URL, OIDC_ISSUER } from "./env";
+import { APP_PORT, APP_URL, E2E_UPLOAD_MAX_BYTES, OIDC_ISSUER } from "./env";
 
 const DB_PREFIX = "convo_e2e";
 const root = process.cwd();
@@ -107,6 +107,8 @@ const child: ChildProcess = spawn(process.execPath, [serverFile], {
     // Likewise every page shares 127.0.0.1 for the per-IP API limit.
     RATE_LIMIT_API: process.env.RATE_LIMIT_API || "20000",
     LOG_LEVEL: process.env.E2E_LOG_LEVEL || "warn",
+    // Not the default (25 MB): the browser must refuse by the server's limit, not its own.
+    UPLOAD_MAX_BYTES: String(E2E_UPLOAD_MAX_BYTES),
     // Set (empty) so a developer's .env file cannot switch these on for the test server.
     REDIS_URL: "",
     UPLOADTHING_TOKEN: "",

@@ -5,8 +5,8 @@ export type AttachmentKind = AttachmentDto["kind"];
 
 /** Files per message (the server's limit). */
 export const MAX_ATTACHMENTS = 10;
-/** The server's default upload limit (UPLOAD_MAX_BYTES); larger files are refused before uploading. */
-export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
+/** The server's default UPLOAD_MAX_BYTES, until the page says what the server is set to. */
+export const DEFAULT_UPLOAD_MAX_BYTES = 25 * 1024 * 1024;
 
 const UNITS = ["KB", "MB", "GB", "TB"] as const;
 

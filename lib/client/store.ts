@@ -1,6 +1,7 @@
 // The browser's chat state: one zustand store per page (created by <ChatStoreProvider>), fed
 // by the HTTP API and the realtime client. All merging is done by the pure modules next to it.
 import { createStore, type StoreApi } from "zustand/vanilla";
+import { DEFAULT_UPLOAD_MAX_BYTES } from "./attachments";
 import type {
   ConversationPatch,
   ConversationSummary,
@@ -42,6 +43,7 @@ export type Me = {
 
 export type ChatData = {
   me: Me;
+  uploadMaxBytes: number;
   conversations: Record<string, ConversationSummary>;
   messages: Record<string, ConversationMessages>;
   outbox: OutboxEntry[];
@@ -146,6 +148,8 @@ export const emptyMessages: ConversationMessages = Object.freeze({
 
 export type ChatInit = {
   me: Me;
+  /** The server's UPLOAD_MAX_BYTES: larger files are refused before uploading. */
+  uploadMaxBytes?: number;
   conversations: ConversationSummary[];
   groups: GroupSummary[];
   activeId?: string | null;
@@ -208,6 +212,7 @@ export function createChatStore(init: ChatInit): ChatStore {
 
     return {
       me: init.me,
+      uploadMaxBytes: init.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES,
       conversations: Object.fromEntries(init.conversations.map((c) => [c.id, c])),
       messages: {},
       outbox: [],

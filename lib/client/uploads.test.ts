@@ -100,7 +100,7 @@ describe("uploadErrorMessage", () => {
     expect(uploadErrorMessage(413, { error: { code: "PAYLOAD_TOO_LARGE", message: "Files can be at most 25 MB" } })).toBe(
       "Too large. Files can be at most 25 MB",
     );
-    expect(uploadErrorMessage(413, null)).toBe("Too large. Files can be at most 25 MB.");
+    expect(uploadErrorMessage(413, null)).toBe("Too large. The file is larger than the server accepts.");
     expect(uploadErrorMessage(415, { error: { message: "This type of file is not allowed here" } })).toBe("This type of file is not allowed here");
     expect(uploadErrorMessage(429, { error: { message: "Too many requests. Try again in 12 s." } })).toBe("Too many requests. Try again in 12 s.");
     expect(uploadErrorMessage(429, {})).toBe("Too many uploads. Wait a moment and try again.");

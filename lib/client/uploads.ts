@@ -1,7 +1,7 @@
 // The composer's upload queue: picked / dropped / pasted files, each uploaded on its own with
 // progress, then sent together as one message. Pure state updates + the XHR upload itself.
 import type { AttachmentDto } from "@/lib/realtime/contract";
-import { MAX_ATTACHMENTS, MAX_UPLOAD_BYTES, formatFileSize, guessKind, type AttachmentKind } from "./attachments";
+import { MAX_ATTACHMENTS, DEFAULT_UPLOAD_MAX_BYTES, formatFileSize, guessKind, type AttachmentKind } from "./attachments";
 
 export type UploadStatus = "uploading" | "done" | "error";
 
@@ -34,7 +34,7 @@ export function acceptFiles<F extends FileLike>(
   limits: { maxFiles?: number; maxBytes?: number } = {},
 ): { accepted: F[]; rejected: Rejected[] } {
   const maxFiles = limits.maxFiles ?? MAX_ATTACHMENTS;
-  const maxBytes = limits.maxBytes ?? MAX_UPLOAD_BYTES;
+  const maxBytes = limits.maxBytes ?? DEFAULT_UPLOAD_MAX_BYTES;
   const accepted: F[] = [];
   const rejected: Rejected[] = [];
   for (const f of files) {
@@ -143,7 +143,7 @@ export function uploadErrorMessage(status: number, body: unknown): string {
     case 0:
       return "Upload failed. Check your connection and try again.";
     case 413:
-      return `Too large. ${serverText ?? `Files can be at most ${formatFileSize(MAX_UPLOAD_BYTES)}.`}`;
+      return `Too large. ${serverText ?? "The file is larger than the server accepts."}`;
     case 415:
       return serverText ?? "This type of file can't be sent";
     case 429:
