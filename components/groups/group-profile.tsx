@@ -1,32 +1,31 @@
 "use client";
 // The top of Group info: icon, name and "Group · N members", and the About card. Owners and
-// admins edit them in place (pencil → field → ✓ / Enter; Escape cancels), and the icon in a dialog.
-import { useEffect, useId, useRef, useState } from "react";
+// admins edit them in place (InlineEditField), and the icon in a dialog.
+import { useState } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { Dialog } from "@/components/ui/dialog";
-import { Spinner } from "@/components/ui/spinner";
+import { InlineEditField } from "@/components/ui/inline-edit-field";
 import { useToast } from "@/components/ui/toast";
 import { api, ApiError } from "@/lib/client/api";
 import { useChat, useChatStoreApi } from "@/lib/client/context";
 import { GROUP_ABOUT_MAX, GROUP_NAME_MAX, groupNameError, isSingleEmoji } from "@/lib/client/groups";
 import type { ConversationSummary } from "@/lib/realtime/contract";
 import { AppearancePicker } from "./appearance-picker";
-import { CheckIcon, PencilIcon } from "@/components/ui/icons";
+import { PencilIcon } from "@/components/ui/icons";
 import { useGroupRights } from "./use-group-rights";
 
 type Changes = { name?: string; icon?: string; iconBg?: string; about?: string };
 
+/** Resolves to an error message, or null when saved (the inline fields show it under the input). */
 function useSaveGroup(conversationId: string) {
   const store = useChatStoreApi();
-  const toast = useToast();
-  return async (changes: Changes): Promise<boolean> => {
+  return async (changes: Changes): Promise<string | null> => {
     try {
       const { group } = await api.updateGroup(conversationId, changes);
       store.getState().patchConversation(group);
-      return true;
+      return null;
     } catch (err) {
-      toast(err instanceof ApiError ? err.message : "Couldn't save the change", "error");
-      return false;
+      return err instanceof ApiError ? err.message : "Couldn't save the change";
     }
   };
 }
@@ -35,6 +34,7 @@ export function GroupProfile({ conversation: c }: { conversation: ConversationSu
   const { edit } = useGroupRights(c);
   const memberCount = useChat((s) => s.members[c.id]?.length ?? c.memberCount);
   const save = useSaveGroup(c.id);
+  const toast = useToast();
   const [iconOpen, setIconOpen] = useState(false);
 
   return (
@@ -59,15 +59,17 @@ export function GroupProfile({ conversation: c }: { conversation: ConversationSu
       ) : (
         <Avatar label={c.title} icon={c.icon} color={c.iconBg} size={160} className="mb-3" />
       )}
-      <EditableText
+      <InlineEditField
+        variant="title"
+        className="w-full"
+        label="Group name"
+        labelHidden
         value={c.title}
-        label="group name"
         canEdit={edit}
         maxLength={GROUP_NAME_MAX}
         validate={groupNameError}
         onSave={(name) => save({ name })}
-        testId="group-name"
-        display={(v) => <p className="text-2xl break-words text-fg">{v}</p>}
+        testIds={{ value: "group-name", edit: "edit-group-name", input: "group-name-input", save: "save-group-name" }}
       />
       <p className="text-muted">
         Group · {memberCount} {memberCount === 1 ? "member" : "members"}
@@ -78,7 +80,9 @@ export function GroupProfile({ conversation: c }: { conversation: ConversationSu
           iconBg={c.iconBg}
           onClose={() => setIconOpen(false)}
           onSave={async (icon, iconBg) => {
-            if (await save({ icon, iconBg })) setIconOpen(false);
+            const problem = await save({ icon, iconBg });
+            if (problem) toast(problem, "error");
+            else setIconOpen(false);
           }}
         />
       )}
@@ -93,177 +97,17 @@ export function GroupAbout({ conversation: c }: { conversation: ConversationSumm
   return (
     <div className="mt-2.5 bg-panel px-6 py-4" data-testid="group-about">
       <h3 className="mb-1 text-sm text-muted">About</h3>
-      <EditableText
+      <InlineEditField
+        label="Group description"
+        labelHidden
         value={c.about}
-        label="group description"
+        emptyText="Add group description"
         canEdit={edit}
         multiline
         maxLength={GROUP_ABOUT_MAX}
-        validate={() => null}
         onSave={(about) => save({ about })}
-        testId="group-about-text"
-        placeholder="Add group description"
-        align="start"
-        display={(v) => <p className="break-words whitespace-pre-wrap text-fg">{v}</p>}
+        testIds={{ value: "group-about-text", edit: "edit-group-about-text", input: "group-about-text-input", save: "save-group-about-text" }}
       />
-    </div>
-  );
-}
-
-type EditableProps = {
-  value: string;
-  /** Lower-case noun: "group name" → "Edit group name". */
-  label: string;
-  canEdit: boolean;
-  maxLength: number;
-  multiline?: boolean;
-  placeholder?: string;
-  validate: (v: string) => string | null;
-  onSave: (v: string) => Promise<boolean>;
-  display: (v: string) => React.ReactNode;
-  testId: string;
-  /** The name is centred under the icon; the about text starts at the left. */
-  align?: "center" | "start";
-};
-
-function EditableText({ value, label, canEdit, maxLength, multiline, placeholder, validate, onSave, display, testId, align = "center" }: EditableProps) {
-  const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState(value);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const inputRef = useRef<HTMLInputElement>(null);
-  const textareaRef = useRef<HTMLTextAreaElement>(null);
-  const editRef = useRef<HTMLButtonElement>(null);
-  const id = useId();
-
-  useEffect(() => {
-    if (!editing) return;
-    const field = inputRef.current ?? textareaRef.current;
-    field?.focus();
-    field?.select();
-  }, [editing]);
-
-  const stop = () => {
-    setEditing(false);
-    setError(null);
-    requestAnimationFrame(() => editRef.current?.focus());
-  };
-
-  const submit = async () => {
-    const next = draft.trim();
-    const problem = validate(next);
-    if (problem) {
-      setError(problem);
-      return;
-    }
-    if (next === value) {
-      stop();
-      return;
-    }
-    setSaving(true);
-    const ok = await onSave(next);
-    setSaving(false);
-    if (ok) stop();
-  };
-
-  if (!editing) {
-    if (!canEdit) return <div data-testid={testId}>{display(value)}</div>;
-    return (
-      <div className={`flex w-full items-start gap-2 ${align === "center" ? "justify-center" : "justify-between"}`}>
-        <div className="min-w-0" data-testid={testId}>
-          {value ? display(value) : <p className="text-muted">{placeholder}</p>}
-        </div>
-        <button
-          ref={editRef}
-          type="button"
-          onClick={() => {
-            setDraft(value);
-            setEditing(true);
-          }}
-          aria-label={`Edit ${label}`}
-          title={`Edit ${label}`}
-          className={`flex h-8 w-8 shrink-0 items-center justify-center rounded-full text-muted hover:bg-active hover:text-fg ${align === "center" ? "mt-0.5" : "-mt-1"}`}
-          data-testid={`edit-${testId}`}
-        >
-          <PencilIcon size={18} />
-        </button>
-      </div>
-    );
-  }
-
-  const onChange = (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
-    setDraft(e.target.value);
-    setError(null);
-  };
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    if (e.key === "Escape") {
-      e.preventDefault();
-      e.stopPropagation();
-      stop();
-    } else if (e.key === "Enter" && !(multiline && e.shiftKey)) {
-      e.preventDefault();
-      void submit();
-    }
-  };
-  const fieldLabel = label.charAt(0).toUpperCase() + label.slice(1);
-  const fieldClass = "min-w-0 flex-1 bg-transparent py-1 text-fg outline-none";
-
-  return (
-    <div className="w-full text-left">
-      <div className="flex items-end gap-2 border-b-2 border-accent">
-        {multiline ? (
-          <textarea
-            ref={textareaRef}
-            id={id}
-            rows={3}
-            value={draft}
-            maxLength={maxLength}
-            onChange={onChange}
-            onKeyDown={onKeyDown}
-            aria-label={fieldLabel}
-            aria-invalid={!!error || undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-            disabled={saving}
-            className={`${fieldClass} resize-none`}
-            data-testid={`${testId}-input`}
-          />
-        ) : (
-          <input
-            ref={inputRef}
-            id={id}
-            value={draft}
-            maxLength={maxLength}
-            onChange={onChange}
-            onKeyDown={onKeyDown}
-            aria-label={fieldLabel}
-            aria-invalid={!!error || undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-            disabled={saving}
-            autoComplete="off"
-            className={`${fieldClass} text-lg`}
-            data-testid={`${testId}-input`}
-          />
-        )}
-        <span className="pb-1.5 text-xs text-muted" aria-hidden="true">
-          {maxLength - draft.length}
-        </span>
-        <button
-          type="button"
-          onClick={() => void submit()}
-          disabled={saving}
-          aria-label={`Save ${label}`}
-          title="Save"
-          className="mb-0.5 flex h-8 w-8 shrink-0 items-center justify-center rounded-full text-accent-strong hover:bg-active"
-          data-testid={`save-${testId}`}
-        >
-          {saving ? <Spinner size={18} /> : <CheckIcon size={20} />}
-        </button>
-      </div>
-      {error && (
-        <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-danger">
-          {error}
-        </p>
-      )}
     </div>
   );
 }

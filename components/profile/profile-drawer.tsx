@@ -6,13 +6,13 @@ import { useEffect, useRef, useState } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { BackIcon, CameraIcon, TrashIcon } from "@/components/ui/icons";
 import { IconButton } from "@/components/ui/icon-button";
+import { InlineEditField, fieldTestIds } from "@/components/ui/inline-edit-field";
 import { Spinner } from "@/components/ui/spinner";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/api";
 import { useChat } from "@/lib/client/context";
 import { profileApi, type ProfilePatch } from "@/lib/client/profile";
 import { AvatarCropper } from "./avatar-cropper";
-import { EditableField } from "./editable-field";
 import { SettingsSection } from "./settings-section";
 import { UsernameField } from "./username-field";
 import { useUpdateProfile } from "./use-profile";
@@ -153,8 +153,9 @@ export function ProfileDrawer({ onClose, section = "profile" }: Props) {
         ) : (
           <>
             <div className="mt-2.5">
-              <EditableField
-                name="name"
+              <InlineEditField
+                testIds={fieldTestIds("profile-name")}
+                className="bg-panel px-6 py-4"
                 label="Your name"
                 value={profile.name}
                 emptyText="Add your name"
@@ -169,8 +170,9 @@ export function ProfileDrawer({ onClose, section = "profile" }: Props) {
               <UsernameField value={profile.username} onSave={(username) => save({ username })} />
             </div>
             <div className="mt-px">
-              <EditableField
-                name="about"
+              <InlineEditField
+                testIds={fieldTestIds("profile-about")}
+                className="bg-panel px-6 py-4"
                 label="About"
                 value={profile.bio}
                 emptyText="Add a few words about yourself"
@@ -179,8 +181,9 @@ export function ProfileDrawer({ onClose, section = "profile" }: Props) {
               />
             </div>
             <div className="mt-px">
-              <EditableField
-                name="phone"
+              <InlineEditField
+                testIds={fieldTestIds("profile-phone")}
+                className="bg-panel px-6 py-4"
                 label="Phone"
                 type="tel"
                 value={profile.phoneNumber ?? ""}

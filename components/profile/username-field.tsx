@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { useDebounced } from "@/lib/client/hooks";
 import { profileApi } from "@/lib/client/profile";
 import { USERNAME_RULE, normalizeUsername, validateUsername } from "@/lib/client/username";
-import { EditableField, type FieldStatus } from "./editable-field";
+import { InlineEditField, fieldTestIds, type FieldStatus } from "@/components/ui/inline-edit-field";
 
 type Check = { username: string; available: boolean; reason: string | null };
 
@@ -41,8 +41,9 @@ export function UsernameField({ value, onSave }: { value: string; onSave: (usern
   }
 
   return (
-    <EditableField
-      name="username"
+    <InlineEditField
+      testIds={fieldTestIds("profile-username")}
+      className="bg-panel px-6 py-4"
       label="Username"
       value={value}
       emptyText="Choose a username"
