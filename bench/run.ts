@@ -129,6 +129,30 @@ function serverStats(sample: ReturnType<ProcSampler["end"]>) {
   };
 }
 
+/**
+ * Connects a scenario's clients (closed on cleanup too, should the run fail) and starts sampling
+ * the nodes. idle passes `allowFailures`: how many connect is one of its results.
+ */
+async function connectFleet(env: Env, nodes: ServerProcess[], fleet: { clients: ChatClient[]; seedMs: number; allowFailures?: boolean }) {
+  const { clients, seedMs } = fleet;
+  env.cleanup.add("close clients", () => clients.forEach((c) => c.close()));
+  const connect = await connectAll(clients, num(env.args, "concurrency", 100));
+  log(`connected ${connect.connected}/${clients.length} in ${connect.seconds} s`);
+  if (connect.failed && !fleet.allowFailures) throw new Error(`${connect.failed} clients failed to connect: ${connect.firstFailure}`);
+  const sampler = new ProcSampler(nodes.map((n) => n.pid));
+  sampler.begin();
+  return {
+    connect,
+    sampler,
+    /** Closes the clients and gives the summary fields every client scenario reports. */
+    close(load: ReturnType<ProcSampler["end"]>) {
+      const totals = clientTotals(clients);
+      clients.forEach((c) => c.close());
+      return { server: serverStats(load), setup: { seedMs, connect }, clientTotals: totals };
+    },
+  };
+}
+
 // --- dm / two-node ---------------------------------------------------------------------------
 
 async function dm(env: Env, nodes: ServerProcess[]) {
@@ -153,13 +177,8 @@ async function dm(env: Env, nodes: ServerProcess[]) {
       target.push(conv);
     }
   });
-  env.cleanup.add("close clients", () => clients.forEach((c) => c.close()));
-  const connect = await connectAll(clients, num(env.args, "concurrency", 100));
-  log(`connected ${connect.connected}/${clients.length} in ${connect.seconds} s`);
-  if (connect.failed) throw new Error(`${connect.failed} clients failed to connect: ${connect.firstFailure}`);
+  const fleet = await connectFleet(env, nodes, { clients, seedMs });
 
-  const sampler = new ProcSampler(nodes.map((n) => n.pid));
-  sampler.begin();
   let counter = 0;
   const text = "x".repeat(Math.max(0, num(env.args, "size", 40) - 12));
   log(`sending: ${clients.length} clients × ${rate} msg/s for ${duration} s (offered ${clients.length * rate} msg/s)`);
@@ -169,14 +188,13 @@ async function dm(env: Env, nodes: ServerProcess[]) {
     const { clientId } = c.send(target[i]!, `m${counter++} ${text}`);
     recorder.noteSend(clientId, c.userId, target[i]!, performance.now());
   });
-  const load = sampler.end();
+  const load = fleet.sampler.end();
   log(`send window over (${round(sendSeconds)} s); draining…`);
   const drained = await drain(clients, recorder, num(env.args, "drain", 30) * 1000);
   // A loop, not Math.max(...all): long runs have more acks than a call's argument limit.
   let lastAck = 0;
   for (const s of recorder.sent.values()) lastAck = Math.max(lastAck, s.ackedAt ?? 0);
   const summary = recorder.summary();
-  clients.forEach((c) => c.close());
   return {
     clients: clients.length,
     nodes: nodes.length,
@@ -191,10 +209,8 @@ async function dm(env: Env, nodes: ServerProcess[]) {
       sendToAck: percentiles(recorder.ackLatencies),
       sendToDeliver: percentiles(recorder.deliverLatencies),
     },
-    server: serverStats(load),
-    setup: { seedMs, connect },
     drain: drained,
-    clientTotals: clientTotals(clients),
+    ...fleet.close(load),
   };
 }
 
@@ -209,13 +225,8 @@ async function group(env: Env, nodes: ServerProcess[]) {
   const recorder = new Recorder();
   recorder.setMembers(conv, users.map((u) => u.id));
   const clients = users.map((u) => makeClient({ urls: [nodes[0]!.url], cookie: u.cookie, userId: u.id, cursors: { [conv]: 0 }, hooks: recorder.hooks }));
-  env.cleanup.add("close clients", () => clients.forEach((c) => c.close()));
-  const connect = await connectAll(clients, num(env.args, "concurrency", 100));
-  log(`connected ${connect.connected}/${clients.length} in ${connect.seconds} s`);
-  if (connect.failed) throw new Error(`${connect.failed} clients failed to connect: ${connect.firstFailure}`);
+  const fleet = await connectFleet(env, nodes, { clients, seedMs });
 
-  const sampler = new ProcSampler(nodes.map((n) => n.pid));
-  sampler.begin();
   const sender = clients[0]!;
   let sent = 0;
   log(`sending ${messages} messages at ${rate}/s to ${members - 1} members`);
@@ -225,9 +236,8 @@ async function group(env: Env, nodes: ServerProcess[]) {
     recorder.noteSend(clientId, sender.userId, conv, performance.now());
   });
   const drained = await drain(clients, recorder, num(env.args, "drain", 60) * 1000);
-  const load = sampler.end();
+  const load = fleet.sampler.end();
   const summary = recorder.summary();
-  clients.forEach((c) => c.close());
   return {
     clients: members,
     members,
@@ -244,10 +254,8 @@ async function group(env: Env, nodes: ServerProcess[]) {
       /** Per (message, recipient): the fan-out latency. */
       sendToDeliver: percentiles(recorder.deliverLatencies),
     },
-    server: serverStats(load),
-    setup: { seedMs, connect },
     drain: drained,
-    clientTotals: clientTotals(clients),
+    ...fleet.close(load),
   };
 }
 
@@ -270,33 +278,27 @@ async function idle(env: Env, nodes: ServerProcess[]) {
   const rssBefore = rssBytes(server.pid) ?? 0;
   const benchRssBefore = process.memoryUsage().rss;
   const clients = users.map((u, i) => makeClient({ urls: [server.url], cookie: u.cookie, userId: u.id, cursors: { [convIds[i >> 1]!]: 0 } }));
-  env.cleanup.add("close clients", () => clients.forEach((c) => c.close()));
-  const connect = await connectAll(clients, num(env.args, "concurrency", 100));
-  log(`connected ${connect.connected}/${clients.length} in ${connect.seconds} s; holding ${hold} s`);
-  const sampler = new ProcSampler([server.pid]);
-  sampler.begin();
+  const { connect, sampler, close } = await connectFleet(env, nodes, { clients, seedMs, allowFailures: true });
+  log(`holding ${hold} s`);
   await sleep(hold * 1000);
   const load = sampler.end();
   const rssAfter = rssBytes(server.pid) ?? 0;
   const stillConnected = clients.filter((c) => c.isReady).length;
-  const totals = clientTotals(clients);
-  clients.forEach((c) => c.close());
+  const common = close(load);
+  const perConnectionKB = (bytes: number) => (connect.connected ? round(bytes / 1024 / connect.connected, 1) : null);
   return {
     clients: count,
     holdSeconds: hold,
     connected: connect.connected,
     stillConnectedAfterHold: stillConnected,
+    ...common,
     server: {
-      ...serverStats(load),
+      ...common.server,
       rssBeforeMB: round(rssBefore / 2 ** 20, 1),
       rssAfterMB: round(rssAfter / 2 ** 20, 1),
-      rssPerConnectionKB: connect.connected ? round((rssAfter - rssBefore) / 1024 / connect.connected, 1) : null,
+      rssPerConnectionKB: perConnectionKB(rssAfter - rssBefore),
     },
-    benchProcess: {
-      rssPerConnectionKB: connect.connected ? round((process.memoryUsage().rss - benchRssBefore) / 1024 / connect.connected, 1) : null,
-    },
-    setup: { seedMs, connect },
-    clientTotals: totals,
+    benchProcess: { rssPerConnectionKB: perConnectionKB(process.memoryUsage().rss - benchRssBefore) },
   };
 }
 

@@ -4,46 +4,9 @@ import type { MemberDto } from "@/lib/realtime/contract";
 import type { Api } from "./api";
 import type { Timers } from "./batcher";
 import { createRealtimeClient } from "./realtime";
-import type { ConvoSocket } from "./socket";
-import { createChatStore } from "./store";
+import { chatStore } from "./test-support/chat-store";
+import { FakeSocket, emptySyncReply } from "./test-support/fake-socket";
 import { ME, conv, meUser, msg } from "./test-support/fixtures";
-
-type Handler = (...args: unknown[]) => void;
-
-class FakeSocket {
-  connected = false;
-  active = true;
-  listeners = new Map<string, Handler[]>();
-  on(event: string, fn: Handler) {
-    this.listeners.set(event, [...(this.listeners.get(event) ?? []), fn]);
-    return this;
-  }
-  removeAllListeners() {
-    this.listeners.clear();
-    return this;
-  }
-  fire(event: string, ...args: unknown[]) {
-    for (const fn of this.listeners.get(event) ?? []) fn(...args);
-  }
-  emit() {
-    return this;
-  }
-  timeout() {
-    return {
-      emitWithAck: (event: string) =>
-        Promise.resolve(event === "sync" ? { ok: true, conversations: [], missed: {}, truncated: [] } : { ok: true, presence: [] }),
-    };
-  }
-  connect() {
-    this.connected = true;
-    this.fire("connect");
-    return this;
-  }
-  disconnect() {
-    this.connected = false;
-    return this;
-  }
-}
 
 function member(id: string, role: MemberDto["role"]): MemberDto {
   return { id, name: `N ${id}`, username: id, initials: "NN", avatarColor: "#333", avatarUrl: null, role, readSeq: 0, deliveredSeq: 0, online: false, lastActiveAt: null };
@@ -52,19 +15,17 @@ function member(id: string, role: MemberDto["role"]): MemberDto {
 const group = conv({ id: "g", type: "GROUP", title: "Trip", icon: "✈️", iconBg: "#112233", peer: null, memberCount: 2 });
 
 function setup() {
-  const store = createChatStore({
-    me: meUser,
-    conversations: [group, conv({ id: "c1" })],
+  const store = chatStore([group, conv({ id: "c1" })], {
     groups: [{ id: "g", name: "Trip", icon: "✈️", iconBg: "#112233", about: "", memberCount: 2, isMember: true }],
     activeId: "g",
   });
-  const socket = new FakeSocket();
+  const socket = new FakeSocket({ sync: emptySyncReply, "presence:watch": () => ({ ok: true, presence: [] }) });
   const timers: Timers = { set: () => 0, clear: () => undefined };
   const api = {
     conversation: vi.fn(async () => ({ conversation: group, members: [member(ME, "OWNER"), member("b", "ADMIN")] })),
     groups: vi.fn(async () => ({ groups: [] })),
   } as unknown as Api;
-  const client = createRealtimeClient({ store, api, createSocket: () => socket as unknown as ConvoSocket, timers });
+  const client = createRealtimeClient({ store, api, createSocket: () => socket.asSocket(), timers });
   client.start();
   socket.connect();
   return { store, socket, api, client };

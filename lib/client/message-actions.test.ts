@@ -5,32 +5,15 @@ import { createMessageActions } from "./message-actions";
 import type { MessageApi } from "./message-api";
 import { hasContent, newEntry, parseOutbox, sendInput, serializeOutbox } from "./outbox";
 import { fromOutbox } from "./rows";
-import type { ConvoSocket } from "./socket";
-import { createChatStore } from "./store";
-import { ANA, ME, conv, meUser, msg } from "./test-support/fixtures";
+import { chatStore } from "./test-support/chat-store";
+import { FakeSocket, type ServerReply } from "./test-support/fake-socket";
+import { ANA, ME, conv, msg } from "./test-support/fixtures";
 
-type Reply = (input: unknown) => unknown;
-
-/** A connected socket whose acks come from `replies` (or never). */
-function fakeSocket(replies: Record<string, Reply>) {
-  const emitted: { event: string; input: unknown }[] = [];
-  const socket = {
-    connected: true,
-    timeout: () => ({
-      emitWithAck: (event: string, input: unknown) => {
-        emitted.push({ event, input });
-        const reply = replies[event];
-        return reply ? Promise.resolve(reply(input)) : Promise.reject(new Error("timeout"));
-      },
-    }),
-  };
-  return { socket: socket as unknown as ConvoSocket, emitted };
-}
-
-function setup(opts: { replies?: Record<string, Reply>; api?: Partial<MessageApi>; connected?: boolean } = {}) {
-  const store = createChatStore({ me: meUser, conversations: [conv({ lastSeq: 3 })], groups: [] });
+function setup(opts: { replies?: Record<string, ServerReply>; api?: Partial<MessageApi>; connected?: boolean } = {}) {
+  const store = chatStore([conv({ lastSeq: 3 })]);
   store.getState().pageLoaded("c1", { messages: [msg(1), msg(2), msg(3, { senderId: ME })], nextBefore: null }, "latest");
-  const { socket, emitted } = fakeSocket(opts.replies ?? {});
+  const socket = new FakeSocket(opts.replies);
+  socket.connected = true;
   const calls: string[] = [];
   const api = {
     starred: async () => ({ items: [], messageIds: ["m1", "m2"] }),
@@ -52,9 +35,9 @@ function setup(opts: { replies?: Record<string, Reply>; api?: Partial<MessageApi
     ...opts.api,
   } as MessageApi;
   let n = 0;
-  const actions = createMessageActions({ store, api, socket: () => (opts.connected === false ? null : socket), randomId: () => `rid-${++n}` });
+  const actions = createMessageActions({ store, api, socket: () => (opts.connected === false ? null : socket.asSocket()), randomId: () => `rid-${++n}` });
   const message = (id: string) => store.getState().messages.c1!.items.find((m) => m.id === id)!;
-  return { store, actions, emitted, calls, message };
+  return { store, actions, emitted: socket.emitted, calls, message };
 }
 
 describe("react", () => {

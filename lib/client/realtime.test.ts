@@ -3,71 +3,19 @@ import type { Api } from "./api";
 import type { Timers } from "./batcher";
 import type { MessageApi } from "./message-api";
 import { createRealtimeClient } from "./realtime";
-import type { ConvoSocket } from "./socket";
-import { createChatStore } from "./store";
+import { chatStore } from "./test-support/chat-store";
+import { FakeSocket, emptySyncReply } from "./test-support/fake-socket";
 import { ANA, ME, conv, meUser, msg } from "./test-support/fixtures";
 
-type Handler = (...args: unknown[]) => void;
-type ServerReply = (input: unknown) => unknown | Promise<unknown> | "never";
-
-/** Enough of a Socket.IO client socket to drive the realtime client. */
-class FakeSocket {
-  connected = false;
-  active = true;
-  listeners = new Map<string, Handler[]>();
-  emitted: { event: string; input: unknown }[] = [];
-  replies = new Map<string, ServerReply>();
-
-  on(event: string, fn: Handler) {
-    this.listeners.set(event, [...(this.listeners.get(event) ?? []), fn]);
-    return this;
-  }
-  removeAllListeners() {
-    this.listeners.clear();
-    return this;
-  }
-  fire(event: string, ...args: unknown[]) {
-    for (const fn of this.listeners.get(event) ?? []) fn(...args);
-  }
-  emit(event: string, input: unknown) {
-    this.emitted.push({ event, input });
-    return this;
-  }
-  timeout() {
-    return {
-      emitWithAck: (event: string, input: unknown) => {
-        this.emitted.push({ event, input });
-        const reply = this.replies.get(event);
-        const out = reply ? reply(input) : "never";
-        if (out === "never") return Promise.reject(new Error("operation has timed out"));
-        return Promise.resolve(out);
-      },
-    };
-  }
-  connect() {
-    this.connected = true;
-    this.fire("connect");
-    return this;
-  }
-  disconnect() {
-    this.connected = false;
-    this.fire("disconnect", "io client disconnect");
-    return this;
-  }
-  sent(event: string) {
-    return this.emitted.filter((e) => e.event === event).map((e) => e.input);
-  }
-}
-
 const flush = () => new Promise((r) => setTimeout(r, 0));
-const syncReply = () => ({ ok: true, conversations: [], missed: {}, truncated: [] });
 
 function setup() {
   vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
-  const store = createChatStore({ me: meUser, conversations: [conv({ lastSeq: 2, readSeq: 2 })], groups: [] });
-  const socket = new FakeSocket();
-  socket.replies.set("sync", syncReply);
-  socket.replies.set("messages:list", () => ({ ok: true, messages: [msg(1), msg(2)], nextBefore: null }));
+  const store = chatStore([conv({ lastSeq: 2, readSeq: 2 })]);
+  const socket = new FakeSocket({
+    sync: emptySyncReply,
+    "messages:list": () => ({ ok: true, messages: [msg(1), msg(2)], nextBefore: null }),
+  });
   let t = 100_000;
   const queued: { fn: () => void; h: number }[] = [];
   let h = 0;
@@ -90,7 +38,7 @@ function setup() {
   const client = createRealtimeClient({
     store,
     api,
-    createSocket: () => socket as unknown as ConvoSocket,
+    createSocket: () => socket.asSocket(),
     messageApi,
     now: () => t,
     timers,
@@ -290,13 +238,13 @@ describe("realtime client", () => {
   });
 
   it("goes to the login page when the handshake says UNAUTHENTICATED", async () => {
-    const store = createChatStore({ me: meUser, conversations: [], groups: [] });
+    const store = chatStore([]);
     const socket = new FakeSocket();
     const onUnauthenticated = vi.fn();
     const client = createRealtimeClient({
       store,
       api: {} as Api,
-      createSocket: () => socket as unknown as ConvoSocket,
+      createSocket: () => socket.asSocket(),
       onUnauthenticated,
     });
     socket.connect = function () {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { MessagePage } from "@/lib/realtime/contract";
 import { jumpToMessage, loadMessageContext, type JumpDeps } from "./search-jump";
-import { createChatStore } from "./store";
-import { conv, meUser, msg } from "./test-support/fixtures";
+import type { ChatStore } from "./store";
+import { chatStore } from "./test-support/chat-store";
+import { conv, msg } from "./test-support/fixtures";
 
 /** A server holding messages 1..total; pages like lib/messages/list-messages.ts. */
 function fakeServer(total: number) {
@@ -33,7 +34,7 @@ function fakeServer(total: number) {
 
 function setup(total: number) {
   const server = fakeServer(total);
-  const store = createChatStore({ me: meUser, conversations: [conv({ lastSeq: total, readSeq: total })], groups: [] });
+  const store = chatStore([conv({ lastSeq: total, readSeq: total })]);
   const deps: JumpDeps = {
     store,
     loadLatest: async (id) => {
@@ -47,7 +48,7 @@ function setup(total: number) {
   return { server, store, deps };
 }
 
-const seqs = (store: ReturnType<typeof createChatStore>) => store.getState().messages.c1!.items.map((m) => m.seq);
+const seqs = (store: ChatStore) => store.getState().messages.c1!.items.map((m) => m.seq);
 
 describe("loadMessageContext", () => {
   it("loads the latest page first and stops when the message is in it", async () => {

@@ -1,19 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { newEntry } from "./outbox";
 import { latestPending, selectSortedConversations, selectUnreadChats } from "./selectors";
-import { createChatStore } from "./store";
-import { ME, conv, meUser } from "./test-support/fixtures";
+import { chatStore } from "./test-support/chat-store";
+import { ME, conv } from "./test-support/fixtures";
 
 describe("selectors", () => {
   it("sorts, memoises per state, and counts unread chats", () => {
-    const store = createChatStore({
-      me: meUser,
-      conversations: [
-        conv({ id: "a", title: "A", lastMessageAt: "2025-03-10T10:00:00.000Z", unreadCount: 2 }),
-        conv({ id: "b", title: "B", lastMessageAt: "2025-03-10T11:00:00.000Z" }),
-      ],
-      groups: [],
-    });
+    const store = chatStore([
+      conv({ id: "a", title: "A", lastMessageAt: "2025-03-10T10:00:00.000Z", unreadCount: 2 }),
+      conv({ id: "b", title: "B", lastMessageAt: "2025-03-10T11:00:00.000Z" }),
+    ]);
     const first = selectSortedConversations(store.getState());
     expect(first.map((c) => c.id)).toEqual(["b", "a"]);
     expect(selectSortedConversations(store.getState())).toBe(first);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { newEntry } from "./outbox";
-import { createChatStore } from "./store";
-import { ANA, ME, conv, meUser, msg } from "./test-support/fixtures";
+import { chatStore } from "./test-support/chat-store";
+import { ANA, ME, conv, msg } from "./test-support/fixtures";
 
 function setup() {
-  return createChatStore({ me: meUser, conversations: [conv({ lastSeq: 2, readSeq: 2 })], groups: [] });
+  return chatStore([conv({ lastSeq: 2, readSeq: 2 })]);
 }
 
 describe("chat store", () => {
@@ -125,7 +125,7 @@ describe("chat store", () => {
 
 describe("archived groups from the server's summaries", () => {
   it("a summary of an archived group makes it read-only, and one of an unarchived group writable again", () => {
-    const store = createChatStore({ me: meUser, conversations: [], groups: [] });
+    const store = chatStore([]);
     store.getState().replaceConversations([conv({ id: "g1", type: "GROUP", groupArchived: true }), conv({ id: "c2" })]);
     expect(store.getState().archived).toEqual({ g1: true });
 

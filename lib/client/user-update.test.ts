@@ -1,25 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { createChatStore } from "./store";
+import { chatStore } from "./test-support/chat-store";
 import { ANA, ME, conv, meUser } from "./test-support/fixtures";
 
 const renamed = { id: ANA, name: "Ana Souza", username: "ana_s", initials: "AS", avatarColor: "#f06292", avatarUrl: "/api/v1/attachments/x" };
 
 describe("user:updated / profile:updated in the store", () => {
   it("renames a contact everywhere: the direct chat, its preview sender, members, users", () => {
-    const store = createChatStore({
-      me: meUser,
-      conversations: [
-        conv(),
-        conv({
-          id: "g1",
-          type: "GROUP",
-          title: "Team",
-          peer: null,
-          lastMessage: { id: "m1", seq: 1, senderId: ANA, type: "TEXT", text: "hi", createdAt: new Date().toISOString(), deletedAt: null, senderName: "Ana Lima" },
-        }),
-      ],
-      groups: [],
-    });
+    const store = chatStore([
+      conv(),
+      conv({
+        id: "g1",
+        type: "GROUP",
+        title: "Team",
+        peer: null,
+        lastMessage: { id: "m1", seq: 1, senderId: ANA, type: "TEXT", text: "hi", createdAt: new Date().toISOString(), deletedAt: null, senderName: "Ana Lima" },
+      }),
+    ]);
     store.getState().setMembers("g1", [
       { ...conv().peer!, role: "MEMBER", readSeq: 0, deliveredSeq: 0, online: false, lastActiveAt: null },
     ]);
@@ -37,7 +33,7 @@ describe("user:updated / profile:updated in the store", () => {
   });
 
   it("my own update changes me (and the loaded profile)", () => {
-    const store = createChatStore({ me: meUser, conversations: [conv()], groups: [] });
+    const store = chatStore([conv()]);
     store.getState().setProfile({
       ...meUser,
       bio: "hi",
@@ -52,7 +48,7 @@ describe("user:updated / profile:updated in the store", () => {
   });
 
   it("an unrelated user leaves the chats untouched", () => {
-    const store = createChatStore({ me: meUser, conversations: [conv()], groups: [] });
+    const store = chatStore([conv()]);
     const before = store.getState().conversations;
     store.getState().userUpdated({ ...renamed, id: "u-other" });
     expect(store.getState().conversations).toBe(before);
