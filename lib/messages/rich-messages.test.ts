@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { openDirect } from "@/lib/conversations/open-direct";
 import { updateConversationSettings } from "@/lib/conversations/update-settings";
 import { listConversations } from "@/lib/conversations/list-conversations";
-import { searchMessages, HIGHLIGHT_END, HIGHLIGHT_START, RECENT_WINDOW } from "@/lib/search/search-messages";
+import { RECENT_WINDOW } from "@/lib/search/newest-matches";
+import { searchMessages, HIGHLIGHT_END, HIGHLIGHT_START } from "@/lib/search/search-messages";
 import { testDb } from "@/lib/test-support/database";
 import { createTestUser } from "@/lib/test-support/fixtures";
 import { setBlocked } from "@/lib/users/block-user";
@@ -166,22 +167,50 @@ describe("search", () => {
   it("in a long chat, hits older than the recent window follow the recent ones, newest first", async () => {
     const { a, dm } = await pair();
     const word = `heron${Date.now().toString(36)}`;
+    const oldWord = `egret${Date.now().toString(36)}`;
     const total = RECENT_WINDOW + 20;
     const hitSeqs = [3, 10, total - 2];
     await db.$executeRaw`
       INSERT INTO "Message" (id, "conversationId", seq, "senderId", "clientId", type, text, "createdAt")
       SELECT gen_random_uuid(), ${dm.id}::uuid, s, ${a.id}::uuid, ${word} || '-' || s, 'TEXT',
-             CASE WHEN s = ANY(${hitSeqs}::int[]) THEN ${word} || ' at ' || s ELSE 'filler ' || s END,
+             CASE WHEN s = ANY(${hitSeqs}::int[]) THEN ${word} || ' at ' || s
+                  WHEN s = 5 THEN 'only old ' || ${oldWord} ELSE 'filler ' || s END,
              now() - make_interval(secs => ${total} - s)
       FROM generate_series(1, ${total}) AS s`;
     await db.conversation.update({ where: { id: dm.id }, data: { lastSeq: total } });
 
     const seqs = async (q: string, limit?: number) =>
       (await searchMessages(a.ctx, { q, conversationId: dm.id, limit })).map((h) => h.seq);
+    // One hit in the recent window, two more found by walking on.
     expect(await seqs(word)).toEqual([total - 2, 10, 3]);
+    // None in the window: the older part comes from the word index.
+    expect(await seqs(oldWord)).toEqual([5]);
     expect(await seqs(word, 2)).toEqual([total - 2, 10]);
     expect(await seqs("filler", 3)).toEqual([total, total - 1, total - 3]);
     expect(await seqs(`nowhere${word}`)).toEqual([]);
+  });
+
+  it("across chats, a long chat's old match still takes its place in time among the others", async () => {
+    const { a, b, dm: long } = await pair();
+    const short = await openDirect(a.ctx, { userId: (await createTestUser(db)).id });
+    const word = `ibis${Date.now().toString(36)}`;
+    const total = RECENT_WINDOW + 20;
+    // The long chat: one message a minute, matches at seq 3 (old) and total - 2 (recent).
+    await db.$executeRaw`
+      INSERT INTO "Message" (id, "conversationId", seq, "senderId", "clientId", type, text, "createdAt")
+      SELECT gen_random_uuid(), ${long.id}::uuid, s, ${b.id}::uuid, ${word} || '-' || s, 'TEXT',
+             CASE WHEN s IN (3, ${total - 2}) THEN ${word} || ' in the long chat' ELSE 'filler ' || s END,
+             now() - make_interval(mins => ${total} - s)
+      FROM generate_series(1, ${total}) AS s`;
+    await db.conversation.update({ where: { id: long.id }, data: { lastSeq: total } });
+    // The short chat's match falls between the two: older than the long chat's window, newer than seq 3.
+    const between = (await sendMessage(a.ctx, { conversationId: short.id, clientId: cid(), text: `${word} in the short chat` })).message;
+    await db.message.update({ where: { id: between.id }, data: { createdAt: new Date(Date.now() - (total - 10) * 60_000) } });
+
+    const hits = async (limit?: number) => (await searchMessages(a.ctx, { q: word, limit })).map((h) => [h.conversationId, h.seq]);
+    expect(await hits()).toEqual([[long.id, total - 2], [short.id, between.seq], [long.id, 3]]);
+    expect(await hits(2)).toEqual([[long.id, total - 2], [short.id, between.seq]]);
+    expect(await hits(1)).toEqual([[long.id, total - 2]]);
   });
 
   it("opens a message in context with `around`, and `after` fills the gap to the latest", async () => {

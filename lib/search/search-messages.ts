@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { id } from "@/lib/validation";
+import { newestMatches } from "./newest-matches";
 
 /** Marks around matched words in snippets: control characters no message text can contain. */
 export const HIGHLIGHT_START = "\u0002";
@@ -44,31 +44,10 @@ export async function searchMessages(ctx: Ctx, input: z.input<typeof searchMessa
   const { q, conversationId, limit } = searchMessagesInput.parse(input);
   const tsquery = toTsQuery(q);
   if (!tsquery) return [];
-  if (!conversationId) return (await findHits(ctx, tsquery, Prisma.empty, Prisma.sql`m."createdAt" DESC, m.id DESC`, limit)).map(toHit);
-
-  // In one chat, seq order is time order. A common word is found fastest by walking the newest
-  // messages through the (conversationId, seq) index, a rare one through the word index, and the
-  // planner cannot tell which a word is (it has no statistics for a word it never saw: walking
-  // a 1M-message chat for a word it does not contain took 0.35 s). So: the newest
-  // RECENT_WINDOW messages one by one, then older ones through the word index if the page is
-  // not full yet.
-  const chat = Prisma.sql`AND m."conversationId" = ${conversationId}::uuid`;
-  const floor = Prisma.sql`(SELECT c2."lastSeq" - ${RECENT_WINDOW} FROM "Conversation" c2 WHERE c2.id = ${conversationId}::uuid)`;
-  const recent = await findHits(ctx, tsquery, Prisma.sql`${chat} AND m.seq > ${floor}`, Prisma.sql`m.seq DESC`, limit);
-  if (recent.length === limit) return recent.map(toHit);
-  // "+ 0" makes it a sort of the matches, so they come from the word index, not a walk of the chat.
-  const older = await findHits(
-    ctx,
-    tsquery,
-    Prisma.sql`${chat} AND ${floor} > 0 AND m.seq <= ${floor}`,
-    Prisma.sql`m.seq + 0 DESC`,
-    limit - recent.length,
-  );
-  return [...recent, ...older].map(toHit);
+  const matches = await newestMatches(ctx, tsquery, conversationId, limit);
+  if (matches.length === 0) return [];
+  return (await withSnippets(ctx, tsquery, matches.map((m) => m.id))).map(toHit);
 }
-
-/** How many of a chat's newest messages a search tests one by one before using the word index. */
-export const RECENT_WINDOW = 5_000;
 
 type HitRow = {
   id: string;
@@ -81,8 +60,11 @@ type HitRow = {
   title: string | null;
 };
 
-/** Matches of `tsquery` in my chats within `scope`, in `order`, with snippet and chat title. */
-function findHits(ctx: Ctx, tsquery: string, scope: Prisma.Sql, order: Prisma.Sql, limit: number): Promise<HitRow[]> {
+/**
+ * The found messages with snippet, sender and chat title, newest first: for the page only, as a
+ * headline costs more than finding the match. Membership is checked again, not the match.
+ */
+function withSnippets(ctx: Ctx, tsquery: string, messageIds: string[]): Promise<HitRow[]> {
   return ctx.db.$queryRaw<HitRow[]>`
     WITH query AS (SELECT to_tsquery('simple', ${tsquery}) AS q)
     SELECT m.id, m."conversationId", m.seq, m."senderId", u.name AS "senderName", m."createdAt",
@@ -95,12 +77,8 @@ function findHits(ctx: Ctx, tsquery: string, scope: Prisma.Sql, order: Prisma.Sq
     JOIN "Participant" p ON p."conversationId" = m."conversationId" AND p."userId" = ${ctx.actor.id}::uuid AND p."leftAt" IS NULL
     JOIN "Conversation" c ON c.id = m."conversationId"
     JOIN "User" u ON u.id = m."senderId"
-    WHERE m.search_custom @@ query.q
-      AND m."deletedAt" IS NULL
-      AND NOT EXISTS (SELECT 1 FROM "MessageHide" h WHERE h."messageId" = m.id AND h."userId" = ${ctx.actor.id}::uuid)
-      ${scope}
-    ORDER BY ${order}
-    LIMIT ${limit}`;
+    WHERE m.id = ANY(${messageIds}::uuid[])
+    ORDER BY m."createdAt" DESC, m.seq DESC, m.id DESC`;
 }
 
 function toHit(r: HitRow): SearchHit {
