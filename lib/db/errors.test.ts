@@ -14,11 +14,24 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }))).toBe(true);
     expect(isDatabaseUnavailable(new Error("wrapped", { cause: { kind: "ConnectionClosed" } }))).toBe(true);
     expect(isDatabaseUnavailable(new Error("wrapped", { cause: { kind: "postgres", code: "08006" } }))).toBe(true);
+    // A raw query (the message writer's) whose connection PostgreSQL closed while restarting.
+    const rawQueryCut = new Prisma.PrismaClientKnownRequestError("Raw query failed. Message: `Server has closed the connection.`", {
+      code: "P2010",
+      clientVersion: "7",
+      meta: { driverAdapterError: { name: "DriverAdapterError", cause: { kind: "ConnectionClosed" } } },
+    });
+    expect(isDatabaseUnavailable(rawQueryCut)).toBe(true);
   });
 
   it("leaves real errors alone", () => {
     expect(isDatabaseUnavailable(known("P2002", "Unique constraint failed"))).toBe(false);
     expect(isDatabaseUnavailable(known("P2025", "Record not found"))).toBe(false);
+    const rawQuerySyntax = new Prisma.PrismaClientKnownRequestError("Raw query failed.", {
+      code: "P2010",
+      clientVersion: "7",
+      meta: { driverAdapterError: { name: "DriverAdapterError", cause: { kind: "postgres", code: "42601" } } },
+    });
+    expect(isDatabaseUnavailable(rawQuerySyntax)).toBe(false);
     expect(isDatabaseUnavailable(new TypeError("Cannot read properties of undefined"))).toBe(false);
     expect(isDatabaseUnavailable(Object.assign(new Error("syntax error"), { code: "42601" }))).toBe(false);
     expect(isDatabaseUnavailable(undefined)).toBe(false);

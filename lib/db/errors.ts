@@ -19,11 +19,22 @@ const UNAVAILABLE_MESSAGE = /Connection terminated|connection timeout|Can't reac
 /**
  * The database is down, restarting or saturated (not a bug, not the caller's fault): the request
  * may be retried. Duck-typed over Prisma's errors, adapter-pg's driver errors and pg's, following
- * `cause` chains, since each layer wraps the one below differently.
+ * `cause` chains and the driver error a raw query's P2010 carries in `meta`, since each layer
+ * wraps the one below differently.
  */
 export function isDatabaseUnavailable(err: unknown): boolean {
-  for (let e = err, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const { name, code, kind, message } = e as { name?: unknown; code?: unknown; kind?: unknown; message?: unknown };
+  const pending: unknown[] = [err];
+  for (let seen = 0; pending.length > 0 && seen < 10; seen++) {
+    const e = pending.shift();
+    if (!e || typeof e !== "object") continue;
+    const { name, code, kind, message, cause, meta } = e as {
+      name?: unknown;
+      code?: unknown;
+      kind?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      meta?: { driverAdapterError?: unknown };
+    };
     if (name === "PrismaClientInitializationError") return true;
     if (typeof code === "string") {
       if (UNAVAILABLE_PRISMA_CODES.has(code) || UNAVAILABLE_SYSCALL_CODES.has(code)) return true;
@@ -32,6 +43,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     }
     if (typeof kind === "string" && UNAVAILABLE_KINDS.has(kind)) return true;
     if (typeof message === "string" && UNAVAILABLE_MESSAGE.test(message)) return true;
+    pending.push(cause, meta?.driverAdapterError);
   }
   return false;
 }
