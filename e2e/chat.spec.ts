@@ -39,6 +39,40 @@ test.describe("direct chat", () => {
     expect(second).toBeGreaterThan(first);
   });
 
+  test("times and numbers are drawn with the text font, emoji with the colour emoji font", async ({ newUsers }) => {
+    const [ana, ben] = await newUsers(2, { label: "fonts" });
+    await signInAll([ana!, ben!]);
+    await startDirectChat(ana!.page, ben!.name);
+    await send(ana!.page, "Meet at 10:30 #42 ☕😀");
+    const mine = bubble(ana!.page, "Meet at 10:30");
+    await expect(mine).toBeVisible();
+
+    // Chromium reports which installed fonts drew each node's text.
+    const page = ana!.page;
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("DOM.enable");
+    await cdp.send("CSS.enable");
+    const { root } = await cdp.send("DOM.getDocument", { depth: -1 });
+    const fontsOf = async (selector: string) => {
+      const { nodeIds } = await cdp.send("DOM.querySelectorAll", { nodeId: root.nodeId, selector });
+      const glyphs = new Map<string, number>();
+      for (const nodeId of nodeIds) {
+        const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
+        for (const f of fonts) glyphs.set(f.familyName, (glyphs.get(f.familyName) ?? 0) + f.glyphCount);
+      }
+      return glyphs;
+    };
+    // For an element, Chromium counts the text of its whole subtree.
+    const text = await fontsOf('[data-testid="message-text"]');
+    const emojiGlyphs = text.get("Noto Color Emoji") ?? 0;
+    // Exactly the two emoji; before, every digit, '#' and space of the message came from it too.
+    expect(emojiGlyphs).toBe(2);
+    expect([...text.values()].reduce((a, b) => a + b, 0) - emojiGlyphs).toBeGreaterThanOrEqual("Meet at 10:30 #42 ".length - 1);
+    const meta = await fontsOf('[data-testid="message-meta"]');
+    expect(meta.size).toBeGreaterThan(0);
+    expect(meta.has("Noto Color Emoji")).toBe(false);
+  });
+
   test("typing shows and clears; presence goes online, then offline with last seen", async ({ newUsers }) => {
     const [ana, ben] = await newUsers(2, { label: "presence" });
     await signInAll([ana!, ben!]);
