@@ -223,6 +223,9 @@ test.describe("private groups", () => {
     await a.getByTestId("confirm-remove").click();
     await expect(cidRow).toHaveCount(0);
     await expect(systemMessage(a, `You removed ${cid!.name}`)).toHaveCount(1);
+    // The chat list previews the event too, in each reader's words.
+    await expect(a.getByTestId("conversation-row").filter({ hasText: name })).toContainText(`You removed ${cid!.name}`);
+    await expect(ben!.page.getByTestId("conversation-row").filter({ hasText: name })).toContainText(`${ana!.name} removed ${cid!.name}`);
     // Cid: composer gone at once, told why.
     await expect(cid!.page.getByTestId("composer-input")).toHaveCount(0);
     await expect(cid!.page.getByTestId("not-member-notice")).toBeVisible();

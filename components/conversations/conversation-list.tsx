@@ -34,10 +34,11 @@ type Props = {
 
 export function ConversationList({ query, filter, onNewChat, onDiscover, listRef, archived = false, onOpenArchived, quietWhenEmpty, heading }: Props) {
   const conversations = useChat(selectSortedConversations);
-  const { meId, activeId, outbox, typing, presence, removed, users, members } = useChat(
+  const { meId, meName, activeId, outbox, typing, presence, removed, users, members } = useChat(
     useShallow((s) => ({
       members: s.members,
       meId: s.me.id,
+      meName: s.me.name,
       activeId: s.activeId,
       outbox: s.outbox,
       typing: s.typing,
@@ -194,6 +195,7 @@ export function ConversationList({ query, filter, onNewChat, onDiscover, listRef
               conversation={c}
               {...effectiveWatermarks(c, members[c.id], meId)}
               meId={meId}
+              meName={meName}
               active={c.id === activeId}
               tabbable={c.id === tabbableId}
               typing={label}

@@ -19,6 +19,8 @@ type Props = {
   minDeliveredSeq: number;
   minReadSeq: number;
   meId: string;
+  /** My name, so a group event I did reads "You added …". */
+  meName: string;
   active: boolean;
   tabbable: boolean;
   /** Label like "typing…" / "Ana is typing…", or null. */
@@ -37,6 +39,7 @@ export const ConversationRow = memo(function ConversationRow({
   minDeliveredSeq,
   minReadSeq,
   meId,
+  meName,
   active,
   tabbable,
   typing,
@@ -74,7 +77,7 @@ export const ConversationRow = memo(function ConversationRow({
   } else if (last) {
     const mine = last.senderId === meId;
     const text =
-      last.type === "SYSTEM" ? systemText(null, last.text) : messagePreview(last, mine);
+      last.type === "SYSTEM" ? systemText(last.system, last.text, meName) : messagePreview(last, mine);
     const prefix = last.type === "SYSTEM" ? "" : mine ? "You: " : isGroup && last.senderName ? `${last.senderName.split(" ")[0]}: ` : "";
     preview = (
       <>

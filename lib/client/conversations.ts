@@ -53,6 +53,7 @@ export function toLastMessage(m: MessageDto, senderName: string): LastMessage {
     text: m.text,
     createdAt: m.createdAt,
     deletedAt: m.deletedAt,
+    system: m.system,
     senderName,
   };
 }

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ConversationSummary, MessageDto } from "@/lib/realtime/contract";
+import type { ConversationSummary, MessageDto, SystemEvent } from "@/lib/realtime/contract";
 
 type SummaryRow = {
   id: string;
@@ -31,6 +31,7 @@ type SummaryRow = {
   lmCreatedAt: Date | null;
   lmDeletedAt: Date | null;
   lmSenderName: string | null;
+  lmSystem: SystemEvent | null;
   memberCount: number;
   minDeliveredSeq: bigint | null;
   minReadSeq: bigint | null;
@@ -61,6 +62,7 @@ export async function conversationSummaries(
            lm.id AS "lmId", lm.seq AS "lmSeq", lm."senderId" AS "lmSenderId", lm.type::text AS "lmType",
            CASE WHEN lm."deletedAt" IS NULL THEN lm.text END AS "lmText",
            lm."createdAt" AS "lmCreatedAt", lm."deletedAt" AS "lmDeletedAt", lmu.name AS "lmSenderName",
+           lm.metadata -> 'system' AS "lmSystem",
            stats."memberCount", stats."minDeliveredSeq", stats."minReadSeq"
     FROM "Participant" p
     JOIN "Conversation" c ON c.id = p."conversationId"
@@ -71,7 +73,7 @@ export async function conversationSummaries(
       LIMIT 1
     ) peer ON true
     LEFT JOIN LATERAL (
-      SELECT m.id, m.seq, m."senderId", m.type, m.text, m."createdAt", m."deletedAt"
+      SELECT m.id, m.seq, m."senderId", m.type, m.text, m."createdAt", m."deletedAt", m.metadata
       FROM "Message" m
       WHERE m."conversationId" = c.id
         AND NOT EXISTS (SELECT 1 FROM "MessageHide" h WHERE h."messageId" = m.id AND h."userId" = p."userId")
@@ -128,6 +130,7 @@ function toSummary(r: SummaryRow): ConversationSummary {
             text: r.lmText,
             createdAt: r.lmCreatedAt.toISOString(),
             deletedAt: r.lmDeletedAt?.toISOString() ?? null,
+            system: r.lmSystem,
           }
         : null,
     unreadCount: Math.max(0, lastSeq - readSeq),

@@ -6,6 +6,7 @@ import * as inviteRoute from "@/app/api/v1/invites/[code]/route";
 import * as adminGroupRoute from "@/app/api/v1/admin/groups/[id]/route";
 import { listAudit } from "@/lib/admin/audit";
 import { createPublicGroup, deletePublicGroup, listAdminGroups, listGroupMembers, setGroupArchived } from "@/lib/admin/manage-groups";
+import { listConversations } from "@/lib/conversations/list-conversations";
 import { openDirect } from "@/lib/conversations/open-direct";
 import { AppError } from "@/lib/errors";
 import { autoJoinGroups } from "@/lib/groups/auto-join";
@@ -171,6 +172,9 @@ describe("system messages: exactly one per event", () => {
     // Remove.
     await removeMember(owner.ctx, { conversationId: g, userId: dot.id });
     await expectSystem([{ kind: "removed", actorName: owner.name, targetName: dot.name }]);
+    // The chat list previews the event itself (before: an empty line).
+    const beasChat = (await listConversations(bea.ctx)).find((c) => c.id === g);
+    expect(beasChat?.lastMessage).toMatchObject({ type: "SYSTEM", system: { kind: "removed", actorName: owner.name, targetName: dot.name } });
     await removeMember(owner.ctx, { conversationId: g, userId: dot.id });
     await expectSystem([]);
 

@@ -82,7 +82,9 @@ export type ConversationSummary = {
   peer: UserSummary | null;
   lastSeq: number;
   lastMessageAt: string | null;
-  lastMessage: (Pick<MessageDto, "id" | "seq" | "senderId" | "type" | "text" | "createdAt" | "deletedAt"> & { senderName: string }) | null;
+  lastMessage:
+    | (Pick<MessageDto, "id" | "seq" | "senderId" | "type" | "text" | "createdAt" | "deletedAt" | "system"> & { senderName: string })
+    | null;
   /** Conversation.lastSeq − my readSeq. */
   unreadCount: number;
   readSeq: number;
