@@ -48,6 +48,11 @@ export async function newestMatches(ctx: Ctx, tsquery: string, conversationId: s
   return [...found, ...(await fromWordIndex(ctx, tsquery, older, limit - hits))];
 }
 
+/** Message `m` is one search may list: not deleted for everyone, not hidden for me. */
+const shownToMe = (ctx: Ctx) =>
+  Prisma.sql`m."deletedAt" IS NULL
+    AND NOT EXISTS (SELECT 1 FROM "MessageHide" h WHERE h."messageId" = m.id AND h."userId" = ${ctx.actor.id}::uuid)`;
+
 /** Every match within `scope` from the word index, sorted by time: the newest `limit`. */
 function fromWordIndex(ctx: Ctx, tsquery: string, scope: Prisma.Sql, limit: number): Promise<Match[]> {
   return ctx.db.$queryRaw<Match[]>`
@@ -55,9 +60,7 @@ function fromWordIndex(ctx: Ctx, tsquery: string, scope: Prisma.Sql, limit: numb
     SELECT m.id, m."conversationId", m.seq, m."createdAt"
     FROM query, "Message" m
     JOIN "Participant" p ON p."conversationId" = m."conversationId" AND p."userId" = ${ctx.actor.id}::uuid AND p."leftAt" IS NULL
-    WHERE m.search_custom @@ query.q
-      AND m."deletedAt" IS NULL
-      AND NOT EXISTS (SELECT 1 FROM "MessageHide" h WHERE h."messageId" = m.id AND h."userId" = ${ctx.actor.id}::uuid)
+    WHERE m.search_custom @@ query.q AND ${shownToMe(ctx)}
       ${scope}
     ORDER BY m."createdAt" DESC, m.seq DESC
     LIMIT ${limit}`;
@@ -77,9 +80,7 @@ async function walk(
     SELECT m.id, m."conversationId", m.seq, m."createdAt" FROM "Message" m, query
     -- "IS TRUE" keeps the word index out of this walk: it would fetch every match of the chat.
     WHERE m."conversationId" = ${conversationId}::uuid AND m.seq <= ${range.upper} AND m.seq > ${range.lower}
-      AND (m.search_custom @@ query.q) IS TRUE
-      AND m."deletedAt" IS NULL
-      AND NOT EXISTS (SELECT 1 FROM "MessageHide" h WHERE h."messageId" = m.id AND h."userId" = ${ctx.actor.id}::uuid)
+      AND (m.search_custom @@ query.q) IS TRUE AND ${shownToMe(ctx)}
     ORDER BY m.seq DESC
     LIMIT ${limit}`;
   found.push(...rows);
