@@ -125,6 +125,8 @@ function serverStats(sample: ReturnType<ProcSampler["end"]>) {
     perNode: procs.length > 1 ? procs : undefined,
     postgresCpuPercent: sample.postgresCpuPercent,
     benchProcessCpuPercent: sample.benchProcessCpuPercent,
+    /** How late the bench's own timers ran: it is part of every latency the bench measures. */
+    benchEventLoopDelayMs: sample.benchEventLoopDelayMs,
     sampledSeconds: sample.seconds,
   };
 }

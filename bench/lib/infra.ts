@@ -4,6 +4,7 @@ import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_pr
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -273,6 +274,10 @@ function postgresPids(): number[] {
   return pids;
 }
 
+const LOOP_RESOLUTION_MS = 5;
+/** The histogram holds whole sampling intervals: what exceeds the interval is the delay. */
+const lateBy = (ns: number) => round(Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS), 1);
+
 export type CpuWindow = { cpuPercent: number; seconds: number };
 
 /**
@@ -287,6 +292,9 @@ export class ProcSampler {
   private peakRss = new Map<number, number>();
   private lastRss = new Map<number, number>();
   private pgTicksSeen = new Map<number, number>();
+  // The bench's own event loop: deliveries are timed when it gets to them, so its stalls show
+  // up in the measured latencies although the server was not slow.
+  private benchLoop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
 
   constructor(
     private readonly pids: number[],
@@ -299,6 +307,8 @@ export class ProcSampler {
     this.pgTicksSeen = new Map(postgresPids().map((pid) => [pid, cpuTicks(pid) ?? 0]));
     const sched = new Map(this.pids.map((pid) => [pid, schedstat(pid)]));
     this.start = { at: performance.now(), ticks, sched, self: process.cpuUsage() };
+    this.benchLoop.reset();
+    this.benchLoop.enable();
     this.sample();
     this.timer = setInterval(() => this.sample(), this.intervalMs);
     this.timer.unref();
@@ -316,6 +326,7 @@ export class ProcSampler {
   /** Per process: CPU % over the window, peak and last RSS (MB); postgres CPU %; this process's CPU %. */
   end() {
     clearInterval(this.timer);
+    this.benchLoop.disable();
     this.sample();
     const start = this.start!;
     const seconds = (performance.now() - start.at) / 1000;
@@ -345,6 +356,11 @@ export class ProcSampler {
       processes: per,
       postgresCpuPercent: round((pgTicks / hz / seconds) * 100, 1),
       benchProcessCpuPercent: round(((self.user + self.system) / 1e6 / seconds) * 100, 1),
+      benchEventLoopDelayMs: {
+        p50: lateBy(this.benchLoop.percentile(50)),
+        p99: lateBy(this.benchLoop.percentile(99)),
+        max: lateBy(this.benchLoop.max),
+      },
     };
   }
 }
