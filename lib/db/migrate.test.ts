@@ -55,6 +55,12 @@ describe("migrate", () => {
     }
   });
 
+  it("leaves the word index without a pending list, so no send waits for it to be merged", async () => {
+    await migrate(url);
+    const [index] = await query<{ reloptions: string[] | null }>(url, `SELECT reloptions FROM pg_class WHERE relname = 'message_search_custom'`);
+    expect(index?.reloptions).toContain("fastupdate=off");
+  });
+
   it("refuses a non-empty schema without _prisma_migrations (P3005)", async () => {
     await query(url, "CREATE TABLE legacy (id int)");
     await expect(migrate(url)).rejects.toMatchObject({ name: "MigrationError", code: "P3005" });
