@@ -237,8 +237,11 @@ test.describe("admin console", () => {
     await expect(confirmDialog).toBeVisible();
     await admin.getByTestId("confirm-delete-message").click();
     await expect(confirmDialog).toBeHidden();
-    await expect(message).toContainText("This message was deleted");
+    await expect(message).toContainText("This message was deleted by an admin");
     await expect(message.getByTestId("delete-message")).toHaveCount(0);
+    // Its author is told an admin removed it, not that they deleted it themselves.
+    const spammerChat = spammer!.page.getByTestId("conversation-row").filter({ hasText: name });
+    await expect(spammerChat.getByTestId("row-preview")).toHaveText("This message was deleted by an admin");
     // Members see it deleted, too.
     const page = await spammer!.page.request.get(`/api/v1/conversations/${id}/messages`);
     const { messages } = (await page.json()) as { messages: { text: string | null; deletedAt: string | null; type: string }[] };

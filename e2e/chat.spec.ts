@@ -115,6 +115,18 @@ test.describe("direct chat", () => {
     await ben!.page.getByTestId("delete-for-me").click();
     await expect(ben!.page.getByText("keep this one")).toHaveCount(0);
     await expect(bubble(ana!.page, "keep this one")).toBeVisible();
+
+    // The last message deleted for everyone: the chat list says so, once, on both sides.
+    await send(ana!.page, "never mind");
+    await expect(bubble(ben!.page, "never mind")).toBeVisible();
+    const last = bubble(ana!.page, "never mind");
+    await last.hover();
+    await last.getByTestId("message-menu-button").click();
+    await ana!.page.getByTestId("delete-for-everyone").click();
+    const preview = (u: typeof ana, peer: typeof ana) =>
+      u!.page.getByTestId("conversation-row").filter({ hasText: peer!.name }).getByTestId("row-preview");
+    await expect(preview(ana, ben)).toHaveText("You deleted this message");
+    await expect(preview(ben, ana)).toHaveText("This message was deleted");
   });
 
   test("offline: two messages sent while disconnected are delivered exactly once, in order", async ({ newUsers }) => {

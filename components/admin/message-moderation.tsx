@@ -2,6 +2,7 @@
 // Recent messages of a public group, newest first, with "Delete for everyone" (moderation).
 // Admins read public groups without joining (GET /api/v1/conversations/[id]/messages).
 import { useEffect, useRef, useState } from "react";
+import { deletedText } from "@/lib/client/conversations";
 import type { MessageDto, MessagePage, SystemEvent } from "@/lib/realtime/contract";
 import { AdminDialog, DialogActions } from "./admin-dialog";
 import { adminFetch, errorMessage } from "./api";
@@ -88,7 +89,7 @@ export function MessageModeration({ groupId, initial, names: initialNames }: Pro
         senderName={target ? nameOf(target.senderId) : ""}
         onClose={() => setTarget(null)}
         onDeleted={(id) => {
-          setMessages((all) => all.map((m) => (m.id === id ? { ...m, text: null, deletedAt: new Date().toISOString(), attachments: [] } : m)));
+          setMessages((all) => all.map((m) => (m.id === id ? { ...m, text: null, deletedAt: new Date().toISOString(), deletedByAdmin: true, attachments: [] } : m)));
           setTarget(null);
           notice.success("Message deleted for everyone");
         }}
@@ -118,7 +119,7 @@ function MessageRow({ message: m, senderName, onDelete }: { message: MessageDto;
           {m.forwarded && !deleted && <Badge>Forwarded</Badge>}
         </p>
         {deleted ? (
-          <p className="mt-0.5 text-sm text-muted italic">This message was deleted</p>
+          <p className="mt-0.5 text-sm text-muted italic">{deletedText(m, false)}</p>
         ) : (
           <>
             {m.text && <p className="mt-0.5 text-[15px] break-words whitespace-pre-wrap text-fg">{truncate(m.text, 1200)}</p>}

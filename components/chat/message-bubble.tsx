@@ -10,6 +10,7 @@ import { ChevronDownIcon, CopyIcon, InfoIcon, TrashIcon, ForwardIcon, HistoryIco
 import { Menu, MenuItem, useMenuClose } from "@/components/ui/menu";
 import { attachmentSummary } from "@/lib/client/attachments";
 import { nameColorClass } from "@/lib/client/colors";
+import { deletedText } from "@/lib/client/conversations";
 import { formatClock } from "@/lib/client/format";
 import { hasReacted, QUICK_REACTIONS } from "@/lib/client/reactions";
 import type { ViewMessage } from "@/lib/client/rows";
@@ -244,7 +245,7 @@ export const MessageBubble = memo(function MessageBubble({
                       <circle cx="12" cy="12" r="8.5" stroke="currentColor" strokeWidth="2" fill="none" />
                       <path d="m6 6 12 12" stroke="currentColor" strokeWidth="2" />
                     </svg>
-                    {mine ? "You deleted this message" : "This message was deleted"}
+                    {deletedText(m, mine)}
                   </span>
                 ) : (
                   linkify(text ?? "").map((part, i) =>

@@ -78,13 +78,15 @@ export const ConversationRow = memo(function ConversationRow({
     const mine = last.senderId === meId;
     const text =
       last.type === "SYSTEM" ? systemText(last.system, last.text, meName) : messagePreview(last, mine);
-    const prefix = last.type === "SYSTEM" ? "" : mine ? "You: " : isGroup && last.senderName ? `${last.senderName.split(" ")[0]}: ` : "";
+    // "You deleted this message" already says who: no "You: " in front of it.
+    const prefix =
+      last.type === "SYSTEM" || (mine && last.deletedAt) ? "" : mine ? "You: " : isGroup && last.senderName ? `${last.senderName.split(" ")[0]}: ` : "";
     preview = (
       <>
         {mine && !last.deletedAt && last.type !== "SYSTEM" && (
           <Ticks status={tickStatus(last, watermarks)} className={`mr-1 ${tickStatus(last, watermarks) === "read" ? "" : "text-muted"}`} />
         )}
-        <span className={`truncate ${last.deletedAt ? "italic" : ""}`}>
+        <span className={`truncate ${last.deletedAt ? "italic" : ""}`} data-testid="row-preview">
           {prefix}
           {text}
         </span>

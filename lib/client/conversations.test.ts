@@ -79,26 +79,33 @@ describe("mergeSummary", () => {
 
 describe("applyDeletion", () => {
   const withLast = applyMessage(conv(), msg(2), ME, "Ana");
-  it("for everyone: the preview says so", () => {
-    const c = applyDeletion(withLast, { messageId: "m2", forEveryone: true }, "2025-03-10T12:00:00.000Z", null);
-    expect(c.lastMessage).toMatchObject({ id: "m2", text: null, deletedAt: "2025-03-10T12:00:00.000Z" });
+  it("for everyone: the preview says so, and whether an admin did it", () => {
+    const c = applyDeletion(withLast, { messageId: "m2", forEveryone: true, byAdmin: false }, "2025-03-10T12:00:00.000Z", null);
+    expect(c.lastMessage).toMatchObject({ id: "m2", text: null, deletedAt: "2025-03-10T12:00:00.000Z", deletedByAdmin: false });
+    const moderated = applyDeletion(withLast, { messageId: "m2", forEveryone: true, byAdmin: true }, "2025-03-10T12:00:00.000Z", null);
+    expect(messagePreview(moderated.lastMessage!, true)).toBe("This message was deleted by an admin");
   });
   it("for me: falls back to the previous message", () => {
     const prev = { ...withLast.lastMessage!, id: "m1", seq: 1, text: "earlier" };
-    const c = applyDeletion(withLast, { messageId: "m2", forEveryone: false }, "x", prev);
+    const c = applyDeletion(withLast, { messageId: "m2", forEveryone: false, byAdmin: false }, "x", prev);
     expect(c.lastMessage?.text).toBe("earlier");
   });
   it("ignores other messages", () => {
-    expect(applyDeletion(withLast, { messageId: "m1", forEveryone: true }, "x", null)).toBe(withLast);
+    expect(applyDeletion(withLast, { messageId: "m1", forEveryone: true, byAdmin: false }, "x", null)).toBe(withLast);
   });
 });
 
 describe("previews and search", () => {
   it("previews", () => {
-    expect(messagePreview({ type: "TEXT", text: "hi\n\nthere  you", deletedAt: null }, false)).toBe("hi there you");
-    expect(messagePreview({ type: "TEXT", text: null, deletedAt: "x" }, false)).toBe("This message was deleted");
-    expect(messagePreview({ type: "TEXT", text: null, deletedAt: "x" }, true)).toBe("You deleted this message");
-    expect(messagePreview({ type: "IMAGE", text: null, deletedAt: null }, false)).toBe("📷 Photo");
+    const shown = { deletedAt: null, deletedByAdmin: false };
+    const deleted = { text: null, deletedAt: "x", deletedByAdmin: false };
+    expect(messagePreview({ type: "TEXT", text: "hi\n\nthere  you", ...shown }, false)).toBe("hi there you");
+    expect(messagePreview({ type: "TEXT", ...deleted }, false)).toBe("This message was deleted");
+    expect(messagePreview({ type: "TEXT", ...deleted }, true)).toBe("You deleted this message");
+    // Moderation: its sender did not delete it.
+    expect(messagePreview({ type: "TEXT", ...deleted, deletedByAdmin: true }, true)).toBe("This message was deleted by an admin");
+    expect(messagePreview({ type: "TEXT", ...deleted, deletedByAdmin: true }, false)).toBe("This message was deleted by an admin");
+    expect(messagePreview({ type: "IMAGE", text: null, ...shown }, false)).toBe("📷 Photo");
   });
   it("search matches the title or the peer's @username", () => {
     const c = conv();

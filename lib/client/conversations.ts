@@ -53,6 +53,7 @@ export function toLastMessage(m: MessageDto, senderName: string): LastMessage {
     text: m.text,
     createdAt: m.createdAt,
     deletedAt: m.deletedAt,
+    deletedByAdmin: m.deletedByAdmin,
     system: m.system,
     senderName,
   };
@@ -104,12 +105,15 @@ export function applyRead(conv: ConversationSummary, seq: number): ConversationS
 /** A message was deleted: fix the preview if it was the last one. */
 export function applyDeletion(
   conv: ConversationSummary,
-  ev: { messageId: string; forEveryone: boolean },
+  ev: { messageId: string; forEveryone: boolean; byAdmin: boolean },
   at: string,
   previous: LastMessage | null,
 ): ConversationSummary {
   if (conv.lastMessage?.id !== ev.messageId) return conv;
-  if (ev.forEveryone) return { ...conv, lastMessage: { ...conv.lastMessage, text: null, deletedAt: conv.lastMessage.deletedAt ?? at } };
+  if (ev.forEveryone) {
+    const deletedAt = conv.lastMessage.deletedAt ?? at;
+    return { ...conv, lastMessage: { ...conv.lastMessage, text: null, deletedAt, deletedByAdmin: ev.byAdmin } };
+  }
   return { ...conv, lastMessage: previous, lastMessageAt: previous?.createdAt ?? conv.lastMessageAt };
 }
 
@@ -123,9 +127,15 @@ const TYPE_LABEL: Record<MessageType, string> = {
   SYSTEM: "",
 };
 
+/** What stands in for a message deleted for everyone, in its bubble and in previews. */
+export function deletedText(m: Pick<MessageDto, "deletedByAdmin">, mine: boolean): string {
+  if (m.deletedByAdmin) return "This message was deleted by an admin";
+  return mine ? "You deleted this message" : "This message was deleted";
+}
+
 /** The text of a message as shown in a one-line preview. */
-export function messagePreview(m: Pick<MessageDto, "type" | "text" | "deletedAt">, mine: boolean): string {
-  if (m.deletedAt) return mine ? "You deleted this message" : "This message was deleted";
+export function messagePreview(m: Pick<MessageDto, "type" | "text" | "deletedAt" | "deletedByAdmin">, mine: boolean): string {
+  if (m.deletedAt) return deletedText(m, mine);
   const text = (m.text ?? "").replace(/\s+/g, " ").trim();
   if (m.type === "TEXT" || m.type === "SYSTEM") return text;
   const label = TYPE_LABEL[m.type];

@@ -53,10 +53,10 @@ describe("small helpers", () => {
     expect(removeMessage(items, "m1").map((m) => m.id)).toEqual(["m2"]);
     expect(removeMessage(items, "nope")).toBe(items);
   });
-  it("markDeleted clears the text once", () => {
-    const items = markDeleted([msg(1)], "m1", "2025-03-10T12:00:00.000Z");
-    expect(items[0]).toMatchObject({ text: null, deletedAt: "2025-03-10T12:00:00.000Z" });
-    expect(markDeleted(items, "m1", "later")).toBe(items);
+  it("markDeleted clears the text once and keeps who deleted it", () => {
+    const items = markDeleted([msg(1)], "m1", "2025-03-10T12:00:00.000Z", true);
+    expect(items[0]).toMatchObject({ text: null, deletedAt: "2025-03-10T12:00:00.000Z", deletedByAdmin: true });
+    expect(markDeleted(items, "m1", "later", false)).toBe(items);
   });
   it("maxSeq and maxSeqFromOthers", () => {
     const items = [msg(1), msg(2, { senderId: ME }), msg(3, { senderId: ME })];

@@ -61,12 +61,12 @@ export function removeMessage(items: readonly MessageDto[], messageId: string): 
   return next.length === items.length ? (items as MessageDto[]) : next;
 }
 
-export function markDeleted(items: readonly MessageDto[], messageId: string, at: string): MessageDto[] {
+export function markDeleted(items: readonly MessageDto[], messageId: string, at: string, byAdmin: boolean): MessageDto[] {
   let changed = false;
   const next = items.map((m) => {
     if (m.id !== messageId || m.deletedAt) return m;
     changed = true;
-    return { ...m, text: null, deletedAt: at };
+    return { ...m, text: null, deletedAt: at, deletedByAdmin: byAdmin };
   });
   return changed ? next : (items as MessageDto[]);
 }

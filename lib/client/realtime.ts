@@ -415,7 +415,9 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     } else {
       await api.deleteMessage(messageId, scope);
     }
-    store.getState().messageDeleted({ conversationId, messageId, forEveryone: scope === "everyone" });
+    // Deleting someone else's message for everyone is an admin's moderation.
+    const byAdmin = scope === "everyone" && message.senderId !== me();
+    store.getState().messageDeleted({ conversationId, messageId, forEveryone: scope === "everyone", byAdmin });
   }
 
   function markRead(conversationId: string, seq: number) {

@@ -15,6 +15,7 @@ export type ViewMessage = {
   createdAt: string;
   editedAt: string | null;
   deletedAt: string | null;
+  deletedByAdmin: boolean;
   replyTo: MessageDto["replyTo"];
   forwarded: boolean;
   attachments: MessageDto["attachments"];
@@ -49,6 +50,7 @@ export function fromDto(m: MessageDto): ViewMessage {
     createdAt: m.createdAt,
     editedAt: m.editedAt,
     deletedAt: m.deletedAt,
+    deletedByAdmin: m.deletedByAdmin ?? false,
     replyTo: m.replyTo ?? null,
     forwarded: m.forwarded ?? false,
     attachments: m.attachments ?? [],
@@ -70,6 +72,7 @@ export function fromOutbox(e: OutboxEntry): ViewMessage {
     createdAt: e.createdAt,
     editedAt: null,
     deletedAt: null,
+    deletedByAdmin: false,
     replyTo: e.replyTo ?? null,
     forwarded: false,
     attachments: e.attachments ?? [],

@@ -11,6 +11,7 @@ const last = (seq: number, over: Partial<NonNullable<ConversationSummary["lastMe
   text: "hi",
   createdAt: new Date().toISOString(),
   deletedAt: null,
+  deletedByAdmin: false,
   system: null,
   senderName: "Ana",
   ...over,

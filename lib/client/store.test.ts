@@ -83,10 +83,10 @@ describe("chat store", () => {
   it("deletions: for everyone keeps a tombstone, for me removes", () => {
     const store = setup();
     store.getState().pageLoaded("c1", { messages: [msg(1), msg(2)], nextBefore: null }, "latest");
-    store.getState().messageDeleted({ conversationId: "c1", messageId: "m2", forEveryone: true });
+    store.getState().messageDeleted({ conversationId: "c1", messageId: "m2", forEveryone: true, byAdmin: false });
     expect(store.getState().messages.c1!.items[1]).toMatchObject({ id: "m2", text: null });
     expect(store.getState().conversations.c1!.lastMessage).toMatchObject({ id: "m2", text: null });
-    store.getState().messageDeleted({ conversationId: "c1", messageId: "m2", forEveryone: false });
+    store.getState().messageDeleted({ conversationId: "c1", messageId: "m2", forEveryone: false, byAdmin: false });
     expect(store.getState().messages.c1!.items.map((m) => m.id)).toEqual(["m1"]);
     expect(store.getState().conversations.c1!.lastMessage?.id).toBe("m1");
   });

@@ -100,7 +100,7 @@ export type ChatActions = {
   pageLoaded(conversationId: string, page: MessagePage, kind: "latest" | "older" | "reset"): void;
   /** Messages from message:new, an ack, sync or a page: merged, deduped, preview/unread updated. */
   receiveMessages(conversationId: string, messages: MessageDto[]): void;
-  messageDeleted(ev: { conversationId: string; messageId: string; forEveryone: boolean }): void;
+  messageDeleted(ev: { conversationId: string; messageId: string; forEveryone: boolean; byAdmin: boolean }): void;
   applyReceipt(ev: ReceiptEvent): void;
   markReadLocal(conversationId: string, seq: number): void;
   applySync(result: SyncResult, cursors: Record<string, number>): void;
@@ -362,7 +362,7 @@ export function createChatStore(init: ChatInit): ChatStore {
         set((s) => {
           const at = new Date().toISOString();
           const current = s.messages[ev.conversationId] ?? emptyMessages;
-          const items = ev.forEveryone ? markDeleted(current.items, ev.messageId, at) : removeMessage(current.items, ev.messageId);
+          const items = ev.forEveryone ? markDeleted(current.items, ev.messageId, at, ev.byAdmin) : removeMessage(current.items, ev.messageId);
           const messages = items === current.items ? s.messages : { ...s.messages, [ev.conversationId]: { ...current, items } };
           const conv = s.conversations[ev.conversationId];
           let conversations = s.conversations;

@@ -32,6 +32,7 @@ type SummaryRow = {
   lmDeletedAt: Date | null;
   lmSenderName: string | null;
   lmSystem: SystemEvent | null;
+  lmDeletedByAdmin: boolean;
   memberCount: number;
   minDeliveredSeq: bigint | null;
   minReadSeq: bigint | null;
@@ -63,6 +64,7 @@ export async function conversationSummaries(
            CASE WHEN lm."deletedAt" IS NULL THEN lm.text END AS "lmText",
            lm."createdAt" AS "lmCreatedAt", lm."deletedAt" AS "lmDeletedAt", lmu.name AS "lmSenderName",
            lm.metadata -> 'system' AS "lmSystem",
+           lm."deletedAt" IS NOT NULL AND lm.metadata @> '{"deletedByAdmin": true}' IS TRUE AS "lmDeletedByAdmin",
            stats."memberCount", stats."minDeliveredSeq", stats."minReadSeq"
     FROM "Participant" p
     JOIN "Conversation" c ON c.id = p."conversationId"
@@ -130,6 +132,7 @@ function toSummary(r: SummaryRow): ConversationSummary {
             text: r.lmText,
             createdAt: r.lmCreatedAt.toISOString(),
             deletedAt: r.lmDeletedAt?.toISOString() ?? null,
+            deletedByAdmin: r.lmDeletedByAdmin,
             system: r.lmSystem,
           }
         : null,

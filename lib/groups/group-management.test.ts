@@ -752,14 +752,27 @@ describe("public groups, run by site admins", () => {
     await deleteMessage(admin.ctx, { messageId: message.id, for: "everyone" });
     expect(await db.message.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ text: null, deletedAt: expect.any(Date) });
     expect(publish.events).toEqual([
-      { to: `conv:${group.id}`, event: "message:deleted", payload: { conversationId: group.id, messageId: message.id, seq: message.seq, forEveryone: true } },
+      { to: `conv:${group.id}`, event: "message:deleted", payload: { conversationId: group.id, messageId: message.id, seq: message.seq, forEveryone: true, byAdmin: true } },
     ]);
+    // Its author and the others read who removed it, in the chat and in the chat list.
+    for (const member of [author, bystander]) {
+      const shown = (await listMessages(member.ctx, { conversationId: group.id })).messages.find((m) => m.id === message.id);
+      expect(shown).toMatchObject({ text: null, deletedByAdmin: true });
+      const row = (await listConversations(member.ctx)).find((c) => c.id === group.id);
+      expect(row?.lastMessage).toMatchObject({ id: message.id, text: null, deletedByAdmin: true });
+    }
     expect(await db.auditLog.findFirstOrThrow({ where: { targetType: "message", targetId: message.id } })).toMatchObject({
       actorId: admin.id, action: "message.delete", before: { text: "spam spam spam", senderId: author.id }, after: { deleted: true },
     });
-    // Deleting it again changes and audits nothing more.
+    // Deleting it again changes and audits nothing more; the sender's own delete stays the sender's.
     await deleteMessage(admin.ctx, { messageId: message.id, for: "everyone" });
     expect(await db.auditLog.count({ where: { targetType: "message", targetId: message.id } })).toBe(1);
+    const own = (await sendMessage(author.ctx, { conversationId: group.id, clientId: `own-${tag()}`, text: "my typo" })).message;
+    await deleteMessage(author.ctx, { messageId: own.id, for: "everyone" });
+    await deleteMessage(admin.ctx, { messageId: own.id, for: "everyone" });
+    expect(publish.events.at(-1)?.payload).toMatchObject({ messageId: own.id, byAdmin: false });
+    const ownShown = (await listMessages(bystander.ctx, { conversationId: group.id })).messages.find((m) => m.id === own.id);
+    expect(ownShown).toMatchObject({ text: null, deletedByAdmin: false });
 
     // Private groups and direct chats are not theirs to moderate.
     const { users, t } = await cast(["Owen Owner", "Pal"]);

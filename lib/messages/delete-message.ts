@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/admin/audit";
 import type { Ctx } from "@/lib/context";
 import { forbidden, notFound } from "@/lib/errors";
 import { id } from "@/lib/validation";
+import { isDeletedByAdmin } from "./message-dto";
 
 export const deleteMessageInput = z.object({ messageId: id, for: z.enum(["me", "everyone"]) });
 
@@ -19,7 +20,7 @@ export async function deleteMessage(ctx: Ctx, input: z.input<typeof deleteMessag
   const message = await ctx.db.message.findFirst({
     where: { id: messageId },
     select: {
-      id: true, conversationId: true, seq: true, senderId: true, deletedAt: true, text: true,
+      id: true, conversationId: true, seq: true, senderId: true, deletedAt: true, text: true, metadata: true,
       conversation: { select: { visibility: true, type: true, participants: { where: { userId: me, leftAt: null }, select: { userId: true } } } },
     },
   });
@@ -31,16 +32,23 @@ export async function deleteMessage(ctx: Ctx, input: z.input<typeof deleteMessag
 
   if (scope === "me") {
     await ctx.db.messageHide.createMany({ data: [{ messageId, userId: me }], skipDuplicates: true });
-    ctx.publish.toUser(me, "message:deleted", { ...event, forEveryone: false });
+    ctx.publish.toUser(me, "message:deleted", { ...event, forEveryone: false, byAdmin: false });
     return;
   }
   const isSender = message.senderId === me;
   if (!isSender && !moderates) throw forbidden("Only the sender can delete a message for everyone");
-  if (!message.deletedAt) {
-    await ctx.db.message.update({ where: { id: messageId }, data: { deletedAt: new Date(), text: null } });
-    if (!isSender) {
+  // Members are told who removed it: "deleted by an admin" is not "you deleted this message".
+  let byAdmin = !isSender;
+  if (message.deletedAt) {
+    byAdmin = isDeletedByAdmin(message.metadata);
+  } else {
+    await ctx.db.message.update({
+      where: { id: messageId },
+      data: { deletedAt: new Date(), text: null, ...(byAdmin ? { metadata: { deletedByAdmin: true } } : {}) },
+    });
+    if (byAdmin) {
       await recordAudit(ctx, { action: "message.delete", targetType: "message", targetId: messageId, before: { text: message.text, senderId: message.senderId }, after: { deleted: true } });
     }
   }
-  ctx.publish.toConversation(message.conversationId, "message:deleted", { ...event, forEveryone: true });
+  ctx.publish.toConversation(message.conversationId, "message:deleted", { ...event, forEveryone: true, byAdmin });
 }

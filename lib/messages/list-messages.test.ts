@@ -135,7 +135,7 @@ describe("deleted messages", () => {
     expect(alicePublish.events).toContainEqual({
       to: `user:${alice.id}`,
       event: "message:deleted",
-      payload: { conversationId, messageId: hidden.id, seq: hidden.seq, forEveryone: false },
+      payload: { conversationId, messageId: hidden.id, seq: hidden.seq, forEveryone: false, byAdmin: false },
     });
 
     const mine = (await listMessages(alice.ctx, { conversationId })).messages;
@@ -161,12 +161,12 @@ describe("deleted messages", () => {
     expect(alicePublish.events).toContainEqual({
       to: `conv:${conversationId}`,
       event: "message:deleted",
-      payload: { conversationId, messageId: message.id, seq: message.seq, forEveryone: true },
+      payload: { conversationId, messageId: message.id, seq: message.seq, forEveryone: true, byAdmin: false },
     });
 
     for (const user of [alice, bob]) {
       const found = (await listMessages(user.ctx, { conversationId })).messages.find((m) => m.id === message.id);
-      expect(found).toMatchObject({ seq: message.seq, text: null });
+      expect(found).toMatchObject({ seq: message.seq, text: null, deletedByAdmin: false });
       expect(found?.deletedAt).toEqual(expect.any(String));
       const row = (await listConversations(user.ctx)).find((c) => c.id === conversationId);
       expect(row?.lastMessage).toMatchObject({ id: message.id, text: null });

@@ -32,7 +32,12 @@ export const messageSelect = {
 } satisfies Prisma.MessageSelect;
 
 export type MessageRow = Prisma.MessageGetPayload<{ select: typeof messageSelect }>;
-type Metadata = { location?: { lat: number; lng: number; label?: string | null }; system?: SystemEvent } | null;
+type Metadata = { location?: { lat: number; lng: number; label?: string | null }; system?: SystemEvent; deletedByAdmin?: boolean } | null;
+
+/** Set on a message an admin deleted for everyone (moderation), by deleteMessage. */
+export function isDeletedByAdmin(metadata: unknown): boolean {
+  return (metadata as Metadata)?.deletedByAdmin === true;
+}
 
 export function toMessageDto(row: MessageRow): MessageDto {
   const deleted = row.deletedAt !== null;
@@ -52,6 +57,7 @@ export function toMessageDto(row: MessageRow): MessageDto {
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,
     deletedAt: row.deletedAt?.toISOString() ?? null,
+    deletedByAdmin: deleted && isDeletedByAdmin(metadata),
     replyTo: reply
       ? {
           id: reply.id,

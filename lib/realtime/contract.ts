@@ -52,6 +52,8 @@ export type MessageDto = {
   createdAt: string;
   editedAt: string | null;
   deletedAt: string | null;
+  /** Deleted for everyone by an admin (moderation), not by its sender. */
+  deletedByAdmin: boolean;
   replyTo: ReplyPreview | null;
   forwarded: boolean;
   attachments: AttachmentDto[];
@@ -83,7 +85,7 @@ export type ConversationSummary = {
   lastSeq: number;
   lastMessageAt: string | null;
   lastMessage:
-    | (Pick<MessageDto, "id" | "seq" | "senderId" | "type" | "text" | "createdAt" | "deletedAt" | "system"> & { senderName: string })
+    | (Pick<MessageDto, "id" | "seq" | "senderId" | "type" | "text" | "createdAt" | "deletedAt" | "deletedByAdmin" | "system"> & { senderName: string })
     | null;
   /** Conversation.lastSeq − my readSeq. */
   unreadCount: number;
@@ -201,7 +203,7 @@ export type PresenceEvent = { userId: string; online: boolean; lastActiveAt: str
 export type ServerToClientEvents = {
   "message:new": (message: MessageDto) => void;
   "message:updated": (message: MessageDto) => void;
-  "message:deleted": (event: { conversationId: string; messageId: string; seq: number; forEveryone: boolean }) => void;
+  "message:deleted": (event: { conversationId: string; messageId: string; seq: number; forEveryone: boolean; byAdmin: boolean }) => void;
   "receipt:update": (event: ReceiptEvent) => void;
   typing: (event: { conversationId: string; userId: string; isTyping: boolean }) => void;
   presence: (event: PresenceEvent) => void;

@@ -15,6 +15,7 @@ export function msg(seq: number, over: Partial<MessageDto> = {}): MessageDto {
     createdAt: new Date(2025, 2, 10, 12, seq % 60).toISOString(),
     editedAt: null,
     deletedAt: null,
+    deletedByAdmin: false,
     replyTo: null,
     forwarded: false,
     attachments: [],
