@@ -64,7 +64,7 @@ export const api = {
   markRead: (id: string, seq: number) =>
     request<Record<string, never>>(`/api/v1/conversations/${enc(id)}/read`, { method: "POST", json: { seq } }),
   deleteMessage: (messageId: string, scope: "me" | "everyone") =>
-    request<Record<string, never>>(`/api/v1/messages/${enc(messageId)}?for=${scope}`, { method: "DELETE" }),
+    request<{ byAdmin: boolean }>(`/api/v1/messages/${enc(messageId)}?for=${scope}`, { method: "DELETE" }),
   receipts: (messageId: string) => request<MessageReceipts>(`/api/v1/messages/${enc(messageId)}/receipts`),
   groups: () => request<{ groups: GroupSummary[] }>("/api/v1/groups"),
   joinGroup: (id: string) =>

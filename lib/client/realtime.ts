@@ -409,14 +409,14 @@ export function createRealtimeClient(deps: RealtimeDeps) {
       return;
     }
     const messageId = message.id;
+    let byAdmin: boolean;
     if (connected()) {
       const res = await emitWithAck(socket!, "message:delete", { messageId, for: scope });
       if (!res.ok) throw new ApiError(res.error.code, res.error.message, 0);
+      ({ byAdmin } = res);
     } else {
-      await api.deleteMessage(messageId, scope);
+      ({ byAdmin } = await api.deleteMessage(messageId, scope));
     }
-    // Deleting someone else's message for everyone is an admin's moderation.
-    const byAdmin = scope === "everyone" && message.senderId !== me();
     store.getState().messageDeleted({ conversationId, messageId, forEveryone: scope === "everyone", byAdmin });
   }
 

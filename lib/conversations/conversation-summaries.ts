@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { isDeletedByAdmin } from "@/lib/messages/message-dto";
 import type { ConversationSummary, MessageDto, SystemEvent } from "@/lib/realtime/contract";
 
 type SummaryRow = {
@@ -32,7 +33,7 @@ type SummaryRow = {
   lmDeletedAt: Date | null;
   lmSenderName: string | null;
   lmSystem: SystemEvent | null;
-  lmDeletedByAdmin: boolean;
+  lmMetadata: Prisma.JsonValue | null;
   memberCount: number;
   minDeliveredSeq: bigint | null;
   minReadSeq: bigint | null;
@@ -64,7 +65,7 @@ export async function conversationSummaries(
            CASE WHEN lm."deletedAt" IS NULL THEN lm.text END AS "lmText",
            lm."createdAt" AS "lmCreatedAt", lm."deletedAt" AS "lmDeletedAt", lmu.name AS "lmSenderName",
            lm.metadata -> 'system' AS "lmSystem",
-           lm."deletedAt" IS NOT NULL AND lm.metadata @> '{"deletedByAdmin": true}' IS TRUE AS "lmDeletedByAdmin",
+           lm.metadata AS "lmMetadata",
            stats."memberCount", stats."minDeliveredSeq", stats."minReadSeq"
     FROM "Participant" p
     JOIN "Conversation" c ON c.id = p."conversationId"
@@ -132,7 +133,7 @@ function toSummary(r: SummaryRow): ConversationSummary {
             text: r.lmText,
             createdAt: r.lmCreatedAt.toISOString(),
             deletedAt: r.lmDeletedAt?.toISOString() ?? null,
-            deletedByAdmin: r.lmDeletedByAdmin,
+            deletedByAdmin: isDeletedByAdmin({ deletedAt: r.lmDeletedAt, metadata: r.lmMetadata }),
             system: r.lmSystem,
           }
         : null,

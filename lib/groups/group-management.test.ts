@@ -749,7 +749,7 @@ describe("public groups, run by site admins", () => {
     await expectCode(deleteMessage(admin.ctx, { messageId: message.id, for: "me" }), "NOT_FOUND");
     expect(await db.message.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ text: "spam spam spam", deletedAt: null });
 
-    await deleteMessage(admin.ctx, { messageId: message.id, for: "everyone" });
+    expect(await deleteMessage(admin.ctx, { messageId: message.id, for: "everyone" })).toEqual({ byAdmin: true });
     expect(await db.message.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ text: null, deletedAt: expect.any(Date) });
     expect(publish.events).toEqual([
       { to: `conv:${group.id}`, event: "message:deleted", payload: { conversationId: group.id, messageId: message.id, seq: message.seq, forEveryone: true, byAdmin: true } },
@@ -768,8 +768,8 @@ describe("public groups, run by site admins", () => {
     await deleteMessage(admin.ctx, { messageId: message.id, for: "everyone" });
     expect(await db.auditLog.count({ where: { targetType: "message", targetId: message.id } })).toBe(1);
     const own = (await sendMessage(author.ctx, { conversationId: group.id, clientId: `own-${tag()}`, text: "my typo" })).message;
-    await deleteMessage(author.ctx, { messageId: own.id, for: "everyone" });
-    await deleteMessage(admin.ctx, { messageId: own.id, for: "everyone" });
+    expect(await deleteMessage(author.ctx, { messageId: own.id, for: "everyone" })).toEqual({ byAdmin: false });
+    expect(await deleteMessage(admin.ctx, { messageId: own.id, for: "everyone" })).toEqual({ byAdmin: false });
     expect(publish.events.at(-1)?.payload).toMatchObject({ messageId: own.id, byAdmin: false });
     const ownShown = (await listMessages(bystander.ctx, { conversationId: group.id })).messages.find((m) => m.id === own.id);
     expect(ownShown).toMatchObject({ text: null, deletedByAdmin: false });

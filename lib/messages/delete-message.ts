@@ -14,7 +14,7 @@ const MESSAGE_NOT_FOUND = "Message not found";
  * admin moderating a public group, audited) blanks it for all members, who then see "This
  * message was deleted".
  */
-export async function deleteMessage(ctx: Ctx, input: z.input<typeof deleteMessageInput>): Promise<void> {
+export async function deleteMessage(ctx: Ctx, input: z.input<typeof deleteMessageInput>): Promise<{ byAdmin: boolean }> {
   const { messageId, for: scope } = deleteMessageInput.parse(input);
   const me = ctx.actor.id;
   const message = await ctx.db.message.findFirst({
@@ -33,14 +33,14 @@ export async function deleteMessage(ctx: Ctx, input: z.input<typeof deleteMessag
   if (scope === "me") {
     await ctx.db.messageHide.createMany({ data: [{ messageId, userId: me }], skipDuplicates: true });
     ctx.publish.toUser(me, "message:deleted", { ...event, forEveryone: false, byAdmin: false });
-    return;
+    return { byAdmin: false };
   }
   const isSender = message.senderId === me;
   if (!isSender && !moderates) throw forbidden("Only the sender can delete a message for everyone");
   // Members are told who removed it: "deleted by an admin" is not "you deleted this message".
   let byAdmin = !isSender;
   if (message.deletedAt) {
-    byAdmin = isDeletedByAdmin(message.metadata);
+    byAdmin = isDeletedByAdmin(message);
   } else {
     await ctx.db.message.update({
       where: { id: messageId },
@@ -51,4 +51,5 @@ export async function deleteMessage(ctx: Ctx, input: z.input<typeof deleteMessag
     }
   }
   ctx.publish.toConversation(message.conversationId, "message:deleted", { ...event, forEveryone: true, byAdmin });
+  return { byAdmin };
 }

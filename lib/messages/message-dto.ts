@@ -34,9 +34,9 @@ export const messageSelect = {
 export type MessageRow = Prisma.MessageGetPayload<{ select: typeof messageSelect }>;
 type Metadata = { location?: { lat: number; lng: number; label?: string | null }; system?: SystemEvent; deletedByAdmin?: boolean } | null;
 
-/** Set on a message an admin deleted for everyone (moderation), by deleteMessage. */
-export function isDeletedByAdmin(metadata: unknown): boolean {
-  return (metadata as Metadata)?.deletedByAdmin === true;
+/** Deleted for everyone by an admin (moderation): deleteMessage marks it in the metadata. */
+export function isDeletedByAdmin(message: { deletedAt: Date | null; metadata: unknown }): boolean {
+  return message.deletedAt !== null && (message.metadata as Metadata)?.deletedByAdmin === true;
 }
 
 export function toMessageDto(row: MessageRow): MessageDto {
@@ -57,7 +57,7 @@ export function toMessageDto(row: MessageRow): MessageDto {
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,
     deletedAt: row.deletedAt?.toISOString() ?? null,
-    deletedByAdmin: deleted && isDeletedByAdmin(metadata),
+    deletedByAdmin: isDeletedByAdmin(row),
     replyTo: reply
       ? {
           id: reply.id,

@@ -172,7 +172,8 @@ export type ClientToServerEvents = {
   ) => void;
   "message:delete": (
     input: { messageId: string; for: "me" | "everyone" },
-    ack: (res: Ack<Record<never, never>>) => void,
+    /** byAdmin: the server recorded it as an admin's moderation. */
+    ack: (res: Ack<{ byAdmin: boolean }>) => void,
   ) => void;
   "receipt:delivered": (input: { conversationId: string; seq: number }, ack?: (res: Ack<Record<never, never>>) => void) => void;
   "receipt:read": (input: { conversationId: string; seq: number }, ack?: (res: Ack<Record<never, never>>) => void) => void;

@@ -46,7 +46,7 @@ export async function registerHandlers(io: Server, db: Db, socket: Socket): Prom
   socket.on("message:forward", (input, ack) =>
     answer(ack, async () => ({ messages: await write(() => forwardMessage(ctx, input)) }), "message:forward"),
   );
-  socket.on("message:delete", (input, ack) => answer(ack, () => deleteMessage(ctx, input).then(() => ({})), "message:delete"));
+  socket.on("message:delete", (input, ack) => answer(ack, () => deleteMessage(ctx, input), "message:delete"));
   socket.on("receipt:delivered", (input, ack) => answer(ack, () => markDelivered(ctx, input).then(() => ({})), "receipt:delivered"));
   socket.on("receipt:read", (input, ack) => answer(ack, () => markRead(ctx, input).then(() => ({})), "receipt:read"));
   // Pages over the open connection: no HTTP request, cookie decryption or route dispatch per page.

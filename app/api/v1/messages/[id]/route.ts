@@ -7,8 +7,7 @@ export const PATCH = apiRoute<{ id: string }>(async ({ ctx, req, params }) => ({
   message: await editMessage(ctx, editMessageInput.parse({ ...(await jsonBody(req)), messageId: params.id })),
 }));
 
-/** `?for=me` hides it for me; `?for=everyone` (sender only) deletes it for all members. */
-export const DELETE = apiRoute<{ id: string }>(async ({ ctx, req, params }) => {
-  await deleteMessage(ctx, deleteMessageInput.parse({ for: searchParams(req).for, messageId: params.id }));
-  return {};
-});
+/** `?for=me` hides it for me; `?for=everyone` (sender, or an admin moderating) deletes it for all members. */
+export const DELETE = apiRoute<{ id: string }>(async ({ ctx, req, params }) =>
+  deleteMessage(ctx, deleteMessageInput.parse({ for: searchParams(req).for, messageId: params.id })),
+);
