@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
+import { queryDirect } from "@/lib/db/direct-query";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { badRequest, notFound } from "@/lib/errors";
 import { groupAbout, groupColor, groupIcon, groupName } from "@/lib/groups/group-fields";
 import { id } from "@/lib/validation";
@@ -23,15 +25,13 @@ export type AdminGroup = {
 /** Public groups for the console, archived ones included, in one query. */
 export async function listAdminGroups(ctx: Ctx): Promise<AdminGroup[]> {
   requireAdmin(ctx);
-  const rows = await ctx.db.$queryRaw<
-    { id: string; name: string | null; icon: string | null; iconBg: string | null; about: string; autoJoin: boolean; isDefault: boolean; archivedAt: Date | null; lastMessageAt: Date | null; memberCount: number; messageCount: number }[]
-  >`
+  const rows = await queryDirect<{ id: string; name: string | null; icon: string | null; iconBg: string | null; about: string; autoJoin: boolean; isDefault: boolean; archivedAt: Date | null; lastMessageAt: Date | null; memberCount: number; messageCount: number }>(ctx.db, Prisma.sql`
     SELECT c.id, c.name, c.icon, c."iconBg", c.about, c."autoJoin", c."isDefault", c."archivedAt", c."lastMessageAt",
            (SELECT count(*)::int FROM "Participant" p WHERE p."conversationId" = c.id AND p."leftAt" IS NULL) AS "memberCount",
            (SELECT count(*)::int FROM "Message" m WHERE m."conversationId" = c.id AND m."deletedAt" IS NULL AND m.type <> 'SYSTEM') AS "messageCount"
     FROM "Conversation" c
     WHERE c.type = 'GROUP' AND c.visibility = 'PUBLIC'
-    ORDER BY c."archivedAt" NULLS FIRST, c."createdAt", c.id`;
+    ORDER BY c."archivedAt" NULLS FIRST, c."createdAt", c.id`);
   return rows.map((r) => ({
     id: r.id,
     name: r.name ?? "Group",

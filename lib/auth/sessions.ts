@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { preparedStatement } from "@/lib/db/prepared-statements";
-import type { Role } from "@/lib/generated/prisma/client";
+import { queryDirect } from "@/lib/db/direct-query";
+import { Prisma, type Role } from "@/lib/generated/prisma/client";
 
 export type SessionUser = {
   id: string;
@@ -26,10 +27,10 @@ export async function createSession(db: Db, userId: string, maxAgeDays: number, 
  * time zone.
  */
 export async function loadActiveSession(db: Db, sessionId: string, userId: string): Promise<SessionUser | null> {
-  const [user] = await db.$queryRaw<Omit<SessionUser, "sessionId">[]>`${preparedStatement("active-session")}
+  const [user] = await queryDirect<Omit<SessionUser, "sessionId">>(db, Prisma.sql`${preparedStatement("active-session")}
     SELECT u.id, u.role::text AS role, u.name, u.email, u.username, u.initials, u."avatarColor", u."avatarUrl"
     FROM "Session" s JOIN "User" u ON u.id = s."userId"
-    WHERE s.id = ${sessionId}::uuid AND s."userId" = ${userId}::uuid AND s."revokedAt" IS NULL AND s."expiresAt" > (now() AT TIME ZONE 'UTC')`;
+    WHERE s.id = ${sessionId}::uuid AND s."userId" = ${userId}::uuid AND s."revokedAt" IS NULL AND s."expiresAt" > (now() AT TIME ZONE 'UTC')`);
   return user ? { ...user, sessionId } : null;
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { queryDirect } from "@/lib/db/direct-query";
 import { isDeletedByAdmin } from "@/lib/messages/message-dto";
 import type { ConversationSummary, MessageDto, SystemEvent } from "@/lib/realtime/contract";
 
@@ -55,7 +56,7 @@ export async function conversationSummaries(
   const listed = onlyConversationId
     ? Prisma.empty
     : Prisma.sql`AND (c.type = 'GROUP' OR c."lastMessageAt" IS NOT NULL OR c."createdById" = p."userId")`;
-  const rows = await db.$queryRaw<SummaryRow[]>`
+  const rows = await queryDirect<SummaryRow>(db, Prisma.sql`
     SELECT c.id, c.type::text AS type, c.name, c.icon, c."iconBg", c.about, c.visibility::text AS visibility,
            c."lastSeq", c."lastMessageAt", c."archivedAt" IS NOT NULL AS "groupArchived",
            p."readSeq", p."isPinned", p."isMuted", p."isArchived",
@@ -93,7 +94,7 @@ export async function conversationSummaries(
       ${listed}
       ${only}
     ORDER BY p."isPinned" DESC, COALESCE(c."lastMessageAt", p."joinedAt") DESC, c.id
-  `;
+  `);
   return rows.map(toSummary);
 }
 

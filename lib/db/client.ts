@@ -1,5 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { registerDirectPool } from "./direct-query";
 import { statementNamer } from "./prepared-statements";
 
 // One client per process, shared through globalThis: server.ts (loaded by tsx or esbuild) and
@@ -14,8 +16,13 @@ export type Db = PrismaClient;
 export function connectDb(url: string, poolSize = 10, kind: DatabaseKind = "postgres"): PrismaClient {
   g.__convoDbKind = kind;
   if (g.__convoDb && g.__convoDbUrl === url) return g.__convoDb;
-  const adapter = new PrismaPg({ connectionString: url, max: poolSize }, { statementNameGenerator: statementNamer() });
+  // One pool and one statement namer for Prisma and for queryDirect: the same connections, and
+  // a prepared statement's name always means the same text on them.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const statementName = statementNamer();
+  const adapter = new PrismaPg(pool, { statementNameGenerator: statementName, disposeExternalPool: true });
   g.__convoDb = new PrismaClient({ adapter });
+  registerDirectPool(g.__convoDb, { pool, statementName });
   g.__convoDbUrl = url;
   return g.__convoDb;
 }

@@ -1,12 +1,15 @@
+import pg from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /** A unique constraint rejected the write (a concurrent request got there first). */
 export const isUniqueViolation = (err: unknown): boolean =>
-  err instanceof Prisma.PrismaClientKnownRequestError &&
-  // P2002 from model queries; raw queries wrap the driver's error (SQLSTATE 23505) in P2010.
-  (err.code === "P2002" ||
-    (err.code === "P2010" &&
-      (err.meta as { driverAdapterError?: { cause?: { originalCode?: string } } } | undefined)?.driverAdapterError?.cause?.originalCode === "23505"));
+  // pg's own error, from queryDirect.
+  (err instanceof pg.DatabaseError && err.code === "23505") ||
+  (err instanceof Prisma.PrismaClientKnownRequestError &&
+    // P2002 from model queries; raw queries wrap the driver's error (SQLSTATE 23505) in P2010.
+    (err.code === "P2002" ||
+      (err.code === "P2010" &&
+        (err.meta as { driverAdapterError?: { cause?: { originalCode?: string } } } | undefined)?.driverAdapterError?.cause?.originalCode === "23505")));
 
 // Prisma codes meaning "the database cannot be reached / did not answer / no connection free".
 const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);

@@ -14,7 +14,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 const MARK = /^\/\* prepared: ([a-z0-9-]+) \*\//;
 const MAX_PREPARED = 64;
 
-/** Put first in a $queryRaw to send it as a named prepared statement. */
+/** Put first in a queryDirect (or $queryRaw) statement to send it as a named prepared statement. */
 export function preparedStatement(name: string): Prisma.Sql {
   if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`invalid prepared statement name ${JSON.stringify(name)}`);
   return Prisma.raw(`/* prepared: ${name} */`);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
 import { CONVERSATION_NOT_FOUND, readAccessSql } from "@/lib/conversations/membership";
+import { queryDirect } from "@/lib/db/direct-query";
 import { preparedStatement } from "@/lib/db/prepared-statements";
 import { notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -60,7 +61,7 @@ async function readPage(
   order: "ASC" | "DESC",
   take: number,
 ): Promise<MessageRow[]> {
-  const rows = await ctx.db.$queryRaw<PageRecord[]>`${preparedStatement("message-page")}
+  const rows = await queryDirect<PageRecord>(ctx.db, Prisma.sql`${preparedStatement("message-page")}
     SELECT access.allowed, ${messageRowColumns}
     FROM (SELECT ${readAccessSql(ctx.actor, conversationId)} AS allowed) access
     LEFT JOIN LATERAL (
@@ -78,7 +79,7 @@ async function readPage(
       LIMIT ${Prisma.raw(String(take))}
     ) m ON true
     ${messageRowJoins}
-    ORDER BY m.seq ${Prisma.raw(order)}`;
+    ORDER BY m.seq ${Prisma.raw(order)}`);
   if (!rows[0]?.allowed) throw notFound(CONVERSATION_NOT_FOUND);
   return rows.filter((r): r is PageRecord & MessageRowRecord => r.id !== null).map(toMessageRow);
 }

@@ -1,7 +1,8 @@
 import type { Db } from "@/lib/db/client";
+import { queryDirect } from "@/lib/db/direct-query";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { GroupCommit } from "@/lib/db/group-commit";
-import type { MessageType } from "@/lib/generated/prisma/client";
+import { Prisma, type MessageType } from "@/lib/generated/prisma/client";
 
 /** One message for store_messages_custom (prisma/migrations/*_store_messages_function). */
 export type MessageInsert = {
@@ -23,7 +24,7 @@ export type Stored = { seq: bigint; createdAt: Date } | null;
 type StoredRow = { id: string; seq: bigint; created_at: Date };
 
 async function storeBatch(db: Db, rows: MessageInsert[]): Promise<Stored[]> {
-  const stored = await db.$queryRaw<StoredRow[]>`SELECT * FROM store_messages_custom(${JSON.stringify(rows)}::jsonb)`;
+  const stored = await queryDirect<StoredRow>(db, Prisma.sql`SELECT * FROM store_messages_custom(${JSON.stringify(rows)}::jsonb)`);
   const byId = new Map(stored.map((r) => [r.id, { seq: r.seq, createdAt: r.created_at }]));
   return rows.map((r) => byId.get(r.id) ?? null);
 }

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
+import { queryDirect } from "@/lib/db/direct-query";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { requireMembership } from "@/lib/conversations/membership";
 import type { ReceiptEvent } from "@/lib/realtime/contract";
 import { id, seq } from "@/lib/validation";
@@ -28,7 +30,7 @@ async function advance(ctx: Ctx, input: z.input<typeof receiptInput>, kind: "del
   const bound = BigInt(target);
   const updated =
     kind === "read"
-      ? await ctx.db.$queryRaw<Watermarks[]>`
+      ? await queryDirect<Watermarks>(ctx.db, Prisma.sql`
           UPDATE "Participant" p
           SET "readSeq" = GREATEST(p."readSeq", LEAST(${bound}, c."lastSeq")),
               "deliveredSeq" = GREATEST(p."deliveredSeq", LEAST(${bound}, c."lastSeq"))
@@ -36,15 +38,15 @@ async function advance(ctx: Ctx, input: z.input<typeof receiptInput>, kind: "del
           WHERE c.id = p."conversationId" AND p."conversationId" = ${conversationId}::uuid
             AND p."userId" = ${me}::uuid AND p."leftAt" IS NULL
             AND p."readSeq" < LEAST(${bound}, c."lastSeq")
-          RETURNING p."readSeq", p."deliveredSeq"`
-      : await ctx.db.$queryRaw<Watermarks[]>`
+          RETURNING p."readSeq", p."deliveredSeq"`)
+      : await queryDirect<Watermarks>(ctx.db, Prisma.sql`
           UPDATE "Participant" p
           SET "deliveredSeq" = GREATEST(p."deliveredSeq", LEAST(${bound}, c."lastSeq"))
           FROM "Conversation" c
           WHERE c.id = p."conversationId" AND p."conversationId" = ${conversationId}::uuid
             AND p."userId" = ${me}::uuid AND p."leftAt" IS NULL
             AND p."deliveredSeq" < LEAST(${bound}, c."lastSeq")
-          RETURNING p."readSeq", p."deliveredSeq"`;
+          RETURNING p."readSeq", p."deliveredSeq"`);
 
   const row = updated[0];
   if (!row) {
@@ -52,16 +54,16 @@ async function advance(ctx: Ctx, input: z.input<typeof receiptInput>, kind: "del
     await requireMembership(ctx.db, me, conversationId);
     return null;
   }
-  const [minima] = await ctx.db.$queryRaw<[{ minDelivered: bigint | null; minRead: bigint | null }]>`
+  const [minima] = await queryDirect<{ minDelivered: bigint | null; minRead: bigint | null }>(ctx.db, Prisma.sql`
     SELECT min("deliveredSeq") AS "minDelivered", min("readSeq") AS "minRead"
-    FROM "Participant" WHERE "conversationId" = ${conversationId}::uuid AND "leftAt" IS NULL`;
+    FROM "Participant" WHERE "conversationId" = ${conversationId}::uuid AND "leftAt" IS NULL`);
   const event: ReceiptEvent = {
     conversationId,
     userId: me,
     deliveredSeq: Number(row.deliveredSeq),
     readSeq: Number(row.readSeq),
-    minDeliveredSeq: Number(minima.minDelivered ?? 0),
-    minReadSeq: Number(minima.minRead ?? 0),
+    minDeliveredSeq: Number(minima?.minDelivered ?? 0),
+    minReadSeq: Number(minima?.minRead ?? 0),
   };
   ctx.publish.toConversation(conversationId, "receipt:update", event);
   return event;

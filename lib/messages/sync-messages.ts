@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
+import { queryDirect } from "@/lib/db/direct-query";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { conversationSummaries } from "@/lib/conversations/conversation-summaries";
 import type { MessageDto, SyncResult } from "@/lib/realtime/contract";
 import { id, seq } from "@/lib/validation";
@@ -23,7 +25,7 @@ export async function syncMessages(ctx: Ctx, input: z.input<typeof syncInput>): 
   const missed: Record<string, MessageDto[]> = {};
   const truncated: string[] = [];
   if (behind.length > 0) {
-    const ids = await ctx.db.$queryRaw<{ id: string }[]>`
+    const ids = await queryDirect<{ id: string }>(ctx.db, Prisma.sql`
       SELECT m.id
       FROM unnest(${behind.map((c) => c.id)}::uuid[], ${behind.map((c) => BigInt(cursors[c.id]!))}::bigint[]) AS cur(cid, after)
       CROSS JOIN LATERAL (
@@ -33,7 +35,7 @@ export async function syncMessages(ctx: Ctx, input: z.input<typeof syncInput>): 
           AND NOT EXISTS (SELECT 1 FROM "MessageHide" h WHERE h."messageId" = m.id AND h."userId" = ${ctx.actor.id}::uuid)
         ORDER BY m.seq
         LIMIT ${SYNC_LIMIT_PER_CONVERSATION + 1}
-      ) m`;
+      ) m`);
     const rows = await ctx.db.message.findMany({
       where: { id: { in: ids.map((r) => r.id) } },
       orderBy: [{ conversationId: "asc" }, { seq: "asc" }],

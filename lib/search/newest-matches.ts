@@ -1,5 +1,6 @@
 import type { Ctx } from "@/lib/context";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { queryDirect } from "@/lib/db/direct-query";
 
 // Which messages match a search, newest first.
 //
@@ -26,9 +27,9 @@ export type Match = { id: string; conversationId: string; seq: bigint; createdAt
 /** Up to `limit` matches of `tsquery` in my chats, or in one of them, newest first. */
 export async function newestMatches(ctx: Ctx, tsquery: string, conversationId: string | undefined, limit: number): Promise<Match[]> {
   if (!conversationId) return fromWordIndex(ctx, tsquery, Prisma.empty, limit);
-  const [chat] = await ctx.db.$queryRaw<{ lastSeq: bigint }[]>`
+  const [chat] = await queryDirect<{ lastSeq: bigint }>(ctx.db, Prisma.sql`
     SELECT c."lastSeq" FROM "Participant" p JOIN "Conversation" c ON c.id = p."conversationId"
-    WHERE p."userId" = ${ctx.actor.id}::uuid AND p."leftAt" IS NULL AND c.id = ${conversationId}::uuid`;
+    WHERE p."userId" = ${ctx.actor.id}::uuid AND p."leftAt" IS NULL AND c.id = ${conversationId}::uuid`);
   if (!chat) return [];
 
   const found: Match[] = [];
@@ -55,7 +56,7 @@ const shownToMe = (ctx: Ctx) =>
 
 /** Every match within `scope` from the word index, sorted by time: the newest `limit`. */
 function fromWordIndex(ctx: Ctx, tsquery: string, scope: Prisma.Sql, limit: number): Promise<Match[]> {
-  return ctx.db.$queryRaw<Match[]>`
+  return queryDirect<Match>(ctx.db, Prisma.sql`
     WITH query AS (SELECT to_tsquery('simple', ${tsquery}) AS q)
     SELECT m.id, m."conversationId", m.seq, m."createdAt"
     FROM query, "Message" m
@@ -63,7 +64,7 @@ function fromWordIndex(ctx: Ctx, tsquery: string, scope: Prisma.Sql, limit: numb
     WHERE m.search_custom @@ query.q AND ${shownToMe(ctx)}
       ${scope}
     ORDER BY m."createdAt" DESC, m.seq DESC
-    LIMIT ${limit}`;
+    LIMIT ${limit}`);
 }
 
 /** Tests the chat's messages with lower < seq ≤ upper one by one, newest first; adds up to `limit` matches to `found`. */
@@ -75,14 +76,14 @@ async function walk(
   limit: number,
   found: Match[],
 ): Promise<number> {
-  const rows = await ctx.db.$queryRaw<Match[]>`
+  const rows = await queryDirect<Match>(ctx.db, Prisma.sql`
     WITH query AS (SELECT to_tsquery('simple', ${tsquery}) AS q)
     SELECT m.id, m."conversationId", m.seq, m."createdAt" FROM "Message" m, query
     -- "IS TRUE" keeps the word index out of this walk: it would fetch every match of the chat.
     WHERE m."conversationId" = ${conversationId}::uuid AND m.seq <= ${range.upper} AND m.seq > ${range.lower}
       AND (m.search_custom @@ query.q) IS TRUE AND ${shownToMe(ctx)}
     ORDER BY m.seq DESC
-    LIMIT ${limit}`;
+    LIMIT ${limit}`);
   found.push(...rows);
   return rows.length;
 }

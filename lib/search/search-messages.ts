@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
+import { queryDirect } from "@/lib/db/direct-query";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { id } from "@/lib/validation";
 import { newestMatches } from "./newest-matches";
 
@@ -65,7 +67,7 @@ type HitRow = {
  * headline costs more than finding the match. Membership is checked again, not the match.
  */
 function withSnippets(ctx: Ctx, tsquery: string, messageIds: string[]): Promise<HitRow[]> {
-  return ctx.db.$queryRaw<HitRow[]>`
+  return queryDirect<HitRow>(ctx.db, Prisma.sql`
     WITH query AS (SELECT to_tsquery('simple', ${tsquery}) AS q)
     SELECT m.id, m."conversationId", m.seq, m."senderId", u.name AS "senderName", m."createdAt",
            ts_headline('simple', m.text, query.q,
@@ -78,7 +80,7 @@ function withSnippets(ctx: Ctx, tsquery: string, messageIds: string[]): Promise<
     JOIN "Conversation" c ON c.id = m."conversationId"
     JOIN "User" u ON u.id = m."senderId"
     WHERE m.id = ANY(${messageIds}::uuid[])
-    ORDER BY m."createdAt" DESC, m.seq DESC, m.id DESC`;
+    ORDER BY m."createdAt" DESC, m.seq DESC, m.id DESC`);
 }
 
 function toHit(r: HitRow): SearchHit {
