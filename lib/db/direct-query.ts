@@ -1,8 +1,8 @@
 import pg from "pg";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-// The hottest statements (a history page, a batch of new messages) skip Prisma's client runtime
-// and run on the pg pool beneath it. Measured in-process on Node 24, 1,800 history pages through
+// Raw statements outside transactions (the history page, the batched insert, receipts, the
+// session lookup…) skip Prisma's client runtime and run on the pg pool beneath it. Measured in-process on Node 24, 1,800 history pages through
 // $queryRaw promoted 53–60 MB to the old generation (young collections of 10–16 ms), against 8 MB
 // (2–5 ms) for the same statement on the pool: the runtime's per-call objects outlive young
 // collections, and every pause lands on whatever request is in flight. Same statement, same pool,

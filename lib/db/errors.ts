@@ -1,10 +1,9 @@
-import pg from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /** A unique constraint rejected the write (a concurrent request got there first). */
 export const isUniqueViolation = (err: unknown): boolean =>
-  // pg's own error, from queryDirect.
-  (err instanceof pg.DatabaseError && err.code === "23505") ||
+  // pg's own error, from queryDirect; duck-typed, as a bundled route may hold another copy of pg.
+  (err instanceof Error && "severity" in err && (err as { code?: unknown }).code === "23505") ||
   (err instanceof Prisma.PrismaClientKnownRequestError &&
     // P2002 from model queries; raw queries wrap the driver's error (SQLSTATE 23505) in P2010.
     (err.code === "P2002" ||
