@@ -8,10 +8,10 @@
 //   history   --messages 1000000 --requests 200          paging and search latency in a long conversation
 //   two-node  --clients 200 --duration 20 --rate 1       dm with the pairs split over two nodes on one Redis
 //
-// Common options: --no-ceiling (skip pgbench), --profile (server --cpu-prof, summarised in the
-// JSON), --rebuild (npm run build first when sources are newer), --concurrency N (parallel
-// handshakes), --drain S (max wait for the last acks/deliveries), --echo (server logs to stderr),
-// --out FILE (also write the JSON there). npm prints its script banner on stdout: use
+// Common options: --no-ceiling (skip pgbench), --profile (server --cpu-prof over the measured
+// phase, summarised in the JSON), --rebuild (npm run build first when sources are newer),
+// --concurrency N (parallel handshakes), --drain S (max wait for the last acks/deliveries),
+// --echo (server logs to stderr), --out FILE (also write the JSON there). npm prints its script banner on stdout: use
 // `npm run -s bench -- …` to get the JSON alone.
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -76,6 +76,8 @@ type Env = {
   secret: string;
   profileDir?: string;
   servers: ServerProcess[];
+  /** The measured phase's sampler: --profile reports the servers' CPU over its window only. */
+  sampler?: ProcSampler;
 };
 
 async function startNodes(env: Env, count: number, redis: boolean): Promise<ServerProcess[]> {
@@ -142,6 +144,7 @@ async function connectFleet(env: Env, nodes: ServerProcess[], fleet: { clients: 
   log(`connected ${connect.connected}/${clients.length} in ${connect.seconds} s`);
   if (connect.failed && !fleet.allowFailures) throw new Error(`${connect.failed} clients failed to connect: ${connect.firstFailure}`);
   const sampler = new ProcSampler(nodes.map((n) => n.pid));
+  env.sampler = sampler;
   sampler.begin();
   return {
     connect,
@@ -357,6 +360,7 @@ async function history(env: Env, nodes: ServerProcess[]) {
   log(`seeded ${total} messages in ${seedMs} ms (full-text index rebuilt in ${indexRebuildMs} ms)`);
   const base = `${server.url}/api/v1`;
   const sampler = new ProcSampler([server.pid]);
+  env.sampler = sampler;
   const reader = makeClient({ urls: [server.url], cookie: alice.cookie, userId: alice.id });
   env.cleanup.add("history reader", () => reader.close());
   await reader.start();
@@ -471,7 +475,7 @@ async function main() {
     const profiles = profileDir
       ? readdirSync(profileDir)
           .filter((f) => f.endsWith(".cpuprofile"))
-          .map((f) => summariseCpuProfile(path.join(profileDir, f)))
+          .map((f) => summariseCpuProfile(path.join(profileDir, f), env.sampler?.window))
       : undefined;
     const best = ceiling ? Math.max(...Object.values(ceiling)) : null;
     const rate = typeof result.msgsPerSecond === "number" ? result.msgsPerSecond : null;

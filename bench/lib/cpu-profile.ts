@@ -1,4 +1,5 @@
 // Summarises a V8 .cpuprofile (node --cpu-prof): self time by package/area and the hottest functions.
+// Its timestamps are the monotonic clock of process.hrtime, shared by every process of the machine.
 import { readFileSync } from "node:fs";
 
 type ProfileNode = {
@@ -22,13 +23,21 @@ function area(url: string, fn: string): string {
   return url.replace(/^file:\/\//, "");
 }
 
-export function summariseCpuProfile(file: string, top = 25) {
+/** A span of the monotonic clock in µs (`process.hrtime.bigint() / 1000n`). */
+export type MonotonicWindow = { fromUs: number; toUs: number };
+
+/** `window`: only the samples taken in it (the measured phase, not start-up and connecting). */
+export function summariseCpuProfile(file: string, window?: MonotonicWindow, top = 25) {
   const profile = JSON.parse(readFileSync(file, "utf8")) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfUs = new Map<number, number>();
+  let at = profile.startTime;
   for (let i = 0; i < profile.samples.length; i++) {
     const id = profile.samples[i]!;
-    selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+    const delta = profile.timeDeltas[i] ?? 0;
+    at += delta;
+    if (window && (at < window.fromUs || at > window.toUs)) continue;
+    selfUs.set(id, (selfUs.get(id) ?? 0) + delta);
   }
   const total = [...selfUs.values()].reduce((a, b) => a + b, 0) || 1;
   const areas = new Map<string, number>();
@@ -60,6 +69,7 @@ export function summariseCpuProfile(file: string, top = 25) {
   return {
     file,
     wallSeconds: Math.round((profile.endTime - profile.startTime) / 1e4) / 100,
+    profiledSeconds: window ? Math.round((window.toUs - window.fromUs) / 1e4) / 100 : undefined,
     busyPercent: pct(total - idle),
     selfTimeByArea: Object.fromEntries(sorted(areas).slice(0, top).map(([k, us]) => [k, `${pct(us)}%`])),
     nativeByCaller: Object.fromEntries(

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import type { MonotonicWindow } from "./cpu-profile";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -284,6 +285,8 @@ export type CpuWindow = { cpuPercent: number; seconds: number };
  * Samples CPU and RSS of the given processes (and of all `postgres` processes on the machine)
  * every `intervalMs`. CPU % is of one core (200 % = both cores of a 2-core box).
  */
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
+
 export class ProcSampler {
   private timer: NodeJS.Timeout | undefined;
   private start:
@@ -295,6 +298,8 @@ export class ProcSampler {
   // The bench's own event loop: deliveries are timed when it gets to them, so its stalls show
   // up in the measured latencies although the server was not slow.
   private benchLoop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+  /** The sampled span, to cut the servers' CPU profiles to it. */
+  window: MonotonicWindow = { fromUs: 0, toUs: 0 };
 
   constructor(
     private readonly pids: number[],
@@ -307,6 +312,7 @@ export class ProcSampler {
     this.pgTicksSeen = new Map(postgresPids().map((pid) => [pid, cpuTicks(pid) ?? 0]));
     const sched = new Map(this.pids.map((pid) => [pid, schedstat(pid)]));
     this.start = { at: performance.now(), ticks, sched, self: process.cpuUsage() };
+    this.window = { fromUs: monotonicUs(), toUs: Number.POSITIVE_INFINITY };
     this.benchLoop.reset();
     this.benchLoop.enable();
     this.sample();
@@ -326,6 +332,7 @@ export class ProcSampler {
   /** Per process: CPU % over the window, peak and last RSS (MB); postgres CPU %; this process's CPU %. */
   end() {
     clearInterval(this.timer);
+    this.window.toUs = monotonicUs();
     this.benchLoop.disable();
     this.sample();
     const start = this.start!;
