@@ -5,7 +5,7 @@ import { sendMessage, type SendResult } from "@/lib/messages/send-message";
 import { testDatabaseUrl, testDb } from "@/lib/test-support/database";
 import { createTestUser, sleep } from "@/lib/test-support/fixtures";
 import { setBlocked } from "@/lib/users/block-user";
-import { writeMessage } from "./message-writer";
+import { writeMessage, type MessageInsert } from "./message-writer";
 
 // Sends submitted at the same moment share one database call (group commit, message-writer.ts).
 // These tests submit many in one event-loop turn, so they land in the same batch, and check
@@ -69,10 +69,14 @@ describe("messages sent at the same moment", () => {
       sendMessage(ben!.ctx, { conversationId: dm.id, clientId: cid("ok"), text: "last" }),
     ]);
 
-    expect(results.map(outcome)).toEqual(["stored", "NOT_FOUND", "stored", "FORBIDDEN", "duplicate", "FORBIDDEN", "stored", "BAD_REQUEST", "stored"]);
+    const outcomes = results.map(outcome);
+    expect(outcomes.slice(0, 6)).toEqual(["stored", "NOT_FOUND", "stored", "FORBIDDEN", "duplicate", "FORBIDDEN"]);
+    // The two sends of one upload race (each looks the upload up first): one wins, whichever.
+    expect(outcomes.slice(6, 8).sort()).toEqual(["BAD_REQUEST", "stored"]);
+    expect(outcomes[8]).toBe("stored");
     const ok = (i: number) => (results[i] as PromiseFulfilledResult<SendResult>).value.message;
     expect(ok(4)).toEqual(ok(2)); // the retry answers with the stored message itself
-    expect(ok(6).attachments.map((f) => f.name)).toEqual(["a.pdf"]);
+    expect(ok(outcomes.indexOf("stored", 6)).attachments.map((f) => f.name)).toEqual(["a.pdf"]);
     const stored = await db.message.findMany({ where: { conversationId: dm.id }, orderBy: { seq: "asc" }, select: { seq: true, text: true } });
     // Four stored, numbered 1..4 (the file's message looks its upload up first, so it may come later).
     expect(stored.map((m) => m.seq)).toEqual([1, 2, 3, 4].map(BigInt));
@@ -107,6 +111,44 @@ describe("messages sent at the same moment", () => {
       // Seen as a retry now that the other write is visible: nothing stored, the caller replays.
       expect(collided).toEqual({ status: "fulfilled", value: null });
       expect(await db.message.findMany({ where: { conversationId: dm.id }, select: { text: true } })).toEqual([{ text: "bystander" }]);
+    } finally {
+      await otherNode.end();
+    }
+  });
+
+  it("refuse an upload that another node is sending in a batch it has not committed yet", async () => {
+    const [ana, ben] = await Promise.all(["Ana", "Ben"].map((name) => createTestUser(db, { name: `Upload race ${name}` })));
+    const dm = await openDirect(ana!.ctx, { userId: ben!.id });
+    const elsewhere = await openDirect(ana!.ctx, { userId: (await createTestUser(db)).id });
+    const file = await db.attachment.create({
+      data: { ownerId: ana!.id, storageKey: `race-${n++}`, driver: "local", name: "once.pdf", mime: "application/pdf", size: 10 },
+    });
+    // Ana sent the file from a tab on another node, which has stored it and not committed yet.
+    const otherNode = new pg.Client({ connectionString: testDatabaseUrl() });
+    await otherNode.connect();
+    try {
+      await otherNode.query("BEGIN");
+      const theirs = crypto.randomUUID();
+      const batch: MessageInsert[] = [
+        {
+          id: theirs, conversationId: elsewhere.id, senderId: ana!.id, clientId: cid("there"), type: "FILE",
+          text: null, metadata: null, replyToId: null, forwardedFromId: null, attachmentIds: [file.id],
+        },
+      ];
+      const stored = await otherNode.query("SELECT id FROM store_messages_custom($1::jsonb)", [JSON.stringify(batch)]);
+      expect(stored.rows).toEqual([{ id: theirs }]);
+
+      const here = sendMessage(ana!.ctx, { conversationId: dm.id, clientId: cid("here"), attachmentIds: [file.id] }).then(
+        (sent) => sent,
+        (err: unknown) => err as Error,
+      );
+      await waitUntilBlocked(otherNode);
+      await otherNode.query("COMMIT");
+
+      // Sent once, in the chat that claimed it first; the other send says why it stored nothing.
+      expect(await here).toMatchObject({ code: "BAD_REQUEST", message: "An attachment was not found or is already sent" });
+      expect(await db.message.count({ where: { conversationId: dm.id } })).toBe(0);
+      expect((await db.attachment.findUniqueOrThrow({ where: { id: file.id } })).messageId).toBe(theirs);
     } finally {
       await otherNode.end();
     }

@@ -4,7 +4,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { GroupCommit } from "@/lib/db/group-commit";
 import { Prisma, type MessageType } from "@/lib/generated/prisma/client";
 
-/** One message for store_messages_custom (prisma/migrations/*_store_messages_function). */
+/** One message for store_messages_custom (prisma/migrations/*_store_messages_function, *_store_messages_lock_uploads). */
 export type MessageInsert = {
   id: string;
   conversationId: string;
