@@ -11,8 +11,8 @@
 // Common options: --no-ceiling (skip pgbench), --profile (server --cpu-prof over the measured
 // phase, summarised in the JSON), --rebuild (npm run build first when sources are newer),
 // --concurrency N (parallel handshakes), --drain S (max wait for the last acks/deliveries),
-// --echo (server logs to stderr), --out FILE (also write the JSON there). npm prints its script banner on stdout: use
-// `npm run -s bench -- …` to get the JSON alone.
+// --echo (server logs to stderr), --out FILE (also write the JSON there). npm prints its script
+// banner on stdout: use `npm run -s bench -- …` to get the JSON alone.
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -347,9 +347,9 @@ function socketSeries(reader: ChatClient, conversationId: string, query: () => P
 }
 
 /**
- * One request of each series per round, so that they share the server's state alike: run one
- * after the other, the first series paid for what the warm-up left (young-generation collections
- * of its garbage), and its p99 read 1-2 ms worse for it.
+ * One request of each series per round, so that each pays alike for what the others leave behind
+ * (garbage collected while a later request runs); run one after the other, the first series
+ * measured paid for all that the warm-up left.
  */
 async function inTurns(rounds: number, series: Series[]): Promise<void> {
   for (let i = 0; i < rounds; i++) for (const s of series) await s.once();

@@ -281,12 +281,12 @@ const lateBy = (ns: number) => round(Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS),
 
 export type CpuWindow = { cpuPercent: number; seconds: number };
 
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
+
 /**
  * Samples CPU and RSS of the given processes (and of all `postgres` processes on the machine)
  * every `intervalMs`. CPU % is of one core (200 % = both cores of a 2-core box).
  */
-const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
-
 export class ProcSampler {
   private timer: NodeJS.Timeout | undefined;
   private start:
