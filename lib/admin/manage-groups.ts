@@ -22,10 +22,24 @@ export type AdminGroup = {
   lastActivityAt: string | null;
 };
 
+type AdminGroupRow = {
+  id: string;
+  name: string | null;
+  icon: string | null;
+  iconBg: string | null;
+  about: string;
+  autoJoin: boolean;
+  isDefault: boolean;
+  archivedAt: Date | null;
+  lastMessageAt: Date | null;
+  memberCount: number;
+  messageCount: number;
+};
+
 /** Public groups for the console, archived ones included, in one query. */
 export async function listAdminGroups(ctx: Ctx): Promise<AdminGroup[]> {
   requireAdmin(ctx);
-  const rows = await queryDirect<{ id: string; name: string | null; icon: string | null; iconBg: string | null; about: string; autoJoin: boolean; isDefault: boolean; archivedAt: Date | null; lastMessageAt: Date | null; memberCount: number; messageCount: number }>(ctx.db, Prisma.sql`
+  const rows = await queryDirect<AdminGroupRow>(ctx.db, Prisma.sql`
     SELECT c.id, c.name, c.icon, c."iconBg", c.about, c."autoJoin", c."isDefault", c."archivedAt", c."lastMessageAt",
            (SELECT count(*)::int FROM "Participant" p WHERE p."conversationId" = c.id AND p."leftAt" IS NULL) AS "memberCount",
            (SELECT count(*)::int FROM "Message" m WHERE m."conversationId" = c.id AND m."deletedAt" IS NULL AND m.type <> 'SYSTEM') AS "messageCount"

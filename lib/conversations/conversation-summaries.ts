@@ -1,8 +1,8 @@
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { queryDirect } from "@/lib/db/direct-query";
-import { isDeletedByAdmin } from "@/lib/messages/message-dto";
-import type { ConversationSummary, MessageDto, SystemEvent } from "@/lib/realtime/contract";
+import { isDeletedByAdmin, systemEventOf } from "@/lib/messages/message-dto";
+import type { ConversationSummary, MessageDto } from "@/lib/realtime/contract";
 
 type SummaryRow = {
   id: string;
@@ -33,7 +33,6 @@ type SummaryRow = {
   lmCreatedAt: Date | null;
   lmDeletedAt: Date | null;
   lmSenderName: string | null;
-  lmSystem: SystemEvent | null;
   lmMetadata: Prisma.JsonValue | null;
   memberCount: number;
   minDeliveredSeq: bigint | null;
@@ -65,7 +64,6 @@ export async function conversationSummaries(
            lm.id AS "lmId", lm.seq AS "lmSeq", lm."senderId" AS "lmSenderId", lm.type::text AS "lmType",
            CASE WHEN lm."deletedAt" IS NULL THEN lm.text END AS "lmText",
            lm."createdAt" AS "lmCreatedAt", lm."deletedAt" AS "lmDeletedAt", lmu.name AS "lmSenderName",
-           lm.metadata -> 'system' AS "lmSystem",
            lm.metadata AS "lmMetadata",
            stats."memberCount", stats."minDeliveredSeq", stats."minReadSeq"
     FROM "Participant" p
@@ -135,7 +133,7 @@ function toSummary(r: SummaryRow): ConversationSummary {
             createdAt: r.lmCreatedAt.toISOString(),
             deletedAt: r.lmDeletedAt?.toISOString() ?? null,
             deletedByAdmin: isDeletedByAdmin({ deletedAt: r.lmDeletedAt, metadata: r.lmMetadata }),
-            system: r.lmSystem,
+            system: systemEventOf(r.lmMetadata),
           }
         : null,
     unreadCount: Math.max(0, lastSeq - readSeq),

@@ -2,11 +2,12 @@ import pg from "pg";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // Raw statements outside transactions (the history page, the batched insert, receipts, the
-// session lookup…) skip Prisma's client runtime and run on the pg pool beneath it. Measured in-process on Node 24, 1,800 history pages through
-// $queryRaw promoted 53–60 MB to the old generation (young collections of 10–16 ms), against 8 MB
-// (2–5 ms) for the same statement on the pool: the runtime's per-call objects outlive young
-// collections, and every pause lands on whatever request is in flight. Same statement, same pool,
-// same prepared-statement names; the rows come back typed as $queryRaw types them.
+// session lookup…) skip Prisma's client runtime and run on the pg pool beneath it. Measured
+// in-process on Node 24, 1,800 history pages through $queryRaw promoted 53–60 MB to the old
+// generation (young collections of 10–16 ms), against 8 MB (2–5 ms) for the same statement on
+// the pool: the runtime's per-call objects outlive young collections, and every pause lands on
+// whatever request is in flight. Same statement, same pool, same prepared-statement names; the
+// rows come back typed as $queryRaw types them.
 
 type Direct = { pool: pg.Pool; statementName: (query: { sql: string }) => string };
 
@@ -20,7 +21,8 @@ export function registerDirectPool(db: object, direct: Direct): void {
 }
 
 // What $queryRaw returns for these types: bigint for int8, Date for timestamps (a timestamp
-// without time zone is UTC, Prisma's convention). json, jsonb, text, uuid, int4 and bool parse as pg's defaults.
+// without time zone is UTC, Prisma's convention). json, jsonb, text, uuid, int4 and bool parse
+// as pg's defaults.
 const PARSERS: Record<number, (value: string) => unknown> = {
   20: (value) => BigInt(value),
   1114: (value) => new Date(`${value.replace(" ", "T")}Z`),

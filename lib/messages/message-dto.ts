@@ -39,6 +39,11 @@ export function isDeletedByAdmin(message: { deletedAt: Date | null; metadata: un
   return message.deletedAt !== null && (message.metadata as Metadata)?.deletedByAdmin === true;
 }
 
+/** The event a SYSTEM message records (joined, renamed…); null for other messages. */
+export function systemEventOf(metadata: unknown): SystemEvent | null {
+  return (metadata as Metadata)?.system ?? null;
+}
+
 export function toMessageDto(row: MessageRow): MessageDto {
   const deleted = row.deletedAt !== null;
   const metadata = row.metadata as Metadata;
@@ -74,6 +79,6 @@ export function toMessageDto(row: MessageRow): MessageDto {
     attachments: deleted ? [] : row.attachments.map(toAttachmentDto),
     reactions: deleted ? [] : [...reactions].map(([emoji, userIds]) => ({ emoji, userIds })),
     location: deleted || !metadata?.location ? null : { ...metadata.location, label: metadata.location.label ?? null },
-    system: metadata?.system ?? null,
+    system: systemEventOf(row.metadata),
   };
 }
