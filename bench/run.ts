@@ -213,6 +213,7 @@ async function dm(env: Env, nodes: ServerProcess[]) {
     latencyMs: {
       sendToAck: percentiles(recorder.ackLatencies),
       sendToDeliver: percentiles(recorder.deliverLatencies),
+      sendToDeliverP99BySecond: recorder.deliverP99BySecond(),
     },
     drain: drained,
     ...fleet.close(load),

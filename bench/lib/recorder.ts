@@ -27,6 +27,9 @@ export class Recorder {
   private readonly members = new Map<string, string[]>();
   readonly ackLatencies: number[] = [];
   readonly deliverLatencies: number[] = [];
+  /** Send→deliver latencies by the second of the run in which the message was sent. */
+  private readonly deliverBySecond: number[][] = [];
+  private firstSentAt: number | undefined;
   readonly errorLatencies: number[] = [];
   readonly errorsByCode: Record<string, number> = {};
   readonly deliveredVia: Record<DeliveryVia, number> = { live: 0, sync: 0, page: 0 };
@@ -41,6 +44,7 @@ export class Recorder {
 
   /** Call right after client.send(): the send time is the user's "pressed send". */
   noteSend(clientId: string, senderId: string, conversationId: string, at: number): void {
+    this.firstSentAt ??= at;
     this.sent.set(clientId, { senderId, conversationId, sentAt: at });
   }
 
@@ -77,7 +81,18 @@ export class Recorder {
     const ids = byRecipient.get(recipientId);
     if (ids) ids.push(message.id);
     else byRecipient.set(recipientId, [message.id]);
-    if (!ids) this.deliverLatencies.push(at - s.sentAt);
+    if (ids) return;
+    this.deliverLatencies.push(at - s.sentAt);
+    const second = Math.floor((s.sentAt - this.firstSentAt!) / 1000);
+    (this.deliverBySecond[second] ??= []).push(at - s.sentAt);
+  }
+
+  /**
+   * p99 send→deliver of the messages sent in each second of the run: tells a start-up burst, a
+   * passing stall and a node that falls ever further behind apart, which one p99 cannot.
+   */
+  deliverP99BySecond(): (number | null)[] {
+    return Array.from(this.deliverBySecond, (latencies) => percentiles(latencies ?? []).p99);
   }
 
   /** Deliveries still missing for acknowledged messages. */

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import type { MessageDto } from "@/lib/realtime/contract";
+import type { ChatClient } from "./chat-client";
+import { Recorder } from "./recorder";
+
+const conversationId = "c1";
+const alice = { userId: "alice" } as ChatClient;
+const bob = { userId: "bob" } as ChatClient;
+
+function message(clientId: string, id = `m-${clientId}`): MessageDto {
+  return { id, clientId, conversationId, senderId: alice.userId } as MessageDto;
+}
+
+/** Alice sends `clientId` at `sentAt` (ms); Bob receives it `latency` ms later. */
+function sendAndDeliver(recorder: Recorder, clientId: string, sentAt: number, latency: number) {
+  recorder.noteSend(clientId, alice.userId, conversationId, sentAt);
+  recorder.hooks.onDeliver!(bob, message(clientId), sentAt + latency, "live");
+}
+
+describe("Recorder", () => {
+  it("gives the p99 of the messages sent in each second, counted from the first send", () => {
+    const recorder = new Recorder();
+    recorder.setMembers(conversationId, [alice.userId, bob.userId]);
+    // Second 0: fast but for its last message, sent at 5,891 ms and delivered in the next second.
+    for (let i = 0; i < 100; i++) sendAndDeliver(recorder, `a${i}`, 5_000 + i * 9, i < 99 ? 4 : 300);
+    for (let i = 0; i < 100; i++) sendAndDeliver(recorder, `b${i}`, 6_000 + i * 9, i < 50 ? 4 : 120); // second 1: a stall
+    sendAndDeliver(recorder, "c0", 8_500, 7); // nothing sent in second 2
+
+    expect(recorder.deliverP99BySecond()).toEqual([300, 120, null, 7]);
+  });
+
+  it("counts a message delivered twice to one recipient as duplicated, and its latency once", () => {
+    const recorder = new Recorder();
+    recorder.setMembers(conversationId, [alice.userId, bob.userId]);
+    sendAndDeliver(recorder, "x", 0, 5);
+    recorder.hooks.onDeliver!(bob, message("x", "m-x-copy"), 900, "sync");
+
+    expect(recorder.summary().duplicated).toBe(1);
+    expect(recorder.deliverLatencies).toEqual([5]);
+    expect(recorder.deliverP99BySecond()).toEqual([5]);
+  });
+});
