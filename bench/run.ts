@@ -358,8 +358,8 @@ async function inTurns(rounds: number, series: Series[]): Promise<void> {
 
 async function history(env: Env, nodes: ServerProcess[]) {
   const total = Math.round(num(env.args, "messages", 1_000_000));
-  // A p99 of 200 requests would be the second slowest, one request that met a garbage
-  // collection; of 1,000 it is the tenth, a percentile rather than a single outlier (max shows those).
+  // A p99 of 200 requests would be the second slowest, a single outlier; of 1,000 it is the
+  // tenth, a percentile (max still shows the outliers).
   const requests = Math.round(num(env.args, "requests", 1000));
   const server = nodes[0]!;
   const { users } = await seedUsersTimed(env, 2);

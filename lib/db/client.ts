@@ -1,13 +1,13 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { registerDirectPool } from "./direct-query";
+import { directPoolOf, registerDirectPool } from "./direct-query";
 import { statementNamer } from "./prepared-statements";
 
 // One client per process, shared through globalThis: server.ts (loaded by tsx or esbuild) and
 // Next's bundled route modules are separate module graphs that must not each open a pool.
 export type DatabaseKind = "embedded" | "postgres";
-type DbGlobal = { __convoDb?: PrismaClient; __convoDbPool?: pg.Pool; __convoDbUrl?: string; __convoDbKind?: DatabaseKind };
+type DbGlobal = { __convoDb?: PrismaClient; __convoDbUrl?: string; __convoDbKind?: DatabaseKind };
 const g = globalThis as typeof globalThis & DbGlobal;
 
 export type Db = PrismaClient;
@@ -23,7 +23,6 @@ export function connectDb(url: string, poolSize = 10, kind: DatabaseKind = "post
   const adapter = new PrismaPg(pool, { statementNameGenerator: statementName, disposeExternalPool: true });
   g.__convoDb = new PrismaClient({ adapter });
   registerDirectPool(g.__convoDb, { pool, statementName });
-  g.__convoDbPool = pool;
   g.__convoDbUrl = url;
   return g.__convoDb;
 }
@@ -35,13 +34,13 @@ export function db(): PrismaClient {
 
 export async function disconnectDb(): Promise<void> {
   const client = g.__convoDb;
-  const pool = g.__convoDbPool;
   g.__convoDb = undefined;
-  g.__convoDbPool = undefined;
   g.__convoDbUrl = undefined;
-  await client?.$disconnect();
+  if (!client) return;
+  await client.$disconnect();
   // Prisma ends the pool only if it ever connected: a process that used queryDirect alone would
   // keep its connections open.
+  const pool = directPoolOf(client);
   if (pool && !pool.ending) await pool.end();
 }
 

@@ -20,6 +20,11 @@ export function registerDirectPool(db: object, direct: Direct): void {
   directs.set(db, direct);
 }
 
+/** The pool registered for `db`, for whoever closes it. */
+export function directPoolOf(db: object): pg.Pool | undefined {
+  return directs.get(db)?.pool;
+}
+
 // What $queryRaw returns for these types: bigint for int8, Date for timestamps (a timestamp
 // without time zone is UTC, Prisma's convention). json, jsonb, text, uuid, int4 and bool parse
 // as pg's defaults.
