@@ -152,6 +152,8 @@ describe("search", () => {
     const sent = [];
     for (const [chat, text] of [[dm, `${word} one ${word} ${word}`], [other, `${word} two`], [dm, `three ${word}`], [other, `four ${word}s`]] as const) {
       sent.push((await sendMessage(a.ctx, { conversationId: chat.id, clientId: cid(), text })).message);
+      // Times are stored to the millisecond: two chats' messages of one millisecond have no order.
+      await new Promise((resolve) => setTimeout(resolve, 3));
     }
     // The oldest repeats the word: a relevance rank would list it first.
     const newestFirst = [...sent].reverse().map((m) => m.id);
