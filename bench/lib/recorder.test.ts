@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { MessageDto } from "@/lib/realtime/contract";
-import type { ChatClient } from "./chat-client";
+import type { ChatClient, PendingMessage } from "./chat-client";
 import { Recorder } from "./recorder";
 
 const conversationId = "c1";
 const alice = { userId: "alice" } as ChatClient;
 const bob = { userId: "bob" } as ChatClient;
+const carol = { userId: "carol" } as ChatClient;
 
 function message(clientId: string, id = `m-${clientId}`): MessageDto {
   return { id, clientId, conversationId, senderId: alice.userId } as MessageDto;
@@ -38,5 +39,29 @@ describe("Recorder", () => {
     expect(recorder.summary().duplicated).toBe(1);
     expect(recorder.deliverLatencies).toEqual([5]);
     expect(recorder.deliverP99BySecond()).toEqual([5]);
+  });
+
+  it("keeps count of the deliveries still missing for acknowledged messages, as they arrive", () => {
+    const recorder = new Recorder();
+    recorder.setMembers(conversationId, [alice.userId, bob.userId, carol.userId]);
+    const ack = (clientId: string) =>
+      recorder.hooks.onAck!(alice, { clientId } as PendingMessage, message(clientId), 10);
+
+    recorder.noteSend("x", alice.userId, conversationId, 0);
+    recorder.hooks.onDeliver!(bob, message("x"), 3, "live"); // before the sender's ack
+    expect(recorder.missingDeliveries()).toBe(0); // nothing acknowledged yet
+    ack("x");
+    expect(recorder.missingDeliveries()).toBe(1); // carol's
+    recorder.hooks.onDeliver!(bob, message("x", "m-x-copy"), 12, "sync"); // a duplicate to bob
+    recorder.hooks.onDeliver!(alice, message("x"), 12, "live"); // the sender's own copy
+    recorder.hooks.onDeliver!({ userId: "mallory" } as ChatClient, message("x"), 12, "live"); // not a member
+    expect(recorder.missingDeliveries()).toBe(1);
+    recorder.hooks.onDeliver!(carol, message("x"), 15, "live");
+    expect(recorder.missingDeliveries()).toBe(0);
+
+    recorder.noteSend("y", alice.userId, conversationId, 20);
+    ack("y");
+    expect(recorder.missingDeliveries()).toBe(2);
+    expect(recorder.summary()).toMatchObject({ acked: 2, lost: 2, lostMessages: 1, duplicated: 1 });
   });
 });
