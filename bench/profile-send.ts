@@ -4,10 +4,9 @@
 //
 //   npx tsx bench/profile-send.ts [--messages 300] [--concurrency 20] [--pool 10]
 import { randomUUID } from "node:crypto";
-import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { contextFor } from "@/lib/context";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { connectDb, disconnectDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { sendMessage } from "@/lib/messages/send-message";
 import { createDatabase, dropDatabase } from "@/lib/test-support/global-setup";
@@ -22,7 +21,8 @@ const ADMIN = process.env.BENCH_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1
 
 async function main() {
   const url = await createDatabase(ADMIN, "convo_profile");
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: POOL }) });
+  // The server's own client: the batched insert runs on the pool beneath it (queryDirect).
+  const db = connectDb(url, POOL);
   try {
     await migrate(url);
     const setup = new pg.Client({ connectionString: url });
@@ -97,7 +97,7 @@ async function main() {
     };
     console.log(JSON.stringify({ sequential, concurrent }, null, 2));
   } finally {
-    await db.$disconnect();
+    await disconnectDb();
     await dropDatabase(ADMIN, url);
   }
 }
