@@ -19,7 +19,11 @@ export function connectDb(url: string, poolSize = 10, kind: DatabaseKind = "post
   // One pool and one statement namer for Prisma and for queryDirect: the same connections, and
   // a prepared statement's name always means the same text on them.
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  const statementName = statementNamer();
+  // PGlite is one session behind all its connections, and a prepared statement outlives the
+  // connection that made it: the next connection (pg-pool replaces one idle for 10 s) would
+  // prepare a name the session already holds and fail with 42P05 on every use. So statements
+  // go unnamed there, as they would without the namer.
+  const statementName = statementNamer(kind === "embedded" ? 0 : undefined);
   const adapter = new PrismaPg(pool, { statementNameGenerator: statementName, disposeExternalPool: true });
   g.__convoDb = new PrismaClient({ adapter });
   registerDirectPool(g.__convoDb, { pool, statementName });
