@@ -141,6 +141,22 @@ test.describe("admin console", () => {
     await expect(anonymous!.page).toHaveURL(/\/login$/);
   });
 
+  test("an address that leads nowhere shows Convo's “Page not found” with a way back; /admin/groups opens the list", async ({ newUsers }) => {
+    const admin = await signInAdmin(newUsers);
+
+    const res = await admin.goto("/admin/grups");
+    expect(res?.status()).toBe(404);
+    await expect(admin.getByRole("heading", { name: "Page not found", level: 1 })).toBeVisible();
+    await expect(admin).toHaveTitle("Page not found · Convo");
+    await admin.getByRole("link", { name: "Back to chats" }).click();
+    await expect(admin).toHaveURL(`${APP_URL}/`);
+
+    // A group's page is /admin/groups/<id>: trimming the address lands on the group list.
+    await admin.goto("/admin/groups");
+    await expect(admin).toHaveURL(`${APP_URL}/admin`);
+    await expect(admin.getByTestId("admin-group-row").first()).toBeVisible();
+  });
+
   test("the admin archives and unarchives a group; it leaves Discover and comes back", async ({ newUsers }) => {
     const admin = await signInAdmin(newUsers);
     const name = unique("E2E Archive Me");
@@ -405,7 +421,7 @@ test.describe("admin console: accessibility and looks", () => {
     }
   }
 
-  test("no axe violations on /admin, a group page, /admin/users and /admin/audit (screenshots at 1280 and 390 px, light and dark)", async ({ newUsers }, testInfo) => {
+  test("no axe violations on /admin, a group page, /admin/users, /admin/audit and the not-found page (screenshots at 1280 and 390 px, light and dark)", async ({ newUsers }, testInfo) => {
     const admin = await signInAdmin(newUsers);
     const id = await createGroupViaApi(admin, unique("E2E Looks"));
     const [member] = await newUsers(1, { label: "looks" });
@@ -418,6 +434,7 @@ test.describe("admin console: accessibility and looks", () => {
 
     await checkPage(admin, testInfo, "groups", "/admin");
     await checkPage(admin, testInfo, "group", `/admin/groups/${id}`);
+    await checkPage(admin, testInfo, "not-found", "/no-such-page");
     await checkPage(admin, testInfo, "users", "/admin/users");
     await checkPage(admin, testInfo, "audit", "/admin/audit");
 
