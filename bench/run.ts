@@ -390,6 +390,8 @@ async function history(env: Env, nodes: ServerProcess[]) {
     socketSeries(reader, conv!, () => ({ before: randomSeq(), limit: 50 })),
     httpSeries(() => `${base}/conversations/${conv}/messages?limit=50`, alice.cookie),
     httpSeries(() => `${base}/conversations/${conv}/messages?before=${randomSeq()}&limit=50`, alice.cookie),
+    // The liveness route does no work: what any request through Next's router costs this client.
+    httpSeries(() => `${base}/health`, alice.cookie),
   ] as const;
   const searches = () => [
     httpSeries(() => `${base}/search?q=${randomWord()}&conversationId=${conv}`, alice.cookie),
@@ -402,9 +404,9 @@ async function history(env: Env, nodes: ServerProcess[]) {
   await inTurns(warmUp, [...searches()]);
   await inTurns(warmUp, [...pages()]);
   sampler.begin();
-  const [socketLatest, socketPageBefore, latest, pageBefore] = pages();
+  const [socketLatest, socketPageBefore, latest, pageBefore, httpFloor] = pages();
   await inTurns(requests, [socketLatest, socketPageBefore]);
-  await inTurns(requests, [latest, pageBefore]);
+  await inTurns(requests, [latest, pageBefore, httpFloor]);
   const [search, searchAll, prefix] = searches();
   await inTurns(requests, [search]);
   await inTurns(Math.min(requests, 50), [searchAll, prefix]);
@@ -422,6 +424,8 @@ async function history(env: Env, nodes: ServerProcess[]) {
     messageTable: size.rows[0],
     latestPage: latest.result(),
     pageBeforeRandomSeq: pageBefore.result(),
+    /** GET /api/v1/health (answers without work), in turns with the HTTP pages: Next's own share. */
+    httpFloorNoWork: httpFloor.result(),
     socketLatestPage: socketLatest.result(),
     socketPageBeforeRandomSeq: socketPageBefore.result(),
     searchWordInConversation: search.result(),
