@@ -397,6 +397,7 @@ async function history(env: Env, nodes: ServerProcess[]) {
     httpSeries(() => `${base}/search?q=${randomWord()}&conversationId=${conv}`, alice.cookie),
     httpSeries(() => `${base}/search?q=${randomWord()}`, alice.cookie),
     httpSeries(() => `${base}/search?q=${randomWord().slice(0, 3)}&conversationId=${conv}`, alice.cookie),
+    httpSeries(() => `${base}/search?q=${randomWord().slice(0, 3)}`, alice.cookie),
   ] as const;
   // Warm-up, not measured: a server that has served a few dozen of each, as a live one has, so
   // the figures are not those of code paths V8 has not compiled yet.
@@ -407,9 +408,9 @@ async function history(env: Env, nodes: ServerProcess[]) {
   const [socketLatest, socketPageBefore, latest, pageBefore, httpFloor] = pages();
   await inTurns(requests, [socketLatest, socketPageBefore]);
   await inTurns(requests, [latest, pageBefore, httpFloor]);
-  const [search, searchAll, prefix] = searches();
+  const [search, searchAll, prefix, prefixAll] = searches();
   await inTurns(requests, [search]);
-  await inTurns(Math.min(requests, 50), [searchAll, prefix]);
+  await inTurns(Math.min(requests, 50), [searchAll, prefix, prefixAll]);
   const load = sampler.end();
   const size = await withPg(env.databaseUrl, (c) =>
     c.query<{ table: string; index: string }>(
@@ -431,6 +432,7 @@ async function history(env: Env, nodes: ServerProcess[]) {
     searchWordInConversation: search.result(),
     searchWordAllChats: searchAll.result(),
     searchPrefix3InConversation: prefix.result(),
+    searchPrefix3AllChats: prefixAll.result(),
     server: serverStats(load),
   };
 }
