@@ -6,14 +6,16 @@ import { Sidebar } from "@/components/conversations/sidebar";
 import { GroupEvents } from "@/components/groups/group-events";
 import { ToastProvider, Toasts } from "@/components/ui/toast";
 import { ChatStoreContext, RealtimeContext, useChat, useChatStoreApi } from "@/lib/client/context";
-import { selectUnreadChats } from "@/lib/client/selectors";
+import { selectAdjacentChat, selectUnreadChats } from "@/lib/client/selectors";
 import { createChatStore, type Me } from "@/lib/client/store";
 import { conversationFromUrl, leaveConversationUrl, pushConversation } from "@/lib/client/url";
 import { useRealtime } from "@/lib/client/use-realtime";
+import { useShortcut } from "@/lib/client/use-shortcut";
 import type { ConversationSummary, GroupSummary } from "@/lib/realtime/contract";
 import type { ChatStore } from "@/lib/client/store";
 import { ChatPane } from "./chat-pane";
 import { ChatNavigationContext } from "./navigation";
+import { ShortcutsDialog } from "./shortcuts-dialog";
 import { StarredPanel } from "./starred-panel";
 import { Welcome } from "./welcome";
 
@@ -78,7 +80,16 @@ function Shell() {
   const [starredOpen, setStarredOpen] = useState(false);
   const openStarred = useCallback(() => setStarredOpen(true), []);
   const closeStarred = useCallback(() => setStarredOpen(false), []);
-  const navigation = useMemo(() => ({ openChat, closeChat, openStarred }), [openChat, closeChat, openStarred]);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const openShortcuts = useCallback(() => setShortcutsOpen(true), []);
+  const navigation = useMemo(() => ({ openChat, closeChat, openStarred, openShortcuts }), [openChat, closeChat, openStarred, openShortcuts]);
+  const step = (by: 1 | -1) => {
+    const id = selectAdjacentChat(store.getState(), by);
+    if (id) openChat(id);
+  };
+  useShortcut("nextChat", () => step(1));
+  useShortcut("previousChat", () => step(-1));
+  useShortcut("shortcuts", openShortcuts);
 
   return (
     <ChatNavigationContext.Provider value={navigation}>
@@ -97,6 +108,7 @@ function Shell() {
             <Toasts />
             <GroupEvents />
           </main>
+          <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
         </div>
       </div>
     </ChatNavigationContext.Provider>

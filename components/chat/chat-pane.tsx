@@ -4,6 +4,7 @@
 // composer is doing (replying to / editing a message) and the files being uploaded, which can
 // also be dropped anywhere on the chat.
 import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useChatSettings } from "@/components/conversations/use-chat-settings";
 import { InfoPanel } from "@/components/groups/info-panel";
 import { BlockedNotice, ContactInfoPanel } from "@/components/profile/contact-info";
 import { ChatSearchPanel } from "@/components/search/chat-search-panel";
@@ -14,6 +15,7 @@ import { ApiError } from "@/lib/client/api";
 import { useChat, useChatStoreApi, useRealtimeClient } from "@/lib/client/context";
 import { useDocumentVisible } from "@/lib/client/hooks";
 import { maxSeq } from "@/lib/client/messages";
+import { useShortcut } from "@/lib/client/use-shortcut";
 import { emptyMessages } from "@/lib/client/store";
 import type { ViewMessage } from "@/lib/client/rows";
 import { ChatHeader } from "./chat-header";
@@ -105,6 +107,13 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
     setInfoOpen(false);
     setSearchOpen(true);
   }, []);
+
+  const updateSettings = useChatSettings();
+  useShortcut("searchInChat", openSearch, !!conv);
+  useShortcut("archiveChat", () => conv && void updateSettings(conv, { isArchived: !conv.isArchived }), !!conv);
+  useShortcut("muteChat", () => conv && void updateSettings(conv, { isMuted: !conv.isMuted }), !!conv);
+  // As in the chat's menu: an archived chat is not pinned.
+  useShortcut("pinChat", () => conv && void updateSettings(conv, { isPinned: !conv.isPinned }), !!conv && !conv.isArchived);
 
   const onSent = useCallback(() => {
     requestAnimationFrame(() => listRef.current?.scrollToLatest());

@@ -6,7 +6,8 @@ import { AdminLink } from "@/components/admin/admin-link";
 import { NewGroupButton } from "@/components/groups/new-group";
 import { Avatar } from "@/components/ui/avatar";
 import { IconButton } from "@/components/ui/icon-button";
-import { LogoutIcon, MonitorIcon, MoonIcon, NewChatIcon, SettingsIcon, SunIcon, UserIcon } from "@/components/ui/icons";
+import { useChatNavigation } from "@/components/chat/navigation";
+import { KeyboardIcon, LogoutIcon, MonitorIcon, MoonIcon, NewChatIcon, SettingsIcon, SunIcon, UserIcon } from "@/components/ui/icons";
 import { useSaveSettings } from "@/components/profile/use-profile";
 import { Menu, MenuItem } from "@/components/ui/menu";
 import { useChat } from "@/lib/client/context";
@@ -38,6 +39,7 @@ export function SidebarHeader({ onNewChat, newChatRef, onOpenProfile }: HeaderPr
     return () => mql.removeEventListener("change", onChange);
   }, [theme]);
 
+  const { openShortcuts } = useChatNavigation();
   const saveSettings = useSaveSettings();
   // Saved with my settings too, so the choice follows me to other browsers.
   const choose = (t: Theme) => void saveSettings({ theme: t });
@@ -97,6 +99,9 @@ export function SidebarHeader({ onNewChat, newChatRef, onOpenProfile }: HeaderPr
             </MenuItem>
           </>
         )}
+        <MenuItem icon={<KeyboardIcon size={20} />} onClick={openShortcuts} data-testid="open-shortcuts">
+          Keyboard shortcuts
+        </MenuItem>
         <div className="my-1 border-t border-border" />
         <form action={logout}>
           <MenuItem type="submit" icon={<LogoutIcon size={20} />} data-testid="logout">

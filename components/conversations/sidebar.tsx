@@ -10,7 +10,9 @@ import { GlobalMessageResults } from "@/components/search/global-message-results
 import { MIN_SEARCH_LENGTH } from "@/components/search/use-message-search";
 import { CloseIcon, SearchIcon } from "@/components/ui/icons";
 import { TabList, tabId, tabPanelId } from "@/components/ui/tab-list";
+import { useChatNavigation } from "@/components/chat/navigation";
 import { useChat } from "@/lib/client/context";
+import { useShortcut } from "@/lib/client/use-shortcut";
 import { ArchivedPanel } from "./archived-panel";
 import { ConnectionBanner } from "./connection-banner";
 import { ConversationList, type ChatFilter } from "./conversation-list";
@@ -50,6 +52,25 @@ export function Sidebar({ hiddenOnMobile }: { hiddenOnMobile: boolean }) {
   }, []);
   const searchingMessages = tab !== "discover" && query.trim().length >= MIN_SEARCH_LENGTH;
 
+  // A shortcut shows one panel at a time; on a phone-width screen, where an open chat hides this
+  // pane, it goes back to the chat list first.
+  const { closeChat } = useChatNavigation();
+  const navRef = useRef<HTMLElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const showPanel = (panel: "newChat" | "profile" | "settings" | null) => {
+    if (navRef.current?.offsetParent === null) closeChat();
+    setArchivedOpen(false);
+    setNewChatOpen(panel === "newChat");
+    setProfileOpen(panel === "profile" || panel === "settings" ? panel : null);
+  };
+  useShortcut("newChat", () => showPanel("newChat"));
+  useShortcut("profile", () => showPanel("profile"));
+  useShortcut("settings", () => showPanel("settings"));
+  useShortcut("searchChats", () => {
+    showPanel(null);
+    requestAnimationFrame(() => searchRef.current?.select());
+  });
+
   const onSearchKey = (e: React.KeyboardEvent<HTMLInputElement>) => {
     if (e.key === "ArrowDown") {
       const first = document.querySelector<HTMLElement>(
@@ -69,6 +90,7 @@ export function Sidebar({ hiddenOnMobile }: { hiddenOnMobile: boolean }) {
 
   return (
     <nav
+      ref={navRef}
       aria-label="Chats"
       className={`relative flex-col overflow-hidden bg-panel md:flex md:w-[38%] md:max-w-[520px] md:min-w-[320px] ${
         hiddenOnMobile ? "hidden" : "flex w-full"
@@ -81,6 +103,7 @@ export function Sidebar({ hiddenOnMobile }: { hiddenOnMobile: boolean }) {
         <div className="flex h-10 items-center gap-3 rounded-lg bg-panel-2 px-3 focus-within:outline-2 focus-within:outline-accent">
           <SearchIcon size={18} className="shrink-0 text-muted" />
           <input
+            ref={searchRef}
             id="chat-search"
             type="text"
             value={query}

@@ -214,6 +214,12 @@ export const UserIcon = (p: IconProps) => (
     <path {...stroke} d="M4 21a8 8 0 0 1 16 0" />
   </Svg>
 );
+export const KeyboardIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <rect {...stroke} x="2" y="5" width="20" height="14" rx="2" />
+    <path {...stroke} d="M6 9h.01M10 9h.01M14 9h.01M18 9h.01M6 13h.01M18 13h.01M10 13h4M8 16h8" />
+  </Svg>
+);
 export const SettingsIcon = (p: IconProps) => (
   <Svg {...p}>
     <circle {...stroke} cx="12" cy="12" r="3" />

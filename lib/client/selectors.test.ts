@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { newEntry } from "./outbox";
-import { latestPending, selectSortedConversations, selectUnreadChats } from "./selectors";
+import { latestPending, selectAdjacentChat, selectSortedConversations, selectUnreadChats } from "./selectors";
 import { chatStore } from "./test-support/chat-store";
 import { ME, conv } from "./test-support/fixtures";
 
@@ -19,5 +19,26 @@ describe("selectors", () => {
     expect(selectSortedConversations(store.getState()).map((c) => c.id)).toEqual(["a", "b"]);
     expect(latestPending(store.getState().outbox, "a")?.clientId).toBe("k");
     expect(latestPending(store.getState().outbox, "b")).toBeNull();
+  });
+
+  it("steps through the chat list in its order, within the open chat's folder, stopping at the ends", () => {
+    const store = chatStore([
+      conv({ id: "old", title: "Old", lastMessageAt: "2025-03-10T09:00:00.000Z" }),
+      conv({ id: "new", title: "New", lastMessageAt: "2025-03-10T11:00:00.000Z" }),
+      conv({ id: "mid", title: "Mid", lastMessageAt: "2025-03-10T10:00:00.000Z" }),
+      conv({ id: "arch1", title: "Archived 1", lastMessageAt: "2025-03-10T12:00:00.000Z", isArchived: true }),
+      conv({ id: "arch2", title: "Archived 2", lastMessageAt: "2025-03-10T08:00:00.000Z", isArchived: true }),
+    ]);
+    const s = () => store.getState();
+    expect(selectAdjacentChat(s(), 1)).toBe("new");
+    expect(selectAdjacentChat(s(), -1)).toBe("old");
+    s().setActive("new");
+    expect(selectAdjacentChat(s(), 1)).toBe("mid");
+    expect(selectAdjacentChat(s(), -1)).toBeNull();
+    s().setActive("old");
+    expect(selectAdjacentChat(s(), 1)).toBeNull();
+    expect(selectAdjacentChat(s(), -1)).toBe("mid");
+    s().setActive("arch1");
+    expect(selectAdjacentChat(s(), 1)).toBe("arch2");
   });
 });

@@ -20,6 +20,18 @@ export function selectSortedConversations(s: ChatState): ConversationSummary[] {
   return sorted;
 }
 
+/**
+ * The chat above (-1) or below (1) the open one in the list, for Ctrl+Alt+[ and ]: within its
+ * folder (the chat list, or Archived when an archived chat is open). With no chat open, the first
+ * or the last; null past either end.
+ */
+export function selectAdjacentChat(s: ChatState, step: 1 | -1): string | null {
+  const open = s.activeId ? s.conversations[s.activeId] : undefined;
+  const folder = selectSortedConversations(s).filter((c) => c.isArchived === (open?.isArchived ?? false));
+  if (!open) return (step === 1 ? folder[0] : folder[folder.length - 1])?.id ?? null;
+  return folder[folder.findIndex((c) => c.id === open.id) + step]?.id ?? null;
+}
+
 /** Chats with unread messages (the tab title count). */
 export function selectUnreadChats(s: ChatState): number {
   let n = 0;

@@ -1,0 +1,94 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "./support/fixtures";
+import { bubble, send, signInAll, startDirectChat } from "./support/chat";
+
+// WhatsApp Web's keyboard shortcuts (Ctrl+Alt + a key), pressed the way a user does: focus in
+// the composer of the open chat, or nowhere in particular.
+
+test.describe("keyboard shortcuts", () => {
+  test("move between chats in list order, search, archive, mute and pin, and list themselves", async ({ newUsers }, testInfo) => {
+    const [ana, ben, cara] = await newUsers(3, { label: "keys" });
+    await signInAll([ana!, ben!, cara!]);
+    // Ben writes first, then Cara: Cara's chat is at the top of Ana's list, Ben's just below.
+    await startDirectChat(ben!.page, ana!.name);
+    await send(ben!.page, "from Ben");
+    await startDirectChat(cara!.page, ana!.name);
+    await send(cara!.page, "from Cara");
+
+    const page = ana!.page;
+    const row = (name: string) => page.getByTestId("conversation-row").filter({ hasText: name });
+    await expect(row(cara!.name)).toContainText("from Cara");
+    await expect(row(ben!.name)).toContainText("from Ben");
+    const title = page.getByTestId("chat-title");
+
+    // No chat open: the next chat is the top one; then down the list and back up.
+    await page.keyboard.press("Control+Alt+BracketRight");
+    await expect(title).toHaveText(cara!.name);
+    await expect(bubble(page, "from Cara")).toBeVisible();
+    await expect(page.getByRole("textbox", { name: "Type a message" })).toBeFocused();
+    await page.keyboard.press("Control+Alt+BracketRight");
+    await expect(title).toHaveText(ben!.name);
+    await expect(bubble(page, "from Ben")).toBeVisible();
+    await page.keyboard.press("Control+Alt+BracketLeft");
+    await expect(title).toHaveText(cara!.name);
+
+    // Search in the open chat; Escape closes it.
+    await page.keyboard.press("Control+Alt+Shift+KeyF");
+    await expect(page.getByTestId("chat-search-panel")).toBeVisible();
+    await expect(page.getByTestId("chat-search-input")).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(page.getByTestId("chat-search-panel")).toHaveCount(0);
+
+    // Mute and pin the open chat, and undo both.
+    await page.keyboard.press("Control+Alt+Shift+KeyM");
+    await expect(row(cara!.name).getByTestId("muted-icon")).toBeVisible();
+    await page.keyboard.press("Control+Alt+Shift+KeyP");
+    await expect(row(cara!.name).getByTestId("pinned-icon")).toBeVisible();
+    await page.keyboard.press("Control+Alt+Shift+KeyM");
+    await page.keyboard.press("Control+Alt+Shift+KeyP");
+    await expect(row(cara!.name).getByTestId("muted-icon")).toHaveCount(0);
+    await expect(row(cara!.name).getByTestId("pinned-icon")).toHaveCount(0);
+
+    // Archive it: it leaves the list for the Archived folder; the same keys bring it back.
+    await page.keyboard.press("Control+Alt+KeyE");
+    await expect(page.getByTestId("toasts")).toContainText("Chat archived");
+    await expect(row(cara!.name)).toHaveCount(0);
+    await expect(page.getByTestId("archived-entry")).toBeVisible();
+    await page.keyboard.press("Control+Alt+KeyE");
+    await expect(page.getByTestId("toasts")).toContainText("Chat unarchived");
+    await expect(row(cara!.name)).toBeVisible();
+
+    // New chat, profile and the chat search, one panel at a time.
+    await page.keyboard.press("Control+Alt+KeyN");
+    await expect(page.getByTestId("new-chat-panel")).toBeVisible();
+    await page.keyboard.press("Control+Alt+KeyP");
+    await expect(page.getByTestId("profile-drawer")).toBeVisible();
+    await expect(page.getByTestId("new-chat-panel")).toHaveCount(0);
+    await page.keyboard.press("Control+Alt+Slash");
+    await expect(page.getByTestId("profile-drawer")).toHaveCount(0);
+    await expect(page.getByTestId("chat-search")).toBeFocused();
+    await page.keyboard.type("from B");
+    await expect(page.getByTestId("message-search-hit").filter({ hasText: "from Ben" })).toBeVisible();
+
+    // The list of shortcuts, from its own keys and from the profile menu; a modal dialog keeps
+    // the keyboard: a shortcut pressed in it does nothing behind it.
+    await page.keyboard.press("Control+Alt+KeyK");
+    const dialog = page.getByTestId("shortcuts-dialog");
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByTestId("shortcut")).toHaveCount(11);
+    await expect(dialog.getByTestId("shortcut").filter({ hasText: "Next chat" })).toContainText("Ctrl + Alt + ]");
+    await page.keyboard.press("Control+Alt+KeyN");
+    await expect(page.getByTestId("new-chat-panel")).toHaveCount(0);
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      const { violations } = await new AxeBuilder({ page }).include('[data-testid="shortcuts-dialog"]').analyze();
+      expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+      await page.screenshot({ path: testInfo.outputPath(`shortcuts-${colorScheme}.png`) });
+    }
+    await page.keyboard.press("Escape");
+    await expect(dialog).toHaveCount(0);
+    await page.getByTestId("profile-button").click();
+    await page.getByTestId("open-shortcuts").click();
+    await expect(dialog).toBeVisible();
+  });
+});
