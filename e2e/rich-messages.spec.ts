@@ -434,4 +434,32 @@ test.describe("rich messages", () => {
     await A.keyboard.press("Escape");
     await expect(A.getByTestId("composer-reply-banner")).toHaveCount(0);
   });
+
+  test("WhatsApp formatting: *bold*, _italic_, ~strike~ and `code` show styled, previews without markers", async ({ newUsers }) => {
+    const [ana, ben] = await newUsers(2, { label: "format" });
+    await signInAll([ana!, ben!]);
+    await startDirectChat(ana!.page, ben!.name);
+    const text = "*Meet* at _ten_, ~nine~ run `npm test` in snake_case_dir";
+    await send(ana!.page, text);
+
+    // Ben sees it styled, and not the markers; words with underscores stay as typed.
+    const row = ben!.page.getByTestId("conversation-row").filter({ hasText: ana!.name });
+    await expect(row).toContainText("Meet at ten, nine run npm test in snake_case_dir");
+    await openChat(ben!.page, ana!.name);
+    const body = ben!.page.getByTestId("message-bubble").filter({ hasText: "snake_case_dir" }).getByTestId("message-text");
+    await expect(body.locator("strong")).toHaveText("Meet");
+    await expect(body.locator("em")).toHaveText("ten");
+    await expect(body.locator("s")).toHaveText("nine");
+    await expect(body.locator("code")).toHaveText("npm test");
+    await expect(body).toContainText("Meet at ten, nine run npm test in snake_case_dir");
+    await expect(body).not.toContainText("*");
+
+    // A block of code over several lines keeps its lines; a link inside bold still opens.
+    await send(ben!.page, "```\nline one\n  line *two*\n```");
+    await send(ben!.page, "*see https://example.org/docs*");
+    const block = ana!.page.getByTestId("message-bubble").filter({ hasText: "line one" }).locator("code");
+    await expect(block).toHaveText("line one\n  line *two*");
+    const link = ana!.page.getByTestId("message-bubble").filter({ hasText: "example.org" }).locator("strong a");
+    await expect(link).toHaveAttribute("href", "https://example.org/docs");
+  });
 });

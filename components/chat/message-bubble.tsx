@@ -14,11 +14,13 @@ import { deletedText } from "@/lib/client/conversations";
 import { formatClock } from "@/lib/client/format";
 import { hasReacted, QUICK_REACTIONS } from "@/lib/client/reactions";
 import type { ViewMessage } from "@/lib/client/rows";
-import { emojiOnlyCount, linkify } from "@/lib/client/text";
+import { plainText } from "@/lib/client/rich-text";
+import { emojiOnlyCount } from "@/lib/client/text";
 import type { TickStatus } from "@/lib/client/types";
 import type { ReplyPreview } from "@/lib/realtime/contract";
 import { FileCard, LocationCard, MessageAudio, MessageImages, MessageVideo } from "./message-media";
 import { ReactionsRow } from "./reactions-row";
+import { RichText } from "./rich-text";
 import { Ticks } from "./ticks";
 
 export type BubbleActions = {
@@ -58,7 +60,7 @@ type Props = {
 /** One line for a quoted message: its text, else what it carried. */
 export function replyPreviewText(r: ReplyPreview): string {
   if (r.deleted) return "This message was deleted";
-  if (r.text) return r.text;
+  if (r.text) return plainText(r.text);
   if (r.attachmentKind) return attachmentSummary(r.attachmentKind);
   if (r.type === "LOCATION") return "📍 Location";
   return "";
@@ -248,15 +250,7 @@ export const MessageBubble = memo(function MessageBubble({
                     {deletedText(m, mine)}
                   </span>
                 ) : (
-                  linkify(text ?? "").map((part, i) =>
-                    part.kind === "link" ? (
-                      <a key={i} href={part.href} target="_blank" rel="noopener noreferrer nofollow" className={linkColor}>
-                        {part.text}
-                      </a>
-                    ) : (
-                      <span key={i}>{part.text}</span>
-                    ),
-                  )
+                  <RichText text={text ?? ""} linkClassName={linkColor} />
                 )}
                 <span aria-hidden="true" className="inline-block h-3" style={{ width: spacer }} />
               </div>

@@ -100,6 +100,9 @@ describe("previews and search", () => {
     const shown = { deletedAt: null, deletedByAdmin: false };
     const deleted = { text: null, deletedAt: "x", deletedByAdmin: false };
     expect(messagePreview({ type: "TEXT", text: "hi\n\nthere  you", ...shown }, false)).toBe("hi there you");
+    // Formatting shows as words, without its markers.
+    expect(messagePreview({ type: "TEXT", text: "*Meet* at _10_", ...shown }, false)).toBe("Meet at 10");
+    expect(messagePreview({ type: "IMAGE", text: "~old~ photo", ...shown }, false)).toBe("📷 old photo");
     expect(messagePreview({ type: "TEXT", ...deleted }, false)).toBe("This message was deleted");
     expect(messagePreview({ type: "TEXT", ...deleted }, true)).toBe("You deleted this message");
     // Moderation: its sender did not delete it.

@@ -3,7 +3,7 @@
 export type TextPart = { kind: "text"; text: string } | { kind: "link"; text: string; href: string };
 
 const URL_RE = /\b(https?:\/\/[^\s<>"']+|www\.[^\s<>"']+\.[^\s<>"']+)/gi;
-const TRAILING = /[.,!?;:)\]}'"]+$/;
+const TRAILING = /[.,!?;:)\]}'"*_~]+$/;
 
 /** Split text into plain runs and http(s) links (only those schemes ever become hrefs). */
 export function linkify(text: string): TextPart[] {

@@ -1,0 +1,109 @@
+// WhatsApp's text formatting: *bold*, _italic_, ~strikethrough~, `code` and ```monospace```
+// (which may span lines). The result is data for React to render as elements and text, never
+// HTML. The rules follow WhatsApp's: a marker opens only at the start of a word and closes only
+// at the end of one, with text in between that neither starts nor ends with a space; *, _ and ~
+// stay within a line; nothing is formatted inside code or inside a link.
+import { linkify, type TextPart } from "./text";
+
+export type RichNode =
+  | TextPart
+  | { kind: "bold" | "italic" | "strike"; children: RichNode[] }
+  | { kind: "code"; text: string; block: boolean };
+
+const STYLE = { "*": "bold", _: "italic", "~": "strike" } as const;
+type Marker = keyof typeof STYLE | "`";
+
+const FENCE = /```([\s\S]*?\S[\s\S]*?)```/g;
+const isMarker = (c: string | undefined): c is Marker => c === "*" || c === "_" || c === "~" || c === "`";
+const isSpace = (c: string) => /\s/u.test(c);
+/** Letters and digits of any script: a marker next to one is inside a word (snake_case). */
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+/** Parses a message's text into formatted nodes. */
+export function parseRichText(text: string): RichNode[] {
+  const nodes: RichNode[] = [];
+  let last = 0;
+  for (const match of text.matchAll(FENCE)) {
+    if (match.index > last) nodes.push(...parseLines(text.slice(last, match.index)));
+    nodes.push({ kind: "code", text: match[1]!, block: match[1]!.includes("\n") });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) nodes.push(...parseLines(text.slice(last)));
+  return nodes;
+}
+
+/** The text a reader sees, markers removed (for one-line previews). */
+export function plainText(text: string): string {
+  const flat = (nodes: RichNode[]): string =>
+    nodes.map((n) => ("children" in n ? flat(n.children) : n.text)).join("");
+  return flat(parseRichText(text));
+}
+
+function parseLines(text: string): RichNode[] {
+  const nodes: RichNode[] = [];
+  text.split("\n").forEach((line, i) => {
+    if (i > 0) nodes.push({ kind: "text", text: "\n" });
+    nodes.push(...parseInline(line, linkRanges(line)));
+  });
+  return merge(nodes);
+}
+
+type Range = [start: number, end: number];
+
+function linkRanges(line: string): Range[] {
+  const ranges: Range[] = [];
+  let at = 0;
+  for (const part of linkify(line)) {
+    if (part.kind === "link") ranges.push([at, at + part.text.length]);
+    at += part.text.length;
+  }
+  return ranges;
+}
+
+/** Formatting within one line; `links` are the ranges of `line` (offset by `base`) no marker may cut. */
+function parseInline(line: string, links: Range[], base = 0): RichNode[] {
+  const inLink = (i: number) => links.some(([s, e]) => base + i >= s && base + i < e);
+  const nodes: RichNode[] = [];
+  let plainFrom = 0;
+  let i = 0;
+  while (i < line.length) {
+    const close = isMarker(line[i]) && !inLink(i) ? closingOf(line, i, inLink) : -1;
+    if (close < 0) {
+      i++;
+      continue;
+    }
+    if (i > plainFrom) nodes.push(...linkify(line.slice(plainFrom, i)));
+    const marker = line[i] as Marker;
+    const inner = line.slice(i + 1, close);
+    nodes.push(
+      marker === "`" ? { kind: "code", text: inner, block: false } : { kind: STYLE[marker], children: parseInline(inner, links, base + i + 1) },
+    );
+    i = close + 1;
+    plainFrom = i;
+  }
+  if (plainFrom < line.length) nodes.push(...linkify(line.slice(plainFrom)));
+  return nodes;
+}
+
+/** Where the marker at `open` closes, or -1 if it does not open a span. */
+function closingOf(line: string, open: number, inLink: (i: number) => boolean): number {
+  const marker = line[open]!;
+  const next = line[open + 1];
+  if (isWordChar(line[open - 1]) || next === undefined || next === marker || isSpace(next)) return -1;
+  for (let j = open + 2; j < line.length; j++) {
+    if (line[j] !== marker || inLink(j)) continue;
+    if (!isSpace(line[j - 1]!) && !isWordChar(line[j + 1])) return j;
+  }
+  return -1;
+}
+
+/** Joins neighbouring plain runs, so that text renders as few nodes as it is split into. */
+function merge(nodes: RichNode[]): RichNode[] {
+  const out: RichNode[] = [];
+  for (const n of nodes) {
+    const prev = out[out.length - 1];
+    if (n.kind === "text" && prev?.kind === "text") out[out.length - 1] = { kind: "text", text: prev.text + n.text };
+    else out.push(n);
+  }
+  return out;
+}
