@@ -462,4 +462,64 @@ test.describe("rich messages", () => {
     const link = ana!.page.getByTestId("message-bubble").filter({ hasText: "example.org" }).locator("strong a");
     await expect(link).toHaveAttribute("href", "https://example.org/docs");
   });
+
+  test("emoji panel: search, keyboard, insert at the caret, recently used; the other person gets it", async ({ newUsers }, testInfo) => {
+    const [ana, ben] = await newUsers(2, { label: "emoji" });
+    await signInAll([ana!, ben!]);
+    await startDirectChat(ana!.page, ben!.name);
+    const page = ana!.page;
+    const composer = page.getByTestId("composer-input");
+    await composer.fill("Hello world");
+    await composer.press("End");
+    for (let i = 0; i < " world".length; i++) await composer.press("ArrowLeft");
+
+    await page.getByTestId("emoji-button").click();
+    const panel = page.getByTestId("emoji-panel");
+    await expect(panel.getByTestId("emoji-option").first()).toBeVisible();
+    await expect(page.getByTestId("emoji-search")).toBeFocused();
+    await page.keyboard.type("waving");
+    await expect(panel.getByTestId("emoji-option").first()).toHaveAttribute("aria-label", "waving hand");
+    await page.keyboard.press("Enter");
+    await expect(composer).toHaveValue("Hello👋 world");
+
+    // From the keyboard: down into the grid, right, Enter; the panel stays open for more.
+    await page.getByTestId("emoji-search").fill("");
+    await page.getByTestId("emoji-tab-food").click();
+    await page.getByTestId("emoji-search").focus();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowRight");
+    const second = panel.getByTestId("emoji-option").nth(1);
+    await expect(second).toBeFocused();
+    // Down goes to the same column of the next row, Up comes back.
+    await page.keyboard.press("ArrowDown");
+    const below = await page.evaluate(() => document.activeElement!.getBoundingClientRect().toJSON() as DOMRect);
+    const at = (await second.boundingBox())!;
+    expect(below.y).toBeGreaterThan(at.y + at.height / 2);
+    expect(Math.abs(below.x - at.x)).toBeLessThan(2);
+    await page.keyboard.press("ArrowUp");
+    await expect(second).toBeFocused();
+    const picked = (await second.textContent())!;
+    await page.keyboard.press("Enter");
+    await expect(composer).toHaveValue(`Hello👋${picked} world`);
+
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      const { violations } = await new AxeBuilder({ page }).include('[data-testid="emoji-panel"]').analyze();
+      expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+      await page.screenshot({ path: testInfo.outputPath(`emoji-panel-${colorScheme}.png`) });
+    }
+
+    // Escape closes it and the typing goes on where it was.
+    await page.keyboard.press("Escape");
+    await expect(panel).toHaveCount(0);
+    await expect(composer).toBeFocused();
+    await composer.press("Enter");
+    await expect(ben!.page.getByTestId("conversation-row").filter({ hasText: ana!.name })).toContainText(`Hello👋${picked} world`);
+
+    // Used last, shown first next time.
+    await page.getByTestId("emoji-button").click();
+    await expect(page.getByTestId("emoji-tab-recent")).toHaveAttribute("aria-selected", "true");
+    await expect(panel.getByTestId("emoji-option").first()).toHaveText(picked);
+    await expect(panel.getByTestId("emoji-option").nth(1)).toHaveText("👋");
+  });
 });

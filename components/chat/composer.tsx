@@ -3,8 +3,8 @@
 // typing signals throttled by the realtime client. Plus: the attach menu (photos & videos,
 // documents, location), pasted images, the tray of files being uploaded (the text becomes their
 // caption; sending waits for the uploads), a reply banner, and inline editing of my message.
-import { forwardRef, useCallback, useEffect, useLayoutEffect, useRef, useState, type ForwardedRef } from "react";
-import { CloseIcon, SendIcon, DocumentIcon, LocationIcon, PencilIcon, PhotoIcon, PlusIcon } from "@/components/ui/icons";
+import { forwardRef, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ForwardedRef } from "react";
+import { CloseIcon, SendIcon, DocumentIcon, LocationIcon, PencilIcon, PhotoIcon, PlusIcon, SmileIcon } from "@/components/ui/icons";
 import { Menu, MenuItem } from "@/components/ui/menu";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/api";
@@ -15,6 +15,7 @@ import { MAX_MESSAGE_LENGTH } from "@/lib/client/outbox";
 import type { ViewMessage } from "@/lib/client/rows";
 import { uploadedAttachments } from "@/lib/client/uploads";
 import type { ReplyPreview } from "@/lib/realtime/contract";
+import { EmojiPanel } from "./emoji-panel";
 import { LocationDialog } from "./location-dialog";
 import { UploadTray } from "./upload-tray";
 import type { UploadQueue } from "./use-upload-queue";
@@ -69,6 +70,8 @@ export const Composer = forwardRef(function Composer(
   const [attachOpen, setAttachOpen] = useState(false);
   const [attachButton, setAttachButton] = useState<HTMLButtonElement | null>(null);
   const [locationOpen, setLocationOpen] = useState(false);
+  const [emojiOpen, setEmojiOpen] = useState(false);
+  const emojiPanelId = useId();
   const [notice, setNotice] = useState<string | null>(null);
   // "Send" pressed while these files were still uploading: send once they are all up.
   const [waitingFor, setWaitingFor] = useState<string[] | null>(null);
@@ -105,6 +108,31 @@ export const Composer = forwardRef(function Composer(
     local.current = el;
     if (typeof ref === "function") ref(el);
     else if (ref) ref.current = el;
+  };
+
+  /** The one way the text changes: typing, or an emoji from the panel. */
+  const changeText = (next: string) => {
+    if (editing?.id) {
+      setEditDraft({ id: editing.id, text: next });
+      return;
+    }
+    store.getState().setDraft(conversationId, next);
+    client.typingInput(conversationId, next);
+  };
+
+  /** Puts an emoji where the caret was (the box keeps its selection while the panel has focus). */
+  const insertEmoji = (emoji: string) => {
+    const el = local.current;
+    const start = el?.selectionStart ?? value.length;
+    const end = el?.selectionEnd ?? value.length;
+    changeText(value.slice(0, start) + emoji + value.slice(end));
+    const caret = start + emoji.length;
+    requestAnimationFrame(() => local.current?.setSelectionRange(caret, caret));
+  };
+
+  const closeEmoji = () => {
+    setEmojiOpen(false);
+    local.current?.focus();
   };
 
   const addFiles = useCallback(
@@ -241,7 +269,22 @@ export const Composer = forwardRef(function Composer(
             </button>
           </p>
         )}
+        {emojiOpen && <EmojiPanel id={emojiPanelId} onPick={insertEmoji} onClose={closeEmoji} />}
         <div className="flex items-end gap-2">
+          <button
+            type="button"
+            aria-label={emojiOpen ? "Close emoji" : "Emoji"}
+            title="Emoji"
+            aria-expanded={emojiOpen}
+            aria-controls={emojiOpen ? emojiPanelId : undefined}
+            onClick={() => (emojiOpen ? closeEmoji() : setEmojiOpen(true))}
+            className={`flex h-[42px] w-[42px] shrink-0 items-center justify-center rounded-full text-muted transition hover:bg-active hover:text-fg ${
+              emojiOpen ? "bg-active text-fg" : ""
+            }`}
+            data-testid="emoji-button"
+          >
+            {emojiOpen ? <CloseIcon size={24} /> : <SmileIcon size={24} />}
+          </button>
           {!editing && (
             <>
               <button
@@ -299,14 +342,7 @@ export const Composer = forwardRef(function Composer(
               ref={setRefs}
               rows={1}
               value={value}
-              onChange={(e) => {
-                if (editing?.id) {
-                  setEditDraft({ id: editing.id, text: e.target.value });
-                  return;
-                }
-                store.getState().setDraft(conversationId, e.target.value);
-                client.typingInput(conversationId, e.target.value);
-              }}
+              onChange={(e) => changeText(e.target.value)}
               onKeyDown={(e) => {
                 if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
                   e.preventDefault();

@@ -3,7 +3,8 @@
 import { useEffect, useRef, useState } from "react";
 import { useChatNavigation } from "@/components/chat/navigation";
 import { Avatar } from "@/components/ui/avatar";
-import { BackIcon, SearchIcon } from "@/components/ui/icons";
+import { BackIcon } from "@/components/ui/icons";
+import { SearchField } from "@/components/ui/search-field";
 import { IconButton } from "@/components/ui/icon-button";
 import { Spinner } from "@/components/ui/spinner";
 import { useToast } from "@/components/ui/toast";
@@ -103,24 +104,18 @@ export function NewChatPanel({ onClose }: { onClose: () => void }) {
         </h2>
       </div>
       <div className="shrink-0 px-3 pb-2">
-        <label className="flex h-10 items-center gap-3 rounded-lg bg-panel-2 px-3 focus-within:outline-2 focus-within:outline-accent">
-          <SearchIcon size={18} className="shrink-0 text-muted" />
-          <span className="sr-only">Search people by name, @username or email</span>
-          <input
-            ref={inputRef}
-            type="text"
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === "Enter" && state.status === "done" && state.users[0]) void open(state.users[0]);
-            }}
-            placeholder="Search name, @username or email"
-            autoComplete="off"
-            className="h-full min-w-0 flex-1 bg-transparent text-[15px] text-fg outline-none placeholder:text-muted"
-            data-testid="user-search-input"
-          />
-          {state.status === "loading" && <Spinner size={18} />}
-        </label>
+        <SearchField
+          inputRef={inputRef}
+          value={q}
+          onChange={setQ}
+          onKeyDown={(e) => {
+            if (e.key === "Enter" && state.status === "done" && state.users[0]) void open(state.users[0]);
+          }}
+          label="Search people by name, @username or email"
+          placeholder="Search name, @username or email"
+          testId="user-search-input"
+          end={state.status === "loading" && <Spinner size={18} />}
+        />
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto" aria-live="polite">
         {state.status === "idle" && (

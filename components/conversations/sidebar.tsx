@@ -8,7 +8,8 @@ import { ProfileDrawer } from "@/components/profile/profile-drawer";
 import { ProfileSync } from "@/components/profile/profile-sync";
 import { GlobalMessageResults } from "@/components/search/global-message-results";
 import { MIN_SEARCH_LENGTH } from "@/components/search/use-message-search";
-import { CloseIcon, SearchIcon } from "@/components/ui/icons";
+import { CloseIcon } from "@/components/ui/icons";
+import { SearchField } from "@/components/ui/search-field";
 import { TabList, tabId, tabPanelId } from "@/components/ui/tab-list";
 import { useChatNavigation } from "@/components/chat/navigation";
 import { useChat } from "@/lib/client/context";
@@ -100,27 +101,23 @@ export function Sidebar({ hiddenOnMobile }: { hiddenOnMobile: boolean }) {
       <SidebarHeader onNewChat={() => setNewChatOpen(true)} newChatRef={newChatRef} onOpenProfile={setProfileOpen} />
       <ConnectionBanner />
       <div className="shrink-0 px-3 pt-1 pb-2">
-        <div className="flex h-10 items-center gap-3 rounded-lg bg-panel-2 px-3 focus-within:outline-2 focus-within:outline-accent">
-          <SearchIcon size={18} className="shrink-0 text-muted" />
-          <input
-            ref={searchRef}
-            id="chat-search"
-            type="text"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            onKeyDown={onSearchKey}
-            placeholder={tab === "discover" ? "Search groups" : "Search chats and messages"}
-            aria-label={tab === "discover" ? "Search groups" : "Search chats and messages"}
-            autoComplete="off"
-            className="h-full min-w-0 flex-1 bg-transparent text-[15px] text-fg outline-none placeholder:text-muted"
-            data-testid="chat-search"
-          />
-          {query && (
-            <button type="button" aria-label="Clear search" onClick={() => setQuery("")} className="text-muted hover:text-fg">
-              <CloseIcon size={18} />
-            </button>
-          )}
-        </div>
+        <SearchField
+          inputRef={searchRef}
+          id="chat-search"
+          value={query}
+          onChange={setQuery}
+          onKeyDown={onSearchKey}
+          label={tab === "discover" ? "Search groups" : "Search chats and messages"}
+          placeholder={tab === "discover" ? "Search groups" : "Search chats and messages"}
+          testId="chat-search"
+          end={
+            query && (
+              <button type="button" aria-label="Clear search" onClick={() => setQuery("")} className="text-muted hover:text-fg">
+                <CloseIcon size={18} />
+              </button>
+            )
+          }
+        />
         <TabList
           tabs={TABS.map((t) => ({
             id: t.id,

@@ -3,8 +3,9 @@
 // hits newest-ranked with highlighted snippets; picking one scrolls the chat to it.
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { useJumpToMessage } from "@/components/chat/use-jump";
-import { CloseIcon, SearchIcon } from "@/components/ui/icons";
+import { CloseIcon } from "@/components/ui/icons";
 import { IconButton } from "@/components/ui/icon-button";
+import { SearchField } from "@/components/ui/search-field";
 import { useToast } from "@/components/ui/toast";
 import { useChat } from "@/lib/client/context";
 import type { SearchHit } from "@/lib/client/profile";
@@ -69,31 +70,26 @@ export function ChatSearchPanel({ conversation: c, id, onClose: close }: Props) 
         </h2>
       </div>
       <div className="shrink-0 px-3 py-2">
-        <label className="flex h-10 items-center gap-3 rounded-lg bg-panel-2 px-3 focus-within:outline-2 focus-within:outline-accent">
-          <SearchIcon size={18} className="shrink-0 text-muted" />
-          <span className="sr-only">Search messages in {c.title}</span>
-          <input
-            ref={inputRef}
-            type="search"
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === "ArrowDown") {
-                const first = e.currentTarget.closest("section")?.querySelector<HTMLElement>('[data-testid="message-search-hit"]');
-                if (first) {
-                  e.preventDefault();
-                  first.focus();
-                }
-              } else if (e.key === "Enter" && search.hits[0]) {
-                pick(search.hits[0]);
+        <SearchField
+          inputRef={inputRef}
+          type="search"
+          value={q}
+          onChange={setQ}
+          onKeyDown={(e) => {
+            if (e.key === "ArrowDown") {
+              const first = e.currentTarget.closest("section")?.querySelector<HTMLElement>('[data-testid="message-search-hit"]');
+              if (first) {
+                e.preventDefault();
+                first.focus();
               }
-            }}
-            placeholder="Search…"
-            autoComplete="off"
-            className="h-full min-w-0 flex-1 bg-transparent text-[15px] text-fg outline-none placeholder:text-muted [&::-webkit-search-cancel-button]:hidden"
-            data-testid="chat-search-input"
-          />
-        </label>
+            } else if (e.key === "Enter" && search.hits[0]) {
+              pick(search.hits[0]);
+            }
+          }}
+          label={`Search messages in ${c.title}`}
+          placeholder="Search…"
+          testId="chat-search-input"
+        />
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto">
         <SearchResults
