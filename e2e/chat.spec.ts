@@ -187,6 +187,70 @@ test.describe("groups", () => {
   });
 });
 
+test.describe("desktop notifications", () => {
+  test("turned on in settings, they show other chats' new messages and open the chat when clicked", async ({ newUsers }) => {
+    const [ana, ben, cara] = await newUsers(3, { label: "notify" });
+    // Headless Chromium shows no desktop notifications: record what the page asks the browser to
+    // show instead. The person says yes when asked.
+    await ana!.context.addInitScript(() => {
+      type Shown = { title: string; body?: string; tag?: string; onclick: (() => void) | null };
+      const shown: Shown[] = [];
+      class RecordingNotification {
+        static permission: NotificationPermission = "default";
+        static async requestPermission() {
+          RecordingNotification.permission = "granted";
+          return RecordingNotification.permission;
+        }
+        onclick: (() => void) | null = null;
+        constructor(
+          public title: string,
+          options?: NotificationOptions,
+        ) {
+          shown.push(Object.assign(this, { body: options?.body, tag: options?.tag }));
+        }
+        close() {}
+      }
+      Object.assign(window, { Notification: RecordingNotification, shownNotifications: shown });
+    });
+    await signInAll([ana!, ben!, cara!]);
+    const page = ana!.page;
+    const shown = () => page.evaluate(() => (window as unknown as { shownNotifications: { title: string; body: string }[] }).shownNotifications.map((n) => `${n.title}: ${n.body}`));
+
+    await page.keyboard.press("Control+Alt+Comma");
+    const toggle = page.getByTestId("settings-desktop-notifications");
+    await expect(toggle).toHaveAttribute("aria-checked", "false");
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-checked", "true");
+    await page.getByTestId("profile-back").click();
+
+    await startDirectChat(cara!.page, ana!.name);
+    await send(cara!.page, "hello from Cara");
+    await startDirectChat(ben!.page, ana!.name);
+    await send(ben!.page, "*ping*");
+    await expect.poll(shown).toEqual([`${cara!.name}: hello from Cara`, `${ben!.name}: ping`]);
+
+    // Clicking Ben's opens his chat; what he writes there now, in view, is no notification.
+    await page.evaluate((title) => {
+      const all = (window as unknown as { shownNotifications: { title: string; onclick: () => void }[] }).shownNotifications;
+      all.find((n) => n.title === title)!.onclick();
+    }, ben!.name);
+    await expect(page.getByTestId("chat-title")).toHaveText(ben!.name);
+    await send(ben!.page, "in view");
+    await expect(bubble(page, "in view")).toBeVisible();
+    await send(cara!.page, "second from Cara");
+    await expect.poll(shown).toEqual([`${cara!.name}: hello from Cara`, `${ben!.name}: ping`, `${cara!.name}: second from Cara`]);
+
+    // Turned off: nothing more.
+    await page.keyboard.press("Control+Alt+Comma");
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-checked", "false");
+    await page.getByTestId("profile-back").click();
+    await send(cara!.page, "third from Cara");
+    await expect(page.getByTestId("conversation-row").filter({ hasText: cara!.name })).toContainText("third from Cara");
+    expect(await shown()).toHaveLength(3);
+  });
+});
+
 test.describe("accessibility and screenshots", () => {
   test("chat screens have no axe violations at 1280 and 390 px", async ({ newUsers }, testInfo) => {
     const [ana, ben] = await newUsers(2, { label: "axe" });

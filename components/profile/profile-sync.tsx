@@ -1,11 +1,14 @@
 "use client";
 // Background duties for my profile, mounted once with the chat list: load my profile and
 // settings (again when another tab changes them), apply the saved theme, load who I blocked,
-// play the new-message sound, and explain a message the server refused to send.
+// play the new-message sound and show desktop notifications, and explain a message the server
+// refused to send.
 import { useEffect } from "react";
+import { useChatNavigation } from "@/components/chat/navigation";
 import { useToast } from "@/components/ui/toast";
 import { useChat, useChatStoreApi } from "@/lib/client/context";
 import { profileApi } from "@/lib/client/profile";
+import { showDesktopNotification } from "@/lib/client/desktop-notifications";
 import { chatsToChime, playMessageChime, unlockAudioOnGesture } from "@/lib/client/sound";
 import { readTheme, setTheme } from "@/lib/client/theme";
 
@@ -16,6 +19,7 @@ export function ProfileSync() {
   const store = useChatStoreApi();
   const toast = useToast();
   const revision = useChat((s) => s.profileRevision);
+  const { openChat } = useChatNavigation();
 
   useEffect(() => {
     let cancelled = false;
@@ -44,14 +48,17 @@ export function ProfileSync() {
     const relock = unlockAudioOnGesture();
     let lastChime = 0;
     const unsubscribe = store.subscribe((next, prev) => {
-      if (next.conversations === prev.conversations || !next.profile?.settings.notificationSounds) return;
+      if (next.conversations === prev.conversations) return;
+      // The chats that deserve a sound deserve a desktop notification too.
       const ids = chatsToChime(prev.conversations, next.conversations, {
         meId: next.me.id,
         activeId: next.activeId,
         visible: document.visibilityState === "visible",
       });
+      if (ids.length === 0) return;
+      for (const id of ids) showDesktopNotification(next.conversations[id]!, openChat);
       const now = Date.now();
-      if (ids.length > 0 && now - lastChime > CHIME_GAP_MS) {
+      if (next.profile?.settings.notificationSounds && now - lastChime > CHIME_GAP_MS) {
         lastChime = now;
         playMessageChime();
       }
@@ -60,7 +67,7 @@ export function ProfileSync() {
       relock();
       unsubscribe();
     };
-  }, [store]);
+  }, [store, openChat]);
 
   // A send the server refused for good (e.g. a block): say why, once.
   useEffect(

@@ -1,5 +1,6 @@
 "use client";
-// Settings in the profile drawer: theme, notification sounds, language, blocked contacts.
+// Settings in the profile drawer: theme, notification sounds, desktop notifications, language,
+// blocked contacts.
 import { useId, useState, useSyncExternalStore } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { BlockIcon, MonitorIcon, MoonIcon, SunIcon } from "@/components/ui/icons";
@@ -8,6 +9,12 @@ import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/api";
 import { useChat, useChatStoreApi } from "@/lib/client/context";
 import { profileApi } from "@/lib/client/profile";
+import {
+  desktopNotificationState,
+  setDesktopNotifications,
+  subscribeDesktopNotifications,
+  type DesktopNotificationState,
+} from "@/lib/client/desktop-notifications";
 import { playMessageChime } from "@/lib/client/sound";
 import { THEMES, readTheme, subscribeTheme, type Theme } from "@/lib/client/theme";
 import type { UserSummary } from "@/lib/realtime/contract";
@@ -15,11 +22,53 @@ import { THEME_LABEL, useSaveSettings } from "./use-profile";
 
 const THEME_ICON = { light: SunIcon, dark: MoonIcon, system: MonitorIcon } as const;
 
+const DESKTOP_HINT: Record<DesktopNotificationState, string> = {
+  unsupported: "This browser can't show notifications.",
+  blocked: "Blocked by this browser: allow notifications for this site in its settings.",
+  ask: "Show new messages on your desktop, even while Convo is in the background.",
+  off: "Show new messages on your desktop, even while Convo is in the background.",
+  on: "Show new messages on your desktop, even while Convo is in the background.",
+};
+
+/** A setting that is on or off: its name, what it does, and the switch. */
+function SettingSwitch(props: { label: string; hint: string; checked: boolean; disabled: boolean; onToggle: () => void; testId: string }) {
+  const id = useId();
+  return (
+    <div className="flex items-center gap-4 px-6 py-3">
+      <div className="min-w-0 flex-1">
+        <p id={`${id}-label`} className="text-[15px] text-fg">
+          {props.label}
+        </p>
+        <p id={`${id}-hint`} className="text-[13px] text-muted">
+          {props.hint}
+        </p>
+      </div>
+      <button
+        type="button"
+        role="switch"
+        aria-checked={props.checked}
+        aria-labelledby={`${id}-label`}
+        aria-describedby={`${id}-hint`}
+        disabled={props.disabled}
+        onClick={props.onToggle}
+        data-testid={props.testId}
+        className={`relative h-6 w-11 shrink-0 rounded-full transition-colors disabled:opacity-50 ${props.checked ? "bg-accent" : "bg-[#8696a0]"}`}
+      >
+        <span
+          className={`absolute top-0.5 left-0.5 h-5 w-5 rounded-full bg-white shadow transition-transform ${props.checked ? "translate-x-5" : ""}`}
+          aria-hidden="true"
+        />
+      </button>
+    </div>
+  );
+}
+
 export function SettingsSection() {
   const profile = useChat((s) => s.profile);
   const saveSettings = useSaveSettings();
   const theme = useSyncExternalStore(subscribeTheme, readTheme, () => "system" as Theme);
   const sounds = profile?.settings.notificationSounds ?? true;
+  const desktop = useSyncExternalStore(subscribeDesktopNotifications, desktopNotificationState, () => "unsupported" as const);
   const ids = useId();
 
   return (
@@ -58,35 +107,25 @@ export function SettingsSection() {
         </div>
       </fieldset>
 
-      <div className="flex items-center gap-4 px-6 py-3">
-        <div className="min-w-0 flex-1">
-          <p id={`${ids}-sounds`} className="text-[15px] text-fg">
-            Notification sounds
-          </p>
-          <p id={`${ids}-sounds-hint`} className="text-[13px] text-muted">
-            Play a sound for new messages in other chats (not muted ones).
-          </p>
-        </div>
-        <button
-          type="button"
-          role="switch"
-          aria-checked={sounds}
-          aria-labelledby={`${ids}-sounds`}
-          aria-describedby={`${ids}-sounds-hint`}
-          disabled={!profile}
-          onClick={() => {
-            void saveSettings({ notificationSounds: !sounds });
-            if (!sounds) playMessageChime();
-          }}
-          data-testid="settings-sounds"
-          className={`relative h-6 w-11 shrink-0 rounded-full transition-colors disabled:opacity-50 ${sounds ? "bg-accent" : "bg-[#8696a0]"}`}
-        >
-          <span
-            className={`absolute top-0.5 left-0.5 h-5 w-5 rounded-full bg-white shadow transition-transform ${sounds ? "translate-x-5" : ""}`}
-            aria-hidden="true"
-          />
-        </button>
-      </div>
+      <SettingSwitch
+        label="Notification sounds"
+        hint="Play a sound for new messages in other chats (not muted ones)."
+        checked={sounds}
+        disabled={!profile}
+        onToggle={() => {
+          void saveSettings({ notificationSounds: !sounds });
+          if (!sounds) playMessageChime();
+        }}
+        testId="settings-sounds"
+      />
+      <SettingSwitch
+        label="Desktop notifications"
+        hint={DESKTOP_HINT[desktop]}
+        checked={desktop === "on"}
+        disabled={desktop === "unsupported" || desktop === "blocked"}
+        onToggle={() => void setDesktopNotifications(desktop !== "on")}
+        testId="settings-desktop-notifications"
+      />
 
       <div className="px-6 py-3">
         <label htmlFor={`${ids}-language`} className="mb-1.5 block text-[15px] text-fg">
