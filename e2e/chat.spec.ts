@@ -187,6 +187,41 @@ test.describe("groups", () => {
   });
 });
 
+test.describe("drafts", () => {
+  test("what I typed and did not send stays with its chat, shows as Draft in the list, and survives a reload", async ({ newUsers }) => {
+    const [ana, ben, cara] = await newUsers(3, { label: "draft" });
+    await signInAll([ana!, ben!, cara!]);
+    await startDirectChat(ben!.page, ana!.name);
+    await send(ben!.page, "are you coming?");
+    await startDirectChat(cara!.page, ana!.name);
+    await send(cara!.page, "hi Ana");
+
+    const page = ana!.page;
+    const row = (name: string) => page.getByTestId("conversation-row").filter({ hasText: name });
+    const composer = page.getByTestId("composer-input");
+    await openChat(page, ben!.name);
+    await composer.fill("Yes, leaving at 8");
+    // Not shown for the chat I am in; shown once I move on.
+    await expect(row(ben!.name).getByTestId("row-draft")).toHaveCount(0);
+    await openChat(page, cara!.name);
+    await expect(composer).toHaveValue("");
+    await expect(row(ben!.name).getByTestId("row-draft")).toHaveText("Draft: Yes, leaving at 8");
+
+    await page.reload();
+    await expect(row(ben!.name).getByTestId("row-draft")).toHaveText("Draft: Yes, leaving at 8");
+    await openChat(page, ben!.name);
+    await expect(composer).toHaveValue("Yes, leaving at 8");
+    await composer.press("Enter");
+    await expect(bubble(ben!.page, "Yes, leaving at 8")).toBeVisible();
+    await openChat(page, cara!.name);
+    await expect(row(ben!.name)).toContainText("You: Yes, leaving at 8");
+    await expect(row(ben!.name).getByTestId("row-draft")).toHaveCount(0);
+    await page.reload();
+    await expect(row(ben!.name)).toContainText("You: Yes, leaving at 8");
+    await expect(row(ben!.name).getByTestId("row-draft")).toHaveCount(0);
+  });
+});
+
 test.describe("desktop notifications", () => {
   test("turned on in settings, they show other chats' new messages and open the chat when clicked", async ({ newUsers }) => {
     const [ana, ben, cara] = await newUsers(3, { label: "notify" });

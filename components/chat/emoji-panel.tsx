@@ -7,7 +7,7 @@ import { TabList, tabId, tabPanelId } from "@/components/ui/tab-list";
 import { SearchField } from "@/components/ui/search-field";
 import { loadEmojiCatalog, searchEmoji, withRecent, type Emoji, type EmojiCategory } from "@/lib/client/emoji-catalog";
 
-const RECENT_KEY = "convo.recent-emoji";
+const RECENT_KEY = "convo:recent-emoji:v1";
 const RECENT = { id: "recent", label: "Recently used", icon: "🕘" };
 
 function readRecent(): string[] {

@@ -8,6 +8,7 @@ import { useChatNavigation } from "@/components/chat/navigation";
 import { matchesQuery } from "@/lib/client/conversations";
 import { useChat } from "@/lib/client/context";
 import { useIsClient, useNow } from "@/lib/client/hooks";
+import { draftPreview } from "@/lib/client/drafts";
 import { latestPending, selectSortedConversations } from "@/lib/client/selectors";
 import { effectiveWatermarks } from "@/lib/client/ticks";
 import { activeTypers, typingLabel } from "@/lib/client/typing";
@@ -34,8 +35,9 @@ type Props = {
 
 export function ConversationList({ query, filter, onNewChat, onDiscover, listRef, archived = false, onOpenArchived, quietWhenEmpty, heading }: Props) {
   const conversations = useChat(selectSortedConversations);
-  const { meId, meName, activeId, outbox, typing, presence, removed, users, members } = useChat(
+  const { meId, meName, activeId, outbox, typing, presence, removed, users, members, drafts } = useChat(
     useShallow((s) => ({
+      drafts: s.drafts,
       members: s.members,
       meId: s.me.id,
       meName: s.me.name,
@@ -199,6 +201,7 @@ export function ConversationList({ query, filter, onNewChat, onDiscover, listRef
               active={c.id === activeId}
               tabbable={c.id === tabbableId}
               typing={label}
+              draft={c.id === activeId ? null : draftPreview(drafts[c.id])}
               pending={latestPending(outbox, c.id)}
               online={c.type === "DIRECT" && !!c.peer && !!presence[c.peer.id]?.online}
               removed={!!removed[c.id]}

@@ -25,6 +25,8 @@ type Props = {
   tabbable: boolean;
   /** Label like "typing…" / "Ana is typing…", or null. */
   typing: string | null;
+  /** What I typed here and did not send (not shown for the open chat), or null. */
+  draft: string | null;
   pending: OutboxEntry | null;
   online: boolean;
   removed: boolean;
@@ -43,6 +45,7 @@ export const ConversationRow = memo(function ConversationRow({
   active,
   tabbable,
   typing,
+  draft,
   pending,
   online,
   removed,
@@ -65,6 +68,13 @@ export const ConversationRow = memo(function ConversationRow({
     preview = (
       <span className={`truncate ${active ? "text-fg" : "text-accent-strong"}`} data-testid="row-typing-indicator">
         {typing}
+      </span>
+    );
+  } else if (draft) {
+    preview = (
+      <span className="truncate" data-testid="row-draft">
+        <span className="text-accent-strong">Draft: </span>
+        {draft}
       </span>
     );
   } else if (pendingIsNewer) {

@@ -4,7 +4,7 @@
 import type { ConversationSummary } from "@/lib/realtime/contract";
 import { messagePreview } from "./conversations";
 
-const PREF_KEY = "convo.desktop-notifications";
+const PREF_KEY = "convo:desktop-notifications:v1";
 
 export type DesktopNotificationState = "unsupported" | "blocked" | "ask" | "off" | "on";
 

@@ -7,6 +7,7 @@ import { createSeqBatcher, realTimers, type Timers } from "./batcher";
 import { maxSeq, maxSeqFromOthers, refreshQuotes } from "./messages";
 import { createMessageActions } from "./message-actions";
 import { messageApi, type MessageApi } from "./message-api";
+import { loadDrafts, saveDrafts } from "./drafts";
 import { ACK_TIMEOUT_MS, MAX_MESSAGE_LENGTH, dueForSend, hasContent, loadOutbox, newEntry, saveOutbox, sendInput, type RichParts } from "./outbox";
 import type { ViewMessage } from "./rows";
 import { emitWithAck, type ConvoSocket } from "./socket";
@@ -511,9 +512,11 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     const storage = deps.storage?.();
     const s = store.getState();
     s.hydrateOutbox(loadOutbox(storage, s.me.id));
+    s.hydrateDrafts(loadDrafts(storage, s.me.id));
     cleanups.push(
       store.subscribe((next, prev) => {
         if (next.outbox !== prev.outbox) saveOutbox(storage, next.me.id, next.outbox);
+        if (next.drafts !== prev.drafts) saveDrafts(storage, next.me.id, next.drafts);
         // A new direct chat: watch its peer.
         if (next.conversations !== prev.conversations) void syncPresenceWatch();
       }),

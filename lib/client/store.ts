@@ -112,6 +112,8 @@ export type ChatActions = {
   memberLeft(conversationId: string, userId: string): void;
   rememberUsers(users: UserSummary[]): void;
   hydrateOutbox(entries: OutboxEntry[]): void;
+  /** Drafts kept from an earlier visit; what was typed since wins. */
+  hydrateDrafts(drafts: Record<string, string>): void;
   enqueue(entry: OutboxEntry): void;
   outboxAttempt(clientId: string, at: number): void;
   outboxFailed(clientId: string, reason: string): void;
@@ -491,6 +493,8 @@ export function createChatStore(init: ChatInit): ChatStore {
           for (const u of list) nextUsers[u.id] = { ...nextUsers[u.id], ...u };
           return { users: nextUsers };
         }),
+
+      hydrateDrafts: (drafts) => set((s) => ({ drafts: { ...drafts, ...s.drafts } })),
 
       hydrateOutbox: (entries) =>
         set((s) => {

@@ -1,0 +1,47 @@
+// What I typed and did not send, per chat, kept in this browser across reloads (keyed per user,
+// like the outbox, so a shared browser never shows one account's drafts to another).
+import { z } from "zod";
+import { MAX_MESSAGE_LENGTH } from "./outbox";
+
+type KeyValueStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
+
+// A draft may be over the limit (the composer says so), but not without bound.
+const draftsSchema = z.record(z.string(), z.string().max(MAX_MESSAGE_LENGTH * 2));
+
+export function draftsKey(userId: string): string {
+  return `convo:drafts:v1:${userId}`;
+}
+
+/** Only the chats with something typed. */
+function nonEmpty(drafts: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(drafts).filter(([, text]) => text.trim() !== ""));
+}
+
+export function loadDrafts(storage: KeyValueStorage | undefined, userId: string): Record<string, string> {
+  try {
+    const raw = storage?.getItem(draftsKey(userId));
+    if (!raw) return {};
+    const parsed = draftsSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? nonEmpty(parsed.data) : {};
+  } catch {
+    // Malformed or unreadable: start without drafts rather than fail.
+    return {};
+  }
+}
+
+export function saveDrafts(storage: KeyValueStorage | undefined, userId: string, drafts: Readonly<Record<string, string>>): void {
+  if (!storage) return;
+  const kept = nonEmpty(drafts);
+  try {
+    if (Object.keys(kept).length === 0) storage.removeItem(draftsKey(userId));
+    else storage.setItem(draftsKey(userId), JSON.stringify(kept));
+  } catch {
+    // Storage full or disabled (private mode): the drafts still live in memory.
+  }
+}
+
+/** The one-line "Draft: …" the chat list shows, or null. */
+export function draftPreview(draft: string | undefined): string | null {
+  const text = draft?.replace(/\s+/g, " ").trim();
+  return text ? text : null;
+}
