@@ -145,6 +145,9 @@ test.describe("accessibility and looks", () => {
     await user!.page.setViewportSize(WIDTHS[0]!);
     await signInLocally(user!.page, user!);
     await expectDefaultGroups(user!.page);
+    await expect(user!.page.getByTestId("welcome")).toBeVisible();
+    // Served over plain HTTP here: the welcome pane must not claim an encrypted connection.
+    await expect(user!.page.getByText("encrypted connection")).toHaveCount(0);
     await checkPage(user!.page, testInfo, "home");
   });
 });

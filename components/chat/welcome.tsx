@@ -1,10 +1,12 @@
 "use client";
 import { StarIcon } from "@/components/ui/icons";
+import { useIsClient } from "@/lib/client/hooks";
 import { useChatNavigation } from "./navigation";
 
 /** The right pane before a chat is picked (desktop). */
 export function Welcome() {
   const { openStarred } = useChatNavigation();
+  const secure = useIsClient() && window.location.protocol === "https:";
   return (
     <div className="flex flex-1 flex-col items-center justify-center gap-5 border-b-[6px] border-accent bg-panel-2 px-8 text-center" data-testid="welcome">
       <svg width="280" height="170" viewBox="0 0 280 170" aria-hidden="true" className="max-w-full">
@@ -32,13 +34,16 @@ export function Welcome() {
         <StarIcon size={18} className="text-muted" />
         Starred messages
       </button>
-      <p className="mt-6 flex items-center gap-1.5 text-xs text-muted">
-        <svg width="12" height="12" viewBox="0 0 24 24" aria-hidden="true">
-          <rect x="5" y="10" width="14" height="10" rx="2" fill="currentColor" />
-          <path d="M8 10V7a4 4 0 0 1 8 0v3" stroke="currentColor" strokeWidth="2" fill="none" />
-        </svg>
-        Your messages travel over an encrypted connection.
-      </p>
+      {/* Only true over HTTPS: the zero-config default serves plain HTTP on localhost. */}
+      {secure && (
+        <p className="mt-6 flex items-center gap-1.5 text-xs text-muted">
+          <svg width="12" height="12" viewBox="0 0 24 24" aria-hidden="true">
+            <rect x="5" y="10" width="14" height="10" rx="2" fill="currentColor" />
+            <path d="M8 10V7a4 4 0 0 1 8 0v3" stroke="currentColor" strokeWidth="2" fill="none" />
+          </svg>
+          Your messages travel over an encrypted connection.
+        </p>
+      )}
     </div>
   );
 }
