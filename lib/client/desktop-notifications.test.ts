@@ -56,6 +56,20 @@ describe("desktop notifications", () => {
     expect(shown).toEqual([]);
   });
 
+  it("show nothing, and do not fail, where the browser refuses to construct one (Chrome on Android)", () => {
+    const { FakeNotification } = browser("granted");
+    vi.stubGlobal(
+      "Notification",
+      Object.assign(
+        function Refusing() {
+          throw new TypeError("Illegal constructor");
+        },
+        { permission: FakeNotification.permission },
+      ),
+    );
+    expect(() => showDesktopNotification(conv({ lastMessage: last("hi") }), () => undefined)).not.toThrow();
+  });
+
   it("show one per chat (tagged with it) and open the chat when clicked", async () => {
     const { shown } = browser("granted");
     const opened: string[] = [];

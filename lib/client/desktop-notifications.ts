@@ -46,7 +46,13 @@ export function notificationContent(c: ConversationSummary): { title: string; bo
 export function showDesktopNotification(c: ConversationSummary, open: (conversationId: string) => void): void {
   const content = notificationContent(c);
   if (!content || desktopNotificationState() !== "on") return;
-  const n = new Notification(content.title, { body: content.body, tag: c.id, icon: "/icon.svg" });
+  let n: Notification;
+  try {
+    n = new Notification(content.title, { body: content.body, tag: c.id, icon: "/icon.svg" });
+  } catch {
+    // Chrome on Android allows them only through a service worker: there, no notification.
+    return;
+  }
   n.onclick = () => {
     window.focus();
     open(c.id);

@@ -27,6 +27,10 @@ describe("WhatsApp text formatting", () => {
     }
     expect(parseRichText("*two\nlines*")).toEqual([text("*two\nlines*")]);
     expect(parseRichText("*one*\n_two_")).toEqual([bold(text("one")), text("\n"), italic(text("two"))]);
+    // A long line of markers that never close stays text (each is looked at once, not rescanned).
+    const noise = "(*a (_b (~c ".repeat(300);
+    expect(parseRichText(noise)).toEqual([text(noise)]);
+    expect(parseRichText("*a* ".repeat(3))).toEqual([bold(text("a")), text(" "), bold(text("a")), text(" "), bold(text("a")), text(" ")]);
   });
 
   it("does not format inside code, and keeps ``` blocks over several lines", () => {
@@ -36,6 +40,8 @@ describe("WhatsApp text formatting", () => {
       { kind: "code", text: "\nnpm *test*\nnpm start\n", block: true },
     ]);
     expect(parseRichText("```inline```")).toEqual([{ kind: "code", text: "inline", block: false }]);
+    expect(parseRichText("``` ```")).toEqual([text("``` ```")]);
+    expect(parseRichText("```never closed *but bold*")).toEqual([text("```never closed "), bold(text("but bold"))]);
   });
 
   it("keeps links whole: markers inside a URL are part of it, around one they format it", () => {

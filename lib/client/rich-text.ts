@@ -13,7 +13,7 @@ export type RichNode =
 const STYLE = { "*": "bold", _: "italic", "~": "strike" } as const;
 type Marker = keyof typeof STYLE | "`";
 
-const FENCE = /```([\s\S]*?\S[\s\S]*?)```/g;
+const FENCE = /```([\s\S]+?)```/g;
 const isMarker = (c: string | undefined): c is Marker => c === "*" || c === "_" || c === "~" || c === "`";
 const isSpace = (c: string) => /\s/u.test(c);
 /** Letters and digits of any script: a marker next to one is inside a word (snake_case). */
@@ -24,6 +24,7 @@ export function parseRichText(text: string): RichNode[] {
   const nodes: RichNode[] = [];
   let last = 0;
   for (const match of text.matchAll(FENCE)) {
+    if (match[1]!.trim() === "") continue; // ``` ``` is not a block: it stays text
     if (match.index > last) nodes.push(...parseLines(text.slice(last, match.index)));
     nodes.push({ kind: "code", text: match[1]!, block: match[1]!.includes("\n") });
     last = match.index + match[0].length;
@@ -63,20 +64,21 @@ function linkRanges(line: string): Range[] {
 /** Formatting within one line; `links` are the ranges of `line` (offset by `base`) no marker may cut. */
 function parseInline(line: string, links: Range[], base = 0): RichNode[] {
   const inLink = (i: number) => links.some(([s, e]) => base + i >= s && base + i < e);
+  const closers = closingPositions(line, inLink);
   const nodes: RichNode[] = [];
   let plainFrom = 0;
   let i = 0;
   while (i < line.length) {
-    const close = isMarker(line[i]) && !inLink(i) ? closingOf(line, i, inLink) : -1;
+    const marker = line[i];
+    const close = isMarker(marker) && !inLink(i) && opensAt(line, i) ? firstAtOrAfter(closers[marker], i + 2) : -1;
     if (close < 0) {
       i++;
       continue;
     }
     if (i > plainFrom) nodes.push(...linkify(line.slice(plainFrom, i)));
-    const marker = line[i] as Marker;
     const inner = line.slice(i + 1, close);
     nodes.push(
-      marker === "`" ? { kind: "code", text: inner, block: false } : { kind: STYLE[marker], children: parseInline(inner, links, base + i + 1) },
+      marker === "`" ? { kind: "code", text: inner, block: false } : { kind: STYLE[marker as keyof typeof STYLE], children: parseInline(inner, links, base + i + 1) },
     );
     i = close + 1;
     plainFrom = i;
@@ -85,16 +87,36 @@ function parseInline(line: string, links: Range[], base = 0): RichNode[] {
   return nodes;
 }
 
-/** Where the marker at `open` closes, or -1 if it does not open a span. */
-function closingOf(line: string, open: number, inLink: (i: number) => boolean): number {
-  const marker = line[open]!;
-  const next = line[open + 1];
-  if (isWordChar(line[open - 1]) || next === undefined || next === marker || isSpace(next)) return -1;
-  for (let j = open + 2; j < line.length; j++) {
-    if (line[j] !== marker || inLink(j)) continue;
-    if (!isSpace(line[j - 1]!) && !isWordChar(line[j + 1])) return j;
+/** A marker opens a span at the start of a word, before text that does not start with a space. */
+function opensAt(line: string, i: number): boolean {
+  const next = line[i + 1];
+  return !isWordChar(line[i - 1]) && next !== undefined && next !== line[i] && !isSpace(next);
+}
+
+/**
+ * Where each marker can close a span, in order: after text that does not end with a space, at
+ * the end of a word. Found once per line, so that a line full of markers is not scanned again
+ * for every one of them.
+ */
+function closingPositions(line: string, inLink: (i: number) => boolean): Record<Marker, number[]> {
+  const at: Record<Marker, number[]> = { "*": [], _: [], "~": [], "`": [] };
+  for (let j = 1; j < line.length; j++) {
+    const c = line[j];
+    if (isMarker(c) && !inLink(j) && !isSpace(line[j - 1]!) && !isWordChar(line[j + 1])) at[c].push(j);
   }
-  return -1;
+  return at;
+}
+
+/** The first position in `sorted` that is ≥ `from`, or -1. */
+function firstAtOrAfter(sorted: number[], from: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length ? sorted[lo]! : -1;
 }
 
 /** Joins neighbouring plain runs, so that text renders as few nodes as it is split into. */
