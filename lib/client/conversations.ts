@@ -1,6 +1,7 @@
 // Pure updates of conversation summaries from realtime events, and the list order.
 import type { ConversationSummary, MessageDto, MessageType, ReceiptEvent } from "@/lib/realtime/contract";
 import { plainText } from "./rich-text";
+import { oneLine } from "./text";
 
 export type LastMessage = NonNullable<ConversationSummary["lastMessage"]>;
 
@@ -137,10 +138,9 @@ export function deletedText(m: Pick<MessageDto, "deletedByAdmin">, mine: boolean
 /** The text of a message as shown in a one-line preview. */
 export function messagePreview(m: Pick<MessageDto, "type" | "text" | "deletedAt" | "deletedByAdmin">, mine: boolean): string {
   if (m.deletedAt) return deletedText(m, mine);
-  if (m.type === "SYSTEM") return (m.text ?? "").replace(/\s+/g, " ").trim();
-  // Formatting markers (*bold*…) are not shown: the reader sees the words.
-  const text = plainText(m.text ?? "").replace(/\s+/g, " ").trim();
-  if (m.type === "TEXT") return text;
+  // Formatting markers (*bold*…) are not shown: the reader sees the words. System text has none.
+  const text = oneLine(m.type === "SYSTEM" ? (m.text ?? "") : plainText(m.text ?? ""));
+  if (m.type === "TEXT" || m.type === "SYSTEM") return text;
   const label = TYPE_LABEL[m.type];
   return text ? `${label.split(" ")[0]} ${text}` : label;
 }

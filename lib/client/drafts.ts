@@ -1,9 +1,8 @@
 // What I typed and did not send, per chat, kept in this browser across reloads (keyed per user,
 // like the outbox, so a shared browser never shows one account's drafts to another).
 import { z } from "zod";
-import { MAX_MESSAGE_LENGTH } from "./outbox";
-
-type KeyValueStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
+import { MAX_MESSAGE_LENGTH, type KeyValueStorage } from "./outbox";
+import { oneLine } from "./text";
 
 // A draft may be over the limit (the composer says so), but not without bound.
 const draftsSchema = z.record(z.string(), z.string().max(MAX_MESSAGE_LENGTH * 2));
@@ -42,6 +41,6 @@ export function saveDrafts(storage: KeyValueStorage | undefined, userId: string,
 
 /** The one-line "Draft: …" the chat list shows, or null. */
 export function draftPreview(draft: string | undefined): string | null {
-  const text = draft?.replace(/\s+/g, " ").trim();
+  const text = oneLine(draft ?? "");
   return text ? text : null;
 }

@@ -163,7 +163,7 @@ export function parseOutbox(raw: string | null, userId: string): OutboxEntry[] {
   return out;
 }
 
-type KeyValueStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
+export type KeyValueStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
 export function loadOutbox(storage: KeyValueStorage | undefined, userId: string): OutboxEntry[] {
   if (!storage) return [];

@@ -5,6 +5,11 @@ export type TextPart = { kind: "text"; text: string } | { kind: "link"; text: st
 const URL_RE = /\b(https?:\/\/[^\s<>"']+|www\.[^\s<>"']+\.[^\s<>"']+)/gi;
 const TRAILING = /[.,!?;:)\]}'"*_~]+$/;
 
+/** Text on one line: runs of whitespace (newlines too) become one space, none at either end. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
 /** Split text into plain runs and http(s) links (only those schemes ever become hrefs). */
 export function linkify(text: string): TextPart[] {
   const parts: TextPart[] = [];
