@@ -245,6 +245,15 @@ test.describe("rich messages", () => {
     await expect(chip(B, "👍")).toHaveAttribute("data-mine", "false");
     // Another emoji from the full picker.
     await (await openMenu(B, photoOnB)).getByTestId("more-reactions").click();
+    // Its grid of 8 columns moves by a row with Down and back with Up.
+    const emojis = B.getByTestId("reaction-picker").getByTestId("picker-emoji");
+    await emojis.first().focus();
+    await B.keyboard.press("ArrowDown");
+    await expect(emojis.nth(8)).toBeFocused();
+    await B.keyboard.press("ArrowRight");
+    await expect(emojis.nth(9)).toBeFocused();
+    await B.keyboard.press("ArrowUp");
+    await expect(emojis.nth(1)).toBeFocused();
     await B.getByTestId("reaction-picker").getByRole("button", { name: "🔥" }).click();
     await expect(chip(A, "🔥")).toHaveAttribute("data-count", "1");
 

@@ -4,6 +4,7 @@
 // stays open for more; Escape closes it and the typing goes on.
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { TabList, tabId, tabPanelId } from "@/components/ui/tab-list";
+import { gridMove } from "@/components/ui/grid-keys";
 import { SearchField } from "@/components/ui/search-field";
 import { loadEmojiCatalog, searchEmoji, withRecent, type Emoji, type EmojiCategory } from "@/lib/client/emoji-catalog";
 
@@ -68,13 +69,8 @@ export function EmojiPanel({ id, onPick, onClose }: Props) {
     const all = buttons();
     const i = all.indexOf(document.activeElement as HTMLButtonElement);
     if (i < 0) return;
-    // As many columns as fit: those on the first row.
-    const columns = all.filter((b) => b.offsetTop === all[0]!.offsetTop).length;
-    const delta: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: columns, ArrowUp: -columns };
-    let next = -1;
-    if (e.key in delta) next = i + delta[e.key]!;
-    else if (e.key === "Home") next = 0;
-    else if (e.key === "End") next = all.length - 1;
+    const next = gridMove(e.key, all, i);
+    if (next === null) return;
     if (e.key === "ArrowUp" && next < 0) {
       e.preventDefault();
       search.current?.focus();

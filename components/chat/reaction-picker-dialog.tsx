@@ -2,10 +2,10 @@
 // The full reaction picker ("+" in the message menu): a grid of emoji, arrow keys move.
 import { useRef } from "react";
 import { Dialog } from "@/components/ui/dialog";
+import { gridMove } from "@/components/ui/grid-keys";
 import { EMOJI_GRID, QUICK_REACTIONS, hasReacted } from "@/lib/client/reactions";
 import type { ReactionDto } from "@/lib/realtime/contract";
 
-const COLUMNS = 8;
 const ALL = [...QUICK_REACTIONS, ...EMOJI_GRID.filter((e) => !(QUICK_REACTIONS as readonly string[]).includes(e))];
 
 export function ReactionPickerDialog({
@@ -27,12 +27,8 @@ export function ReactionPickerDialog({
     const buttons = [...(grid.current?.querySelectorAll<HTMLButtonElement>("button") ?? [])];
     const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
     if (i < 0) return;
-    const delta = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: COLUMNS, ArrowUp: -COLUMNS } as Record<string, number>;
-    let next = -1;
-    if (e.key in delta) next = i + delta[e.key]!;
-    else if (e.key === "Home") next = 0;
-    else if (e.key === "End") next = buttons.length - 1;
-    if (next < 0 || next >= buttons.length) return;
+    const next = gridMove(e.key, buttons, i);
+    if (next === null || next < 0 || next >= buttons.length) return;
     e.preventDefault();
     buttons[next]!.focus();
   };
