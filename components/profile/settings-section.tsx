@@ -22,13 +22,12 @@ import { THEME_LABEL, useSaveSettings } from "./use-profile";
 
 const THEME_ICON = { light: SunIcon, dark: MoonIcon, system: MonitorIcon } as const;
 
-const DESKTOP_HINT: Record<DesktopNotificationState, string> = {
-  unsupported: "This browser can't show notifications.",
-  blocked: "Blocked by this browser: allow notifications for this site in its settings.",
-  ask: "Show new messages on your desktop, even while Convo is in the background.",
-  off: "Show new messages on your desktop, even while Convo is in the background.",
-  on: "Show new messages on your desktop, even while Convo is in the background.",
-};
+/** What the desktop-notifications switch does, or why it cannot be used here. */
+function desktopHint(state: DesktopNotificationState): string {
+  if (state === "unsupported") return "This browser can't show notifications.";
+  if (state === "blocked") return "Blocked by this browser: allow notifications for this site in its settings.";
+  return "Show new messages on your desktop, even while Convo is in the background.";
+}
 
 /** A setting that is on or off: its name, what it does, and the switch. */
 function SettingSwitch(props: { label: string; hint: string; checked: boolean; disabled: boolean; onToggle: () => void; testId: string }) {
@@ -120,7 +119,7 @@ export function SettingsSection() {
       />
       <SettingSwitch
         label="Desktop notifications"
-        hint={DESKTOP_HINT[desktop]}
+        hint={desktopHint(desktop)}
         checked={desktop === "on"}
         disabled={desktop === "unsupported" || desktop === "blocked"}
         onToggle={() => void setDesktopNotifications(desktop !== "on")}
