@@ -6,7 +6,7 @@ import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { TabList, tabId, tabPanelId } from "@/components/ui/tab-list";
 import { gridMove } from "@/components/ui/grid-keys";
 import { SearchField } from "@/components/ui/search-field";
-import { loadEmojiCatalog, searchEmoji, withRecent, type Emoji, type EmojiCategory } from "@/lib/client/emoji-catalog";
+import { loadEmojiCatalog, searchEmoji, toEmoji, withRecent, type Emoji, type EmojiCategory } from "@/lib/client/emoji-catalog";
 
 const RECENT_KEY = "convo:recent-emoji:v1";
 const RECENT = { id: "recent", label: "Recently used", icon: "🕘" };
@@ -49,7 +49,7 @@ export function EmojiPanel({ id, onPick, onClose }: Props) {
   const shown: Emoji[] = searching
     ? searchEmoji(catalog ?? [], query)
     : tab === RECENT.id
-      ? recent.map((e) => byChar.get(e) ?? { emoji: e, label: e, tags: [] })
+      ? recent.map((e) => byChar.get(e) ?? toEmoji(e, e))
       : (catalog?.find((c) => c.id === tab)?.emoji ?? []);
   const tabs = [...(recent.length > 0 ? [RECENT] : []), ...(catalog ?? [])];
 

@@ -1,7 +1,13 @@
 // The emoji the composer's panel offers, from Emojibase's data (emojibase-data, MIT): grouped
 // as WhatsApp groups them, searchable by name and keywords, and the ones I used last.
 
-export type Emoji = { emoji: string; label: string; tags: readonly string[] };
+export type Emoji = {
+  emoji: string;
+  label: string;
+  /** Lower case, split once when the catalog is built: search reads them on every keystroke. */
+  nameWords: readonly string[];
+  tags: readonly string[];
+};
 export type EmojiCategory = { id: string; label: string; icon: string; emoji: Emoji[] };
 
 /** The fields of emojibase-data/en/data.json this reads. */
@@ -32,8 +38,12 @@ export function buildCatalog(entries: readonly EmojibaseEntry[], maxVersion = MA
     .sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
   return CATEGORIES.map(({ groups, ...category }) => ({
     ...category,
-    emoji: usable.filter((e) => groups.includes(e.group!)).map((e) => ({ emoji: e.emoji, label: e.label, tags: e.tags ?? [] })),
+    emoji: usable.filter((e) => groups.includes(e.group!)).map((e) => toEmoji(e.emoji, e.label, e.tags ?? [])),
   }));
+}
+
+export function toEmoji(emoji: string, label: string, tags: readonly string[] = []): Emoji {
+  return { emoji, label, nameWords: label.toLowerCase().split(/[\s:,-]+/), tags: tags.map((t) => t.toLowerCase()) };
 }
 
 /** Emoji whose name or a keyword has a word starting with each word of `query`, best first. */
@@ -43,8 +53,7 @@ export function searchEmoji(catalog: readonly EmojiCategory[], query: string, li
   const scored: { e: Emoji; score: number }[] = [];
   for (const category of catalog) {
     for (const e of category.emoji) {
-      const nameWords = e.label.toLowerCase().split(/[\s:,-]+/);
-      const tags = e.tags.map((t) => t.toLowerCase());
+      const { nameWords, tags } = e;
       let score = 0;
       for (const w of words) {
         if (nameWords.includes(w)) score += 3;
