@@ -4,6 +4,7 @@ import type { Locator, Page, TestInfo } from "@playwright/test";
 import type { Person } from "./support/auth";
 import { APP_URL } from "./support/env";
 import { expect, test, type TestUser } from "./support/fixtures";
+import { chatRow } from "./support/chat";
 
 // The admin console at /admin. The E2E server makes admin@example.com an admin (ADMIN_EMAILS in
 // e2e/support/start-app.ts). Each test signs in its own contexts and makes its own groups, so the
@@ -256,7 +257,7 @@ test.describe("admin console", () => {
     await expect(message).toContainText("This message was deleted by an admin");
     await expect(message.getByTestId("delete-message")).toHaveCount(0);
     // Its author is told an admin removed it, not that they deleted it themselves.
-    const spammerChat = spammer!.page.getByTestId("conversation-row").filter({ hasText: name });
+    const spammerChat = chatRow(spammer!.page, name);
     await expect(spammerChat.getByTestId("row-preview")).toHaveText("This message was deleted by an admin");
     // Members see it deleted, too.
     const page = await spammer!.page.request.get(`/api/v1/conversations/${id}/messages`);

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./support/fixtures";
-import { bubble, openChat, send, signInAll, startDirectChat } from "./support/chat";
+import { bubble, chatRow, openChat, send, sendDirect, signInAll } from "./support/chat";
 
 // Core chat with two or three real users, each in their own browser context.
 
@@ -10,13 +10,12 @@ test.describe("direct chat", () => {
     await signInAll([ana!, ben!]);
 
     // Ben is on another page of the app (not in the chat) when Ana writes.
-    await startDirectChat(ana!.page, ben!.name);
-    await send(ana!.page, "Hi Ben 👋");
+    await sendDirect(ana!.page, ben!.name, "Hi Ben 👋");
     const mine = bubble(ana!.page, "Hi Ben 👋");
     await expect(mine).toBeVisible();
     // Ben's browser is connected, so it is delivered without him opening the chat.
     await expect(mine).toHaveAttribute("data-status", "delivered");
-    const row = ben!.page.getByTestId("conversation-row").filter({ hasText: ana!.name });
+    const row = chatRow(ben!.page, ana!.name);
     await expect(row.getByTestId("unread-badge")).toHaveText("1");
 
     await openChat(ben!.page, ana!.name);
@@ -42,8 +41,7 @@ test.describe("direct chat", () => {
   test("times and numbers are drawn with the text font, emoji with the colour emoji font", async ({ newUsers }) => {
     const [ana, ben] = await newUsers(2, { label: "fonts" });
     await signInAll([ana!, ben!]);
-    await startDirectChat(ana!.page, ben!.name);
-    await send(ana!.page, "Meet at 10:30 #42 ☕😀");
+    await sendDirect(ana!.page, ben!.name, "Meet at 10:30 #42 ☕😀");
     const mine = bubble(ana!.page, "Meet at 10:30");
     await expect(mine).toBeVisible();
 
@@ -76,8 +74,7 @@ test.describe("direct chat", () => {
   test("typing shows and clears; presence goes online, then offline with last seen", async ({ newUsers }) => {
     const [ana, ben] = await newUsers(2, { label: "presence" });
     await signInAll([ana!, ben!]);
-    await startDirectChat(ana!.page, ben!.name);
-    await send(ana!.page, "are you there?");
+    await sendDirect(ana!.page, ben!.name, "are you there?");
     await openChat(ben!.page, ana!.name);
 
     await expect(ana!.page.getByTestId("chat-subtitle")).toHaveText("online");
@@ -94,8 +91,7 @@ test.describe("direct chat", () => {
   test("delete for everyone disappears on the other side; delete for me only for me", async ({ newUsers }) => {
     const [ana, ben] = await newUsers(2, { label: "delete" });
     await signInAll([ana!, ben!]);
-    await startDirectChat(ana!.page, ben!.name);
-    await send(ana!.page, "oops, wrong chat");
+    await sendDirect(ana!.page, ben!.name, "oops, wrong chat");
     await send(ana!.page, "keep this one");
     await openChat(ben!.page, ana!.name);
     await expect(bubble(ben!.page, "oops, wrong chat")).toBeVisible();
@@ -124,7 +120,7 @@ test.describe("direct chat", () => {
     await last.getByTestId("message-menu-button").click();
     await ana!.page.getByTestId("delete-for-everyone").click();
     const preview = (u: typeof ana, peer: typeof ana) =>
-      u!.page.getByTestId("conversation-row").filter({ hasText: peer!.name }).getByTestId("row-preview");
+      chatRow(u!.page, peer!.name).getByTestId("row-preview");
     await expect(preview(ana, ben)).toHaveText("You deleted this message");
     await expect(preview(ben, ana)).toHaveText("This message was deleted");
   });
@@ -132,8 +128,7 @@ test.describe("direct chat", () => {
   test("offline: two messages sent while disconnected are delivered exactly once, in order", async ({ newUsers }) => {
     const [ana, ben] = await newUsers(2, { label: "offline" });
     await signInAll([ana!, ben!]);
-    await startDirectChat(ana!.page, ben!.name);
-    await send(ana!.page, "before the tunnel");
+    await sendDirect(ana!.page, ben!.name, "before the tunnel");
     await openChat(ben!.page, ana!.name);
     await expect(bubble(ben!.page, "before the tunnel")).toBeVisible();
 
@@ -191,34 +186,31 @@ test.describe("drafts", () => {
   test("what I typed and did not send stays with its chat, shows as Draft in the list, and survives a reload", async ({ newUsers }) => {
     const [ana, ben, cara] = await newUsers(3, { label: "draft" });
     await signInAll([ana!, ben!, cara!]);
-    await startDirectChat(ben!.page, ana!.name);
-    await send(ben!.page, "are you coming?");
-    await startDirectChat(cara!.page, ana!.name);
-    await send(cara!.page, "hi Ana");
+    await sendDirect(ben!.page, ana!.name, "are you coming?");
+    await sendDirect(cara!.page, ana!.name, "hi Ana");
 
     const page = ana!.page;
-    const row = (name: string) => page.getByTestId("conversation-row").filter({ hasText: name });
     const composer = page.getByTestId("composer-input");
     await openChat(page, ben!.name);
     await composer.fill("Yes, leaving at 8");
     // Not shown for the chat I am in; shown once I move on.
-    await expect(row(ben!.name).getByTestId("row-draft")).toHaveCount(0);
+    await expect(chatRow(page, ben!.name).getByTestId("row-draft")).toHaveCount(0);
     await openChat(page, cara!.name);
     await expect(composer).toHaveValue("");
-    await expect(row(ben!.name).getByTestId("row-draft")).toHaveText("Draft: Yes, leaving at 8");
+    await expect(chatRow(page, ben!.name).getByTestId("row-draft")).toHaveText("Draft: Yes, leaving at 8");
 
     await page.reload();
-    await expect(row(ben!.name).getByTestId("row-draft")).toHaveText("Draft: Yes, leaving at 8");
+    await expect(chatRow(page, ben!.name).getByTestId("row-draft")).toHaveText("Draft: Yes, leaving at 8");
     await openChat(page, ben!.name);
     await expect(composer).toHaveValue("Yes, leaving at 8");
     await composer.press("Enter");
     await expect(bubble(ben!.page, "Yes, leaving at 8")).toBeVisible();
     await openChat(page, cara!.name);
-    await expect(row(ben!.name)).toContainText("You: Yes, leaving at 8");
-    await expect(row(ben!.name).getByTestId("row-draft")).toHaveCount(0);
+    await expect(chatRow(page, ben!.name)).toContainText("You: Yes, leaving at 8");
+    await expect(chatRow(page, ben!.name).getByTestId("row-draft")).toHaveCount(0);
     await page.reload();
-    await expect(row(ben!.name)).toContainText("You: Yes, leaving at 8");
-    await expect(row(ben!.name).getByTestId("row-draft")).toHaveCount(0);
+    await expect(chatRow(page, ben!.name)).toContainText("You: Yes, leaving at 8");
+    await expect(chatRow(page, ben!.name).getByTestId("row-draft")).toHaveCount(0);
   });
 });
 
@@ -258,10 +250,8 @@ test.describe("desktop notifications", () => {
     await expect(toggle).toHaveAttribute("aria-checked", "true");
     await page.getByTestId("profile-back").click();
 
-    await startDirectChat(cara!.page, ana!.name);
-    await send(cara!.page, "hello from Cara");
-    await startDirectChat(ben!.page, ana!.name);
-    await send(ben!.page, "*ping*");
+    await sendDirect(cara!.page, ana!.name, "hello from Cara");
+    await sendDirect(ben!.page, ana!.name, "*ping*");
     await expect.poll(shown).toEqual([`${cara!.name}: hello from Cara`, `${ben!.name}: ping`]);
 
     // Clicking Ben's opens his chat; what he writes there now, in view, is no notification.
@@ -281,7 +271,7 @@ test.describe("desktop notifications", () => {
     await expect(toggle).toHaveAttribute("aria-checked", "false");
     await page.getByTestId("profile-back").click();
     await send(cara!.page, "third from Cara");
-    await expect(page.getByTestId("conversation-row").filter({ hasText: cara!.name })).toContainText("third from Cara");
+    await expect(chatRow(page, cara!.name)).toContainText("third from Cara");
     expect(await shown()).toHaveLength(3);
   });
 });
@@ -290,8 +280,7 @@ test.describe("accessibility and screenshots", () => {
   test("chat screens have no axe violations at 1280 and 390 px", async ({ newUsers }, testInfo) => {
     const [ana, ben] = await newUsers(2, { label: "axe" });
     await signInAll([ana!, ben!]);
-    await startDirectChat(ana!.page, ben!.name);
-    await send(ana!.page, "Screenshots! 📸 Let's check both layouts.");
+    await sendDirect(ana!.page, ben!.name, "Screenshots! 📸 Let's check both layouts.");
     await openChat(ben!.page, ana!.name);
     await send(ben!.page, "Looks great on my side 🎉");
     await expect(bubble(ana!.page, "Looks great on my side")).toBeVisible();

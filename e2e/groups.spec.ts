@@ -4,7 +4,7 @@ import type { Locator, Page, TestInfo } from "@playwright/test";
 import { signInLocally, type Person } from "./support/auth";
 import { APP_URL } from "./support/env";
 import { expect, test } from "./support/fixtures";
-import { bubble, openChat, send, signInAll } from "./support/chat";
+import { bubble, chatRow, openChat, send, signInAll } from "./support/chat";
 
 // Groups, live: public groups run by a site admin (Discover, rename, removal, archive, delete
 // reach members without a reload), private groups run by their owner (create, add, remove,
@@ -120,7 +120,7 @@ test.describe("public groups, live", () => {
       await expect(page.getByTestId("chat-title")).toHaveText(renamed);
       await expect(page.getByTestId("group-row").filter({ hasText: renamed })).toBeVisible();
       await page.getByTestId("tab-all").click();
-      await expect(page.getByTestId("conversation-row").filter({ hasText: renamed })).toHaveCount(1);
+      await expect(chatRow(page, renamed)).toHaveCount(1);
 
       // The admin removes them: the composer goes at once, the history stays.
       const userId = await myId(page);
@@ -157,7 +157,7 @@ test.describe("public groups, live", () => {
     // Still read-only after a reload: the chat list itself says the group is archived.
     await page.reload();
     await page.getByTestId("tab-all").click();
-    await page.getByTestId("conversation-row").filter({ hasText: name }).click();
+    await chatRow(page, name).click();
     await expect(page.getByTestId("archived-notice")).toContainText("This group is archived");
     await expect(page.getByTestId("composer-input")).toHaveCount(0);
 
@@ -166,7 +166,7 @@ test.describe("public groups, live", () => {
     await expect(page.getByTestId("chat-pane")).toHaveCount(0);
     await expect(page.getByTestId("toasts")).toContainText(`“${name}” was deleted`);
     await page.getByTestId("tab-all").click();
-    await expect(page.getByTestId("conversation-row").filter({ hasText: name })).toHaveCount(0);
+    await expect(chatRow(page, name)).toHaveCount(0);
   });
 });
 
@@ -224,8 +224,8 @@ test.describe("private groups", () => {
     await expect(cidRow).toHaveCount(0);
     await expect(systemMessage(a, `You removed ${cid!.name}`)).toHaveCount(1);
     // The chat list previews the event too, in each reader's words.
-    await expect(a.getByTestId("conversation-row").filter({ hasText: name })).toContainText(`You removed ${cid!.name}`);
-    await expect(ben!.page.getByTestId("conversation-row").filter({ hasText: name })).toContainText(`${ana!.name} removed ${cid!.name}`);
+    await expect(chatRow(a, name)).toContainText(`You removed ${cid!.name}`);
+    await expect(chatRow(ben!.page, name)).toContainText(`${ana!.name} removed ${cid!.name}`);
     // Cid: composer gone at once, told why.
     await expect(cid!.page.getByTestId("composer-input")).toHaveCount(0);
     await expect(cid!.page.getByTestId("not-member-notice")).toBeVisible();

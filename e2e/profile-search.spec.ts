@@ -4,7 +4,7 @@ import type { Page, TestInfo } from "@playwright/test";
 import sharp from "sharp";
 import { APP_URL } from "./support/env";
 import { expect, test } from "./support/fixtures";
-import { bubble, openChat, send, signInAll, startDirectChat } from "./support/chat";
+import { bubble, chatRow, openChat, send, sendDirect, signInAll, startDirectChat } from "./support/chat";
 
 // Profiles, chat settings (pin / mute / archive), blocking and message search, with two real
 // users in their own browser contexts.
@@ -33,9 +33,8 @@ async function api<T>(page: Page, method: "GET" | "POST", path: string): Promise
   return (await res.json()) as T;
 }
 
-const row = (page: Page, title: string) => page.getByTestId("conversation-row").filter({ hasText: title });
 /** The list item (row + its options button). */
-const rowItem = (page: Page, title: string) => page.locator("li").filter({ has: row(page, title) });
+const rowItem = (page: Page, title: string) => page.locator("li").filter({ has: chatRow(page, title) });
 
 async function expectNoAxeViolations(page: Page, include?: string): Promise<void> {
   let builder = new AxeBuilder({ page });
@@ -59,9 +58,8 @@ test.describe("profile", () => {
   test("edit name, username (taken is explained) and photo; the other user sees the change live", async ({ newUsers }, testInfo) => {
     const [ana, ben] = await newUsers(2, { label: "profile" });
     await signInAll([ana!, ben!]);
-    await startDirectChat(ana!.page, ben!.name);
-    await send(ana!.page, "Hi, new profile incoming");
-    await expect(row(ben!.page, ana!.name)).toBeVisible();
+    await sendDirect(ana!.page, ben!.name, "Hi, new profile incoming");
+    await expect(chatRow(ben!.page, ana!.name)).toBeVisible();
 
     // From the chat list with no chat open (on a phone the open chat covers the list).
     const page = ana!.page;
@@ -95,7 +93,7 @@ test.describe("profile", () => {
     await drawer.getByTestId("profile-name-input").fill(newName);
     await drawer.getByTestId("profile-name-save").click();
     await expect(drawer.getByTestId("profile-name-value")).toHaveText(newName);
-    await expect(row(ben!.page, newName)).toBeVisible();
+    await expect(chatRow(ben!.page, newName)).toBeVisible();
     await openChat(ben!.page, newName);
 
     // About and phone.
@@ -129,7 +127,7 @@ test.describe("profile", () => {
     await expect(page.getByTestId("profile-button").locator("img")).toHaveAttribute("src", /\/api\/v1\/attachments\//);
     await page.getByTestId("avatar-change").scrollIntoViewIfNeeded();
     await shoot(page, testInfo, "profile-drawer-top-1280");
-    await expect(row(ben!.page, newName).locator("img")).toHaveAttribute("src", /\/api\/v1\/attachments\//);
+    await expect(chatRow(ben!.page, newName).locator("img")).toHaveAttribute("src", /\/api\/v1\/attachments\//);
 
     // Ben's contact info shows the new profile.
     await ben!.page.getByTestId("chat-header-button").click();
@@ -197,8 +195,7 @@ test.describe("chat list settings", () => {
     });
     const chimes = () => ana!.page.evaluate(() => (window as unknown as { __chimes: number }).__chimes);
     await signInAll([ana!, ben!]);
-    await startDirectChat(ana!.page, ben!.name);
-    await send(ana!.page, "pin me");
+    await sendDirect(ana!.page, ben!.name, "pin me");
     const page = ana!.page;
 
     // Three public groups, joined through the API.
@@ -206,7 +203,7 @@ test.describe("chat list settings", () => {
     const joined = groups.slice(0, 3);
     for (const g of joined) await api(page, "POST", `/api/v1/groups/${g.id}/join`);
     await page.reload();
-    for (const g of joined) await expect(row(page, g.name)).toBeVisible();
+    for (const g of joined) await expect(chatRow(page, g.name)).toBeVisible();
 
     // Pin from the hover chevron, from a right-click, and from the keyboard (Shift+F10).
     const pin = async (title: string, how: "chevron" | "right-click" | "keyboard") => {
@@ -214,19 +211,19 @@ test.describe("chat list settings", () => {
         await rowItem(page, title).hover();
         await rowItem(page, title).getByTestId("conversation-menu-button").click();
       } else if (how === "right-click") {
-        await row(page, title).click({ button: "right" });
+        await chatRow(page, title).click({ button: "right" });
       } else {
-        await row(page, title).focus();
+        await chatRow(page, title).focus();
         await page.keyboard.press("Shift+F10");
       }
       await expect(page.getByTestId("conversation-menu")).toBeVisible();
       await page.getByTestId("conversation-menu").getByTestId("menu-pin").click();
     };
     await pin(ben!.name, "chevron");
-    await expect(row(page, ben!.name).getByTestId("pinned-icon")).toBeVisible();
+    await expect(chatRow(page, ben!.name).getByTestId("pinned-icon")).toBeVisible();
     await pin(joined[0]!.name, "right-click");
     await pin(joined[1]!.name, "keyboard");
-    await expect(row(page, joined[1]!.name).getByTestId("pinned-icon")).toBeVisible();
+    await expect(chatRow(page, joined[1]!.name).getByTestId("pinned-icon")).toBeVisible();
     await rowItem(page, joined[2]!.name).hover();
     await rowItem(page, joined[2]!.name).getByTestId("conversation-menu-button").click();
     await expect(page.getByTestId("conversation-menu")).toBeVisible();
@@ -234,7 +231,7 @@ test.describe("chat list settings", () => {
     await shoot(page, testInfo, "row-menu-1280");
     await page.getByTestId("conversation-menu").getByTestId("menu-pin").click();
     await expect(page.getByTestId("toasts")).toContainText("You can only pin 3 chats");
-    await expect(row(page, joined[2]!.name).getByTestId("pinned-icon")).toHaveCount(0);
+    await expect(chatRow(page, joined[2]!.name).getByTestId("pinned-icon")).toHaveCount(0);
     // Pinned chats are on top, the unpinned one last.
     const titles = await page.getByTestId("conversation-title").allInnerTexts();
     expect(titles.slice(0, 3).sort()).toEqual([ben!.name, joined[0]!.name, joined[1]!.name].sort());
@@ -244,11 +241,11 @@ test.describe("chat list settings", () => {
     await rowItem(page, ben!.name).hover();
     await rowItem(page, ben!.name).getByTestId("conversation-menu-button").click();
     await page.getByTestId("menu-mute").click();
-    await expect(row(page, ben!.name).getByTestId("muted-icon")).toBeVisible();
-    await page.getByTestId("conversation-row").filter({ hasText: joined[2]!.name }).click();
+    await expect(chatRow(page, ben!.name).getByTestId("muted-icon")).toBeVisible();
+    await chatRow(page, joined[2]!.name).click();
     await openChat(ben!.page, ana!.name);
     await send(ben!.page, "are you muting me?");
-    await expect(row(page, ben!.name).getByTestId("unread-badge")).toHaveText("1");
+    await expect(chatRow(page, ben!.name).getByTestId("unread-badge")).toHaveText("1");
     await page.waitForTimeout(500);
     expect(await chimes()).toBe(0); // muted: no sound
 
@@ -264,17 +261,17 @@ test.describe("chat list settings", () => {
     await shoot(page, testInfo, "chat-list-pinned-muted-1280");
 
     // Archive: gone from the list (and unpinned), inside the Archived folder, then back.
-    await row(page, ben!.name).click({ button: "right" });
+    await chatRow(page, ben!.name).click({ button: "right" });
     await page.getByTestId("menu-archive").click();
-    await expect(row(page, ben!.name)).toHaveCount(0);
+    await expect(chatRow(page, ben!.name)).toHaveCount(0);
     const entry = page.getByTestId("archived-entry");
     await expect(entry).toBeVisible();
     await expect(entry.getByTestId("archived-count")).toContainText("1");
     await entry.click();
     const folder = page.getByTestId("archived-panel");
     await expect(folder).toBeVisible();
-    await expect(row(page, ben!.name)).toBeVisible();
-    await expect(row(page, ben!.name).getByTestId("pinned-icon")).toHaveCount(0);
+    await expect(chatRow(page, ben!.name)).toBeVisible();
+    await expect(chatRow(page, ben!.name).getByTestId("pinned-icon")).toHaveCount(0);
     await expectNoAxeViolations(page, '[data-testid="archived-panel"]');
     await shoot(page, testInfo, "archived-folder-1280");
     await page.setViewportSize({ width: 390, height: 844 });
@@ -288,15 +285,15 @@ test.describe("chat list settings", () => {
     await page.getByTestId("menu-archive").click();
     await expect(folder.getByTestId("archived-empty")).toBeVisible();
     await folder.getByTestId("archived-back").click();
-    await expect(row(page, ben!.name)).toBeVisible();
+    await expect(chatRow(page, ben!.name)).toBeVisible();
     await expect(page.getByTestId("archived-entry")).toHaveCount(0);
 
     // Unmuted, a message in a chat I'm not looking at plays the sound.
-    await row(page, ben!.name).click({ button: "right" });
+    await chatRow(page, ben!.name).click({ button: "right" });
     await page.getByTestId("menu-mute").click();
-    await expect(row(page, ben!.name).getByTestId("muted-icon")).toHaveCount(0);
+    await expect(chatRow(page, ben!.name).getByTestId("muted-icon")).toHaveCount(0);
     await send(ben!.page, "ding?");
-    await expect(row(page, ben!.name)).toContainText("ding?");
+    await expect(chatRow(page, ben!.name)).toContainText("ding?");
     await expect.poll(chimes).toBeGreaterThanOrEqual(2);
   });
 });
@@ -305,8 +302,7 @@ test.describe("blocking", () => {
   test("block → the blocked person's send fails with the reason; unblock → it works again", async ({ newUsers }, testInfo) => {
     const [ana, ben] = await newUsers(2, { label: "block" });
     await signInAll([ana!, ben!]);
-    await startDirectChat(ana!.page, ben!.name);
-    await send(ana!.page, "hello before the block");
+    await sendDirect(ana!.page, ben!.name, "hello before the block");
     await openChat(ben!.page, ana!.name);
     await expect(bubble(ben!.page, "hello before the block")).toBeVisible();
 
@@ -373,7 +369,7 @@ test.describe("search", () => {
     // Ben, on a fresh page: the sidebar search finds the old message by a word in it.
     const page = ben!.page;
     await page.reload();
-    await expect(row(page, ana!.name)).toBeVisible();
+    await expect(chatRow(page, ana!.name)).toBeVisible();
     await page.getByTestId("chat-search").fill(word.slice(0, 1));
     await expect(page.getByTestId("message-search-results")).toHaveCount(0);
     await page.getByTestId("chat-search").fill(word);

@@ -2,7 +2,7 @@ import { deflateSync } from "node:zlib";
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
-import { openChat, send, signInAll, startDirectChat } from "./support/chat";
+import { chatRow, openChat, send, sendDirect, signInAll, startDirectChat } from "./support/chat";
 import { E2E_UPLOAD_MAX_BYTES } from "./support/env";
 
 // Rich messages between real users, each in their own browser context: photos and documents
@@ -131,8 +131,7 @@ test.describe("rich messages", () => {
     // Ana has chats with Cy and Dee too (forward targets).
     await startDirectChat(A, cy!.name);
     await startDirectChat(A, dee!.name);
-    await startDirectChat(A, ben!.name);
-    await send(A, "Original words 1");
+    await sendDirect(A, ben!.name, "Original words 1");
     await openChat(B, ana!.name);
     await expect(bubble(B, "Original words 1")).toBeVisible();
 
@@ -452,7 +451,7 @@ test.describe("rich messages", () => {
     await send(ana!.page, text);
 
     // Ben sees it styled, and not the markers; words with underscores stay as typed.
-    const row = ben!.page.getByTestId("conversation-row").filter({ hasText: ana!.name });
+    const row = chatRow(ben!.page, ana!.name);
     await expect(row).toContainText("Meet at ten, nine run npm test in snake_case_dir");
     await openChat(ben!.page, ana!.name);
     const body = ben!.page.getByTestId("message-bubble").filter({ hasText: "snake_case_dir" }).getByTestId("message-text");
@@ -523,7 +522,7 @@ test.describe("rich messages", () => {
     await expect(panel).toHaveCount(0);
     await expect(composer).toBeFocused();
     await composer.press("Enter");
-    await expect(ben!.page.getByTestId("conversation-row").filter({ hasText: ana!.name })).toContainText(`Hello👋${picked} world`);
+    await expect(chatRow(ben!.page, ana!.name)).toContainText(`Hello👋${picked} world`);
 
     // Used last, shown first next time.
     await page.getByTestId("emoji-button").click();

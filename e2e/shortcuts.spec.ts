@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./support/fixtures";
-import { bubble, send, signInAll, startDirectChat } from "./support/chat";
+import { bubble, chatRow, sendDirect, signInAll } from "./support/chat";
 
 // WhatsApp Web's keyboard shortcuts (Ctrl+Alt + a key), pressed the way a user does: focus in
 // the composer of the open chat, or nowhere in particular.
@@ -10,15 +10,12 @@ test.describe("keyboard shortcuts", () => {
     const [ana, ben, cara] = await newUsers(3, { label: "keys" });
     await signInAll([ana!, ben!, cara!]);
     // Ben writes first, then Cara: Cara's chat is at the top of Ana's list, Ben's just below.
-    await startDirectChat(ben!.page, ana!.name);
-    await send(ben!.page, "from Ben");
-    await startDirectChat(cara!.page, ana!.name);
-    await send(cara!.page, "from Cara");
+    await sendDirect(ben!.page, ana!.name, "from Ben");
+    await sendDirect(cara!.page, ana!.name, "from Cara");
 
     const page = ana!.page;
-    const row = (name: string) => page.getByTestId("conversation-row").filter({ hasText: name });
-    await expect(row(cara!.name)).toContainText("from Cara");
-    await expect(row(ben!.name)).toContainText("from Ben");
+    await expect(chatRow(page, cara!.name)).toContainText("from Cara");
+    await expect(chatRow(page, ben!.name)).toContainText("from Ben");
     const title = page.getByTestId("chat-title");
 
     // No chat open: the next chat is the top one; then down the list and back up.
@@ -41,22 +38,22 @@ test.describe("keyboard shortcuts", () => {
 
     // Mute and pin the open chat, and undo both.
     await page.keyboard.press("Control+Alt+Shift+KeyM");
-    await expect(row(cara!.name).getByTestId("muted-icon")).toBeVisible();
+    await expect(chatRow(page, cara!.name).getByTestId("muted-icon")).toBeVisible();
     await page.keyboard.press("Control+Alt+Shift+KeyP");
-    await expect(row(cara!.name).getByTestId("pinned-icon")).toBeVisible();
+    await expect(chatRow(page, cara!.name).getByTestId("pinned-icon")).toBeVisible();
     await page.keyboard.press("Control+Alt+Shift+KeyM");
     await page.keyboard.press("Control+Alt+Shift+KeyP");
-    await expect(row(cara!.name).getByTestId("muted-icon")).toHaveCount(0);
-    await expect(row(cara!.name).getByTestId("pinned-icon")).toHaveCount(0);
+    await expect(chatRow(page, cara!.name).getByTestId("muted-icon")).toHaveCount(0);
+    await expect(chatRow(page, cara!.name).getByTestId("pinned-icon")).toHaveCount(0);
 
     // Archive it: it leaves the list for the Archived folder; the same keys bring it back.
     await page.keyboard.press("Control+Alt+KeyE");
     await expect(page.getByTestId("toasts")).toContainText("Chat archived");
-    await expect(row(cara!.name)).toHaveCount(0);
+    await expect(chatRow(page, cara!.name)).toHaveCount(0);
     await expect(page.getByTestId("archived-entry")).toBeVisible();
     await page.keyboard.press("Control+Alt+KeyE");
     await expect(page.getByTestId("toasts")).toContainText("Chat unarchived");
-    await expect(row(cara!.name)).toBeVisible();
+    await expect(chatRow(page, cara!.name)).toBeVisible();
 
     // New chat, profile and the chat search, one panel at a time.
     await page.keyboard.press("Control+Alt+KeyN");

@@ -17,8 +17,11 @@ export async function startDirectChat(page: Page, otherName: string): Promise<st
   return (await page.getByTestId("chat-pane").getAttribute("data-conversation-id"))!;
 }
 
+/** The chat list's row of a chat, found by its title or preview text. */
+export const chatRow = (page: Page, text: string) => page.getByTestId("conversation-row").filter({ hasText: text });
+
 export async function openChat(page: Page, title: string): Promise<void> {
-  await page.getByTestId("conversation-row").filter({ hasText: title }).first().click();
+  await chatRow(page, title).first().click();
   await expect(page.getByTestId("chat-title")).toHaveText(title);
 }
 
@@ -26,6 +29,12 @@ export async function send(page: Page, text: string): Promise<void> {
   const composer = page.getByTestId("composer-input");
   await composer.fill(text);
   await composer.press("Enter");
+}
+
+/** Opens the direct chat with `otherName` (new, or the one we have) and sends `text` there. */
+export async function sendDirect(page: Page, otherName: string, text: string): Promise<void> {
+  await startDirectChat(page, otherName);
+  await send(page, text);
 }
 
 export const bubble = (page: Page, text: string) => page.getByTestId("message-bubble").filter({ hasText: text });
