@@ -31,6 +31,9 @@ test.describe("direct chat", () => {
     // History survives a reload, in order.
     await ana!.page.reload();
     await expect(ana!.page.getByTestId("chat-title")).toHaveText(ben!.name);
+    // The title comes with the page; the history arrives after it: wait for both messages.
+    await expect(bubble(ana!.page, "Hi Ben 👋")).toBeVisible();
+    await expect(bubble(ana!.page, "Hey Ana!")).toBeVisible();
     const texts = await ana!.page.getByTestId("message-bubble").allInnerTexts();
     const first = texts.findIndex((t) => t.includes("Hi Ben"));
     const second = texts.findIndex((t) => t.includes("Hey Ana!"));
