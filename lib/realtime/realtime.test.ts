@@ -315,4 +315,30 @@ describe("backpressure", () => {
     const stored = await db.message.count({ where: { conversationId: group.id } });
     expect(stored).toBe(results.length - refused.length);
   });
+
+  it("does not count a send refused as busy against the sender's rate limit, so its retry goes through", async () => {
+    const { env, resetEnvForTests } = await import("@/lib/env");
+    const previous = process.env.MAX_INFLIGHT_SENDS;
+    process.env.MAX_INFLIGHT_SENDS = "4";
+    resetEnvForTests();
+    onTestFinished(() => {
+      if (previous === undefined) delete process.env.MAX_INFLIGHT_SENDS;
+      else process.env.MAX_INFLIGHT_SENDS = previous;
+      resetEnvForTests();
+    });
+    const limit = env().RATE_LIMIT_MESSAGES;
+    const sender = await createTestUser(db, { name: "Retrier" });
+    const dm = await openDirect(sender.ctx, { userId: bob.id });
+    const socket = await connect(sender);
+    const send = (i: number) =>
+      socket.emitWithAck("message:send", { conversationId: dm.id, clientId: `retry-${i}-${sender.id.slice(0, 8)}`, text: `#${i}` });
+    // Exactly the user's limit at once: the node admits a few and refuses the rest as busy.
+    const burst = await Promise.all(Array.from({ length: limit }, (_, i) => send(i)));
+    const refused = burst.flatMap((r, i) => (r.ok ? [] : [{ i, code: r.error.code }]));
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.every((r) => r.code === "UNAVAILABLE")).toBe(true);
+    // Retried one at a time, as a client backs off: every one fits in the limit the refusals left.
+    for (const { i } of refused) expect(await send(i)).toMatchObject({ ok: true });
+    expect(await db.message.count({ where: { conversationId: dm.id } })).toBe(limit);
+  });
 });

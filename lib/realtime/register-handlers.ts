@@ -36,8 +36,9 @@ export async function registerHandlers(io: Server, db: Db, socket: Socket): Prom
   // A sync answers only after the rooms are joined: whatever it misses arrives live.
   const roomsJoined = membershipIds(db, user.id).then((ids) => socket.join(ids.map(rooms.conversation)));
 
-  // Writes count against the user's rate limit and the node's capacity.
-  const write = <T>(work: () => Promise<T>) => consume("messages", user.id).then(() => withCapacity(work));
+  // Writes count against the node's capacity, then the user's rate limit: a send the node refuses
+  // as busy costs the user nothing, so the client's retry of it is not then refused as too fast.
+  const write = <T>(work: () => Promise<T>) => withCapacity(() => consume("messages", user.id).then(work));
   socket.on("message:send", (input, ack) =>
     answer(ack, () => write(() => sendMessage(sendCtx, input)).then(({ message }) => ({ message })), "message:send"),
   );
