@@ -127,6 +127,8 @@ function serverStats(sample: ReturnType<ProcSampler["end"]>) {
     perNode: procs.length > 1 ? procs : undefined,
     postgresCpuPercent: sample.postgresCpuPercent,
     benchProcessCpuPercent: sample.benchProcessCpuPercent,
+    /** All processes on both cores (200 % = both); steal is CPU time the host withheld. */
+    machineCpuPercent: sample.machineCpuPercent,
     /** How late the bench's own timers ran: it is part of every latency the bench measures. */
     benchEventLoopDelayMs: sample.benchEventLoopDelayMs,
     sampledSeconds: sample.seconds,

@@ -262,6 +262,18 @@ function schedstat(pid: number): { runNs: number; waitNs: number } | undefined {
   }
 }
 
+/** The machine's CPU time (all cores) in ticks, from the first line of /proc/stat. */
+export function machineTicks(): { busy: number; idle: number; steal: number } | undefined {
+  try {
+    const line = readFileSync("/proc/stat", "utf8").split("\n", 1)[0]!;
+    // cpu user nice system idle iowait irq softirq steal guest guest_nice (guest is inside user)
+    const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = line.split(/\s+/).slice(1).map(Number);
+    return { busy: user + nice + system + irq + softirq, idle: idle + iowait, steal };
+  } catch {
+    return undefined;
+  }
+}
+
 function postgresPids(): number[] {
   const pids: number[] = [];
   for (const name of readdirSync("/proc")) {
@@ -290,7 +302,13 @@ const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 export class ProcSampler {
   private timer: NodeJS.Timeout | undefined;
   private start:
-    | { at: number; ticks: Map<number, number>; sched: Map<number, { runNs: number; waitNs: number } | undefined>; self: NodeJS.CpuUsage }
+    | {
+        at: number;
+        ticks: Map<number, number>;
+        sched: Map<number, { runNs: number; waitNs: number } | undefined>;
+        self: NodeJS.CpuUsage;
+        machine: ReturnType<typeof machineTicks>;
+      }
     | undefined;
   private peakRss = new Map<number, number>();
   private lastRss = new Map<number, number>();
@@ -311,7 +329,7 @@ export class ProcSampler {
     for (const pid of this.pids) ticks.set(pid, cpuTicks(pid) ?? 0);
     this.pgTicksSeen = new Map(postgresPids().map((pid) => [pid, cpuTicks(pid) ?? 0]));
     const sched = new Map(this.pids.map((pid) => [pid, schedstat(pid)]));
-    this.start = { at: performance.now(), ticks, sched, self: process.cpuUsage() };
+    this.start = { at: performance.now(), ticks, sched, self: process.cpuUsage(), machine: machineTicks() };
     this.window = { fromUs: monotonicUs(), toUs: Number.POSITIVE_INFINITY };
     this.benchLoop.reset();
     this.benchLoop.enable();
@@ -358,11 +376,17 @@ export class ProcSampler {
       pgTicks += now - (this.pgTicksSeen.get(pid) ?? 0);
     }
     const self = process.cpuUsage(start.self);
+    const m0 = start.machine;
+    const m1 = machineTicks();
+    const machinePercent = (key: "busy" | "idle" | "steal") => (m0 && m1 ? round(((m1[key] - m0[key]) / hz / seconds) * 100, 1) : null);
     return {
       seconds: round(seconds, 2),
       processes: per,
       postgresCpuPercent: round((pgTicks / hz / seconds) * 100, 1),
       benchProcessCpuPercent: round(((self.user + self.system) / 1e6 / seconds) * 100, 1),
+      // Steal: time the hypervisor gave this machine's virtual CPUs to someone else. When it is
+      // high, every process here ran slower than its own CPU figures suggest.
+      machineCpuPercent: { busy: machinePercent("busy"), idle: machinePercent("idle"), steal: machinePercent("steal") },
       benchEventLoopDelayMs: {
         p50: lateBy(this.benchLoop.percentile(50)),
         p99: lateBy(this.benchLoop.percentile(99)),
