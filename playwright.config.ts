@@ -13,6 +13,9 @@ const CHROMIUM_ARGS = [
   "--disable-sync",
   "--no-first-run",
   "--disable-quic",
+  // A fake microphone (a beeping test signal) that needs no permission prompt: voice messages.
+  "--use-fake-device-for-media-stream",
+  "--use-fake-ui-for-media-stream",
 ];
 
 export default defineConfig({

@@ -174,7 +174,7 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
       e.preventDefault();
       setDragging(false);
       if (!canDrop) return;
-      const refused = uploads.add([...e.dataTransfer.files]);
+      const { refused } = uploads.add([...e.dataTransfer.files]);
       for (const reason of refused) toast(reason, "error");
       composerRef.current?.focus();
     },

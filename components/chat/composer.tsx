@@ -2,9 +2,10 @@
 // The message box: auto-growing, Enter sends, Shift+Enter adds a line, 4096 characters max,
 // typing signals throttled by the realtime client. Plus: the attach menu (photos & videos,
 // documents, location), pasted images, the tray of files being uploaded (the text becomes their
-// caption; sending waits for the uploads), a reply banner, and inline editing of my message.
+// caption; sending waits for the uploads), a reply banner, inline editing of my message, and
+// voice messages (the microphone button while the box is empty).
 import { forwardRef, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ForwardedRef } from "react";
-import { CloseIcon, SendIcon, DocumentIcon, LocationIcon, PencilIcon, PhotoIcon, PlusIcon, SmileIcon } from "@/components/ui/icons";
+import { CloseIcon, SendIcon, DocumentIcon, LocationIcon, MicIcon, PencilIcon, PhotoIcon, PlusIcon, SmileIcon } from "@/components/ui/icons";
 import { Menu, MenuItem } from "@/components/ui/menu";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/api";
@@ -14,11 +15,13 @@ import { useChat, useChatStoreApi, useRealtimeClient } from "@/lib/client/contex
 import { MAX_MESSAGE_LENGTH } from "@/lib/client/outbox";
 import type { ViewMessage } from "@/lib/client/rows";
 import { uploadedAttachments } from "@/lib/client/uploads";
+import { startVoiceRecording, type VoiceRecording } from "@/lib/client/voice-recorder";
 import type { ReplyPreview } from "@/lib/realtime/contract";
 import { EmojiPanel } from "./emoji-panel";
 import { LocationDialog } from "./location-dialog";
 import { UploadTray } from "./upload-tray";
 import type { UploadQueue } from "./use-upload-queue";
+import { VoiceRecorderBar } from "./voice-recorder-bar";
 
 export type ComposerMode = { kind: "reply"; message: ViewMessage } | { kind: "edit"; message: ViewMessage } | null;
 
@@ -78,6 +81,10 @@ export const Composer = forwardRef(function Composer(
   const [saving, setSaving] = useState(false);
   // The text being edited, per message (starts as the message's text).
   const [editDraft, setEditDraft] = useState<{ id: string; text: string } | null>(null);
+  const [recording, setRecording] = useState<VoiceRecording | null>(null);
+  const [startingRecording, setStartingRecording] = useState(false);
+  // The live recording for cleanup: leaving the chat must free the microphone.
+  const recordingRef = useRef<VoiceRecording | null>(null);
 
   const editing = mode?.kind === "edit" ? mode.message : null;
   const replying = mode?.kind === "reply" ? mode.message : null;
@@ -87,6 +94,8 @@ export const Composer = forwardRef(function Composer(
   const length = value.trim().length;
   const tooLong = length > MAX_MESSAGE_LENGTH;
   const canSend = editing ? length > 0 && !tooLong && !saving : !tooLong && (hasFiles ? uploads.summary.failed === 0 : length > 0);
+  // An empty box offers the microphone where Send would be, as WhatsApp does.
+  const showMic = !editing && !hasFiles && length === 0;
 
   useLayoutEffect(() => {
     const el = local.current;
@@ -138,11 +147,34 @@ export const Composer = forwardRef(function Composer(
   const addFiles = useCallback(
     (files: File[]) => {
       if (!files.length) return;
-      const refused = uploads.add(files);
+      const { refused } = uploads.add(files);
       setNotice(refused.length ? refused.join(" · ") : null);
     },
     [uploads],
   );
+
+  useEffect(() => () => recordingRef.current?.cancel(), []);
+
+  const startRecording = async () => {
+    setStartingRecording(true);
+    setNotice(null);
+    try {
+      const started = await startVoiceRecording();
+      recordingRef.current = started;
+      setRecording(started);
+    } catch (err) {
+      setNotice(err instanceof Error ? err.message : "Couldn't start recording.");
+    } finally {
+      setStartingRecording(false);
+    }
+  };
+
+  const discardRecording = useCallback(() => {
+    recordingRef.current?.cancel();
+    recordingRef.current = null;
+    setRecording(null);
+    requestAnimationFrame(() => local.current?.focus());
+  }, []);
 
   const sendNow = useCallback(() => {
     const attachments = uploadedAttachments(uploads.items);
@@ -164,6 +196,23 @@ export const Composer = forwardRef(function Composer(
     if (waiting && ready) sendNow();
   }, [waiting, ready, sendNow]);
   const waitingToSend = waiting && failed === 0;
+
+  /** The recording becomes an upload like any file, and goes out as soon as it is up. */
+  const sendRecording = useCallback(async () => {
+    const finished = recordingRef.current;
+    if (!finished) return;
+    recordingRef.current = null;
+    setRecording(null);
+    requestAnimationFrame(() => local.current?.focus());
+    const file = await finished.stop();
+    if (!file) {
+      setNotice("Nothing was recorded. Check your microphone and try again.");
+      return;
+    }
+    const { added, refused } = uploads.add([file]);
+    if (refused.length) setNotice(refused.join(" · "));
+    if (added.length) setWaitingFor(added);
+  }, [uploads]);
 
   const saveEdit = async () => {
     if (!editing?.id || !canSend) return;
@@ -271,126 +320,146 @@ export const Composer = forwardRef(function Composer(
         )}
         {emojiOpen && <EmojiPanel id={emojiPanelId} onPick={insertEmoji} onClose={closeEmoji} />}
         <div className="flex items-end gap-2">
-          <button
-            type="button"
-            aria-label={emojiOpen ? "Close emoji" : "Emoji"}
-            title="Emoji"
-            aria-expanded={emojiOpen}
-            aria-controls={emojiOpen ? emojiPanelId : undefined}
-            onClick={() => (emojiOpen ? closeEmoji() : setEmojiOpen(true))}
-            className={`flex h-[42px] w-[42px] shrink-0 items-center justify-center rounded-full text-muted transition hover:bg-active hover:text-fg ${
-              emojiOpen ? "bg-active text-fg" : ""
-            }`}
-            data-testid="emoji-button"
-          >
-            {emojiOpen ? <CloseIcon size={24} /> : <SmileIcon size={24} />}
-          </button>
-          {!editing && (
+          {recording ? (
+            <VoiceRecorderBar startedAt={recording.startedAt} onDiscard={discardRecording} onSend={() => void sendRecording()} />
+          ) : (
             <>
               <button
-                ref={setAttachButton}
                 type="button"
-                aria-label="Attach"
-                title="Attach"
-                aria-haspopup="menu"
-                aria-expanded={attachOpen}
-                onClick={() => setAttachOpen((o) => !o)}
+                aria-label={emojiOpen ? "Close emoji" : "Emoji"}
+                title="Emoji"
+                aria-expanded={emojiOpen}
+                aria-controls={emojiOpen ? emojiPanelId : undefined}
+                onClick={() => (emojiOpen ? closeEmoji() : setEmojiOpen(true))}
                 className={`flex h-[42px] w-[42px] shrink-0 items-center justify-center rounded-full text-muted transition hover:bg-active hover:text-fg ${
-                  attachOpen ? "rotate-45 bg-active text-fg" : ""
+                  emojiOpen ? "bg-active text-fg" : ""
                 }`}
-                data-testid="attach-button"
+                data-testid="emoji-button"
               >
-                <PlusIcon size={24} />
+                {emojiOpen ? <CloseIcon size={24} /> : <SmileIcon size={24} />}
               </button>
-              <Menu open={attachOpen} onClose={() => setAttachOpen(false)} anchor={attachButton} label="Attach" align="start" testId="attach-menu">
-                <MenuItem
-                  icon={<span className="flex h-8 w-8 items-center justify-center rounded-full bg-[#007bfc] text-white"><PhotoIcon size={18} /></span>}
-                  onClick={() => pick(mediaInput.current)}
-                  data-testid="attach-media"
+              {!editing && (
+                <>
+                  <button
+                    ref={setAttachButton}
+                    type="button"
+                    aria-label="Attach"
+                    title="Attach"
+                    aria-haspopup="menu"
+                    aria-expanded={attachOpen}
+                    onClick={() => setAttachOpen((o) => !o)}
+                    className={`flex h-[42px] w-[42px] shrink-0 items-center justify-center rounded-full text-muted transition hover:bg-active hover:text-fg ${
+                      attachOpen ? "rotate-45 bg-active text-fg" : ""
+                    }`}
+                    data-testid="attach-button"
+                  >
+                    <PlusIcon size={24} />
+                  </button>
+                  <Menu open={attachOpen} onClose={() => setAttachOpen(false)} anchor={attachButton} label="Attach" align="start" testId="attach-menu">
+                    <MenuItem
+                      icon={<span className="flex h-8 w-8 items-center justify-center rounded-full bg-[#007bfc] text-white"><PhotoIcon size={18} /></span>}
+                      onClick={() => pick(mediaInput.current)}
+                      data-testid="attach-media"
+                    >
+                      Photos &amp; videos
+                    </MenuItem>
+                    <MenuItem
+                      icon={<span className="flex h-8 w-8 items-center justify-center rounded-full bg-[#7f66ff] text-white"><DocumentIcon size={18} /></span>}
+                      onClick={() => pick(docInput.current)}
+                      data-testid="attach-document"
+                    >
+                      Document
+                    </MenuItem>
+                    <MenuItem
+                      icon={<span className="flex h-8 w-8 items-center justify-center rounded-full bg-[#00a884] text-white"><LocationIcon size={18} /></span>}
+                      onClick={() => setLocationOpen(true)}
+                      data-testid="attach-location"
+                    >
+                      Location
+                    </MenuItem>
+                  </Menu>
+                  <input
+                    ref={mediaInput}
+                    type="file"
+                    accept="image/*,video/*"
+                    multiple
+                    hidden
+                    onChange={(e) => addFiles([...(e.target.files ?? [])])}
+                    data-testid="file-input-media"
+                  />
+                  <input ref={docInput} type="file" multiple hidden onChange={(e) => addFiles([...(e.target.files ?? [])])} data-testid="file-input-document" />
+                </>
+              )}
+              <div className="flex min-h-[42px] min-w-0 flex-1 items-center rounded-lg bg-panel px-3 py-[9px] ring-accent/60 focus-within:ring-1">
+                <textarea
+                  ref={setRefs}
+                  rows={1}
+                  value={value}
+                  onChange={(e) => changeText(e.target.value)}
+                  onKeyDown={(e) => {
+                    if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
+                      e.preventDefault();
+                      send();
+                    } else if (e.key === "Escape" && mode) {
+                      e.preventDefault();
+                      cancelMode();
+                    }
+                  }}
+                  onPaste={(e) => {
+                    if (editing) return;
+                    const files = [...e.clipboardData.files];
+                    if (files.length === 0) return;
+                    // Pasted pictures (screenshots) become attachments; pasted text stays text.
+                    e.preventDefault();
+                    addFiles(files);
+                  }}
+                  onBlur={() => client.typingStop(conversationId)}
+                  placeholder={editing ? "Edit message" : hasFiles ? "Add a caption" : "Type a message"}
+                  aria-label={editing ? "Edit message" : hasFiles ? "Caption" : "Type a message"}
+                  aria-invalid={tooLong || undefined}
+                  aria-describedby={tooLong ? "composer-error" : undefined}
+                  data-testid="composer-input"
+                  className="block max-h-[148px] w-full resize-none bg-transparent text-[15px] leading-6 text-fg outline-none placeholder:text-muted"
+                />
+              </div>
+              {length > MAX_MESSAGE_LENGTH - 300 && !tooLong && (
+                <span className="self-center text-xs text-muted" aria-live="polite">
+                  {fmt(MAX_MESSAGE_LENGTH - length)} left
+                </span>
+              )}
+              {showMic ? (
+                <button
+                  type="button"
+                  onClick={() => void startRecording()}
+                  disabled={startingRecording}
+                  aria-label="Record voice message"
+                  title="Record voice message"
+                  data-testid="voice-record"
+                  className="flex h-[42px] w-[42px] shrink-0 items-center justify-center rounded-full text-muted transition hover:bg-active hover:text-fg disabled:opacity-60"
                 >
-                  Photos &amp; videos
-                </MenuItem>
-                <MenuItem
-                  icon={<span className="flex h-8 w-8 items-center justify-center rounded-full bg-[#7f66ff] text-white"><DocumentIcon size={18} /></span>}
-                  onClick={() => pick(docInput.current)}
-                  data-testid="attach-document"
+                  <MicIcon size={24} />
+                </button>
+              ) : (
+                <button
+                  type="submit"
+                  disabled={!canSend}
+                  aria-label={editing ? "Save edit" : waitingToSend ? "Sending when uploads finish" : "Send"}
+                  title={editing ? "Save" : "Send"}
+                  data-testid="send-button"
+                  data-waiting={waitingToSend ? "true" : undefined}
+                  className="flex h-[42px] w-[42px] shrink-0 items-center justify-center rounded-full bg-accent text-accent-fg transition hover:bg-accent-strong disabled:bg-transparent disabled:text-muted"
                 >
-                  Document
-                </MenuItem>
-                <MenuItem
-                  icon={<span className="flex h-8 w-8 items-center justify-center rounded-full bg-[#00a884] text-white"><LocationIcon size={18} /></span>}
-                  onClick={() => setLocationOpen(true)}
-                  data-testid="attach-location"
-                >
-                  Location
-                </MenuItem>
-              </Menu>
-              <input
-                ref={mediaInput}
-                type="file"
-                accept="image/*,video/*"
-                multiple
-                hidden
-                onChange={(e) => addFiles([...(e.target.files ?? [])])}
-                data-testid="file-input-media"
-              />
-              <input ref={docInput} type="file" multiple hidden onChange={(e) => addFiles([...(e.target.files ?? [])])} data-testid="file-input-document" />
+                  {editing ? (
+                    <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true">
+                      <path d="M5 12.5 10 17 19 7" stroke="currentColor" strokeWidth="2.5" fill="none" strokeLinecap="round" strokeLinejoin="round" />
+                    </svg>
+                  ) : (
+                    <SendIcon size={22} />
+                  )}
+                </button>
+              )}
             </>
           )}
-          <div className="flex min-h-[42px] min-w-0 flex-1 items-center rounded-lg bg-panel px-3 py-[9px] ring-accent/60 focus-within:ring-1">
-            <textarea
-              ref={setRefs}
-              rows={1}
-              value={value}
-              onChange={(e) => changeText(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
-                  e.preventDefault();
-                  send();
-                } else if (e.key === "Escape" && mode) {
-                  e.preventDefault();
-                  cancelMode();
-                }
-              }}
-              onPaste={(e) => {
-                if (editing) return;
-                const files = [...e.clipboardData.files];
-                if (files.length === 0) return;
-                // Pasted pictures (screenshots) become attachments; pasted text stays text.
-                e.preventDefault();
-                addFiles(files);
-              }}
-              onBlur={() => client.typingStop(conversationId)}
-              placeholder={editing ? "Edit message" : hasFiles ? "Add a caption" : "Type a message"}
-              aria-label={editing ? "Edit message" : hasFiles ? "Caption" : "Type a message"}
-              aria-invalid={tooLong || undefined}
-              aria-describedby={tooLong ? "composer-error" : undefined}
-              data-testid="composer-input"
-              className="block max-h-[148px] w-full resize-none bg-transparent text-[15px] leading-6 text-fg outline-none placeholder:text-muted"
-            />
-          </div>
-          {length > MAX_MESSAGE_LENGTH - 300 && !tooLong && (
-            <span className="self-center text-xs text-muted" aria-live="polite">
-              {fmt(MAX_MESSAGE_LENGTH - length)} left
-            </span>
-          )}
-          <button
-            type="submit"
-            disabled={!canSend}
-            aria-label={editing ? "Save edit" : waitingToSend ? "Sending when uploads finish" : "Send"}
-            title={editing ? "Save" : "Send"}
-            data-testid="send-button"
-            data-waiting={waitingToSend ? "true" : undefined}
-            className="flex h-[42px] w-[42px] shrink-0 items-center justify-center rounded-full bg-accent text-accent-fg transition hover:bg-accent-strong disabled:bg-transparent disabled:text-muted"
-          >
-            {editing ? (
-              <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true">
-                <path d="M5 12.5 10 17 19 7" stroke="currentColor" strokeWidth="2.5" fill="none" strokeLinecap="round" strokeLinejoin="round" />
-              </svg>
-            ) : (
-              <SendIcon size={22} />
-            )}
-          </button>
         </div>
       </form>
       <LocationDialog

@@ -1,8 +1,10 @@
 "use client";
 // What a message carries besides text: photos (thumbnails sized from width/height; click opens
 // the lightbox), videos and voice/audio with native players, file cards, a location card.
+import { useCallback, useRef, useState } from "react";
 import type { AttachmentDto } from "@/lib/realtime/contract";
 import { attachmentUrl, fileExtension, fitMedia, formatCoordinates, formatFileSize, osmUrl } from "@/lib/client/attachments";
+import { formatDuration } from "@/lib/client/format";
 import { DownloadIcon, LocationIcon } from "@/components/ui/icons";
 
 const BADGE_COLORS: Record<string, string> = {
@@ -121,12 +123,54 @@ export function MessageVideo({ attachment: a }: { attachment: AttachmentDto }) {
   );
 }
 
+/**
+ * The length of a recording. Browsers' own recordings (MediaRecorder WebM) carry no duration, so
+ * the player would show none: seeking far past the end makes the browser find it, then back to 0.
+ */
+function useAudioDuration(): [number | null, (audio: HTMLAudioElement) => void] {
+  const [duration, setDuration] = useState<number | null>(null);
+  const probing = useRef(false);
+  const onMetadata = useCallback((audio: HTMLAudioElement) => {
+    if (Number.isFinite(audio.duration)) {
+      setDuration(audio.duration);
+      if (probing.current) {
+        probing.current = false;
+        audio.currentTime = 0;
+      }
+    } else if (!probing.current) {
+      probing.current = true;
+      audio.currentTime = Number.MAX_SAFE_INTEGER;
+    }
+  }, []);
+  return [duration, onMetadata];
+}
+
 export function MessageAudio({ attachment: a, metaColor }: { attachment: AttachmentDto; metaColor: string }) {
+  const [duration, onMetadata] = useAudioDuration();
   return (
     <div className="w-[300px] max-w-full rounded-md bg-black/5 p-2 dark:bg-black/20" data-testid="message-audio">
-      <audio controls preload="metadata" src={attachmentUrl(a.id)} aria-label={`Audio ${a.name}`} className="h-10 w-full" />
-      <p className={`mt-1 truncate px-1 text-[12px] ${metaColor}`}>
-        {a.name} · {formatFileSize(a.size)}
+      <audio
+        controls
+        preload="metadata"
+        src={attachmentUrl(a.id)}
+        aria-label={`Audio ${a.name}`}
+        className="h-10 w-full"
+        onLoadedMetadata={(e) => onMetadata(e.currentTarget)}
+        onDurationChange={(e) => onMetadata(e.currentTarget)}
+      />
+      {/* The name gives way before the length and size do. */}
+      <p className={`mt-1 flex gap-1 px-1 text-[12px] ${metaColor}`}>
+        <span className="min-w-0 truncate" title={a.name} data-testid="audio-name">
+          {a.name}
+        </span>
+        <span className="shrink-0">
+          {duration !== null && (
+            <>
+              · <span data-testid="audio-duration">{formatDuration(duration)}</span>{" "}
+            </>
+          )}
+          · {formatFileSize(a.size)}
+        </span>
       </p>
     </div>
   );

@@ -19,8 +19,8 @@ import {
 export type UploadQueue = {
   items: UploadItem[];
   summary: QueueSummary;
-  /** Adds files (picked, dropped, pasted); returns the reasons for the ones refused. */
-  add: (files: readonly File[]) => string[];
+  /** Adds files (picked, dropped, pasted); returns the queued ones' ids and the reasons for the ones refused. */
+  add: (files: readonly File[]) => { added: string[]; refused: string[] };
   remove: (localId: string) => void;
   retry: (localId: string) => void;
   /** Forget everything (after sending): nothing is aborted, previews are released. */
@@ -81,7 +81,7 @@ export function useUploadQueue(maxBytes: number): UploadQueue {
       });
       if (added.length) update((i) => [...i, ...added]);
       for (const item of added) start(item.localId);
-      return rejected.map((r) => r.reason);
+      return { added: added.map((item) => item.localId), refused: rejected.map((r) => r.reason) };
     },
     [start, update, maxBytes],
   );

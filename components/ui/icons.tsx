@@ -36,6 +36,12 @@ export const CloseIcon = (p: IconProps) => (
     <path {...stroke} d="M6 6l12 12M18 6 6 18" />
   </Svg>
 );
+export const MicIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <rect {...stroke} x="9" y="3" width="6" height="11" rx="3" />
+    <path {...stroke} d="M5.5 11a6.5 6.5 0 0 0 13 0M12 17.5V21" />
+  </Svg>
+);
 export const SendIcon = (p: IconProps) => (
   <Svg {...p}>
     <path fill="currentColor" d="M3.4 20.4 21.85 12.5a.55.55 0 0 0 0-1L3.4 3.6a.55.55 0 0 0-.77.62L4.5 10.5l8.5 1.5-8.5 1.5-1.87 6.28a.55.55 0 0 0 .77.62Z" />

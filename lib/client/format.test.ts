@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { calendarDaysAgo, dayKey, formatClock, formatDayLabel, formatLastSeen, formatListTime } from "./format";
+import { calendarDaysAgo, dayKey, formatClock, formatDayLabel, formatDuration, formatLastSeen, formatListTime } from "./format";
 
 // Local-time constructors keep these tests independent of the machine's time zone.
 const now = new Date(2025, 2, 12, 9, 30); // Wednesday 12 March 2025, 09:30
@@ -39,5 +39,19 @@ describe("format", () => {
     expect(formatLastSeen(new Date(2025, 0, 8, 14, 5).toISOString(), now, L)).toBe("last seen 08/01/2025 at 14:05");
     expect(formatLastSeen(null, now)).toBeNull();
     expect(formatLastSeen("garbage", now)).toBeNull();
+  });
+});
+
+describe("formatDuration", () => {
+  it("shows minutes and seconds, and hours only when there are some", () => {
+    expect(formatDuration(0)).toBe("0:00");
+    expect(formatDuration(7.9)).toBe("0:07");
+    expect(formatDuration(754)).toBe("12:34");
+    expect(formatDuration(3723)).toBe("1:02:03");
+  });
+
+  it("shows 0:00 for a length the browser does not know yet", () => {
+    expect(formatDuration(Number.POSITIVE_INFINITY)).toBe("0:00");
+    expect(formatDuration(Number.NaN)).toBe("0:00");
   });
 });

@@ -67,3 +67,12 @@ export function formatLastSeen(value: string | null, now: Date, locale?: string)
   if (days < 7) return `last seen ${weekday(d, locale)} at ${at}`;
   return `last seen ${shortDate(d, locale)} at ${at}`;
 }
+
+/** A media length: "0:07", "12:34", "1:02:03". */
+export function formatDuration(totalSeconds: number): string {
+  const s = Math.max(0, Math.floor(Number.isFinite(totalSeconds) ? totalSeconds : 0));
+  const hours = Math.floor(s / 3600);
+  const minutes = Math.floor((s % 3600) / 60);
+  const seconds = s % 60;
+  return hours > 0 ? `${hours}:${pad(minutes)}:${pad(seconds)}` : `${minutes}:${pad(seconds)}`;
+}

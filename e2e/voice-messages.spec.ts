@@ -1,0 +1,68 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "./support/fixtures";
+import { openChat, sendDirect, signInAll } from "./support/chat";
+
+// Voice messages recorded from Chromium's fake microphone (a test tone, see playwright.config.ts):
+// recorded, uploaded, sniffed by the server as audio, and played back on the other side.
+
+test("record a voice message and send it; the other person gets it with its length; Esc discards one", async ({ newUsers }, testInfo) => {
+  const [alice, bob] = await newUsers(2, { label: "voice" });
+  await signInAll([alice!, bob!]);
+  const A = alice!.page;
+  const B = bob!.page;
+  await sendDirect(A, bob!.name, "Listen to this");
+  await openChat(B, alice!.name);
+
+  // An empty box offers the microphone where Send would be.
+  await expect(A.getByTestId("send-button")).toHaveCount(0);
+  await A.getByTestId("composer-input").fill("x");
+  await expect(A.getByTestId("voice-record")).toHaveCount(0);
+  await A.getByTestId("composer-input").fill("");
+  await A.getByRole("button", { name: "Record voice message" }).click();
+
+  const recorder = A.getByTestId("voice-recorder");
+  await expect(recorder).toBeVisible();
+  await expect(A.getByRole("button", { name: "Send voice message" })).toBeFocused();
+  await expect(A.getByTestId("voice-elapsed")).toHaveText("0:02", { timeout: 5_000 });
+  const { violations } = await new AxeBuilder({ page: A }).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  await A.screenshot({ path: testInfo.outputPath("voice-recording-1280.png") });
+  await A.keyboard.press("Enter");
+  await expect(recorder).toHaveCount(0);
+  await expect(A.getByTestId("composer-input")).toBeFocused();
+
+  // Both sides show it as audio (the server sniffed the upload), with a length of 2 s or more.
+  for (const page of [A, B]) {
+    const audio = page.getByTestId("message-audio");
+    await expect(audio).toHaveCount(1);
+    await expect(audio.getByTestId("audio-name")).toHaveText(/^Voice message \d{4}-\d\d-\d\d at \d\d\.\d\d\.\d\d\.webm$/);
+    // Shown whole: the long name is what gets cut short.
+    const [box, length] = await Promise.all([audio.boundingBox(), audio.getByTestId("audio-duration").boundingBox()]);
+    expect(length!.x + length!.width).toBeLessThanOrEqual(box!.x + box!.width);
+    await expect(audio.getByTestId("audio-duration")).toHaveText(/^0:(0[2-9]|[1-5]\d)$/);
+  }
+  const seconds = await B.getByTestId("message-audio").locator("audio").evaluate((el: HTMLAudioElement) => el.duration);
+  expect(seconds).toBeGreaterThanOrEqual(2);
+  expect(seconds).toBeLessThan(10);
+  // It plays from the start once the length has been found.
+  const played = await B.getByTestId("message-audio").locator("audio").evaluate(async (el: HTMLAudioElement) => {
+    el.muted = true;
+    await el.play();
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    el.pause();
+    return el.currentTime;
+  });
+  expect(played).toBeGreaterThan(0.2);
+  expect(played).toBeLessThan(2);
+  await B.screenshot({ path: testInfo.outputPath("voice-received-1280.png") });
+
+  // Another recording, discarded with Esc: nothing is sent.
+  await A.getByRole("button", { name: "Record voice message" }).click();
+  await expect(A.getByTestId("voice-elapsed")).toHaveText("0:01", { timeout: 5_000 });
+  await A.keyboard.press("Escape");
+  await expect(recorder).toHaveCount(0);
+  await expect(A.getByTestId("composer-input")).toBeFocused();
+  await B.waitForTimeout(1_500);
+  await expect(B.getByTestId("message-audio")).toHaveCount(1);
+  await expect(A.getByTestId("message-audio")).toHaveCount(1);
+});
