@@ -4,7 +4,7 @@
 import { useShallow } from "zustand/react/shallow";
 import { Avatar } from "@/components/ui/avatar";
 import { useState } from "react";
-import { BackIcon, CloseIcon, InfoIcon, MoreIcon, SearchIcon, StarIcon } from "@/components/ui/icons";
+import { BackIcon, ClearChatIcon, CloseIcon, InfoIcon, MoreIcon, SearchIcon, StarIcon } from "@/components/ui/icons";
 import { IconButton } from "@/components/ui/icon-button";
 import { Menu, MenuItem } from "@/components/ui/menu";
 import { useChat } from "@/lib/client/context";
@@ -12,6 +12,7 @@ import { formatLastSeen } from "@/lib/client/format";
 import { useIsClient, useNow } from "@/lib/client/hooks";
 import { activeTypers, typingLabel } from "@/lib/client/typing";
 import type { ConversationSummary } from "@/lib/realtime/contract";
+import { ClearChatDialog } from "./clear-chat-dialog";
 import { useChatNavigation } from "./navigation";
 
 type Props = {
@@ -28,6 +29,7 @@ export function ChatHeader({ conversation: c, infoOpen, onToggleInfo, infoPanelI
   const { closeChat, openStarred } = useChatNavigation();
   const [menuButton, setMenuButton] = useState<HTMLButtonElement | null>(null);
   const [menuOpen, setMenuOpen] = useState(false);
+  const [clearing, setClearing] = useState(false);
   const now = useNow(30_000);
   const isClient = useIsClient();
   const isGroup = c.type === "GROUP";
@@ -130,7 +132,13 @@ export function ChatHeader({ conversation: c, infoOpen, onToggleInfo, infoPanelI
         <MenuItem icon={<CloseIcon size={20} />} onClick={closeChat} data-testid="close-chat">
           Close chat
         </MenuItem>
+        {!removed && (
+          <MenuItem icon={<ClearChatIcon size={20} />} onClick={() => setClearing(true)} data-testid="clear-chat">
+            Clear chat
+          </MenuItem>
+        )}
       </Menu>
+      <ClearChatDialog conversation={c} open={clearing} onClose={() => setClearing(false)} />
     </header>
   );
 }

@@ -42,6 +42,12 @@ export const MicIcon = (p: IconProps) => (
     <path {...stroke} d="M5.5 11a6.5 6.5 0 0 0 13 0M12 17.5V21" />
   </Svg>
 );
+export const ClearChatIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle {...stroke} cx="12" cy="12" r="9" />
+    <path {...stroke} d="M8 12h8" />
+  </Svg>
+);
 export const SendIcon = (p: IconProps) => (
   <Svg {...p}>
     <path fill="currentColor" d="M3.4 20.4 21.85 12.5a.55.55 0 0 0 0-1L3.4 3.6a.55.55 0 0 0-.77.62L4.5 10.5l8.5 1.5-8.5 1.5-1.87 6.28a.55.55 0 0 0 .77.62Z" />

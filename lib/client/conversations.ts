@@ -46,6 +46,13 @@ export function mergeSummary(local: ConversationSummary | undefined, incoming: C
   };
 }
 
+/** My row of a chat after "Clear chat" up to clearedSeq: no preview of what went, nothing unread in it. */
+export function clearedSummary(c: ConversationSummary, clearedSeq: number): ConversationSummary {
+  const readSeq = Math.max(c.readSeq, clearedSeq);
+  const lastMessage = c.lastMessage && c.lastMessage.seq <= clearedSeq ? null : c.lastMessage;
+  return { ...c, readSeq, unreadCount: unread(c.lastSeq, readSeq), lastMessage };
+}
+
 export function toLastMessage(m: MessageDto, senderName: string): LastMessage {
   return {
     id: m.id,

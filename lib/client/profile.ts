@@ -63,6 +63,8 @@ export const profileApi = {
       method: "PATCH",
       json: patch,
     }),
+  clearChat: (conversationId: string) =>
+    request<{ conversation: ConversationSummary; clearedSeq: number }>(`/api/v1/conversations/${enc(conversationId)}/clear`, { method: "POST" }),
   search: (q: string, opts: { conversationId?: string; signal?: AbortSignal } = {}) => {
     const params = new URLSearchParams({ q });
     if (opts.conversationId) params.set("conversationId", opts.conversationId);

@@ -91,6 +91,26 @@ describe("chat store", () => {
     expect(store.getState().conversations.c1!.lastMessage?.id).toBe("m1");
   });
 
+  it("clear chat drops what was cleared, its stars, preview and unread, and keeps what came after", () => {
+    const store = chatStore([conv({ lastSeq: 3, readSeq: 1, unreadCount: 2 })]);
+    const s = store.getState();
+    s.pageLoaded("c1", { messages: [msg(2), msg(3)], nextBefore: 2 }, "latest");
+    s.setStarred([msg(2).id]);
+    store.getState().receiveMessages("c1", [msg(4)]);
+    store.getState().chatCleared("c1", 3);
+    const after = store.getState();
+    expect(after.messages.c1).toMatchObject({ nextBefore: null });
+    expect(after.messages.c1!.items.map((m) => m.seq)).toEqual([4]);
+    expect(after.starred).toEqual({});
+    expect(after.conversations.c1).toMatchObject({ readSeq: 3, unreadCount: 1, lastMessage: { seq: 4 } });
+
+    store.getState().chatCleared("c1", 4);
+    expect(store.getState().conversations.c1).toMatchObject({ unreadCount: 0, lastMessage: null });
+    // The server's copy of the row, merged afterwards, does not bring the old preview back.
+    store.getState().upsertConversation(conv({ lastSeq: 4, readSeq: 4, lastMessage: null }));
+    expect(store.getState().conversations.c1!.lastMessage).toBeNull();
+  });
+
   it("membership: removed on leave, restored on join", () => {
     const store = setup();
     store.getState().memberLeft("c1", ME);

@@ -19,6 +19,7 @@ import {
   applyMessage,
   applyRead,
   applyReceipt,
+  clearedSummary,
   mergeSummary,
   toLastMessage,
 } from "./conversations";
@@ -129,6 +130,8 @@ export type ChatActions = {
   patchConversation(patch: ConversationPatch): void;
   /** conversation:deleted: the group and its history are gone. */
   conversationDeleted(conversationId: string): void;
+  /** I cleared the chat: its messages up to clearedSeq leave this browser too. */
+  chatCleared(conversationId: string, clearedSeq: number): void;
   setProfile(profile: MyProfile): void;
   profileChanged(): void;
   /** user:updated / profile:updated: someone's name, @username or picture, everywhere it shows. */
@@ -539,6 +542,20 @@ export function createChatStore(init: ChatInit): ChatStore {
             groups: applyGroupPatch(s.groups, patch),
             archived,
           };
+        }),
+
+      chatCleared: (id, clearedSeq) =>
+        set((s) => {
+          const current = s.messages[id];
+          const gone = current ? current.items.filter((m) => m.seq <= clearedSeq) : [];
+          // Whatever is older than what stays was cleared too: no older page to load.
+          const messages = current
+            ? { ...s.messages, [id]: { ...current, items: current.items.filter((m) => m.seq > clearedSeq), nextBefore: null } }
+            : s.messages;
+          const starred = gone.reduce((left, m) => without(left, m.id), s.starred);
+          const conv = s.conversations[id];
+          const conversations = conv ? { ...s.conversations, [id]: clearedSummary(conv, clearedSeq) } : s.conversations;
+          return { messages, conversations, starred };
         }),
 
       conversationDeleted: (id) =>

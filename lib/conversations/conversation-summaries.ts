@@ -15,6 +15,7 @@ type SummaryRow = {
   lastSeq: bigint;
   lastMessageAt: Date | null;
   readSeq: bigint;
+  clearedSeq: bigint;
   isPinned: boolean;
   isMuted: boolean;
   isArchived: boolean;
@@ -58,7 +59,7 @@ export async function conversationSummaries(
   const rows = await queryDirect<SummaryRow>(db, Prisma.sql`
     SELECT c.id, c.type::text AS type, c.name, c.icon, c."iconBg", c.about, c.visibility::text AS visibility,
            c."lastSeq", c."lastMessageAt", c."archivedAt" IS NOT NULL AS "groupArchived",
-           p."readSeq", p."isPinned", p."isMuted", p."isArchived",
+           p."readSeq", p."clearedSeq", p."isPinned", p."isMuted", p."isArchived",
            peer.id AS "peerId", peer.name AS "peerName", peer.username AS "peerUsername",
            peer.initials AS "peerInitials", peer."avatarColor" AS "peerAvatarColor", peer."avatarUrl" AS "peerAvatarUrl",
            lm.id AS "lmId", lm.seq AS "lmSeq", lm."senderId" AS "lmSenderId", lm.type::text AS "lmType",
@@ -77,7 +78,7 @@ export async function conversationSummaries(
     LEFT JOIN LATERAL (
       SELECT m.id, m.seq, m."senderId", m.type, m.text, m."createdAt", m."deletedAt", m.metadata
       FROM "Message" m
-      WHERE m."conversationId" = c.id
+      WHERE m."conversationId" = c.id AND m.seq > p."clearedSeq"
         AND NOT EXISTS (SELECT 1 FROM "MessageHide" h WHERE h."messageId" = m.id AND h."userId" = p."userId")
       ORDER BY m.seq DESC
       LIMIT 1
@@ -109,7 +110,8 @@ function toSummary(r: SummaryRow): ConversationSummary {
         }
       : null;
   const lastSeq = Number(r.lastSeq);
-  const readSeq = Number(r.readSeq);
+  // A cleared chat has nothing unread up to where it was cleared (no read receipt is sent for it).
+  const readSeq = Math.max(Number(r.readSeq), Number(r.clearedSeq));
   return {
     id: r.id,
     type: r.type,

@@ -15,6 +15,7 @@ export async function requireMembership(db: Db, userId: string, conversationId: 
       role: true,
       readSeq: true,
       deliveredSeq: true,
+      clearedSeq: true,
       conversation: { select: { id: true, type: true, visibility: true, lastSeq: true, archivedAt: true, directKey: true } },
     },
   });

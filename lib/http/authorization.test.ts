@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as clearRoute from "@/app/api/v1/conversations/[id]/clear/route";
 import * as conversationRoute from "@/app/api/v1/conversations/[id]/route";
 import * as messagesRoute from "@/app/api/v1/conversations/[id]/messages/route";
 import * as readRoute from "@/app/api/v1/conversations/[id]/read/route";
@@ -93,6 +94,7 @@ function routes() {
     ["search in chat", searchRoute.GET, "GET", `/api/v1/search?q=secret&conversationId=${directId}`, {}, undefined],
     ["chat settings", settingsRoute.PATCH, "PATCH", `/api/v1/conversations/${directId}/settings`, { id: directId }, { isPinned: true }],
     ["media gallery", mediaRoute.GET, "GET", `/api/v1/conversations/${directId}/media?kind=media`, { id: directId }, undefined],
+    ["clear chat", clearRoute.POST, "POST", `/api/v1/conversations/${directId}/clear`, { id: directId }, undefined],
   ] as const;
 }
 
@@ -130,6 +132,7 @@ describe("HTTP API v1 authorization", () => {
       "get conversation", "list messages", "send message", "mark read", "delete for me",
       "delete for everyone", "message receipts", "join private group", "leave group not joined",
       "edit message", "edit history", "react", "forward", "star", "unstar", "chat settings", "media gallery",
+      "clear chat",
     ]);
     for (const [name, fn, method, path, params, body] of routes()) {
       const res = await call(fn as RouteFn, { method, path, params, body, cookie: outsider.cookie });
@@ -157,6 +160,7 @@ describe("HTTP API v1 authorization", () => {
     expect(await db.star.count({ where: { userId: outsider.id } })).toBe(0);
     expect(await db.message.count({ where: { senderId: outsider.id } })).toBe(0);
     expect(await db.participant.count({ where: { userId: outsider.id, conversationId: privateGroupId } })).toBe(0);
+    expect(await db.participant.count({ where: { conversationId: directId, clearedSeq: { gt: 0 } } })).toBe(0);
   });
 
   it("lets members use the same routes", async () => {

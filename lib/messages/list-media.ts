@@ -21,14 +21,14 @@ const FILTERS: Record<z.infer<typeof listMediaInput>["kind"], Prisma.MessageWher
 /** A chat's media gallery tab, newest first, 60 at a time. */
 export async function listMedia(ctx: Ctx, input: z.input<typeof listMediaInput>): Promise<{ messages: MessageDto[]; nextBefore: number | null }> {
   const { conversationId, kind, before } = listMediaInput.parse(input);
-  await requireMembership(ctx.db, ctx.actor.id, conversationId);
+  const { clearedSeq } = await requireMembership(ctx.db, ctx.actor.id, conversationId);
   const take = 60;
   const rows = await ctx.db.message.findMany({
     where: {
       conversationId,
       deletedAt: null,
       hides: { none: { userId: ctx.actor.id } },
-      ...(before !== undefined ? { seq: { lt: before } } : {}),
+      seq: { gt: clearedSeq, ...(before !== undefined ? { lt: before } : {}) },
       ...FILTERS[kind],
     },
     orderBy: { seq: "desc" },

@@ -23,7 +23,7 @@ export const listMessagesInput = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(PAGE_SIZE),
 });
 
-/** A page of a conversation I'm in, oldest first, without the messages I deleted for me. */
+/** A page of a conversation I'm in, oldest first, without the messages I deleted for me or cleared. */
 export async function listMessages(ctx: Ctx, input: z.input<typeof listMessagesInput>): Promise<MessagePage> {
   const { conversationId, before, after, around, limit } = listMessagesInput.parse(input);
   if (around !== undefined && before === undefined) {
@@ -46,6 +46,10 @@ async function olderPage(ctx: Ctx, conversationId: string, before: number | unde
   return { messages: page, nextBefore: hasMore && page.length > 0 ? page[0]!.seq : null };
 }
 
+/** Where I cleared the chat (0 if never, or when reading a public group as an admin who is not in it). */
+const clearedSeqSql = (userId: string, conversationId: string) => Prisma.sql`COALESCE((SELECT p."clearedSeq" FROM "Participant" p
+  WHERE p."conversationId" = ${conversationId}::uuid AND p."userId" = ${userId}::uuid), 0)`;
+
 /** The access flag, then the page's messages; one row of NULL message columns when there are none. */
 type PageRecord = { allowed: boolean } & (MessageRowRecord | { id: null });
 
@@ -67,6 +71,7 @@ async function readPage(
     LEFT JOIN LATERAL (
       SELECT m.* FROM "Message" m
       WHERE access.allowed AND m."conversationId" = ${conversationId}::uuid
+        AND m.seq > ${clearedSeqSql(ctx.actor.id, conversationId)}
         AND NOT EXISTS (
           SELECT 1 FROM "MessageHide" h WHERE h."messageId" = m.id AND h."userId" = ${ctx.actor.id}::uuid
           -- OFFSET 0 keeps this a per-row index probe: as an anti-join, PostgreSQL may read all

@@ -28,10 +28,11 @@ export async function syncMessages(ctx: Ctx, input: z.input<typeof syncInput>): 
     const ids = await queryDirect<{ id: string }>(ctx.db, Prisma.sql`
       SELECT m.id
       FROM unnest(${behind.map((c) => c.id)}::uuid[], ${behind.map((c) => BigInt(cursors[c.id]!))}::bigint[]) AS cur(cid, after)
+      JOIN "Participant" p ON p."conversationId" = cur.cid AND p."userId" = ${ctx.actor.id}::uuid
       CROSS JOIN LATERAL (
         SELECT m.id
         FROM "Message" m
-        WHERE m."conversationId" = cur.cid AND m.seq > cur.after
+        WHERE m."conversationId" = cur.cid AND m.seq > GREATEST(cur.after, p."clearedSeq")
           AND NOT EXISTS (SELECT 1 FROM "MessageHide" h WHERE h."messageId" = m.id AND h."userId" = ${ctx.actor.id}::uuid)
         ORDER BY m.seq
         LIMIT ${SYNC_LIMIT_PER_CONVERSATION + 1}

@@ -212,6 +212,8 @@ export type ServerToClientEvents = {
   "conversation:updated": (conversation: ConversationSummary) => void;
   /** I am no longer a member (left or removed): stop showing it as writable. */
   "conversation:removed": (event: { conversationId: string }) => void;
+  /** I cleared the chat (on any tab): drop its messages up to clearedSeq. */
+  "conversation:cleared": (event: { conversationId: string; clearedSeq: number }) => void;
   /** The conversation no longer exists (an admin deleted the group): drop it and its history. */
   "conversation:deleted": (event: { conversationId: string }) => void;
   "member:joined": (event: { conversationId: string; member: MemberDto }) => void;

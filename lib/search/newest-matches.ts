@@ -27,23 +27,26 @@ export type Match = { id: string; conversationId: string; seq: bigint; createdAt
 /** Up to `limit` matches of `tsquery` in my chats, or in one of them, newest first. */
 export async function newestMatches(ctx: Ctx, tsquery: string, conversationId: string | undefined, limit: number): Promise<Match[]> {
   if (!conversationId) return fromWordIndex(ctx, tsquery, Prisma.empty, limit);
-  const [chat] = await queryDirect<{ lastSeq: bigint }>(ctx.db, Prisma.sql`
-    SELECT c."lastSeq" FROM "Participant" p JOIN "Conversation" c ON c.id = p."conversationId"
+  const [chat] = await queryDirect<{ lastSeq: bigint; clearedSeq: bigint }>(ctx.db, Prisma.sql`
+    SELECT c."lastSeq", p."clearedSeq" FROM "Participant" p JOIN "Conversation" c ON c.id = p."conversationId"
     WHERE p."userId" = ${ctx.actor.id}::uuid AND p."leftAt" IS NULL AND c.id = ${conversationId}::uuid`);
   if (!chat) return [];
 
   const found: Match[] = [];
-  const window = chat.lastSeq < BigInt(RECENT_WINDOW) ? chat.lastSeq : BigInt(RECENT_WINDOW);
+  // Messages up to clearedSeq are gone from my view ("Clear chat").
+  const floor = chat.clearedSeq;
+  const shown = chat.lastSeq - floor;
+  const window = shown < BigInt(RECENT_WINDOW) ? shown : BigInt(RECENT_WINDOW);
   let lower = chat.lastSeq - window;
   let hits = await walk(ctx, tsquery, conversationId, { upper: chat.lastSeq, lower }, limit, found);
-  if (lower > 0n && hits > 0 && hits < limit) {
+  if (lower > floor && hits > 0 && hits < limit) {
     // There but sparse: walk on, twice as far as the hit rate says the rest of the page needs.
     const extra = BigInt(Math.min(MAX_EXTRA_WALK, Math.ceil((2 * (limit - hits) * Number(window)) / hits)));
     const upper = lower;
-    lower = lower > extra ? lower - extra : 0n;
+    lower = lower - floor > extra ? lower - extra : floor;
     hits += await walk(ctx, tsquery, conversationId, { upper, lower }, limit - hits, found);
   }
-  if (hits >= limit || lower === 0n) return found;
+  if (hits >= limit || lower === floor) return found;
   // "IS TRUE" keeps the (conversationId, seq) index out: only the word index can serve this.
   const older = Prisma.sql`AND (m."conversationId" = ${conversationId}::uuid AND m.seq <= ${lower}) IS TRUE`;
   return [...found, ...(await fromWordIndex(ctx, tsquery, older, limit - hits))];
@@ -61,7 +64,7 @@ function fromWordIndex(ctx: Ctx, tsquery: string, scope: Prisma.Sql, limit: numb
     SELECT m.id, m."conversationId", m.seq, m."createdAt"
     FROM query, "Message" m
     JOIN "Participant" p ON p."conversationId" = m."conversationId" AND p."userId" = ${ctx.actor.id}::uuid AND p."leftAt" IS NULL
-    WHERE m.search_custom @@ query.q AND ${shownToMe(ctx)}
+    WHERE m.search_custom @@ query.q AND ${shownToMe(ctx)} AND m.seq > p."clearedSeq"
       ${scope}
     ORDER BY m."createdAt" DESC, m.seq DESC
     LIMIT ${limit}`);

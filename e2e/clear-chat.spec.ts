@@ -1,0 +1,61 @@
+import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "./support/fixtures";
+import { bubble, chatRow, openChat, send, sendDirect, signInAll } from "./support/chat";
+
+// "Clear chat": the messages leave my view (every tab, after a reload, in search) and nobody
+// else's; what is sent afterwards shows as usual.
+
+test("clear chat empties it for me on every tab and in search, not for the other person; new messages still come", async ({ newUsers }, testInfo) => {
+  const [alice, bob] = await newUsers(2, { label: "clear" });
+  await signInAll([alice!, bob!]);
+  const A = alice!.page;
+  const B = bob!.page;
+  const word = `kiwi${randomBytes(3).toString("hex").replace(/\d/g, "x")}`;
+  await sendDirect(A, bob!.name, `${word} one`);
+  await openChat(B, alice!.name);
+  await send(B, `${word} two`);
+  await expect(bubble(A, `${word} two`)).toBeVisible();
+  // A second tab of Alice's, on the same chat.
+  const A2 = await alice!.context.newPage();
+  await A2.goto("/");
+  await openChat(A2, bob!.name);
+  await expect(bubble(A2, `${word} two`)).toBeVisible();
+
+  await A.getByTestId("chat-menu-button").click();
+  await A.getByTestId("clear-chat").click();
+  const dialog = A.getByTestId("clear-chat-dialog");
+  await expect(dialog).toContainText(`${bob!.name} will still see them`);
+  const { violations } = await new AxeBuilder({ page: A }).include('[data-testid="clear-chat-dialog"]').analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  await A.screenshot({ path: testInfo.outputPath("clear-chat-dialog-1280.png") });
+  await dialog.getByTestId("clear-chat-confirm").click();
+  await expect(dialog).toHaveCount(0);
+  await expect(A.getByTestId("toasts")).toContainText("Chat cleared");
+
+  // Gone for Alice, here and on her other tab, and from her chat list's preview.
+  for (const page of [A, A2]) {
+    await expect(page.getByTestId("message-bubble")).toHaveCount(0);
+    await expect(chatRow(page, bob!.name)).not.toContainText(word);
+  }
+  // Still there for Bob.
+  await expect(bubble(B, `${word} one`)).toBeVisible();
+  await expect(bubble(B, `${word} two`)).toBeVisible();
+
+  // After a reload, and in search, still gone.
+  await A.reload();
+  await openChat(A, bob!.name);
+  await expect(A.getByTestId("chat-title")).toHaveText(bob!.name);
+  await A.getByTestId("chat-search").fill(word);
+  await expect(A.getByTestId("message-search-empty")).toBeVisible();
+  await expect(A.getByTestId("message-search-hit")).toHaveCount(0);
+  await A.getByTestId("chat-search").fill("");
+  await expect(A.getByTestId("message-bubble")).toHaveCount(0);
+
+  // What Bob sends next shows as usual.
+  await send(B, `${word} three`);
+  await expect(bubble(A, `${word} three`)).toBeVisible();
+  await expect(A.getByTestId("message-bubble")).toHaveCount(1);
+  await expect(chatRow(A, bob!.name)).toContainText(`${word} three`);
+  await A.screenshot({ path: testInfo.outputPath("clear-chat-after-1280.png") });
+});
