@@ -272,6 +272,53 @@ test.describe("private groups", () => {
     await expect(ben!.page.getByTestId("add-members")).toHaveCount(0);
     await expect(ben!.page.getByTestId("invite-links")).toHaveCount(0);
   });
+
+  test("@ offers the members; arrows, Enter and Tab pick one; mentions show highlighted for everyone", async ({ newUsers }, testInfo) => {
+    const [ana, ben, cid] = await newUsers(3, { label: "mention" });
+    await signInAll([ana!, ben!, cid!]);
+    const name = unique("Lunch crew");
+    await createPrivateGroup(ana!.page, name, [ben!, cid!]);
+    await openChat(ben!.page, name);
+    const a = ana!.page;
+    const box = a.getByTestId("composer-input");
+    const options = a.getByTestId("mention-option");
+
+    // "@" lists the others (not me), in name order; Escape closes the list and keeps the text.
+    await box.fill("Lunch? @");
+    await expect(options).toHaveCount(2);
+    await expect(options.nth(0)).toContainText(ben!.name);
+    await expect(options.nth(1)).toContainText(cid!.name);
+    await expect(options.nth(0)).toHaveAttribute("aria-selected", "true");
+    await expect(box).toHaveAttribute("aria-activedescendant", (await options.nth(0).getAttribute("id"))!);
+    await expectNoAxeViolations(a, '[data-testid="mention-picker"]');
+    await screenshot(a, testInfo, "mention-picker-1280");
+    const benUsername = (await options.nth(0).locator("span").last().textContent())!.slice(1);
+    const cidUsername = (await options.nth(1).locator("span").last().textContent())!.slice(1);
+    await box.press("Escape");
+    await expect(a.getByTestId("mention-picker")).toHaveCount(0);
+    await expect(box).toHaveValue("Lunch? @");
+
+    // Typing narrows it; Enter picks.
+    await box.press("Backspace");
+    await box.pressSequentially(`@${benUsername.slice(0, -1)}`);
+    await expect(options).toHaveCount(1);
+    await box.press("Enter");
+    await expect(box).toHaveValue(`Lunch? @${benUsername} `);
+    await expect(a.getByTestId("mention-picker")).toHaveCount(0);
+    // Arrow down to the second, Tab picks; then Enter sends.
+    await box.pressSequentially("and @");
+    await box.press("ArrowDown");
+    await expect(options.nth(1)).toHaveAttribute("aria-selected", "true");
+    await box.press("Tab");
+    await expect(box).toHaveValue(`Lunch? @${benUsername} and @${cidUsername} `);
+    await box.press("Enter");
+
+    for (const page of [a, ben!.page]) {
+      const sent = bubble(page, "Lunch?");
+      await expect(sent.getByTestId("mention")).toHaveText([`@${benUsername}`, `@${cidUsername}`]);
+    }
+    await screenshot(ben!.page, testInfo, "mention-received-1280");
+  });
 });
 
 test.describe("invite links", () => {

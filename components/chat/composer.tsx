@@ -15,10 +15,12 @@ import { useChat, useChatStoreApi, useRealtimeClient } from "@/lib/client/contex
 import { MAX_MESSAGE_LENGTH } from "@/lib/client/outbox";
 import type { ViewMessage } from "@/lib/client/rows";
 import { uploadedAttachments } from "@/lib/client/uploads";
+import { activeMention, applyMention, mentionCandidates } from "@/lib/client/mentions";
 import { startVoiceRecording, type VoiceRecording } from "@/lib/client/voice-recorder";
 import type { ReplyPreview } from "@/lib/realtime/contract";
 import { EmojiPanel } from "./emoji-panel";
 import { LocationDialog } from "./location-dialog";
+import { MentionPicker, mentionOptionId } from "./mention-picker";
 import { UploadTray } from "./upload-tray";
 import type { UploadQueue } from "./use-upload-queue";
 import { VoiceRecorderBar } from "./voice-recorder-bar";
@@ -67,6 +69,8 @@ export const Composer = forwardRef(function Composer(
   const toast = useToast();
   const meId = useChat((s) => s.me.id);
   const draft = useChat((s) => s.drafts[conversationId] ?? "");
+  const isGroup = useChat((s) => s.conversations[conversationId]?.type === "GROUP");
+  const members = useChat((s) => s.members[conversationId]);
   const local = useRef<HTMLTextAreaElement | null>(null);
   const mediaInput = useRef<HTMLInputElement>(null);
   const docInput = useRef<HTMLInputElement>(null);
@@ -75,6 +79,11 @@ export const Composer = forwardRef(function Composer(
   const [locationOpen, setLocationOpen] = useState(false);
   const [emojiOpen, setEmojiOpen] = useState(false);
   const emojiPanelId = useId();
+  const mentionListId = useId();
+  // Where the caret is (for "@" mentions), and the mention start the user closed with Escape.
+  const [caret, setCaret] = useState(0);
+  const [mentionDismissedAt, setMentionDismissedAt] = useState<number | null>(null);
+  const [mentionIndex, setMentionIndex] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   // "Send" pressed while these files were still uploading: send once they are all up.
   const [waitingFor, setWaitingFor] = useState<string[] | null>(null);
@@ -90,6 +99,11 @@ export const Composer = forwardRef(function Composer(
   const replying = mode?.kind === "reply" ? mode.message : null;
   const value = editing ? (editDraft && editDraft.id === editing.id ? editDraft.text : (editing.text ?? "")) : draft;
   const hasFiles = !editing && uploads.items.length > 0;
+
+  const typedMention = isGroup ? activeMention(value, caret) : null;
+  const candidates = typedMention && typedMention.start !== mentionDismissedAt ? mentionCandidates(members ?? [], typedMention.query, meId) : [];
+  const mentionOpen = candidates.length > 0;
+  const highlighted = Math.min(mentionIndex, Math.max(0, candidates.length - 1));
 
   const length = value.trim().length;
   const tooLong = length > MAX_MESSAGE_LENGTH;
@@ -127,6 +141,32 @@ export const Composer = forwardRef(function Composer(
     }
     store.getState().setDraft(conversationId, next);
     client.typingInput(conversationId, next);
+  };
+
+  const pickMention = (username: string) => {
+    if (!typedMention) return;
+    const next = applyMention(value, { start: typedMention.start, caret }, username);
+    changeText(next.text);
+    setCaret(next.caret);
+    setMentionIndex(0);
+    requestAnimationFrame(() => local.current?.setSelectionRange(next.caret, next.caret));
+  };
+
+  /** Arrows, Enter, Tab and Escape while the mention list is open; true when the key was used. */
+  const mentionKey = (e: React.KeyboardEvent): boolean => {
+    if (!mentionOpen || e.nativeEvent.isComposing) return false;
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      const step = e.key === "ArrowDown" ? 1 : -1;
+      setMentionIndex((highlighted + step + candidates.length) % candidates.length);
+    } else if (e.key === "Enter" || e.key === "Tab") {
+      pickMention(candidates[highlighted]!.username);
+    } else if (e.key === "Escape") {
+      setMentionDismissedAt(typedMention!.start);
+    } else {
+      return false;
+    }
+    e.preventDefault();
+    return true;
   };
 
   /** Puts an emoji where the caret was (the box keeps its selection while the panel has focus). */
@@ -319,6 +359,9 @@ export const Composer = forwardRef(function Composer(
           </p>
         )}
         {emojiOpen && <EmojiPanel id={emojiPanelId} onPick={insertEmoji} onClose={closeEmoji} />}
+        {mentionOpen && !recording && (
+          <MentionPicker id={mentionListId} candidates={candidates} active={highlighted} onPick={(m) => pickMention(m.username)} />
+        )}
         <div className="flex items-end gap-2">
           {recording ? (
             <VoiceRecorderBar startedAt={recording.startedAt} onDiscard={discardRecording} onSend={() => void sendRecording()} />
@@ -395,8 +438,18 @@ export const Composer = forwardRef(function Composer(
                   ref={setRefs}
                   rows={1}
                   value={value}
-                  onChange={(e) => changeText(e.target.value)}
+                  onChange={(e) => {
+                    changeText(e.target.value);
+                    setCaret(e.target.selectionStart);
+                    setMentionIndex(0);
+                    if (!activeMention(e.target.value, e.target.selectionStart)) setMentionDismissedAt(null);
+                  }}
+                  onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
+                  aria-autocomplete={isGroup ? "list" : undefined}
+                  aria-controls={mentionOpen ? mentionListId : undefined}
+                  aria-activedescendant={mentionOpen ? mentionOptionId(mentionListId, highlighted) : undefined}
                   onKeyDown={(e) => {
+                    if (mentionKey(e)) return;
                     if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
                       e.preventDefault();
                       send();

@@ -47,6 +47,8 @@ type Props = {
   mine: boolean;
   firstOfRun: boolean;
   isGroup: boolean;
+  /** A group's members' @usernames: shown as mentions. */
+  mentionable?: ReadonlySet<string>;
   senderName: string;
   /** My messages only. */
   status: TickStatus | null;
@@ -71,6 +73,7 @@ export const MessageBubble = memo(function MessageBubble({
   mine,
   firstOfRun,
   isGroup,
+  mentionable,
   senderName,
   status,
   canWrite,
@@ -250,7 +253,7 @@ export const MessageBubble = memo(function MessageBubble({
                     {deletedText(m, mine)}
                   </span>
                 ) : (
-                  <RichText text={text ?? ""} linkClassName={linkColor} />
+                  <RichText text={text ?? ""} linkClassName={linkColor} mentionable={mentionable} />
                 )}
                 <span aria-hidden="true" className="inline-block h-3" style={{ width: spacer }} />
               </div>

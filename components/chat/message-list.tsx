@@ -90,6 +90,11 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
     [data.items, pending, meId, unread],
   );
   const isGroup = conversation?.type === "GROUP";
+  // The group's @usernames, which show as mentions in its messages (me included).
+  const mentionable = useMemo(
+    () => (isGroup && members ? new Set(members.map((m) => m.username)) : undefined),
+    [isGroup, members],
+  );
 
   // Group senders not among the current members: fetch their names once.
   const unknownSenders = useMemo(() => {
@@ -385,6 +390,7 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
                       mine={row.mine}
                       firstOfRun={row.firstOfRun}
                       isGroup={isGroup}
+                      mentionable={mentionable}
                       senderName={users[row.message.senderId]?.name ?? ""}
                       status={row.mine ? statusOf(row.message) : null}
                       canWrite={canWrite}

@@ -1,16 +1,40 @@
-// A message's text with WhatsApp's formatting (lib/client/rich-text.ts), as React elements: user
-// text is only ever rendered as text.
+// A message's text with WhatsApp's formatting (lib/client/rich-text.ts) and @mentions, as React
+// elements: user text is only ever rendered as text. Mentions take the links' colour, which has
+// the contrast on both bubble colours.
+import { splitMentions } from "@/lib/client/mentions";
 import { parseRichText, type RichNode } from "@/lib/client/rich-text";
 
-export function RichText({ text, linkClassName }: { text: string; linkClassName: string }) {
-  return <>{parseRichText(text).map((node, i) => renderNode(node, i, linkClassName))}</>;
+type Options = { linkClassName: string; mentionable?: ReadonlySet<string> };
+
+/** `mentionable`: the group's @usernames, which show as mentions. */
+export function RichText({ text, ...options }: { text: string } & Options) {
+  return <>{parseRichText(text).map((node, i) => renderNode(node, i, options))}</>;
 }
 
-function renderNode(node: RichNode, key: number, linkClassName: string) {
-  const children = "children" in node ? node.children.map((child, i) => renderNode(child, i, linkClassName)) : null;
+function renderText(text: string, key: number, mentionable: ReadonlySet<string> | undefined) {
+  const parts = mentionable ? splitMentions(text, mentionable) : [{ text }];
+  if (parts.length === 1 && !parts[0]!.username) return <span key={key}>{text}</span>;
+  return (
+    <span key={key}>
+      {parts.map((part, i) =>
+        part.username ? (
+          <span key={i} className="font-medium text-[#0b62a8] dark:text-[#8fd3f5]" data-testid="mention">
+            {part.text}
+          </span>
+        ) : (
+          part.text
+        ),
+      )}
+    </span>
+  );
+}
+
+function renderNode(node: RichNode, key: number, options: Options) {
+  const { linkClassName, mentionable } = options;
+  const children = "children" in node ? node.children.map((child, i) => renderNode(child, i, options)) : null;
   switch (node.kind) {
     case "text":
-      return <span key={key}>{node.text}</span>;
+      return renderText(node.text, key, mentionable);
     case "link":
       return (
         <a key={key} href={node.href} target="_blank" rel="noopener noreferrer nofollow" className={linkClassName}>

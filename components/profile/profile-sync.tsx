@@ -52,6 +52,7 @@ export function ProfileSync() {
       // The chats that deserve a sound deserve a desktop notification too.
       const ids = chatsToChime(prev.conversations, next.conversations, {
         meId: next.me.id,
+        meUsername: next.me.username,
         activeId: next.activeId,
         visible: document.visibilityState === "visible",
       });

@@ -17,7 +17,7 @@ const last = (seq: number, over: Partial<NonNullable<ConversationSummary["lastMe
   ...over,
 });
 
-const opts = { meId: ME, activeId: null, visible: true };
+const opts = { meId: ME, meUsername: "me_user", activeId: null, visible: true };
 
 describe("chatsToChime", () => {
   const before = { c1: conv({ lastMessage: last(1) }) };
@@ -33,6 +33,13 @@ describe("chatsToChime", () => {
     expect(chatsToChime(before, { c1: conv({ isArchived: true, lastMessage: last(2) }) }, opts)).toEqual([]);
     expect(chatsToChime(before, { c1: conv({ lastMessage: last(1), unreadCount: 3 }) }, opts)).toEqual([]);
     expect(chatsToChime(before, before, opts)).toEqual([]);
+  });
+
+  it("a muted group still rings for a message that @mentions me", () => {
+    const muted = (text: string, type: "GROUP" | "DIRECT" = "GROUP") => ({ c1: conv({ type, isMuted: true, lastMessage: last(2, { text }) }) });
+    expect(chatsToChime(before, muted("ping @me_user"), opts)).toEqual(["c1"]);
+    expect(chatsToChime(before, muted("ping @me_user_2"), opts)).toEqual([]);
+    expect(chatsToChime(before, muted("ping @me_user", "DIRECT"), opts)).toEqual([]);
   });
 
   it("the open chat rings only while the tab is hidden", () => {

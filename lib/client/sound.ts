@@ -1,15 +1,20 @@
 // The incoming-message sound: which chat updates deserve one (pure), and a short two-note
 // chime made with Web Audio (no audio file to load).
 import type { ConversationSummary } from "@/lib/realtime/contract";
+import { mentionsUser } from "./mentions";
 
 type Convs = Readonly<Record<string, ConversationSummary>>;
 
 /**
  * Chats whose newest message is new since `prev`, from someone else, not a system notice, in a
- * chat that is not muted and not the one I am looking at (the active chat counts while the tab
- * is hidden). Archived chats stay quiet too.
+ * chat that is not muted (unless a group's message @mentions me) and not the one I am looking at
+ * (the active chat counts while the tab is hidden). Archived chats stay quiet too.
  */
-export function chatsToChime(prev: Convs, next: Convs, opts: { meId: string; activeId: string | null; visible: boolean }): string[] {
+export function chatsToChime(
+  prev: Convs,
+  next: Convs,
+  opts: { meId: string; meUsername: string; activeId: string | null; visible: boolean },
+): string[] {
   if (prev === next) return [];
   const out: string[] = [];
   for (const c of Object.values(next)) {
@@ -19,7 +24,8 @@ export function chatsToChime(prev: Convs, next: Convs, opts: { meId: string; act
     // A chat that just appeared (someone's first message) rings when it brings unread messages.
     if (before ? (before.lastMessage?.seq ?? 0) >= last.seq : c.unreadCount === 0) continue;
     if (last.senderId === opts.meId || last.type === "SYSTEM" || last.deletedAt) continue;
-    if (c.isMuted || c.isArchived) continue;
+    // A muted group still rings for a message that @mentions me, as in WhatsApp.
+    if (c.isArchived || (c.isMuted && !(c.type === "GROUP" && mentionsUser(last.text, opts.meUsername)))) continue;
     if (c.id === opts.activeId && opts.visible) continue;
     out.push(c.id);
   }
