@@ -7,6 +7,17 @@ import { openChat, sendDirect, signInAll } from "./support/chat";
 
 test("record a voice message and send it; the other person gets it with its length; Esc discards one", async ({ newUsers }, testInfo) => {
   const [alice, bob] = await newUsers(2, { label: "voice" });
+  // Keep hold of every microphone stream the page opens (the real ones), to see that each is let go.
+  await alice!.context.addInitScript(() => {
+    const streams: MediaStream[] = [];
+    const open = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    navigator.mediaDevices.getUserMedia = async (constraints) => {
+      const stream = await open(constraints);
+      streams.push(stream);
+      return stream;
+    };
+    Object.assign(window, { microphoneStreams: streams });
+  });
   await signInAll([alice!, bob!]);
   const A = alice!.page;
   const B = bob!.page;
@@ -65,4 +76,16 @@ test("record a voice message and send it; the other person gets it with its leng
   await B.waitForTimeout(1_500);
   await expect(B.getByTestId("message-audio")).toHaveCount(1);
   await expect(A.getByTestId("message-audio")).toHaveCount(1);
+
+  // Closing the chat mid-recording lets the microphone go too, and sends nothing.
+  await A.getByRole("button", { name: "Record voice message" }).click();
+  await expect(A.getByTestId("voice-elapsed")).toHaveText("0:01", { timeout: 5_000 });
+  await A.getByTestId("chat-menu-button").click();
+  await A.getByTestId("close-chat").click();
+  await expect(A.getByTestId("voice-recorder")).toHaveCount(0);
+  const microphones = () =>
+    A.evaluate(() => (window as unknown as { microphoneStreams: MediaStream[] }).microphoneStreams.flatMap((s) => s.getTracks().map((t) => t.readyState)));
+  await expect.poll(microphones).toEqual(["ended", "ended", "ended"]);
+  await B.waitForTimeout(1_000);
+  await expect(B.getByTestId("message-audio")).toHaveCount(1);
 });

@@ -193,13 +193,25 @@ export const Composer = forwardRef(function Composer(
     [uploads],
   );
 
-  useEffect(() => () => recordingRef.current?.cancel(), []);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      recordingRef.current?.cancel();
+    };
+  }, []);
 
   const startRecording = async () => {
     setStartingRecording(true);
     setNotice(null);
     try {
       const started = await startVoiceRecording();
+      // Left the chat while the browser asked for the microphone: let it go at once.
+      if (!mounted.current) {
+        started.cancel();
+        return;
+      }
       recordingRef.current = started;
       setRecording(started);
     } catch (err) {
