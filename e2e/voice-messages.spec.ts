@@ -35,9 +35,16 @@ test("record a voice message and send it; the other person gets it with its leng
   await expect(recorder).toBeVisible();
   await expect(A.getByRole("button", { name: "Send voice message" })).toBeFocused();
   await expect(A.getByTestId("voice-elapsed")).toHaveText("0:02", { timeout: 5_000 });
-  const { violations } = await new AxeBuilder({ page: A }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-  await A.screenshot({ path: testInfo.outputPath("voice-recording-1280.png") });
+  // Axe-clean while recording, wide and light, narrow and dark.
+  for (const [width, colorScheme] of [[1280, "light"], [390, "dark"]] as const) {
+    await A.setViewportSize({ width, height: 800 });
+    await A.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page: A }).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    await A.screenshot({ path: testInfo.outputPath(`voice-recording-${colorScheme}-${width}.png`) });
+  }
+  await A.setViewportSize({ width: 1280, height: 720 });
+  await A.emulateMedia({ colorScheme: "light" });
   await A.keyboard.press("Enter");
   await expect(recorder).toHaveCount(0);
   await expect(A.getByTestId("composer-input")).toBeFocused();
