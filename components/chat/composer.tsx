@@ -15,14 +15,14 @@ import { useChat, useChatStoreApi, useRealtimeClient } from "@/lib/client/contex
 import { MAX_MESSAGE_LENGTH } from "@/lib/client/outbox";
 import type { ViewMessage } from "@/lib/client/rows";
 import { uploadedAttachments } from "@/lib/client/uploads";
-import { activeMention, applyMention, mentionCandidates } from "@/lib/client/mentions";
-import { startVoiceRecording, type VoiceRecording } from "@/lib/client/voice-recorder";
 import type { ReplyPreview } from "@/lib/realtime/contract";
 import { EmojiPanel } from "./emoji-panel";
 import { LocationDialog } from "./location-dialog";
-import { MentionPicker, mentionOptionId } from "./mention-picker";
+import { MentionPicker } from "./mention-picker";
 import { UploadTray } from "./upload-tray";
+import { useMentions } from "./use-mentions";
 import type { UploadQueue } from "./use-upload-queue";
+import { useVoiceRecording } from "./use-voice-recording";
 import { VoiceRecorderBar } from "./voice-recorder-bar";
 
 export type ComposerMode = { kind: "reply"; message: ViewMessage } | { kind: "edit"; message: ViewMessage } | null;
@@ -79,31 +79,17 @@ export const Composer = forwardRef(function Composer(
   const [locationOpen, setLocationOpen] = useState(false);
   const [emojiOpen, setEmojiOpen] = useState(false);
   const emojiPanelId = useId();
-  const mentionListId = useId();
-  // Where the caret is (for "@" mentions), and the mention start the user closed with Escape.
-  const [caret, setCaret] = useState(0);
-  const [mentionDismissedAt, setMentionDismissedAt] = useState<number | null>(null);
-  const [mentionIndex, setMentionIndex] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   // "Send" pressed while these files were still uploading: send once they are all up.
   const [waitingFor, setWaitingFor] = useState<string[] | null>(null);
   const [saving, setSaving] = useState(false);
   // The text being edited, per message (starts as the message's text).
   const [editDraft, setEditDraft] = useState<{ id: string; text: string } | null>(null);
-  const [recording, setRecording] = useState<VoiceRecording | null>(null);
-  const [startingRecording, setStartingRecording] = useState(false);
-  // The live recording for cleanup: leaving the chat must free the microphone.
-  const recordingRef = useRef<VoiceRecording | null>(null);
 
   const editing = mode?.kind === "edit" ? mode.message : null;
   const replying = mode?.kind === "reply" ? mode.message : null;
   const value = editing ? (editDraft && editDraft.id === editing.id ? editDraft.text : (editing.text ?? "")) : draft;
   const hasFiles = !editing && uploads.items.length > 0;
-
-  const typedMention = isGroup ? activeMention(value, caret) : null;
-  const candidates = typedMention && typedMention.start !== mentionDismissedAt ? mentionCandidates(members ?? [], typedMention.query, meId) : [];
-  const mentionOpen = candidates.length > 0;
-  const highlighted = Math.min(mentionIndex, Math.max(0, candidates.length - 1));
 
   const length = value.trim().length;
   const tooLong = length > MAX_MESSAGE_LENGTH;
@@ -143,31 +129,16 @@ export const Composer = forwardRef(function Composer(
     client.typingInput(conversationId, next);
   };
 
-  const pickMention = (username: string) => {
-    if (!typedMention) return;
-    const next = applyMention(value, { start: typedMention.start, caret }, username);
-    changeText(next.text);
-    setCaret(next.caret);
-    setMentionIndex(0);
-    requestAnimationFrame(() => local.current?.setSelectionRange(next.caret, next.caret));
-  };
-
-  /** Arrows, Enter, Tab and Escape while the mention list is open; true when the key was used. */
-  const mentionKey = (e: React.KeyboardEvent): boolean => {
-    if (!mentionOpen || e.nativeEvent.isComposing) return false;
-    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-      const step = e.key === "ArrowDown" ? 1 : -1;
-      setMentionIndex((highlighted + step + candidates.length) % candidates.length);
-    } else if (e.key === "Enter" || e.key === "Tab") {
-      pickMention(candidates[highlighted]!.username);
-    } else if (e.key === "Escape") {
-      setMentionDismissedAt(typedMention!.start);
-    } else {
-      return false;
-    }
-    e.preventDefault();
-    return true;
-  };
+  const mentions = useMentions({
+    enabled: isGroup,
+    value,
+    members,
+    meId,
+    replaceText: (text, caret) => {
+      changeText(text);
+      requestAnimationFrame(() => local.current?.setSelectionRange(caret, caret));
+    },
+  });
 
   /** Puts an emoji where the caret was (the box keeps its selection while the panel has focus). */
   const insertEmoji = (emoji: string) => {
@@ -193,41 +164,6 @@ export const Composer = forwardRef(function Composer(
     [uploads],
   );
 
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-      recordingRef.current?.cancel();
-    };
-  }, []);
-
-  const startRecording = async () => {
-    setStartingRecording(true);
-    setNotice(null);
-    try {
-      const started = await startVoiceRecording();
-      // Left the chat while the browser asked for the microphone: let it go at once.
-      if (!mounted.current) {
-        started.cancel();
-        return;
-      }
-      recordingRef.current = started;
-      setRecording(started);
-    } catch (err) {
-      setNotice(err instanceof Error ? err.message : "Couldn't start recording.");
-    } finally {
-      setStartingRecording(false);
-    }
-  };
-
-  const discardRecording = useCallback(() => {
-    recordingRef.current?.cancel();
-    recordingRef.current = null;
-    setRecording(null);
-    requestAnimationFrame(() => local.current?.focus());
-  }, []);
-
   const sendNow = useCallback(() => {
     const attachments = uploadedAttachments(uploads.items);
     const reply = replying?.id ? { replyToId: replying.id, replyTo: toReplyPreview(replying, nameOf(replying.senderId)) } : {};
@@ -249,22 +185,24 @@ export const Composer = forwardRef(function Composer(
   }, [waiting, ready, sendNow]);
   const waitingToSend = waiting && failed === 0;
 
-  /** The recording becomes an upload like any file, and goes out as soon as it is up. */
-  const sendRecording = useCallback(async () => {
-    const finished = recordingRef.current;
-    if (!finished) return;
-    recordingRef.current = null;
-    setRecording(null);
-    requestAnimationFrame(() => local.current?.focus());
-    const file = await finished.stop();
-    if (!file) {
-      setNotice("Nothing was recorded. Check your microphone and try again.");
-      return;
-    }
-    const { added, refused } = uploads.add([file]);
-    if (refused.length) setNotice(refused.join(" · "));
-    if (added.length) setWaitingFor(added);
-  }, [uploads]);
+  const focusBox = useCallback(() => local.current?.focus(), []);
+  const voice = useVoiceRecording({
+    // The recording becomes an upload like any file, and goes out as soon as it is up.
+    onRecorded: useCallback(
+      (file: File | null) => {
+        if (!file) {
+          setNotice("Nothing was recorded. Check your microphone and try again.");
+          return;
+        }
+        const { added, refused } = uploads.add([file]);
+        if (refused.length) setNotice(refused.join(" · "));
+        if (added.length) setWaitingFor(added);
+      },
+      [uploads],
+    ),
+    onError: setNotice,
+    onDone: focusBox,
+  });
 
   const saveEdit = async () => {
     if (!editing?.id || !canSend) return;
@@ -371,12 +309,12 @@ export const Composer = forwardRef(function Composer(
           </p>
         )}
         {emojiOpen && <EmojiPanel id={emojiPanelId} onPick={insertEmoji} onClose={closeEmoji} />}
-        {mentionOpen && !recording && (
-          <MentionPicker id={mentionListId} candidates={candidates} active={highlighted} onPick={(m) => pickMention(m.username)} />
+        {mentions.open && !voice.recording && (
+          <MentionPicker id={mentions.listId} candidates={mentions.candidates} active={mentions.highlighted} onPick={(m) => mentions.pick(m.username)} />
         )}
         <div className="flex items-end gap-2">
-          {recording ? (
-            <VoiceRecorderBar startedAt={recording.startedAt} onDiscard={discardRecording} onSend={() => void sendRecording()} />
+          {voice.recording ? (
+            <VoiceRecorderBar startedAt={voice.recording.startedAt} onDiscard={voice.discard} onSend={() => void voice.send()} />
           ) : (
             <>
               <button
@@ -452,16 +390,12 @@ export const Composer = forwardRef(function Composer(
                   value={value}
                   onChange={(e) => {
                     changeText(e.target.value);
-                    setCaret(e.target.selectionStart);
-                    setMentionIndex(0);
-                    if (!activeMention(e.target.value, e.target.selectionStart)) setMentionDismissedAt(null);
+                    mentions.onTyped(e.target.value, e.target.selectionStart);
                   }}
-                  onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
-                  aria-autocomplete={isGroup ? "list" : undefined}
-                  aria-controls={mentionOpen ? mentionListId : undefined}
-                  aria-activedescendant={mentionOpen ? mentionOptionId(mentionListId, highlighted) : undefined}
+                  onSelect={(e) => mentions.onCaret(e.currentTarget.selectionStart)}
+                  {...mentions.boxProps}
                   onKeyDown={(e) => {
-                    if (mentionKey(e)) return;
+                    if (mentions.onKeyDown(e)) return;
                     if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
                       e.preventDefault();
                       send();
@@ -495,8 +429,11 @@ export const Composer = forwardRef(function Composer(
               {showMic ? (
                 <button
                   type="button"
-                  onClick={() => void startRecording()}
-                  disabled={startingRecording}
+                  onClick={() => {
+                    setNotice(null);
+                    void voice.start();
+                  }}
+                  disabled={voice.starting}
                   aria-label="Record voice message"
                   title="Record voice message"
                   data-testid="voice-record"
