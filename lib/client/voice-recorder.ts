@@ -21,7 +21,7 @@ export function voiceFileName(at: Date, mime: string): string {
 
 /** Why recording could not start, in words a user can act on. */
 export function microphoneErrorMessage(err: unknown): string {
-  const name = err instanceof Error || (typeof err === "object" && err !== null && "name" in err) ? String((err as { name: unknown }).name) : "";
+  const name = typeof err === "object" && err !== null && "name" in err ? String(err.name) : "";
   switch (name) {
     case "NotAllowedError":
     case "SecurityError":

@@ -285,18 +285,22 @@ describe("rate limits", () => {
 });
 
 describe("backpressure", () => {
-  it("refuses sends beyond the node's capacity at once with UNAVAILABLE, and stores each admitted one", async () => {
-    // A small capacity, so that a burst of sends outruns the group commit for sure.
+  /** A small capacity for this test, so that a burst of sends outruns the group commit for sure. */
+  async function withNodeCapacity(sends: number) {
     const { env, resetEnvForTests } = await import("@/lib/env");
     const previous = process.env.MAX_INFLIGHT_SENDS;
-    process.env.MAX_INFLIGHT_SENDS = "8";
+    process.env.MAX_INFLIGHT_SENDS = String(sends);
     resetEnvForTests();
     onTestFinished(() => {
       if (previous === undefined) delete process.env.MAX_INFLIGHT_SENDS;
       else process.env.MAX_INFLIGHT_SENDS = previous;
       resetEnvForTests();
     });
-    const capacity = env().MAX_INFLIGHT_SENDS;
+    return env();
+  }
+
+  it("refuses sends beyond the node's capacity at once with UNAVAILABLE, and stores each admitted one", async () => {
+    const capacity = (await withNodeCapacity(8)).MAX_INFLIGHT_SENDS;
     const users = await Promise.all(Array.from({ length: 4 }, () => createTestUser(db, { name: "Burst" })));
     const group = await db.conversation.create({ data: { type: "GROUP", name: "Burst group", visibility: "PUBLIC" } });
     for (const u of users) await joinGroup(u.ctx, { conversationId: group.id });
@@ -317,16 +321,7 @@ describe("backpressure", () => {
   });
 
   it("does not count a send refused as busy against the sender's rate limit, so its retry goes through", async () => {
-    const { env, resetEnvForTests } = await import("@/lib/env");
-    const previous = process.env.MAX_INFLIGHT_SENDS;
-    process.env.MAX_INFLIGHT_SENDS = "4";
-    resetEnvForTests();
-    onTestFinished(() => {
-      if (previous === undefined) delete process.env.MAX_INFLIGHT_SENDS;
-      else process.env.MAX_INFLIGHT_SENDS = previous;
-      resetEnvForTests();
-    });
-    const limit = env().RATE_LIMIT_MESSAGES;
+    const limit = (await withNodeCapacity(4)).RATE_LIMIT_MESSAGES;
     const sender = await createTestUser(db, { name: "Retrier" });
     const dm = await openDirect(sender.ctx, { userId: bob.id });
     const socket = await connect(sender);
