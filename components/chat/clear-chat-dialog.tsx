@@ -1,8 +1,7 @@
 "use client";
 // "Clear chat?": the messages so far leave my view of the chat; nobody else's changes.
 import { useState } from "react";
-import { Dialog } from "@/components/ui/dialog";
-import { Spinner } from "@/components/ui/spinner";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/api";
 import { useChatStoreApi } from "@/lib/client/context";
@@ -34,27 +33,19 @@ export function ClearChatDialog({ conversation: c, open, onClose }: Props) {
   };
 
   return (
-    <Dialog open={open} onClose={onClose} title="Clear this chat?" testId="clear-chat-dialog">
-      <div className="px-6 pt-4 pb-5">
-        <p className="text-[15px] leading-6 text-muted">
-          Messages in this chat will be removed for you only. {others} will still see them. Your stars on them are removed too.
-        </p>
-        <div className="mt-6 flex justify-end gap-2">
-          <button type="button" onClick={onClose} className="rounded-full px-4 py-2 text-sm font-medium text-accent-strong hover:bg-hover">
-            Cancel
-          </button>
-          <button
-            type="button"
-            onClick={() => void clear()}
-            disabled={busy}
-            className="inline-flex items-center gap-2 rounded-full bg-danger px-5 py-2 text-sm font-medium text-white disabled:opacity-60 dark:text-[#111b21]"
-            data-testid="clear-chat-confirm"
-          >
-            {busy && <Spinner size={16} className="text-current" />}
-            Clear chat
-          </button>
-        </div>
-      </div>
-    </Dialog>
+    <ConfirmDialog
+      open={open}
+      onClose={onClose}
+      title="Clear this chat?"
+      confirmLabel="Clear chat"
+      onConfirm={() => void clear()}
+      busy={busy}
+      testId="clear-chat-dialog"
+      confirmTestId="clear-chat-confirm"
+    >
+      <p className="text-[15px] leading-6 text-muted">
+        Messages in this chat will be removed for you only. {others} will still see them. Your stars on them are removed too.
+      </p>
+    </ConfirmDialog>
   );
 }

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { useChatNavigation } from "@/components/chat/navigation";
 import { Avatar } from "@/components/ui/avatar";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { MoreIcon, AddMemberIcon, BanIcon, ChatBubbleIcon, RemoveUserIcon, ShieldStarIcon } from "@/components/ui/icons";
 import { Menu, MenuItem } from "@/components/ui/menu";
@@ -187,32 +188,24 @@ export function GroupMembers({ conversation: c, rights, onBanned }: Props) {
       </Menu>
 
       {confirm && (
-        <Dialog open onClose={() => setConfirm(null)} title={confirm.ban ? "Remove and ban?" : "Remove member?"} testId="confirm-remove-dialog">
-          <div className="p-5">
-            <p className="text-[15px] text-fg">
-              {confirm.ban
-                ? `Remove ${confirm.member.name} from “${c.title}” and ban them? They can't come back, even with an invite link, until you unban them.`
-                : `Remove ${confirm.member.name} from “${c.title}”?`}
-            </p>
-            <div className="mt-6 flex justify-end gap-2">
-              <button type="button" onClick={() => setConfirm(null)} className="rounded-full px-4 py-2 text-sm font-medium text-accent-strong hover:bg-hover">
-                Cancel
-              </button>
-              <button
-                type="button"
-                onClick={() => {
-                  const { member, ban } = confirm;
-                  setConfirm(null);
-                  void run(member, ban ? "ban" : "remove");
-                }}
-                className="rounded-full bg-danger px-4 py-2 text-sm font-medium text-white hover:opacity-90 dark:text-[#111b21]"
-                data-testid="confirm-remove"
-              >
-                {confirm.ban ? "Remove and ban" : "Remove"}
-              </button>
-            </div>
-          </div>
-        </Dialog>
+        <ConfirmDialog
+          onClose={() => setConfirm(null)}
+          title={confirm.ban ? "Remove and ban?" : "Remove member?"}
+          confirmLabel={confirm.ban ? "Remove and ban" : "Remove"}
+          onConfirm={() => {
+            const { member, ban } = confirm;
+            setConfirm(null);
+            void run(member, ban ? "ban" : "remove");
+          }}
+          testId="confirm-remove-dialog"
+          confirmTestId="confirm-remove"
+        >
+          <p className="text-[15px] text-fg">
+            {confirm.ban
+              ? `Remove ${confirm.member.name} from “${c.title}” and ban them? They can't come back, even with an invite link, until you unban them.`
+              : `Remove ${confirm.member.name} from “${c.title}”?`}
+          </p>
+        </ConfirmDialog>
       )}
 
       {adding && members && (

@@ -2,7 +2,7 @@
 // The group half of Group info below the About card: members (with management by role),
 // invite links, banned people and Exit group, or the read-only notices.
 import { useState } from "react";
-import { Dialog } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ExitIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { useToast } from "@/components/ui/toast";
@@ -94,29 +94,21 @@ function ExitGroup({ conversation: c, rights }: { conversation: ConversationSumm
         </button>
       )}
       {confirming && (
-        <Dialog open onClose={() => setConfirming(false)} title={`Exit “${c.title}”?`} testId="confirm-exit-dialog">
-          <div className="p-5">
-            <p className="text-[15px] text-fg">
-              You won&apos;t get its messages any more, and you&apos;ll need to be added again or use an invite link to come back.
-            </p>
-            {rights.myRole === "OWNER" && (
-              <p className="mt-3 text-sm text-muted">You&apos;re the owner: ownership passes to an admin, or else to the longest-standing member.</p>
-            )}
-            <div className="mt-6 flex justify-end gap-2">
-              <button type="button" onClick={() => setConfirming(false)} className="rounded-full px-4 py-2 text-sm font-medium text-accent-strong hover:bg-hover">
-                Cancel
-              </button>
-              <button
-                type="button"
-                onClick={() => void leave()}
-                className="rounded-full bg-danger px-4 py-2 text-sm font-medium text-white hover:opacity-90 dark:text-[#111b21]"
-                data-testid="confirm-exit"
-              >
-                Exit group
-              </button>
-            </div>
-          </div>
-        </Dialog>
+        <ConfirmDialog
+          onClose={() => setConfirming(false)}
+          title={`Exit “${c.title}”?`}
+          confirmLabel="Exit group"
+          onConfirm={() => void leave()}
+          testId="confirm-exit-dialog"
+          confirmTestId="confirm-exit"
+        >
+          <p className="text-[15px] text-fg">
+            You won&apos;t get its messages any more, and you&apos;ll need to be added again or use an invite link to come back.
+          </p>
+          {rights.myRole === "OWNER" && (
+            <p className="mt-3 text-sm text-muted">You&apos;re the owner: ownership passes to an admin, or else to the longest-standing member.</p>
+          )}
+        </ConfirmDialog>
       )}
     </div>
   );

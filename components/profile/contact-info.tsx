@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { closesOnNarrow, MediaLinksDocs } from "@/components/groups/media-gallery";
 import { Avatar } from "@/components/ui/avatar";
-import { Dialog } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { BlockIcon } from "@/components/ui/icons";
 import { SidePanel } from "@/components/ui/side-panel";
 import { Spinner } from "@/components/ui/spinner";
@@ -144,36 +144,23 @@ function BlockButton({ user, blocked, onChanged }: { user: UserSummary; blocked:
         <BlockIcon size={22} />
         {blocked ? `Unblock ${first}` : `Block ${first}`}
       </button>
-      <Dialog open={confirming} onClose={() => setConfirming(false)} title={blocked ? `Unblock ${user.name}?` : `Block ${user.name}?`} testId="block-confirm">
-        <div className="px-6 pt-4 pb-5">
-          <p className="text-[15px] leading-6 text-muted">
-            {blocked
-              ? `${user.name} will be able to message you again.`
-              : `Blocked contacts can't send you messages, and you can't message them. Your chat history stays. ${first} won't be told.`}
-          </p>
-          <div className="mt-6 flex justify-end gap-2">
-            <button
-              type="button"
-              onClick={() => setConfirming(false)}
-              className="rounded-full px-4 py-2 text-sm font-medium text-accent-strong hover:bg-hover"
-            >
-              Cancel
-            </button>
-            <button
-              type="button"
-              onClick={() => void apply()}
-              disabled={busy}
-              className={`inline-flex items-center gap-2 rounded-full px-5 py-2 text-sm font-medium disabled:opacity-60 ${
-                blocked ? "bg-accent text-accent-fg hover:bg-accent-strong" : "bg-danger text-white dark:text-[#111b21]"
-              }`}
-              data-testid="block-confirm-button"
-            >
-              {busy && <Spinner size={16} className="text-current" />}
-              {blocked ? "Unblock" : "Block"}
-            </button>
-          </div>
-        </div>
-      </Dialog>
+      <ConfirmDialog
+        open={confirming}
+        onClose={() => setConfirming(false)}
+        title={blocked ? `Unblock ${user.name}?` : `Block ${user.name}?`}
+        confirmLabel={blocked ? "Unblock" : "Block"}
+        onConfirm={() => void apply()}
+        tone={blocked ? "accent" : "danger"}
+        busy={busy}
+        testId="block-confirm"
+        confirmTestId="block-confirm-button"
+      >
+        <p className="text-[15px] leading-6 text-muted">
+          {blocked
+            ? `${user.name} will be able to message you again.`
+            : `Blocked contacts can't send you messages, and you can't message them. Your chat history stays. ${first} won't be told.`}
+        </p>
+      </ConfirmDialog>
     </>
   );
 }

@@ -1,0 +1,51 @@
+"use client";
+// "Are you sure?": an explanation, Cancel, and the action's own button (red when it takes
+// something away). Escape, the backdrop and Cancel all close it without acting.
+import type { ReactNode } from "react";
+import { Dialog } from "./dialog";
+import { Spinner } from "./spinner";
+
+type Props = {
+  title: string;
+  /** What the action does, as paragraphs. */
+  children: ReactNode;
+  confirmLabel: ReactNode;
+  onConfirm: () => void;
+  onClose: () => void;
+  open?: boolean;
+  tone?: "danger" | "accent";
+  /** The action is running: its button is disabled and spins. */
+  busy?: boolean;
+  testId: string;
+  confirmTestId: string;
+};
+
+const TONE = {
+  danger: "bg-danger text-white hover:opacity-90 dark:text-[#111b21]",
+  accent: "bg-accent text-accent-fg hover:bg-accent-strong",
+};
+
+export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClose, open = true, tone = "danger", busy = false, testId, confirmTestId }: Props) {
+  return (
+    <Dialog open={open} onClose={onClose} title={title} testId={testId}>
+      <div className="px-6 pt-4 pb-5">
+        {children}
+        <div className="mt-6 flex justify-end gap-2">
+          <button type="button" onClick={onClose} className="rounded-full px-4 py-2 text-sm font-medium text-accent-strong hover:bg-hover">
+            Cancel
+          </button>
+          <button
+            type="button"
+            onClick={onConfirm}
+            disabled={busy}
+            className={`inline-flex items-center gap-2 rounded-full px-5 py-2 text-sm font-medium disabled:opacity-60 ${TONE[tone]}`}
+            data-testid={confirmTestId}
+          >
+            {busy && <Spinner size={16} className="text-current" />}
+            {confirmLabel}
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}
