@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./support/fixtures";
 import { bubble, chatRow, openChat, send, sendDirect, signInAll } from "./support/chat";
 
 // "Clear chat": the messages leave my view (every tab, after a reload, in search) and nobody
-// else's; what is sent afterwards shows as usual.
+// else's; what is sent afterwards shows as usual. "Export chat" saves my view as text.
 
 test("clear chat empties it for me on every tab and in search, not for the other person; new messages still come", async ({ newUsers }, testInfo) => {
   const [alice, bob] = await newUsers(2, { label: "clear" });
@@ -58,4 +59,28 @@ test("clear chat empties it for me on every tab and in search, not for the other
   await expect(A.getByTestId("message-bubble")).toHaveCount(1);
   await expect(chatRow(A, bob!.name)).toContainText(`${word} three`);
   await A.screenshot({ path: testInfo.outputPath("clear-chat-after-1280.png") });
+});
+
+test("export chat downloads the chat as text, named after it, without what I cleared", async ({ newUsers }) => {
+  const [alice, bob] = await newUsers(2, { label: "export" });
+  await signInAll([alice!, bob!]);
+  const A = alice!.page;
+  await sendDirect(A, bob!.name, "the old plan");
+  await A.getByTestId("chat-menu-button").click();
+  await A.getByTestId("clear-chat").click();
+  await A.getByTestId("clear-chat-confirm").click();
+  await expect(A.getByTestId("message-bubble")).toHaveCount(0);
+  await send(A, "Dinner at *8*?");
+  await openChat(bob!.page, alice!.name);
+  await send(bob!.page, "Yes, see you there");
+  await expect(bubble(A, "see you there")).toBeVisible();
+
+  await A.getByTestId("chat-menu-button").click();
+  const [download] = await Promise.all([A.waitForEvent("download"), A.getByTestId("export-chat").click()]);
+  expect(download.suggestedFilename()).toBe(`Convo chat with ${bob!.name}.txt`);
+  const lines = readFileSync((await download.path())!, "utf8").trimEnd().split("\n");
+  expect(lines).toEqual([
+    expect.stringMatching(new RegExp(`^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} ${alice!.name}: Dinner at \\*8\\*\\?$`)),
+    expect.stringMatching(new RegExp(`^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} ${bob!.name}: Yes, see you there$`)),
+  ]);
 });

@@ -1,10 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
 import { randomBytes } from "node:crypto";
-import type { Locator, Page, TestInfo } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { signInLocally, type Person } from "./support/auth";
 import { APP_URL } from "./support/env";
+import { expectNoAxeViolations, screenshot } from "./support/checks";
 import { expect, test } from "./support/fixtures";
-import { bubble, chatRow, openChat, send, signInAll } from "./support/chat";
+import { bubble, chatRow, createPrivateGroup, openChat, send, signInAll } from "./support/chat";
 
 // Groups, live: public groups run by a site admin (Discover, rename, removal, archive, delete
 // reach members without a reload), private groups run by their owner (create, add, remove,
@@ -43,26 +43,6 @@ async function createPublicGroup(admin: Page, name: string): Promise<string> {
   return ((await res.json()) as { group: { id: string } }).group.id;
 }
 
-/** Through the UI: New group → pick people → name → Create. Leaves the new group open. */
-async function createPrivateGroup(page: Page, name: string, people: Person[]): Promise<void> {
-  await page.getByTestId("new-group-button").click();
-  const panel = page.getByTestId("new-group-panel");
-  await expect(panel.getByRole("heading", { name: "Add group members" })).toBeVisible();
-  for (const person of people) {
-    await page.getByTestId("member-search-input").fill(person.name);
-    await page.getByTestId("member-result").filter({ hasText: person.name }).click();
-    await expect(page.getByTestId("member-chip").filter({ hasText: person.name })).toBeVisible();
-  }
-  await page.getByTestId("new-group-next").click();
-  await expect(panel.getByRole("heading", { name: "New group" })).toBeVisible();
-  await expect(page.getByTestId("new-group-name")).toBeFocused();
-  await page.getByTestId("new-group-name").fill(name);
-  await page.getByTestId("new-group-about").fill("Planning things together");
-  await page.getByTestId("create-group").click();
-  await expect(page.getByTestId("chat-title")).toHaveText(name);
-  await expect(panel).toHaveCount(0);
-}
-
 /**
  * Opens a member's menu. Menus close on scroll, and the click's own scroll-into-view can land
  * just after the menu opened: scroll first, then click until the menu stays.
@@ -79,19 +59,6 @@ async function openInfo(page: Page): Promise<void> {
   if (await page.getByTestId("info-panel").isVisible()) return;
   await page.getByTestId("chat-header-button").click();
   await expect(page.getByTestId("info-panel")).toBeVisible();
-}
-
-async function expectNoAxeViolations(page: Page, include?: string): Promise<void> {
-  const builder = new AxeBuilder({ page });
-  if (include) builder.include(include);
-  const { violations } = await builder.analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
-async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const file = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path: file });
-  await testInfo.attach(name, { path: file, contentType: "image/png" });
 }
 
 test.describe("public groups, live", () => {
@@ -271,6 +238,42 @@ test.describe("private groups", () => {
     await expect(ben!.page.getByTestId("edit-group-name")).toHaveCount(0);
     await expect(ben!.page.getByTestId("add-members")).toHaveCount(0);
     await expect(ben!.page.getByTestId("invite-links")).toHaveCount(0);
+  });
+
+  test("only admins send: members get a notice instead of the box, live, and can still react; turned off, they write again", async ({ newUsers }, testInfo) => {
+    const [ana, ben] = await newUsers(2, { label: "announce" });
+    await signInAll([ana!, ben!]);
+    const name = unique("Announcements");
+    await createPrivateGroup(ana!.page, name, [ben!]);
+    const [a, b] = [ana!.page, ben!.page];
+    await openChat(b, name);
+    await expect(b.getByTestId("composer-input")).toBeVisible();
+
+    await openInfo(a);
+    const toggle = a.getByTestId("send-policy-toggle");
+    await expect(toggle).not.toBeChecked();
+    await toggle.check();
+    await expect(toggle).toBeChecked();
+    await expectNoAxeViolations(a, '[data-testid="send-policy"]');
+    await screenshot(a, testInfo, "send-policy-1280");
+    await expect(b.getByTestId("only-admins-notice")).toHaveText("Only admins can send messages");
+    await expect(b.getByTestId("composer-input")).toHaveCount(0);
+    await expect(systemMessage(b, `${ana!.name} changed this group's settings to allow only admins to send messages`)).toHaveCount(1);
+    await screenshot(b, testInfo, "only-admins-notice-1280");
+
+    // The owner still writes; the member reacts to it.
+    await send(a, "Meeting moved to 5pm");
+    const news = bubble(b, "Meeting moved to 5pm");
+    await news.hover();
+    await news.getByTestId("message-menu-button").click();
+    await b.getByTestId("message-menu").getByRole("menuitemcheckbox", { name: "React with 👍" }).click();
+    const newsId = await bubble(a, "Meeting moved to 5pm").getAttribute("data-message-id");
+    await expect(a.locator(`[data-reactions-for="${newsId}"]`).getByTestId("reaction-chip")).toHaveAttribute("data-emoji", "👍");
+
+    await toggle.uncheck();
+    await expect(b.getByTestId("only-admins-notice")).toHaveCount(0);
+    await send(b, "Thanks!");
+    await expect(bubble(a, "Thanks!")).toBeVisible();
   });
 
   test("@ offers the members; arrows, Enter and Tab pick one; mentions show highlighted for everyone", async ({ newUsers }, testInfo) => {

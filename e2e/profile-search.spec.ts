@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
-import type { Page, TestInfo } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import sharp from "sharp";
 import { APP_URL } from "./support/env";
+import { expectNoAxeViolations, screenshot } from "./support/checks";
 import { expect, test } from "./support/fixtures";
 import { bubble, chatRow, openChat, send, sendDirect, signInAll, startDirectChat } from "./support/chat";
 
@@ -35,19 +35,6 @@ async function api<T>(page: Page, method: "GET" | "POST", path: string): Promise
 
 /** The list item (row + its options button). */
 const rowItem = (page: Page, title: string) => page.locator("li").filter({ has: chatRow(page, title) });
-
-async function expectNoAxeViolations(page: Page, include?: string): Promise<void> {
-  let builder = new AxeBuilder({ page });
-  if (include) builder = builder.include(include);
-  const { violations } = await builder.analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
-async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const file = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path: file });
-  await testInfo.attach(name, { path: file, contentType: "image/png" });
-}
 
 /** Letters only: one search token that no other message contains. */
 function uniqueWord(prefix: string): string {
@@ -121,12 +108,12 @@ test.describe("profile", () => {
     await cropper.getByTestId("crop-canvas").focus();
     await page.keyboard.press("ArrowLeft");
     await expectNoAxeViolations(page, '[data-testid="avatar-cropper"]');
-    await shoot(page, testInfo, "avatar-cropper");
+    await screenshot(page, testInfo, "avatar-cropper");
     await cropper.getByTestId("crop-confirm").click();
     await expect(cropper).toHaveCount(0);
     await expect(page.getByTestId("profile-button").locator("img")).toHaveAttribute("src", /\/api\/v1\/attachments\//);
     await page.getByTestId("avatar-change").scrollIntoViewIfNeeded();
-    await shoot(page, testInfo, "profile-drawer-top-1280");
+    await screenshot(page, testInfo, "profile-drawer-top-1280");
     await expect(chatRow(ben!.page, newName).locator("img")).toHaveAttribute("src", /\/api\/v1\/attachments\//);
 
     // Ben's contact info shows the new profile.
@@ -137,7 +124,7 @@ test.describe("profile", () => {
     await expect(info.getByTestId("contact-about")).toHaveText("Coffee first ☕");
     await expect(info.getByTestId("contact-phone")).toHaveText("+1 555 0100");
     await expectNoAxeViolations(ben!.page, '[data-testid="contact-info"]');
-    await shoot(ben!.page, testInfo, "contact-info-1280");
+    await screenshot(ben!.page, testInfo, "contact-info-1280");
 
     // Settings: theme saved to the server and the cookie; sounds switch.
     await page.getByTestId("theme-options").locator("label", { hasText: "Dark" }).click();
@@ -162,14 +149,14 @@ test.describe("profile", () => {
       await page.setViewportSize(size);
       await page.waitForTimeout(300);
       await expectNoAxeViolations(page, '[data-testid="profile-drawer"]');
-      await shoot(page, testInfo, `profile-drawer-dark-${size.width}`);
+      await screenshot(page, testInfo, `profile-drawer-dark-${size.width}`);
     }
     await page.getByTestId("theme-options").locator("label", { hasText: "Light" }).click();
     await expect(page.locator("html")).not.toHaveClass(/dark/);
     await page.setViewportSize({ width: 1280, height: 800 });
     await drawer.getByTestId("settings-section").scrollIntoViewIfNeeded();
     await expectNoAxeViolations(page, '[data-testid="profile-drawer"]');
-    await shoot(page, testInfo, "profile-settings-light-1280");
+    await screenshot(page, testInfo, "profile-settings-light-1280");
 
     // A reload keeps it all (and the theme comes from the server settings).
     await page.reload();
@@ -228,7 +215,7 @@ test.describe("chat list settings", () => {
     await rowItem(page, joined[2]!.name).getByTestId("conversation-menu-button").click();
     await expect(page.getByTestId("conversation-menu")).toBeVisible();
     await expectNoAxeViolations(page, '[data-testid="conversation-menu"]');
-    await shoot(page, testInfo, "row-menu-1280");
+    await screenshot(page, testInfo, "row-menu-1280");
     await page.getByTestId("conversation-menu").getByTestId("menu-pin").click();
     await expect(page.getByTestId("toasts")).toContainText("You can only pin 3 chats");
     await expect(chatRow(page, joined[2]!.name).getByTestId("pinned-icon")).toHaveCount(0);
@@ -258,7 +245,7 @@ test.describe("chat list settings", () => {
     await expect(page.getByTestId("media-links-docs")).toBeFocused();
     await page.getByTestId("close-info").click();
     await expectNoAxeViolations(page, "nav");
-    await shoot(page, testInfo, "chat-list-pinned-muted-1280");
+    await screenshot(page, testInfo, "chat-list-pinned-muted-1280");
 
     // Archive: gone from the list (and unpinned), inside the Archived folder, then back.
     await chatRow(page, ben!.name).click({ button: "right" });
@@ -273,12 +260,12 @@ test.describe("chat list settings", () => {
     await expect(chatRow(page, ben!.name)).toBeVisible();
     await expect(chatRow(page, ben!.name).getByTestId("pinned-icon")).toHaveCount(0);
     await expectNoAxeViolations(page, '[data-testid="archived-panel"]');
-    await shoot(page, testInfo, "archived-folder-1280");
+    await screenshot(page, testInfo, "archived-folder-1280");
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto("/");
     await page.getByTestId("archived-entry").click();
     await expect(folder).toBeVisible();
-    await shoot(page, testInfo, "archived-folder-390");
+    await screenshot(page, testInfo, "archived-folder-390");
     await page.setViewportSize({ width: 1280, height: 800 });
     await rowItem(page, ben!.name).hover();
     await rowItem(page, ben!.name).getByTestId("conversation-menu-button").click();
@@ -287,6 +274,28 @@ test.describe("chat list settings", () => {
     await folder.getByTestId("archived-back").click();
     await expect(chatRow(page, ben!.name)).toBeVisible();
     await expect(page.getByTestId("archived-entry")).toHaveCount(0);
+
+    // Mark as read without opening it; then mark as unread: a dot, counted by the Unread filter;
+    // opening the chat takes it away.
+    await expect(chatRow(page, ben!.name).getByTestId("unread-badge")).toBeVisible();
+    await chatRow(page, ben!.name).click({ button: "right" });
+    await expect(page.getByTestId("menu-unread")).toHaveText("Mark as read");
+    await page.getByTestId("menu-unread").click();
+    await expect(chatRow(page, ben!.name).getByTestId("unread-badge")).toHaveCount(0);
+    await chatRow(page, ben!.name).click({ button: "right" });
+    await expect(page.getByTestId("menu-unread")).toHaveText("Mark as unread");
+    await page.getByTestId("menu-unread").click();
+    await expect(chatRow(page, ben!.name).getByTestId("marked-unread-badge")).toBeVisible();
+    await page.getByTestId("tab-unread").click();
+    await expect(chatRow(page, ben!.name)).toBeVisible();
+    await expect(chatRow(page, joined[0]!.name)).toHaveCount(0);
+    await page.getByTestId("tab-all").click();
+    await chatRow(page, ben!.name).click();
+    await chatRow(page, joined[0]!.name).click();
+    await expect(chatRow(page, ben!.name).getByTestId("marked-unread-badge")).toHaveCount(0);
+    await page.reload();
+    await expect(chatRow(page, joined[0]!.name)).toBeVisible();
+    await expect(chatRow(page, ben!.name).getByTestId("marked-unread-badge")).toHaveCount(0);
 
     // Unmuted, a message in a chat I'm not looking at plays the sound.
     await chatRow(page, ben!.name).click({ button: "right" });
@@ -318,7 +327,7 @@ test.describe("blocking", () => {
     await expect(info.getByTestId("unblock-contact")).toBeVisible();
     await expect(page.getByTestId("blocked-notice")).toBeVisible();
     await expect(page.getByTestId("composer-input")).toHaveCount(0);
-    await shoot(page, testInfo, "blocked-contact-1280");
+    await screenshot(page, testInfo, "blocked-contact-1280");
 
     // Ben's message is refused, and he is told why.
     await send(ben!.page, "can you hear me?");
@@ -379,14 +388,14 @@ test.describe("search", () => {
     await expect(hit.getByTestId("search-hit-chat")).toHaveText(ana!.name);
     await expect(hit).toContainText(`${word} crossed the road`);
     await expectNoAxeViolations(page, "nav");
-    await shoot(page, testInfo, "search-results-1280");
+    await screenshot(page, testInfo, "search-results-1280");
 
     await hit.click();
     await expect(page.getByTestId("chat-title")).toHaveText(ana!.name);
     const target = page.locator('[data-highlighted="true"]');
     await expect(target).toContainText(`The ${word} crossed the road`);
     await expect(bubble(page, `The ${word} crossed`)).toBeInViewport();
-    await shoot(page, testInfo, "search-opened-1280");
+    await screenshot(page, testInfo, "search-opened-1280");
     // The newer messages are there too, in order, down to the latest.
     await expect(page.getByTestId("message-bubble").filter({ hasText: "filler message 1" }).first()).toBeAttached();
 
@@ -400,7 +409,7 @@ test.describe("search", () => {
     await expect(inChat).toHaveCount(1);
     await expect(inChat.locator("mark")).toHaveText(recent);
     await expectNoAxeViolations(a, '[data-testid="chat-search-panel"]');
-    await shoot(a, testInfo, "chat-search-1280");
+    await screenshot(a, testInfo, "chat-search-1280");
     await a.getByTestId("message-list").evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
     await inChat.click();
     await expect(a.locator('[data-highlighted="true"]')).toContainText(`filler message 40 https://example.com/page/40 ${recent}`);
@@ -413,7 +422,7 @@ test.describe("search", () => {
     await expect(gallery.getByTestId("gallery-media")).toHaveCount(1);
     await expect(gallery.getByTestId("gallery-media").locator("img")).toHaveJSProperty("complete", true);
     await expectNoAxeViolations(a, '[data-testid="media-gallery"]');
-    await shoot(a, testInfo, "gallery-media-1280");
+    await screenshot(a, testInfo, "gallery-media-1280");
     await gallery.getByTestId("gallery-tab-files").click();
     await expect(gallery.getByTestId("gallery-doc")).toHaveCount(1);
     await expect(gallery.getByTestId("gallery-doc")).toContainText("notes.txt");
@@ -423,7 +432,7 @@ test.describe("search", () => {
     await expect(gallery.getByTestId("gallery-link")).toHaveCount(62);
     await expect(gallery.getByTestId("gallery-more")).toHaveCount(0);
     await expectNoAxeViolations(a, '[data-testid="media-gallery"]');
-    await shoot(a, testInfo, "gallery-links-1280");
+    await screenshot(a, testInfo, "gallery-links-1280");
     await gallery.getByTestId("gallery-link").filter({ hasText: /\/page\/5(?!\d)/ }).first().getByRole("button", { name: "Show in chat" }).click();
     await expect(a.locator('[data-highlighted="true"]')).toContainText("filler message 5 ");
 
@@ -433,13 +442,13 @@ test.describe("search", () => {
     await page.getByTestId("chat-search").fill(word);
     await expect(page.getByTestId("message-search-hit").first()).toBeVisible();
     await expectNoAxeViolations(page, "nav");
-    await shoot(page, testInfo, "search-results-390");
+    await screenshot(page, testInfo, "search-results-390");
     await page.getByTestId("message-search-hit").first().click();
     await expect(page.locator('[data-highlighted="true"]')).toContainText(word);
-    await shoot(page, testInfo, "search-opened-390");
+    await screenshot(page, testInfo, "search-opened-390");
     await page.getByTestId("chat-search-button").click();
     await page.getByTestId("chat-search-input").fill("filler");
     await expect(page.getByTestId("chat-search-panel").getByTestId("message-search-hit").first()).toBeVisible();
-    await shoot(page, testInfo, "chat-search-390");
+    await screenshot(page, testInfo, "chat-search-390");
   });
 });

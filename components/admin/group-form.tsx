@@ -12,7 +12,7 @@ import { btn, field } from "./buttons";
 import { AlertIcon, CheckIcon } from "./icons";
 import { useNotice } from "./notices";
 
-export type GroupFormValues = { name: string; icon: string; iconBg: string; about: string; autoJoin: boolean };
+export type GroupFormValues = { name: string; icon: string; iconBg: string; about: string; autoJoin: boolean; onlyAdminsSend: boolean };
 
 type Props = {
   /** Edit this group; without it the form creates one. */
@@ -24,7 +24,7 @@ type Props = {
 
 const QUICK_ICONS = ["💬", "💻", "🎬", "📺", "🎮", "🎵", "📚", "⚽", "🍕", "✈️", "🎨", "🐾"];
 
-const EMPTY: GroupFormValues = { name: "", icon: "💬", iconBg: "#25a366", about: "", autoJoin: false };
+const EMPTY: GroupFormValues = { name: "", icon: "💬", iconBg: "#25a366", about: "", autoJoin: false, onlyAdminsSend: false };
 
 type Errors = Partial<Record<"name" | "icon" | "about", string>>;
 
@@ -96,6 +96,7 @@ export function GroupForm({ groupId, initial = EMPTY, onDone, onCancel }: Props)
           iconBg: values.iconBg,
           about: values.about.trim(),
           autoJoin: values.autoJoin,
+          onlyAdminsSend: values.onlyAdminsSend,
         });
         notice.success(`Created “${name}”: it's in everyone's Discover now`);
       }
@@ -235,25 +236,22 @@ export function GroupForm({ groupId, initial = EMPTY, onDone, onCancel }: Props)
         <FieldError id={`${uid}-about-error`} message={errors.about} />
       </div>
 
-      <div className="flex items-start gap-3 rounded-lg bg-black/[.04] p-3 dark:bg-white/[.05]">
-        <input
-          id={`${uid}-autojoin`}
-          type="checkbox"
-          checked={values.autoJoin}
-          onChange={(e) => set("autoJoin", e.target.checked)}
-          aria-describedby={`${uid}-autojoin-hint`}
-          className="mt-0.5 h-5 w-5 shrink-0 accent-[var(--color-accent)]"
-          data-testid="group-autojoin-input"
-        />
-        <div>
-          <label htmlFor={`${uid}-autojoin`} className="text-sm font-medium text-fg">
-            Default for new users
-          </label>
-          <p id={`${uid}-autojoin-hint`} className="text-xs text-muted">
-            People who sign up from now on join this group automatically.
-          </p>
-        </div>
-      </div>
+      <SwitchField
+        id={`${uid}-autojoin`}
+        checked={values.autoJoin}
+        onChange={(on) => set("autoJoin", on)}
+        label="Default for new users"
+        hint="People who sign up from now on join this group automatically."
+        testId="group-autojoin-input"
+      />
+      <SwitchField
+        id={`${uid}-onlyadmins`}
+        checked={values.onlyAdminsSend}
+        onChange={(on) => set("onlyAdminsSend", on)}
+        label="Only admins send messages"
+        hint="An announcement group: members read, react and vote; only site admins post."
+        testId="group-onlyadmins-input"
+      />
 
       {formError && (
         <p role="alert" className="flex items-start gap-2 rounded-lg bg-danger/10 px-3 py-2.5 text-sm text-danger" data-testid="group-form-error">
@@ -284,5 +282,30 @@ function FieldError({ id, message }: { id: string; message?: string }) {
       <AlertIcon size={16} className="shrink-0" />
       {message}
     </p>
+  );
+}
+
+/** A yes/no setting of the group: a checkbox, its label and a line that explains it. */
+function SwitchField(props: { id: string; checked: boolean; onChange: (on: boolean) => void; label: string; hint: string; testId: string }) {
+  return (
+    <div className="flex items-start gap-3 rounded-lg bg-black/[.04] p-3 dark:bg-white/[.05]">
+      <input
+        id={props.id}
+        type="checkbox"
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.target.checked)}
+        aria-describedby={`${props.id}-hint`}
+        className="mt-0.5 h-5 w-5 shrink-0 accent-[var(--color-accent)]"
+        data-testid={props.testId}
+      />
+      <div>
+        <label htmlFor={props.id} className="text-sm font-medium text-fg">
+          {props.label}
+        </label>
+        <p id={`${props.id}-hint`} className="text-xs text-muted">
+          {props.hint}
+        </p>
+      </div>
+    </div>
   );
 }

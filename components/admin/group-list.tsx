@@ -10,7 +10,7 @@ import { ArchiveIcon, MessageIcon, ModerateIcon, SparkIcon, UsersIcon } from "./
 import { plural } from "./format";
 import { Time } from "./time";
 
-export function GroupBadges({ group }: { group: Pick<AdminGroup, "archived" | "autoJoin" | "isDefault"> }) {
+export function GroupBadges({ group }: { group: Pick<AdminGroup, "archived" | "autoJoin" | "isDefault" | "onlyAdminsSend"> }) {
   return (
     <>
       {group.archived && (
@@ -23,6 +23,11 @@ export function GroupBadges({ group }: { group: Pick<AdminGroup, "archived" | "a
         <Badge tone="accent" testId="default-badge">
           <SparkIcon size={12} />
           Default for new users
+        </Badge>
+      )}
+      {group.onlyAdminsSend && (
+        <Badge tone="info" testId="only-admins-badge">
+          Only admins send
         </Badge>
       )}
       {group.isDefault && (
@@ -92,7 +97,7 @@ export function GroupList({ groups }: { groups: AdminGroup[] }) {
               <EditGroupButton
                 compact
                 groupId={g.id}
-                values={{ name: g.name, icon: g.icon ?? "", iconBg: g.iconBg, about: g.about, autoJoin: g.autoJoin }}
+                values={{ name: g.name, icon: g.icon ?? "", iconBg: g.iconBg, about: g.about, autoJoin: g.autoJoin, onlyAdminsSend: g.onlyAdminsSend }}
               />
               <ArchiveGroupButton compact groupId={g.id} name={g.name} archived={g.archived} />
               <DeleteGroupButton compact groupId={g.id} name={g.name} memberCount={g.memberCount} messageCount={g.messageCount} />

@@ -3,7 +3,8 @@
 // Admins read public groups without joining (GET /api/v1/conversations/[id]/messages).
 import { useEffect, useRef, useState } from "react";
 import { deletedText } from "@/lib/client/conversations";
-import type { MessageDto, MessagePage, SystemEvent } from "@/lib/realtime/contract";
+import { systemText } from "@/lib/client/system";
+import type { MessageDto, MessagePage } from "@/lib/realtime/contract";
 import { AdminDialog, DialogActions } from "./admin-dialog";
 import { adminFetch, errorMessage } from "./api";
 import { Badge } from "./badge";
@@ -102,7 +103,7 @@ function MessageRow({ message: m, senderName, onDelete }: { message: MessageDto;
   if (m.type === "SYSTEM") {
     return (
       <li className="px-4 py-2 text-center text-[13px] text-muted sm:px-5" data-testid="moderation-message" data-message-id={m.id}>
-        {m.system ? describeSystem(m.system) : "Group update"} · <Time iso={m.createdAt} />
+        {systemText(m.system, "Group update")} · <Time iso={m.createdAt} />
       </li>
     );
   }
@@ -207,27 +208,4 @@ function DeleteMessageDialog({
       </DialogActions>
     </AdminDialog>
   );
-}
-
-function describeSystem(e: SystemEvent): string {
-  switch (e.kind) {
-    case "created":
-      return `${e.actorName} created “${e.groupName}”`;
-    case "added":
-      return `${e.actorName} added ${e.targetName}`;
-    case "removed":
-      return `${e.actorName} removed ${e.targetName}`;
-    case "joined":
-      return `${e.actorName} joined`;
-    case "left":
-      return `${e.actorName} left`;
-    case "renamed":
-      return `${e.actorName} renamed the group to “${e.groupName}”`;
-    case "promoted":
-      return `${e.actorName} made ${e.targetName} an admin`;
-    case "demoted":
-      return `${e.actorName} dismissed ${e.targetName} as admin`;
-    case "owner":
-      return `${e.targetName} is now the owner`;
-  }
 }

@@ -4,11 +4,12 @@
 import { useShallow } from "zustand/react/shallow";
 import { Avatar } from "@/components/ui/avatar";
 import { useState } from "react";
-import { BackIcon, ClearChatIcon, CloseIcon, InfoIcon, MoreIcon, SearchIcon, StarIcon } from "@/components/ui/icons";
+import { BackIcon, ClearChatIcon, CloseIcon, DownloadIcon, InfoIcon, MoreIcon, SearchIcon, StarIcon } from "@/components/ui/icons";
 import { IconButton } from "@/components/ui/icon-button";
 import { Menu, MenuItem } from "@/components/ui/menu";
 import { useChat } from "@/lib/client/context";
 import { formatLastSeen } from "@/lib/client/format";
+import { profileApi } from "@/lib/client/profile";
 import { useIsClient, useNow } from "@/lib/client/hooks";
 import { activeTypers, typingLabel } from "@/lib/client/typing";
 import type { ConversationSummary } from "@/lib/realtime/contract";
@@ -133,6 +134,11 @@ export function ChatHeader({ conversation: c, infoOpen, onToggleInfo, infoPanelI
           Close chat
         </MenuItem>
         {!removed && (
+          <MenuItem icon={<DownloadIcon size={20} />} onClick={() => downloadChat(c.id)} data-testid="export-chat">
+            Export chat
+          </MenuItem>
+        )}
+        {!removed && (
           <MenuItem icon={<ClearChatIcon size={20} />} onClick={() => setClearing(true)} data-testid="clear-chat">
             Clear chat
           </MenuItem>
@@ -141,4 +147,12 @@ export function ChatHeader({ conversation: c, infoOpen, onToggleInfo, infoPanelI
       <ClearChatDialog conversation={c} open={clearing} onClose={() => setClearing(false)} />
     </header>
   );
+}
+
+/** The browser saves the file (the server answers with an attachment); the page stays. */
+function downloadChat(conversationId: string) {
+  const link = document.createElement("a");
+  link.href = profileApi.exportChatUrl(conversationId, Intl.DateTimeFormat().resolvedOptions().timeZone);
+  link.download = "";
+  link.click();
 }

@@ -8,7 +8,8 @@ import { useChatSettings } from "@/components/conversations/use-chat-settings";
 import { InfoPanel } from "@/components/groups/info-panel";
 import { BlockedNotice, ContactInfoPanel } from "@/components/profile/contact-info";
 import { ChatSearchPanel } from "@/components/search/chat-search-panel";
-import { ArchivedNotice } from "@/components/groups/read-only-notice";
+import { ArchivedNotice, OnlyAdminsNotice } from "@/components/groups/read-only-notice";
+import { useOnlyAdminsSend } from "@/components/groups/use-group-rights";
 import { Spinner } from "@/components/ui/spinner";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/api";
@@ -23,6 +24,8 @@ import { Composer, type ComposerMode } from "./composer";
 import { PhotoIcon } from "@/components/ui/icons";
 import { MessageList, type MessageListHandle } from "./message-list";
 import { useChatNavigation } from "./navigation";
+import { PinnedBanner } from "./pinned-banner";
+import { useCanPin } from "./use-pins";
 import { useUploadQueue } from "./use-upload-queue";
 
 // A faint doodle pattern over the chat background (inverted in dark mode).
@@ -72,10 +75,20 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
     return c && c.unreadCount > 0 ? { after: c.readSeq, upTo: c.lastSeq } : null;
   });
 
+  const updateSettings = useChatSettings();
   useEffect(() => {
     void client.loadLatest(conversationId);
-    void client.loadConversation(conversationId);
-  }, [client, conversationId]);
+    // Opening a chat I marked unread takes the mark away (on my other tabs too). Only after the
+    // chat's own fetch has answered: an answer read before the change would bring the mark back.
+    void client.loadConversation(conversationId).then(() => {
+      const c = store.getState().conversations[conversationId];
+      if (c?.markedUnread) void updateSettings(c, { markedUnread: false });
+    });
+    client.loadPins(conversationId).catch(() => undefined);
+  }, [client, store, conversationId, updateSettings]);
+  const canWrite = !removed && !archived && !blockedPeer;
+  const readsOnly = useOnlyAdminsSend(conv);
+  const canPin = useCanPin(conv, canWrite);
 
   useEffect(() => {
     if (!prefersTouch()) composerRef.current?.focus();
@@ -108,7 +121,6 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
     setSearchOpen(true);
   }, []);
 
-  const updateSettings = useChatSettings();
   useShortcut("searchInChat", openSearch, !!conv);
   useShortcut("archiveChat", () => conv && void updateSettings(conv, { isArchived: !conv.isArchived }), !!conv);
   useShortcut("muteChat", () => conv && void updateSettings(conv, { isMuted: !conv.isMuted }), !!conv);
@@ -152,7 +164,7 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
     );
   }
 
-  const canDrop = !removed && !archived && !blockedPeer && mode?.kind !== "edit";
+  const canDrop = canWrite && !readsOnly && mode?.kind !== "edit";
   const hasFiles = (e: React.DragEvent) => [...e.dataTransfer.types].includes("Files");
   const dropHandlers = {
     onDragEnter: (e: React.DragEvent) => {
@@ -212,6 +224,7 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
           searchOpen={searchOpen}
           onOpenSearch={openSearch}
         />
+        <PinnedBanner conversationId={conversationId} canPin={canPin} />
         <div className="relative min-h-0 flex-1 bg-chat-bg">
           <div
             className="pointer-events-none absolute inset-0 opacity-[0.045] dark:opacity-[0.035] dark:invert"
@@ -223,7 +236,8 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
             conversation={conv}
             conversationId={conversationId}
             unread={unread}
-            canWrite={!removed && !archived && !blockedPeer}
+            canWrite={canWrite}
+            canPin={canPin}
             onAtBottomChange={setAtBottom}
             onReply={onReply}
             onEdit={onEdit}
@@ -233,6 +247,8 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
           <ArchivedNotice />
         ) : blockedPeer && !removed ? (
           <BlockedNotice user={blockedPeer} />
+        ) : readsOnly && !removed ? (
+          <OnlyAdminsNotice />
         ) : removed ? (
           <div className="flex shrink-0 flex-col items-center gap-2 bg-panel-2 px-4 py-4 text-center text-sm text-muted" data-testid="not-member-notice" role="note">
             <p>You&apos;re no longer a member of this group, so you can&apos;t send messages here.</p>

@@ -1,23 +1,24 @@
 "use client";
 // The message box: auto-growing, Enter sends, Shift+Enter adds a line, 4096 characters max,
 // typing signals throttled by the realtime client. Plus: the attach menu (photos & videos,
-// documents, location), pasted images, the tray of files being uploaded (the text becomes their
+// documents, location, poll), pasted images, the tray of files being uploaded (the text becomes their
 // caption; sending waits for the uploads), a reply banner, inline editing of my message, and
 // voice messages (the microphone button while the box is empty).
-import { forwardRef, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ForwardedRef } from "react";
-import { CloseIcon, SendIcon, DocumentIcon, LocationIcon, MicIcon, PencilIcon, PhotoIcon, PlusIcon, SmileIcon } from "@/components/ui/icons";
+import { forwardRef, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ForwardedRef } from "react";
+import { CloseIcon, SendIcon, DocumentIcon, LocationIcon, MicIcon, PencilIcon, PhotoIcon, PlusIcon, PollIcon, SmileIcon } from "@/components/ui/icons";
 import { Menu, MenuItem } from "@/components/ui/menu";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/api";
 import { attachmentSummary } from "@/lib/client/attachments";
 import { nameColorClass } from "@/lib/client/colors";
 import { useChat, useChatStoreApi, useRealtimeClient } from "@/lib/client/context";
-import { MAX_MESSAGE_LENGTH } from "@/lib/client/outbox";
+import { MAX_MESSAGE_LENGTH, type RichParts } from "@/lib/client/outbox";
 import type { ViewMessage } from "@/lib/client/rows";
 import { uploadedAttachments } from "@/lib/client/uploads";
 import type { ReplyPreview } from "@/lib/realtime/contract";
 import { EmojiPanel } from "./emoji-panel";
 import { LocationDialog } from "./location-dialog";
+import { PollDialog } from "./poll-dialog";
 import { MentionPicker } from "./mention-picker";
 import { UploadTray } from "./upload-tray";
 import { useMentions } from "./use-mentions";
@@ -54,6 +55,7 @@ export function toReplyPreview(m: ViewMessage, senderName: string): ReplyPreview
 }
 
 function quoteText(m: ViewMessage): string {
+  if (m.poll) return `📊 ${m.text ?? "Poll"}`;
   if (m.text) return m.text;
   if (m.attachments[0]) return attachmentSummary(m.attachments[0].kind, m.attachments[0].name);
   if (m.location) return `📍 ${m.location.label || "Location"}`;
@@ -77,6 +79,7 @@ export const Composer = forwardRef(function Composer(
   const [attachOpen, setAttachOpen] = useState(false);
   const [attachButton, setAttachButton] = useState<HTMLButtonElement | null>(null);
   const [locationOpen, setLocationOpen] = useState(false);
+  const [pollOpen, setPollOpen] = useState(false);
   const [emojiOpen, setEmojiOpen] = useState(false);
   const emojiPanelId = useId();
   const [notice, setNotice] = useState<string | null>(null);
@@ -164,9 +167,12 @@ export const Composer = forwardRef(function Composer(
     [uploads],
   );
 
+  const reply = useMemo(
+    () => (replying?.id ? { replyToId: replying.id, replyTo: toReplyPreview(replying, nameOf(replying.senderId)) } : {}),
+    [replying, nameOf],
+  );
   const sendNow = useCallback(() => {
     const attachments = uploadedAttachments(uploads.items);
-    const reply = replying?.id ? { replyToId: replying.id, replyTo: toReplyPreview(replying, nameOf(replying.senderId)) } : {};
     const ok = client.send(conversationId, draft, { ...reply, ...(attachments.length ? { attachments } : {}) });
     setWaitingFor(null);
     if (!ok) return;
@@ -175,7 +181,14 @@ export const Composer = forwardRef(function Composer(
     setNotice(null);
     if (replying) onCancelMode();
     onSent();
-  }, [client, conversationId, draft, nameOf, onCancelMode, onSent, replying, store, uploads]);
+  }, [client, conversationId, draft, reply, onCancelMode, onSent, replying, store, uploads]);
+
+  /** A location or a poll, as a reply when one is being written. */
+  const sendRich = (text: string, rich: Pick<RichParts, "location" | "poll">) => {
+    if (!client.send(conversationId, text, { ...reply, ...rich })) return;
+    if (replying) onCancelMode();
+    onSent();
+  };
 
   // Still waiting only while one of those files is queued (removing them all cancels it).
   const waiting = !!waitingFor && uploads.items.some((i) => waitingFor.includes(i.localId));
@@ -370,6 +383,13 @@ export const Composer = forwardRef(function Composer(
                     >
                       Location
                     </MenuItem>
+                    <MenuItem
+                      icon={<span className="flex h-8 w-8 items-center justify-center rounded-full bg-[#ffbc38] text-[#111b21]"><PollIcon size={18} /></span>}
+                      onClick={() => setPollOpen(true)}
+                      data-testid="attach-poll"
+                    >
+                      Poll
+                    </MenuItem>
                   </Menu>
                   <input
                     ref={mediaInput}
@@ -464,16 +484,11 @@ export const Composer = forwardRef(function Composer(
           )}
         </div>
       </form>
-      <LocationDialog
-        open={locationOpen}
-        onClose={() => setLocationOpen(false)}
-        onSend={(location) => {
-          const reply = replying?.id ? { replyToId: replying.id, replyTo: toReplyPreview(replying, nameOf(replying.senderId)) } : {};
-          if (client.send(conversationId, "", { ...reply, location })) {
-            if (replying) onCancelMode();
-            onSent();
-          }
-        }}
+      <LocationDialog open={locationOpen} onClose={() => setLocationOpen(false)} onSend={(location) => sendRich("", { location })} />
+      <PollDialog
+        open={pollOpen}
+        onClose={() => setPollOpen(false)}
+        onSend={({ question, options, multiple }) => sendRich(question, { poll: { options, multiple } })}
       />
     </>
   );

@@ -2,6 +2,7 @@
 // Share a location: the browser's position (with permission), or latitude/longitude typed in.
 import { useId, useRef, useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
+import { DialogFooter } from "@/components/ui/dialog-footer";
 import { Spinner } from "@/components/ui/spinner";
 import { formatCoordinates, osmUrl, parseCoordinates } from "@/lib/client/attachments";
 import { CrosshairIcon, ExternalIcon } from "@/components/ui/icons";
@@ -181,10 +182,7 @@ function LocationForm({ onSend, onClose }: { onSend: Props["onSend"]; onClose: (
         </p>
       )}
 
-      <div className="flex justify-end gap-2 pt-1">
-        <button type="button" onClick={onClose} className="rounded-full px-4 py-2 text-sm font-medium text-accent-strong hover:bg-hover">
-          Cancel
-        </button>
+      <DialogFooter onCancel={onClose} className="pt-1">
         <button
           type="submit"
           disabled={!lat.trim() || !lng.trim()}
@@ -193,7 +191,7 @@ function LocationForm({ onSend, onClose }: { onSend: Props["onSend"]; onClose: (
         >
           Send location
         </button>
-      </div>
+      </DialogFooter>
     </form>
   );
 }

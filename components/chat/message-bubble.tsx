@@ -1,12 +1,12 @@
 "use client";
 // One message: WhatsApp-style bubble with tail, sender name (groups), "Forwarded", the quoted
-// message of a reply (click → the original), photos / videos / audio / files / a location,
-// text or caption (React text only, http(s) links), time + star + "edited" + ticks, the
-// reactions under it, and the options menu (react, reply, copy, edit, history, forward, star,
-// info, delete).
+// message of a reply (click → the original), photos / videos / audio / files / a location / a poll,
+// text or caption (React text only, http(s) links), time + pin + star + "edited" + ticks, the
+// reactions under it, and the options menu (react, reply, copy, edit, history, forward, pin,
+// star, info, delete).
 import { memo, useState } from "react";
 import { SystemText } from "@/components/groups/system-text";
-import { ChevronDownIcon, CopyIcon, InfoIcon, TrashIcon, ForwardIcon, HistoryIcon, PencilIcon, PlusIcon, ReplyIcon, StarIcon, StarOffIcon } from "@/components/ui/icons";
+import { ChevronDownIcon, CopyIcon, InfoIcon, TrashIcon, ForwardIcon, HistoryIcon, PencilIcon, PinIcon, PinOffIcon, PlusIcon, ReplyIcon, StarIcon, StarOffIcon } from "@/components/ui/icons";
 import { Menu, MenuItem, useMenuClose } from "@/components/ui/menu";
 import { attachmentSummary } from "@/lib/client/attachments";
 import { nameColorClass } from "@/lib/client/colors";
@@ -19,6 +19,7 @@ import { emojiOnlyCount } from "@/lib/client/text";
 import type { TickStatus } from "@/lib/client/types";
 import type { ReplyPreview } from "@/lib/realtime/contract";
 import { FileCard, LocationCard, MessageAudio, MessageImages, MessageVideo } from "./message-media";
+import { MessagePoll } from "./message-poll";
 import { ReactionsRow } from "./reactions-row";
 import { RichText } from "./rich-text";
 import { Ticks } from "./ticks";
@@ -37,6 +38,11 @@ export type BubbleActions = {
   onHistory: (message: ViewMessage) => void;
   onForward: (message: ViewMessage) => void;
   onStar: (message: ViewMessage, starred: boolean) => void;
+  /** A click on a poll's option (toggles my choice). */
+  onVote: (message: ViewMessage, option: number) => void;
+  onShowVotes: (message: ViewMessage) => void;
+  /** Pin (asks for how long) or unpin, for everyone in the chat. */
+  onPin: (message: ViewMessage, pinned: boolean) => void;
   /** Show the quoted original in the chat. */
   onJumpTo: (reply: ReplyPreview) => void;
   onOpenImage: (attachmentId: string) => void;
@@ -54,6 +60,9 @@ type Props = {
   status: TickStatus | null;
   canWrite: boolean;
   starred: boolean;
+  pinned: boolean;
+  /** I may pin here: either person of a direct chat, a group's admins. */
+  canPin: boolean;
   meId: string;
   nameOf: (userId: string) => string;
   actions: BubbleActions;
@@ -62,6 +71,7 @@ type Props = {
 /** One line for a quoted message: its text, else what it carried. */
 export function replyPreviewText(r: ReplyPreview): string {
   if (r.deleted) return "This message was deleted";
+  if (r.type === "POLL") return `📊 ${r.text ?? "Poll"}`;
   if (r.text) return plainText(r.text);
   if (r.attachmentKind) return attachmentSummary(r.attachmentKind);
   if (r.type === "LOCATION") return "📍 Location";
@@ -78,6 +88,8 @@ export const MessageBubble = memo(function MessageBubble({
   status,
   canWrite,
   starred,
+  pinned,
+  canPin,
   meId,
   nameOf,
   actions,
@@ -114,18 +126,20 @@ export const MessageBubble = memo(function MessageBubble({
   const audios = attachments.filter((a) => a.kind === "AUDIO");
   const files = attachments.filter((a) => a.kind === "FILE");
   const location = deleted ? null : m.location;
+  const poll = deleted ? null : m.poll;
   const hasMedia = attachments.length > 0 || !!location;
-  const hasText = !!text || deleted;
+  // A poll shows its question itself.
+  const hasText = (!!text && !poll) || deleted;
   // Photos only, no caption: the time sits on the picture (like WhatsApp).
   const overlayMeta = !hasText && images.length > 0 && attachments.length === images.length && !location;
   const mediaFirst = hasMedia && !showName && !(m.forwarded && !deleted) && !(m.replyTo && !deleted);
 
   const canAct = stored && !deleted;
   const canWriteHere = canAct && canWrite;
-  const canEdit = mine && canWriteHere && m.type !== "LOCATION";
+  const canEdit = mine && canWriteHere && m.type !== "LOCATION" && m.type !== "POLL";
 
   // Reserve room on the last text line for the time (+ star, edited, ticks) in the corner.
-  const spacer = (edited ? 44 : 0) + (starred ? 16 : 0) + (mine ? 66 : 46);
+  const spacer = (edited ? 44 : 0) + (starred ? 16 : 0) + (pinned ? 16 : 0) + (mine ? 66 : 46);
 
   const bubbleColor = mine ? "bg-bubble-out" : "bg-bubble-in";
   const tailColor = mine ? "text-bubble-out" : "text-bubble-in";
@@ -134,6 +148,12 @@ export const MessageBubble = memo(function MessageBubble({
 
   const meta = (
     <>
+      {pinned && !deleted && (
+        <span data-testid="pin-indicator" title="Pinned">
+          <PinIcon size={12} className="-translate-y-px" />
+          <span className="sr-only">Pinned</span>
+        </span>
+      )}
       {starred && !deleted && (
         <span data-testid="star-indicator" title="Starred">
           <StarIcon size={12} filled className="-translate-y-px" />
@@ -236,6 +256,17 @@ export const MessageBubble = memo(function MessageBubble({
               </div>
             ))}
             {location && <LocationCard location={location} metaColor={metaColor} />}
+            {poll && (
+              <MessagePoll
+                question={text ?? ""}
+                poll={poll}
+                meId={meId}
+                disabled={!canWriteHere}
+                metaColor={metaColor}
+                onVote={(option) => actions.onVote(m, option)}
+                onShowVotes={() => actions.onShowVotes(m)}
+              />
+            )}
 
             {hasText && (
               <div
@@ -351,6 +382,11 @@ export const MessageBubble = memo(function MessageBubble({
                 data-testid="star-message"
               >
                 {starred ? "Unstar" : "Star"}
+              </MenuItem>
+            )}
+            {canWriteHere && canPin && (
+              <MenuItem icon={pinned ? <PinOffIcon size={20} /> : <PinIcon size={20} />} onClick={() => actions.onPin(m, !pinned)} data-testid="pin-message">
+                {pinned ? "Unpin" : "Pin"}
               </MenuItem>
             )}
             {mine && isGroup && m.id && !deleted && (

@@ -1,7 +1,7 @@
 "use client";
 // The virtualised message log: date separators, the unread divider, older pages on scroll-up
 // (position kept), following new messages at the bottom, and "jump to latest". Also the message
-// actions (react, forward, star, history, photos) and showing one message on request
+// actions (react, vote, forward, pin, star, history, photos) and showing one message on request
 // (store.focus: a reply's original, a starred or searched message) with a brief highlight.
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from "react";
@@ -15,6 +15,7 @@ import { useChat, useChatStoreApi, useRealtimeClient } from "@/lib/client/contex
 import { formatDayLabel } from "@/lib/client/format";
 import { useNow } from "@/lib/client/hooks";
 import { pendingFor } from "@/lib/client/outbox";
+import { nextChoices } from "@/lib/client/polls";
 import { buildRows, type ChatRow, type ViewMessage } from "@/lib/client/rows";
 import { emptyMessages } from "@/lib/client/store";
 import { effectiveWatermarks, tickStatus } from "@/lib/client/ticks";
@@ -25,6 +26,9 @@ import { ForwardDialog } from "./forward-dialog";
 import { Lightbox, type LightboxPhoto } from "./lightbox";
 import { MessageBubble, type BubbleActions } from "./message-bubble";
 import { MessageInfoDialog } from "./message-info-dialog";
+import { PinDialog } from "./pin-dialog";
+import { PollVotesDialog } from "./poll-votes-dialog";
+import { useUnpin } from "./use-pins";
 import { ReactionPickerDialog } from "./reaction-picker-dialog";
 import { useJumpToMessage } from "./use-jump";
 
@@ -36,6 +40,8 @@ type Props = {
   /** What was unread when the chat opened (fixes the divider), or null. */
   unread: { after: number; upTo: number } | null;
   canWrite: boolean;
+  /** I may pin and unpin messages here. */
+  canPin: boolean;
   onAtBottomChange: (atBottom: boolean) => void;
   onReply: (message: ViewMessage) => void;
   onEdit: (message: ViewMessage) => void;
@@ -64,7 +70,7 @@ function estimate(row: ChatRow | undefined): number {
 }
 
 export const MessageList = forwardRef<MessageListHandle, Props>(function MessageList(
-  { conversation, conversationId, unread, canWrite, onAtBottomChange, onReply, onEdit },
+  { conversation, conversationId, unread, canWrite, canPin, onAtBottomChange, onReply, onEdit },
   ref,
 ) {
   const client = useRealtimeClient();
@@ -72,7 +78,7 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
   const toast = useToast();
   const now = useNow();
   const jump = useJumpToMessage();
-  const { meId, meName, data, outbox, users, members, starred, focus } = useChat(
+  const { meId, meName, data, outbox, users, members, starred, pins, focus } = useChat(
     useShallow((s) => ({
       meId: s.me.id,
       meName: s.me.name,
@@ -81,6 +87,7 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
       users: s.users,
       members: s.members[conversationId],
       starred: s.starred,
+      pins: s.pins[conversationId],
       focus: s.focus?.conversationId === conversationId ? s.focus : null,
     })),
   );
@@ -120,6 +127,10 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
   const [pickerFor, setPickerFor] = useState<ViewMessage | null>(null);
   const [historyFor, setHistoryFor] = useState<ViewMessage | null>(null);
   const [forwardFor, setForwardFor] = useState<ViewMessage | null>(null);
+  const [pinFor, setPinFor] = useState<ViewMessage | null>(null);
+  const [votesFor, setVotesFor] = useState<string | null>(null);
+  const unpin = useUnpin(conversationId);
+  const pinnedIds = useMemo(() => new Set(pins?.map((p) => p.message.id)), [pins]);
   const [photoId, setPhotoId] = useState<string | null>(null);
   const [highlight, setHighlight] = useState<string | null>(null);
   const [placed, setPlaced] = useState(false);
@@ -236,6 +247,18 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
           .then(() => toast(star ? "Message starred" : "Message unstarred"))
           .catch((err: unknown) => toast(err instanceof ApiError ? err.message : "Couldn't update the star", "error"));
       },
+      onVote: (message, option) => {
+        if (!message.id || !message.poll) return;
+        client.vote(conversationId, message.id, nextChoices(message.poll, store.getState().me.id, option)).catch((err: unknown) => {
+          toast(err instanceof ApiError ? err.message : "Couldn't count your vote", "error");
+        });
+      },
+      onShowVotes: (message) => setVotesFor(message.id),
+      onPin: (message, pin) => {
+        if (!message.id) return;
+        if (pin) setPinFor(message);
+        else unpin(message.id);
+      },
       onJumpTo: (reply) => {
         void jump({ conversationId, messageId: reply.id, seq: reply.seq }).then((ok) => {
           if (!ok) toast("Couldn't load the original message", "error");
@@ -243,7 +266,7 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
       },
       onOpenImage: (attachmentId) => setPhotoId(attachmentId),
     }),
-    [client, conversationId, toast, onReply, onEdit, jump],
+    [client, store, conversationId, toast, onReply, onEdit, jump, unpin],
   );
 
   // A message to show (reply original, starred, search): once placed, scroll to it and flash it.
@@ -395,6 +418,8 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
                       status={row.mine ? statusOf(row.message) : null}
                       canWrite={canWrite}
                       starred={!!row.message.id && !!starred[row.message.id]}
+                      pinned={!!row.message.id && pinnedIds.has(row.message.id)}
+                      canPin={canPin}
                       meId={meId}
                       nameOf={nameOf}
                       actions={actions}
@@ -456,6 +481,8 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
         onClose={() => setHistoryFor(null)}
       />
       <ForwardDialog message={forwardFor} onClose={() => setForwardFor(null)} />
+      <PinDialog message={pinFor} conversationId={conversationId} onClose={() => setPinFor(null)} />
+      <PollVotesDialog target={votesFor ? { conversationId, messageId: votesFor } : null} nameOf={nameOf} onClose={() => setVotesFor(null)} />
       {photoIndex >= 0 && (
         <Lightbox photos={photos} index={photoIndex} onIndex={(i) => setPhotoId(photos[i]?.attachment.id ?? null)} onClose={() => setPhotoId(null)} />
       )}

@@ -5,7 +5,7 @@
 import { useMemo, useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { useChatNavigation } from "@/components/chat/navigation";
-import { matchesQuery } from "@/lib/client/conversations";
+import { isUnread, matchesQuery } from "@/lib/client/conversations";
 import { useChat } from "@/lib/client/context";
 import { useIsClient, useNow } from "@/lib/client/hooks";
 import { draftPreview } from "@/lib/client/drafts";
@@ -14,7 +14,7 @@ import { effectiveWatermarks } from "@/lib/client/ticks";
 import { activeTypers, typingLabel } from "@/lib/client/typing";
 import { ArchiveIcon } from "@/components/ui/icons";
 import { ConversationRow } from "./conversation-row";
-import { useChatSettings } from "./use-chat-settings";
+import { useChatSettings, useMarkChatRead } from "./use-chat-settings";
 
 export type ChatFilter = "all" | "unread" | "groups";
 
@@ -51,6 +51,7 @@ export function ConversationList({ query, filter, onNewChat, onDiscover, listRef
   );
   const { openChat } = useChatNavigation();
   const updateSettings = useChatSettings();
+  const markRead = useMarkChatRead();
   const isClient = useIsClient();
   const now = useNow(30_000);
   const [focusedId, setFocusedId] = useState<string | null>(null);
@@ -64,12 +65,12 @@ export function ConversationList({ query, filter, onNewChat, onDiscover, listRef
         (c) =>
           (archived ? c.isArchived : searching || !c.isArchived) &&
           matchesQuery(c, query) &&
-          (filter === "all" || (filter === "unread" ? c.unreadCount > 0 || c.id === activeId : c.type === "GROUP")),
+          (filter === "all" || (filter === "unread" ? isUnread(c) || c.id === activeId : c.type === "GROUP")),
       ),
     [conversations, query, filter, activeId, archived, searching],
   );
   const archivedChats = useMemo(() => conversations.filter((c) => c.isArchived), [conversations]);
-  const archivedUnread = archivedChats.filter((c) => c.unreadCount > 0).length;
+  const archivedUnread = archivedChats.filter(isUnread).length;
   const showArchivedEntry = !archived && !searching && filter === "all" && archivedChats.length > 0 && !!onOpenArchived;
 
   const tabbableId =
@@ -209,6 +210,7 @@ export function ConversationList({ query, filter, onNewChat, onDiscover, listRef
               onOpen={openChat}
               onFocusRow={setFocusedId}
               onSettings={updateSettings}
+              onMarkRead={markRead}
             />
           );
         })}

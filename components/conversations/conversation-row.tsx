@@ -4,9 +4,9 @@
 import { memo, useState } from "react";
 import { Ticks } from "@/components/chat/ticks";
 import { Avatar } from "@/components/ui/avatar";
-import { ArchiveIcon, BellIcon, ChevronDownIcon, MutedIcon, PinIcon, PinOffIcon, UnarchiveIcon } from "@/components/ui/icons";
+import { ArchiveIcon, BellIcon, ChatBubbleIcon, CheckIcon, ChevronDownIcon, MutedIcon, PinIcon, PinOffIcon, UnarchiveIcon } from "@/components/ui/icons";
 import { Menu, MenuItem } from "@/components/ui/menu";
-import { messagePreview } from "@/lib/client/conversations";
+import { isUnread, messagePreview } from "@/lib/client/conversations";
 import { formatListTime } from "@/lib/client/format";
 import { systemText } from "@/lib/client/system";
 import { tickStatus } from "@/lib/client/ticks";
@@ -34,6 +34,7 @@ type Props = {
   onOpen: (id: string) => void;
   onFocusRow: (id: string) => void;
   onSettings: ChatSettingsUpdate;
+  onMarkRead: (conversation: ConversationSummary) => void;
 };
 
 export const ConversationRow = memo(function ConversationRow({
@@ -53,13 +54,14 @@ export const ConversationRow = memo(function ConversationRow({
   onOpen,
   onFocusRow,
   onSettings,
+  onMarkRead,
 }: Props) {
   const [menuOpen, setMenuOpen] = useState(false);
   const [menuButton, setMenuButton] = useState<HTMLButtonElement | null>(null);
   const last = c.lastMessage;
   const watermarks = { minDeliveredSeq, minReadSeq };
   const pendingIsNewer = pending && (!last || pending.createdAt > last.createdAt);
-  const unread = c.unreadCount > 0 && !active;
+  const unread = isUnread(c) && !active;
   const time = pendingIsNewer ? pending.createdAt : (last?.createdAt ?? c.lastMessageAt);
   const isGroup = c.type === "GROUP";
 
@@ -175,7 +177,12 @@ export const ConversationRow = memo(function ConversationRow({
             {status && <span className="sr-only">({status})</span>}
             {c.isMuted && <MutedIcon size={16} className="shrink-0 text-muted" data-testid="muted-icon" />}
             {c.isPinned && <PinIcon size={16} className="shrink-0 text-muted" data-testid="pinned-icon" />}
-            {unread && (
+            {unread && c.unreadCount === 0 && (
+              <span data-testid="marked-unread-badge" className={`ml-1 h-5 w-5 shrink-0 rounded-full ${c.isMuted ? "bg-muted" : "bg-badge"}`}>
+                <span className="sr-only">marked as unread</span>
+              </span>
+            )}
+            {unread && c.unreadCount > 0 && (
               <>
                 <span
                   data-testid="unread-badge"
@@ -222,6 +229,15 @@ export const ConversationRow = memo(function ConversationRow({
         >
           {c.isMuted ? "Unmute notifications" : "Mute notifications"}
         </MenuItem>
+        {!removed && (
+          <MenuItem
+            icon={isUnread(c) ? <CheckIcon size={20} /> : <ChatBubbleIcon size={20} />}
+            onClick={() => (isUnread(c) ? onMarkRead(c) : void onSettings(c, { markedUnread: true }))}
+            data-testid="menu-unread"
+          >
+            {isUnread(c) ? "Mark as read" : "Mark as unread"}
+          </MenuItem>
+        )}
         {!c.isArchived && (
           <MenuItem
             icon={c.isPinned ? <PinOffIcon size={20} /> : <PinIcon size={20} />}

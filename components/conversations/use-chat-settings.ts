@@ -1,10 +1,10 @@
 "use client";
-// Pin / mute / archive a chat (my own view of it): PATCH the settings, show the result at once,
-// explain a refusal (at most 3 pinned chats) in a toast.
+// Pin / mute / archive / mark unread a chat (my own view of it): PATCH the settings, show the
+// result at once, explain a refusal (at most 3 pinned chats) in a toast.
 import { useCallback } from "react";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/api";
-import { useChatStoreApi } from "@/lib/client/context";
+import { useChatStoreApi, useRealtimeClient } from "@/lib/client/context";
 import { profileApi, type ChatSettingsPatch } from "@/lib/client/profile";
 import type { ConversationSummary } from "@/lib/realtime/contract";
 
@@ -33,5 +33,18 @@ export function useChatSettings(): ChatSettingsUpdate {
       }
     },
     [store, toast],
+  );
+}
+
+/** "Mark as read" from the list: read up to its last message, and drop my unread mark. */
+export function useMarkChatRead(): (conversation: ConversationSummary) => void {
+  const client = useRealtimeClient();
+  const updateSettings = useChatSettings();
+  return useCallback(
+    (c: ConversationSummary) => {
+      if (c.unreadCount > 0) client.markRead(c.id, c.lastSeq);
+      if (c.markedUnread) void updateSettings(c, { markedUnread: false });
+    },
+    [client, updateSettings],
   );
 }

@@ -8,6 +8,7 @@ import { useChatNavigation } from "@/components/chat/navigation";
 import { Avatar } from "@/components/ui/avatar";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
+import { DialogFooter } from "@/components/ui/dialog-footer";
 import { MoreIcon, AddMemberIcon, BanIcon, ChatBubbleIcon, RemoveUserIcon, ShieldStarIcon } from "@/components/ui/icons";
 import { Menu, MenuItem } from "@/components/ui/menu";
 import { Spinner } from "@/components/ui/spinner";
@@ -263,10 +264,7 @@ function AddMembersDialog({
             {error}
           </p>
         )}
-        <div className="flex shrink-0 items-center justify-end gap-2 border-t border-border px-5 py-3">
-          <button type="button" onClick={onClose} className="rounded-full px-4 py-2 text-sm font-medium text-accent-strong hover:bg-hover">
-            Cancel
-          </button>
+        <DialogFooter onCancel={onClose} className="shrink-0 items-center border-t border-border px-5 py-3">
           <button
             type="button"
             onClick={() => void add()}
@@ -277,7 +275,7 @@ function AddMembersDialog({
             {saving && <Spinner size={14} className="text-accent-fg" />}
             {picked.length > 1 ? `Add ${picked.length} people` : "Add"}
           </button>
-        </div>
+        </DialogFooter>
       </div>
     </Dialog>
   );

@@ -4,6 +4,7 @@
 import { useState } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { Dialog } from "@/components/ui/dialog";
+import { DialogFooter } from "@/components/ui/dialog-footer";
 import { InlineEditField } from "@/components/ui/inline-edit-field";
 import { useToast } from "@/components/ui/toast";
 import { api, ApiError } from "@/lib/client/api";
@@ -123,10 +124,7 @@ function IconDialog({ icon, iconBg, onClose, onSave }: { icon: string; iconBg: s
           <Avatar label="Preview" icon={nextIcon} color={nextBg} size={96} />
         </div>
         <AppearancePicker icon={nextIcon} iconBg={nextBg} onIcon={setIcon} onColor={setBg} />
-        <div className="flex justify-end gap-2">
-          <button type="button" onClick={onClose} className="rounded-full px-4 py-2 text-sm font-medium text-accent-strong hover:bg-hover">
-            Cancel
-          </button>
+        <DialogFooter onCancel={onClose}>
           <button
             type="button"
             disabled={saving || !isSingleEmoji(nextIcon)}
@@ -140,7 +138,7 @@ function IconDialog({ icon, iconBg, onClose, onSave }: { icon: string; iconBg: s
           >
             Save
           </button>
-        </div>
+        </DialogFooter>
       </div>
     </Dialog>
   );

@@ -1,6 +1,6 @@
 "use client";
-// The group half of Group info below the About card: members (with management by role),
-// invite links, banned people and Exit group, or the read-only notices.
+// The group half of Group info below the About card: who may send (for its managers), members
+// (with management by role), invite links, banned people and Exit group, or the read-only notices.
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ExitIcon } from "@/components/ui/icons";
@@ -12,6 +12,7 @@ import type { ConversationSummary } from "@/lib/realtime/contract";
 import { BannedList } from "./banned-list";
 import { GroupMembers } from "./group-members";
 import { InviteLinks } from "./invite-links";
+import { SendPolicySetting } from "./send-policy-setting";
 import { useGroupRights, type MyGroupRights } from "./use-group-rights";
 
 export function GroupSections({ conversation: c }: { conversation: ConversationSummary }) {
@@ -24,6 +25,7 @@ export function GroupSections({ conversation: c }: { conversation: ConversationS
           This group is archived: you can read its history, but nobody can send messages.
         </p>
       )}
+      {rights.edit && <SendPolicySetting conversation={c} />}
       <GroupMembers conversation={c} rights={rights} onBanned={() => setBansVersion((v) => v + 1)} />
       {rights.invites && <InviteLinks conversation={c} />}
       {rights.manageMembers && <BannedList conversation={c} version={bansVersion} />}

@@ -14,8 +14,11 @@ export type MyGroupRights = GroupRights & {
   archived: boolean;
 };
 
-/** My role in a group (from its loaded member list) and what it lets me do. */
-export function useGroupRights(c: Pick<ConversationSummary, "id" | "type" | "visibility">): MyGroupRights {
+const NOT_LOADED = { id: "", type: "DIRECT", visibility: "PRIVATE" } as const;
+
+/** My role in a group (from its loaded member list) and what it lets me do; none before it loads. */
+export function useGroupRights(loaded: Pick<ConversationSummary, "id" | "type" | "visibility"> | undefined): MyGroupRights {
+  const c = loaded ?? NOT_LOADED;
   const { myRole, siteRole, meId, removed, archived } = useChat(
     useShallow((s) => ({
       myRole: s.members[c.id]?.find((m) => m.id === s.me.id)?.role ?? null,
@@ -28,4 +31,10 @@ export function useGroupRights(c: Pick<ConversationSummary, "id" | "type" | "vis
   const readOnly = removed || archived;
   const rights = readOnly ? { edit: false, manageMembers: false, invites: false } : groupRights(c, { role: myRole, siteRole });
   return { ...rights, myRole, siteRole, meId, readOnly, removed, archived };
+}
+
+/** An announcement group where I only read: members of a group where only admins send. */
+export function useOnlyAdminsSend(c: ConversationSummary | undefined): boolean {
+  const { edit } = useGroupRights(c);
+  return !!c && c.type === "GROUP" && c.onlyAdminsSend && !edit;
 }

@@ -4,6 +4,7 @@
 // the cropped square is exported as a PNG/JPEG blob (lib/client/crop.ts does the geometry).
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
+import { DialogFooter } from "@/components/ui/dialog-footer";
 import { Spinner } from "@/components/ui/spinner";
 import {
   MAX_ZOOM,
@@ -230,15 +231,7 @@ function CropperBody({ file, onCancel, onConfirm }: { file: File; onCancel: () =
           {error}
         </p>
       )}
-      <div className="flex w-full justify-end gap-2 pt-1">
-        <button
-          type="button"
-          onClick={onCancel}
-          className="rounded-full px-4 py-2 text-sm font-medium text-accent-strong hover:bg-hover"
-          data-testid="crop-cancel"
-        >
-          Cancel
-        </button>
+      <DialogFooter onCancel={onCancel} className="w-full pt-1" cancelTestId="crop-cancel">
         <button
           type="button"
           onClick={() => void confirm()}
@@ -249,7 +242,7 @@ function CropperBody({ file, onCancel, onConfirm }: { file: File; onCancel: () =
           {busy && <Spinner size={16} className="text-accent-fg" />}
           {busy ? "Saving…" : "Set as profile photo"}
         </button>
-      </div>
+      </DialogFooter>
     </div>
   );
 }

@@ -3,6 +3,7 @@
 // something away). Escape, the backdrop and Cancel all close it without acting.
 import type { ReactNode } from "react";
 import { Dialog } from "./dialog";
+import { DialogFooter } from "./dialog-footer";
 import { Spinner } from "./spinner";
 
 type Props = {
@@ -30,10 +31,7 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClos
     <Dialog open={open} onClose={onClose} title={title} testId={testId}>
       <div className="px-6 pt-4 pb-5">
         {children}
-        <div className="mt-6 flex justify-end gap-2">
-          <button type="button" onClick={onClose} className="rounded-full px-4 py-2 text-sm font-medium text-accent-strong hover:bg-hover">
-            Cancel
-          </button>
+        <DialogFooter onCancel={onClose} className="mt-6">
           <button
             type="button"
             onClick={onConfirm}
@@ -44,7 +42,7 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClos
             {busy && <Spinner size={16} className="text-current" />}
             {confirmLabel}
           </button>
-        </div>
+        </DialogFooter>
       </div>
     </Dialog>
   );

@@ -24,7 +24,8 @@ export function Dialog({ open, onClose, title, children, testId, wide }: DialogP
     if (!open) return;
     const opener = document.activeElement as HTMLElement | null;
     const el = ref.current;
-    const first = el?.querySelector<HTMLElement>(FOCUSABLE);
+    // The field marked data-autofocus, else the first control (often the close button).
+    const first = el?.querySelector<HTMLElement>("[data-autofocus]") ?? el?.querySelector<HTMLElement>(FOCUSABLE);
     (first ?? el)?.focus();
     return () => opener?.focus?.();
   }, [open]);

@@ -257,6 +257,11 @@ export const DocumentIcon = (p: IconProps) => (
     <path {...stroke} d="M14 3v5h5M9 13h6M9 17h4" />
   </Svg>
 );
+export const PollIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="M5 20V11M12 20V4M19 20v-6" />
+  </Svg>
+);
 export const LocationIcon = (p: IconProps) => (
   <Svg {...p}>
     <path {...stroke} d="M12 21s-6.5-5.6-6.5-11a6.5 6.5 0 0 1 13 0c0 5.4-6.5 11-6.5 11Z" />

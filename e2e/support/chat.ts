@@ -1,5 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { signInLocally } from "./auth";
+import type { Person } from "./auth";
 import type { TestUser } from "./fixtures";
 
 // Chat steps shared by the specs, as a user performs them.
@@ -38,3 +39,23 @@ export async function sendDirect(page: Page, otherName: string, text: string): P
 }
 
 export const bubble = (page: Page, text: string) => page.getByTestId("message-bubble").filter({ hasText: text });
+
+/** Through the UI: New group → pick people → name → Create. Leaves the new group open. */
+export async function createPrivateGroup(page: Page, name: string, people: Person[]): Promise<void> {
+  await page.getByTestId("new-group-button").click();
+  const panel = page.getByTestId("new-group-panel");
+  await expect(panel.getByRole("heading", { name: "Add group members" })).toBeVisible();
+  for (const person of people) {
+    await page.getByTestId("member-search-input").fill(person.name);
+    await page.getByTestId("member-result").filter({ hasText: person.name }).click();
+    await expect(page.getByTestId("member-chip").filter({ hasText: person.name })).toBeVisible();
+  }
+  await page.getByTestId("new-group-next").click();
+  await expect(panel.getByRole("heading", { name: "New group" })).toBeVisible();
+  await expect(page.getByTestId("new-group-name")).toBeFocused();
+  await page.getByTestId("new-group-name").fill(name);
+  await page.getByTestId("new-group-about").fill("Planning things together");
+  await page.getByTestId("create-group").click();
+  await expect(page.getByTestId("chat-title")).toHaveText(name);
+  await expect(panel).toHaveCount(0);
+}

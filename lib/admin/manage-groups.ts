@@ -15,6 +15,7 @@ export type AdminGroup = {
   iconBg: string;
   about: string;
   autoJoin: boolean;
+  onlyAdminsSend: boolean;
   isDefault: boolean;
   archived: boolean;
   memberCount: number;
@@ -29,6 +30,7 @@ type AdminGroupRow = {
   iconBg: string | null;
   about: string;
   autoJoin: boolean;
+  onlyAdminsSend: boolean;
   isDefault: boolean;
   archivedAt: Date | null;
   lastMessageAt: Date | null;
@@ -40,7 +42,7 @@ type AdminGroupRow = {
 export async function listAdminGroups(ctx: Ctx): Promise<AdminGroup[]> {
   requireAdmin(ctx);
   const rows = await queryDirect<AdminGroupRow>(ctx.db, Prisma.sql`
-    SELECT c.id, c.name, c.icon, c."iconBg", c.about, c."autoJoin", c."isDefault", c."archivedAt", c."lastMessageAt",
+    SELECT c.id, c.name, c.icon, c."iconBg", c.about, c."autoJoin", c."onlyAdminsSend", c."isDefault", c."archivedAt", c."lastMessageAt",
            (SELECT count(*)::int FROM "Participant" p WHERE p."conversationId" = c.id AND p."leftAt" IS NULL) AS "memberCount",
            (SELECT count(*)::int FROM "Message" m WHERE m."conversationId" = c.id AND m."deletedAt" IS NULL AND m.type <> 'SYSTEM') AS "messageCount"
     FROM "Conversation" c
@@ -53,6 +55,7 @@ export async function listAdminGroups(ctx: Ctx): Promise<AdminGroup[]> {
     iconBg: r.iconBg ?? "#25a366",
     about: r.about,
     autoJoin: r.autoJoin,
+    onlyAdminsSend: r.onlyAdminsSend,
     isDefault: r.isDefault,
     archived: r.archivedAt !== null,
     memberCount: r.memberCount,
@@ -67,6 +70,7 @@ export const createPublicGroupInput = z.object({
   iconBg: groupColor,
   about: groupAbout.default(""),
   autoJoin: z.boolean().default(false),
+  onlyAdminsSend: z.boolean().default(false),
 });
 
 /** Creates a public group; it appears in everyone's Discover at once. */
@@ -75,7 +79,7 @@ export async function createPublicGroup(ctx: Ctx, input: z.input<typeof createPu
   const data = createPublicGroupInput.parse(input);
   const group = await ctx.db.conversation.create({
     data: { ...data, type: "GROUP", visibility: "PUBLIC", createdById: ctx.actor.id },
-    select: { id: true, name: true, icon: true, iconBg: true, about: true, autoJoin: true },
+    select: { id: true, name: true, icon: true, iconBg: true, about: true, autoJoin: true, onlyAdminsSend: true },
   });
   await recordAudit(ctx, { action: "group.create", targetType: "group", targetId: group.id, after: group });
   ctx.publish.toAll("groups:changed");

@@ -76,7 +76,7 @@ export const api = {
   // ---- private groups (owner / admins) ----
   createGroup: (input: { name: string; icon?: string; iconBg?: string; about?: string; memberIds: string[] }) =>
     request<{ conversation: ConversationSummary }>("/api/v1/groups", { method: "POST", json: input }),
-  updateGroup: (id: string, input: { name?: string; icon?: string; iconBg?: string; about?: string }) =>
+  updateGroup: (id: string, input: { name?: string; icon?: string; iconBg?: string; about?: string; onlyAdminsSend?: boolean }) =>
     request<{ group: ConversationPatch }>(`/api/v1/groups/${enc(id)}`, { method: "PATCH", json: input }),
   addMembers: (id: string, userIds: string[]) =>
     request<{ added: string[] }>(`/api/v1/groups/${enc(id)}/members`, { method: "POST", json: { userIds } }),

@@ -134,7 +134,13 @@ const TYPE_LABEL: Record<MessageType, string> = {
   AUDIO: "🎤 Voice message",
   LOCATION: "📍 Location",
   SYSTEM: "",
+  POLL: "📊 Poll",
 };
+
+/** Unread messages, or marked unread by me ("Mark as unread"). */
+export function isUnread(c: Pick<ConversationSummary, "unreadCount" | "markedUnread">): boolean {
+  return c.unreadCount > 0 || c.markedUnread;
+}
 
 /** What stands in for a message deleted for everyone, in its bubble and in previews. */
 export function deletedText(m: Pick<MessageDto, "deletedByAdmin">, mine: boolean): string {

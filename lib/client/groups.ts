@@ -80,7 +80,7 @@ export function upsertMember(list: readonly MemberDto[], member: MemberDto): Mem
   return next;
 }
 
-/** conversation:patched on a summary (title, icon, colour, about). Same object when nothing changes. */
+/** conversation:patched on a summary (title, icon, colour, about, who sends). Same object when nothing changes. */
 export function applyConversationPatch(conv: ConversationSummary, patch: ConversationPatch): ConversationSummary {
   const next: ConversationSummary = {
     ...conv,
@@ -88,8 +88,10 @@ export function applyConversationPatch(conv: ConversationSummary, patch: Convers
     ...(patch.icon !== undefined ? { icon: patch.icon } : {}),
     ...(patch.iconBg !== undefined ? { iconBg: patch.iconBg } : {}),
     ...(patch.about !== undefined ? { about: patch.about } : {}),
+    ...(patch.onlyAdminsSend !== undefined ? { onlyAdminsSend: patch.onlyAdminsSend } : {}),
   };
-  const same = next.title === conv.title && next.icon === conv.icon && next.iconBg === conv.iconBg && next.about === conv.about;
+  const same =
+    next.title === conv.title && next.icon === conv.icon && next.iconBg === conv.iconBg && next.about === conv.about && next.onlyAdminsSend === conv.onlyAdminsSend;
   return same ? conv : next;
 }
 

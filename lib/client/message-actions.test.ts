@@ -232,3 +232,48 @@ describe("quotes follow their original", () => {
     expect(message("m4").replyTo?.text).toBe("better");
   });
 });
+
+describe("pins", () => {
+  const pinOf = (seq: number) => ({
+    message: { id: `m${seq}`, seq, senderId: ANA, senderName: "Ana", type: "TEXT" as const, text: `hello ${seq}`, deleted: false, attachmentKind: null },
+    pinnedById: ME,
+    pinnedByName: "Me",
+    pinnedAt: new Date(2025, 2, 10).toISOString(),
+    expiresAt: new Date(2099, 0, 1).toISOString(),
+  });
+
+  it("the answer to the request started last wins, whichever arrives first", async () => {
+    const answers: ((pins: ReturnType<typeof pinOf>[]) => void)[] = [];
+    const later = () => new Promise<{ pins: ReturnType<typeof pinOf>[] }>((r) => answers.push((pins) => r({ pins })));
+    const { actions, store } = setup({ api: { pins: later, pin: later } });
+    const refetch = actions.loadPins("c1");
+    const mine = actions.pin("c1", "m2", "24h");
+    answers[1]!([pinOf(2), pinOf(1)]);
+    await mine;
+    answers[0]!([pinOf(1)]);
+    await refetch;
+    expect(store.getState().pins.c1!.map((p) => p.message.id)).toEqual(["m2", "m1"]);
+  });
+
+  it("refreshes only chats whose pins are shown; a deletion or clearing takes their pins away", async () => {
+    const fetched: string[] = [];
+    const { actions, store } = setup({
+      api: {
+        pins: async (conversationId: string) => {
+          fetched.push(conversationId);
+          return { pins: [pinOf(3), pinOf(2), pinOf(1)] };
+        },
+      },
+    });
+    await actions.refreshPins("c1");
+    expect(fetched).toEqual([]);
+    await actions.loadPins("c1");
+    await actions.refreshPins("c1");
+    expect(fetched).toEqual(["c1", "c1"]);
+
+    store.getState().messageDeleted({ conversationId: "c1", messageId: "m3", forEveryone: true, byAdmin: false });
+    expect(store.getState().pins.c1!.map((p) => p.message.id)).toEqual(["m2", "m1"]);
+    store.getState().chatCleared("c1", 1);
+    expect(store.getState().pins.c1!.map((p) => p.message.id)).toEqual(["m2"]);
+  });
+});

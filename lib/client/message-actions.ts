@@ -1,9 +1,10 @@
-// Message-level actions of the realtime client: history pages, edit, react, forward, stars and
-// edit history. Over the socket when connected, else over HTTP.
-import type { MessageDto, MessagePage, PageQuery } from "@/lib/realtime/contract";
+// Message-level actions of the realtime client: history pages, edit, react, poll votes, forward,
+// stars, pins and edit history. Over the socket when connected, else over HTTP.
+import type { MessageDto, MessagePage, PageQuery, PinDto } from "@/lib/realtime/contract";
 import { ApiError } from "./api";
-import type { MessageApi, StarredItem } from "./message-api";
+import type { MessageApi, PinDuration, StarredItem } from "./message-api";
 import { refreshQuotes } from "./messages";
+import { withMyVote } from "./polls";
 import { toggleReaction } from "./reactions";
 import { emitWithAck, type ConvoSocket } from "./socket";
 import type { ChatStore } from "./store";
@@ -88,6 +89,20 @@ export function createMessageActions({ store, api, socket, randomId }: MessageAc
     }
   }
 
+  /** My choice in a poll: shown at once, settled by the server's copy (reverted on failure). */
+  async function vote(conversationId: string, messageId: string, options: number[]): Promise<void> {
+    const before = find(conversationId, messageId);
+    if (!before?.poll) return;
+    merge([{ ...before, poll: withMyVote(before.poll, store.getState().me.id, options) }]);
+    try {
+      merge([(await api.vote(messageId, options)).message]);
+    } catch (err) {
+      const current = find(conversationId, messageId);
+      if (current) merge([{ ...current, poll: before.poll }]);
+      throw err;
+    }
+  }
+
   /** Forward to 1–5 of my chats; the copies land in those chats' lists. */
   async function forward(messageId: string, conversationIds: string[]): Promise<MessageDto[]> {
     const clientId = randomId();
@@ -123,9 +138,29 @@ export function createMessageActions({ store, api, socket, randomId }: MessageAc
     return items;
   }
 
+  /**
+   * Pins: every answer is the chat's whole list, so the answer to the request started last wins
+   * (a refetch after pins:changed may cross my own pin's answer).
+   */
+  const pinRequests = new Map<string, number>();
+  async function settlePins(conversationId: string, request: () => Promise<{ pins: PinDto[] }>): Promise<void> {
+    const n = (pinRequests.get(conversationId) ?? 0) + 1;
+    pinRequests.set(conversationId, n);
+    const { pins } = await request();
+    if (pinRequests.get(conversationId) === n) store.getState().setPins(conversationId, pins);
+  }
+  const loadPins = (conversationId: string) => settlePins(conversationId, () => api.pins(conversationId));
+  /** After pins:changed or a reconnect: only chats whose pins are shown need them again. */
+  function refreshPins(conversationId: string): Promise<void> {
+    return store.getState().pins[conversationId] ? loadPins(conversationId) : Promise.resolve();
+  }
+  const pin = (conversationId: string, messageId: string, duration: PinDuration) =>
+    settlePins(conversationId, () => api.pin(messageId, duration));
+  const unpin = (conversationId: string, messageId: string) => settlePins(conversationId, () => api.unpin(messageId));
+
   function editHistory(messageId: string) {
     return api.edits(messageId).then((r) => r.versions);
   }
 
-  return { page, editMessage, react, forward, setStar, loadStarred, editHistory };
+  return { page, editMessage, react, vote, forward, setStar, loadStarred, loadPins, refreshPins, pin, unpin, editHistory };
 }

@@ -22,7 +22,7 @@ const entrySchema = z.object({
       seq: z.number(),
       senderId: z.string(),
       senderName: z.string(),
-      type: z.enum(["TEXT", "IMAGE", "FILE", "VIDEO", "AUDIO", "LOCATION", "SYSTEM"]),
+      type: z.enum(["TEXT", "IMAGE", "FILE", "VIDEO", "AUDIO", "LOCATION", "SYSTEM", "POLL"]),
       text: z.string().nullable(),
       deleted: z.boolean(),
       attachmentKind: z.enum(["IMAGE", "VIDEO", "AUDIO", "FILE"]).nullable(),
@@ -44,13 +44,15 @@ const entrySchema = z.object({
     .max(10)
     .optional(),
   location: z.object({ lat: z.number(), lng: z.number(), label: z.string().max(200).optional() }).optional(),
+  /** A poll: `text` is its question. */
+  poll: z.object({ options: z.array(z.string().max(100)).min(2).max(12), multiple: z.boolean() }).optional(),
 });
 
 export function outboxKey(userId: string): string {
   return `convo:outbox:v1:${userId}`;
 }
 
-export type RichParts = Pick<OutboxEntry, "replyToId" | "replyTo" | "attachments" | "location">;
+export type RichParts = Pick<OutboxEntry, "replyToId" | "replyTo" | "attachments" | "location" | "poll">;
 
 export function newEntry(
   input: { clientId: string; conversationId: string; senderId: string; text: string } & RichParts,
@@ -58,7 +60,7 @@ export function newEntry(
 ): OutboxEntry {
   const entry: OutboxEntry = { ...input, createdAt: now.toISOString(), attempts: 0, lastAttemptAt: null, failed: null };
   // Plain text entries stay exactly as they were (no undefined keys in storage).
-  for (const k of ["replyToId", "replyTo", "attachments", "location"] as const) if (entry[k] === undefined) delete entry[k];
+  for (const k of ["replyToId", "replyTo", "attachments", "location", "poll"] as const) if (entry[k] === undefined) delete entry[k];
   if (entry.attachments?.length === 0) delete entry.attachments;
   return entry;
 }
@@ -76,6 +78,7 @@ export function sendInput(e: OutboxEntry): {
   replyToId?: string;
   attachmentIds?: string[];
   location?: { lat: number; lng: number; label?: string };
+  poll?: { options: string[]; multiple: boolean };
 } {
   return {
     conversationId: e.conversationId,
@@ -84,6 +87,7 @@ export function sendInput(e: OutboxEntry): {
     ...(e.replyToId ? { replyToId: e.replyToId } : {}),
     ...(e.attachments?.length ? { attachmentIds: e.attachments.map((a) => a.id) } : {}),
     ...(e.location ? { location: e.location } : {}),
+    ...(e.poll ? { poll: e.poll } : {}),
   };
 }
 

@@ -34,7 +34,7 @@ export type ProfilePatch = {
   settings?: Partial<UserSettings>;
 };
 
-export type ChatSettingsPatch = { isPinned?: boolean; isMuted?: boolean; isArchived?: boolean };
+export type ChatSettingsPatch = { isPinned?: boolean; isMuted?: boolean; isArchived?: boolean; markedUnread?: boolean };
 
 // The server's own shape (a type-only import: nothing of the server module reaches the browser).
 export type { SearchHit };
@@ -63,6 +63,9 @@ export const profileApi = {
       method: "PATCH",
       json: patch,
     }),
+  /** "Export chat": the address of the chat as a .txt download, with times in my zone. */
+  exportChatUrl: (conversationId: string, timeZone: string) =>
+    `/api/v1/conversations/${enc(conversationId)}/export?${new URLSearchParams({ tz: timeZone })}`,
   clearChat: (conversationId: string) =>
     request<{ conversation: ConversationSummary; clearedSeq: number }>(`/api/v1/conversations/${enc(conversationId)}/clear`, { method: "POST" }),
   search: (q: string, opts: { conversationId?: string; signal?: AbortSignal } = {}) => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Api } from "./api";
 import type { Timers } from "./batcher";
+import { ONLY_ADMINS_SEND } from "@/lib/messages/send-refusals";
 import type { MessageApi } from "./message-api";
 import { createRealtimeClient } from "./realtime";
 import { chatStore } from "./test-support/chat-store";
@@ -268,6 +269,20 @@ describe("realtime client: blocks and profiles", () => {
     await flush();
     expect(store.getState().outbox[0]).toMatchObject({ failed: "You can't message this contact." });
     expect(store.getState().removed.c1).toBeUndefined();
+    client.stop();
+  });
+
+  it("a group turned announcement-only meanwhile: the send fails, the chat stays mine but read-only", async () => {
+    const { store, socket, client } = setup();
+    store.getState().upsertConversation(conv({ id: "g1", type: "GROUP", title: "News" }));
+    client.start();
+    await flush();
+    socket.replies.set("message:send", () => ({ ok: false, error: { code: "FORBIDDEN", message: ONLY_ADMINS_SEND } }));
+    client.send("g1", "can I?");
+    await flush();
+    expect(store.getState().outbox[0]).toMatchObject({ failed: ONLY_ADMINS_SEND });
+    expect(store.getState().removed.g1).toBeUndefined();
+    expect(store.getState().conversations.g1).toMatchObject({ onlyAdminsSend: true });
     client.stop();
   });
 

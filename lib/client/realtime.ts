@@ -1,6 +1,7 @@
 // The realtime client: owns the socket, feeds server events into the store and runs the
 // delivery machinery (outbox + retries, sync after reconnect, receipts, typing, presence).
 // Framework-free so it can be driven by a fake socket in tests; React wires it in use-realtime.
+import { GROUP_ARCHIVED, ONLY_ADMINS_SEND } from "@/lib/messages/send-refusals";
 import type { ConversationSummary, MessageDto, MessageReceipts } from "@/lib/realtime/contract";
 import { ApiError, type Api } from "./api";
 import { createSeqBatcher, realTimers, type Timers } from "./batcher";
@@ -31,9 +32,6 @@ export type RealtimeDeps = {
 
 /** Ack errors that will not go away by retrying: the message is marked failed. */
 const PERMANENT = new Set(["BAD_REQUEST", "FORBIDDEN", "NOT_FOUND", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "CONFLICT"]);
-
-/** The server's refusal to send into an archived group (lib/messages/send-message.ts). */
-const ARCHIVED_MESSAGE = "This group is archived";
 
 export type RealtimeClient = ReturnType<typeof createRealtimeClient>;
 
@@ -181,6 +179,7 @@ export function createRealtimeClient(deps: RealtimeDeps) {
       s.receiveMessages(ev.conversationId, quotes);
     });
     sock.on("star:updated", ({ messageId, starred }) => store.getState().setStar(messageId, starred));
+    sock.on("pins:changed", ({ conversationId }) => void messageActions.refreshPins(conversationId).catch(() => undefined));
     sock.on("block:changed", ({ user, blocked }) => store.getState().setUserBlocked(user, blocked));
     sock.on("receipt:update", (ev) => store.getState().applyReceipt(ev));
     sock.on("typing", (ev) => {
@@ -247,6 +246,8 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     void syncPresenceWatch();
     // Stars changed in another tab while this one was away: take the server's list.
     messageActions.loadStarred().catch(() => undefined);
+    // Pins changed while away in a chat that shows them.
+    for (const conversationId of Object.keys(store.getState().pins)) messageActions.refreshPins(conversationId).catch(() => undefined);
     // Whatever arrived while we were away counts as delivered now that this browser has it.
     for (const c of Object.values(store.getState().conversations)) {
       if (c.unreadCount > 0) delivered.add(c.id, c.lastSeq);
@@ -312,9 +313,12 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     }
     if (PERMANENT.has(res.error.code)) {
       store.getState().outboxFailed(clientId, res.error.message || "Not sent");
-      if (res.error.code === "FORBIDDEN" && res.error.message === ARCHIVED_MESSAGE) {
+      if (res.error.code === "FORBIDDEN" && res.error.message === GROUP_ARCHIVED) {
         // Archived while we were away (summaries don't carry it): read-only, still a member.
         store.getState().patchConversation({ conversationId: entry.conversationId, archived: true });
+      } else if (res.error.code === "FORBIDDEN" && res.error.message === ONLY_ADMINS_SEND) {
+        // Made an announcement group meanwhile: still a member, who now reads only.
+        store.getState().patchConversation({ conversationId: entry.conversationId, onlyAdminsSend: true });
       } else if (
         (res.error.code === "FORBIDDEN" || res.error.code === "NOT_FOUND") &&
         // A direct chat refuses sends while a block stands: still my chat, just not writable now.

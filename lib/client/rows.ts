@@ -22,6 +22,7 @@ export type ViewMessage = {
   reactions: MessageDto["reactions"];
   location: MessageDto["location"];
   system: MessageDto["system"];
+  poll: MessageDto["poll"];
   /** Set while the message sits in my outbox. */
   pending: { failed: string | null } | null;
 };
@@ -57,6 +58,7 @@ export function fromDto(m: MessageDto): ViewMessage {
     reactions: m.reactions ?? [],
     location: m.location ?? null,
     system: m.system ?? null,
+    poll: m.poll ?? null,
     pending: null,
   };
 }
@@ -67,7 +69,7 @@ export function fromOutbox(e: OutboxEntry): ViewMessage {
     seq: null,
     clientId: e.clientId,
     senderId: e.senderId,
-    type: e.location ? "LOCATION" : (e.attachments?.[0]?.kind ?? "TEXT"),
+    type: e.poll ? "POLL" : e.location ? "LOCATION" : (e.attachments?.[0]?.kind ?? "TEXT"),
     text: e.text || null,
     createdAt: e.createdAt,
     editedAt: null,
@@ -79,6 +81,7 @@ export function fromOutbox(e: OutboxEntry): ViewMessage {
     reactions: [],
     location: e.location ? { lat: e.location.lat, lng: e.location.lng, label: e.location.label ?? null } : null,
     system: null,
+    poll: e.poll ? { multiple: e.poll.multiple, options: e.poll.options.map((text) => ({ text, voterIds: [] })) } : null,
     pending: { failed: e.failed },
   };
 }

@@ -21,6 +21,11 @@ describe("selectors", () => {
     expect(latestPending(store.getState().outbox, "b")).toBeNull();
   });
 
+  it("a chat I marked unread counts as unread without unread messages", () => {
+    const store = chatStore([conv({ id: "a", unreadCount: 0, markedUnread: true }), conv({ id: "b", unreadCount: 0 })]);
+    expect(selectUnreadChats(store.getState())).toBe(1);
+  });
+
   it("steps through the chat list in its order, within the open chat's folder, stopping at the ends", () => {
     const store = chatStore([
       conv({ id: "old", title: "Old", lastMessageAt: "2025-03-10T09:00:00.000Z" }),

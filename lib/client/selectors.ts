@@ -1,6 +1,6 @@
 // Derived views of the chat state, memoised on the slices they read.
 import type { ConversationSummary } from "@/lib/realtime/contract";
-import { sortConversations } from "./conversations";
+import { isUnread, sortConversations } from "./conversations";
 import type { ChatState } from "./store";
 import type { OutboxEntry } from "./types";
 
@@ -35,7 +35,7 @@ export function selectAdjacentChat(s: ChatState, step: 1 | -1): string | null {
 /** Chats with unread messages (the tab title count). */
 export function selectUnreadChats(s: ChatState): number {
   let n = 0;
-  for (const c of Object.values(s.conversations)) if (c.unreadCount > 0 && !s.removed[c.id]) n++;
+  for (const c of Object.values(s.conversations)) if (isUnread(c) && !s.removed[c.id]) n++;
   return n;
 }
 

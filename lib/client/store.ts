@@ -9,6 +9,7 @@ import type {
   MemberDto,
   MessageDto,
   MessagePage,
+  PinDto,
   PresenceEvent,
   ReceiptEvent,
   SyncResult,
@@ -79,6 +80,8 @@ export type ChatData = {
   profileRevision: number;
   /** People I blocked (null until loaded). */
   blocked: Record<string, UserSummary> | null;
+  /** Pinned messages of the chats opened since the page loaded, newest pin first. */
+  pins: Record<string, PinDto[]>;
 };
 
 export type ChatActions = {
@@ -137,6 +140,7 @@ export type ChatActions = {
   /** user:updated / profile:updated: someone's name, @username or picture, everywhere it shows. */
   userUpdated(user: UserSummary): void;
   setBlockedUsers(users: UserSummary[]): void;
+  setPins(conversationId: string, pins: PinDto[]): void;
   setUserBlocked(user: UserSummary, blocked: boolean): void;
 };
 
@@ -232,6 +236,7 @@ export function createChatStore(init: ChatInit): ChatStore {
       activeId: init.activeId ?? null,
       drafts: {},
       starred: {},
+      pins: {},
       focus: null,
       archived: {},
       deletedGroups: {},
@@ -377,7 +382,11 @@ export function createChatStore(init: ChatInit): ChatStore {
             const next = applyDeletion(conv, ev, at, previous);
             if (next !== conv) conversations = { ...s.conversations, [ev.conversationId]: next };
           }
-          return { messages, conversations };
+          const pinned = s.pins[ev.conversationId];
+          const pins = pinned?.some((p) => p.message.id === ev.messageId)
+            ? { ...s.pins, [ev.conversationId]: pinned.filter((p) => p.message.id !== ev.messageId) }
+            : s.pins;
+          return { messages, conversations, pins };
         }),
 
       applyReceipt: (ev) =>
@@ -555,7 +564,8 @@ export function createChatStore(init: ChatInit): ChatStore {
           const starred = gone.reduce((left, m) => without(left, m.id), s.starred);
           const conv = s.conversations[id];
           const conversations = conv ? { ...s.conversations, [id]: clearedSummary(conv, clearedSeq) } : s.conversations;
-          return { messages, conversations, starred };
+          const pins = s.pins[id] ? { ...s.pins, [id]: s.pins[id].filter((p) => p.message.seq > clearedSeq) } : s.pins;
+          return { messages, conversations, starred, pins };
         }),
 
       conversationDeleted: (id) =>
@@ -565,6 +575,7 @@ export function createChatStore(init: ChatInit): ChatStore {
             conversations: without(s.conversations, id),
             messages: without(s.messages, id),
             members: without(s.members, id),
+            pins: without(s.pins, id),
             drafts: without(s.drafts, id),
             outbox: s.outbox.filter((e) => e.conversationId !== id),
             removed: without(s.removed, id),
@@ -590,6 +601,7 @@ export function createChatStore(init: ChatInit): ChatStore {
       profileChanged: () => set((s) => ({ profileRevision: s.profileRevision + 1 })),
       userUpdated: (user) => set((s) => applyUserUpdate(s, user)),
       setBlockedUsers: (list) => set({ blocked: Object.fromEntries(list.map((u) => [u.id, u])) }),
+      setPins: (conversationId, pins) => set((s) => ({ pins: { ...s.pins, [conversationId]: pins } })),
       setUserBlocked: (user, blocked) =>
         set((s) => {
           const next = { ...s.blocked };

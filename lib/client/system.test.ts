@@ -12,6 +12,13 @@ describe("systemText", () => {
     expect(systemText({ kind: "promoted", actorName: "Ana", targetName: "Bo" }, null)).toBe("Ana made Bo an admin");
     expect(systemText({ kind: "demoted", actorName: "Ana", targetName: "Bo" }, null)).toBe("Ana removed Bo as admin");
     expect(systemText({ kind: "owner", targetName: "Ben" }, null)).toBe("Ben is now the group owner");
+    expect(systemText({ kind: "pinned", actorName: "Ana" }, null)).toBe("Ana pinned a message");
+    expect(systemText({ kind: "sendPolicy", actorName: "Ana", onlyAdmins: true }, null)).toBe(
+      "Ana changed this group's settings to allow only admins to send messages",
+    );
+    expect(systemText({ kind: "sendPolicy", actorName: "Ana", onlyAdmins: false }, null, "Ana")).toBe(
+      "You changed this group's settings to allow all members to send messages",
+    );
   });
 
   it("says You / you when the actor or target is me", () => {
@@ -26,6 +33,7 @@ describe("systemText", () => {
     expect(systemText({ kind: "promoted", actorName: "Bo", targetName: "Ana" }, null, me)).toBe("Bo made you an admin");
     expect(systemText({ kind: "demoted", actorName: "Ana", targetName: "Bo" }, null, me)).toBe("You removed Bo as admin");
     expect(systemText({ kind: "owner", targetName: "Ana" }, null, me)).toBe("You're now the group owner");
+    expect(systemText({ kind: "pinned", actorName: "Ana" }, null, me)).toBe("You pinned a message");
     // Someone else's name is left alone.
     expect(systemText({ kind: "left", actorName: "Anabel" }, null, me)).toBe("Anabel left");
   });

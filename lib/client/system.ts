@@ -26,6 +26,12 @@ export function systemText(ev: SystemEvent | null, fallback: string | null, meNa
       return `${actor} removed ${target} as admin`;
     case "owner":
       return target === "you" ? "You're now the group owner" : `${target} is now the group owner`;
+    case "pinned":
+      return `${actor} pinned a message`;
+    case "sendPolicy":
+      return ev.onlyAdmins
+        ? `${actor} changed this group's settings to allow only admins to send messages`
+        : `${actor} changed this group's settings to allow all members to send messages`;
     default:
       return fallback ?? "";
   }

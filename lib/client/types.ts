@@ -15,12 +15,14 @@ export type OutboxEntry = {
   lastAttemptAt: number | null;
   /** Set when the server refused it for good (not retried until the user asks). */
   failed: string | null;
-  /** Rich sends (optional; absent for plain text): a reply, uploaded files (text = caption), a location. */
+  /** Rich sends (optional; absent for plain text): a reply, uploaded files (text = caption), a location, a poll. */
   replyToId?: string;
   /** The quoted message as shown while pending. */
   replyTo?: ReplyPreview;
   attachments?: AttachmentDto[];
   location?: { lat: number; lng: number; label?: string };
+  /** A poll: `text` is its question. */
+  poll?: { options: string[]; multiple: boolean };
 };
 
 export type TickStatus = "pending" | "failed" | "sent" | "delivered" | "read";

@@ -19,7 +19,9 @@ type SummaryRow = {
   isPinned: boolean;
   isMuted: boolean;
   isArchived: boolean;
+  markedUnread: boolean;
   groupArchived: boolean;
+  onlyAdminsSend: boolean;
   peerId: string | null;
   peerName: string | null;
   peerUsername: string | null;
@@ -58,8 +60,8 @@ export async function conversationSummaries(
     : Prisma.sql`AND (c.type = 'GROUP' OR c."lastMessageAt" IS NOT NULL OR c."createdById" = p."userId")`;
   const rows = await queryDirect<SummaryRow>(db, Prisma.sql`
     SELECT c.id, c.type::text AS type, c.name, c.icon, c."iconBg", c.about, c.visibility::text AS visibility,
-           c."lastSeq", c."lastMessageAt", c."archivedAt" IS NOT NULL AS "groupArchived",
-           p."readSeq", p."clearedSeq", p."isPinned", p."isMuted", p."isArchived",
+           c."lastSeq", c."lastMessageAt", c."archivedAt" IS NOT NULL AS "groupArchived", c."onlyAdminsSend",
+           p."readSeq", p."clearedSeq", p."isPinned", p."isMuted", p."isArchived", p."markedUnread",
            peer.id AS "peerId", peer.name AS "peerName", peer.username AS "peerUsername",
            peer.initials AS "peerInitials", peer."avatarColor" AS "peerAvatarColor", peer."avatarUrl" AS "peerAvatarUrl",
            lm.id AS "lmId", lm.seq AS "lmSeq", lm."senderId" AS "lmSenderId", lm.type::text AS "lmType",
@@ -143,7 +145,9 @@ function toSummary(r: SummaryRow): ConversationSummary {
     isPinned: r.isPinned,
     isMuted: r.isMuted,
     isArchived: r.isArchived,
+    markedUnread: r.markedUnread,
     groupArchived: r.groupArchived,
+    onlyAdminsSend: r.onlyAdminsSend,
     memberCount: r.memberCount,
     minDeliveredSeq: Number(r.minDeliveredSeq ?? 0),
     minReadSeq: Number(r.minReadSeq ?? 0),

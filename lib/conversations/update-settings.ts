@@ -9,10 +9,16 @@ import { requireMembership } from "./membership";
 export const MAX_PINNED = 3;
 
 export const updateSettingsInput = z
-  .object({ conversationId: id, isPinned: z.boolean().optional(), isMuted: z.boolean().optional(), isArchived: z.boolean().optional() })
-  .refine((s) => s.isPinned !== undefined || s.isMuted !== undefined || s.isArchived !== undefined, "Nothing to change");
+  .object({
+    conversationId: id,
+    isPinned: z.boolean().optional(),
+    isMuted: z.boolean().optional(),
+    isArchived: z.boolean().optional(),
+    markedUnread: z.boolean().optional(),
+  })
+  .refine((s) => [s.isPinned, s.isMuted, s.isArchived, s.markedUnread].some((v) => v !== undefined), "Nothing to change");
 
-/** My own view of a chat: pinned (at most three), muted, archived. Others see no change. */
+/** My own view of a chat: pinned (at most three), muted, archived, marked unread. Others see no change. */
 export async function updateConversationSettings(
   ctx: Ctx,
   input: z.input<typeof updateSettingsInput>,

@@ -594,7 +594,7 @@ describe("public groups, run by site admins", () => {
     const group = await publicGroup();
     autoJoinGroupIds.push(group.id);
     const patch = await updateGroup(admin.ctx, { conversationId: group.id, name: `${group.name} renamed`, about: "new about", autoJoin: true });
-    const expectedPatch = { conversationId: group.id, title: `${group.name} renamed`, icon: "🌍", iconBg: "#224466", about: "new about" };
+    const expectedPatch = { conversationId: group.id, title: `${group.name} renamed`, icon: "🌍", iconBg: "#224466", about: "new about", onlyAdminsSend: false };
     expect(patch).toEqual(expectedPatch);
     expect(publish.events).toEqual([
       { to: `conv:${group.id}`, event: "conversation:patched", payload: expectedPatch },
@@ -618,7 +618,7 @@ describe("public groups, run by site admins", () => {
     publish.events.length = 0;
     await updateGroup(owner.ctx, { conversationId: group.id, about: "quiet", autoJoin: true });
     expect(publish.events).toEqual([
-      { to: `conv:${group.id}`, event: "conversation:patched", payload: { conversationId: group.id, title: `Private patch ${t}`, icon: "👥", iconBg: "#25a366", about: "quiet" } },
+      { to: `conv:${group.id}`, event: "conversation:patched", payload: { conversationId: group.id, title: `Private patch ${t}`, icon: "👥", iconBg: "#25a366", about: "quiet", onlyAdminsSend: false } },
     ]);
     expect((await db.conversation.findUniqueOrThrow({ where: { id: group.id } })).autoJoin).toBe(false);
     expect(await db.auditLog.count({ where: { targetId: group.id } })).toBe(0);

@@ -11,7 +11,7 @@ export async function requireGroupManager(ctx: Ctx, conversationId: string) {
     where: { id: conversationId, type: "GROUP" },
     select: {
       id: true, name: true, icon: true, iconBg: true, about: true, visibility: true, archivedAt: true,
-      isDefault: true, autoJoin: true, lastSeq: true,
+      isDefault: true, autoJoin: true, onlyAdminsSend: true, lastSeq: true,
       participants: { where: { userId: ctx.actor.id, leftAt: null }, select: { role: true } },
     },
   });

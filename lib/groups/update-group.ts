@@ -15,9 +15,14 @@ export const updateGroupInput = z.object({
   about: groupAbout.optional(),
   /** Public groups only (admins): new users join it automatically. */
   autoJoin: z.boolean().optional(),
+  /** An announcement group: only its admins send. */
+  onlyAdminsSend: z.boolean().optional(),
 });
 
-/** Renames a group or changes its icon, colour or about; live for every member and Discover. */
+/**
+ * Renames a group or changes its icon, colour, about or who may send; live for every member and
+ * Discover.
+ */
 export async function updateGroup(ctx: Ctx, input: z.input<typeof updateGroupInput>): Promise<ConversationPatch> {
   const { conversationId, ...changes } = updateGroupInput.parse(input);
   const { conversation } = await requireGroupManager(ctx, conversationId);
@@ -26,14 +31,23 @@ export async function updateGroup(ctx: Ctx, input: z.input<typeof updateGroupInp
   const updated = await ctx.db.conversation.update({
     where: { id: conversationId },
     data,
-    select: { name: true, icon: true, iconBg: true, about: true, autoJoin: true },
+    select: { name: true, icon: true, iconBg: true, about: true, autoJoin: true, onlyAdminsSend: true },
   });
 
   if (isPublic) {
-    const before = { name: conversation.name, icon: conversation.icon, iconBg: conversation.iconBg, about: conversation.about, autoJoin: conversation.autoJoin };
+    const before = {
+      name: conversation.name, icon: conversation.icon, iconBg: conversation.iconBg, about: conversation.about,
+      autoJoin: conversation.autoJoin, onlyAdminsSend: conversation.onlyAdminsSend,
+    };
     await recordAudit(ctx, { action: "group.update", targetType: "group", targetId: conversationId, before, after: updated });
-  } else if (changes.name && changes.name !== conversation.name) {
-    await postSystemMessage(ctx, conversationId, { kind: "renamed", actorName: await userName(ctx, ctx.actor.id), groupName: changes.name });
+  } else {
+    if (changes.name && changes.name !== conversation.name) {
+      await postSystemMessage(ctx, conversationId, { kind: "renamed", actorName: await userName(ctx, ctx.actor.id), groupName: changes.name });
+    }
+    if (changes.onlyAdminsSend !== undefined && changes.onlyAdminsSend !== conversation.onlyAdminsSend) {
+      const actorName = await userName(ctx, ctx.actor.id);
+      await postSystemMessage(ctx, conversationId, { kind: "sendPolicy", actorName, onlyAdmins: changes.onlyAdminsSend });
+    }
   }
 
   const patch: ConversationPatch = {
@@ -42,6 +56,7 @@ export async function updateGroup(ctx: Ctx, input: z.input<typeof updateGroupInp
     icon: updated.icon,
     iconBg: updated.iconBg ?? "#25a366",
     about: updated.about,
+    onlyAdminsSend: updated.onlyAdminsSend,
   };
   ctx.publish.toConversation(conversationId, "conversation:patched", patch);
   if (isPublic) ctx.publish.toAll("groups:changed");

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as clearRoute from "@/app/api/v1/conversations/[id]/clear/route";
+import * as exportRoute from "@/app/api/v1/conversations/[id]/export/route";
 import * as conversationRoute from "@/app/api/v1/conversations/[id]/route";
 import * as messagesRoute from "@/app/api/v1/conversations/[id]/messages/route";
 import * as readRoute from "@/app/api/v1/conversations/[id]/read/route";
@@ -15,7 +16,10 @@ import * as settingsRoute from "@/app/api/v1/conversations/[id]/settings/route";
 import * as editsRoute from "@/app/api/v1/messages/[id]/edits/route";
 import * as forwardRoute from "@/app/api/v1/messages/[id]/forward/route";
 import * as reactionsRoute from "@/app/api/v1/messages/[id]/reactions/route";
+import * as pinRoute from "@/app/api/v1/messages/[id]/pin/route";
+import * as pinsRoute from "@/app/api/v1/conversations/[id]/pins/route";
 import * as starRoute from "@/app/api/v1/messages/[id]/star/route";
+import * as votesRoute from "@/app/api/v1/messages/[id]/votes/route";
 import * as searchRoute from "@/app/api/v1/search/route";
 import * as starredRoute from "@/app/api/v1/starred/route";
 import { openDirect } from "@/lib/conversations/open-direct";
@@ -95,6 +99,11 @@ function routes() {
     ["chat settings", settingsRoute.PATCH, "PATCH", `/api/v1/conversations/${directId}/settings`, { id: directId }, { isPinned: true }],
     ["media gallery", mediaRoute.GET, "GET", `/api/v1/conversations/${directId}/media?kind=media`, { id: directId }, undefined],
     ["clear chat", clearRoute.POST, "POST", `/api/v1/conversations/${directId}/clear`, { id: directId }, undefined],
+    ["pin", pinRoute.PUT, "PUT", `/api/v1/messages/${aliceMessageId}/pin`, { id: aliceMessageId }, { duration: "7d" }],
+    ["unpin", pinRoute.DELETE, "DELETE", `/api/v1/messages/${aliceMessageId}/pin`, { id: aliceMessageId }, undefined],
+    ["export chat", exportRoute.GET, "GET", `/api/v1/conversations/${directId}/export?tz=UTC`, { id: directId }, undefined],
+    ["vote", votesRoute.PUT, "PUT", `/api/v1/messages/${aliceMessageId}/votes`, { id: aliceMessageId }, { options: [0] }],
+    ["list pins", pinsRoute.GET, "GET", `/api/v1/conversations/${directId}/pins`, { id: directId }, undefined],
   ] as const;
 }
 
@@ -132,7 +141,7 @@ describe("HTTP API v1 authorization", () => {
       "get conversation", "list messages", "send message", "mark read", "delete for me",
       "delete for everyone", "message receipts", "join private group", "leave group not joined",
       "edit message", "edit history", "react", "forward", "star", "unstar", "chat settings", "media gallery",
-      "clear chat",
+      "clear chat", "pin", "unpin", "list pins", "vote", "export chat",
     ]);
     for (const [name, fn, method, path, params, body] of routes()) {
       const res = await call(fn as RouteFn, { method, path, params, body, cookie: outsider.cookie });
@@ -161,6 +170,8 @@ describe("HTTP API v1 authorization", () => {
     expect(await db.message.count({ where: { senderId: outsider.id } })).toBe(0);
     expect(await db.participant.count({ where: { userId: outsider.id, conversationId: privateGroupId } })).toBe(0);
     expect(await db.participant.count({ where: { conversationId: directId, clearedSeq: { gt: 0 } } })).toBe(0);
+    expect(await db.pinnedMessage.count({ where: { conversationId: directId } })).toBe(0);
+    expect(await db.pollVote.count({ where: { userId: outsider.id } })).toBe(0);
   });
 
   it("lets members use the same routes", async () => {

@@ -3,7 +3,7 @@ import type { Ctx } from "@/lib/context";
 import { badRequest, forbidden } from "@/lib/errors";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { id, MAX_MESSAGE_LENGTH } from "@/lib/validation";
-import { messageSelect, toMessageDto } from "./message-dto";
+import { messageDto, messageSelect } from "./message-dto";
 import { findVisibleMessage } from "./visible-message";
 
 export const editMessageInput = z.object({
@@ -20,14 +20,14 @@ export async function editMessage(ctx: Ctx, input: z.input<typeof editMessageInp
   const message = await findVisibleMessage(ctx, messageId, { senderId: true, text: true, type: true, deletedAt: true });
   if (message.senderId !== ctx.actor.id) throw forbidden("Only the sender can edit a message");
   if (message.deletedAt) throw badRequest("A deleted message can't be edited");
-  if (message.type === "SYSTEM" || message.type === "LOCATION") throw badRequest("This message can't be edited");
-  if (message.text === text) return toMessageDto(await ctx.db.message.findUniqueOrThrow({ where: { id: messageId }, select: messageSelect }));
+  if (message.type === "SYSTEM" || message.type === "LOCATION" || message.type === "POLL") throw badRequest("This message can't be edited");
+  if (message.text === text) return messageDto(ctx.db, await ctx.db.message.findUniqueOrThrow({ where: { id: messageId }, select: messageSelect }));
 
   const row = await ctx.db.$transaction(async (tx) => {
     await tx.messageEdit.create({ data: { messageId, editorId: ctx.actor.id, text: message.text ?? "" } });
     return tx.message.update({ where: { id: messageId }, data: { text, editedAt: new Date() }, select: messageSelect });
   });
-  const dto = toMessageDto(row);
+  const dto = await messageDto(ctx.db, row);
   ctx.publish.toConversation(dto.conversationId, "message:updated", dto);
   return dto;
 }

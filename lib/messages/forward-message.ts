@@ -5,7 +5,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { badRequest } from "@/lib/errors";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { clientId, id } from "@/lib/validation";
-import { messageSelect, toMessageDto } from "./message-dto";
+import { messageDto, messageSelect } from "./message-dto";
 import { assertNotBlocked, storeMessage } from "./store-message";
 import { findVisibleMessage } from "./visible-message";
 
@@ -48,7 +48,7 @@ export async function forwardMessage(ctx: Ctx, input: z.input<typeof forwardInpu
     });
     let message: MessageDto;
     if (existing) {
-      message = toMessageDto(existing);
+      message = await messageDto(ctx.db, existing);
     } else {
       try {
         message = await storeMessage(ctx, {
@@ -61,7 +61,8 @@ export async function forwardMessage(ctx: Ctx, input: z.input<typeof forwardInpu
         });
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;
-        message = toMessageDto(
+        message = await messageDto(
+          ctx.db,
           await ctx.db.message.findUniqueOrThrow({
             where: { senderId_clientId: { senderId: ctx.actor.id, clientId: targetClientId } },
             select: messageSelect,

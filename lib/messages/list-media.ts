@@ -4,7 +4,7 @@ import { requireMembership } from "@/lib/conversations/membership";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { id, seq } from "@/lib/validation";
-import { messageSelect, toMessageDto } from "./message-dto";
+import { messageDtos, messageSelect } from "./message-dto";
 
 export const listMediaInput = z.object({
   conversationId: id,
@@ -35,7 +35,7 @@ export async function listMedia(ctx: Ctx, input: z.input<typeof listMediaInput>)
     take: take + 1,
     select: messageSelect,
   });
-  const page = rows.slice(0, take).map(toMessageDto);
+  const page = await messageDtos(ctx.db, rows.slice(0, take));
   const messages = kind === "links" ? page.filter((m) => /https?:\/\/\S+/i.test(m.text ?? "")) : page;
   return { messages, nextBefore: rows.length > take ? page.at(-1)!.seq : null };
 }

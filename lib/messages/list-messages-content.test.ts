@@ -3,12 +3,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { openDirect } from "@/lib/conversations/open-direct";
 import { AppError } from "@/lib/errors";
 import { listMessages } from "@/lib/messages/list-messages";
-import { messageSelect, toMessageDto } from "@/lib/messages/message-dto";
+import { messageDtos, messageSelect } from "@/lib/messages/message-dto";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { testDb } from "@/lib/test-support/database";
 import { createTestUser, type TestUser } from "@/lib/test-support/fixtures";
 
-// listMessages reads a page in one SQL statement (message-rows.ts); messageSelect + toMessageDto
+// listMessages reads a page in one SQL statement (message-rows.ts); messageSelect + messageDtos
 // is how every other operation builds the same DTO. These tests pin what a member sees on a page
 // of rich messages, and that both ways agree field for field.
 
@@ -26,7 +26,7 @@ async function expectNotFound(promise: Promise<unknown>) {
 /** The DTOs of these messages as the Prisma select builds them, oldest first. */
 async function viaPrismaSelect(ids: string[]): Promise<MessageDto[]> {
   const rows = await db.message.findMany({ where: { id: { in: ids } }, orderBy: { seq: "asc" }, select: messageSelect });
-  return rows.map(toMessageDto);
+  return messageDtos(db, rows);
 }
 
 describe("a page of rich messages", () => {
@@ -141,7 +141,7 @@ describe("a page of rich messages", () => {
     expect(byKey("forwarded")).toMatchObject({ forwarded: true, editedAt: t(70).toISOString() });
   });
 
-  it("builds exactly the DTOs that messageSelect + toMessageDto build", async () => {
+  it("builds exactly the DTOs that messageSelect + messageDtos build", async () => {
     for (const user of [alice, bob]) {
       const page = await listMessages(user.ctx, { conversationId });
       expect(page.messages).toEqual(await viaPrismaSelect(page.messages.map((m) => m.id)));

@@ -1,6 +1,32 @@
+import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { MessageDto, SystemEvent } from "@/lib/realtime/contract";
+import type { MessageDto, PollDto, ReplyPreview, SystemEvent } from "@/lib/realtime/contract";
 import { attachmentDtoSelect, attachmentKind, toAttachmentDto } from "@/lib/storage/attachment-dto";
+
+/** What a one-line quote of a message needs: a reply's original, a pinned message. */
+export const previewSelect = {
+  id: true,
+  seq: true,
+  senderId: true,
+  type: true,
+  text: true,
+  deletedAt: true,
+  sender: { select: { name: true } },
+  attachments: { select: { mime: true }, take: 1 },
+} satisfies Prisma.MessageSelect;
+
+export function toReplyPreview(row: Prisma.MessageGetPayload<{ select: typeof previewSelect }>): ReplyPreview {
+  return {
+    id: row.id,
+    seq: Number(row.seq),
+    senderId: row.senderId,
+    senderName: row.sender.name,
+    type: row.type,
+    text: row.deletedAt ? null : row.text,
+    deleted: row.deletedAt !== null,
+    attachmentKind: row.deletedAt || !row.attachments[0] ? null : attachmentKind(row.attachments[0].mime),
+  };
+}
 
 export const messageSelect = {
   id: true,
@@ -15,24 +41,49 @@ export const messageSelect = {
   createdAt: true,
   editedAt: true,
   deletedAt: true,
-  replyTo: {
-    select: {
-      id: true,
-      seq: true,
-      senderId: true,
-      type: true,
-      text: true,
-      deletedAt: true,
-      sender: { select: { name: true } },
-      attachments: { select: { mime: true }, take: 1 },
-    },
-  },
+  replyTo: { select: previewSelect },
   attachments: { select: attachmentDtoSelect, orderBy: { createdAt: "asc" } },
   reactions: { select: { emoji: true, userId: true }, orderBy: { createdAt: "asc" } },
 } satisfies Prisma.MessageSelect;
 
-export type MessageRow = Prisma.MessageGetPayload<{ select: typeof messageSelect }>;
-type Metadata = { location?: { lat: number; lng: number; label?: string | null }; system?: SystemEvent; deletedByAdmin?: boolean } | null;
+/** A message as read with messageSelect. */
+export type StoredMessageRow = Prisma.MessageGetPayload<{ select: typeof messageSelect }>;
+type PollVoteRow = { option: number; userId: string };
+/** What toMessageDto reads: the row and, for a poll, its votes. */
+export type MessageRow = StoredMessageRow & { pollVotes: PollVoteRow[] };
+
+/**
+ * Messages read with messageSelect, as clients see them. A poll's votes are read here, in one
+ * query for all the polls among `rows` and none when there are none: as a relation of
+ * messageSelect they would cost every read of messages a round trip of its own.
+ */
+export async function messageDtos(db: Pick<Db, "pollVote">, rows: readonly StoredMessageRow[]): Promise<MessageDto[]> {
+  const polls = rows.filter((r) => r.type === "POLL").map((r) => r.id);
+  const votes = polls.length
+    ? await db.pollVote.findMany({ where: { messageId: { in: polls } }, orderBy: [{ createdAt: "asc" }, { userId: "asc" }, { option: "asc" }], select: { messageId: true, option: true, userId: true } })
+    : [];
+  const byMessage = new Map<string, PollVoteRow[]>();
+  for (const v of votes) byMessage.set(v.messageId, [...(byMessage.get(v.messageId) ?? []), v]);
+  return rows.map((r) => toMessageDto({ ...r, pollVotes: byMessage.get(r.id) ?? [] }));
+}
+
+export async function messageDto(db: Pick<Db, "pollVote">, row: StoredMessageRow): Promise<MessageDto> {
+  return (await messageDtos(db, [row]))[0]!;
+}
+type Metadata = {
+  location?: { lat: number; lng: number; label?: string | null };
+  system?: SystemEvent;
+  poll?: { options: string[]; multiple: boolean };
+  deletedByAdmin?: boolean;
+} | null;
+
+/** A poll's options (from its metadata) with who chose each. */
+function pollOf(metadata: Metadata, votes: { option: number; userId: string }[]): PollDto | null {
+  if (!metadata?.poll) return null;
+  const options = metadata.poll.options.map((text) => ({ text, voterIds: [] as string[] }));
+  for (const v of votes) options[v.option]?.voterIds.push(v.userId);
+  return { multiple: metadata.poll.multiple, options };
+}
 
 /** Deleted for everyone by an admin (moderation): deleteMessage marks it in the metadata. */
 export function isDeletedByAdmin(message: { deletedAt: Date | null; metadata: unknown }): boolean {
@@ -63,22 +114,12 @@ export function toMessageDto(row: MessageRow): MessageDto {
     editedAt: row.editedAt?.toISOString() ?? null,
     deletedAt: row.deletedAt?.toISOString() ?? null,
     deletedByAdmin: isDeletedByAdmin(row),
-    replyTo: reply
-      ? {
-          id: reply.id,
-          seq: Number(reply.seq),
-          senderId: reply.senderId,
-          senderName: reply.sender.name,
-          type: reply.type,
-          text: reply.deletedAt ? null : reply.text,
-          deleted: reply.deletedAt !== null,
-          attachmentKind: reply.deletedAt || !reply.attachments[0] ? null : attachmentKind(reply.attachments[0].mime),
-        }
-      : null,
+    replyTo: reply ? toReplyPreview(reply) : null,
     forwarded: row.forwardedFromId !== null,
     attachments: deleted ? [] : row.attachments.map(toAttachmentDto),
     reactions: deleted ? [] : [...reactions].map(([emoji, userIds]) => ({ emoji, userIds })),
     location: deleted || !metadata?.location ? null : { ...metadata.location, label: metadata.location.label ?? null },
     system: systemEventOf(row.metadata),
+    poll: deleted ? null : pollOf(metadata, row.pollVotes),
   };
 }

@@ -2,9 +2,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { AttachmentDtoRow } from "@/lib/storage/attachment-dto";
 import type { MessageRow } from "./message-dto";
 
-// The SQL twin of `messageSelect`: the same MessageRow, relations included, in ONE round trip.
+// The SQL twin of `messageSelect` + `messageDtos`: the same MessageRow, relations and poll votes
+// included, in ONE round trip.
 // Prisma's findMany runs one query per relation (8 for a history page); here the reply preview
-// is joined and the attachments and reactions come aggregated as JSON, so a page costs a single
+// is joined and the attachments, reactions and poll votes come aggregated as JSON, so a page costs a single
 // statement. The ordering of each list matches what messageSelect asks Prisma for.
 
 /** Columns of one MessageRow, for a query whose message rows are aliased `m` (see messageRowJoins). */
@@ -14,9 +15,13 @@ export const messageRowColumns = Prisma.sql`
   reply.id AS "replyId", reply.seq AS "replySeq", reply."senderId" AS "replySenderId", reply.type AS "replyType",
   reply.text AS "replyText", reply."deletedAt" AS "replyDeletedAt", reply."senderName" AS "replySenderName",
   reply.mime AS "replyMime",
-  COALESCE(att.list, '[]'::json) AS attachments, COALESCE(rx.list, '[]'::json) AS reactions`;
+  COALESCE(att.list, '[]'::json) AS attachments, COALESCE(rx.list, '[]'::json) AS reactions,
+  COALESCE(pv.list, '[]'::json) AS "pollVotes"`;
 
-/** The relations of `m`: reply preview (its sender and first attachment), attachments, reactions. */
+/**
+ * The relations of `m`: reply preview (its sender and first attachment), attachments, reactions,
+ * a poll's votes (looked for only in polls: the type test is a one-time filter per row).
+ */
 export const messageRowJoins = Prisma.sql`
   LEFT JOIN LATERAL (
     SELECT r.id, r.seq, r."senderId", r.type::text AS type, r.text, r."deletedAt", u.name AS "senderName",
@@ -32,7 +37,11 @@ export const messageRowJoins = Prisma.sql`
   LEFT JOIN LATERAL (
     SELECT json_agg(json_build_object('emoji', x.emoji, 'userId', x."userId") ORDER BY x."createdAt", x."userId", x.emoji) AS list
     FROM "Reaction" x WHERE x."messageId" = m.id
-  ) rx ON true`;
+  ) rx ON true
+  LEFT JOIN LATERAL (
+    SELECT json_agg(json_build_object('option', v.option, 'userId', v."userId") ORDER BY v."createdAt", v."userId", v.option) AS list
+    FROM "PollVote" v WHERE m.type = 'POLL' AND v."messageId" = m.id
+  ) pv ON true`;
 
 /** One row as selected by messageRowColumns. */
 export type MessageRowRecord = {
@@ -58,6 +67,7 @@ export type MessageRowRecord = {
   replyMime: string | null;
   attachments: AttachmentDtoRow[];
   reactions: { emoji: string; userId: string }[];
+  pollVotes: { option: number; userId: string }[];
 };
 
 export function toMessageRow(r: MessageRowRecord): MessageRow {
@@ -89,5 +99,6 @@ export function toMessageRow(r: MessageRowRecord): MessageRow {
         : null,
     attachments: r.attachments,
     reactions: r.reactions,
+    pollVotes: r.pollVotes,
   };
 }

@@ -4,7 +4,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { badRequest } from "@/lib/errors";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
-import { messageSelect, toMessageDto } from "./message-dto";
+import { messageDto, messageSelect } from "./message-dto";
 import { findVisibleMessage } from "./visible-message";
 
 export const reactInput = z.object({
@@ -32,7 +32,7 @@ export async function reactToMessage(ctx: Ctx, input: z.input<typeof reactInput>
       if (!isUniqueViolation(err)) throw err; // A double click: the first one counted.
     }
   }
-  const dto = toMessageDto(await ctx.db.message.findUniqueOrThrow({ where: { id: messageId }, select: messageSelect }));
+  const dto = await messageDto(ctx.db, await ctx.db.message.findUniqueOrThrow({ where: { id: messageId }, select: messageSelect }));
   ctx.publish.toConversation(dto.conversationId, "message:updated", dto);
   return dto;
 }

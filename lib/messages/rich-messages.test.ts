@@ -120,6 +120,19 @@ describe("chat settings", () => {
     const archived = await updateConversationSettings(me.ctx, { conversationId: chats[0]!.id, isArchived: true });
     expect(archived).toMatchObject({ isArchived: true, isPinned: false });
   });
+
+  it("mark as unread is mine alone, and taken back explicitly", async () => {
+    const { a, b, dm } = await pair();
+    await sendMessage(b.ctx, { conversationId: dm.id, clientId: cid(), text: "read later" });
+    const marked = await updateConversationSettings(a.ctx, { conversationId: dm.id, markedUnread: true });
+    expect(marked).toMatchObject({ markedUnread: true, unreadCount: 1 });
+    expect((await listConversations(b.ctx)).find((c) => c.id === dm.id)?.markedUnread).toBe(false);
+    expect((await listConversations(a.ctx)).find((c) => c.id === dm.id)?.markedUnread).toBe(true);
+    expect(await updateConversationSettings(a.ctx, { conversationId: dm.id, markedUnread: false })).toMatchObject({ markedUnread: false });
+    await expect(updateConversationSettings(a.ctx, { conversationId: dm.id })).rejects.toThrow("Nothing to change");
+    const outsider = await createTestUser(db);
+    await expect(updateConversationSettings(outsider.ctx, { conversationId: dm.id, markedUnread: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
 });
 
 describe("search", () => {

@@ -7,10 +7,13 @@ import type { MessageType } from "@/lib/generated/prisma/client";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { clientId, id, MAX_MESSAGE_LENGTH } from "@/lib/validation";
 import { attachmentKind } from "@/lib/storage/attachment-dto";
-import { messageSelect, toMessageDto } from "./message-dto";
+import { pollOptions, pollQuestion } from "./poll-rules";
+import { GROUP_ARCHIVED, ONLY_ADMINS_SEND } from "./send-refusals";
+import { messageDto, messageSelect } from "./message-dto";
 import { assertNotBlocked, MessageRefused, storeMessage } from "./store-message";
 
 export const MAX_ATTACHMENTS = 10;
+const pollInput = z.object({ options: pollOptions, multiple: z.boolean().default(false) });
 
 export const sendMessageInput = z
   .object({
@@ -26,13 +29,20 @@ export const sendMessageInput = z
         label: z.string().trim().max(200).optional(),
       })
       .optional(),
+    /** A poll: `text` is its question. */
+    poll: pollInput.optional(),
   })
-  .refine((m) => (m.text?.trim().length ?? 0) > 0 || (m.attachmentIds?.length ?? 0) > 0 || m.location, "Message is empty");
+  .refine((m) => (m.text?.trim().length ?? 0) > 0 || (m.attachmentIds?.length ?? 0) > 0 || m.location, "Message is empty")
+  .superRefine((m, check) => {
+    const problem = m.poll && pollQuestion.safeParse(m.text ?? "").error;
+    if (problem) check.addIssue({ code: "custom", message: problem.issues[0]!.message });
+  })
+  .refine((m) => !m.poll || (!m.attachmentIds?.length && !m.location), "A poll is sent on its own");
 
 export type SendResult = { message: MessageDto; duplicate: boolean };
 
 /**
- * Sends a message: text, files with a caption, or a location, optionally as a reply.
+ * Sends a message: text, files with a caption, a location or a poll, optionally as a reply.
  * Idempotent on (sender, clientId): a retry returns the stored message.
  */
 export async function sendMessage(ctx: Ctx, input: z.input<typeof sendMessageInput>): Promise<SendResult> {
@@ -54,7 +64,7 @@ async function send(ctx: Ctx, data: z.output<typeof sendMessageInput>): Promise<
       clientId: data.clientId,
       type: await messageType(ctx, data),
       text: data.text?.trim() ? data.text : null,
-      metadata: data.location ? { location: { ...data.location, label: data.location.label ?? null } } : undefined,
+      metadata: messageMetadata(data),
       replyToId: data.replyToId,
       attachmentIds: data.attachmentIds,
     });
@@ -81,11 +91,17 @@ async function refusal(ctx: Ctx, data: z.output<typeof sendMessageInput>): Promi
   if (stored) return new ReplayInstead(replay(ctx, stored, data.conversationId));
   const membership = await requireMembership(ctx.db, ctx.actor.id, data.conversationId).catch((err: unknown) => err as Error);
   if (membership instanceof Error) return membership;
-  if (membership.conversation.archivedAt) return new AppError("FORBIDDEN", "This group is archived");
+  if (membership.conversation.archivedAt) return new AppError("FORBIDDEN", GROUP_ARCHIVED);
+  if (membership.conversation.onlyAdminsSend && !mayAnnounce(ctx, membership)) return new AppError("FORBIDDEN", ONLY_ADMINS_SEND);
   const blocked = await assertNotBlocked(ctx, membership.conversation).catch((err: unknown) => err as Error);
   if (blocked) return blocked;
   if (data.attachmentIds?.length) return badRequest("An attachment was not found or is already sent");
   return new AppError("CONFLICT", "The chat changed while sending: try again");
+}
+
+/** Who writes in an announcement group: its owner and admins; a public group's site admins. */
+function mayAnnounce(ctx: Ctx, membership: { role: string; conversation: { visibility: string } }): boolean {
+  return membership.conversation.visibility === "PUBLIC" ? ctx.actor.role === "ADMIN" : membership.role !== "MEMBER";
 }
 
 /** Thrown by refusal() when the message turned out to be stored: carries the replay. */
@@ -95,7 +111,14 @@ class ReplayInstead extends Error {
   }
 }
 
+function messageMetadata(data: z.output<typeof sendMessageInput>) {
+  if (data.location) return { location: { ...data.location, label: data.location.label ?? null } };
+  if (data.poll) return { poll: data.poll };
+  return undefined;
+}
+
 async function messageType(ctx: Ctx, data: z.output<typeof sendMessageInput>): Promise<MessageType> {
+  if (data.poll) return "POLL";
   if (data.location) return "LOCATION";
   if (!data.attachmentIds?.length) return "TEXT";
   const first = await ctx.db.attachment.findFirst({
@@ -116,7 +139,7 @@ async function findByClientId(ctx: Ctx, clientIdValue: string) {
     where: { senderId_clientId: { senderId: ctx.actor.id, clientId: clientIdValue } },
     select: messageSelect,
   });
-  return row ? toMessageDto(row) : null;
+  return row ? messageDto(ctx.db, row) : null;
 }
 
 /**

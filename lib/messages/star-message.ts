@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Ctx } from "@/lib/context";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
-import { messageSelect, toMessageDto } from "./message-dto";
+import { messageDtos, messageSelect } from "./message-dto";
 import { findVisibleMessage } from "./visible-message";
 
 export const starInput = z.object({ messageId: id, starred: z.boolean() });
@@ -41,8 +41,9 @@ export async function listStarred(ctx: Ctx): Promise<{ items: StarredMessage[]; 
       },
     },
   });
-  const items = stars.map(({ message }) => ({
-    message: toMessageDto(message),
+  const dtos = await messageDtos(ctx.db, stars.map((s) => s.message));
+  const items = stars.map(({ message }, i) => ({
+    message: dtos[i]!,
     conversationTitle:
       message.conversation.type === "GROUP" ? (message.conversation.name ?? "Group") : (message.conversation.participants[0]?.user.name ?? "Chat"),
   }));

@@ -3,7 +3,7 @@ import type { Ctx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { Prisma, type MessageType } from "@/lib/generated/prisma/client";
 import type { MessageDto } from "@/lib/realtime/contract";
-import { messageSelect, toMessageDto } from "./message-dto";
+import { messageDto, messageSelect, toMessageDto } from "./message-dto";
 import { writeMessage } from "./message-writer";
 
 export type NewMessage = {
@@ -58,7 +58,7 @@ export async function storeMessage(ctx: Ctx, input: NewMessage): Promise<Message
 async function dtoOfNewMessage(ctx: Ctx, input: NewMessage, row: { id: string; seq: bigint; createdAt: Date }): Promise<MessageDto> {
   // Replies, files and forwards carry more than the input says: read the stored message back.
   if (input.replyToId || input.attachmentIds?.length || input.forwardedFromId) {
-    return toMessageDto(await ctx.db.message.findUniqueOrThrow({ where: { id: row.id }, select: messageSelect }));
+    return messageDto(ctx.db, await ctx.db.message.findUniqueOrThrow({ where: { id: row.id }, select: messageSelect }));
   }
   return toMessageDto({
     id: row.id,
@@ -76,6 +76,7 @@ async function dtoOfNewMessage(ctx: Ctx, input: NewMessage, row: { id: string; s
     replyTo: null,
     attachments: [],
     reactions: [],
+    pollVotes: [],
   });
 }
 

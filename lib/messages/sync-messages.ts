@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { conversationSummaries } from "@/lib/conversations/conversation-summaries";
 import type { MessageDto, SyncResult } from "@/lib/realtime/contract";
 import { id, seq } from "@/lib/validation";
-import { messageSelect, toMessageDto } from "./message-dto";
+import { messageDtos, messageSelect } from "./message-dto";
 
 export const SYNC_LIMIT_PER_CONVERSATION = 200;
 
@@ -42,7 +42,7 @@ export async function syncMessages(ctx: Ctx, input: z.input<typeof syncInput>): 
       orderBy: [{ conversationId: "asc" }, { seq: "asc" }],
       select: messageSelect,
     });
-    for (const row of rows) (missed[row.conversationId] ??= []).push(toMessageDto(row));
+    for (const message of await messageDtos(ctx.db, rows)) (missed[message.conversationId] ??= []).push(message);
     for (const [conversationId, list] of Object.entries(missed)) {
       if (list.length > SYNC_LIMIT_PER_CONVERSATION) {
         truncated.push(conversationId);

@@ -3,7 +3,7 @@ import type { ErrorBody } from "@/lib/errors";
 
 export type Ack<T> = ({ ok: true } & T) | { ok: false; error: ErrorBody };
 
-export type MessageType = "TEXT" | "IMAGE" | "FILE" | "VIDEO" | "AUDIO" | "LOCATION" | "SYSTEM";
+export type MessageType = "TEXT" | "IMAGE" | "FILE" | "VIDEO" | "AUDIO" | "LOCATION" | "SYSTEM" | "POLL";
 
 export type AttachmentDto = {
   id: string;
@@ -30,6 +30,9 @@ export type ReplyPreview = {
 
 export type ReactionDto = { emoji: string; userIds: string[] };
 
+/** A poll (the message's text is its question): its options with who chose each, in order. */
+export type PollDto = { multiple: boolean; options: { text: string; voterIds: string[] }[] };
+
 /** Data of a SYSTEM message: a membership or group event, rendered centred in the chat. */
 export type SystemEvent =
   | { kind: "created"; actorName: string; groupName: string }
@@ -37,7 +40,9 @@ export type SystemEvent =
   | { kind: "joined" | "left"; actorName: string }
   | { kind: "renamed"; actorName: string; groupName: string }
   | { kind: "promoted" | "demoted"; actorName: string; targetName: string }
-  | { kind: "owner"; targetName: string };
+  | { kind: "owner"; targetName: string }
+  | { kind: "pinned"; actorName: string }
+  | { kind: "sendPolicy"; actorName: string; onlyAdmins: boolean };
 
 export type MessageDto = {
   id: string;
@@ -60,6 +65,16 @@ export type MessageDto = {
   reactions: ReactionDto[];
   location: { lat: number; lng: number; label: string | null } | null;
   system: SystemEvent | null;
+  poll: PollDto | null;
+};
+
+/** A message pinned at the top of its chat, for everyone in it, until expiresAt. */
+export type PinDto = {
+  message: ReplyPreview;
+  pinnedById: string | null;
+  pinnedByName: string;
+  pinnedAt: string;
+  expiresAt: string;
 };
 
 export type UserSummary = {
@@ -93,8 +108,12 @@ export type ConversationSummary = {
   isPinned: boolean;
   isMuted: boolean;
   isArchived: boolean;
+  /** I marked it unread ("Mark as unread"): shown as unread until I open it. */
+  markedUnread: boolean;
   /** An admin archived this group: its history stays readable, nobody can send. */
   groupArchived: boolean;
+  /** An announcement group: only its admins send (site admins in a public group). */
+  onlyAdminsSend: boolean;
   memberCount: number;
   /**
    * Lowest delivered/read watermark among all current members. My own watermarks are ≥ the seq
@@ -120,6 +139,7 @@ export type ConversationPatch = {
   iconBg?: string;
   about?: string;
   archived?: boolean;
+  onlyAdminsSend?: boolean;
 };
 
 export type GroupSummary = {
@@ -160,6 +180,8 @@ export type ClientToServerEvents = {
       replyToId?: string;
       attachmentIds?: string[];
       location?: { lat: number; lng: number; label?: string };
+      /** A poll: `text` is its question. */
+      poll?: { options: string[]; multiple?: boolean };
     },
     ack: (res: Ack<{ message: MessageDto }>) => void,
   ) => void;
@@ -223,6 +245,8 @@ export type ServerToClientEvents = {
   resync: () => void;
   /** A group's shared details changed (rename, icon, about, archived): patch it everywhere. */
   "conversation:patched": (patch: ConversationPatch) => void;
+  /** The chat's pinned messages changed: a chat that shows them fetches them again. */
+  "pins:changed": (event: { conversationId: string }) => void;
   /** My star on a message changed (from another tab). */
   "star:updated": (event: { messageId: string; starred: boolean }) => void;
   /** My own profile or settings changed (from another tab). */

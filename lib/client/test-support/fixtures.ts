@@ -22,6 +22,7 @@ export function msg(seq: number, over: Partial<MessageDto> = {}): MessageDto {
     reactions: [],
     location: null,
     system: null,
+    poll: null,
     ...over,
   };
 }
@@ -44,6 +45,8 @@ export function conv(over: Partial<ConversationSummary> = {}): ConversationSumma
     isPinned: false,
     isMuted: false,
     isArchived: false,
+    markedUnread: false,
+    onlyAdminsSend: false,
     groupArchived: false,
     memberCount: 2,
     minDeliveredSeq: 0,

@@ -95,9 +95,9 @@ export default async function AdminGroupPage({ params }: Params) {
           <SectionHeading id="details-heading" title="Details" />
           <div className="p-4 sm:p-5">
             <GroupForm
-              key={`${group.name}|${group.icon}|${group.iconBg}|${group.about}|${group.autoJoin}`}
+              key={`${group.name}|${group.icon}|${group.iconBg}|${group.about}|${group.autoJoin}|${group.onlyAdminsSend}`}
               groupId={group.id}
-              initial={{ name: group.name, icon: group.icon ?? "", iconBg: group.iconBg, about: group.about, autoJoin: group.autoJoin }}
+              initial={{ name: group.name, icon: group.icon ?? "", iconBg: group.iconBg, about: group.about, autoJoin: group.autoJoin, onlyAdminsSend: group.onlyAdminsSend }}
             />
           </div>
         </section>

@@ -1,0 +1,41 @@
+import { z } from "zod";
+import type { Ctx } from "@/lib/context";
+import { badRequest, forbidden } from "@/lib/errors";
+import type { MessageDto } from "@/lib/realtime/contract";
+import { id } from "@/lib/validation";
+import { messageDto, messageSelect } from "./message-dto";
+import { MAX_POLL_OPTIONS } from "./poll-rules";
+import { GROUP_ARCHIVED } from "./send-refusals";
+import { findVisibleMessage } from "./visible-message";
+
+export const voteInput = z.object({
+  messageId: id,
+  /** The indexes of the options I choose; none takes my vote back. */
+  options: z.array(z.number().int().min(0)).max(MAX_POLL_OPTIONS),
+});
+
+/** Sets my choice in a poll (replacing the one before); everyone in the chat sees the new count. */
+export async function votePoll(ctx: Ctx, input: z.input<typeof voteInput>): Promise<MessageDto> {
+  const { messageId, options } = voteInput.parse(input);
+  const message = await findVisibleMessage(ctx, messageId, {
+    type: true,
+    deletedAt: true,
+    metadata: true,
+    conversation: { select: { archivedAt: true } },
+  });
+  const poll = (message.metadata as { poll?: { options: string[]; multiple: boolean } } | null)?.poll;
+  if (message.type !== "POLL" || !poll || message.deletedAt) throw badRequest("This message is not a poll");
+  if (message.conversation.archivedAt) throw forbidden(GROUP_ARCHIVED);
+  const chosen = [...new Set(options)];
+  if (chosen.some((o) => o >= poll.options.length)) throw badRequest("That option is not in the poll");
+  if (!poll.multiple && chosen.length > 1) throw badRequest("This poll allows one answer");
+
+  const me = ctx.actor.id;
+  await ctx.db.$transaction([
+    ctx.db.pollVote.deleteMany({ where: { messageId, userId: me, option: { notIn: chosen } } }),
+    ctx.db.pollVote.createMany({ data: chosen.map((option) => ({ messageId, userId: me, option })), skipDuplicates: true }),
+  ]);
+  const dto = await messageDto(ctx.db, await ctx.db.message.findUniqueOrThrow({ where: { id: messageId }, select: messageSelect }));
+  ctx.publish.toConversation(dto.conversationId, "message:updated", dto);
+  return dto;
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Participant" ADD COLUMN     "markedUnread" BOOLEAN NOT NULL DEFAULT false;
