@@ -17,6 +17,8 @@ const { migrate } = await import("@/lib/db/migrate");
 const { startEmbeddedDb } = await import("@/lib/db/embedded");
 const { seedDefaultGroups } = await import("@/lib/groups/seed-default-groups");
 const { startRealtime } = await import("@/lib/realtime/start-realtime");
+const { ioPublisher } = await import("@/lib/realtime/publisher");
+const { startMessageExpiry } = await import("@/lib/messages/expire-messages");
 
 async function main() {
   const config = env();
@@ -61,6 +63,8 @@ async function main() {
 
   const realtime = await startRealtime(httpServer, { db: database, authSecret, publicUrl: config.AUTH_URL, redisUrl: config.REDIS_URL, redisChannel: config.REDIS_CHANNEL });
 
+  const expiry = startMessageExpiry(database, ioPublisher(), config.MESSAGE_EXPIRY_SWEEP_MS);
+
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
   logger.info({ url: `http://localhost:${config.PORT}`, dev }, "Convo is ready");
 
@@ -77,6 +81,7 @@ async function main() {
     // Stop accepting first, then end live sockets so clients reconnect elsewhere, then the data.
     const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
     await realtime.close();
+    await expiry.stop();
     httpServer.closeAllConnections();
     await closed;
     await app.close?.();

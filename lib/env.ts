@@ -27,6 +27,8 @@ const schema = z.object({
    * are refused fast with UNAVAILABLE.
    */
   MAX_INFLIGHT_SENDS: z.coerce.number().int().min(1).default(1024),
+  /** How often a node deletes disappearing messages whose time has come. */
+  MESSAGE_EXPIRY_SWEEP_MS: z.coerce.number().int().min(100).default(30_000),
   REDIS_URL: optionalString,
   /** Redis pub/sub channel prefix shared by the nodes of one deployment (isolates deployments or test runs on one Redis). */
   REDIS_CHANNEL: optionalString,

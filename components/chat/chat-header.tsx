@@ -4,12 +4,13 @@
 import { useShallow } from "zustand/react/shallow";
 import { Avatar } from "@/components/ui/avatar";
 import { useState } from "react";
-import { BackIcon, ClearChatIcon, CloseIcon, DownloadIcon, InfoIcon, MoreIcon, SearchIcon, StarIcon } from "@/components/ui/icons";
+import { BackIcon, ClearChatIcon, CloseIcon, DownloadIcon, InfoIcon, MoreIcon, SearchIcon, StarIcon, TimerIcon } from "@/components/ui/icons";
 import { IconButton } from "@/components/ui/icon-button";
 import { Menu, MenuItem } from "@/components/ui/menu";
 import { useChat } from "@/lib/client/context";
 import { formatLastSeen } from "@/lib/client/format";
 import { profileApi } from "@/lib/client/profile";
+import { messageTimerLabel } from "@/lib/conversations/message-timers";
 import { useIsClient, useNow } from "@/lib/client/hooks";
 import { activeTypers, typingLabel } from "@/lib/client/typing";
 import type { ConversationSummary } from "@/lib/realtime/contract";
@@ -75,14 +76,28 @@ export function ChatHeader({ conversation: c, infoOpen, onToggleInfo, infoPanelI
         <BackIcon size={22} />
       </IconButton>
       <div className="relative flex min-w-0 flex-1 items-center gap-3 rounded-lg py-1 pr-2 hover:bg-black/[.02] dark:hover:bg-white/[.02]">
-        <Avatar
-          label={c.title}
-          initials={c.peer?.initials}
-          icon={isGroup ? c.icon : null}
-          imageUrl={c.peer?.avatarUrl}
-          color={c.iconBg}
-          size={40}
-        />
+        <span className="relative shrink-0">
+          <Avatar
+            label={c.title}
+            initials={c.peer?.initials}
+            icon={isGroup ? c.icon : null}
+            imageUrl={c.peer?.avatarUrl}
+            color={c.iconBg}
+            size={40}
+          />
+          {c.messageTimerSec !== null && (
+            // As in WhatsApp: a timer on the picture says new messages disappear.
+            <span
+              className="absolute -right-1 -bottom-1 flex size-[18px] items-center justify-center rounded-full bg-panel-2 text-accent"
+              role="img"
+              aria-label={`Disappearing messages: ${messageTimerLabel(c.messageTimerSec)}`}
+              title={`Disappearing messages: ${messageTimerLabel(c.messageTimerSec)}`}
+              data-testid="message-timer-badge"
+            >
+              <TimerIcon size={14} />
+            </span>
+          )}
+        </span>
         <div className="min-w-0 flex-1">
           <h2 className="truncate text-base leading-[21px] font-medium text-fg">
             <button

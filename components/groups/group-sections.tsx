@@ -1,7 +1,9 @@
 "use client";
-// The group half of Group info below the About card: who may send (for its managers), members
-// (with management by role), invite links, banned people and Exit group, or the read-only notices.
+// The group half of Group info below the About card: disappearing messages, who may send (for its
+// managers), members (with management by role), invite links, banned people and Exit group, or the
+// read-only notices.
 import { useState } from "react";
+import { DisappearingMessages } from "@/components/chat/disappearing-messages";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ExitIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
@@ -25,6 +27,7 @@ export function GroupSections({ conversation: c }: { conversation: ConversationS
           This group is archived: you can read its history, but nobody can send messages.
         </p>
       )}
+      {!rights.readOnly && <DisappearingMessages conversation={c} canChange={rights.edit} />}
       {rights.edit && <SendPolicySetting conversation={c} />}
       <GroupMembers conversation={c} rights={rights} onBanned={() => setBansVersion((v) => v + 1)} />
       {rights.invites && <InviteLinks conversation={c} />}

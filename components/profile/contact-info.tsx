@@ -1,8 +1,9 @@
 "use client";
 // Contact info of a direct chat (the chat header opens it): picture, name, @username,
-// presence, about, phone (when they share it with me), media/links/docs, and Block / Unblock
-// with a confirmation.
+// presence, about, phone (when they share it with me), media/links/docs, disappearing messages,
+// and Block / Unblock with a confirmation.
 import { useCallback, useEffect, useState } from "react";
+import { DisappearingMessages } from "@/components/chat/disappearing-messages";
 import { closesOnNarrow, MediaLinksDocs } from "@/components/groups/media-gallery";
 import { Avatar } from "@/components/ui/avatar";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -100,6 +101,7 @@ export function ContactInfoPanel({ conversation: c, id, onClose }: Props) {
       </div>
 
       <MediaLinksDocs conversationId={c.id} onShowInChat={showInChat} />
+      <DisappearingMessages conversation={c} canChange={!blocked} />
 
       {peer && (
         <div className="mt-2.5 mb-6 bg-panel py-2">

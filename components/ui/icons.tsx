@@ -384,3 +384,9 @@ export const ChevronDownSmall = (p: IconProps) => (
     <path {...stroke} d="m6 9 6 6 6-6" />
   </Svg>
 );
+export const TimerIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle {...stroke} cx="12" cy="13" r="8" />
+    <path {...stroke} d="M12 9v4l2.5 2.5M9.5 2.5h5" />
+  </Svg>
+);

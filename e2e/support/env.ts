@@ -1,5 +1,7 @@
 // Ports and URLs shared by playwright.config.ts, the support servers and the specs.
 // Override the ports with E2E_APP_PORT / E2E_OIDC_PORT when they collide with something.
+import os from "node:os";
+import path from "node:path";
 
 export const APP_PORT = Number(process.env.E2E_APP_PORT || 3210);
 export const OIDC_PORT = Number(process.env.E2E_OIDC_PORT || 3211);
@@ -11,6 +13,9 @@ export const APP_URL = `http://localhost:${APP_PORT}`;
 /** The stand-in for accounts.google.com (AUTH_GOOGLE_ISSUER). Exactly this string is the `iss`
  * of its tokens, and Auth.js compares it with the configured issuer byte for byte. */
 export const OIDC_ISSUER = `http://127.0.0.1:${OIDC_PORT}`;
+
+/** Where start-app leaves the test server's database URL, for the few specs that must move time on (e2e/support/db.ts). */
+export const E2E_DATABASE_URL_FILE = path.join(os.tmpdir(), `convo-e2e-${APP_PORT}.database-url`);
 
 /** The test server's UPLOAD_MAX_BYTES (20 MB, not the 25 MB default). */
 export const E2E_UPLOAD_MAX_BYTES = 20 * 1024 * 1024;

@@ -5,12 +5,12 @@
 // A webServer starts before Playwright's globalSetup, so the database cannot come from there.
 // Run: npx tsx e2e/support/start-app.ts
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { adminUrlFromEnv, createDatabase, dropDatabase, urlForDatabase } from "@/lib/test-support/global-setup";
-import { APP_PORT, APP_URL, E2E_UPLOAD_MAX_BYTES, OIDC_ISSUER } from "./env";
+import { APP_PORT, APP_URL, E2E_DATABASE_URL_FILE, E2E_UPLOAD_MAX_BYTES, OIDC_ISSUER } from "./env";
 
 const DB_PREFIX = "convo_e2e";
 const root = process.cwd();
@@ -72,6 +72,7 @@ try {
   process.exit(1);
 }
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "convo-e2e-data-"));
+writeFileSync(E2E_DATABASE_URL_FILE, databaseUrl, { mode: 0o600 });
 log(`database ${new URL(databaseUrl).pathname.slice(1)}, DATA_DIR ${dataDir}`);
 
 let cleanedUp = false;
@@ -80,6 +81,7 @@ async function cleanUp() {
   cleanedUp = true;
   await dropDatabase(adminUrl, databaseUrl).catch((err: unknown) => log(`drop failed: ${(err as Error).message}`));
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(E2E_DATABASE_URL_FILE, { force: true });
   log("database dropped, DATA_DIR removed");
 }
 
@@ -109,6 +111,8 @@ const child: ChildProcess = spawn(process.execPath, [serverFile], {
     LOG_LEVEL: process.env.E2E_LOG_LEVEL || "warn",
     // Not the default (25 MB): the browser must refuse by the server's limit, not its own.
     UPLOAD_MAX_BYTES: String(E2E_UPLOAD_MAX_BYTES),
+    // Disappearing messages go within half a second of their time, not the default 30 s.
+    MESSAGE_EXPIRY_SWEEP_MS: "500",
     // Set (empty) so a developer's .env file cannot switch these on for the test server.
     REDIS_URL: "",
     UPLOADTHING_TOKEN: "",

@@ -89,9 +89,11 @@ export function applyConversationPatch(conv: ConversationSummary, patch: Convers
     ...(patch.iconBg !== undefined ? { iconBg: patch.iconBg } : {}),
     ...(patch.about !== undefined ? { about: patch.about } : {}),
     ...(patch.onlyAdminsSend !== undefined ? { onlyAdminsSend: patch.onlyAdminsSend } : {}),
+    ...(patch.messageTimerSec !== undefined ? { messageTimerSec: patch.messageTimerSec } : {}),
   };
   const same =
-    next.title === conv.title && next.icon === conv.icon && next.iconBg === conv.iconBg && next.about === conv.about && next.onlyAdminsSend === conv.onlyAdminsSend;
+    next.title === conv.title && next.icon === conv.icon && next.iconBg === conv.iconBg && next.about === conv.about &&
+    next.onlyAdminsSend === conv.onlyAdminsSend && next.messageTimerSec === conv.messageTimerSec;
   return same ? conv : next;
 }
 

@@ -1,6 +1,6 @@
 // My profile, settings, blocking, other people's profiles, chat settings, message search and
 // the media gallery: the HTTP API calls and their types (browser side).
-import type { ConversationSummary, MessageDto, UserSummary } from "@/lib/realtime/contract";
+import type { ConversationPatch, ConversationSummary, MessageDto, UserSummary } from "@/lib/realtime/contract";
 import type { SearchHit } from "@/lib/search/search-messages";
 import { request } from "./api";
 import type { Theme } from "./theme";
@@ -66,6 +66,12 @@ export const profileApi = {
   /** "Export chat": the address of the chat as a .txt download, with times in my zone. */
   exportChatUrl: (conversationId: string, timeZone: string) =>
     `/api/v1/conversations/${enc(conversationId)}/export?${new URLSearchParams({ tz: timeZone })}`,
+  /** Disappearing messages for everyone in the chat: seconds a new message lasts, or null for off. */
+  messageTimer: (conversationId: string, seconds: number | null) =>
+    request<{ conversation: ConversationPatch }>(`/api/v1/conversations/${enc(conversationId)}/message-timer`, {
+      method: "PUT",
+      json: { seconds },
+    }),
   clearChat: (conversationId: string) =>
     request<{ conversation: ConversationSummary; clearedSeq: number }>(`/api/v1/conversations/${enc(conversationId)}/clear`, { method: "POST" }),
   search: (q: string, opts: { conversationId?: string; signal?: AbortSignal } = {}) => {

@@ -160,6 +160,28 @@ describe("realtime client", () => {
     expect(store.getState().connection).toBe("connected");
   });
 
+  it("disappearing messages leave the chat and its preview when they expire, and after a reconnect", async () => {
+    const { store, socket, client } = setup();
+    client.start();
+    await flush();
+    await client.loadLatest("c1");
+    socket.fire("message:new", msg(3, { text: "vanishing" }));
+    expect(store.getState().conversations.c1!.lastMessage?.text).toBe("vanishing");
+
+    socket.fire("messages:expired", { conversationId: "c1", messageIds: ["m3"] });
+    expect(store.getState().messages.c1!.items.map((m) => m.seq)).toEqual([1, 2]);
+    expect(store.getState().conversations.c1!.lastMessage?.id).toBe("m2");
+
+    // Message 2 went while we were offline: nobody told us, so the timed chat is read afresh.
+    socket.disconnect();
+    socket.replies.set("sync", () => ({ ok: true, conversations: [conv({ lastSeq: 3, readSeq: 3, messageTimerSec: 86400 })], missed: {}, truncated: [] }));
+    socket.replies.set("messages:list", () => ({ ok: true, messages: [msg(1)], nextBefore: null }));
+    socket.connect();
+    await flush();
+    await flush();
+    expect(store.getState().messages.c1!.items.map((m) => m.seq)).toEqual([1]);
+  });
+
   it("batches delivered receipts for messages from others", async () => {
     const { socket, client, runTimers } = setup();
     client.start();

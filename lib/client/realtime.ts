@@ -178,6 +178,10 @@ export function createRealtimeClient(deps: RealtimeDeps) {
       const quotes = refreshQuotes(s.messages[ev.conversationId]?.items ?? [], { id: ev.messageId, text: null, deletedAt: "deleted" });
       s.receiveMessages(ev.conversationId, quotes);
     });
+    sock.on("messages:expired", ({ conversationId, messageIds }) => {
+      const s = store.getState();
+      for (const messageId of messageIds) s.messageDeleted({ conversationId, messageId, forEveryone: false, byAdmin: false });
+    });
     sock.on("star:updated", ({ messageId, starred }) => store.getState().setStar(messageId, starred));
     sock.on("pins:changed", ({ conversationId }) => void messageActions.refreshPins(conversationId).catch(() => undefined));
     sock.on("block:changed", ({ user, blocked }) => store.getState().setUserBlocked(user, blocked));
@@ -275,6 +279,10 @@ export function createRealtimeClient(deps: RealtimeDeps) {
       store.getState().applySync(res, cursors);
       for (const [conversationId, missed] of Object.entries(res.missed)) noteDelivered(conversationId, missed);
       for (const conversationId of res.truncated) void loadLatest(conversationId, "reset");
+      // Disappearing messages may have gone while we were away, unannounced to us: read them afresh.
+      for (const c of res.conversations) {
+        if (c.messageTimerSec !== null && cursors[c.id] !== undefined && !res.truncated.includes(c.id)) void loadLatest(c.id, "reset");
+      }
     })().finally(() => {
       syncing = null;
       if (resyncAfter) {

@@ -19,6 +19,10 @@ describe("systemText", () => {
     expect(systemText({ kind: "sendPolicy", actorName: "Ana", onlyAdmins: false }, null, "Ana")).toBe(
       "You changed this group's settings to allow all members to send messages",
     );
+    expect(systemText({ kind: "messageTimer", actorName: "Ana", seconds: 7 * 24 * 3600 }, null)).toBe(
+      "Ana turned on disappearing messages. New messages will disappear from this chat 7 days after they're sent.",
+    );
+    expect(systemText({ kind: "messageTimer", actorName: "Ana", seconds: null }, null, "Ana")).toBe("You turned off disappearing messages.");
   });
 
   it("says You / you when the actor or target is me", () => {

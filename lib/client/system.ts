@@ -1,5 +1,6 @@
 // Wording of SYSTEM messages (centred notices such as "Ana joined"), WhatsApp style: "You" when
 // the actor or target is me. Events carry names, not ids, so "me" is matched by my display name.
+import { messageTimerLabel } from "@/lib/conversations/message-timers";
 import type { SystemEvent } from "@/lib/realtime/contract";
 
 export function systemText(ev: SystemEvent | null, fallback: string | null, meName?: string): string {
@@ -32,6 +33,10 @@ export function systemText(ev: SystemEvent | null, fallback: string | null, meNa
       return ev.onlyAdmins
         ? `${actor} changed this group's settings to allow only admins to send messages`
         : `${actor} changed this group's settings to allow all members to send messages`;
+    case "messageTimer":
+      return ev.seconds === null
+        ? `${actor} turned off disappearing messages.`
+        : `${actor} turned on disappearing messages. New messages will disappear from this chat ${messageTimerLabel(ev.seconds)} after they're sent.`;
     default:
       return fallback ?? "";
   }

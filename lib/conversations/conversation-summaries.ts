@@ -22,6 +22,7 @@ type SummaryRow = {
   markedUnread: boolean;
   groupArchived: boolean;
   onlyAdminsSend: boolean;
+  messageTimerSec: number | null;
   peerId: string | null;
   peerName: string | null;
   peerUsername: string | null;
@@ -60,7 +61,7 @@ export async function conversationSummaries(
     : Prisma.sql`AND (c.type = 'GROUP' OR c."lastMessageAt" IS NOT NULL OR c."createdById" = p."userId")`;
   const rows = await queryDirect<SummaryRow>(db, Prisma.sql`
     SELECT c.id, c.type::text AS type, c.name, c.icon, c."iconBg", c.about, c.visibility::text AS visibility,
-           c."lastSeq", c."lastMessageAt", c."archivedAt" IS NOT NULL AS "groupArchived", c."onlyAdminsSend",
+           c."lastSeq", c."lastMessageAt", c."archivedAt" IS NOT NULL AS "groupArchived", c."onlyAdminsSend", c."messageTimerSec",
            p."readSeq", p."clearedSeq", p."isPinned", p."isMuted", p."isArchived", p."markedUnread",
            peer.id AS "peerId", peer.name AS "peerName", peer.username AS "peerUsername",
            peer.initials AS "peerInitials", peer."avatarColor" AS "peerAvatarColor", peer."avatarUrl" AS "peerAvatarUrl",
@@ -148,6 +149,7 @@ function toSummary(r: SummaryRow): ConversationSummary {
     markedUnread: r.markedUnread,
     groupArchived: r.groupArchived,
     onlyAdminsSend: r.onlyAdminsSend,
+    messageTimerSec: r.messageTimerSec,
     memberCount: r.memberCount,
     minDeliveredSeq: Number(r.minDeliveredSeq ?? 0),
     minReadSeq: Number(r.minReadSeq ?? 0),

@@ -13,6 +13,7 @@ import * as messageRoute from "@/app/api/v1/messages/[id]/route";
 import * as usersRoute from "@/app/api/v1/users/route";
 import * as mediaRoute from "@/app/api/v1/conversations/[id]/media/route";
 import * as settingsRoute from "@/app/api/v1/conversations/[id]/settings/route";
+import * as messageTimerRoute from "@/app/api/v1/conversations/[id]/message-timer/route";
 import * as editsRoute from "@/app/api/v1/messages/[id]/edits/route";
 import * as forwardRoute from "@/app/api/v1/messages/[id]/forward/route";
 import * as reactionsRoute from "@/app/api/v1/messages/[id]/reactions/route";
@@ -104,6 +105,7 @@ function routes() {
     ["export chat", exportRoute.GET, "GET", `/api/v1/conversations/${directId}/export?tz=UTC`, { id: directId }, undefined],
     ["vote", votesRoute.PUT, "PUT", `/api/v1/messages/${aliceMessageId}/votes`, { id: aliceMessageId }, { options: [0] }],
     ["list pins", pinsRoute.GET, "GET", `/api/v1/conversations/${directId}/pins`, { id: directId }, undefined],
+    ["message timer", messageTimerRoute.PUT, "PUT", `/api/v1/conversations/${directId}/message-timer`, { id: directId }, { seconds: 86400 }],
   ] as const;
 }
 
@@ -141,7 +143,7 @@ describe("HTTP API v1 authorization", () => {
       "get conversation", "list messages", "send message", "mark read", "delete for me",
       "delete for everyone", "message receipts", "join private group", "leave group not joined",
       "edit message", "edit history", "react", "forward", "star", "unstar", "chat settings", "media gallery",
-      "clear chat", "pin", "unpin", "list pins", "vote", "export chat",
+      "clear chat", "pin", "unpin", "list pins", "vote", "export chat", "message timer",
     ]);
     for (const [name, fn, method, path, params, body] of routes()) {
       const res = await call(fn as RouteFn, { method, path, params, body, cookie: outsider.cookie });
@@ -172,6 +174,7 @@ describe("HTTP API v1 authorization", () => {
     expect(await db.participant.count({ where: { conversationId: directId, clearedSeq: { gt: 0 } } })).toBe(0);
     expect(await db.pinnedMessage.count({ where: { conversationId: directId } })).toBe(0);
     expect(await db.pollVote.count({ where: { userId: outsider.id } })).toBe(0);
+    expect((await db.conversation.findUniqueOrThrow({ where: { id: directId } })).messageTimerSec).toBeNull();
   });
 
   it("lets members use the same routes", async () => {

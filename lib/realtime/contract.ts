@@ -42,7 +42,8 @@ export type SystemEvent =
   | { kind: "promoted" | "demoted"; actorName: string; targetName: string }
   | { kind: "owner"; targetName: string }
   | { kind: "pinned"; actorName: string }
-  | { kind: "sendPolicy"; actorName: string; onlyAdmins: boolean };
+  | { kind: "sendPolicy"; actorName: string; onlyAdmins: boolean }
+  | { kind: "messageTimer"; actorName: string; seconds: number | null };
 
 export type MessageDto = {
   id: string;
@@ -114,6 +115,8 @@ export type ConversationSummary = {
   groupArchived: boolean;
   /** An announcement group: only its admins send (site admins in a public group). */
   onlyAdminsSend: boolean;
+  /** Disappearing messages: seconds a new message lasts; null when off. */
+  messageTimerSec: number | null;
   memberCount: number;
   /**
    * Lowest delivered/read watermark among all current members. My own watermarks are ≥ the seq
@@ -140,6 +143,7 @@ export type ConversationPatch = {
   about?: string;
   archived?: boolean;
   onlyAdminsSend?: boolean;
+  messageTimerSec?: number | null;
 };
 
 export type GroupSummary = {
@@ -227,6 +231,8 @@ export type ServerToClientEvents = {
   "message:new": (message: MessageDto) => void;
   "message:updated": (message: MessageDto) => void;
   "message:deleted": (event: { conversationId: string; messageId: string; seq: number; forEveryone: boolean; byAdmin: boolean }) => void;
+  /** Disappearing messages whose time came: gone from the chat for everyone, without a trace. */
+  "messages:expired": (event: { conversationId: string; messageIds: string[] }) => void;
   "receipt:update": (event: ReceiptEvent) => void;
   typing: (event: { conversationId: string; userId: string; isTyping: boolean }) => void;
   presence: (event: PresenceEvent) => void;

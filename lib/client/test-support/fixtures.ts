@@ -47,6 +47,7 @@ export function conv(over: Partial<ConversationSummary> = {}): ConversationSumma
     isArchived: false,
     markedUnread: false,
     onlyAdminsSend: false,
+    messageTimerSec: null,
     groupArchived: false,
     memberCount: 2,
     minDeliveredSeq: 0,

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import type { Ctx } from "@/lib/context";
+import { forbidden } from "@/lib/errors";
+import { requireGroupManager } from "@/lib/groups/permissions";
+import { postSystemMessage, userName } from "@/lib/groups/system-message";
+import { GROUP_ARCHIVED } from "@/lib/messages/send-refusals";
+import { assertNotBlocked } from "@/lib/messages/store-message";
+import type { ConversationPatch } from "@/lib/realtime/contract";
+import { id } from "@/lib/validation";
+import { requireMembership } from "./membership";
+import { isMessageTimer } from "./message-timers";
+
+export const messageTimerInput = z.object({
+  conversationId: id,
+  /** Seconds a new message lasts; null turns disappearing messages off. */
+  seconds: z
+    .number()
+    .int()
+    .refine(isMessageTimer, "Disappearing messages last 24 hours, 7 days or 90 days")
+    .nullable(),
+});
+
+/**
+ * Turns disappearing messages on (24 h, 7 d or 90 d) or off for everyone in the chat. Messages
+ * sent from now on keep the timer they were sent with (the insert reads it); earlier ones are
+ * not touched. Either person of a direct chat may change it; in a group, those who manage it.
+ */
+export async function setMessageTimer(ctx: Ctx, input: z.input<typeof messageTimerInput>): Promise<ConversationPatch> {
+  const { conversationId, seconds } = messageTimerInput.parse(input);
+  const { conversation } = await requireMembership(ctx.db, ctx.actor.id, conversationId);
+  if (conversation.archivedAt) throw forbidden(GROUP_ARCHIVED);
+  if (conversation.type === "GROUP") await requireGroupManager(ctx, conversationId);
+  else await assertNotBlocked(ctx, conversation);
+
+  const patch: ConversationPatch = { conversationId, messageTimerSec: seconds };
+  const before = await ctx.db.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { messageTimerSec: true } });
+  // Choosing the timer the chat already has is not news.
+  if (before.messageTimerSec === seconds) return patch;
+  await ctx.db.conversation.update({ where: { id: conversationId }, data: { messageTimerSec: seconds } });
+  await postSystemMessage(ctx, conversationId, { kind: "messageTimer", actorName: await userName(ctx, ctx.actor.id), seconds });
+  ctx.publish.toConversation(conversationId, "conversation:patched", patch);
+  return patch;
+}

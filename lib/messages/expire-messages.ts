@@ -1,0 +1,74 @@
+import type { Db } from "@/lib/db/client";
+import { queryDirect } from "@/lib/db/direct-query";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { logger } from "@/lib/logger";
+import type { Publisher } from "@/lib/realtime/publisher";
+import { removeUnusedFiles, type StoredFileRef } from "@/lib/storage/remove-unused-files";
+
+/** Rows deleted per statement: short transactions, whatever the backlog. */
+const EXPIRE_BATCH = 500;
+
+type ExpiredRow = { id: string; conversationId: string; files: StoredFileRef[] | null };
+
+/**
+ * Deletes the disappearing messages whose time has come, and tells each chat which went. Their
+ * reactions, stars, pins and votes go with them, and their files unless a forwarded copy still
+ * shows them; replies keep their text and lose the quote. Several nodes may sweep at once: SKIP
+ * LOCKED gives each row to one of them.
+ */
+export async function expireDueMessages(db: Db, publish: Publisher): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const rows = await queryDirect<ExpiredRow>(db, Prisma.sql`
+      WITH due AS (
+        SELECT id FROM "Message"
+        WHERE "expiresAt" IS NOT NULL AND "expiresAt" <= now()
+        ORDER BY "expiresAt"
+        LIMIT ${EXPIRE_BATCH}
+        FOR UPDATE SKIP LOCKED
+      ), files AS (
+        SELECT a."messageId",
+               json_agg(json_build_object('key', a."storageKey", 'thumbnailKey', a."thumbnailKey", 'driver', a.driver)) AS list
+        FROM "Attachment" a WHERE a."messageId" IN (SELECT id FROM due)
+        GROUP BY a."messageId"
+      )
+      DELETE FROM "Message" m
+      USING due LEFT JOIN files f ON f."messageId" = due.id
+      WHERE m.id = due.id
+      RETURNING m.id, m."conversationId", f.list AS files`);
+    const byConversation = new Map<string, string[]>();
+    for (const r of rows) {
+      const ids = byConversation.get(r.conversationId) ?? [];
+      ids.push(r.id);
+      byConversation.set(r.conversationId, ids);
+    }
+    for (const [conversationId, messageIds] of byConversation) publish.toConversation(conversationId, "messages:expired", { conversationId, messageIds });
+    await removeUnusedFiles(db, rows.flatMap((r) => r.files ?? []));
+    total += rows.length;
+    if (rows.length < EXPIRE_BATCH) return total;
+  }
+}
+
+/** Sweeps every `intervalMs` until stopped; a failed sweep is logged and the next one tries again. */
+export function startMessageExpiry(db: Db, publish: Publisher, intervalMs: number): { stop: () => Promise<void> } {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> = Promise.resolve();
+  const sweep = () => {
+    running = expireDueMessages(db, publish)
+      .then((n) => {
+        if (n > 0) logger.info({ expired: n }, "disappearing messages deleted");
+      })
+      .catch((err: unknown) => logger.warn({ err }, "deleting disappearing messages failed"))
+      .finally(() => {
+        if (timer) timer = setTimeout(sweep, intervalMs).unref();
+      });
+  };
+  timer = setTimeout(sweep, intervalMs).unref();
+  return {
+    stop: async () => {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await running;
+    },
+  };
+}
