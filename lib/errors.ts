@@ -25,10 +25,14 @@ const statusByCode: Record<ErrorCode, number> = {
   INTERNAL: 500,
 };
 
+/** What a client may act on beyond the code: a refusal that makes a chat read-only. */
+export type ErrorReason = "GROUP_ARCHIVED" | "ONLY_ADMINS_SEND";
+
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly reason?: ErrorReason,
   ) {
     // An AppError is an answer to the caller, not a bug: its stack is never read. Capturing one
     // costs microseconds, and an overloaded node refuses thousands of sends a second.
@@ -49,9 +53,9 @@ export const forbidden = (why = "Not allowed") => new AppError("FORBIDDEN", why)
 export const badRequest = (why: string) => new AppError("BAD_REQUEST", why);
 
 /** Shape of every error a client sees, over HTTP and socket acks alike. */
-export type ErrorBody = { code: ErrorCode; message: string };
+export type ErrorBody = { code: ErrorCode; message: string; reason?: ErrorReason };
 
 export function toErrorBody(err: unknown): ErrorBody {
-  if (err instanceof AppError) return { code: err.code, message: err.message };
+  if (err instanceof AppError) return err.reason ? { code: err.code, message: err.message, reason: err.reason } : { code: err.code, message: err.message };
   return { code: "INTERNAL", message: "Something went wrong" };
 }

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Api } from "./api";
 import type { Timers } from "./batcher";
-import { ONLY_ADMINS_SEND } from "@/lib/messages/send-refusals";
 import type { MessageApi } from "./message-api";
 import { createRealtimeClient } from "./realtime";
 import { chatStore } from "./test-support/chat-store";
@@ -299,12 +298,31 @@ describe("realtime client: blocks and profiles", () => {
     store.getState().upsertConversation(conv({ id: "g1", type: "GROUP", title: "News" }));
     client.start();
     await flush();
-    socket.replies.set("message:send", () => ({ ok: false, error: { code: "FORBIDDEN", message: ONLY_ADMINS_SEND } }));
+    socket.replies.set("message:send", () => ({ ok: false, error: { code: "FORBIDDEN", message: "Admins only here", reason: "ONLY_ADMINS_SEND" } }));
     client.send("g1", "can I?");
     await flush();
-    expect(store.getState().outbox[0]).toMatchObject({ failed: ONLY_ADMINS_SEND });
+    expect(store.getState().outbox[0]).toMatchObject({ failed: "Admins only here" });
     expect(store.getState().removed.g1).toBeUndefined();
     expect(store.getState().conversations.g1).toMatchObject({ onlyAdminsSend: true });
+    client.stop();
+  });
+
+  it("a group archived meanwhile: the send fails, the chat stays mine but read-only; another refusal removes it", async () => {
+    const { store, socket, client } = setup();
+    store.getState().upsertConversation(conv({ id: "g1", type: "GROUP", title: "Old club" }));
+    store.getState().upsertConversation(conv({ id: "g2", type: "GROUP", title: "Left" }));
+    client.start();
+    await flush();
+    socket.replies.set("message:send", () => ({ ok: false, error: { code: "FORBIDDEN", message: "Archived, sorry", reason: "GROUP_ARCHIVED" } }));
+    client.send("g1", "anyone?");
+    await flush();
+    expect(store.getState().archived.g1).toBe(true);
+    expect(store.getState().removed.g1).toBeUndefined();
+    // The same code without a reason: no longer mine.
+    socket.replies.set("message:send", () => ({ ok: false, error: { code: "FORBIDDEN", message: "Archived, sorry" } }));
+    client.send("g2", "hello?");
+    await flush();
+    expect(store.getState().removed.g2).toBe(true);
     client.stop();
   });
 

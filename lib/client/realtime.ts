@@ -1,7 +1,6 @@
 // The realtime client: owns the socket, feeds server events into the store and runs the
 // delivery machinery (outbox + retries, sync after reconnect, receipts, typing, presence).
 // Framework-free so it can be driven by a fake socket in tests; React wires it in use-realtime.
-import { GROUP_ARCHIVED, ONLY_ADMINS_SEND } from "@/lib/messages/send-refusals";
 import type { ConversationSummary, MessageDto, MessageReceipts } from "@/lib/realtime/contract";
 import { ApiError, type Api } from "./api";
 import { createSeqBatcher, realTimers, type Timers } from "./batcher";
@@ -321,10 +320,10 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     }
     if (PERMANENT.has(res.error.code)) {
       store.getState().outboxFailed(clientId, res.error.message || "Not sent");
-      if (res.error.code === "FORBIDDEN" && res.error.message === GROUP_ARCHIVED) {
+      if (res.error.reason === "GROUP_ARCHIVED") {
         // Archived while we were away (summaries don't carry it): read-only, still a member.
         store.getState().patchConversation({ conversationId: entry.conversationId, archived: true });
-      } else if (res.error.code === "FORBIDDEN" && res.error.message === ONLY_ADMINS_SEND) {
+      } else if (res.error.reason === "ONLY_ADMINS_SEND") {
         // Made an announcement group meanwhile: still a member, who now reads only.
         store.getState().patchConversation({ conversationId: entry.conversationId, onlyAdminsSend: true });
       } else if (

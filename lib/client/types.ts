@@ -1,5 +1,5 @@
 // Browser-side types built on the realtime contract.
-import type { ErrorCode } from "@/lib/errors";
+import type { ErrorCode, ErrorReason } from "@/lib/errors";
 import type { AttachmentDto, MessageDto, ReplyPreview } from "@/lib/realtime/contract";
 
 /** A message typed in this browser that the server has not acknowledged yet. */
@@ -41,4 +41,4 @@ export type ConversationMessages = {
 };
 
 export type ClientErrorCode = ErrorCode | "TIMEOUT" | "DISCONNECTED" | "NETWORK";
-export type ClientError = { code: ClientErrorCode; message: string };
+export type ClientError = { code: ClientErrorCode; message: string; reason?: ErrorReason };

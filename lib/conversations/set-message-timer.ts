@@ -1,9 +1,8 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
-import { forbidden } from "@/lib/errors";
 import { requireGroupManager } from "@/lib/groups/permissions";
 import { postSystemMessage, userName } from "@/lib/groups/system-message";
-import { GROUP_ARCHIVED } from "@/lib/messages/send-refusals";
+import { groupArchived } from "@/lib/messages/send-refusals";
 import { assertNotBlocked } from "@/lib/messages/store-message";
 import type { ConversationPatch } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
@@ -28,7 +27,7 @@ export const messageTimerInput = z.object({
 export async function setMessageTimer(ctx: Ctx, input: z.input<typeof messageTimerInput>): Promise<ConversationPatch> {
   const { conversationId, seconds } = messageTimerInput.parse(input);
   const { conversation } = await requireMembership(ctx.db, ctx.actor.id, conversationId);
-  if (conversation.archivedAt) throw forbidden(GROUP_ARCHIVED);
+  if (conversation.archivedAt) throw groupArchived();
   if (conversation.type === "GROUP") await requireGroupManager(ctx, conversationId);
   else await assertNotBlocked(ctx, conversation);
 

@@ -7,7 +7,6 @@ import { updateGroup } from "@/lib/groups/update-group";
 import { listMessages } from "@/lib/messages/list-messages";
 import { reactToMessage } from "@/lib/messages/react-to-message";
 import { sendMessage } from "@/lib/messages/send-message";
-import { ONLY_ADMINS_SEND } from "@/lib/messages/send-refusals";
 import { testDb } from "@/lib/test-support/database";
 import { createTestUser, recordingPublisher, type TestUser } from "@/lib/test-support/fixtures";
 
@@ -31,7 +30,7 @@ describe("only admins send (announcement groups)", () => {
     const latest = (await listMessages(member.ctx, { conversationId: group.id })).messages.at(-1);
     expect(latest?.system).toEqual({ kind: "sendPolicy", actorName: "Announcing Owner", onlyAdmins: true });
 
-    await expect(say(member, group.id, "can I?")).rejects.toMatchObject({ code: "FORBIDDEN", message: ONLY_ADMINS_SEND });
+    await expect(say(member, group.id, "can I?")).rejects.toMatchObject({ code: "FORBIDDEN", reason: "ONLY_ADMINS_SEND" });
     expect(await db.message.count({ where: { conversationId: group.id, senderId: member.id } })).toBe(0);
     const { message: news } = await say(owner, group.id, "Big news");
     await expect(reactToMessage(member.ctx, { messageId: news.id, emoji: "🎉" })).resolves.toMatchObject({ reactions: [{ emoji: "🎉" }] });
@@ -51,7 +50,7 @@ describe("only admins send (announcement groups)", () => {
     await joinGroup(site.ctx, { conversationId: lounge.id });
     await expect(updateGroup(user.ctx, { conversationId: lounge.id, onlyAdminsSend: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await updateGroup(site.ctx, { conversationId: lounge.id, onlyAdminsSend: true });
-    await expect(say(user, lounge.id, "hello?")).rejects.toMatchObject({ code: "FORBIDDEN", message: ONLY_ADMINS_SEND });
+    await expect(say(user, lounge.id, "hello?")).rejects.toMatchObject({ code: "FORBIDDEN", reason: "ONLY_ADMINS_SEND" });
     await expect(say(site, lounge.id, "Welcome, read the rules")).resolves.toBeTruthy();
     const audit = await db.auditLog.findFirst({ where: { targetId: lounge.id, action: "group.update" }, orderBy: { createdAt: "desc" } });
     expect(audit?.after).toMatchObject({ onlyAdminsSend: true });

@@ -1,14 +1,14 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
 import { requireMembership } from "@/lib/conversations/membership";
-import { AppError, forbidden } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { requireGroupManager } from "@/lib/groups/permissions";
 import { postSystemMessage, userName } from "@/lib/groups/system-message";
 import type { PinDto } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
 import { previewSelect, toReplyPreview } from "./message-dto";
 import { assertNotBlocked } from "./store-message";
-import { GROUP_ARCHIVED } from "./send-refusals";
+import { groupArchived } from "./send-refusals";
 import { findVisibleMessage } from "./visible-message";
 
 /** As in WhatsApp: a pin lasts 24 hours, 7 days or 30 days, and a chat shows at most three. */
@@ -35,7 +35,7 @@ async function requirePinRights(ctx: Ctx, messageId: string) {
     conversation: { select: { id: true, type: true, archivedAt: true, directKey: true } },
   });
   const conversation = message.conversation;
-  if (conversation.archivedAt) throw forbidden(GROUP_ARCHIVED);
+  if (conversation.archivedAt) throw groupArchived();
   if (conversation.type === "GROUP") await requireGroupManager(ctx, conversation.id);
   else await assertNotBlocked(ctx, conversation);
   return message;

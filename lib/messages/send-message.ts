@@ -8,7 +8,7 @@ import type { MessageDto } from "@/lib/realtime/contract";
 import { clientId, id, MAX_MESSAGE_LENGTH } from "@/lib/validation";
 import { attachmentKind } from "@/lib/storage/attachment-dto";
 import { pollOptions, pollQuestion } from "./poll-rules";
-import { GROUP_ARCHIVED, ONLY_ADMINS_SEND } from "./send-refusals";
+import { groupArchived, onlyAdminsSend } from "./send-refusals";
 import { messageDto, messageSelect } from "./message-dto";
 import { assertNotBlocked, MessageRefused, storeMessage } from "./store-message";
 
@@ -91,8 +91,8 @@ async function refusal(ctx: Ctx, data: z.output<typeof sendMessageInput>): Promi
   if (stored) return new ReplayInstead(replay(ctx, stored, data.conversationId));
   const membership = await requireMembership(ctx.db, ctx.actor.id, data.conversationId).catch((err: unknown) => err as Error);
   if (membership instanceof Error) return membership;
-  if (membership.conversation.archivedAt) return new AppError("FORBIDDEN", GROUP_ARCHIVED);
-  if (membership.conversation.onlyAdminsSend && !mayAnnounce(ctx, membership)) return new AppError("FORBIDDEN", ONLY_ADMINS_SEND);
+  if (membership.conversation.archivedAt) return groupArchived();
+  if (membership.conversation.onlyAdminsSend && !mayAnnounce(ctx, membership)) return onlyAdminsSend();
   const blocked = await assertNotBlocked(ctx, membership.conversation).catch((err: unknown) => err as Error);
   if (blocked) return blocked;
   if (data.attachmentIds?.length) return badRequest("An attachment was not found or is already sent");

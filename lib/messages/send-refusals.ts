@@ -1,5 +1,7 @@
-// The words of the send refusals that the browser acts on (it turns the chat read-only), shared
-// by the server that says them and the client that recognises them.
+import { AppError } from "@/lib/errors";
 
-export const GROUP_ARCHIVED = "This group is archived";
-export const ONLY_ADMINS_SEND = "Only admins can send messages to this group";
+// The refusals the browser acts on (it keeps the chat but makes it read-only). They carry a
+// `reason` that the client matches, so their words can change freely.
+
+export const groupArchived = () => new AppError("FORBIDDEN", "This group is archived", "GROUP_ARCHIVED");
+export const onlyAdminsSend = () => new AppError("FORBIDDEN", "Only admins can send messages to this group", "ONLY_ADMINS_SEND");

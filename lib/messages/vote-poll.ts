@@ -1,11 +1,11 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
-import { badRequest, forbidden } from "@/lib/errors";
+import { badRequest } from "@/lib/errors";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
 import { messageDto, messageSelect } from "./message-dto";
 import { MAX_POLL_OPTIONS } from "./poll-rules";
-import { GROUP_ARCHIVED } from "./send-refusals";
+import { groupArchived } from "./send-refusals";
 import { findVisibleMessage } from "./visible-message";
 
 export const voteInput = z.object({
@@ -25,7 +25,7 @@ export async function votePoll(ctx: Ctx, input: z.input<typeof voteInput>): Prom
   });
   const poll = (message.metadata as { poll?: { options: string[]; multiple: boolean } } | null)?.poll;
   if (message.type !== "POLL" || !poll || message.deletedAt) throw badRequest("This message is not a poll");
-  if (message.conversation.archivedAt) throw forbidden(GROUP_ARCHIVED);
+  if (message.conversation.archivedAt) throw groupArchived();
   const chosen = [...new Set(options)];
   if (chosen.some((o) => o >= poll.options.length)) throw badRequest("That option is not in the poll");
   if (!poll.multiple && chosen.length > 1) throw badRequest("This poll allows one answer");
