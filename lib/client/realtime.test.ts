@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Api } from "./api";
 import type { Timers } from "./batcher";
 import type { MessageApi } from "./message-api";
+import { toLastMessage } from "./conversations";
 import { createRealtimeClient } from "./realtime";
 import { chatStore } from "./test-support/chat-store";
 import { FakeSocket, emptySyncReply } from "./test-support/fake-socket";
@@ -179,6 +180,16 @@ describe("realtime client", () => {
     await flush();
     await flush();
     expect(store.getState().messages.c1!.items.map((m) => m.seq)).toEqual([1]);
+  });
+
+  it("an expired last message of a chat not open here: the list asks the server what is left", async () => {
+    const { store, socket, client, api } = setup();
+    store.getState().upsertConversation(conv({ id: "c2", lastSeq: 5, readSeq: 5, lastMessage: toLastMessage(msg(5, { conversationId: "c2" }), "Ana") }));
+    client.start();
+    await flush();
+    socket.fire("messages:expired", { conversationId: "c2", messageIds: ["m5"] });
+    await flush();
+    expect(api.conversation).toHaveBeenCalledWith("c2");
   });
 
   it("batches delivered receipts for messages from others", async () => {

@@ -179,7 +179,11 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     });
     sock.on("messages:expired", ({ conversationId, messageIds }) => {
       const s = store.getState();
+      const previewWent = messageIds.includes(s.conversations[conversationId]?.lastMessage?.id ?? "");
       for (const messageId of messageIds) s.messageDeleted({ conversationId, messageId, forEveryone: false, byAdmin: false });
+      // The chat list's preview went with them: only the server knows what is left when this
+      // browser holds none of the chat's messages.
+      if (previewWent && !store.getState().conversations[conversationId]?.lastMessage) void loadConversation(conversationId);
     });
     sock.on("star:updated", ({ messageId, starred }) => store.getState().setStar(messageId, starred));
     sock.on("pins:changed", ({ conversationId }) => void messageActions.refreshPins(conversationId).catch(() => undefined));

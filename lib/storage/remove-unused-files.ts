@@ -21,9 +21,11 @@ export async function removeUnusedFiles(db: Db, files: readonly StoredFileRef[])
   for (const file of byKey.values()) {
     for (const key of [file.key, file.thumbnailKey]) {
       if (!key) continue;
-      await driverFor(file.driver)
-        .remove(key)
-        .catch((err: unknown) => logger.warn({ err, key }, "removing a stored file failed"));
+      try {
+        await driverFor(file.driver).remove(key);
+      } catch (err) {
+        logger.warn({ err, key }, "removing a stored file failed");
+      }
     }
   }
   return byKey.size;
