@@ -32,3 +32,19 @@ it("closes every connection on disconnect, also when only raw statements ever ra
   await disconnectDb();
   expect(await connectionsTo(url)).toBe(0);
 });
+
+it("works in UTC on a server set to another time zone, so now() in SQL is the instant JavaScript means", async () => {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`ALTER DATABASE "${new URL(url).pathname.slice(1)}" SET TimeZone = 'Asia/Tokyo'`);
+  await admin.end();
+  const db = connectDb(url, 1);
+  try {
+    const [row] = await queryDirect<{ tz: string; now: Date }>(db, Prisma.sql`SELECT current_setting('TimeZone') AS tz, now()::timestamp(3) AS now`);
+    expect(row!.tz).toBe("UTC");
+    // Read as UTC, as Prisma reads timestamp columns: 9 hours off if the session were in Tokyo.
+    expect(Math.abs(row!.now.getTime() - Date.now())).toBeLessThan(60_000);
+  } finally {
+    await disconnectDb();
+  }
+});

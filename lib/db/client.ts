@@ -12,13 +12,22 @@ const g = globalThis as typeof globalThis & DbGlobal;
 
 export type Db = PrismaClient;
 
+/**
+ * Every session in UTC, whatever the server's TimeZone: timestamp columns hold UTC (Prisma's
+ * convention), and a column default or now() written in SQL (the message insert, expiries,
+ * mutes) must mean the same instant as the Dates Prisma writes.
+ */
+export function poolConfig(url: string, max: number): pg.PoolConfig {
+  return { connectionString: url, max, options: "-c TimeZone=UTC" };
+}
+
 /** Called once by server.ts (or a test) after the database URL is known. */
 export function connectDb(url: string, poolSize = 10, kind: DatabaseKind = "postgres"): PrismaClient {
   g.__convoDbKind = kind;
   if (g.__convoDb && g.__convoDbUrl === url) return g.__convoDb;
   // One pool and one statement namer for Prisma and for queryDirect: the same connections, and
   // a prepared statement's name always means the same text on them.
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool(poolConfig(url, poolSize));
   // PGlite is one session behind all its connections, and a prepared statement outlives the
   // connection that made it: the next connection (pg-pool replaces one idle for 10 s) would
   // prepare a name the session already holds and fail with 42P05 on every use. So statements
