@@ -228,6 +228,13 @@ test.describe("chat list settings", () => {
     await rowItem(page, ben!.name).hover();
     await rowItem(page, ben!.name).getByTestId("conversation-menu-button").click();
     await page.getByTestId("menu-mute").click();
+    // How long: 8 hours is preselected, as in WhatsApp; this one is for a week.
+    const muteDialog = page.getByTestId("mute-dialog");
+    await expect(muteDialog.getByTestId("mute-for-8h")).toBeChecked();
+    await muteDialog.getByTestId("mute-for-1w").check();
+    await expectNoAxeViolations(page, '[data-testid="mute-dialog"]');
+    await muteDialog.getByTestId("mute-confirm").click();
+    await expect(muteDialog).toHaveCount(0);
     await expect(chatRow(page, ben!.name).getByTestId("muted-icon")).toBeVisible();
     await chatRow(page, joined[2]!.name).click();
     await openChat(ben!.page, ana!.name);

@@ -38,6 +38,7 @@ test.describe("keyboard shortcuts", () => {
 
     // Mute and pin the open chat, and undo both.
     await page.keyboard.press("Control+Alt+Shift+KeyM");
+    await page.getByTestId("mute-dialog").getByTestId("mute-confirm").click();
     await expect(chatRow(page, cara!.name).getByTestId("muted-icon")).toBeVisible();
     await page.keyboard.press("Control+Alt+Shift+KeyP");
     await expect(chatRow(page, cara!.name).getByTestId("pinned-icon")).toBeVisible();

@@ -4,6 +4,7 @@
 // composer is doing (replying to / editing a message) and the files being uploaded, which can
 // also be dropped anywhere on the chat.
 import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { MuteDialog } from "@/components/conversations/mute-dialog";
 import { useChatSettings } from "@/components/conversations/use-chat-settings";
 import { InfoPanel } from "@/components/groups/info-panel";
 import { BlockedNotice, ContactInfoPanel } from "@/components/profile/contact-info";
@@ -13,6 +14,7 @@ import { useOnlyAdminsSend } from "@/components/groups/use-group-rights";
 import { Spinner } from "@/components/ui/spinner";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/api";
+import { isMutedAt } from "@/lib/client/conversations";
 import { useChat, useChatStoreApi, useRealtimeClient } from "@/lib/client/context";
 import { useDocumentVisible } from "@/lib/client/hooks";
 import { maxSeq } from "@/lib/client/messages";
@@ -123,7 +125,8 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
 
   useShortcut("searchInChat", openSearch, !!conv);
   useShortcut("archiveChat", () => conv && void updateSettings(conv, { isArchived: !conv.isArchived }), !!conv);
-  useShortcut("muteChat", () => conv && void updateSettings(conv, { isMuted: !conv.isMuted }), !!conv);
+  const [muting, setMuting] = useState(false);
+  useShortcut("muteChat", () => conv && (isMutedAt(conv, Date.now()) ? void updateSettings(conv, { isMuted: false }) : setMuting(true)), !!conv);
   // As in the chat's menu: an archived chat is not pinned.
   useShortcut("pinChat", () => conv && void updateSettings(conv, { isPinned: !conv.isPinned }), !!conv && !conv.isArchived);
 
@@ -282,6 +285,7 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
           <InfoPanel conversation={conv} id={infoId} onClose={closeInfo} />
         ))}
       {searchOpen && <ChatSearchPanel conversation={conv} id={`${infoId}-search`} onClose={closeSearch} />}
+      {muting && <MuteDialog conversation={conv} onClose={() => setMuting(false)} />}
     </div>
   );
 }

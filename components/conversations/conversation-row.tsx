@@ -6,12 +6,13 @@ import { Ticks } from "@/components/chat/ticks";
 import { Avatar } from "@/components/ui/avatar";
 import { ArchiveIcon, BellIcon, ChatBubbleIcon, CheckIcon, ChevronDownIcon, MutedIcon, PinIcon, PinOffIcon, UnarchiveIcon } from "@/components/ui/icons";
 import { Menu, MenuItem } from "@/components/ui/menu";
-import { isUnread, messagePreview } from "@/lib/client/conversations";
+import { isMutedAt, isUnread, messagePreview } from "@/lib/client/conversations";
 import { formatListTime } from "@/lib/client/format";
 import { systemText } from "@/lib/client/system";
 import { tickStatus } from "@/lib/client/ticks";
 import type { OutboxEntry } from "@/lib/client/types";
 import type { ConversationSummary } from "@/lib/realtime/contract";
+import { MuteDialog } from "./mute-dialog";
 import type { ChatSettingsUpdate } from "./use-chat-settings";
 
 type Props = {
@@ -58,6 +59,9 @@ export const ConversationRow = memo(function ConversationRow({
 }: Props) {
   const [menuOpen, setMenuOpen] = useState(false);
   const [menuButton, setMenuButton] = useState<HTMLButtonElement | null>(null);
+  const [muting, setMuting] = useState(false);
+  // Before hydration there is no clock: the server's word stands.
+  const muted = now ? isMutedAt(c, now.getTime()) : c.isMuted;
   const last = c.lastMessage;
   const watermarks = { minDeliveredSeq, minReadSeq };
   const pendingIsNewer = pending && (!last || pending.createdAt > last.createdAt);
@@ -108,7 +112,7 @@ export const ConversationRow = memo(function ConversationRow({
     preview = <span className="truncate">{isGroup ? c.about || "No messages yet" : `@${c.peer?.username ?? ""}`}</span>;
   }
 
-  const status = [c.isPinned ? "pinned" : "", c.isMuted ? "muted" : "", c.isArchived ? "archived" : ""].filter(Boolean).join(", ");
+  const status = [c.isPinned ? "pinned" : "", muted ? "muted" : "", c.isArchived ? "archived" : ""].filter(Boolean).join(", ");
 
   return (
     <li className="group/row relative">
@@ -175,10 +179,10 @@ export const ConversationRow = memo(function ConversationRow({
             </span>
             {removed && <span className="sr-only">(you left)</span>}
             {status && <span className="sr-only">({status})</span>}
-            {c.isMuted && <MutedIcon size={16} className="shrink-0 text-muted" data-testid="muted-icon" />}
+            {muted && <MutedIcon size={16} className="shrink-0 text-muted" data-testid="muted-icon" />}
             {c.isPinned && <PinIcon size={16} className="shrink-0 text-muted" data-testid="pinned-icon" />}
             {unread && c.unreadCount === 0 && (
-              <span data-testid="marked-unread-badge" className={`ml-1 h-5 w-5 shrink-0 rounded-full ${c.isMuted ? "bg-muted" : "bg-badge"}`}>
+              <span data-testid="marked-unread-badge" className={`ml-1 h-5 w-5 shrink-0 rounded-full ${muted ? "bg-muted" : "bg-badge"}`}>
                 <span className="sr-only">marked as unread</span>
               </span>
             )}
@@ -187,7 +191,7 @@ export const ConversationRow = memo(function ConversationRow({
                 <span
                   data-testid="unread-badge"
                   className={`ml-1 inline-flex h-5 min-w-5 shrink-0 items-center justify-center rounded-full px-1.5 text-xs leading-none font-semibold ${
-                    c.isMuted ? "bg-muted text-white dark:text-[#111b21]" : "bg-badge text-[#0b141a]"
+                    muted ? "bg-muted text-white dark:text-[#111b21]" : "bg-badge text-[#0b141a]"
                   }`}
                 >
                   {c.unreadCount > 999 ? "999+" : c.unreadCount}
@@ -223,11 +227,11 @@ export const ConversationRow = memo(function ConversationRow({
           {c.isArchived ? "Unarchive chat" : "Archive chat"}
         </MenuItem>
         <MenuItem
-          icon={c.isMuted ? <BellIcon size={20} /> : <MutedIcon size={20} />}
-          onClick={() => void onSettings(c, { isMuted: !c.isMuted })}
+          icon={muted ? <BellIcon size={20} /> : <MutedIcon size={20} />}
+          onClick={() => (muted ? void onSettings(c, { isMuted: false }) : setMuting(true))}
           data-testid="menu-mute"
         >
-          {c.isMuted ? "Unmute notifications" : "Mute notifications"}
+          {muted ? "Unmute notifications" : "Mute notifications"}
         </MenuItem>
         {!removed && (
           <MenuItem
@@ -248,6 +252,7 @@ export const ConversationRow = memo(function ConversationRow({
           </MenuItem>
         )}
       </Menu>
+      {muting && <MuteDialog conversation={c} onClose={() => setMuting(false)} />}
     </li>
   );
 });

@@ -50,15 +50,16 @@ export function ProfileSync() {
     const unsubscribe = store.subscribe((next, prev) => {
       if (next.conversations === prev.conversations) return;
       // The chats that deserve a sound deserve a desktop notification too.
+      const now = Date.now();
       const ids = chatsToChime(prev.conversations, next.conversations, {
         meId: next.me.id,
         meUsername: next.me.username,
         activeId: next.activeId,
         visible: document.visibilityState === "visible",
+        now,
       });
       if (ids.length === 0) return;
       for (const id of ids) showDesktopNotification(next.conversations[id]!, openChat);
-      const now = Date.now();
       if (next.profile?.settings.notificationSounds && now - lastChime > CHIME_GAP_MS) {
         lastChime = now;
         playMessageChime();

@@ -137,6 +137,11 @@ const TYPE_LABEL: Record<MessageType, string> = {
   POLL: "📊 Poll",
 };
 
+/** Muted now: "Always", or a mute for 8 hours or a week that has not run out yet. */
+export function isMutedAt(c: Pick<ConversationSummary, "isMuted" | "mutedUntil">, nowMs: number): boolean {
+  return c.isMuted && (c.mutedUntil === null || Date.parse(c.mutedUntil) > nowMs);
+}
+
 /** Unread messages, or marked unread by me ("Mark as unread"). */
 export function isUnread(c: Pick<ConversationSummary, "unreadCount" | "markedUnread">): boolean {
   return c.unreadCount > 0 || c.markedUnread;

@@ -34,7 +34,8 @@ export type ProfilePatch = {
   settings?: Partial<UserSettings>;
 };
 
-export type ChatSettingsPatch = { isPinned?: boolean; isMuted?: boolean; isArchived?: boolean; markedUnread?: boolean };
+export type MuteFor = "8h" | "1w" | "always";
+export type ChatSettingsPatch = { isPinned?: boolean; isMuted?: boolean; muteFor?: MuteFor; isArchived?: boolean; markedUnread?: boolean };
 
 // The server's own shape (a type-only import: nothing of the server module reaches the browser).
 export type { SearchHit };

@@ -17,7 +17,8 @@ const last = (seq: number, over: Partial<NonNullable<ConversationSummary["lastMe
   ...over,
 });
 
-const opts = { meId: ME, meUsername: "me_user", activeId: null, visible: true };
+const NOW = Date.parse("2026-11-23T12:00:00Z");
+const opts = { meId: ME, meUsername: "me_user", activeId: null, visible: true, now: NOW };
 
 describe("chatsToChime", () => {
   const before = { c1: conv({ lastMessage: last(1) }) };
@@ -30,6 +31,10 @@ describe("chatsToChime", () => {
     expect(chatsToChime(before, { c1: conv({ lastMessage: last(2, { senderId: ME }) }) }, opts)).toEqual([]);
     expect(chatsToChime(before, { c1: conv({ lastMessage: last(2, { type: "SYSTEM" }) }) }, opts)).toEqual([]);
     expect(chatsToChime(before, { c1: conv({ isMuted: true, lastMessage: last(2) }) }, opts)).toEqual([]);
+    // Muted for 8 hours from 11:00: quiet at noon, ringing again after 19:00.
+    const mutedFor8h = { c1: conv({ isMuted: true, mutedUntil: "2026-11-23T19:00:00Z", lastMessage: last(2) }) };
+    expect(chatsToChime(before, mutedFor8h, opts)).toEqual([]);
+    expect(chatsToChime(before, mutedFor8h, { ...opts, now: Date.parse("2026-11-23T19:00:01Z") })).toEqual(["c1"]);
     expect(chatsToChime(before, { c1: conv({ isArchived: true, lastMessage: last(2) }) }, opts)).toEqual([]);
     expect(chatsToChime(before, { c1: conv({ lastMessage: last(1), unreadCount: 3 }) }, opts)).toEqual([]);
     expect(chatsToChime(before, before, opts)).toEqual([]);

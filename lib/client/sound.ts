@@ -1,6 +1,7 @@
 // The incoming-message sound: which chat updates deserve one (pure), and a short two-note
 // chime made with Web Audio (no audio file to load).
 import type { ConversationSummary } from "@/lib/realtime/contract";
+import { isMutedAt } from "./conversations";
 import { mentionsUser } from "./mentions";
 
 type Convs = Readonly<Record<string, ConversationSummary>>;
@@ -13,7 +14,7 @@ type Convs = Readonly<Record<string, ConversationSummary>>;
 export function chatsToChime(
   prev: Convs,
   next: Convs,
-  opts: { meId: string; meUsername: string; activeId: string | null; visible: boolean },
+  opts: { meId: string; meUsername: string; activeId: string | null; visible: boolean; now: number },
 ): string[] {
   if (prev === next) return [];
   const out: string[] = [];
@@ -25,7 +26,7 @@ export function chatsToChime(
     if (before ? (before.lastMessage?.seq ?? 0) >= last.seq : c.unreadCount === 0) continue;
     if (last.senderId === opts.meId || last.type === "SYSTEM" || last.deletedAt) continue;
     // A muted group still rings for a message that @mentions me, as in WhatsApp.
-    if (c.isArchived || (c.isMuted && !(c.type === "GROUP" && mentionsUser(last.text, opts.meUsername)))) continue;
+    if (c.isArchived || (isMutedAt(c, opts.now) && !(c.type === "GROUP" && mentionsUser(last.text, opts.meUsername)))) continue;
     if (c.id === opts.activeId && opts.visible) continue;
     out.push(c.id);
   }

@@ -18,6 +18,7 @@ type SummaryRow = {
   clearedSeq: bigint;
   isPinned: boolean;
   isMuted: boolean;
+  mutedUntil: Date | null;
   isArchived: boolean;
   markedUnread: boolean;
   groupArchived: boolean;
@@ -62,7 +63,10 @@ export async function conversationSummaries(
   const rows = await queryDirect<SummaryRow>(db, Prisma.sql`
     SELECT c.id, c.type::text AS type, c.name, c.icon, c."iconBg", c.about, c.visibility::text AS visibility,
            c."lastSeq", c."lastMessageAt", c."archivedAt" IS NOT NULL AS "groupArchived", c."onlyAdminsSend", c."messageTimerSec",
-           p."readSeq", p."clearedSeq", p."isPinned", p."isMuted", p."isArchived", p."markedUnread",
+           p."readSeq", p."clearedSeq", p."isPinned", p."isArchived", p."markedUnread",
+           -- A mute for a while is over once its time has passed.
+           p."isMuted" AND (p."mutedUntil" IS NULL OR p."mutedUntil" > now()) AS "isMuted",
+           CASE WHEN p."isMuted" AND p."mutedUntil" > now() THEN p."mutedUntil" END AS "mutedUntil",
            peer.id AS "peerId", peer.name AS "peerName", peer.username AS "peerUsername",
            peer.initials AS "peerInitials", peer."avatarColor" AS "peerAvatarColor", peer."avatarUrl" AS "peerAvatarUrl",
            lm.id AS "lmId", lm.seq AS "lmSeq", lm."senderId" AS "lmSenderId", lm.type::text AS "lmType",
@@ -145,6 +149,7 @@ function toSummary(r: SummaryRow): ConversationSummary {
     readSeq,
     isPinned: r.isPinned,
     isMuted: r.isMuted,
+    mutedUntil: r.mutedUntil?.toISOString() ?? null,
     isArchived: r.isArchived,
     markedUnread: r.markedUnread,
     groupArchived: r.groupArchived,

@@ -121,6 +121,25 @@ describe("chat settings", () => {
     expect(archived).toMatchObject({ isArchived: true, isPinned: false });
   });
 
+  it("mutes for 8 hours, a week or always; a timed mute ends by itself", async () => {
+    const { a, dm } = await pair();
+    const mine = async () => (await listConversations(a.ctx)).find((c) => c.id === dm.id)!;
+    const muted = await updateConversationSettings(a.ctx, { conversationId: dm.id, isMuted: true, muteFor: "8h" });
+    expect(muted.isMuted).toBe(true);
+    expect(Date.parse(muted.mutedUntil!) - Date.now()).toBeGreaterThan(8 * 3600_000 - 60_000);
+    expect(Date.parse(muted.mutedUntil!) - Date.now()).toBeLessThanOrEqual(8 * 3600_000);
+    // Eight hours later (the row's end moved into the past): no longer muted.
+    await db.participant.update({ where: { conversationId_userId: { conversationId: dm.id, userId: a.id } }, data: { mutedUntil: new Date(Date.now() - 1000) } });
+    expect(await mine()).toMatchObject({ isMuted: false, mutedUntil: null });
+
+    const week = await updateConversationSettings(a.ctx, { conversationId: dm.id, isMuted: true, muteFor: "1w" });
+    expect(Date.parse(week.mutedUntil!) - Date.now()).toBeGreaterThan(7 * 24 * 3600_000 - 60_000);
+    expect(await updateConversationSettings(a.ctx, { conversationId: dm.id, isMuted: true, muteFor: "always" })).toMatchObject({ isMuted: true, mutedUntil: null });
+    expect(await updateConversationSettings(a.ctx, { conversationId: dm.id, isMuted: false })).toMatchObject({ isMuted: false, mutedUntil: null });
+    await expect(updateConversationSettings(a.ctx, { conversationId: dm.id, isPinned: true, muteFor: "8h" })).rejects.toThrow("How long to mute goes with muting");
+    await expect(updateConversationSettings(a.ctx, { conversationId: dm.id, isMuted: true, muteFor: "3d" as "8h" })).rejects.toThrow("A mute lasts 8h, 1w or always");
+  });
+
   it("mark as unread is mine alone, and taken back explicitly", async () => {
     const { a, b, dm } = await pair();
     await sendMessage(b.ctx, { conversationId: dm.id, clientId: cid(), text: "read later" });

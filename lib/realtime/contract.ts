@@ -108,6 +108,8 @@ export type ConversationSummary = {
   readSeq: number;
   isPinned: boolean;
   isMuted: boolean;
+  /** When a mute for 8 hours or a week ends; null when muted "Always" or not muted. */
+  mutedUntil: string | null;
   isArchived: boolean;
   /** I marked it unread ("Mark as unread"): shown as unread until I open it. */
   markedUnread: boolean;

@@ -44,6 +44,7 @@ export function conv(over: Partial<ConversationSummary> = {}): ConversationSumma
     readSeq: 0,
     isPinned: false,
     isMuted: false,
+    mutedUntil: null,
     isArchived: false,
     markedUnread: false,
     onlyAdminsSend: false,
