@@ -2,9 +2,8 @@
 // Contact / group info: "Disappearing messages" and the chat's timer. Those who may change it
 // (either person of a direct chat; a group's admins) choose 24 hours, 7 days, 90 days or Off.
 import { useState } from "react";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ChoiceDialog, type Choice } from "@/components/ui/choice-dialog";
 import { ChevronRightIcon, TimerIcon } from "@/components/ui/icons";
-import { RadioChoices, type RadioChoice } from "@/components/ui/radio-choices";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/api";
 import { useChatStoreApi } from "@/lib/client/context";
@@ -49,7 +48,7 @@ export function DisappearingMessages({ conversation: c, canChange }: Props) {
   );
 }
 
-const CHOICES: RadioChoice<number | null>[] = [
+const CHOICES: Choice<number | null>[] = [
   ...MESSAGE_TIMERS.map((t) => ({ value: t.seconds, label: t.label, testId: `message-timer-${t.seconds}` })),
   { value: null, label: "Off", testId: "message-timer-off" },
 ];
@@ -57,41 +56,31 @@ const CHOICES: RadioChoice<number | null>[] = [
 function MessageTimerDialog({ conversation: c, onClose }: { conversation: ConversationSummary; onClose: () => void }) {
   const store = useChatStoreApi();
   const toast = useToast();
-  const [seconds, setSeconds] = useState<number | null>(c.messageTimerSec);
-  const [busy, setBusy] = useState(false);
 
-  const save = async () => {
-    setBusy(true);
+  const save = async (seconds: number | null) => {
     try {
       const { conversation } = await profileApi.messageTimer(c.id, seconds);
       store.getState().patchConversation(conversation);
       toast(seconds === null ? "Disappearing messages turned off" : `Disappearing messages: ${messageTimerLabel(seconds)}`);
-      onClose();
+      return true;
     } catch (err) {
       toast(err instanceof ApiError ? err.message : "Couldn't change disappearing messages", "error");
-    } finally {
-      setBusy(false);
+      return false;
     }
   };
 
   return (
-    <ConfirmDialog
+    <ChoiceDialog
       onClose={onClose}
       title="Disappearing messages"
+      legend="New messages will disappear from this chat for everyone this long after they're sent. Messages sent before stay."
+      name="message-timer"
+      choices={CHOICES}
+      initial={c.messageTimerSec}
       confirmLabel="Save"
-      tone="accent"
-      onConfirm={() => void save()}
-      busy={busy}
+      onChoose={save}
       testId="message-timer-dialog"
       confirmTestId="message-timer-save"
-    >
-      <RadioChoices
-        name="message-timer"
-        legend="New messages will disappear from this chat for everyone this long after they're sent. Messages sent before stay."
-        choices={CHOICES}
-        value={seconds}
-        onChange={setSeconds}
-      />
-    </ConfirmDialog>
+    />
   );
 }
