@@ -118,3 +118,8 @@ export function refreshQuotes(
   }
   return out;
 }
+
+/** Replies quoting messages that are gone without a trace (disappeared), without the quote. */
+export function withoutQuotesOf(items: readonly MessageDto[], goneIds: ReadonlySet<string>): MessageDto[] {
+  return items.filter((m) => m.replyTo && goneIds.has(m.replyTo.id)).map((m) => ({ ...m, replyTo: null }));
+}

@@ -165,12 +165,18 @@ describe("realtime client", () => {
     client.start();
     await flush();
     await client.loadLatest("c1");
+    const quote = { id: "m3", seq: 3, senderId: ANA, senderName: "Ana", type: "TEXT" as const, text: "vanishing", deleted: false, attachmentKind: null };
     socket.fire("message:new", msg(3, { text: "vanishing" }));
-    expect(store.getState().conversations.c1!.lastMessage?.text).toBe("vanishing");
+    socket.fire("message:new", msg(4, { text: "what was that?", replyTo: quote }));
+    expect(store.getState().conversations.c1!.lastMessage?.text).toBe("what was that?");
 
-    socket.fire("messages:expired", { conversationId: "c1", messageIds: ["m3"] });
+    socket.fire("messages:expired", { conversationId: "c1", messageIds: ["m3", "m4"] });
     expect(store.getState().messages.c1!.items.map((m) => m.seq)).toEqual([1, 2]);
     expect(store.getState().conversations.c1!.lastMessage?.id).toBe("m2");
+    // A reply that stays loses the quote of what went, as on the server.
+    socket.fire("message:new", msg(5, { text: "and this?", replyTo: { ...quote, id: "m2", seq: 2 } }));
+    socket.fire("messages:expired", { conversationId: "c1", messageIds: ["m2"] });
+    expect(store.getState().messages.c1!.items.find((m) => m.seq === 5)?.replyTo).toBeNull();
 
     // Message 2 went while we were offline: nobody told us, so the timed chat is read afresh.
     socket.disconnect();

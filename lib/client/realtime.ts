@@ -4,7 +4,7 @@
 import type { ConversationSummary, MessageDto, MessageReceipts } from "@/lib/realtime/contract";
 import { ApiError, type Api } from "./api";
 import { createSeqBatcher, realTimers, type Timers } from "./batcher";
-import { maxSeq, maxSeqFromOthers, refreshQuotes } from "./messages";
+import { maxSeq, maxSeqFromOthers, refreshQuotes, withoutQuotesOf } from "./messages";
 import { createMessageActions } from "./message-actions";
 import { messageApi, type MessageApi } from "./message-api";
 import { loadDrafts, saveDrafts } from "./drafts";
@@ -181,6 +181,8 @@ export function createRealtimeClient(deps: RealtimeDeps) {
       const s = store.getState();
       const previewWent = messageIds.includes(s.conversations[conversationId]?.lastMessage?.id ?? "");
       for (const messageId of messageIds) s.messageDeleted({ conversationId, messageId, forEveryone: false, byAdmin: false });
+      // As on the server, where the link goes with the row: replies lose their quote.
+      s.receiveMessages(conversationId, withoutQuotesOf(store.getState().messages[conversationId]?.items ?? [], new Set(messageIds)));
       // The chat list's preview went with them: only the server knows what is left when this
       // browser holds none of the chat's messages.
       if (previewWent && !store.getState().conversations[conversationId]?.lastMessage) void loadConversation(conversationId);
