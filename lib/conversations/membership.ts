@@ -16,7 +16,7 @@ export async function requireMembership(db: Db, userId: string, conversationId: 
       readSeq: true,
       deliveredSeq: true,
       clearedSeq: true,
-      conversation: { select: { id: true, type: true, visibility: true, lastSeq: true, archivedAt: true, directKey: true, onlyAdminsSend: true } },
+      conversation: { select: { id: true, type: true, visibility: true, lastSeq: true, archivedAt: true, directKey: true, onlyAdminsSend: true, messageTimerSec: true } },
     },
   });
   if (!membership) throw notFound(CONVERSATION_NOT_FOUND);

@@ -32,9 +32,8 @@ export async function setMessageTimer(ctx: Ctx, input: z.input<typeof messageTim
   else await assertNotBlocked(ctx, conversation);
 
   const patch: ConversationPatch = { conversationId, messageTimerSec: seconds };
-  const before = await ctx.db.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { messageTimerSec: true } });
   // Choosing the timer the chat already has is not news.
-  if (before.messageTimerSec === seconds) return patch;
+  if (conversation.messageTimerSec === seconds) return patch;
   await ctx.db.conversation.update({ where: { id: conversationId }, data: { messageTimerSec: seconds } });
   await postSystemMessage(ctx, conversationId, { kind: "messageTimer", actorName: await userName(ctx, ctx.actor.id), seconds });
   ctx.publish.toConversation(conversationId, "conversation:patched", patch);
