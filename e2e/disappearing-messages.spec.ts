@@ -51,6 +51,17 @@ test("turn on disappearing messages; a new message vanishes for both when its ti
   await expect(bubble(B, "said before the timer")).toBeVisible();
   await expect(bubble(B, "this will vanish")).toHaveCount(0);
 
+  // Ones Ana never saw count as unread in her chat list until they go.
+  await A.goto("/");
+  await expect(chatRow(A, ben!.name)).toBeVisible();
+  await send(B, "gone before Ana looks");
+  await send(B, "not gone yet");
+  await expect(chatRow(A, ben!.name).getByTestId("unread-badge")).toHaveText("2");
+  expect(await runOutDisappearingMessage("gone before Ana looks")).toBe(1);
+  await expect(bubble(B, "gone before Ana looks")).toHaveCount(0);
+  await expect(chatRow(A, ben!.name).getByTestId("unread-badge")).toHaveText("1");
+  await openChat(A, ben!.name);
+
   // Ben turns it off: announced to both, the badge goes, and new messages stay.
   await B.getByTestId("chat-header-button").click();
   await B.getByTestId("message-timer-row").click();

@@ -42,7 +42,7 @@ export function useMarkChatRead(): (conversation: ConversationSummary) => void {
   const updateSettings = useChatSettings();
   return useCallback(
     (c: ConversationSummary) => {
-      if (c.unreadCount > 0) client.markRead(c.id, c.lastSeq);
+      if (c.lastSeq > c.readSeq) client.markRead(c.id, c.lastSeq);
       if (c.markedUnread) void updateSettings(c, { markedUnread: false });
     },
     [client, updateSettings],

@@ -61,6 +61,13 @@ describe("receipts and reads", () => {
     expect(applyRead(base, 5)).toMatchObject({ readSeq: 5, unreadCount: 0 });
     expect(applyRead(base, 1)).toBe(base);
   });
+  it("a read short of the end leaves what the loaded messages say, or at most what lies after it", () => {
+    // Seqs 3–9 hold 4 messages that count (notices and mine don't).
+    const base = conv({ lastSeq: 9, readSeq: 2, unreadCount: 4 });
+    expect(applyRead(base, 7, 1)).toMatchObject({ readSeq: 7, unreadCount: 1 });
+    expect(applyRead(base, 7)).toMatchObject({ readSeq: 7, unreadCount: 2 });
+    expect(applyRead(base, 4)).toMatchObject({ readSeq: 4, unreadCount: 4 });
+  });
 });
 
 describe("mergeSummary", () => {
@@ -70,6 +77,15 @@ describe("mergeSummary", () => {
     const merged = mergeSummary(local, stale);
     expect(merged).toMatchObject({ title: "Ana L.", lastSeq: 5, readSeq: 4, minReadSeq: 4, unreadCount: 1 });
     expect(merged.lastMessage?.id).toBe("m5");
+  });
+  it("takes the server's unread count unless this browser has seen newer messages", () => {
+    const local = conv({ lastSeq: 6, readSeq: 2, unreadCount: 4 });
+    // Two of them expired, or were notices: the server counts what is there.
+    expect(mergeSummary(local, conv({ lastSeq: 6, readSeq: 2, unreadCount: 2 })).unreadCount).toBe(2);
+    // A stale summary from before message 6: the local count already holds it.
+    expect(mergeSummary(local, conv({ lastSeq: 5, readSeq: 2, unreadCount: 3 })).unreadCount).toBe(4);
+    // Read here meanwhile up to the end: nothing is unread whatever the stale summary says.
+    expect(mergeSummary(applyRead(local, 6), conv({ lastSeq: 6, readSeq: 2, unreadCount: 4 })).unreadCount).toBe(0);
   });
   it("inserts when unknown", () => {
     const c = conv();

@@ -2,6 +2,7 @@
 import type { ConversationSummary, MessageDto, MessageType, ReceiptEvent } from "@/lib/realtime/contract";
 import { plainText } from "./rich-text";
 import { oneLine } from "./text";
+import { countsAsUnread } from "./unread";
 
 export type LastMessage = NonNullable<ConversationSummary["lastMessage"]>;
 
@@ -21,8 +22,13 @@ export function sortConversations(
   });
 }
 
-function unread(lastSeq: number, readSeq: number): number {
-  return Math.max(0, lastSeq - readSeq);
+/**
+ * The badge after my read mark or the chat's last seq moved. It counts messages, not seqs
+ * (notices, my own and disappeared messages leave gaps), so only a read of everything settles
+ * it here; otherwise it is at most what lies between the two marks.
+ */
+function unread(count: number, lastSeq: number, readSeq: number): number {
+  return readSeq >= lastSeq ? 0 : Math.min(count, lastSeq - readSeq);
 }
 
 /**
@@ -34,11 +40,13 @@ export function mergeSummary(local: ConversationSummary | undefined, incoming: C
   const lastSeq = Math.max(local.lastSeq, incoming.lastSeq);
   const readSeq = Math.max(local.readSeq, incoming.readSeq);
   const newerLocal = (local.lastMessage?.seq ?? 0) > (incoming.lastMessage?.seq ?? 0);
+  // The server's count is exact as of its lastSeq; messages seen here since are counted here.
+  const count = local.lastSeq > incoming.lastSeq ? local.unreadCount : incoming.unreadCount;
   return {
     ...incoming,
     lastSeq,
     readSeq,
-    unreadCount: unread(lastSeq, readSeq),
+    unreadCount: unread(count, lastSeq, readSeq),
     lastMessage: newerLocal ? local.lastMessage : incoming.lastMessage,
     lastMessageAt: newerLocal ? local.lastMessageAt : incoming.lastMessageAt,
     minDeliveredSeq: Math.max(local.minDeliveredSeq, incoming.minDeliveredSeq),
@@ -50,7 +58,7 @@ export function mergeSummary(local: ConversationSummary | undefined, incoming: C
 export function clearedSummary(c: ConversationSummary, clearedSeq: number): ConversationSummary {
   const readSeq = Math.max(c.readSeq, clearedSeq);
   const lastMessage = c.lastMessage && c.lastMessage.seq <= clearedSeq ? null : c.lastMessage;
-  return { ...c, readSeq, unreadCount: unread(c.lastSeq, readSeq), lastMessage };
+  return { ...c, readSeq, unreadCount: unread(c.unreadCount, c.lastSeq, readSeq), lastMessage };
 }
 
 export function toLastMessage(m: MessageDto, senderName: string): LastMessage {
@@ -68,7 +76,10 @@ export function toLastMessage(m: MessageDto, senderName: string): LastMessage {
   };
 }
 
-/** A new (or re-delivered) message: moves lastSeq, the preview and my unread count. */
+/**
+ * A new (or re-delivered) message: moves lastSeq, the preview and my unread count. Only a
+ * message past lastSeq is new to the count: the server's count already holds the ones before.
+ */
 export function applyMessage(
   conv: ConversationSummary,
   message: MessageDto,
@@ -78,12 +89,13 @@ export function applyMessage(
   const lastSeq = Math.max(conv.lastSeq, message.seq);
   // My own watermarks are at least the seq of anything I sent.
   const readSeq = message.senderId === meId ? Math.max(conv.readSeq, message.seq) : conv.readSeq;
+  const counted = message.seq > conv.lastSeq && message.seq > readSeq && countsAsUnread(message, meId);
   const isLatest = (conv.lastMessage?.seq ?? 0) <= message.seq;
   const next: ConversationSummary = {
     ...conv,
     lastSeq,
     readSeq,
-    unreadCount: unread(lastSeq, readSeq),
+    unreadCount: unread(conv.unreadCount + (counted ? 1 : 0), lastSeq, readSeq),
     lastMessage: isLatest ? toLastMessage(message, senderName) : conv.lastMessage,
     lastMessageAt: isLatest ? message.createdAt : conv.lastMessageAt,
   };
@@ -101,14 +113,17 @@ export function applyReceipt(conv: ConversationSummary, ev: ReceiptEvent, meId: 
   ) {
     return conv;
   }
-  return { ...conv, minDeliveredSeq, minReadSeq, readSeq, unreadCount: unread(conv.lastSeq, readSeq) };
+  return { ...conv, minDeliveredSeq, minReadSeq, readSeq, unreadCount: unread(conv.unreadCount, conv.lastSeq, readSeq) };
 }
 
-/** I read up to `seq` (optimistic, before the server confirms). */
-export function applyRead(conv: ConversationSummary, seq: number): ConversationSummary {
+/**
+ * I read up to `seq` (optimistic, before the server confirms). `leftUnread` is what counts as
+ * unread after `seq` among the messages this browser holds, when it holds all of them.
+ */
+export function applyRead(conv: ConversationSummary, seq: number, leftUnread?: number): ConversationSummary {
   if (seq <= conv.readSeq) return conv;
   const lastSeq = Math.max(conv.lastSeq, seq);
-  return { ...conv, lastSeq, readSeq: seq, unreadCount: unread(lastSeq, seq) };
+  return { ...conv, lastSeq, readSeq: seq, unreadCount: unread(leftUnread ?? conv.unreadCount, lastSeq, seq) };
 }
 
 /** A message was deleted: fix the preview if it was the last one. */

@@ -198,6 +198,32 @@ describe("realtime client", () => {
     expect(api.conversation).toHaveBeenCalledWith("c2");
   });
 
+  it("unread messages that expire: the badge takes the server's count of what is left", async () => {
+    const { store, socket, client, api } = setup();
+    client.start();
+    await flush();
+    socket.fire("message:new", msg(3));
+    socket.fire("message:new", msg(4));
+    expect(store.getState().conversations.c1!.unreadCount).toBe(2);
+    vi.mocked(api.conversation).mockResolvedValueOnce({ conversation: conv({ lastSeq: 4, readSeq: 2, unreadCount: 1 }), members: [] });
+    socket.fire("messages:expired", { conversationId: "c1", messageIds: ["m3"] });
+    await flush();
+    expect(api.conversation).toHaveBeenCalledWith("c1");
+    expect(store.getState().conversations.c1!.unreadCount).toBe(1);
+  });
+
+  it("a notice or my own message from another tab adds nothing to the badge", async () => {
+    const { store, socket, client } = setup();
+    client.start();
+    await flush();
+    socket.fire("message:new", msg(3));
+    socket.fire("message:new", msg(4, { type: "SYSTEM", text: null, system: { kind: "renamed", actorName: "Ana", groupName: "Ana's group" } }));
+    socket.fire("message:new", msg(3));
+    expect(store.getState().conversations.c1).toMatchObject({ lastSeq: 4, unreadCount: 1 });
+    socket.fire("message:new", msg(5, { senderId: ME }));
+    expect(store.getState().conversations.c1).toMatchObject({ lastSeq: 5, readSeq: 5, unreadCount: 0 });
+  });
+
   it("batches delivered receipts for messages from others", async () => {
     const { socket, client, runTimers } = setup();
     client.start();

@@ -183,9 +183,10 @@ export function createRealtimeClient(deps: RealtimeDeps) {
       for (const messageId of messageIds) s.messageDeleted({ conversationId, messageId, forEveryone: false, byAdmin: false });
       // As on the server, where the link goes with the row: replies lose their quote.
       s.receiveMessages(conversationId, withoutQuotesOf(store.getState().messages[conversationId]?.items ?? [], new Set(messageIds)));
-      // The chat list's preview went with them: only the server knows what is left when this
-      // browser holds none of the chat's messages.
-      if (previewWent && !store.getState().conversations[conversationId]?.lastMessage) void loadConversation(conversationId);
+      // The chat list's preview went with them, or some were counted unread: only the server
+      // knows what is left of the chat beyond the messages this browser holds.
+      const conv = store.getState().conversations[conversationId];
+      if ((previewWent && !conv?.lastMessage) || (conv?.unreadCount ?? 0) > 0) void loadConversation(conversationId);
     });
     sock.on("star:updated", ({ messageId, starred }) => store.getState().setStar(messageId, starred));
     sock.on("pins:changed", ({ conversationId }) => void messageActions.refreshPins(conversationId).catch(() => undefined));
@@ -200,7 +201,7 @@ export function createRealtimeClient(deps: RealtimeDeps) {
       const s = store.getState();
       const wasKnown = !!s.conversations[c.id];
       s.upsertConversation(c);
-      if (!wasKnown && c.unreadCount > 0) delivered.add(c.id, c.lastSeq);
+      if (!wasKnown && c.lastSeq > c.readSeq) delivered.add(c.id, c.lastSeq);
     });
     sock.on("conversation:removed", ({ conversationId }) => {
       const s = store.getState();
@@ -259,7 +260,7 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     for (const conversationId of Object.keys(store.getState().pins)) messageActions.refreshPins(conversationId).catch(() => undefined);
     // Whatever arrived while we were away counts as delivered now that this browser has it.
     for (const c of Object.values(store.getState().conversations)) {
-      if (c.unreadCount > 0) delivered.add(c.id, c.lastSeq);
+      if (c.lastSeq > c.readSeq) delivered.add(c.id, c.lastSeq);
     }
     delivered.flush();
     reads.flush();

@@ -2,6 +2,7 @@
 // date separators, the "N unread messages" divider and bubbles with run information.
 import type { MessageDto, MessageType } from "@/lib/realtime/contract";
 import { dayKey } from "./format";
+import { countsAsUnread } from "./unread";
 import type { OutboxEntry } from "./types";
 
 /** A bubble's data, whether stored (has id and seq) or still in my outbox. */
@@ -116,7 +117,7 @@ export function buildRows(input: {
   let firstUnreadIndex = -1;
   if (unreadAfterSeq !== null) {
     all.forEach((m, i) => {
-      if (m.seq !== null && m.seq > unreadAfterSeq && m.seq <= upTo && m.senderId !== meId && m.type !== "SYSTEM") {
+      if (m.seq !== null && m.seq > unreadAfterSeq && m.seq <= upTo && countsAsUnread(m, meId)) {
         unreadCount++;
         if (firstUnreadIndex === -1) firstUnreadIndex = i;
       }

@@ -28,9 +28,20 @@ describe("chat store", () => {
     store.getState().pageLoaded("c1", { messages: [msg(1), msg(2)], nextBefore: null }, "latest");
     store.getState().receiveMessages("c1", [msg(4)]);
     expect(store.getState().messages.c1!.syncedSeq).toBe(2);
-    expect(store.getState().conversations.c1!.unreadCount).toBe(2);
+    // Counted as it arrived; the gap's sync (realtime client) brings the server's count for 3.
+    expect(store.getState().conversations.c1!.unreadCount).toBe(1);
     store.getState().receiveMessages("c1", [msg(3)]);
     expect(store.getState().messages.c1!.syncedSeq).toBe(4);
+  });
+
+  it("a read part of the way counts what is left among the loaded messages", () => {
+    const store = setup();
+    store.getState().pageLoaded("c1", { messages: [msg(1), msg(2)], nextBefore: null }, "latest");
+    const notice = msg(4, { type: "SYSTEM", text: null, system: { kind: "joined", actorName: "Ben" } });
+    store.getState().receiveMessages("c1", [msg(3), notice, msg(5)]);
+    expect(store.getState().conversations.c1!.unreadCount).toBe(2);
+    store.getState().markReadLocal("c1", 3);
+    expect(store.getState().conversations.c1).toMatchObject({ readSeq: 3, unreadCount: 1 });
   });
 
   it("older pages extend backwards and keep the cursor", () => {

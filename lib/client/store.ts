@@ -28,6 +28,7 @@ import { applyConversationPatch, applyGroupPatch, upsertMember, withGroupArchive
 import { contiguousFrom, markDeleted, maxSeq, mergeMessages, removeMessage } from "./messages";
 import { addEntry, removeEntry, updateEntry } from "./outbox";
 import { applyTyping, pruneTyping, type TypingState } from "./typing";
+import { unreadLeftInLoaded } from "./unread";
 import type { MyProfile } from "./profile";
 import type { ConnectionState, ConversationMessages, OutboxEntry } from "./types";
 
@@ -416,7 +417,8 @@ export function createChatStore(init: ChatInit): ChatStore {
         set((s) => {
           const conv = s.conversations[conversationId];
           if (!conv) return s;
-          const next = applyRead(conv, seq);
+          const loaded = s.messages[conversationId] ?? emptyMessages;
+          const next = applyRead(conv, seq, unreadLeftInLoaded(loaded, conv.lastSeq, seq, s.me.id));
           return next === conv ? s : { conversations: { ...s.conversations, [conversationId]: next } };
         }),
 

@@ -42,7 +42,11 @@ type SummaryRow = {
   memberCount: number;
   minDeliveredSeq: bigint | null;
   minReadSeq: bigint | null;
+  unreadCount: number;
 };
+
+/** The list's badge shows "999+" beyond this, so counting stops there. */
+export const UNREAD_COUNT_CAP = 1000;
 
 /**
  * The acting user's conversations as list rows, in one query: membership join, the direct
@@ -73,7 +77,7 @@ export async function conversationSummaries(
            CASE WHEN lm."deletedAt" IS NULL THEN lm.text END AS "lmText",
            lm."createdAt" AS "lmCreatedAt", lm."deletedAt" AS "lmDeletedAt", lmu.name AS "lmSenderName",
            lm.metadata AS "lmMetadata",
-           stats."memberCount", stats."minDeliveredSeq", stats."minReadSeq"
+           stats."memberCount", stats."minDeliveredSeq", stats."minReadSeq", unread.n AS "unreadCount"
     FROM "Participant" p
     JOIN "Conversation" c ON c.id = p."conversationId"
     LEFT JOIN LATERAL (
@@ -96,6 +100,18 @@ export async function conversationSummaries(
       FROM "Participant" x
       WHERE x."conversationId" = c.id AND x."leftAt" IS NULL
     ) stats
+    -- What the badge counts, as the chat's "unread messages" divider does (lib/client/unread.ts):
+    -- others' messages after my read mark, not notices, not deleted for me. Messages that
+    -- disappeared are gone from the table, so they stop counting.
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS n FROM (
+        SELECT 1 FROM "Message" um
+        WHERE um."conversationId" = c.id AND um.seq > GREATEST(p."readSeq", p."clearedSeq")
+          AND um."senderId" <> p."userId" AND um.type <> 'SYSTEM'
+          AND NOT EXISTS (SELECT 1 FROM "MessageHide" uh WHERE uh."messageId" = um.id AND uh."userId" = p."userId")
+        LIMIT ${UNREAD_COUNT_CAP}
+      ) capped
+    ) unread
     WHERE p."userId" = ${userId}::uuid AND p."leftAt" IS NULL
       ${listed}
       ${only}
@@ -145,7 +161,7 @@ function toSummary(r: SummaryRow): ConversationSummary {
             system: systemEventOf(r.lmMetadata),
           }
         : null,
-    unreadCount: Math.max(0, lastSeq - readSeq),
+    unreadCount: r.unreadCount,
     readSeq,
     isPinned: r.isPinned,
     isMuted: r.isMuted,

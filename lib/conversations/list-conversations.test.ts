@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { createPublicGroup, setGroupArchived } from "@/lib/admin/manage-groups";
 import { listConversations } from "@/lib/conversations/list-conversations";
+import { createPrivateGroup } from "@/lib/groups/create-private-group";
 import { joinGroup } from "@/lib/groups/join-group";
+import { updateGroup } from "@/lib/groups/update-group";
+import { deleteMessage } from "@/lib/messages/delete-message";
+import { markRead } from "@/lib/messages/receipts";
+import { sendMessage } from "@/lib/messages/send-message";
 import { testDb } from "@/lib/test-support/database";
-import { createTestUser } from "@/lib/test-support/fixtures";
+import { createTestUser, type TestUser } from "@/lib/test-support/fixtures";
 
 const db = testDb();
 
@@ -22,5 +27,32 @@ describe("listConversations", () => {
     expect(await row()).toMatchObject({ groupArchived: true, isArchived: false });
     await setGroupArchived(admin.ctx, { conversationId: group.id, archived: false });
     expect(await row()).toMatchObject({ groupArchived: false });
+  });
+
+  it("counts as unread what the chat's divider shows: others' messages after my read mark, not notices or what I deleted for me", async () => {
+    const owner = await createTestUser(db, { name: "Badge Owner" });
+    const reader = await createTestUser(db, { name: "Badge Reader" });
+    const group = await createPrivateGroup(owner.ctx, { name: "Badge group", memberIds: [reader.id] });
+    let n = 0;
+    const say = async (user: TestUser, text: string) =>
+      (await sendMessage(user.ctx, { conversationId: group.id, clientId: `badge-${++n}-${group.id.slice(0, 8)}`, text })).message;
+    const badge = async (user: TestUser) => (await listConversations(user.ctx)).find((c) => c.id === group.id)?.unreadCount;
+
+    await say(owner, "one");
+    const two = await say(owner, "two");
+    expect(await badge(reader)).toBe(2);
+    // A notice ("Badge Owner changed the group name") moves the chat's last seq but is not a message to read.
+    await updateGroup(owner.ctx, { conversationId: group.id, name: "Badge group renamed" });
+    expect(await badge(reader)).toBe(2);
+    await deleteMessage(reader.ctx, { messageId: two.id, for: "me" });
+    expect(await badge(reader)).toBe(1);
+    // Nothing of mine is ever unread to me, and my reply reads what came before it.
+    expect(await badge(owner)).toBe(0);
+    const three = await say(owner, "three");
+    expect(await badge(reader)).toBe(2);
+    await markRead(reader.ctx, { conversationId: group.id, seq: three.seq - 1 });
+    expect(await badge(reader)).toBe(1);
+    await say(reader, "read them all");
+    expect(await badge(reader)).toBe(0);
   });
 });

@@ -145,6 +145,21 @@ describe("disappearing messages", () => {
     expect(await expireDueMessages(db, publish)).toBe(0);
   });
 
+  it("a message that disappears unread no longer counts in the chat list's unread badge", async () => {
+    const ana = await createTestUser(db, { name: "Unread Ana" });
+    const ben = await createTestUser(db, { name: "Unread Ben" });
+    const chat = await openDirect(ana.ctx, { userId: ben.id });
+    await setMessageTimer(ana.ctx, { conversationId: chat.id, seconds: DAY });
+    const { message: gone } = await say(ana, chat.id, "gone before Ben looks");
+    await say(ana, chat.id, "still here");
+    const badge = async () => (await listConversations(ben.ctx)).find((c) => c.id === chat.id)?.unreadCount;
+    expect(await badge()).toBe(2);
+
+    await runOut(gone.id);
+    expect(await expireDueMessages(db, recordingPublisher())).toBe(1);
+    expect(await badge()).toBe(1);
+  });
+
   it("a disappearing photo's file goes with it, unless a forwarded copy elsewhere still shows it", async () => {
     const ana = await createTestUser(db, { name: "Photo Ana" });
     const ben = await createTestUser(db, { name: "Photo Ben" });
