@@ -118,6 +118,7 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
   const { minDeliveredSeq, minReadSeq } = conversation
     ? effectiveWatermarks(conversation, members, meId)
     : { minDeliveredSeq: 0, minReadSeq: 0 };
+  const readReceipts = conversation?.readReceipts ?? true;
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const positioned = useRef(false);
@@ -307,7 +308,7 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
   const statusOf = (m: ViewMessage): TickStatus | null => {
     if (m.pending) return m.pending.failed ? "failed" : "pending";
     if (m.seq === null) return null;
-    return tickStatus({ seq: m.seq }, { minDeliveredSeq, minReadSeq });
+    return tickStatus({ seq: m.seq }, { minDeliveredSeq, minReadSeq, readReceipts });
   };
 
   const items = virtualizer.getVirtualItems();

@@ -63,7 +63,7 @@ export const ConversationRow = memo(function ConversationRow({
   // Before hydration there is no clock: the server's word stands.
   const muted = now ? isMutedAt(c, now.getTime()) : c.isMuted;
   const last = c.lastMessage;
-  const watermarks = { minDeliveredSeq, minReadSeq };
+  const watermarks = { minDeliveredSeq, minReadSeq, readReceipts: c.readReceipts };
   const pendingIsNewer = pending && (!last || pending.createdAt > last.createdAt);
   const unread = isUnread(c) && !active;
   const time = pendingIsNewer ? pending.createdAt : (last?.createdAt ?? c.lastMessageAt);

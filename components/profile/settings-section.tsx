@@ -67,6 +67,7 @@ export function SettingsSection() {
   const saveSettings = useSaveSettings();
   const theme = useSyncExternalStore(subscribeTheme, readTheme, () => "system" as Theme);
   const sounds = profile?.settings.notificationSounds ?? true;
+  const readReceipts = profile?.settings.readReceipts ?? true;
   const desktop = useSyncExternalStore(subscribeDesktopNotifications, desktopNotificationState, () => "unsupported" as const);
   const ids = useId();
 
@@ -124,6 +125,14 @@ export function SettingsSection() {
         disabled={desktop === "unsupported" || desktop === "blocked"}
         onToggle={() => void setDesktopNotifications(desktop !== "on")}
         testId="settings-desktop-notifications"
+      />
+      <SettingSwitch
+        label="Read receipts"
+        hint="If turned off, you won't send or receive read receipts. Read receipts are always sent for group chats."
+        checked={readReceipts}
+        disabled={!profile}
+        onToggle={() => void saveSettings({ readReceipts: !readReceipts })}
+        testId="settings-read-receipts"
       />
 
       <div className="px-6 py-3">

@@ -90,10 +90,12 @@ export function applyConversationPatch(conv: ConversationSummary, patch: Convers
     ...(patch.about !== undefined ? { about: patch.about } : {}),
     ...(patch.onlyAdminsSend !== undefined ? { onlyAdminsSend: patch.onlyAdminsSend } : {}),
     ...(patch.messageTimerSec !== undefined ? { messageTimerSec: patch.messageTimerSec } : {}),
+    ...(patch.readReceipts !== undefined ? { readReceipts: patch.readReceipts } : {}),
   };
   const same =
     next.title === conv.title && next.icon === conv.icon && next.iconBg === conv.iconBg && next.about === conv.about &&
-    next.onlyAdminsSend === conv.onlyAdminsSend && next.messageTimerSec === conv.messageTimerSec;
+    next.onlyAdminsSend === conv.onlyAdminsSend && next.messageTimerSec === conv.messageTimerSec &&
+    next.readReceipts === conv.readReceipts;
   return same ? conv : next;
 }
 

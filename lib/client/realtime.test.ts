@@ -224,6 +224,19 @@ describe("realtime client", () => {
     expect(store.getState().conversations.c1).toMatchObject({ lastSeq: 5, readSeq: 5, unreadCount: 0 });
   });
 
+  it("read receipts turned off in a direct chat: no blue ticks; back on, the chat's watermarks are fetched again", async () => {
+    const { store, socket, client, api } = setup();
+    store.getState().upsertConversation(conv({ id: "c2", lastSeq: 5, readSeq: 5, minDeliveredSeq: 5, minReadSeq: 5 }));
+    client.start();
+    await flush();
+    socket.fire("conversation:patched", { conversationId: "c2", readReceipts: false });
+    expect(store.getState().conversations.c2!.readReceipts).toBe(false);
+    expect(api.conversation).not.toHaveBeenCalled();
+    socket.fire("conversation:patched", { conversationId: "c2", readReceipts: true });
+    await flush();
+    expect(api.conversation).toHaveBeenCalledWith("c2");
+  });
+
   it("batches delivered receipts for messages from others", async () => {
     const { socket, client, runTimers } = setup();
     client.start();

@@ -218,7 +218,11 @@ export function createRealtimeClient(deps: RealtimeDeps) {
       s.memberLeft(conversationId, userId);
       if (userId === s.me.id) s.setGroupMembership(conversationId, false);
     });
-    sock.on("conversation:patched", (patch) => store.getState().patchConversation(patch));
+    sock.on("conversation:patched", (patch) => {
+      store.getState().patchConversation(patch);
+      // Read receipts back on: the watermarks were withheld until now.
+      if (patch.readReceipts) void loadConversation(patch.conversationId);
+    });
     sock.on("conversation:deleted", ({ conversationId }) => store.getState().conversationDeleted(conversationId));
     sock.on("conversation:cleared", ({ conversationId, clearedSeq }) => store.getState().chatCleared(conversationId, clearedSeq));
     // Names / pictures shown everywhere; my own profile or settings from another tab (refetched).

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { effectiveWatermarks, tickStatus } from "./ticks";
 
 describe("tickStatus", () => {
-  const conv = { minDeliveredSeq: 5, minReadSeq: 3 };
+  const conv = { minDeliveredSeq: 5, minReadSeq: 3, readReceipts: true };
   it("is read up to minReadSeq", () => {
     expect(tickStatus({ seq: 3 }, conv)).toBe("read");
     expect(tickStatus({ seq: 1 }, conv)).toBe("read");
@@ -13,6 +13,9 @@ describe("tickStatus", () => {
   });
   it("is sent beyond both", () => {
     expect(tickStatus({ seq: 6 }, conv)).toBe("sent");
+  });
+  it("is never read where the chat doesn't share read receipts, whatever this browser held", () => {
+    expect(tickStatus({ seq: 3 }, { ...conv, readReceipts: false })).toBe("delivered");
   });
   it("is sent without a conversation", () => {
     expect(tickStatus({ seq: 1 }, undefined)).toBe("sent");

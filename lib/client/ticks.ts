@@ -2,12 +2,13 @@
 import type { ConversationSummary, MemberDto, MessageDto } from "@/lib/realtime/contract";
 import type { TickStatus } from "./types";
 
+/** Blue ticks only where the chat shares read receipts; watermarks held here from before don't count. */
 export function tickStatus(
   message: Pick<MessageDto, "seq">,
-  conversation: Pick<ConversationSummary, "minDeliveredSeq" | "minReadSeq"> | undefined,
+  conversation: Pick<ConversationSummary, "minDeliveredSeq" | "minReadSeq" | "readReceipts"> | undefined,
 ): TickStatus {
   if (!conversation) return "sent";
-  if (conversation.minReadSeq >= message.seq) return "read";
+  if (conversation.readReceipts && conversation.minReadSeq >= message.seq) return "read";
   if (conversation.minDeliveredSeq >= message.seq) return "delivered";
   return "sent";
 }

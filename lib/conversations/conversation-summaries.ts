@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { queryDirect } from "@/lib/db/direct-query";
 import { isDeletedByAdmin, systemEventOf } from "@/lib/messages/message-dto";
 import type { ConversationSummary, MessageDto } from "@/lib/realtime/contract";
+import { readReceiptsShared } from "@/lib/users/read-receipts";
 
 type SummaryRow = {
   id: string;
@@ -43,6 +44,7 @@ type SummaryRow = {
   minDeliveredSeq: bigint | null;
   minReadSeq: bigint | null;
   unreadCount: number;
+  readReceipts: boolean;
 };
 
 /** The list's badge shows "999+" beyond this, so counting stops there. */
@@ -77,7 +79,8 @@ export async function conversationSummaries(
            CASE WHEN lm."deletedAt" IS NULL THEN lm.text END AS "lmText",
            lm."createdAt" AS "lmCreatedAt", lm."deletedAt" AS "lmDeletedAt", lmu.name AS "lmSenderName",
            lm.metadata AS "lmMetadata",
-           stats."memberCount", stats."minDeliveredSeq", stats."minReadSeq", unread.n AS "unreadCount"
+           stats."memberCount", stats."minDeliveredSeq", stats."minReadSeq", unread.n AS "unreadCount",
+           ${readReceiptsShared("c")} AS "readReceipts"
     FROM "Participant" p
     JOIN "Conversation" c ON c.id = p."conversationId"
     LEFT JOIN LATERAL (
@@ -173,6 +176,8 @@ function toSummary(r: SummaryRow): ConversationSummary {
     messageTimerSec: r.messageTimerSec,
     memberCount: r.memberCount,
     minDeliveredSeq: Number(r.minDeliveredSeq ?? 0),
-    minReadSeq: Number(r.minReadSeq ?? 0),
+    // Where reads aren't shared, nobody learns how far the others read.
+    minReadSeq: r.readReceipts ? Number(r.minReadSeq ?? 0) : 0,
+    readReceipts: r.readReceipts,
   };
 }

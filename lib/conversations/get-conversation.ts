@@ -32,7 +32,8 @@ export async function getConversation(
   const members = participants.map((p) => ({
     ...toUserSummary(p.user),
     role: p.role,
-    readSeq: Number(p.readSeq),
+    // Where reads aren't shared, only my own read mark is told.
+    readSeq: conversation.readReceipts || p.user.id === ctx.actor.id ? Number(p.readSeq) : 0,
     deliveredSeq: Number(p.deliveredSeq),
     online: online.has(p.user.id),
     lastActiveAt: p.user.lastActiveAt?.toISOString() ?? null,

@@ -1,7 +1,10 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
+import { queryDirect } from "@/lib/db/direct-query";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
 import type { MessageReceipts } from "@/lib/realtime/contract";
+import { readReceiptsShared } from "@/lib/users/read-receipts";
 import { toUserSummary, userSummarySelect } from "@/lib/users/user-summary";
 import { id } from "@/lib/validation";
 
@@ -22,8 +25,14 @@ export async function messageReceipts(ctx: Ctx, input: z.input<typeof messageRec
     take: 1000,
     select: { readSeq: true, user: { select: userSummarySelect } },
   });
+  // A direct chat where either person turned read receipts off tells of delivery only.
+  const [row] = await queryDirect<{ shared: boolean }>(
+    ctx.db,
+    Prisma.sql`SELECT ${readReceiptsShared("c")} AS shared FROM "Conversation" c WHERE c.id = ${message.conversationId}::uuid`,
+  );
+  const hasRead = (p: { readSeq: bigint }) => (row?.shared ?? true) && p.readSeq >= message.seq;
   return {
-    readBy: others.filter((p) => p.readSeq >= message.seq).map((p) => toUserSummary(p.user)),
-    deliveredTo: others.filter((p) => p.readSeq < message.seq).map((p) => toUserSummary(p.user)),
+    readBy: others.filter(hasRead).map((p) => toUserSummary(p.user)),
+    deliveredTo: others.filter((p) => !hasRead(p)).map((p) => toUserSummary(p.user)),
   };
 }

@@ -4,6 +4,7 @@ import { queryDirect } from "@/lib/db/direct-query";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { requireMembership } from "@/lib/conversations/membership";
 import type { ReceiptEvent } from "@/lib/realtime/contract";
+import { readReceiptsShared, withoutReads } from "@/lib/users/read-receipts";
 import { id, seq } from "@/lib/validation";
 
 export const receiptInput = z.object({ conversationId: id, seq });
@@ -22,7 +23,8 @@ export function markRead(ctx: Ctx, input: z.input<typeof receiptInput>) {
 
 /**
  * Watermarks only move forward. When one moved, every member hears the new minima (ticks)
- * and my other tabs hear my new readSeq (unread badge).
+ * and my other tabs hear my new readSeq (unread badge); in a direct chat that doesn't share
+ * read receipts, the other person hears of the delivery only.
  */
 async function advance(ctx: Ctx, input: z.input<typeof receiptInput>, kind: "delivered" | "read"): Promise<ReceiptEvent | null> {
   const { conversationId, seq: target } = receiptInput.parse(input);
@@ -54,17 +56,27 @@ async function advance(ctx: Ctx, input: z.input<typeof receiptInput>, kind: "del
     await requireMembership(ctx.db, me, conversationId);
     return null;
   }
-  const [minima] = await queryDirect<{ minDelivered: bigint | null; minRead: bigint | null }>(ctx.db, Prisma.sql`
-    SELECT min("deliveredSeq") AS "minDelivered", min("readSeq") AS "minRead"
-    FROM "Participant" WHERE "conversationId" = ${conversationId}::uuid AND "leftAt" IS NULL`);
+  const [minima] = await queryDirect<{ minDelivered: bigint | null; minRead: bigint | null; shared: boolean }>(ctx.db, Prisma.sql`
+    SELECT min(p."deliveredSeq") AS "minDelivered", min(p."readSeq") AS "minRead", ${readReceiptsShared("c")} AS shared
+    FROM "Conversation" c JOIN "Participant" p ON p."conversationId" = c.id AND p."leftAt" IS NULL
+    WHERE c.id = ${conversationId}::uuid
+    GROUP BY c.id`);
+  const shared = minima?.shared ?? true;
   const event: ReceiptEvent = {
     conversationId,
     userId: me,
     deliveredSeq: Number(row.deliveredSeq),
     readSeq: Number(row.readSeq),
     minDeliveredSeq: Number(minima?.minDelivered ?? 0),
-    minReadSeq: Number(minima?.minRead ?? 0),
+    // Withheld where reads aren't shared: it would tell me how far the other person read.
+    minReadSeq: shared ? Number(minima?.minRead ?? 0) : 0,
   };
-  ctx.publish.toConversation(conversationId, "receipt:update", event);
+  if (shared) {
+    ctx.publish.toConversation(conversationId, "receipt:update", event);
+  } else {
+    // The other person learns of the delivery only; my own tabs still need my read mark.
+    ctx.publish.toConversation(conversationId, "receipt:update", withoutReads(event));
+    ctx.publish.toUser(me, "receipt:update", event);
+  }
   return event;
 }

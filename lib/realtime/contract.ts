@@ -127,6 +127,11 @@ export type ConversationSummary = {
    */
   minDeliveredSeq: number;
   minReadSeq: number;
+  /**
+   * Read receipts show in this chat: always in groups; in a direct chat only while both people
+   * have them on. When false, minReadSeq and the others' readSeq are 0 (withheld).
+   */
+  readReceipts: boolean;
 };
 
 export type MemberDto = UserSummary & {
@@ -146,6 +151,8 @@ export type ConversationPatch = {
   archived?: boolean;
   onlyAdminsSend?: boolean;
   messageTimerSec?: number | null;
+  /** A direct chat starts or stops showing read receipts (someone changed the setting). */
+  readReceipts?: boolean;
 };
 
 export type GroupSummary = {

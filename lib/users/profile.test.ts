@@ -10,7 +10,8 @@ describe("profile", () => {
     const me = await createTestUser(db);
     await updateProfile(me.ctx, { settings: { theme: "dark" } });
     await updateProfile(me.ctx, { settings: { notificationSounds: false } });
-    expect((await getMyProfile(me.ctx)).settings).toEqual({ theme: "dark", notificationSounds: false, language: "en" });
+    await updateProfile(me.ctx, { settings: { readReceipts: false } });
+    expect((await getMyProfile(me.ctx)).settings).toEqual({ theme: "dark", notificationSounds: false, language: "en", readReceipts: false });
   });
 
   it("keeps usernames unique and says so", async () => {

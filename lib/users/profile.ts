@@ -3,6 +3,7 @@ import type { Ctx } from "@/lib/context";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError, notFound } from "@/lib/errors";
 import { attachmentUrl } from "@/lib/storage/attachment-dto";
+import { announceReadReceipts } from "@/lib/users/read-receipts";
 import { toUserSummary, userSummarySelect } from "@/lib/users/user-summary";
 import { id } from "@/lib/validation";
 import { initialsOf, USERNAME_PATTERN } from "./profile-defaults";
@@ -17,6 +18,8 @@ export const userSettings = z.object({
   theme: z.enum(["light", "dark", "system"]).default("system"),
   notificationSounds: z.boolean().default(true),
   language: z.enum(["en"]).default("en"),
+  /** Off: no read receipts sent or shown in direct chats (lib/users/read-receipts.ts). */
+  readReceipts: z.boolean().default(true),
 });
 
 export const updateProfileInput = z.object({
@@ -33,7 +36,7 @@ export const updateProfileInput = z.object({
   avatarAttachmentId: id.nullable().optional(),
   // Without defaults: a field left out must stay as it is, not fall back to its default.
   settings: z
-    .object({ theme: z.enum(["light", "dark", "system"]), notificationSounds: z.boolean(), language: z.enum(["en"]) })
+    .object({ theme: z.enum(["light", "dark", "system"]), notificationSounds: z.boolean(), language: z.enum(["en"]), readReceipts: z.boolean() })
     .partial()
     .optional(),
 });
@@ -77,6 +80,7 @@ export async function updateProfile(ctx: Ctx, input: z.input<typeof updateProfil
     const summary = toUserSummary(updated);
     ctx.publish.toUser(me, "profile:updated", summary);
     if (data.name !== undefined || data.username !== undefined || avatarUrl !== undefined) ctx.publish.toAll("user:updated", summary);
+    if (data.settings?.readReceipts !== undefined && data.settings.readReceipts !== current.settings.readReceipts) await announceReadReceipts(ctx);
     return { ...updated, settings: userSettings.parse(updated.settings ?? {}), lastActiveAt: updated.lastActiveAt?.toISOString() ?? null };
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError("CONFLICT", "That username is taken");

@@ -53,6 +53,7 @@ export function conv(over: Partial<ConversationSummary> = {}): ConversationSumma
     memberCount: 2,
     minDeliveredSeq: 0,
     minReadSeq: 0,
+    readReceipts: true,
     ...over,
   };
 }
