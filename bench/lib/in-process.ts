@@ -14,6 +14,7 @@ export const silentPublisher: Publisher = {
   toConversation: () => {},
   toUser: () => {},
   toAll: () => {},
+  toPresenceWatchers: () => {},
   subscribeUser: () => {},
   unsubscribeUser: () => {},
   onlineAmong: async () => new Set(),

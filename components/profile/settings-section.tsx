@@ -8,7 +8,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/api";
 import { useChat, useChatStoreApi } from "@/lib/client/context";
-import { profileApi } from "@/lib/client/profile";
+import { profileApi, type LastSeenAudience } from "@/lib/client/profile";
 import {
   desktopNotificationState,
   setDesktopNotifications,
@@ -68,6 +68,7 @@ export function SettingsSection() {
   const theme = useSyncExternalStore(subscribeTheme, readTheme, () => "system" as Theme);
   const sounds = profile?.settings.notificationSounds ?? true;
   const readReceipts = profile?.settings.readReceipts ?? true;
+  const lastSeen = profile?.settings.lastSeen ?? "everyone";
   const desktop = useSyncExternalStore(subscribeDesktopNotifications, desktopNotificationState, () => "unsupported" as const);
   const ids = useId();
 
@@ -134,6 +135,27 @@ export function SettingsSection() {
         onToggle={() => void saveSettings({ readReceipts: !readReceipts })}
         testId="settings-read-receipts"
       />
+
+      <div className="px-6 py-3">
+        <label htmlFor={`${ids}-last-seen`} className="mb-1.5 block text-[15px] text-fg">
+          Last seen and online
+        </label>
+        <select
+          id={`${ids}-last-seen`}
+          value={lastSeen}
+          disabled={!profile}
+          onChange={(e) => void saveSettings({ lastSeen: e.target.value as LastSeenAudience })}
+          aria-describedby={`${ids}-last-seen-hint`}
+          className="h-10 w-full rounded-lg border border-border bg-panel px-3 text-[15px] text-fg"
+          data-testid="settings-last-seen"
+        >
+          <option value="everyone">Everyone</option>
+          <option value="nobody">Nobody</option>
+        </select>
+        <p id={`${ids}-last-seen-hint`} className="mt-1.5 text-[13px] text-muted">
+          If you don&apos;t share your last seen and online, you won&apos;t be able to see other people&apos;s.
+        </p>
+      </div>
 
       <div className="px-6 py-3">
         <label htmlFor={`${ids}-language`} className="mb-1.5 block text-[15px] text-fg">

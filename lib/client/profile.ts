@@ -5,7 +5,8 @@ import type { SearchHit } from "@/lib/search/search-messages";
 import { request } from "./api";
 import type { Theme } from "./theme";
 
-export type UserSettings = { theme: Theme; notificationSounds: boolean; language: "en"; readReceipts: boolean };
+export type LastSeenAudience = "everyone" | "nobody";
+export type UserSettings = { theme: Theme; notificationSounds: boolean; language: "en"; readReceipts: boolean; lastSeen: LastSeenAudience };
 
 export type MyProfile = UserSummary & {
   email: string;

@@ -307,6 +307,19 @@ describe("realtime client", () => {
     expect(socket.sent("presence:watch")).toHaveLength(1);
   });
 
+  it("my settings changed (profile:updated): presence is asked again, since my last seen setting decides what I see", async () => {
+    const { store, socket, client } = setup();
+    socket.replies.set("presence:watch", () => ({ ok: true, presence: [{ userId: ANA, online: true, lastActiveAt: null }] }));
+    client.start();
+    await flush();
+    await flush();
+    socket.replies.set("presence:watch", () => ({ ok: true, presence: [{ userId: ANA, online: false, lastActiveAt: null }] }));
+    socket.fire("profile:updated", meUser);
+    await flush();
+    expect(socket.sent("presence:watch")).toEqual([{ userIds: [ANA] }, { userIds: [ANA] }]);
+    expect(store.getState().presence[ANA]).toEqual({ userId: ANA, online: false, lastActiveAt: null });
+  });
+
   it("conversation:removed disables writing", async () => {
     const { store, socket, client } = setup();
     client.start();

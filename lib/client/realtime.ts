@@ -230,6 +230,9 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     sock.on("profile:updated", (user) => {
       store.getState().userUpdated(user);
       store.getState().profileChanged();
+      // My "Last seen and online" setting may have changed: it decides whose presence I see.
+      watchedOnSocket.clear();
+      void syncPresenceWatch();
     });
     sock.on("groups:changed", () => {
       if (groupsTimer !== null) return;

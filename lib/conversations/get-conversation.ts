@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Ctx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
 import type { ConversationSummary, MemberDto } from "@/lib/realtime/contract";
+import { presenceOf, sharesPresence } from "@/lib/users/presence-privacy";
 import { userSummarySelect, toUserSummary } from "@/lib/users/user-summary";
 import { id } from "@/lib/validation";
 import { conversationSummaries } from "./conversation-summaries";
@@ -25,18 +26,18 @@ export async function getConversation(
       role: true,
       readSeq: true,
       deliveredSeq: true,
-      user: { select: { ...userSummarySelect, lastActiveAt: true } },
+      user: { select: { ...userSummarySelect, lastActiveAt: true, settings: true } },
     },
   });
   const online = await ctx.publish.onlineAmong(participants.map((p) => p.user.id));
+  const iShare = sharesPresence(participants.find((p) => p.user.id === ctx.actor.id)?.user.settings);
   const members = participants.map((p) => ({
     ...toUserSummary(p.user),
+    ...presenceOf(p.user, online, p.user.id === ctx.actor.id || iShare),
     role: p.role,
     // Where reads aren't shared, only my own read mark is told.
     readSeq: conversation.readReceipts || p.user.id === ctx.actor.id ? Number(p.readSeq) : 0,
     deliveredSeq: Number(p.deliveredSeq),
-    online: online.has(p.user.id),
-    lastActiveAt: p.user.lastActiveAt?.toISOString() ?? null,
   }));
   return { conversation, members };
 }

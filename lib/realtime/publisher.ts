@@ -1,5 +1,5 @@
 import type { Server } from "socket.io";
-import type { ServerToClientEvents } from "./contract";
+import type { PresenceEvent, ServerToClientEvents } from "./contract";
 import { getIo } from "./io-registry";
 import { rooms } from "./rooms";
 
@@ -11,6 +11,8 @@ export type Publisher = {
   toConversation<E extends EventName>(conversationId: string, event: E, ...payload: Parameters<ServerToClientEvents[E]>): void;
   toUser<E extends EventName>(userId: string, event: E, ...payload: Parameters<ServerToClientEvents[E]>): void;
   toAll<E extends EventName>(event: E, ...payload: Parameters<ServerToClientEvents[E]>): void;
+  /** The sockets watching this user's presence (lib/realtime/presence.ts). */
+  toPresenceWatchers(userId: string, event: PresenceEvent): void;
   /** Every socket of the user (any node) starts / stops receiving the conversation's events. */
   subscribeUser(userId: string, conversationId: string): void;
   unsubscribeUser(userId: string, conversationId: string): void;
@@ -37,6 +39,9 @@ export function ioPublisher(ioOverride?: Server, opts: { exceptSocket?: string }
     },
     toAll(event, ...payload) {
       io()?.emit(event, ...payload);
+    },
+    toPresenceWatchers(userId, event) {
+      io()?.to(rooms.presence(userId)).emit("presence", event);
     },
     subscribeUser(userId, conversationId) {
       io()?.in(rooms.user(userId)).socketsJoin(rooms.conversation(conversationId));

@@ -54,6 +54,7 @@ export function recordingPublisher(): RecordingPublisher {
     toConversation: (id, event, ...payload) => void events.push({ to: `conv:${id}`, event, payload: payload[0] }),
     toUser: (id, event, ...payload) => void events.push({ to: `user:${id}`, event, payload: payload[0] }),
     toAll: (event, ...payload) => void events.push({ to: "all", event, payload: payload[0] }),
+    toPresenceWatchers: (userId, payload) => void events.push({ to: `presence:${userId}`, event: "presence", payload }),
     subscribeUser: (userId, conversationId) => void events.push({ to: `user:${userId}`, event: "subscribe", payload: conversationId }),
     unsubscribeUser: (userId, conversationId) => void events.push({ to: `user:${userId}`, event: "unsubscribe", payload: conversationId }),
     onlineAmong: async () => new Set(),

@@ -11,7 +11,7 @@ describe("profile", () => {
     await updateProfile(me.ctx, { settings: { theme: "dark" } });
     await updateProfile(me.ctx, { settings: { notificationSounds: false } });
     await updateProfile(me.ctx, { settings: { readReceipts: false } });
-    expect((await getMyProfile(me.ctx)).settings).toEqual({ theme: "dark", notificationSounds: false, language: "en", readReceipts: false });
+    expect((await getMyProfile(me.ctx)).settings).toEqual({ theme: "dark", notificationSounds: false, language: "en", readReceipts: false, lastSeen: "everyone" });
   });
 
   it("keeps usernames unique and says so", async () => {

@@ -3,24 +3,18 @@ import type { Ctx } from "@/lib/context";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError, notFound } from "@/lib/errors";
 import { attachmentUrl } from "@/lib/storage/attachment-dto";
+import { announcePresenceSharing } from "@/lib/users/presence-privacy";
 import { announceReadReceipts } from "@/lib/users/read-receipts";
 import { toUserSummary, userSummarySelect } from "@/lib/users/user-summary";
 import { id } from "@/lib/validation";
 import { initialsOf, USERNAME_PATTERN } from "./profile-defaults";
+import { readSettings, settingsPatch } from "./user-settings";
 
 export const username = z
   .string()
   .trim()
   .toLowerCase()
   .regex(USERNAME_PATTERN, "3–24 characters: lowercase letters, digits and underscores");
-
-export const userSettings = z.object({
-  theme: z.enum(["light", "dark", "system"]).default("system"),
-  notificationSounds: z.boolean().default(true),
-  language: z.enum(["en"]).default("en"),
-  /** Off: no read receipts sent or shown in direct chats (lib/users/read-receipts.ts). */
-  readReceipts: z.boolean().default(true),
-});
 
 export const updateProfileInput = z.object({
   name: z.string().trim().min(1, "Enter your name").max(60, "Name is too long").optional(),
@@ -34,11 +28,7 @@ export const updateProfileInput = z.object({
     .optional(),
   /** An avatar uploaded with purpose "avatar"; null removes the picture. */
   avatarAttachmentId: id.nullable().optional(),
-  // Without defaults: a field left out must stay as it is, not fall back to its default.
-  settings: z
-    .object({ theme: z.enum(["light", "dark", "system"]), notificationSounds: z.boolean(), language: z.enum(["en"]), readReceipts: z.boolean() })
-    .partial()
-    .optional(),
+  settings: settingsPatch.optional(),
 });
 
 const profileSelect = { ...userSummarySelect, bio: true, phoneNumber: true, email: true, settings: true, role: true, lastActiveAt: true };
@@ -47,7 +37,7 @@ const profileSelect = { ...userSummarySelect, bio: true, phoneNumber: true, emai
 /** My profile as I see it (with email and settings). */
 export async function getMyProfile(ctx: Ctx) {
   const user = await ctx.db.user.findUniqueOrThrow({ where: { id: ctx.actor.id }, select: profileSelect });
-  return { ...user, settings: userSettings.parse(user.settings ?? {}), lastActiveAt: user.lastActiveAt?.toISOString() ?? null };
+  return { ...user, settings: readSettings(user.settings), lastActiveAt: user.lastActiveAt?.toISOString() ?? null };
 }
 
 export async function updateProfile(ctx: Ctx, input: z.input<typeof updateProfileInput>) {
@@ -80,8 +70,10 @@ export async function updateProfile(ctx: Ctx, input: z.input<typeof updateProfil
     const summary = toUserSummary(updated);
     ctx.publish.toUser(me, "profile:updated", summary);
     if (data.name !== undefined || data.username !== undefined || avatarUrl !== undefined) ctx.publish.toAll("user:updated", summary);
-    if (data.settings?.readReceipts !== undefined && data.settings.readReceipts !== current.settings.readReceipts) await announceReadReceipts(ctx);
-    return { ...updated, settings: userSettings.parse(updated.settings ?? {}), lastActiveAt: updated.lastActiveAt?.toISOString() ?? null };
+    const changed = (key: "readReceipts" | "lastSeen") => data.settings?.[key] !== undefined && data.settings[key] !== current.settings[key];
+    if (changed("readReceipts")) await announceReadReceipts(ctx);
+    if (changed("lastSeen")) await announcePresenceSharing(ctx, data.settings?.lastSeen === "everyone", updated.lastActiveAt);
+    return { ...updated, settings: readSettings(updated.settings), lastActiveAt: updated.lastActiveAt?.toISOString() ?? null };
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError("CONFLICT", "That username is taken");
     throw err;

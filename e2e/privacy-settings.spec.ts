@@ -3,13 +3,18 @@ import { bubble, chatRow, openChat, send, sendDirect, signInAll } from "./suppor
 import { expect, test } from "./support/fixtures";
 import type { Page } from "@playwright/test";
 
-// The "Read receipts" privacy setting, as in WhatsApp: turned off, neither person of a direct
+// The privacy settings, as in WhatsApp. Read receipts turned off: neither person of a direct
 // chat sees blue ticks (the reader's own unread count still clears); back on, they show again.
+// Last seen and online for Nobody: the other person sees neither; in return, neither do I.
 
-async function setReadReceipts(page: Page, on: boolean) {
+async function openSettings(page: Page) {
   await page.getByTestId("profile-button").click();
   await page.getByTestId("open-settings").click();
-  const toggle = page.getByTestId("profile-drawer").getByTestId("settings-read-receipts");
+  return page.getByTestId("profile-drawer");
+}
+
+async function setReadReceipts(page: Page, on: boolean) {
+  const toggle = (await openSettings(page)).getByTestId("settings-read-receipts");
   await toggle.scrollIntoViewIfNeeded();
   await toggle.click();
   await expect(toggle).toHaveAttribute("aria-checked", String(on));
@@ -54,4 +59,34 @@ test("read receipts off: delivered ticks only, both ways; back on: blue ticks ag
   await B.getByTestId("profile-back").click();
   await expect(mine).toHaveAttribute("data-status", "read");
   await expect(bubble(B, "maybe")).toHaveAttribute("data-status", "read");
+});
+
+test("last seen and online for Nobody: hidden from the other person, and theirs from me; Everyone shows both again", async ({ newUsers }, testInfo) => {
+  const [ana, ben] = await newUsers(2, { label: "lastseen" });
+  await signInAll([ana!, ben!]);
+  const [A, B] = [ana!.page, ben!.page];
+  await sendDirect(A, ben!.name, "are you there?");
+  await openChat(B, ana!.name);
+  const subtitle = (page: Page) => page.getByTestId("chat-subtitle");
+  await expect(subtitle(A)).toHaveText("online");
+  await expect(subtitle(B)).toHaveText("online");
+
+  const setLastSeen = async (page: Page, audience: "everyone" | "nobody") => {
+    const drawer = await openSettings(page);
+    await drawer.getByTestId("settings-last-seen").selectOption(audience);
+    return drawer;
+  };
+  const drawer = await setLastSeen(B, "nobody");
+  await expect(drawer.getByTestId("settings-last-seen")).toHaveValue("nobody");
+  await expectNoAxeViolations(B, '[data-testid="profile-drawer"]');
+  await screenshot(B, testInfo, "last-seen-nobody-1280");
+  await B.getByTestId("profile-back").click();
+  // Ana sees Ben's username where "online" was, and Ben no longer sees Ana online either.
+  await expect(subtitle(A)).toHaveText(/^@/);
+  await expect(subtitle(B)).toHaveText(/^@/);
+
+  await setLastSeen(B, "everyone");
+  await B.getByTestId("profile-back").click();
+  await expect(subtitle(A)).toHaveText("online");
+  await expect(subtitle(B)).toHaveText("online");
 });

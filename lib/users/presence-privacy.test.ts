@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getConversation } from "@/lib/conversations/get-conversation";
+import { openDirect } from "@/lib/conversations/open-direct";
+import { ioPublisher } from "@/lib/realtime/publisher";
+import { testDb } from "@/lib/test-support/database";
+import { collect, connectSocket, createTestUser, nextEvent, sleep, startTestRealtime, type TestSocket, type TestUser } from "@/lib/test-support/fixtures";
+import { updateProfile } from "./profile";
+
+const db = testDb();
+let server: Awaited<ReturnType<typeof startTestRealtime>>;
+const sockets: TestSocket[] = [];
+
+async function connect(user: TestUser) {
+  const socket = await connectSocket(server.url, user.cookie);
+  sockets.push(socket);
+  await socket.emitWithAck("sync", { cursors: {} });
+  return socket;
+}
+/** The user as the live server sees them: what they change reaches connected sockets. */
+const live = (user: TestUser) => ({ ...user, ctx: { ...user.ctx, publish: ioPublisher(server.io) } });
+const setLastSeen = (user: TestUser, lastSeen: "everyone" | "nobody") => updateProfile(live(user).ctx, { settings: { lastSeen } });
+const memberSeenBy = async (viewer: TestUser, conversationId: string, userId: string) =>
+  (await getConversation(live(viewer).ctx, { conversationId })).members.find((m) => m.id === userId);
+const hidden = (userId: string) => ({ userId, online: false, lastActiveAt: null });
+
+beforeAll(async () => {
+  server = await startTestRealtime(db);
+});
+
+afterAll(async () => {
+  for (const s of sockets) s.close();
+  await server.close();
+});
+
+describe("last seen and online setting", () => {
+  it("Nobody: watchers see neither online nor last seen, live or asked; Everyone again shows them at once", async () => {
+    const erin = await createTestUser(db, { name: "Hidden Erin" });
+    const finn = await createTestUser(db, { name: "Watching Finn" });
+    const chat = await openDirect(erin.ctx, { userId: finn.id });
+    const watcher = await connect(finn);
+    const erinTab = await connect(erin);
+    await sleep(100);
+    expect(await watcher.emitWithAck("presence:watch", { userIds: [erin.id] })).toMatchObject({ ok: true, presence: [{ userId: erin.id, online: true }] });
+
+    const goesAway = nextEvent(watcher, "presence");
+    await setLastSeen(erin, "nobody");
+    expect(await goesAway).toEqual(hidden(erin.id));
+    expect(await watcher.emitWithAck("presence:watch", { userIds: [erin.id] })).toEqual({ ok: true, presence: [hidden(erin.id)] });
+    expect(await memberSeenBy(finn, chat.id, erin.id)).toMatchObject({ online: false, lastActiveAt: null });
+
+    // Her coming and going is not announced while hidden.
+    const seen = collect(watcher, "presence");
+    erinTab.close();
+    await sleep(300);
+    await connect(erin);
+    await sleep(300);
+    expect(seen.seen).toEqual([]);
+
+    const comesBack = nextEvent(watcher, "presence");
+    await setLastSeen(erin, "everyone");
+    expect(await comesBack).toMatchObject({ userId: erin.id, online: true });
+    expect(await memberSeenBy(finn, chat.id, erin.id)).toMatchObject({ online: true });
+  });
+
+  it("in return, someone who hides theirs sees nobody's, and hears of no one coming or going", async () => {
+    const gwen = await createTestUser(db, { name: "Private Gwen" });
+    const hugo = await createTestUser(db, { name: "Open Hugo" });
+    const chat = await openDirect(gwen.ctx, { userId: hugo.id });
+    const gwenTab = await connect(gwen);
+    await connect(hugo);
+    await sleep(100);
+    expect(await gwenTab.emitWithAck("presence:watch", { userIds: [hugo.id] })).toMatchObject({ ok: true, presence: [{ online: true }] });
+
+    await setLastSeen(gwen, "nobody");
+    // Her tabs hear of the change (profile:updated) and ask again: now nothing, and no more events.
+    expect(await gwenTab.emitWithAck("presence:watch", { userIds: [hugo.id] })).toEqual({ ok: true, presence: [hidden(hugo.id)] });
+    expect(await memberSeenBy(gwen, chat.id, hugo.id)).toMatchObject({ online: false, lastActiveAt: null });
+    const seen = collect(gwenTab, "presence");
+    const hugoTab2 = await connect(hugo);
+    hugoTab2.close();
+    await sleep(300);
+    expect(seen.seen).toEqual([]);
+
+    await setLastSeen(gwen, "everyone");
+    expect(await gwenTab.emitWithAck("presence:watch", { userIds: [hugo.id] })).toMatchObject({ ok: true, presence: [{ userId: hugo.id, online: true }] });
+  });
+});
