@@ -48,7 +48,7 @@ type SummaryRow = {
 };
 
 /** The list's badge shows "999+" beyond this, so counting stops there. */
-export const UNREAD_COUNT_CAP = 1000;
+const UNREAD_COUNT_CAP = 1000;
 
 /**
  * The acting user's conversations as list rows, in one query: membership join, the direct

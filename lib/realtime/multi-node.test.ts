@@ -4,7 +4,7 @@ import { openDirect } from "@/lib/conversations/open-direct";
 import { joinGroup } from "@/lib/groups/join-group";
 import { leaveGroup } from "@/lib/groups/leave-group";
 import { testDb } from "@/lib/test-support/database";
-import { collect, connectSocket, createTestUser, nextEvent, sleep, startTestRealtime, type TestSocket, type TestUser } from "@/lib/test-support/fixtures";
+import { collect, connectSynced, createTestUser, nextEvent, sleep, startTestRealtime, type TestSocket, type TestUser } from "@/lib/test-support/fixtures";
 import { ioPublisher } from "./publisher";
 
 // Two Socket.IO servers ("nodes") sharing the machine's real Redis, as in a multi-node deployment.
@@ -18,12 +18,7 @@ let bob: TestUser;
 let directId: string;
 const sockets: TestSocket[] = [];
 
-async function connect(node: { url: string }, user: TestUser) {
-  const socket = await connectSocket(node.url, user.cookie);
-  sockets.push(socket);
-  await socket.emitWithAck("sync", { cursors: {} });
-  return socket;
-}
+const connect = (node: { url: string }, user: TestUser) => connectSynced(node.url, user.cookie, sockets);
 
 beforeAll(async () => {
   nodeA = await startTestRealtime(db, { redisUrl: REDIS_URL, redisChannel: channel });

@@ -5,7 +5,7 @@ import { joinGroup } from "@/lib/groups/join-group";
 import { sendMessage } from "@/lib/messages/send-message";
 import { testDb } from "@/lib/test-support/database";
 import {
-  collect, connectSocket, createTestUser, nextEvent, sleep, startTestRealtime, type TestSocket, type TestUser,
+  collect, connectSocket, connectSynced, createTestUser, nextEvent, sleep, startTestRealtime, type TestSocket, type TestUser,
 } from "@/lib/test-support/fixtures";
 
 const db = testDb();
@@ -17,13 +17,7 @@ let directId: string;
 let aliceMessageId: string;
 const sockets: TestSocket[] = [];
 
-/** Connects like the app does: a sync right after connecting, answered once the rooms are joined. */
-async function connect(user: TestUser) {
-  const socket = await connectSocket(server.url, user.cookie);
-  sockets.push(socket);
-  await socket.emitWithAck("sync", { cursors: {} });
-  return socket;
-}
+const connect = (user: TestUser) => connectSynced(server.url, user.cookie, sockets);
 
 beforeAll(async () => {
   server = await startTestRealtime(db);

@@ -89,6 +89,17 @@ export function connectSocket(url: string, cookie: string | undefined, opts: { o
   });
 }
 
+/**
+ * Connects like the app does: a sync right after connecting, answered once the rooms are
+ * joined. The socket is added to `open`, for the test file to close at the end.
+ */
+export async function connectSynced(url: string, cookie: string, open: TestSocket[]): Promise<TestSocket> {
+  const socket = await connectSocket(url, cookie);
+  open.push(socket);
+  await socket.emitWithAck("sync", { cursors: {} });
+  return socket;
+}
+
 type Payload<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>[0];
 
 /** Resolves with the next `event` (matching `where`, if given) the socket receives, or rejects after `ms`. */

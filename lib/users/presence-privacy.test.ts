@@ -3,19 +3,14 @@ import { getConversation } from "@/lib/conversations/get-conversation";
 import { openDirect } from "@/lib/conversations/open-direct";
 import { ioPublisher } from "@/lib/realtime/publisher";
 import { testDb } from "@/lib/test-support/database";
-import { collect, connectSocket, createTestUser, nextEvent, sleep, startTestRealtime, type TestSocket, type TestUser } from "@/lib/test-support/fixtures";
+import { collect, connectSynced, createTestUser, nextEvent, sleep, startTestRealtime, type TestSocket, type TestUser } from "@/lib/test-support/fixtures";
 import { updateProfile } from "./profile";
 
 const db = testDb();
 let server: Awaited<ReturnType<typeof startTestRealtime>>;
 const sockets: TestSocket[] = [];
 
-async function connect(user: TestUser) {
-  const socket = await connectSocket(server.url, user.cookie);
-  sockets.push(socket);
-  await socket.emitWithAck("sync", { cursors: {} });
-  return socket;
-}
+const connect = (user: TestUser) => connectSynced(server.url, user.cookie, sockets);
 /** The user as the live server sees them: what they change reaches connected sockets. */
 const live = (user: TestUser) => ({ ...user, ctx: { ...user.ctx, publish: ioPublisher(server.io) } });
 const setLastSeen = (user: TestUser, lastSeen: "everyone" | "nobody") => updateProfile(live(user).ctx, { settings: { lastSeen } });
