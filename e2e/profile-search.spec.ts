@@ -315,12 +315,13 @@ test.describe("chat list settings", () => {
 });
 
 test.describe("blocking", () => {
-  test("block → the blocked person's send fails with the reason; unblock → it works again", async ({ newUsers }, testInfo) => {
+  test("block → the blocked person's send fails with the reason and my presence goes; unblock → both come back", async ({ newUsers }, testInfo) => {
     const [ana, ben] = await newUsers(2, { label: "block" });
     await signInAll([ana!, ben!]);
     await sendDirect(ana!.page, ben!.name, "hello before the block");
     await openChat(ben!.page, ana!.name);
     await expect(bubble(ben!.page, "hello before the block")).toBeVisible();
+    await expect(ben!.page.getByTestId("chat-subtitle")).toHaveText("online");
 
     // Ana blocks Ben from his contact info (with a confirmation).
     const page = ana!.page;
@@ -342,6 +343,8 @@ test.describe("blocking", () => {
     await expect(ben!.page.getByTestId("toasts")).toContainText("You can't message this contact.");
     await expect(ben!.page.getByTestId("composer-input")).toBeVisible();
     await expect(bubble(page, "can you hear me?")).toHaveCount(0);
+    // Nor does he see her online any more; after the unblock, he does again.
+    await expect(ben!.page.getByTestId("chat-subtitle")).toHaveText(/^@/);
 
     // Ana unblocks from Settings → Blocked contacts.
     await page.getByTestId("close-info").click();
@@ -355,6 +358,7 @@ test.describe("blocking", () => {
     await expect(blocked.getByTestId("blocked-row")).toHaveCount(0);
     await expect(page.getByTestId("blocked-notice")).toHaveCount(0);
     await expect(page.getByTestId("composer-input")).toBeVisible();
+    await expect(ben!.page.getByTestId("chat-subtitle")).toHaveText("online");
 
     await send(ben!.page, "and now?");
     await expect(bubble(page, "and now?")).toBeVisible();

@@ -15,6 +15,7 @@ export const silentPublisher: Publisher = {
   toUser: () => {},
   toAll: () => {},
   toPresenceWatchers: () => {},
+  setPresenceWatch: () => {},
   subscribeUser: () => {},
   unsubscribeUser: () => {},
   onlineAmong: async () => new Set(),

@@ -15,6 +15,6 @@ export async function memberDto(ctx: Ctx, conversationId: string, userId: string
     readSeq: Number(p.readSeq),
     deliveredSeq: Number(p.deliveredSeq),
     // Told to the whole group at once: only their own setting can hide it here.
-    ...presenceOf(p.user, online, true),
+    ...presenceOf({ ...p.user, blockedViewer: false }, online, true),
   };
 }

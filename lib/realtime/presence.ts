@@ -1,6 +1,6 @@
 import type { Server, Socket } from "socket.io";
 import type { Db } from "@/lib/db/client";
-import { sharesPresence, visiblePresence } from "@/lib/users/presence-privacy";
+import { hiddenPresence, presenceOf, sharesPresence } from "@/lib/users/presence-privacy";
 import type { PresenceEvent } from "./contract";
 import { rooms } from "./rooms";
 
@@ -42,8 +42,9 @@ export async function announceDisconnected(io: Server, db: Db, userId: string): 
 
 /**
  * Current presence of people I share a conversation with; subscribes me to their changes.
- * Anyone else's presence is not mine to see, nor anyone's while I hide my own: then this
- * socket stops watching everyone (it asks again when I change the setting).
+ * Anyone else's presence is not mine to see, nor of those who blocked me, nor anyone's while I
+ * hide my own: then this socket stops watching everyone (it asks again when I change the
+ * setting).
  */
 export async function watchPresence(io: Server, db: Db, socket: Socket, me: string, userIds: string[]): Promise<PresenceEvent[]> {
   const [mine, visible] = await Promise.all([
@@ -53,19 +54,17 @@ export async function watchPresence(io: Server, db: Db, socket: Socket, me: stri
         id: { in: userIds, not: me },
         participants: { some: { leftAt: null, conversation: { participants: { some: { userId: me, leftAt: null } } } } },
       },
-      select: { id: true, lastActiveAt: true, settings: true },
+      select: { id: true, lastActiveAt: true, settings: true, blocking: { where: { blockedId: me }, select: { blockerId: true } } },
     }),
   ]);
-  const iShare = sharesPresence(mine.settings);
-  if (!iShare) {
+  if (!sharesPresence(mine.settings)) {
     for (const room of socket.rooms) if (room.startsWith(rooms.presence(""))) await socket.leave(room);
-    return visible.map((u) => visiblePresence({ userId: u.id, online: false, lastActiveAt: null }, false, false));
+    return visible.map((u) => hiddenPresence(u.id));
   }
-  // Joined even where hidden now, so that a change of their setting reaches me.
-  await socket.join(visible.map((u) => rooms.presence(u.id)));
-  const online = await io.in(visible.map((u) => rooms.user(u.id))).fetchSockets();
+  const subjects = visible.map((u) => ({ ...u, blockedViewer: u.blocking.length > 0 }));
+  // Joined also where their setting hides them now, so that a change of it reaches me.
+  await socket.join(subjects.filter((u) => !u.blockedViewer).map((u) => rooms.presence(u.id)));
+  const online = await io.in(subjects.map((u) => rooms.user(u.id))).fetchSockets();
   const onlineIds = new Set(online.map((s) => (s.data as { user: { id: string } }).user.id));
-  return visible.map((u) =>
-    visiblePresence({ userId: u.id, online: onlineIds.has(u.id), lastActiveAt: u.lastActiveAt?.toISOString() ?? null }, sharesPresence(u.settings), true),
-  );
+  return subjects.map((u) => ({ userId: u.id, ...presenceOf(u, onlineIds, true) }));
 }

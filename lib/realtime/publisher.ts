@@ -13,6 +13,8 @@ export type Publisher = {
   toAll<E extends EventName>(event: E, ...payload: Parameters<ServerToClientEvents[E]>): void;
   /** The sockets watching this user's presence (lib/realtime/presence.ts). */
   toPresenceWatchers(userId: string, event: PresenceEvent): void;
+  /** Every socket of `watcherId` (any node) starts / stops hearing `subjectId`'s presence. */
+  setPresenceWatch(watcherId: string, subjectId: string, watch: boolean): void;
   /** Every socket of the user (any node) starts / stops receiving the conversation's events. */
   subscribeUser(userId: string, conversationId: string): void;
   unsubscribeUser(userId: string, conversationId: string): void;
@@ -42,6 +44,11 @@ export function ioPublisher(ioOverride?: Server, opts: { exceptSocket?: string }
     },
     toPresenceWatchers(userId, event) {
       io()?.to(rooms.presence(userId)).emit("presence", event);
+    },
+    setPresenceWatch(watcherId, subjectId, watch) {
+      const sockets = io()?.in(rooms.user(watcherId));
+      if (watch) sockets?.socketsJoin(rooms.presence(subjectId));
+      else sockets?.socketsLeave(rooms.presence(subjectId));
     },
     subscribeUser(userId, conversationId) {
       io()?.in(rooms.user(userId)).socketsJoin(rooms.conversation(conversationId));

@@ -55,6 +55,8 @@ export function recordingPublisher(): RecordingPublisher {
     toUser: (id, event, ...payload) => void events.push({ to: `user:${id}`, event, payload: payload[0] }),
     toAll: (event, ...payload) => void events.push({ to: "all", event, payload: payload[0] }),
     toPresenceWatchers: (userId, payload) => void events.push({ to: `presence:${userId}`, event: "presence", payload }),
+    setPresenceWatch: (watcherId, subjectId, watch) =>
+      void events.push({ to: `user:${watcherId}`, event: watch ? "watch-presence" : "unwatch-presence", payload: subjectId }),
     subscribeUser: (userId, conversationId) => void events.push({ to: `user:${userId}`, event: "subscribe", payload: conversationId }),
     unsubscribeUser: (userId, conversationId) => void events.push({ to: `user:${userId}`, event: "unsubscribe", payload: conversationId }),
     onlineAmong: async () => new Set(),

@@ -1,14 +1,15 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
 import { badRequest, notFound } from "@/lib/errors";
+import { applyBlockToPresence } from "@/lib/users/presence-privacy";
 import { toUserSummary, userSummarySelect } from "@/lib/users/user-summary";
 import { id } from "@/lib/validation";
 
 export const blockInput = z.object({ userId: id, blocked: z.boolean() });
 
 /**
- * Blocks or unblocks someone. While blocked they cannot message me directly (nor I them); our
- * existing chat stays readable.
+ * Blocks or unblocks someone. While blocked they cannot message me directly (nor I them), nor
+ * see when I'm online or was last seen; our existing chat stays readable.
  */
 export async function setBlocked(ctx: Ctx, input: z.input<typeof blockInput>): Promise<{ blocked: boolean }> {
   const { userId, blocked } = blockInput.parse(input);
@@ -21,6 +22,7 @@ export async function setBlocked(ctx: Ctx, input: z.input<typeof blockInput>): P
     await ctx.db.block.deleteMany({ where: { blockerId: ctx.actor.id, blockedId: userId } });
   }
   ctx.publish.toUser(ctx.actor.id, "block:changed", { user: toUserSummary(target), blocked });
+  await applyBlockToPresence(ctx, userId, blocked);
   return { blocked };
 }
 

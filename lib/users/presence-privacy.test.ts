@@ -4,6 +4,7 @@ import { openDirect } from "@/lib/conversations/open-direct";
 import { ioPublisher } from "@/lib/realtime/publisher";
 import { testDb } from "@/lib/test-support/database";
 import { collect, connectSynced, createTestUser, nextEvent, sleep, startTestRealtime, type TestSocket, type TestUser } from "@/lib/test-support/fixtures";
+import { setBlocked } from "./block-user";
 import { updateProfile } from "./profile";
 
 const db = testDb();
@@ -78,5 +79,32 @@ describe("last seen and online setting", () => {
 
     await setLastSeen(gwen, "everyone");
     expect(await gwenTab.emitWithAck("presence:watch", { userIds: [hugo.id] })).toMatchObject({ ok: true, presence: [{ userId: hugo.id, online: true }] });
+  });
+
+  it("someone I block no longer sees when I'm online or was last seen; unblocked, they do again", async () => {
+    const iris = await createTestUser(db, { name: "Blocking Iris" });
+    const jack = await createTestUser(db, { name: "Blocked Jack" });
+    const chat = await openDirect(iris.ctx, { userId: jack.id });
+    const jackTab = await connect(jack);
+    await connect(iris);
+    await sleep(100);
+    expect(await jackTab.emitWithAck("presence:watch", { userIds: [iris.id] })).toMatchObject({ ok: true, presence: [{ userId: iris.id, online: true }] });
+
+    const told = nextEvent(jackTab, "presence");
+    await setBlocked(live(iris).ctx, { userId: jack.id, blocked: true });
+    expect(await told).toEqual(hidden(iris.id));
+    expect(await jackTab.emitWithAck("presence:watch", { userIds: [iris.id] })).toEqual({ ok: true, presence: [hidden(iris.id)] });
+    expect(await memberSeenBy(jack, chat.id, iris.id)).toMatchObject({ online: false, lastActiveAt: null });
+    // Her coming and going doesn't reach him: his sockets left her presence on every node.
+    const seen = collect(jackTab, "presence");
+    const irisTab2 = await connect(iris);
+    irisTab2.close();
+    await sleep(300);
+    expect(seen.seen).toEqual([]);
+
+    const back = nextEvent(jackTab, "presence");
+    await setBlocked(live(iris).ctx, { userId: jack.id, blocked: false });
+    expect(await back).toMatchObject({ userId: iris.id, online: true });
+    expect(await memberSeenBy(jack, chat.id, iris.id)).toMatchObject({ online: true });
   });
 });
