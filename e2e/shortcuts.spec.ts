@@ -40,6 +40,8 @@ test.describe("keyboard shortcuts", () => {
     await page.keyboard.press("Control+Alt+Shift+KeyM");
     await page.getByTestId("mute-dialog").getByTestId("mute-confirm").click();
     await expect(chatRow(page, cara!.name).getByTestId("muted-icon")).toBeVisible();
+    // Shortcuts wait while a dialog is open: the mute dialog closes once the server has answered.
+    await expect(page.getByTestId("mute-dialog")).toHaveCount(0);
     await page.keyboard.press("Control+Alt+Shift+KeyP");
     await expect(chatRow(page, cara!.name).getByTestId("pinned-icon")).toBeVisible();
     await page.keyboard.press("Control+Alt+Shift+KeyM");
