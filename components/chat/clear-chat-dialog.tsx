@@ -1,6 +1,5 @@
 "use client";
 // "Clear chat?": the messages so far leave my view of the chat; nobody else's changes.
-import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/api";
@@ -13,11 +12,9 @@ type Props = { conversation: ConversationSummary; open: boolean; onClose: () => 
 export function ClearChatDialog({ conversation: c, open, onClose }: Props) {
   const store = useChatStoreApi();
   const toast = useToast();
-  const [busy, setBusy] = useState(false);
   const others = c.type === "GROUP" ? "Other members" : c.title;
 
   const clear = async () => {
-    setBusy(true);
     try {
       const { conversation, clearedSeq } = await profileApi.clearChat(c.id);
       // The socket brings the same to my other tabs; here it need not wait for it.
@@ -27,8 +24,6 @@ export function ClearChatDialog({ conversation: c, open, onClose }: Props) {
       onClose();
     } catch (err) {
       toast(err instanceof ApiError ? err.message : "Couldn't clear the chat", "error");
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -38,8 +33,7 @@ export function ClearChatDialog({ conversation: c, open, onClose }: Props) {
       onClose={onClose}
       title="Clear this chat?"
       confirmLabel="Clear chat"
-      onConfirm={() => void clear()}
-      busy={busy}
+      onConfirm={clear}
       testId="clear-chat-dialog"
       confirmTestId="clear-chat-confirm"
     >

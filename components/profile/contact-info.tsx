@@ -116,11 +116,9 @@ function BlockButton({ user, blocked, onChanged }: { user: UserSummary; blocked:
   const store = useChatStoreApi();
   const toast = useToast();
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
   const first = user.name.split(" ")[0] ?? user.name;
 
   const apply = async () => {
-    setBusy(true);
     try {
       if (blocked) await profileApi.unblock(user.id);
       else await profileApi.block(user.id);
@@ -130,8 +128,6 @@ function BlockButton({ user, blocked, onChanged }: { user: UserSummary; blocked:
       setConfirming(false);
     } catch (err) {
       toast(err instanceof ApiError ? err.message : blocked ? "Couldn't unblock" : "Couldn't block", "error");
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -151,9 +147,8 @@ function BlockButton({ user, blocked, onChanged }: { user: UserSummary; blocked:
         onClose={() => setConfirming(false)}
         title={blocked ? `Unblock ${user.name}?` : `Block ${user.name}?`}
         confirmLabel={blocked ? "Unblock" : "Block"}
-        onConfirm={() => void apply()}
+        onConfirm={apply}
         tone={blocked ? "accent" : "danger"}
-        busy={busy}
         testId="block-confirm"
         confirmTestId="block-confirm-button"
       >

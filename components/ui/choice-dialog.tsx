@@ -24,16 +24,6 @@ type Props<T> = {
 
 export function ChoiceDialog<T>({ title, legend, name, choices, initial, confirmLabel, onChoose, onClose, open, testId, confirmTestId }: Props<T>) {
   const [value, setValue] = useState<T>(initial);
-  const [busy, setBusy] = useState(false);
-
-  const confirm = async () => {
-    setBusy(true);
-    try {
-      if (await onChoose(value)) onClose();
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <ConfirmDialog
@@ -42,8 +32,9 @@ export function ChoiceDialog<T>({ title, legend, name, choices, initial, confirm
       title={title}
       confirmLabel={confirmLabel}
       tone="accent"
-      onConfirm={() => void confirm()}
-      busy={busy}
+      onConfirm={async () => {
+        if (await onChoose(value)) onClose();
+      }}
       testId={testId}
       confirmTestId={confirmTestId}
     >

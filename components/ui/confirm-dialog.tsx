@@ -1,7 +1,7 @@
 "use client";
 // "Are you sure?": an explanation, Cancel, and the action's own button (red when it takes
 // something away). Escape, the backdrop and Cancel all close it without acting.
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { Dialog } from "./dialog";
 import { DialogFooter } from "./dialog-footer";
 import { Spinner } from "./spinner";
@@ -11,11 +11,12 @@ type Props = {
   /** What the action does, as paragraphs. */
   children: ReactNode;
   confirmLabel: ReactNode;
-  onConfirm: () => void;
+  /** The action. When it returns a promise, the button is disabled and spins until it settles. */
+  onConfirm: () => void | Promise<unknown>;
   onClose: () => void;
   open?: boolean;
   tone?: "danger" | "accent";
-  /** The action is running: its button is disabled and spins. */
+  /** The action is running elsewhere: its button is disabled and spins. */
   busy?: boolean;
   testId: string;
   confirmTestId: string;
@@ -27,6 +28,14 @@ const TONE = {
 };
 
 export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClose, open = true, tone = "danger", busy = false, testId, confirmTestId }: Props) {
+  const [running, setRunning] = useState(false);
+  const working = busy || running;
+  const confirm = () => {
+    const result = onConfirm();
+    if (!(result instanceof Promise)) return;
+    setRunning(true);
+    void result.finally(() => setRunning(false));
+  };
   return (
     <Dialog open={open} onClose={onClose} title={title} testId={testId}>
       <div className="px-6 pt-4 pb-5">
@@ -34,12 +43,12 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClos
         <DialogFooter onCancel={onClose} className="mt-6">
           <button
             type="button"
-            onClick={onConfirm}
-            disabled={busy}
+            onClick={confirm}
+            disabled={working}
             className={`inline-flex items-center gap-2 rounded-full px-5 py-2 text-sm font-medium disabled:opacity-60 ${TONE[tone]}`}
             data-testid={confirmTestId}
           >
-            {busy && <Spinner size={16} className="text-current" />}
+            {working && <Spinner size={16} className="text-current" />}
             {confirmLabel}
           </button>
         </DialogFooter>
