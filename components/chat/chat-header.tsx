@@ -2,7 +2,7 @@
 // Chat header: back (mobile), avatar, title, and the presence / typing / members subtitle.
 // The whole area opens the contact or group info.
 import { useShallow } from "zustand/react/shallow";
-import { Avatar } from "@/components/ui/avatar";
+import { ConversationAvatar } from "@/components/conversations/conversation-avatar";
 import { useState } from "react";
 import { BackIcon, ClearChatIcon, CloseIcon, DownloadIcon, InfoIcon, MoreIcon, SearchIcon, StarIcon, TimerIcon } from "@/components/ui/icons";
 import { IconButton } from "@/components/ui/icon-button";
@@ -77,14 +77,7 @@ export function ChatHeader({ conversation: c, infoOpen, onToggleInfo, infoPanelI
       </IconButton>
       <div className="relative flex min-w-0 flex-1 items-center gap-3 rounded-lg py-1 pr-2 hover:bg-black/[.02] dark:hover:bg-white/[.02]">
         <span className="relative shrink-0">
-          <Avatar
-            label={c.title}
-            initials={c.peer?.initials}
-            icon={isGroup ? c.icon : null}
-            imageUrl={c.peer?.avatarUrl}
-            color={c.iconBg}
-            size={40}
-          />
+          <ConversationAvatar conversation={c} size={40} />
           {c.messageTimerSec !== null && (
             // As in WhatsApp: a timer on the picture says new messages disappear.
             <span

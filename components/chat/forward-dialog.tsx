@@ -2,7 +2,7 @@
 // Forward a message: pick up to five of my chats (searchable), then send.
 import { useMemo, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
-import { Avatar } from "@/components/ui/avatar";
+import { ConversationAvatar } from "@/components/conversations/conversation-avatar";
 import { Dialog } from "@/components/ui/dialog";
 import { SendIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
@@ -96,7 +96,7 @@ function ForwardPicker({ messageId, message, onClose }: { messageId: string; mes
                   onChange={() => setSelected((s) => toggleTarget(s, c.id))}
                   className="h-[18px] w-[18px] shrink-0 accent-accent"
                 />
-                <Avatar label={c.title} initials={c.peer?.initials} icon={c.type === "GROUP" ? c.icon : null} imageUrl={c.peer?.avatarUrl} color={c.iconBg} size={40} />
+                <ConversationAvatar conversation={c} size={40} />
                 <span className="min-w-0 flex-1">
                   <span className="block truncate text-[15px] text-fg">{c.title}</span>
                   <span className="block truncate text-xs text-muted">{c.type === "GROUP" ? "Group" : c.peer ? `@${c.peer.username}` : ""}</span>

@@ -3,7 +3,7 @@
 // and its options menu (hover chevron, right-click, or the context-menu key / Shift+F10).
 import { memo, useState } from "react";
 import { Ticks } from "@/components/chat/ticks";
-import { Avatar } from "@/components/ui/avatar";
+import { ConversationAvatar } from "@/components/conversations/conversation-avatar";
 import { ArchiveIcon, BellIcon, ChatBubbleIcon, CheckIcon, ChevronDownIcon, MutedIcon, PinIcon, PinOffIcon, UnarchiveIcon } from "@/components/ui/icons";
 import { Menu, MenuItem } from "@/components/ui/menu";
 import { isMutedAt, isUnread, messagePreview } from "@/lib/client/conversations";
@@ -144,15 +144,7 @@ export const ConversationRow = memo(function ConversationRow({
           active ? "bg-active" : "hover:bg-hover"
         }`}
       >
-        <Avatar
-          label={c.title}
-          initials={c.peer?.initials}
-          icon={isGroup ? c.icon : null}
-          imageUrl={c.peer?.avatarUrl}
-          color={c.iconBg}
-          size={49}
-          online={online}
-        />
+        <ConversationAvatar conversation={c} size={49} online={online} />
         <span className="flex h-full min-w-0 flex-1 flex-col justify-center border-b border-border pr-4 group-last:border-b-0">
           <span className="flex items-baseline gap-2">
             <span className="min-w-0 flex-1 truncate text-[17px] leading-6 text-fg" data-testid="conversation-title">

@@ -3,7 +3,7 @@
 // invite links, banned people and Exit group (components/groups/group-*.tsx).
 import { useEffect } from "react";
 import { useShallow } from "zustand/react/shallow";
-import { Avatar } from "@/components/ui/avatar";
+import { ConversationAvatar } from "@/components/conversations/conversation-avatar";
 import { SidePanel } from "@/components/ui/side-panel";
 import { useChat, useRealtimeClient } from "@/lib/client/context";
 import { formatLastSeen } from "@/lib/client/format";
@@ -43,14 +43,7 @@ export function InfoPanel({ conversation: c, id, onClose }: Props) {
         <GroupProfile conversation={c} />
       ) : (
         <div className="flex flex-col items-center gap-1 bg-panel px-6 pt-7 pb-6 text-center">
-          <Avatar
-            label={c.title}
-            initials={c.peer?.initials}
-            imageUrl={c.peer?.avatarUrl}
-            color={c.iconBg}
-            size={160}
-            className="mb-3"
-          />
+          <ConversationAvatar conversation={c} size={160} className="mb-3" />
           <p className="text-2xl text-fg">{c.title}</p>
           <p className="text-muted">@{c.peer?.username}</p>
           <p className="text-sm text-muted">
