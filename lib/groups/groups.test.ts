@@ -107,6 +107,7 @@ describe("joining and leaving groups", () => {
   it("tells the group and my tabs when I join and leave", async () => {
     const publish = recordingPublisher();
     const alice = await createTestUser(db, { publish });
+    await db.user.update({ where: { id: alice.id }, data: { lastActiveAt: new Date() } });
     const group = await newGroup();
     await joinGroup(alice.ctx, { conversationId: group.id });
     expect(publish.events.map((e) => [e.to, e.event])).toEqual([
@@ -114,7 +115,8 @@ describe("joining and leaving groups", () => {
       [`conv:${group.id}`, "member:joined"],
       [`user:${alice.id}`, "conversation:updated"],
     ]);
-    expect(publish.events[1]!.payload).toMatchObject({ conversationId: group.id, member: { id: alice.id, role: "MEMBER" } });
+    // No presence in what the whole group hears: each viewer asks for it under their own rules.
+    expect(publish.events[1]!.payload).toMatchObject({ conversationId: group.id, member: { id: alice.id, role: "MEMBER", online: false, lastActiveAt: null } });
 
     publish.events.length = 0;
     await leaveGroup(alice.ctx, { conversationId: group.id });
