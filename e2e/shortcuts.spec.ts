@@ -91,4 +91,30 @@ test.describe("keyboard shortcuts", () => {
     await page.getByTestId("open-shortcuts").click();
     await expect(dialog).toBeVisible();
   });
+
+  test("start a chat without the mouse: pick the person, and the message box has the keyboard", async ({ newUsers }) => {
+    const [dan, eve] = await newUsers(2, { label: "keys-new" });
+    await signInAll([dan!, eve!]);
+    const page = dan!.page;
+
+    // Escape goes back to the button that opened the panel.
+    await page.keyboard.press("Control+Alt+KeyN");
+    await expect(page.getByTestId("user-search-input")).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(page.getByTestId("new-chat-panel")).toHaveCount(0);
+    await expect(page.getByTestId("new-chat-button")).toBeFocused();
+
+    await page.keyboard.press("Control+Alt+KeyN");
+    await page.keyboard.type(eve!.name);
+    await expect(page.getByTestId("user-result").filter({ hasText: eve!.name })).toBeVisible();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("chat-title")).toHaveText(eve!.name);
+    await expect(page.getByTestId("new-chat-panel")).toHaveCount(0);
+    await expect(page.getByRole("textbox", { name: "Type a message" })).toBeFocused();
+    await page.keyboard.type("typed straight away");
+    await page.keyboard.press("Enter");
+    await expect(bubble(page, "typed straight away")).toBeVisible();
+    await expect(chatRow(eve!.page, dan!.name)).toContainText("typed straight away");
+  });
 });

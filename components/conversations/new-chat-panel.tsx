@@ -12,6 +12,7 @@ import { ApiError } from "@/lib/client/api";
 import { useChatStoreApi, useRealtimeClient } from "@/lib/client/context";
 import { useDebounced } from "@/lib/client/hooks";
 import type { UserSummary } from "@/lib/realtime/contract";
+import { MAX_PEOPLE_QUERY } from "@/lib/validation";
 
 type SearchState =
   | { status: "idle" }
@@ -19,7 +20,7 @@ type SearchState =
   | { status: "done"; q: string; users: UserSummary[] }
   | { status: "error"; q: string; message: string };
 
-export function NewChatPanel({ onClose }: { onClose: () => void }) {
+export function NewChatPanel({ onClose }: { onClose: (chatOpened?: boolean) => void }) {
   const client = useRealtimeClient();
   const store = useChatStoreApi();
   const { openChat } = useChatNavigation();
@@ -62,7 +63,7 @@ export function NewChatPanel({ onClose }: { onClose: () => void }) {
     setOpening(user.id);
     try {
       const conversation = await client.openDirect(user.id);
-      onClose();
+      onClose(true);
       openChat(conversation.id);
     } catch (err) {
       toast(err instanceof ApiError ? err.message : "Couldn't open the chat", "error");
@@ -96,7 +97,7 @@ export function NewChatPanel({ onClose }: { onClose: () => void }) {
       data-testid="new-chat-panel"
     >
       <div className="flex h-[64px] shrink-0 items-center gap-3 px-3">
-        <IconButton label="Back to chats" onClick={onClose}>
+        <IconButton label="Back to chats" onClick={() => onClose()}>
           <BackIcon size={22} />
         </IconButton>
         <h2 id="new-chat-title" className="text-lg font-semibold">
@@ -114,6 +115,7 @@ export function NewChatPanel({ onClose }: { onClose: () => void }) {
           label="Search people by name, @username or email"
           placeholder="Search name, @username or email"
           testId="user-search-input"
+          maxLength={MAX_PEOPLE_QUERY}
           end={state.status === "loading" && <Spinner size={18} />}
         />
       </div>

@@ -14,6 +14,7 @@ import { TabList, tabId, tabPanelId } from "@/components/ui/tab-list";
 import { useChatNavigation } from "@/components/chat/navigation";
 import { useChat } from "@/lib/client/context";
 import { useShortcut } from "@/lib/client/use-shortcut";
+import { MAX_MESSAGE_QUERY } from "@/lib/validation";
 import { ArchivedPanel } from "./archived-panel";
 import { ConnectionBanner } from "./connection-banner";
 import { ConversationList, type ChatFilter } from "./conversation-list";
@@ -39,9 +40,10 @@ export function Sidebar({ hiddenOnMobile }: { hiddenOnMobile: boolean }) {
   const panelId = useId();
   const unreadChats = useChat((s) => Object.values(s.conversations).filter((c) => c.unreadCount > 0).length);
 
-  const closeNewChat = useCallback(() => {
+  const closeNewChat = useCallback((chatOpened?: boolean) => {
     setNewChatOpen(false);
-    requestAnimationFrame(() => newChatRef.current?.focus());
+    // Back goes to the button that opened it; an opened chat takes focus to its message box.
+    if (!chatOpened) requestAnimationFrame(() => newChatRef.current?.focus());
   }, []);
   const closeArchived = useCallback(() => {
     setArchivedOpen(false);
@@ -110,6 +112,7 @@ export function Sidebar({ hiddenOnMobile }: { hiddenOnMobile: boolean }) {
           label={tab === "discover" ? "Search groups" : "Search chats and messages"}
           placeholder={tab === "discover" ? "Search groups" : "Search chats and messages"}
           testId="chat-search"
+          maxLength={MAX_MESSAGE_QUERY}
           end={
             query && (
               <button type="button" aria-label="Clear search" onClick={() => setQuery("")} className="text-muted hover:text-fg">

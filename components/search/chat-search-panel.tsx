@@ -10,6 +10,7 @@ import { useToast } from "@/components/ui/toast";
 import { useChat } from "@/lib/client/context";
 import type { SearchHit } from "@/lib/client/profile";
 import type { ConversationSummary } from "@/lib/realtime/contract";
+import { MAX_MESSAGE_QUERY } from "@/lib/validation";
 import { SearchResults } from "./search-results";
 import { useMessageSearch } from "./use-message-search";
 
@@ -89,6 +90,7 @@ export function ChatSearchPanel({ conversation: c, id, onClose: close }: Props) 
           label={`Search messages in ${c.title}`}
           placeholder="Search…"
           testId="chat-search-input"
+          maxLength={MAX_MESSAGE_QUERY}
         />
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto">

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
 import { AppError, forbidden, notFound } from "@/lib/errors";
-import { id } from "@/lib/validation";
+import { id, MAX_PEOPLE_QUERY } from "@/lib/validation";
 import { requireAdmin } from "./require-admin";
 
-export const listUsersInput = z.object({ q: z.string().trim().max(100).optional() });
+export const listUsersInput = z.object({ q: z.string().trim().max(MAX_PEOPLE_QUERY).optional() });
 
 export async function listUsers(ctx: Ctx, input: z.input<typeof listUsersInput> = {}) {
   requireAdmin(ctx);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Ctx } from "@/lib/context";
 import { queryDirect } from "@/lib/db/direct-query";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { id } from "@/lib/validation";
+import { id, MAX_MESSAGE_QUERY } from "@/lib/validation";
 import { newestMatches } from "./newest-matches";
 
 /** Marks around matched words in snippets: control characters no message text can contain. */
@@ -10,7 +10,7 @@ export const HIGHLIGHT_START = "\u0002";
 export const HIGHLIGHT_END = "\u0003";
 
 export const searchMessagesInput = z.object({
-  q: z.string().trim().min(1, "Type something to search").max(200),
+  q: z.string().trim().min(1, "Type something to search").max(MAX_MESSAGE_QUERY),
   conversationId: id.optional(),
   limit: z.coerce.number().int().min(1).max(50).default(30),
 });

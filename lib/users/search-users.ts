@@ -1,9 +1,10 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
 import type { UserSummary } from "@/lib/realtime/contract";
+import { MAX_PEOPLE_QUERY } from "@/lib/validation";
 import { toUserSummary, userSummarySelect } from "./user-summary";
 
-export const searchUsersInput = z.object({ q: z.string().trim().min(1, "Type a name to search").max(100) });
+export const searchUsersInput = z.object({ q: z.string().trim().min(1, "Type a name to search").max(MAX_PEOPLE_QUERY) });
 
 /**
  * People to start a chat with: by name or @username (substring), or by exact email, so the
