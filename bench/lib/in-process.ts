@@ -19,6 +19,7 @@ export const silentPublisher: Publisher = {
   subscribeUser: () => {},
   unsubscribeUser: () => {},
   onlineAmong: async () => new Set(),
+  reconnectUser: () => {},
 };
 
 export type TracedQuery = { sql: string; start: number; ms: number };

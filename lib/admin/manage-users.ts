@@ -23,11 +23,14 @@ export async function listUsers(ctx: Ctx, input: z.input<typeof listUsersInput> 
 
 export const setUserRoleInput = z.object({ userId: id, role: z.enum(["USER", "ADMIN"]) });
 
-/** Promotes or demotes an admin. There is always at least one admin left. */
+/**
+ * Promotes or demotes an admin. There is always at least one admin left. Their open sockets
+ * reconnect, so a demoted admin's tabs lose admin rights at once, not at their next sign-in.
+ */
 export async function setUserRole(ctx: Ctx, input: z.input<typeof setUserRoleInput>): Promise<void> {
   requireAdmin(ctx);
   const { userId, role } = setUserRoleInput.parse(input);
-  await ctx.db.$transaction(async (tx) => {
+  const changed = await ctx.db.$transaction(async (tx) => {
     // Serialises role changes, so two admins demoting each other at once can't both succeed.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707370)`;
     // Re-checked under the lock: an admin demoted by the change just before is no admin any more.
@@ -35,7 +38,7 @@ export async function setUserRole(ctx: Ctx, input: z.input<typeof setUserRoleInp
     if (actor?.role !== "ADMIN") throw forbidden("Admins only");
     const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true } });
     if (!user) throw notFound("User not found");
-    if (user.role === role) return;
+    if (user.role === role) return false;
     if (role === "USER" && (await tx.user.count({ where: { role: "ADMIN" } })) <= 1) {
       throw new AppError("CONFLICT", "The last admin can't be demoted: promote someone else first");
     }
@@ -43,6 +46,8 @@ export async function setUserRole(ctx: Ctx, input: z.input<typeof setUserRoleInp
     await tx.auditLog.create({
       data: { actorId: ctx.actor.id, action: role === "ADMIN" ? "user.promote" : "user.demote", targetType: "user", targetId: userId, before: { role: user.role }, after: { role } },
     });
+    return true;
   });
+  if (changed) ctx.publish.reconnectUser(userId);
 }
 

@@ -20,6 +20,11 @@ export type Publisher = {
   unsubscribeUser(userId: string, conversationId: string): void;
   /** Which of these users have at least one connected socket, on any node. */
   onlineAmong(userIds: string[]): Promise<Set<string>>;
+  /**
+   * Ends every socket of the user, on every node. A socket keeps the user it authenticated as,
+   * so after a change to who they are (their role) browsers reconnect and authenticate afresh.
+   */
+  reconnectUser(userId: string): void;
 };
 
 export type { Payload };
@@ -61,6 +66,9 @@ export function ioPublisher(ioOverride?: Server, opts: { exceptSocket?: string }
       if (!server || userIds.length === 0) return new Set();
       const sockets = await server.in(userIds.map(rooms.user)).fetchSockets();
       return new Set(sockets.map((s) => (s.data as { user: { id: string } }).user.id));
+    },
+    reconnectUser(userId) {
+      io()?.in(rooms.user(userId)).disconnectSockets(true);
     },
   };
 }

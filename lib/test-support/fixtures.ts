@@ -60,6 +60,7 @@ export function recordingPublisher(): RecordingPublisher {
     subscribeUser: (userId, conversationId) => void events.push({ to: `user:${userId}`, event: "subscribe", payload: conversationId }),
     unsubscribeUser: (userId, conversationId) => void events.push({ to: `user:${userId}`, event: "unsubscribe", payload: conversationId }),
     onlineAmong: async () => new Set(),
+    reconnectUser: (userId) => void events.push({ to: `user:${userId}`, event: "reconnect", payload: undefined }),
   };
 }
 
