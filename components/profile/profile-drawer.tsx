@@ -191,7 +191,7 @@ export function ProfileDrawer({ onClose, section = "profile" }: Props) {
                 maxLength={20}
                 autoComplete="tel"
                 validate={(v) => (v.trim() === "" || /^\+?[0-9 ()-]{5,20}$/.test(v.trim()) ? null : "Enter a valid phone number")}
-                hint="Only people you share a chat with can see it."
+                hint="Only people in a chat where you have written can see it."
                 onSave={(phoneNumber) => save({ phoneNumber })}
               />
             </div>

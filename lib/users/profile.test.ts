@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { testDb } from "@/lib/test-support/database";
+import { openDirect } from "@/lib/conversations/open-direct";
+import { createPrivateGroup } from "@/lib/groups/create-private-group";
+import { sendMessage } from "@/lib/messages/send-message";
 import { createTestUser } from "@/lib/test-support/fixtures";
-import { getMyProfile, isUsernameAvailable, updateProfile } from "./profile";
+import { getMyProfile, getUserProfile, isUsernameAvailable, updateProfile } from "./profile";
 
 const db = testDb();
 
@@ -22,5 +25,22 @@ describe("profile", () => {
     expect(await isUsernameAvailable(b.ctx, { username: wanted })).toEqual({ available: false, reason: "That username is taken" });
     await expect(updateProfile(b.ctx, { username: wanted })).rejects.toMatchObject({ code: "CONFLICT" });
     expect((await isUsernameAvailable(b.ctx, { username: "No Spaces!" })).available).toBe(false);
+  });
+
+  it("shows my phone number only to people in a chat where I have written", async () => {
+    const owner = await createTestUser(db);
+    const stranger = await createTestUser(db);
+    await updateProfile(owner.ctx, { phoneNumber: "+1 555 0100" });
+    const phoneSeenBy = async (viewer: typeof stranger) => (await getUserProfile(viewer.ctx, { userId: owner.id })).phoneNumber;
+
+    // Opening an empty chat with me, or putting me in a group, reveals nothing.
+    const chat = await openDirect(stranger.ctx, { userId: owner.id });
+    await createPrivateGroup(stranger.ctx, { name: "Gathered", memberIds: [owner.id] });
+    await sendMessage(stranger.ctx, { conversationId: chat.id, clientId: "phone-rule-1", text: "what's your number?" });
+    expect(await phoneSeenBy(stranger)).toBeNull();
+
+    await sendMessage(owner.ctx, { conversationId: chat.id, clientId: "phone-rule-2", text: "hi" });
+    expect(await phoneSeenBy(stranger)).toBe("+1 555 0100");
+    expect((await getUserProfile(owner.ctx, { userId: owner.id })).phoneNumber).toBe("+1 555 0100");
   });
 });

@@ -92,8 +92,9 @@ export async function isUsernameAvailable(ctx: Ctx, input: z.input<typeof userna
 export const userProfileInput = z.object({ userId: id });
 
 /**
- * Someone's profile panel. About and avatar are public to signed-in users; the phone number
- * only to people who share a chat with them; email never.
+ * Someone's profile panel. About and avatar are public to signed-in users; email never. The
+ * phone number only to people in a chat where its owner has written: anyone can open an empty
+ * chat with anyone, or add them to a group, and that alone must not reveal it.
  */
 export async function getUserProfile(ctx: Ctx, input: z.input<typeof userProfileInput>) {
   const { userId } = userProfileInput.parse(input);
@@ -102,10 +103,14 @@ export async function getUserProfile(ctx: Ctx, input: z.input<typeof userProfile
     select: { ...userSummarySelect, bio: true, phoneNumber: true, lastActiveAt: true, createdAt: true },
   });
   if (!user) throw notFound("User not found");
-  const sharesChat =
+  const talkedTo =
     userId === ctx.actor.id ||
     (await ctx.db.participant.count({
-      where: { userId, leftAt: null, conversation: { participants: { some: { userId: ctx.actor.id, leftAt: null } } } },
+      where: {
+        userId,
+        leftAt: null,
+        conversation: { participants: { some: { userId: ctx.actor.id, leftAt: null } }, messages: { some: { senderId: userId } } },
+      },
     })) > 0;
   const blocked = await ctx.db.block.findUnique({
     where: { blockerId_blockedId: { blockerId: ctx.actor.id, blockedId: userId } },
@@ -114,7 +119,7 @@ export async function getUserProfile(ctx: Ctx, input: z.input<typeof userProfile
   return {
     ...toUserSummary(user),
     bio: user.bio,
-    phoneNumber: sharesChat ? user.phoneNumber : null,
+    phoneNumber: talkedTo ? user.phoneNumber : null,
     joinedAt: user.createdAt.toISOString(),
     isBlocked: Boolean(blocked),
   };
