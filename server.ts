@@ -19,6 +19,7 @@ const { seedDefaultGroups } = await import("@/lib/groups/seed-default-groups");
 const { startRealtime } = await import("@/lib/realtime/start-realtime");
 const { ioPublisher } = await import("@/lib/realtime/publisher");
 const { startMessageExpiry } = await import("@/lib/messages/expire-messages");
+const { startUnsentUploadSweep } = await import("@/lib/storage/remove-unsent-uploads");
 
 async function main() {
   const config = env();
@@ -64,6 +65,7 @@ async function main() {
   const realtime = await startRealtime(httpServer, { db: database, authSecret, publicUrl: config.AUTH_URL, redisUrl: config.REDIS_URL, redisChannel: config.REDIS_CHANNEL });
 
   const expiry = startMessageExpiry(database, ioPublisher(), config.MESSAGE_EXPIRY_SWEEP_MS);
+  const unsentUploads = startUnsentUploadSweep(database);
 
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
   logger.info({ url: `http://localhost:${config.PORT}`, dev }, "Convo is ready");
@@ -82,6 +84,7 @@ async function main() {
     const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
     await realtime.close();
     await expiry.stop();
+    await unsentUploads.stop();
     httpServer.closeAllConnections();
     await closed;
     await app.close?.();

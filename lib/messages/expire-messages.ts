@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { queryDirect } from "@/lib/db/direct-query";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logger";
+import { runPeriodically, type PeriodicTask } from "@/lib/periodic-task";
 import type { Publisher } from "@/lib/realtime/publisher";
 import { removeUnusedFiles, type StoredFileRef } from "@/lib/storage/remove-unused-files";
 
@@ -49,26 +50,10 @@ export async function expireDueMessages(db: Db, publish: Publisher): Promise<num
   }
 }
 
-/** Sweeps every `intervalMs` until stopped; a failed sweep is logged and the next one tries again. */
-export function startMessageExpiry(db: Db, publish: Publisher, intervalMs: number): { stop: () => Promise<void> } {
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> = Promise.resolve();
-  const sweep = () => {
-    running = expireDueMessages(db, publish)
-      .then((n) => {
-        if (n > 0) logger.info({ expired: n }, "disappearing messages deleted");
-      })
-      .catch((err: unknown) => logger.warn({ err }, "deleting disappearing messages failed"))
-      .finally(() => {
-        if (timer) timer = setTimeout(sweep, intervalMs).unref();
-      });
-  };
-  timer = setTimeout(sweep, intervalMs).unref();
-  return {
-    stop: async () => {
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await running;
-    },
-  };
+/** Deletes due disappearing messages every `intervalMs` until stopped. */
+export function startMessageExpiry(db: Db, publish: Publisher, intervalMs: number): PeriodicTask {
+  return runPeriodically("message expiry", intervalMs, async () => {
+    const n = await expireDueMessages(db, publish);
+    if (n > 0) logger.info({ expired: n }, "disappearing messages deleted");
+  });
 }

@@ -11,7 +11,9 @@ import { resetEnvForTests } from "@/lib/env";
 import { sendMessage } from "@/lib/messages/send-message";
 import { testDb } from "@/lib/test-support/database";
 import { createTestUser, type TestUser } from "@/lib/test-support/fixtures";
+import { updateProfile } from "@/lib/users/profile";
 import type { AttachmentDto } from "./attachment-dto";
+import { removeUnsentUploads, UNSENT_UPLOAD_TTL_HOURS } from "./remove-unsent-uploads";
 import { resetStorageDriverForTests } from "./storage-driver";
 import { startUploadThingStandIn } from "./test-support/uploadthing-stand-in";
 
@@ -449,5 +451,32 @@ describe("uploads through the uploadthing driver", () => {
       restoreEnv(saved);
       await standIn.close();
     }
+  });
+});
+
+describe("uploads that are never sent", () => {
+  it("go with their files after the TTL; sent files, recent uploads and profile pictures stay", async () => {
+    const png = () => sharp({ create: { width: 40, height: 30, channels: 3, background: "#4a4" } }).png().toBuffer();
+    const sent = await uploadOk(alice, { bytes: await png(), name: "sent.png", type: "image/png" });
+    const forgotten = await uploadOk(alice, { bytes: await png(), name: "forgotten.png", type: "image/png" });
+    const recent = await uploadOk(alice, { bytes: await png(), name: "recent.png", type: "image/png" });
+    const oldPicture = await uploadOk(alice, { bytes: await png(), name: "old.jpg", type: "image/png" }, "?purpose=avatar");
+    const picture = await uploadOk(alice, { bytes: await png(), name: "me.jpg", type: "image/png" }, "?purpose=avatar");
+    await sendMessage(alice.ctx, { conversationId: directId, clientId: `unsent-${sent.id.slice(0, 8)}`, attachmentIds: [sent.id] });
+    await updateProfile(alice.ctx, { avatarAttachmentId: oldPicture.id });
+    await updateProfile(alice.ctx, { avatarAttachmentId: picture.id });
+    const filesBefore = await storedFiles();
+    const aged = [sent, forgotten, oldPicture, picture].map((a) => a.id);
+    await db.attachment.updateMany({ where: { id: { in: aged } }, data: { createdAt: new Date(Date.now() - (UNSENT_UPLOAD_TTL_HOURS + 1) * 3_600_000) } });
+
+    await removeUnsentUploads(db);
+
+    const left = await db.attachment.findMany({ where: { id: { in: [...aged, recent.id] } }, select: { id: true } });
+    expect(left.map((a) => a.id).sort()).toEqual([sent.id, recent.id, picture.id].sort());
+    // The two gone took their files (the forgotten image its thumbnail too).
+    expect(filesBefore.length - (await storedFiles()).length).toBe(3);
+    expect((await fetchAttachment(bob, sent.id)).status).toBe(200);
+    expect((await fetchAttachment(bob, picture.id)).status).toBe(200);
+    expect((await fetchAttachment(alice, forgotten.id)).status).toBe(404);
   });
 });
