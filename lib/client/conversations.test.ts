@@ -8,6 +8,7 @@ import {
   mergeSummary,
   messagePreview,
   sortConversations,
+  toLastMessage,
 } from "./conversations";
 import { ANA, ME, conv, msg } from "./test-support/fixtures";
 
@@ -86,6 +87,12 @@ describe("mergeSummary", () => {
     expect(mergeSummary(local, conv({ lastSeq: 5, readSeq: 2, unreadCount: 3 })).unreadCount).toBe(4);
     // Read here meanwhile up to the end: nothing is unread whatever the stale summary says.
     expect(mergeSummary(applyRead(local, 6), conv({ lastSeq: 6, readSeq: 2, unreadCount: 4 })).unreadCount).toBe(0);
+  });
+  it("a summary as new as mine decides the preview: what disappeared or was hidden meanwhile goes", () => {
+    const local = applyMessage(conv({ lastSeq: 4, readSeq: 4 }), msg(5), ME, "Ana");
+    const previous = toLastMessage(msg(3), "Ana");
+    const server = conv({ lastSeq: 5, readSeq: 4, lastMessage: previous, lastMessageAt: previous.createdAt, unreadCount: 0 });
+    expect(mergeSummary(local, server)).toMatchObject({ lastSeq: 5, lastMessage: { id: "m3" }, lastMessageAt: previous.createdAt, unreadCount: 0 });
   });
   it("inserts when unknown", () => {
     const c = conv();

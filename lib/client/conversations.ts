@@ -32,16 +32,18 @@ function unread(count: number, lastSeq: number, readSeq: number): number {
 }
 
 /**
- * Merge a summary pushed by the server into the local one. Watermarks only move forward, so a
- * late `conversation:updated` never undoes a newer message or receipt seen meanwhile.
+ * Merge a summary from the server (`conversation:updated`, a fetch, a sync) into the local one.
+ * Watermarks only move forward, so a late summary never undoes a newer message or receipt seen
+ * meanwhile; the side with the newer lastSeq decides the preview, its time and the count.
  */
 export function mergeSummary(local: ConversationSummary | undefined, incoming: ConversationSummary): ConversationSummary {
   if (!local) return incoming;
   const lastSeq = Math.max(local.lastSeq, incoming.lastSeq);
   const readSeq = Math.max(local.readSeq, incoming.readSeq);
-  const newerLocal = (local.lastMessage?.seq ?? 0) > (incoming.lastMessage?.seq ?? 0);
-  // The server's count is exact as of its lastSeq; messages seen here since are counted here.
-  const count = local.lastSeq > incoming.lastSeq ? local.unreadCount : incoming.unreadCount;
+  // Messages seen here after the server's lastSeq are newer; otherwise the server's row is exact,
+  // even with an older preview (the newest messages disappeared, or were hidden or cleared).
+  const newerLocal = local.lastSeq > incoming.lastSeq;
+  const count = newerLocal ? local.unreadCount : incoming.unreadCount;
   return {
     ...incoming,
     lastSeq,

@@ -147,7 +147,7 @@ describe("realtime client", () => {
 
     socket.replies.set("sync", (input) => {
       expect(input).toEqual({ cursors: { c1: 2 } });
-      return { ok: true, conversations: [conv({ lastSeq: 3, readSeq: 2, unreadCount: 1 })], missed: { c1: [msg(3)] }, truncated: [] };
+      return { ok: true, conversations: [conv({ lastSeq: 3, readSeq: 2, unreadCount: 1 })], missed: { c1: [msg(3)] }, truncated: [], removed: [] };
     });
     socket.replies.set("message:send", () => ({ ok: true, message: msg(4, { senderId: ME, clientId: "k1", text: "offline msg" }) }));
     socket.connect();
@@ -180,7 +180,7 @@ describe("realtime client", () => {
 
     // Message 2 went while we were offline: nobody told us, so the timed chat is read afresh.
     socket.disconnect();
-    socket.replies.set("sync", () => ({ ok: true, conversations: [conv({ lastSeq: 3, readSeq: 3, messageTimerSec: 86400 })], missed: {}, truncated: [] }));
+    socket.replies.set("sync", () => ({ ok: true, conversations: [conv({ lastSeq: 3, readSeq: 3, messageTimerSec: 86400 })], missed: {}, truncated: [], removed: [] }));
     socket.replies.set("messages:list", () => ({ ok: true, messages: [msg(1)], nextBefore: null }));
     socket.connect();
     await flush();
@@ -326,6 +326,58 @@ describe("realtime client", () => {
     await flush();
     socket.fire("conversation:removed", { conversationId: "c1" });
     expect(store.getState().removed.c1).toBe(true);
+  });
+
+  it("removed from a group while away: the sync says so and the chat turns read-only", async () => {
+    const { store, socket, client } = setup();
+    store.getState().setGroups([{ id: "c1", name: "Team", icon: "👥", iconBg: "#888", about: "", memberCount: 3, isMember: true }]);
+    client.start();
+    await flush();
+    await client.loadLatest("c1");
+    socket.disconnect();
+    socket.replies.set("sync", () => ({ ...emptySyncReply(), removed: ["c1"] }));
+    socket.connect();
+    await flush();
+    expect(socket.sent("sync").at(-1)).toEqual({ cursors: { c1: 2 } });
+    expect(store.getState().removed.c1).toBe(true);
+    expect(store.getState().groups[0]).toMatchObject({ isMember: false, memberCount: 2 });
+    // Its history stays readable.
+    expect(store.getState().messages.c1!.items.map((m) => m.seq)).toEqual([1, 2]);
+  });
+
+  it("a message that arrives live while a chat's latest page reloads after a sync stays", async () => {
+    const { store, socket, client } = setup();
+    client.start();
+    await flush();
+    await client.loadLatest("c1");
+    // Back after missing too much to sync: the chat is read afresh from its latest page.
+    let releasePage!: (page: unknown) => void;
+    socket.replies.set("sync", () => ({ ...emptySyncReply(), conversations: [conv({ lastSeq: 300, readSeq: 2, unreadCount: 298 })], truncated: ["c1"] }));
+    socket.replies.set("messages:list", () => new Promise((resolve) => (releasePage = resolve)));
+    socket.disconnect();
+    socket.connect();
+    await flush();
+    socket.fire("message:new", msg(301)); // stored after the page was read
+    releasePage({ ok: true, messages: Array.from({ length: 50 }, (_, i) => msg(251 + i)), nextBefore: 251 });
+    await flush();
+    const m = store.getState().messages.c1!;
+    expect(m.items.map((x) => x.seq)).toEqual(Array.from({ length: 51 }, (_, i) => 251 + i));
+    expect(m.syncedSeq).toBe(301);
+    expect(store.getState().conversations.c1).toMatchObject({ lastSeq: 301, lastMessage: { seq: 301 }, unreadCount: 299 });
+  });
+
+  it("a sync answer read before a live message does not take the chat list back", async () => {
+    const { store, socket, client } = setup();
+    const preview = toLastMessage(msg(2), "Ana");
+    const asOfSync = conv({ lastSeq: 2, readSeq: 2, lastMessage: preview, lastMessageAt: preview.createdAt });
+    let answerSync!: (res: unknown) => void;
+    socket.replies.set("sync", () => new Promise((resolve) => (answerSync = resolve)));
+    client.start();
+    await flush();
+    socket.fire("message:new", msg(3)); // published after the server read the summaries
+    answerSync({ ...emptySyncReply(), conversations: [asOfSync] });
+    await flush();
+    expect(store.getState().conversations.c1).toMatchObject({ lastSeq: 3, unreadCount: 1, lastMessage: { seq: 3 }, lastMessageAt: msg(3).createdAt });
   });
 
   it("goes to the login page when the handshake says UNAUTHENTICATED", async () => {

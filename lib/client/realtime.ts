@@ -134,6 +134,13 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     if (message.type === "SYSTEM" && s.members[message.conversationId]) void loadConversation(message.conversationId);
   }
 
+  /** I left or was removed (told live, or by a sync after being away): history stays, read-only. */
+  function removedFrom(conversationId: string) {
+    const s = store.getState();
+    s.markRemoved(conversationId);
+    s.setGroupMembership(conversationId, false);
+  }
+
   function attach(sock: ConvoSocket) {
     sock.on("connect", () => {
       if (reconnectTimer !== null) timers.clear(reconnectTimer);
@@ -203,11 +210,7 @@ export function createRealtimeClient(deps: RealtimeDeps) {
       s.upsertConversation(c);
       if (!wasKnown && c.lastSeq > c.readSeq) delivered.add(c.id, c.lastSeq);
     });
-    sock.on("conversation:removed", ({ conversationId }) => {
-      const s = store.getState();
-      s.markRemoved(conversationId);
-      s.setGroupMembership(conversationId, false);
-    });
+    sock.on("conversation:removed", ({ conversationId }) => removedFrom(conversationId));
     sock.on("member:joined", ({ conversationId, member }) => {
       const s = store.getState();
       s.memberJoined(conversationId, member);
@@ -290,9 +293,12 @@ export function createRealtimeClient(deps: RealtimeDeps) {
         return;
       }
       store.getState().applySync(res, cursors);
+      for (const conversationId of res.removed) removedFrom(conversationId);
       for (const [conversationId, missed] of Object.entries(res.missed)) noteDelivered(conversationId, missed);
       for (const conversationId of res.truncated) void loadLatest(conversationId, "reset");
-      // Disappearing messages may have gone while we were away, unannounced to us: read them afresh.
+      // Disappearing messages may have gone unannounced to us: every sync follows events that may
+      // have been missed (being away, a lost event, the server's resync), messages:expired too.
+      // So timed chats are read afresh; what arrives live meanwhile stays (see pageLoaded).
       for (const c of res.conversations) {
         if (c.messageTimerSec !== null && cursors[c.id] !== undefined && !res.truncated.includes(c.id)) void loadLatest(c.id, "reset");
       }
@@ -364,10 +370,11 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     const s = store.getState();
     const current = s.messages[conversationId] ?? emptyMessages;
     if (kind === "latest" && (current.status === "loading" || current.status === "ready")) return;
+    const heldTop = maxSeq(current.items);
     s.setMessagesStatus(conversationId, "loading");
     try {
       const page = await messageActions.page(conversationId, { limit: 50 });
-      store.getState().pageLoaded(conversationId, page, kind);
+      store.getState().pageLoaded(conversationId, page, kind, heldTop);
       noteDelivered(conversationId, page.messages);
       checkGap(conversationId);
     } catch {

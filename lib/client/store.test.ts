@@ -54,7 +54,7 @@ describe("chat store", () => {
     expect(m.syncedSeq).toBe(52);
   });
 
-  it("sync merges missed messages, replaces summaries and moves the cursor", () => {
+  it("sync merges missed messages and summaries and moves the cursor", () => {
     const store = setup();
     store.getState().pageLoaded("c1", { messages: [msg(1), msg(2)], nextBefore: null }, "latest");
     store.getState().applySync(
@@ -62,6 +62,7 @@ describe("chat store", () => {
         conversations: [conv({ lastSeq: 4, readSeq: 2, unreadCount: 2, title: "Ana (renamed)" })],
         missed: { c1: [msg(3), msg(4)] },
         truncated: [],
+        removed: [],
       },
       { c1: 2 },
     );
@@ -79,6 +80,23 @@ describe("chat store", () => {
     expect(m.items.map((x) => x.seq)).toEqual([300, 301]);
     expect(m.nextBefore).toBe(300);
     expect(m.syncedSeq).toBe(301);
+  });
+
+  it("a reset keeps what arrived live while its page loaded, and drops what the server no longer has", () => {
+    const store = setup();
+    store.getState().pageLoaded("c1", { messages: [msg(1), msg(2), msg(3)], nextBefore: null }, "latest");
+    // Asked for with 1–3 held; 4 arrives live meanwhile. The page: 2 and 3 disappeared.
+    store.getState().receiveMessages("c1", [msg(4)]);
+    store.getState().pageLoaded("c1", { messages: [msg(1)], nextBefore: null }, "reset", 3);
+    const m = store.getState().messages.c1!;
+    expect(m.items.map((x) => x.seq)).toEqual([1, 4]);
+    expect(m.syncedSeq).toBe(4); // 2 and 3 are known to be gone: nothing to sync for them
+
+    // Everything disappeared (an empty page): only the live message is left.
+    store.getState().receiveMessages("c1", [msg(5)]);
+    store.getState().pageLoaded("c1", { messages: [], nextBefore: null }, "reset", 4);
+    expect(store.getState().messages.c1!.items.map((x) => x.seq)).toEqual([5]);
+    expect(store.getState().messages.c1!.syncedSeq).toBe(5);
   });
 
   it("receipts: mine clears unread, anyone's moves the ticks", () => {
@@ -157,7 +175,7 @@ describe("chat store", () => {
 describe("archived groups from the server's summaries", () => {
   it("a summary of an archived group makes it read-only, and one of an unarchived group writable again", () => {
     const store = chatStore([]);
-    store.getState().replaceConversations([conv({ id: "g1", type: "GROUP", groupArchived: true }), conv({ id: "c2" })]);
+    store.getState().mergeConversations([conv({ id: "g1", type: "GROUP", groupArchived: true }), conv({ id: "c2" })]);
     expect(store.getState().archived).toEqual({ g1: true });
 
     store.getState().upsertConversation(conv({ id: "g1", type: "GROUP", groupArchived: false }));

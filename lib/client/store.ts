@@ -88,7 +88,8 @@ export type ChatData = {
 export type ChatActions = {
   setActive(id: string | null): void;
   setConnection(state: ConnectionState): void;
-  replaceConversations(list: ConversationSummary[]): void;
+  /** Summaries from the server, each merged into the local one (see mergeSummary). */
+  mergeConversations(list: ConversationSummary[]): void;
   upsertConversation(conv: ConversationSummary): void;
   markRemoved(conversationId: string): void;
   /** I (re)joined: writable again. */
@@ -100,9 +101,11 @@ export type ChatActions = {
   setLoadingOlder(conversationId: string, loading: boolean): void;
   /**
    * A page from the HTTP API. `latest`: first load (the sync cursor starts at its top); `older`:
-   * extends backwards; `reset`: replaces everything (after a truncated sync).
+   * extends backwards; `reset`: starts over from it (after a truncated sync, or to drop what
+   * disappeared), keeping only messages newer than both the page and `heldTop`, the newest seq
+   * held here when the page was asked for: they arrived live while it loaded.
    */
-  pageLoaded(conversationId: string, page: MessagePage, kind: "latest" | "older" | "reset"): void;
+  pageLoaded(conversationId: string, page: MessagePage, kind: "latest" | "older" | "reset", heldTop?: number): void;
   /** Messages from message:new, an ack, sync or a page: merged, deduped, preview/unread updated. */
   receiveMessages(conversationId: string, messages: MessageDto[]): void;
   messageDeleted(ev: { conversationId: string; messageId: string; forEveryone: boolean; byAdmin: boolean }): void;
@@ -248,31 +251,22 @@ export function createChatStore(init: ChatInit): ChatStore {
       setActive: (id) => set({ activeId: id }),
       setConnection: (connection) => set((s) => (s.connection === connection ? s : { connection })),
 
-      replaceConversations: (list) =>
+      mergeConversations: (list) =>
         set((s) => {
           const conversations = { ...s.conversations };
+          const unavailable = { ...s.unavailable };
           const nextUsers = { ...s.users };
           let archived = s.archived;
           for (const c of list) {
-            conversations[c.id] = c;
+            conversations[c.id] = mergeSummary(conversations[c.id], c);
+            delete unavailable[c.id];
             for (const u of userFromConversation(c)) nextUsers[u.id] = u;
             archived = withGroupArchived(archived, c);
           }
-          return { conversations, users: nextUsers, archived };
+          return { conversations, unavailable, users: nextUsers, archived };
         }),
 
-      upsertConversation: (conv) =>
-        set((s) => {
-          const unavailable = { ...s.unavailable };
-          delete unavailable[conv.id];
-          const nextUsers = conv.peer ? { ...s.users, [conv.peer.id]: conv.peer } : s.users;
-          return {
-            conversations: { ...s.conversations, [conv.id]: mergeSummary(s.conversations[conv.id], conv) },
-            unavailable,
-            users: nextUsers,
-            archived: withGroupArchived(s.archived, conv),
-          };
-        }),
+      upsertConversation: (conv) => get().mergeConversations([conv]),
 
       markRemoved: (conversationId) =>
         set((s) => (s.removed[conversationId] ? s : { removed: { ...s.removed, [conversationId]: true } })),
@@ -305,15 +299,17 @@ export function createChatStore(init: ChatInit): ChatStore {
           messages: patchMessages(s, conversationId, (m) => (m.loadingOlder === loadingOlder ? m : { ...m, loadingOlder })),
         })),
 
-      pageLoaded: (conversationId, page, kind) => {
+      pageLoaded: (conversationId, page, kind, heldTop = 0) => {
         if (kind === "reset") {
-          // Too much was missed to sync: start over from the latest page (no hole in the middle).
-          set((s) => ({
-            messages: {
-              ...s.messages,
-              [conversationId]: { ...emptyMessages, status: "ready", nextBefore: page.nextBefore, syncedSeq: maxSeq(page.messages) },
-            },
-          }));
+          // Start over from the latest page: no hole in the middle, nothing the server no longer
+          // has. Only what arrived live while it loaded is newer than both; it stays. Everything
+          // up to there existed when the page was read, so the page tells all of it (the cursor).
+          const liveAfter = Math.max(maxSeq(page.messages), heldTop);
+          set((s) => {
+            const live = (s.messages[conversationId]?.items ?? []).filter((m) => m.seq > liveAfter);
+            const reset = { ...emptyMessages, items: live, status: "ready" as const, nextBefore: page.nextBefore, syncedSeq: liveAfter };
+            return { messages: { ...s.messages, [conversationId]: reset } };
+          });
         }
         get().receiveMessages(conversationId, page.messages);
         set((s) => ({
@@ -423,8 +419,9 @@ export function createChatStore(init: ChatInit): ChatStore {
         }),
 
       applySync: (result, cursors) => {
-        // Server summaries are authoritative after a gap (they may even lower an optimistic readSeq).
-        get().replaceConversations(result.conversations);
+        // Merged, not replaced: the socket was already in the rooms when the server read them, so
+        // a live message may have landed here first.
+        get().mergeConversations(result.conversations);
         for (const [conversationId, missed] of Object.entries(result.missed)) {
           get().receiveMessages(conversationId, missed);
         }

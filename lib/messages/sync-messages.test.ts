@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openDirect } from "@/lib/conversations/open-direct";
+import { createPrivateGroup } from "@/lib/groups/create-private-group";
 import { joinGroup } from "@/lib/groups/join-group";
 import { leaveGroup } from "@/lib/groups/leave-group";
+import { addMembers, removeMember } from "@/lib/groups/manage-members";
 import { deleteMessage } from "@/lib/messages/delete-message";
 import { sendMessage } from "@/lib/messages/send-message";
 import { SYNC_LIMIT_PER_CONVERSATION, syncMessages } from "@/lib/messages/sync-messages";
@@ -120,6 +122,36 @@ describe("syncMessages", () => {
     const result = await syncMessages(dave.ctx, { cursors: { [big]: 0 } });
     expect(result).toMatchObject({ missed: {}, truncated: [] });
     expect(result.conversations.map((c) => c.id)).not.toContain(big);
+  });
+
+  it("tells which of the chats I asked about I was removed from or left while away", async () => {
+    const owner = await createTestUser(db);
+    const fay = await createTestUser(db);
+    const group = await createPrivateGroup(owner.ctx, { name: "Sync removal", memberIds: [fay.id] });
+    const left = (await db.conversation.create({ data: { type: "GROUP", name: "Sync left", visibility: "PUBLIC" } })).id;
+    await joinGroup(fay.ctx, { conversationId: left });
+    await send(owner, group.id, "before");
+    await removeMember(owner.ctx, { conversationId: group.id, userId: fay.id });
+    await leaveGroup(fay.ctx, { conversationId: left });
+
+    const result = await syncMessages(fay.ctx, { cursors: { [group.id]: 0, [left]: 0 } });
+    expect(result.removed.sort()).toEqual([group.id, left].sort());
+    expect(result.missed).toEqual({});
+
+    // Back in the group: a member again, not reported; a chat I did not ask about is not either.
+    await addMembers(owner.ctx, { conversationId: group.id, userIds: [fay.id] });
+    const again = await syncMessages(fay.ctx, { cursors: { [group.id]: 0 } });
+    expect(again.removed).toEqual([]);
+    expect(again.missed[group.id]).toBeDefined();
+  });
+
+  it("reports no removal for chats I am still in or was never in", async () => {
+    const result = await syncMessages(bob.ctx, { cursors: { [small]: 5, [other]: 3, [big]: SYNC_LIMIT_PER_CONVERSATION + 1 } });
+    expect(result.removed).toEqual([]);
+    // An outsider asking about other people's chats (or made-up ids) learns nothing.
+    const outsider = await createTestUser(db);
+    const strangers = await syncMessages(outsider.ctx, { cursors: { [small]: 0, [big]: 0, [randomUUID()]: 0 } });
+    expect(strangers).toMatchObject({ missed: {}, truncated: [], removed: [] });
   });
 
   it("does not bring back messages I deleted for me", async () => {

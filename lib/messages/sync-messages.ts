@@ -15,11 +15,12 @@ export const syncInput = z.object({
 
 /**
  * After a reconnect: my conversations as they are now, and for each cursor the messages after
- * it (my memberships only). More than one batch → listed in `truncated`.
+ * it (my memberships only). More than one batch → listed in `truncated`; a cursor's chat I have
+ * left or was removed from meanwhile → listed in `removed`.
  */
 export async function syncMessages(ctx: Ctx, input: z.input<typeof syncInput>): Promise<SyncResult> {
   const { cursors } = syncInput.parse(input);
-  const conversations = await conversationSummaries(ctx.db, ctx.actor.id);
+  const [conversations, removed] = await Promise.all([conversationSummaries(ctx.db, ctx.actor.id), formerMemberships(ctx, Object.keys(cursors))]);
   const behind = conversations.filter((c) => cursors[c.id] !== undefined && c.lastSeq > cursors[c.id]!);
 
   const missed: Record<string, MessageDto[]> = {};
@@ -50,6 +51,19 @@ export async function syncMessages(ctx: Ctx, input: z.input<typeof syncInput>): 
       }
     }
   }
-  return { conversations, missed, truncated };
+  return { conversations, missed, truncated, removed };
+}
+
+/**
+ * Which of these chats I was a member of and am not any more. Only my own membership rows are
+ * read, so an id of a chat I was never in tells nothing about it.
+ */
+async function formerMemberships(ctx: Ctx, conversationIds: string[]): Promise<string[]> {
+  if (conversationIds.length === 0) return [];
+  const rows = await ctx.db.participant.findMany({
+    where: { userId: ctx.actor.id, conversationId: { in: conversationIds }, leftAt: { not: null } },
+    select: { conversationId: true },
+  });
+  return rows.map((r) => r.conversationId);
 }
 

@@ -182,6 +182,8 @@ export type SyncResult = {
   missed: Record<string, MessageDto[]>;
   /** Conversations with more missed messages than one sync carries: reload their latest page. */
   truncated: string[];
+  /** Conversations asked about that I left or was removed from meanwhile: read-only now. */
+  removed: string[];
 };
 
 export type ClientToServerEvents = {
