@@ -80,18 +80,20 @@ export function toLastMessage(m: MessageDto, senderName: string): LastMessage {
 
 /**
  * A new (or re-delivered) message: moves lastSeq, the preview and my unread count. Only a
- * message past lastSeq is new to the count: the server's count already holds the ones before.
+ * message past lastSeq is new to the count, or one this tab skipped and awaits (`wasAwaited`,
+ * see awaitSkippedSeqs): the server's count already holds the ones before.
  */
 export function applyMessage(
   conv: ConversationSummary,
   message: MessageDto,
   meId: string,
   senderName: string,
+  wasAwaited = false,
 ): ConversationSummary {
   const lastSeq = Math.max(conv.lastSeq, message.seq);
   // My own watermarks are at least the seq of anything I sent.
   const readSeq = message.senderId === meId ? Math.max(conv.readSeq, message.seq) : conv.readSeq;
-  const counted = message.seq > conv.lastSeq && message.seq > readSeq && countsAsUnread(message, meId);
+  const counted = (message.seq > conv.lastSeq || wasAwaited) && message.seq > readSeq && countsAsUnread(message, meId);
   const isLatest = (conv.lastMessage?.seq ?? 0) <= message.seq;
   const next: ConversationSummary = {
     ...conv,

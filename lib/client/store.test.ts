@@ -28,10 +28,28 @@ describe("chat store", () => {
     store.getState().pageLoaded("c1", { messages: [msg(1), msg(2)], nextBefore: null }, "latest");
     store.getState().receiveMessages("c1", [msg(4)]);
     expect(store.getState().messages.c1!.syncedSeq).toBe(2);
-    // Counted as it arrived; the gap's sync (realtime client) brings the server's count for 3.
     expect(store.getState().conversations.c1!.unreadCount).toBe(1);
+    // 3 comes late (sends stored together are published as each is read back): it counts too.
     store.getState().receiveMessages("c1", [msg(3)]);
     expect(store.getState().messages.c1!.syncedSeq).toBe(4);
+    expect(store.getState().conversations.c1!.unreadCount).toBe(2);
+  });
+
+  it("a late message counts once, in an unopened chat too, and the server's count settles what is awaited", () => {
+    const store = setup();
+    store.getState().receiveMessages("c1", [msg(6, { senderId: ANA })]);
+    store.getState().receiveMessages("c1", [msg(4, { senderId: ANA })]);
+    store.getState().receiveMessages("c1", [msg(4, { senderId: ANA })]);
+    expect(store.getState().conversations.c1).toMatchObject({ lastSeq: 6, unreadCount: 2 });
+    // A notice and my own message fill their seqs without counting.
+    store.getState().receiveMessages("c1", [msg(3, { type: "SYSTEM", text: null, system: { kind: "joined", actorName: "Ben" } }), msg(5, { senderId: ME })]);
+    expect(store.getState().conversations.c1).toMatchObject({ readSeq: 5, unreadCount: 1 });
+
+    // The server's summary at or past lastSeq already counts whatever was still on its way.
+    store.getState().receiveMessages("c1", [msg(9, { senderId: ANA })]);
+    store.getState().upsertConversation(conv({ lastSeq: 9, readSeq: 5, unreadCount: 3 }));
+    store.getState().receiveMessages("c1", [msg(8, { senderId: ANA })]);
+    expect(store.getState().conversations.c1).toMatchObject({ lastSeq: 9, unreadCount: 3 });
   });
 
   it("a read part of the way counts what is left among the loaded messages", () => {

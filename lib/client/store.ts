@@ -28,7 +28,7 @@ import { applyConversationPatch, applyGroupPatch, upsertMember, withGroupArchive
 import { contiguousFrom, markDeleted, maxSeq, mergeMessages, removeMessage } from "./messages";
 import { addEntry, removeEntry, updateEntry } from "./outbox";
 import { applyTyping, pruneTyping, type TypingState } from "./typing";
-import { unreadLeftInLoaded } from "./unread";
+import { awaitSkippedSeqs, unreadLeftInLoaded } from "./unread";
 import type { MyProfile } from "./profile";
 import type { ConnectionState, ConversationMessages, OutboxEntry } from "./types";
 
@@ -58,6 +58,8 @@ export type ChatData = {
   connection: ConnectionState;
   /** Conversations I left or was removed from: readable, not writable. */
   removed: Record<string, true>;
+  /** Per chat, seqs skipped by a message that arrived early: they count as unread when they come. */
+  awaitedSeqs: Record<string, number[]>;
   /** Conversations from the URL that could not be opened. */
   unavailable: Record<string, "not-found" | "error">;
   groups: GroupSummary[];
@@ -235,6 +237,7 @@ export function createChatStore(init: ChatInit): ChatStore {
       presence: {},
       connection: "connecting",
       removed: {},
+      awaitedSeqs: {},
       unavailable: {},
       groups: init.groups,
       activeId: init.activeId ?? null,
@@ -257,13 +260,19 @@ export function createChatStore(init: ChatInit): ChatStore {
           const unavailable = { ...s.unavailable };
           const nextUsers = { ...s.users };
           let archived = s.archived;
+          let awaitedSeqs = s.awaitedSeqs;
           for (const c of list) {
+            // The server's count holds every message up to its lastSeq, late ones included.
+            if (awaitedSeqs[c.id] && c.lastSeq >= (conversations[c.id]?.lastSeq ?? 0)) {
+              awaitedSeqs = { ...awaitedSeqs };
+              delete awaitedSeqs[c.id];
+            }
             conversations[c.id] = mergeSummary(conversations[c.id], c);
             delete unavailable[c.id];
             for (const u of userFromConversation(c)) nextUsers[u.id] = u;
             archived = withGroupArchived(archived, c);
           }
-          return { conversations, unavailable, users: nextUsers, archived };
+          return { conversations, unavailable, users: nextUsers, archived, awaitedSeqs };
         }),
 
       upsertConversation: (conv) => get().mergeConversations([conv]),
@@ -338,11 +347,18 @@ export function createChatStore(init: ChatInit): ChatStore {
           for (const m of incoming) if (m.senderId === s.me.id) outbox = removeEntry(outbox, m.clientId);
 
           let conversations = s.conversations;
+          let awaitedSeqs = s.awaitedSeqs;
           const conv = s.conversations[conversationId];
           if (conv) {
             let next = conv;
-            for (const m of incoming) next = applyMessage(next, m, s.me.id, senderNameOf(s, m.senderId));
+            let awaited = s.awaitedSeqs[conversationId];
+            for (const m of incoming) {
+              const arrival = awaitSkippedSeqs(awaited, next.lastSeq, next.readSeq, m.seq);
+              awaited = arrival.awaited;
+              next = applyMessage(next, m, s.me.id, senderNameOf(s, m.senderId), arrival.wasAwaited);
+            }
             if (next !== conv) conversations = { ...s.conversations, [conversationId]: next };
+            if (awaited.length || s.awaitedSeqs[conversationId]) awaitedSeqs = { ...s.awaitedSeqs, [conversationId]: awaited };
           }
 
           // A sender has read everything up to their own message (the server moves their
@@ -361,7 +377,7 @@ export function createChatStore(init: ChatInit): ChatStore {
             });
             if (changed) members = { ...s.members, [conversationId]: next };
           }
-          return { messages, outbox, conversations, members };
+          return { messages, outbox, conversations, members, awaitedSeqs };
         });
       },
 

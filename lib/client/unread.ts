@@ -26,3 +26,25 @@ export function unreadLeftInLoaded(loaded: ConversationMessages, lastSeq: number
   if (loaded.nextBefore !== null && loaded.nextBefore > seq + 1) return undefined;
   return unreadAfter(loaded.items, seq, meId);
 }
+
+/** At most this many skipped seqs are awaited per chat; a bigger hole is the sync's to fill. */
+const MAX_AWAITED = 100;
+
+/**
+ * Seqs a chat skipped, awaited so that they still count when they arrive late. Messages of one
+ * chat can arrive out of order (sends stored together are published as each is read back, or
+ * come from different nodes), and the badge otherwise counts only messages past lastSeq.
+ * Returns the seqs still awaited after `seq` arrived, and whether it was one of them.
+ */
+export function awaitSkippedSeqs(
+  awaited: readonly number[] | undefined,
+  lastSeq: number,
+  readSeq: number,
+  seq: number,
+): { awaited: number[]; wasAwaited: boolean } {
+  const before = (awaited ?? []).filter((s) => s > readSeq);
+  const wasAwaited = before.includes(seq);
+  const next = before.filter((s) => s !== seq);
+  for (let s = Math.max(lastSeq, readSeq, seq - 1 - MAX_AWAITED) + 1; s < seq; s++) next.push(s);
+  return { awaited: next.slice(-MAX_AWAITED), wasAwaited };
+}
