@@ -351,14 +351,14 @@ export function createChatStore(init: ChatInit): ChatStore {
           const conv = s.conversations[conversationId];
           if (conv) {
             let next = conv;
-            let awaited = s.awaitedSeqs[conversationId];
+            let awaited = s.awaitedSeqs[conversationId] ?? [];
             for (const m of incoming) {
               const arrival = awaitSkippedSeqs(awaited, next.lastSeq, next.readSeq, m.seq);
               awaited = arrival.awaited;
               next = applyMessage(next, m, s.me.id, senderNameOf(s, m.senderId), arrival.wasAwaited);
             }
             if (next !== conv) conversations = { ...s.conversations, [conversationId]: next };
-            if (awaited.length || s.awaitedSeqs[conversationId]) awaitedSeqs = { ...s.awaitedSeqs, [conversationId]: awaited };
+            if (awaited.length > 0 || s.awaitedSeqs[conversationId]) awaitedSeqs = { ...s.awaitedSeqs, [conversationId]: awaited };
           }
 
           // A sender has read everything up to their own message (the server moves their
