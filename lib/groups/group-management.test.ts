@@ -764,13 +764,13 @@ describe("public groups, run by site admins", () => {
     expect(await db.auditLog.findFirstOrThrow({ where: { targetType: "message", targetId: message.id } })).toMatchObject({
       actorId: admin.id, action: "message.delete", before: { text: "spam spam spam", senderId: author.id }, after: { deleted: true },
     });
-    // Deleting it again changes and audits nothing more; the sender's own delete stays the sender's.
+    // Deleting it again changes, audits and announces nothing more; the sender's own delete stays the sender's.
     await deleteMessage(admin.ctx, { messageId: message.id, for: "everyone" });
     expect(await db.auditLog.count({ where: { targetType: "message", targetId: message.id } })).toBe(1);
     const own = (await sendMessage(author.ctx, { conversationId: group.id, clientId: `own-${tag()}`, text: "my typo" })).message;
     expect(await deleteMessage(author.ctx, { messageId: own.id, for: "everyone" })).toEqual({ byAdmin: false });
     expect(await deleteMessage(admin.ctx, { messageId: own.id, for: "everyone" })).toEqual({ byAdmin: false });
-    expect(publish.events.at(-1)?.payload).toMatchObject({ messageId: own.id, byAdmin: false });
+    expect(publish.events).toHaveLength(1);
     const ownShown = (await listMessages(bystander.ctx, { conversationId: group.id })).messages.find((m) => m.id === own.id);
     expect(ownShown).toMatchObject({ text: null, deletedByAdmin: false });
 

@@ -7,8 +7,16 @@ import { env } from "@/lib/env";
 import { AppError, toErrorBody, type ErrorBody } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { clientIp, consume } from "@/lib/rate-limit/limiters";
+import { MAX_JSON_BYTES } from "@/lib/validation";
 
-type RouteOptions = { limit?: "api" | "uploads" };
+type RouteOptions = {
+  /**
+   * The per-user limit the route counts against (by default `api`). Message writes say
+   * `messages`: the limit their socket events count against, so a client can't double its
+   * budget by switching transport.
+   */
+  limit?: "api" | "uploads" | "messages";
+};
 
 type Handler<P> = (args: { ctx: Ctx; user: SessionUser; req: Request; params: P }) => Promise<unknown>;
 
@@ -67,11 +75,12 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>, options
   };
 }
 
-/** The JSON object body, or a 400 when it is not one. */
+/** The JSON object body: a 400 when it is not one, a 413 when it is larger than MAX_JSON_BYTES. */
 export async function jsonBody(req: Request): Promise<Record<string, unknown>> {
+  const text = await readCapped(req, MAX_JSON_BYTES);
   let body: unknown;
   try {
-    body = await req.json();
+    body = JSON.parse(text);
   } catch {
     throw new AppError("BAD_REQUEST", "Body must be JSON");
   }
@@ -79,6 +88,30 @@ export async function jsonBody(req: Request): Promise<Record<string, unknown>> {
     throw new AppError("BAD_REQUEST", "Body must be a JSON object");
   }
   return body as Record<string, unknown>;
+}
+
+/**
+ * The body as text, refused before it is buffered when larger than `max`: by its Content-Length
+ * when it declares one, else (chunked) as soon as the bytes read pass it.
+ */
+async function readCapped(req: Request, max: number): Promise<string> {
+  const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `Request body is larger than ${max / 1024} KB`);
+  if (Number(req.headers.get("content-length")) > max) throw tooLarge();
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
 export const searchParams = (req: Request) => Object.fromEntries(new URL(req.url).searchParams);

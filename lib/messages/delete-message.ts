@@ -37,18 +37,21 @@ export async function deleteMessage(ctx: Ctx, input: z.input<typeof deleteMessag
   }
   const isSender = message.senderId === me;
   if (!isSender && !moderates) throw forbidden("Only the sender can delete a message for everyone");
+  // A repeat (a retry, another tab, a loop) gets the same answer without telling the chat again.
+  if (message.deletedAt) return { byAdmin: isDeletedByAdmin(message) };
   // Members are told who removed it: "deleted by an admin" is not "you deleted this message".
-  let byAdmin = !isSender;
-  if (message.deletedAt) {
-    byAdmin = isDeletedByAdmin(message);
-  } else {
-    await ctx.db.message.update({
-      where: { id: messageId },
-      data: { deletedAt: new Date(), text: null, ...(byAdmin ? { metadata: { deletedByAdmin: true } } : {}) },
-    });
-    if (byAdmin) {
-      await recordAudit(ctx, { action: "message.delete", targetType: "message", targetId: messageId, before: { text: message.text, senderId: message.senderId }, after: { deleted: true } });
-    }
+  const byAdmin = !isSender;
+  const { count } = await ctx.db.message.updateMany({
+    where: { id: messageId, deletedAt: null },
+    data: { deletedAt: new Date(), text: null, ...(byAdmin ? { metadata: { deletedByAdmin: true } } : {}) },
+  });
+  if (count === 0) {
+    // Of two deletes at once, the one that blanked the row tells the chat; this one only answers.
+    const stored = await ctx.db.message.findUnique({ where: { id: messageId }, select: { deletedAt: true, metadata: true } });
+    return { byAdmin: stored ? isDeletedByAdmin(stored) : byAdmin };
+  }
+  if (byAdmin) {
+    await recordAudit(ctx, { action: "message.delete", targetType: "message", targetId: messageId, before: { text: message.text, senderId: message.senderId }, after: { deleted: true } });
   }
   ctx.publish.toConversation(message.conversationId, "message:deleted", { ...event, forEveryone: true, byAdmin });
   return { byAdmin };

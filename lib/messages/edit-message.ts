@@ -4,6 +4,7 @@ import { badRequest, forbidden } from "@/lib/errors";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { id, MAX_MESSAGE_LENGTH } from "@/lib/validation";
 import { messageDto, messageSelect } from "./message-dto";
+import { assertNotBlocked } from "./store-message";
 import { findVisibleMessage } from "./visible-message";
 
 export const editMessageInput = z.object({
@@ -17,10 +18,18 @@ export const editMessageInput = z.object({
 /** The sender changes a message's text (or a file's caption); the old text goes to its history. */
 export async function editMessage(ctx: Ctx, input: z.input<typeof editMessageInput>): Promise<MessageDto> {
   const { messageId, text } = editMessageInput.parse(input);
-  const message = await findVisibleMessage(ctx, messageId, { senderId: true, text: true, type: true, deletedAt: true });
+  const message = await findVisibleMessage(ctx, messageId, {
+    senderId: true,
+    text: true,
+    type: true,
+    deletedAt: true,
+    conversation: { select: { type: true, directKey: true } },
+  });
   if (message.senderId !== ctx.actor.id) throw forbidden("Only the sender can edit a message");
   if (message.deletedAt) throw badRequest("A deleted message can't be edited");
   if (message.type === "SYSTEM" || message.type === "LOCATION" || message.type === "POLL") throw badRequest("This message can't be edited");
+  // New text reaches the other person like a new message would: refused alike.
+  await assertNotBlocked(ctx, message.conversation);
   if (message.text === text) return messageDto(ctx.db, await ctx.db.message.findUniqueOrThrow({ where: { id: messageId }, select: messageSelect }));
 
   const row = await ctx.db.$transaction(async (tx) => {

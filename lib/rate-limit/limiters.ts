@@ -3,7 +3,7 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
-export type LimitKind = "messages" | "api" | "apiIp" | "uploads" | "signIn";
+export type LimitKind = "messages" | "api" | "apiIp" | "uploads" | "signIn" | "typing" | "receipts";
 
 type Limiters = Record<LimitKind, RateLimiterAbstract>;
 
@@ -20,6 +20,14 @@ function options() {
     apiIp: { points: e.RATE_LIMIT_API * 2, duration: 60 },
     uploads: { points: e.RATE_LIMIT_UPLOADS, duration: 60 },
     signIn: { points: e.RATE_LIMIT_SIGN_IN, duration: 600 },
+    // The browser sends `true` at most every 2.5 s per chat and `false` once when I stop: about
+    // one a second even for someone sending a message a second. Each goes to every member of
+    // the chat (thousands in a public group), so the bound is tight; what is over it is dropped.
+    typing: { points: 30, duration: 10 },
+    // The browser batches receipts: one per chat with news every 250 ms, and after a reconnect
+    // one for each chat with unread messages at once. A receipt is told to the chat only when a
+    // watermark moves (at most once per message), so this bounds database work, not fan-out.
+    receipts: { points: 600, duration: 10 },
   } satisfies Record<LimitKind, { points: number; duration: number }>;
 }
 

@@ -5,7 +5,7 @@ import { contextFor } from "@/lib/context";
 import { membershipIds } from "@/lib/conversations/membership";
 import type { Db } from "@/lib/db/client";
 import { logger } from "@/lib/logger";
-import { consume } from "@/lib/rate-limit/limiters";
+import { consume, type LimitKind } from "@/lib/rate-limit/limiters";
 import { deleteMessage } from "@/lib/messages/delete-message";
 import { editMessage } from "@/lib/messages/edit-message";
 import { forwardMessage } from "@/lib/messages/forward-message";
@@ -39,6 +39,8 @@ export async function registerHandlers(io: Server, db: Db, socket: Socket): Prom
   // Writes count against the node's capacity, then the user's rate limit: a send the node refuses
   // as busy costs the user nothing, so the client's retry of it is not then refused as too fast.
   const write = <T>(work: () => Promise<T>) => withCapacity(() => consume("messages", user.id).then(work));
+  // Every other event costs a query or a broadcast too: each counts against a limit of the user's.
+  const limited = <T>(kind: LimitKind, work: () => Promise<T>) => consume(kind, user.id).then(work);
   socket.on("message:send", (input, ack) =>
     answer(ack, () => write(() => sendMessage(sendCtx, input)).then(({ message }) => ({ message })), "message:send"),
   );
@@ -47,17 +49,27 @@ export async function registerHandlers(io: Server, db: Db, socket: Socket): Prom
   socket.on("message:forward", (input, ack) =>
     answer(ack, async () => ({ messages: await write(() => forwardMessage(ctx, input)) }), "message:forward"),
   );
-  socket.on("message:delete", (input, ack) => answer(ack, () => deleteMessage(ctx, input), "message:delete"));
-  socket.on("receipt:delivered", (input, ack) => answer(ack, () => markDelivered(ctx, input).then(() => ({})), "receipt:delivered"));
-  socket.on("receipt:read", (input, ack) => answer(ack, () => markRead(ctx, input).then(() => ({})), "receipt:read"));
-  // Pages over the open connection: no HTTP request, cookie decryption or route dispatch per page.
-  socket.on("messages:list", (input, ack) =>
-    answer(ack, () => consume("api", user.id).then(() => listMessages(ctx, input)), "messages:list"),
+  socket.on("message:delete", (input, ack) => answer(ack, () => write(() => deleteMessage(ctx, input)), "message:delete"));
+  socket.on("receipt:delivered", (input, ack) =>
+    answer(ack, () => limited("receipts", () => markDelivered(ctx, input)).then(() => ({})), "receipt:delivered"),
   );
-  socket.on("sync", (input, ack) => answer(ack, () => roomsJoined.then(() => syncMessages(ctx, input)), "sync"));
-  socket.on("typing", (input) => void roomsJoined.then(() => relayTyping(socket, user.id, input)));
+  socket.on("receipt:read", (input, ack) => answer(ack, () => limited("receipts", () => markRead(ctx, input)).then(() => ({})), "receipt:read"));
+  // Pages over the open connection: no HTTP request, cookie decryption or route dispatch per page.
+  socket.on("messages:list", (input, ack) => answer(ack, () => limited("api", () => listMessages(ctx, input)), "messages:list"));
+  socket.on("sync", (input, ack) => answer(ack, () => limited("api", () => roomsJoined.then(() => syncMessages(ctx, input))), "sync"));
+  // A hint that expires by itself: over the limit it is dropped, as if lost on the way.
+  socket.on("typing", (input) => {
+    void roomsJoined.then(() => consume("typing", user.id)).then(
+      () => relayTyping(socket, user.id, input),
+      () => undefined,
+    );
+  });
   socket.on("presence:watch", (input, ack) =>
-    answer(ack, async () => ({ presence: await watchPresence(io, db, socket, user.id, watchInput.parse(input).userIds) }), "presence:watch"),
+    answer(
+      ack,
+      () => limited("api", async () => ({ presence: await watchPresence(io, db, socket, user.id, watchInput.parse(input).userIds) })),
+      "presence:watch",
+    ),
   );
   socket.on("disconnect", () => {
     announceDisconnected(io, db, user.id).catch((err: unknown) => logger.warn({ err }, "presence update failed"));

@@ -3,6 +3,7 @@ import { Server, type Socket } from "socket.io";
 import type { Db } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { logger } from "@/lib/logger";
+import { MAX_JSON_BYTES } from "@/lib/validation";
 import { authenticateHandshake, isAllowedOrigin } from "./handshake";
 import { rooms } from "./rooms";
 
@@ -20,7 +21,7 @@ export function createSocketServer(httpServer: HttpServer, options: RealtimeOpti
   const io = new Server(httpServer, {
     serveClient: false,
     transports: ["websocket", "polling"],
-    maxHttpBufferSize: 256 * 1024,
+    maxHttpBufferSize: MAX_JSON_BYTES,
     pingInterval: 20_000,
     pingTimeout: 20_000,
     allowRequest: (req, callback) => {

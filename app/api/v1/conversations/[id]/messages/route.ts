@@ -13,4 +13,4 @@ export const POST = apiRoute<{ id: string }>(async ({ ctx, req, params }) => {
     sendMessageInput.parse({ ...(await jsonBody(req)), conversationId: params.id }),
   );
   return Response.json({ message }, { status: duplicate ? 200 : 201 });
-});
+}, { limit: "messages" });

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { openDirect } from "@/lib/conversations/open-direct";
+import { createPrivateGroup } from "@/lib/groups/create-private-group";
+import { testDb } from "@/lib/test-support/database";
+import { createTestUser, recordingPublisher, type RecordingPublisher } from "@/lib/test-support/fixtures";
+import { setBlocked } from "@/lib/users/block-user";
+import { editMessage } from "./edit-message";
+import { reactToMessage } from "./react-to-message";
+import { sendMessage } from "./send-message";
+import { votePoll } from "./vote-poll";
+
+const db = testDb();
+let n = 0;
+const cid = () => `blocked-${Date.now().toString(36)}-${n++}-abcd`;
+
+/** Ana and Ben, each with a message of their own and a poll of Ana's, in a direct chat or a group. */
+async function chat(kind: "direct" | "group") {
+  const ana = await createTestUser(db, { name: "Block Ana" });
+  const benPublish = recordingPublisher();
+  const ben = await createTestUser(db, { name: "Block Ben", publish: benPublish });
+  const conversationId =
+    kind === "direct" ? (await openDirect(ana.ctx, { userId: ben.id })).id : (await createPrivateGroup(ana.ctx, { name: "Block group", memberIds: [ben.id] })).id;
+  const send = (user: typeof ana, input: { text: string; poll?: { options: string[]; multiple: boolean } }) =>
+    sendMessage(user.ctx, { conversationId, clientId: cid(), ...input }).then((r) => r.message);
+  const anaText = await send(ana, { text: "hi Ben" });
+  const anaPoll = await send(ana, { text: "Lunch?", poll: { options: ["Yes", "No"], multiple: false } });
+  const benText = await send(ben, { text: "hi Ana" });
+  return { ana, ben, benPublish, anaText, anaPoll, benText };
+}
+
+const updates = (publish: RecordingPublisher) => publish.events.filter((e) => e.event === "message:updated");
+
+describe("a block in a direct chat", () => {
+  for (const who of ["the blocked person", "the blocker"] as const) {
+    it(`refuses edits, reactions and votes of ${who}, and tells the chat nothing`, async () => {
+      const { ana, ben, benPublish, anaText, anaPoll, benText } = await chat("direct");
+      // Ben acts: Ana blocked him, or he blocked Ana.
+      if (who === "the blocked person") await setBlocked(ana.ctx, { userId: ben.id, blocked: true });
+      else await setBlocked(ben.ctx, { userId: ana.id, blocked: true });
+      const refused = { code: "FORBIDDEN", message: expect.stringMatching(/can't message this contact|You blocked this contact/) };
+
+      await expect(editMessage(ben.ctx, { messageId: benText.id, text: "rewritten after the block" })).rejects.toMatchObject(refused);
+      await expect(reactToMessage(ben.ctx, { messageId: anaText.id, emoji: "👎" })).rejects.toMatchObject(refused);
+      await expect(votePoll(ben.ctx, { messageId: anaPoll.id, options: [1] })).rejects.toMatchObject(refused);
+
+      expect(updates(benPublish)).toEqual([]);
+      const stored = await db.message.findUniqueOrThrow({ where: { id: benText.id }, select: { text: true, editedAt: true } });
+      expect(stored).toEqual({ text: "hi Ana", editedAt: null });
+      expect(await db.reaction.count({ where: { userId: ben.id } })).toBe(0);
+      expect(await db.pollVote.count({ where: { userId: ben.id } })).toBe(0);
+    });
+  }
+
+  it("lets both edit, react and vote again once unblocked", async () => {
+    const { ana, ben, anaText, anaPoll, benText } = await chat("direct");
+    await setBlocked(ana.ctx, { userId: ben.id, blocked: true });
+    await setBlocked(ana.ctx, { userId: ben.id, blocked: false });
+    await expect(editMessage(ben.ctx, { messageId: benText.id, text: "edited" })).resolves.toMatchObject({ text: "edited" });
+    await expect(reactToMessage(ben.ctx, { messageId: anaText.id, emoji: "👍" })).resolves.toBeTruthy();
+    await expect(votePoll(ben.ctx, { messageId: anaPoll.id, options: [0] })).resolves.toBeTruthy();
+  });
+});
+
+describe("a block between two members of a group", () => {
+  it("does not stop their edits, reactions and votes there, as it does not stop their messages", async () => {
+    const { ana, ben, benPublish, anaText, anaPoll, benText } = await chat("group");
+    await setBlocked(ana.ctx, { userId: ben.id, blocked: true });
+    await expect(editMessage(ben.ctx, { messageId: benText.id, text: "edited in the group" })).resolves.toMatchObject({ text: "edited in the group" });
+    await expect(reactToMessage(ben.ctx, { messageId: anaText.id, emoji: "👍" })).resolves.toBeTruthy();
+    await expect(votePoll(ben.ctx, { messageId: anaPoll.id, options: [0] })).resolves.toBeTruthy();
+    expect(updates(benPublish)).toHaveLength(3);
+  });
+});
