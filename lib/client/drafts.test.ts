@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { draftPreview, draftsKey, loadDrafts, saveDrafts } from "./drafts";
+import { draftPreview, draftsKey, loadDrafts, saveDraftChanges, saveDrafts } from "./drafts";
 import { MAX_MESSAGE_LENGTH } from "./outbox";
 import { chatStore } from "./test-support/chat-store";
+import { ME } from "./test-support/fixtures";
 
 function memoryStorage() {
   const data = new Map<string, string>();
@@ -44,5 +45,27 @@ describe("drafts", () => {
     store.getState().setDraft("c1", "typed now");
     store.getState().hydrateDrafts({ c1: "old", c2: "kept" });
     expect(store.getState().drafts).toEqual({ c1: "typed now", c2: "kept" });
+  });
+});
+
+describe("drafts shared by two tabs", () => {
+  /** A tab: a store whose draft changes are saved to the shared storage. */
+  function tab(storage: ReturnType<typeof memoryStorage>) {
+    const store = chatStore([]);
+    store.subscribe((next, prev) => saveDraftChanges(storage, next.me.id, prev.drafts, next.drafts));
+    return store.getState();
+  }
+
+  it("a tab saves only the chats whose draft it changed", () => {
+    const storage = memoryStorage();
+    const a = tab(storage);
+    const b = tab(storage);
+    a.setDraft("c1", "typed in A");
+    b.setDraft("c2", "typed in B");
+    expect(loadDrafts(storage, ME)).toEqual({ c1: "typed in A", c2: "typed in B" });
+    b.setDraft("c2", "  ");
+    expect(loadDrafts(storage, ME)).toEqual({ c1: "typed in A" });
+    a.setDraft("c1", "");
+    expect(storage.data.has(draftsKey(ME))).toBe(false);
   });
 });

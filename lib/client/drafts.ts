@@ -39,6 +39,30 @@ export function saveDrafts(storage: KeyValueStorage | undefined, userId: string,
   }
 }
 
+/** Chats whose draft changed between two states, with the new text ("" when cleared). */
+export function diffDrafts(prev: Readonly<Record<string, string>>, next: Readonly<Record<string, string>>): Record<string, string> {
+  const changed: Record<string, string> = {};
+  for (const id of new Set([...Object.keys(prev), ...Object.keys(next)])) {
+    if ((prev[id] ?? "") !== (next[id] ?? "")) changed[id] = next[id] ?? "";
+  }
+  return changed;
+}
+
+/**
+ * Saves only the drafts this tab changed over what is stored now, so another tab's drafts for
+ * other chats stay (read and write in one synchronous task, no other tab writes in between).
+ */
+export function saveDraftChanges(
+  storage: KeyValueStorage | undefined,
+  userId: string,
+  prev: Readonly<Record<string, string>>,
+  next: Readonly<Record<string, string>>,
+): void {
+  const changed = diffDrafts(prev, next);
+  if (Object.keys(changed).length === 0) return;
+  saveDrafts(storage, userId, { ...loadDrafts(storage, userId), ...changed });
+}
+
 /** The one-line "Draft: …" the chat list shows, or null. */
 export function draftPreview(draft: string | undefined): string | null {
   const text = oneLine(draft ?? "");

@@ -7,7 +7,7 @@ import {
   outboxKey,
   parseOutbox,
   removeEntry,
-  saveOutbox,
+  saveOutboxChanges,
   updateEntry,
 } from "./outbox";
 
@@ -64,13 +64,14 @@ describe("outbox operations", () => {
 describe("outbox persistence", () => {
   it("round-trips through storage per user and resends after a reload", () => {
     const storage = new MemoryStorage();
-    saveOutbox(storage, "u1", [entry("a", { lastAttemptAt: 5, attempts: 1 })]);
+    const saved = [entry("a", { lastAttemptAt: 5, attempts: 1 })];
+    saveOutboxChanges(storage, "u1", [], saved);
     expect(storage.data.has(outboxKey("u1"))).toBe(true);
     const loaded = loadOutbox(storage, "u1");
     expect(loaded).toHaveLength(1);
     expect(loaded[0]).toMatchObject({ clientId: "a", text: "hi a", attempts: 1, lastAttemptAt: null });
     expect(loadOutbox(storage, "u2")).toEqual([]);
-    saveOutbox(storage, "u1", []);
+    saveOutboxChanges(storage, "u1", saved, []);
     expect(storage.data.has(outboxKey("u1"))).toBe(false);
   });
 
@@ -93,6 +94,42 @@ describe("outbox persistence", () => {
       removeItem: () => undefined,
     };
     expect(loadOutbox(broken, "u1")).toEqual([]);
-    expect(() => saveOutbox(broken, "u1", [entry("a")])).not.toThrow();
+    expect(() => saveOutboxChanges(broken, "u1", [], [entry("a")])).not.toThrow();
+  });
+});
+
+describe("outbox persistence shared by two tabs", () => {
+  const stored = (storage: MemoryStorage) => loadOutbox(storage, "u1").map((e) => `${e.clientId}:${e.attempts}`);
+
+  it("each tab writes only what it added, updated or removed", () => {
+    const storage = new MemoryStorage();
+    const [a1, b1] = [entry("a1"), entry("b1")];
+    saveOutboxChanges(storage, "u1", [], [a1]); // tab A
+    saveOutboxChanges(storage, "u1", [], [b1]); // tab B
+    expect(stored(storage)).toEqual(["a1:0", "b1:0"]);
+    // B's retry updates its entry in place (the send order survives a reload).
+    saveOutboxChanges(storage, "u1", [b1], updateEntry([b1], "b1", { attempts: 1 }));
+    expect(stored(storage)).toEqual(["a1:0", "b1:1"]);
+    // A's ack removes only A's entry; the last one out removes the key.
+    saveOutboxChanges(storage, "u1", [a1], []);
+    expect(stored(storage)).toEqual(["b1:1"]);
+    saveOutboxChanges(storage, "u1", [b1], []);
+    expect(storage.data.has(outboxKey("u1"))).toBe(false);
+  });
+
+  it("writes the other tabs' stored items back as they are, and tolerates broken storage", () => {
+    const storage = new MemoryStorage();
+    const other = { ...entry("x"), fromNewerVersion: true };
+    storage.setItem(outboxKey("u1"), JSON.stringify([other]));
+    saveOutboxChanges(storage, "u1", [], [entry("mine")]);
+    expect(JSON.parse(storage.getItem(outboxKey("u1"))!)).toEqual([other, entry("mine")]);
+    const broken = {
+      getItem: () => "{not json",
+      setItem: () => {
+        throw new Error("quota");
+      },
+      removeItem: () => undefined,
+    };
+    expect(() => saveOutboxChanges(broken, "u1", [], [entry("a")])).not.toThrow();
   });
 });

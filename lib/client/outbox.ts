@@ -178,12 +178,81 @@ export function loadOutbox(storage: KeyValueStorage | undefined, userId: string)
   }
 }
 
-export function saveOutbox(storage: KeyValueStorage | undefined, userId: string, outbox: readonly OutboxEntry[]): void {
+/** What one tab changed in its outbox: entries it added or updated, and clientIds it dropped. */
+export type OutboxChanges = { upserted: OutboxEntry[]; removed: string[] };
+
+export function diffOutbox(prev: readonly OutboxEntry[], next: readonly OutboxEntry[]): OutboxChanges {
+  // Entries are immutable: an unchanged one keeps its identity.
+  const before = new Map(prev.map((e) => [e.clientId, e]));
+  const kept = new Set(next.map((e) => e.clientId));
+  return {
+    upserted: next.filter((e) => before.get(e.clientId) !== e),
+    removed: prev.filter((e) => !kept.has(e.clientId)).map((e) => e.clientId),
+  };
+}
+
+/**
+ * Applies one tab's changes to the stored items, leaving every other item as it is (other tabs
+ * share the key). Updated entries keep their place so the send order survives a reload.
+ */
+export function applyOutboxChanges(stored: readonly unknown[], { upserted, removed }: OutboxChanges): unknown[] {
+  const gone = new Set(removed);
+  const fresh = new Map(upserted.map((e) => [e.clientId, e]));
+  const out: unknown[] = [];
+  const placed = new Set<string>();
+  for (const item of stored) {
+    const id = clientIdOf(item);
+    if (id === undefined || (!gone.has(id) && !fresh.has(id))) {
+      out.push(item); // not mine to change
+    } else if (fresh.has(id) && !placed.has(id)) {
+      out.push(fresh.get(id));
+      placed.add(id);
+    } // else: removed here, or a duplicate of one just placed
+  }
+  for (const e of upserted) if (!placed.has(e.clientId)) out.push(e);
+  return out;
+}
+
+/**
+ * Saves only what this tab changed between two states of its outbox. Read, apply and write
+ * happen in one synchronous task, so no other tab writes in between.
+ */
+export function saveOutboxChanges(
+  storage: KeyValueStorage | undefined,
+  userId: string,
+  prev: readonly OutboxEntry[],
+  next: readonly OutboxEntry[],
+): void {
   if (!storage) return;
+  const changes = diffOutbox(prev, next);
+  if (changes.upserted.length === 0 && changes.removed.length === 0) return;
   try {
-    if (outbox.length === 0) storage.removeItem(outboxKey(userId));
-    else storage.setItem(outboxKey(userId), serializeOutbox(outbox));
+    writeStoredItems(storage, userId, applyOutboxChanges(readStoredItems(storage, userId), changes));
   } catch {
     // Storage full or disabled (private mode): the outbox still lives in memory.
   }
+}
+
+/**
+ * The stored items as they are, unvalidated: other tabs' entries are written back untouched.
+ * A read that throws propagates, so nothing is written over entries we could not see.
+ */
+function readStoredItems(storage: KeyValueStorage, userId: string): unknown[] {
+  const raw = storage.getItem(outboxKey(userId));
+  try {
+    const data: unknown = JSON.parse(raw ?? "[]");
+    return Array.isArray(data) ? data : [];
+  } catch {
+    return []; // malformed: nothing in it could be loaded anyway
+  }
+}
+
+function writeStoredItems(storage: KeyValueStorage, userId: string, items: readonly unknown[]): void {
+  if (items.length === 0) storage.removeItem(outboxKey(userId));
+  else storage.setItem(outboxKey(userId), JSON.stringify(items));
+}
+
+function clientIdOf(item: unknown): string | undefined {
+  const id = typeof item === "object" && item !== null ? (item as { clientId?: unknown }).clientId : undefined;
+  return typeof id === "string" ? id : undefined;
 }

@@ -3,6 +3,8 @@ import type { Api } from "./api";
 import type { Timers } from "./batcher";
 import type { MessageApi } from "./message-api";
 import { toLastMessage } from "./conversations";
+import { loadDrafts } from "./drafts";
+import { loadOutbox } from "./outbox";
 import { createRealtimeClient } from "./realtime";
 import { chatStore } from "./test-support/chat-store";
 import { FakeSocket, emptySyncReply } from "./test-support/fake-socket";
@@ -458,5 +460,86 @@ describe("realtime client: blocks and profiles", () => {
     expect(store.getState().me.name).toBe("Me Again");
     expect(store.getState().profileRevision).toBe(revision + 1);
     client.stop();
+  });
+});
+
+describe("realtime client: two tabs of one user share the browser's storage", () => {
+  function sharedStorage() {
+    const data = new Map<string, string>();
+    return {
+      getItem: (k: string) => data.get(k) ?? null,
+      setItem: (k: string, v: string) => void data.set(k, v),
+      removeItem: (k: string) => void data.delete(k),
+    } as Storage;
+  }
+
+  /** A tab that starts offline; `connect()` brings it online. Its clientIds start with `name`. */
+  function tab(storage: Storage, name: string) {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    const store = chatStore([conv({ lastSeq: 2, readSeq: 2 })]);
+    const socket = new FakeSocket({ sync: emptySyncReply });
+    let ids = 0;
+    const client = createRealtimeClient({
+      store,
+      api: {} as Api,
+      messageApi: {} as MessageApi,
+      createSocket: () => socket.asSocket(),
+      storage: () => storage,
+      timers: { set: () => 0, clear: () => undefined },
+      randomId: () => `${name}${++ids}`,
+    });
+    client.start();
+    const connect = async () => {
+      socket.connect();
+      await flush();
+    };
+    return { store, socket, client, connect };
+  }
+
+  const storedTexts = (storage: Storage) => loadOutbox(storage, ME).map((e) => e.text);
+
+  it("a message queued offline in one tab survives the other tab's sends and acks", async () => {
+    const storage = sharedStorage();
+    const a = tab(storage, "a");
+    const b = tab(storage, "b");
+    a.client.send("c1", "typed in A");
+    b.client.send("c1", "typed in B");
+    expect(storedTexts(storage)).toEqual(["typed in A", "typed in B"]);
+
+    b.socket.replies.set("message:send", (input) => ({
+      ok: true,
+      message: msg(3, { senderId: ME, clientId: (input as { clientId: string }).clientId, text: "typed in B" }),
+    }));
+    await b.connect();
+    expect(b.store.getState().outbox).toEqual([]);
+    // B's ack drops only B's entry: A's message is still there for a reload after A closes.
+    a.client.stop();
+    expect(storedTexts(storage)).toEqual(["typed in A"]);
+    b.client.stop();
+  });
+
+  it("removing my entry (discard) leaves the other tab's entry stored", () => {
+    const storage = sharedStorage();
+    const a = tab(storage, "a");
+    const b = tab(storage, "b");
+    a.client.send("c1", "typed in A");
+    b.client.send("c1", "typed in B");
+    a.client.discard("a1");
+    expect(storedTexts(storage)).toEqual(["typed in B"]);
+    a.client.stop();
+    b.client.stop();
+  });
+
+  it("a draft typed in one tab survives the other tab typing and clearing a draft", () => {
+    const storage = sharedStorage();
+    const a = tab(storage, "a");
+    const b = tab(storage, "b");
+    a.store.getState().setDraft("c1", "half a thought in A");
+    b.store.getState().setDraft("c2", "something in B");
+    expect(loadDrafts(storage, ME)).toEqual({ c1: "half a thought in A", c2: "something in B" });
+    b.store.getState().setDraft("c2", "");
+    expect(loadDrafts(storage, ME)).toEqual({ c1: "half a thought in A" });
+    a.client.stop();
+    b.client.stop();
   });
 });

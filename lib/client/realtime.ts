@@ -7,8 +7,8 @@ import { createSeqBatcher, realTimers, type Timers } from "./batcher";
 import { maxSeq, maxSeqFromOthers, refreshQuotes, withoutQuotesOf } from "./messages";
 import { createMessageActions } from "./message-actions";
 import { messageApi, type MessageApi } from "./message-api";
-import { loadDrafts, saveDrafts } from "./drafts";
-import { ACK_TIMEOUT_MS, MAX_MESSAGE_LENGTH, dueForSend, hasContent, loadOutbox, newEntry, saveOutbox, sendInput, type RichParts } from "./outbox";
+import { loadDrafts, saveDraftChanges } from "./drafts";
+import { ACK_TIMEOUT_MS, MAX_MESSAGE_LENGTH, dueForSend, hasContent, loadOutbox, newEntry, saveOutboxChanges, sendInput, type RichParts } from "./outbox";
 import type { ViewMessage } from "./rows";
 import { emitWithAck, type ConvoSocket } from "./socket";
 import { emptyMessages, type ChatStore } from "./store";
@@ -548,8 +548,9 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     s.hydrateDrafts(loadDrafts(storage, s.me.id));
     cleanups.push(
       store.subscribe((next, prev) => {
-        if (next.outbox !== prev.outbox) saveOutbox(storage, next.me.id, next.outbox);
-        if (next.drafts !== prev.drafts) saveDrafts(storage, next.me.id, next.drafts);
+        // Other tabs of this user share the keys: write only what changed here.
+        if (next.outbox !== prev.outbox) saveOutboxChanges(storage, next.me.id, prev.outbox, next.outbox);
+        if (next.drafts !== prev.drafts) saveDraftChanges(storage, next.me.id, prev.drafts, next.drafts);
         // A new direct chat: watch its peer.
         if (next.conversations !== prev.conversations) void syncPresenceWatch();
       }),
