@@ -162,6 +162,43 @@ describe("realtime client", () => {
     expect(store.getState().connection).toBe("connected");
   });
 
+  it("edits, deletions and reactions made while away show after a reconnect: the open chat at once, others when opened", async () => {
+    const { store, socket, client } = setup();
+    client.start();
+    await flush();
+    await client.loadLatest("c1");
+    store.getState().setActive("c1");
+    socket.disconnect();
+    // Meanwhile Ana edited 2, deleted 1 for everyone, and someone reacted to 2: no event reached us.
+    const away = [
+      msg(1, { text: null, deletedAt: "2025-03-10T12:05:00.000Z" }),
+      msg(2, { text: "hello 2, edited", editedAt: "2025-03-10T12:06:00.000Z", reactions: [{ emoji: "👍", userIds: [ANA] }] }),
+    ];
+    socket.replies.set("messages:list", () => ({ ok: true, messages: away, nextBefore: null }));
+    const pagesBefore = socket.sent("messages:list").length;
+    socket.connect();
+    await flush();
+    await flush();
+    expect(socket.sent("messages:list")).toHaveLength(pagesBefore + 1);
+    expect(store.getState().messages.c1!.items.map((m) => [m.seq, m.text, m.deletedAt !== null, m.reactions.length])).toEqual([
+      [1, null, true, 0],
+      [2, "hello 2, edited", false, 1],
+    ]);
+
+    // Another reconnect with no chat open: nothing is asked until the chat is shown, then once.
+    store.getState().setActive(null);
+    socket.disconnect();
+    socket.replies.set("messages:list", () => ({ ok: true, messages: [away[0]!, { ...away[1]!, text: "hello 2, edited twice", editedAt: "2025-03-10T12:07:00.000Z" }], nextBefore: null }));
+    socket.connect();
+    await flush();
+    await flush();
+    expect(socket.sent("messages:list")).toHaveLength(pagesBefore + 1);
+    await client.loadLatest("c1");
+    await client.loadLatest("c1");
+    expect(socket.sent("messages:list")).toHaveLength(pagesBefore + 2);
+    expect(store.getState().messages.c1!.items[1]!.text).toBe("hello 2, edited twice");
+  });
+
   it("disappearing messages leave the chat and its preview when they expire, and after a reconnect", async () => {
     const { store, socket, client } = setup();
     client.start();

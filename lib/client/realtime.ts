@@ -57,6 +57,8 @@ export function createRealtimeClient(deps: RealtimeDeps) {
   let syncing: Promise<void> | null = null;
   /** Between a (re)connect and the end of its sync: the outbox waits, so old messages land first. */
   let catchingUp = false;
+  /** A connect after the first is a reconnect: what is loaded may have missed updates. */
+  let connectedBefore = false;
   let resyncAfter = false;
   let gapTimer: unknown = null;
   let groupsTimer: unknown = null;
@@ -255,6 +257,8 @@ export function createRealtimeClient(deps: RealtimeDeps) {
   }
 
   async function afterConnect() {
+    const reconnected = connectedBefore;
+    connectedBefore = true;
     catchingUp = true;
     try {
       await sync();
@@ -262,6 +266,12 @@ export function createRealtimeClient(deps: RealtimeDeps) {
       catchingUp = false;
     }
     if (!connected()) return;
+    if (reconnected) {
+      // Chats read afresh by the sync are loading, not ready: they are left out.
+      store.getState().markLoadedStale();
+      const active = store.getState().activeId;
+      if (active) void loadLatest(active);
+    }
     flushOutbox(true);
     void syncPresenceWatch();
     // Stars changed in another tab while this one was away: take the server's list.
@@ -369,6 +379,7 @@ export function createRealtimeClient(deps: RealtimeDeps) {
   async function loadLatest(conversationId: string, kind: "latest" | "reset" = "latest") {
     const s = store.getState();
     const current = s.messages[conversationId] ?? emptyMessages;
+    if (kind === "latest" && current.status === "ready" && current.stale) return refreshLatest(conversationId);
     if (kind === "latest" && (current.status === "loading" || current.status === "ready")) return;
     const heldTop = maxSeq(current.items);
     s.setMessagesStatus(conversationId, "loading");
@@ -379,6 +390,21 @@ export function createRealtimeClient(deps: RealtimeDeps) {
       checkGap(conversationId);
     } catch {
       store.getState().setMessagesStatus(conversationId, "error");
+    }
+  }
+
+  /**
+   * Merges the latest page into what is loaded: the server's copy of a message wins when it
+   * carries an edit, a deletion or other reactions (see mergeMessages), nothing is dropped.
+   */
+  async function refreshLatest(conversationId: string) {
+    store.getState().markFresh(conversationId);
+    try {
+      const page = await messageActions.page(conversationId, { limit: 50 });
+      store.getState().receiveMessages(conversationId, page.messages);
+      noteDelivered(conversationId, page.messages);
+    } catch {
+      // Still shown as it was; the next reconnect marks it for another try.
     }
   }
 

@@ -101,6 +101,10 @@ export type ChatActions = {
   setGroupMembership(groupId: string, isMember: boolean): void;
   setMessagesStatus(conversationId: string, status: ConversationMessages["status"]): void;
   setLoadingOlder(conversationId: string, loading: boolean): void;
+  /** After a reconnect: every chat whose messages are loaded may have missed updates (see `stale`). */
+  markLoadedStale(): void;
+  /** Its latest page was merged again: the loaded messages are current. */
+  markFresh(conversationId: string): void;
   /**
    * A page from the HTTP API. `latest`: first load (the sync cursor starts at its top); `older`:
    * extends backwards; `reset`: starts over from it (after a truncated sync, or to drop what
@@ -159,6 +163,7 @@ export const emptyMessages: ConversationMessages = Object.freeze({
   syncedSeq: 0,
   status: "idle",
   loadingOlder: false,
+  stale: false,
 }) as ConversationMessages;
 
 export type ChatInit = {
@@ -307,6 +312,21 @@ export function createChatStore(init: ChatInit): ChatStore {
         set((s) => ({
           messages: patchMessages(s, conversationId, (m) => (m.loadingOlder === loadingOlder ? m : { ...m, loadingOlder })),
         })),
+
+      markLoadedStale: () =>
+        set((s) => {
+          const messages = { ...s.messages };
+          let changed = false;
+          for (const [id, m] of Object.entries(s.messages)) {
+            if (m.status !== "ready" || m.stale) continue;
+            messages[id] = { ...m, stale: true };
+            changed = true;
+          }
+          return changed ? { messages } : s;
+        }),
+
+      markFresh: (conversationId) =>
+        set((s) => ({ messages: patchMessages(s, conversationId, (m) => (m.stale ? { ...m, stale: false } : m)) })),
 
       pageLoaded: (conversationId, page, kind, heldTop = 0) => {
         if (kind === "reset") {

@@ -38,6 +38,11 @@ export type ConversationMessages = {
   syncedSeq: number;
   status: "idle" | "loading" | "ready" | "error";
   loadingOlder: boolean;
+  /**
+   * Loaded before a reconnect: edits, deletions and reactions made meanwhile reached no event
+   * here (a sync brings new messages only), so the latest page is merged again when shown.
+   */
+  stale: boolean;
 };
 
 export type ClientErrorCode = ErrorCode | "TIMEOUT" | "DISCONNECTED" | "NETWORK";
