@@ -72,6 +72,22 @@ describe("react", () => {
   });
 });
 
+describe("vote", () => {
+  it("a refused vote takes back only mine: votes others cast meanwhile stay", async () => {
+    let refuse!: (err: Error) => void;
+    const poll = { multiple: false, options: [{ text: "Tea", voterIds: [ME] }, { text: "Coffee", voterIds: [] }] };
+    const { actions, message, store } = setup({ api: { vote: () => new Promise((_, reject) => (refuse = reject)) } });
+    store.getState().receiveMessages("c1", [msg(2, { type: "POLL", text: "Drink?", poll })]);
+    const voting = actions.vote("c1", "m2", [1]);
+    expect(message("m2").poll!.options.map((o) => o.voterIds)).toEqual([[], [ME]]);
+    // Ana's vote arrives live while mine is on its way.
+    store.getState().receiveMessages("c1", [msg(2, { type: "POLL", text: "Drink?", poll: { ...poll, options: [{ text: "Tea", voterIds: [] }, { text: "Coffee", voterIds: [ME, ANA] }] } })]);
+    refuse(new ApiError("FORBIDDEN", "You can't message this contact.", 403));
+    await expect(voting).rejects.toThrow(ApiError);
+    expect(message("m2").poll!.options.map((o) => o.voterIds)).toEqual([[ME], [ANA]]);
+  });
+});
+
 describe("history pages", () => {
   const serverPage = { messages: [msg(7)], nextBefore: 7, nextAfter: null };
   const httpPage = { messages: [msg(9)], nextBefore: null };

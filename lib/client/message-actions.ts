@@ -4,7 +4,7 @@ import type { MessageDto, MessagePage, PageQuery, PinDto } from "@/lib/realtime/
 import { ApiError } from "./api";
 import type { MessageApi, PinDuration, StarredItem } from "./message-api";
 import { refreshQuotes } from "./messages";
-import { withMyVote } from "./polls";
+import { myChoices, withMyVote } from "./polls";
 import { toggleReaction } from "./reactions";
 import { emitWithAck, type ConvoSocket } from "./socket";
 import type { ChatStore } from "./store";
@@ -93,12 +93,15 @@ export function createMessageActions({ store, api, socket, randomId }: MessageAc
   async function vote(conversationId: string, messageId: string, options: number[]): Promise<void> {
     const before = find(conversationId, messageId);
     if (!before?.poll) return;
-    merge([{ ...before, poll: withMyVote(before.poll, store.getState().me.id, options) }]);
+    const meId = store.getState().me.id;
+    const previous = myChoices(before.poll, meId);
+    merge([{ ...before, poll: withMyVote(before.poll, meId, options) }]);
     try {
       merge([(await api.vote(messageId, options)).message]);
     } catch (err) {
+      // Only my vote goes back: others' votes that arrived meanwhile stay.
       const current = find(conversationId, messageId);
-      if (current) merge([{ ...current, poll: before.poll }]);
+      if (current?.poll) merge([{ ...current, poll: withMyVote(current.poll, meId, previous) }]);
       throw err;
     }
   }
