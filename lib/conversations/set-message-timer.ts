@@ -2,8 +2,7 @@ import { z } from "zod";
 import type { Ctx } from "@/lib/context";
 import { requireGroupManager } from "@/lib/groups/permissions";
 import { postSystemMessage, userName } from "@/lib/groups/system-message";
-import { groupArchived } from "@/lib/messages/send-refusals";
-import { assertNotBlocked } from "@/lib/messages/store-message";
+import { assertChatWritable } from "@/lib/messages/chat-writable";
 import type { ConversationPatch } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
 import { requireMembership } from "./membership";
@@ -27,9 +26,8 @@ export const messageTimerInput = z.object({
 export async function setMessageTimer(ctx: Ctx, input: z.input<typeof messageTimerInput>): Promise<ConversationPatch> {
   const { conversationId, seconds } = messageTimerInput.parse(input);
   const { conversation } = await requireMembership(ctx.db, ctx.actor.id, conversationId);
-  if (conversation.archivedAt) throw groupArchived();
+  await assertChatWritable(ctx, conversation);
   if (conversation.type === "GROUP") await requireGroupManager(ctx, conversationId);
-  else await assertNotBlocked(ctx, conversation);
 
   const patch: ConversationPatch = { conversationId, messageTimerSec: seconds };
   // Choosing the timer the chat already has is not news.

@@ -4,7 +4,7 @@ import { badRequest, forbidden } from "@/lib/errors";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { id, MAX_MESSAGE_LENGTH } from "@/lib/validation";
 import { messageDto, messageSelect } from "./message-dto";
-import { assertNotBlocked } from "./store-message";
+import { assertChatWritable } from "./chat-writable";
 import { findVisibleMessage } from "./visible-message";
 
 export const editMessageInput = z.object({
@@ -23,13 +23,13 @@ export async function editMessage(ctx: Ctx, input: z.input<typeof editMessageInp
     text: true,
     type: true,
     deletedAt: true,
-    conversation: { select: { type: true, directKey: true } },
+    conversation: { select: { type: true, directKey: true, archivedAt: true } },
   });
   if (message.senderId !== ctx.actor.id) throw forbidden("Only the sender can edit a message");
   if (message.deletedAt) throw badRequest("A deleted message can't be edited");
   if (message.type === "SYSTEM" || message.type === "LOCATION" || message.type === "POLL") throw badRequest("This message can't be edited");
-  // New text reaches the other person like a new message would: refused alike.
-  await assertNotBlocked(ctx, message.conversation);
+  // New text reaches the chat like a new message would: refused alike.
+  await assertChatWritable(ctx, message.conversation);
   if (message.text === text) return messageDto(ctx.db, await ctx.db.message.findUniqueOrThrow({ where: { id: messageId }, select: messageSelect }));
 
   const row = await ctx.db.$transaction(async (tx) => {

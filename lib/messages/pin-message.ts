@@ -7,8 +7,7 @@ import { postSystemMessage, userName } from "@/lib/groups/system-message";
 import type { PinDto } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
 import { previewSelect, toReplyPreview } from "./message-dto";
-import { assertNotBlocked } from "./store-message";
-import { groupArchived } from "./send-refusals";
+import { assertChatWritable } from "./chat-writable";
 import { findVisibleMessage } from "./visible-message";
 
 /** As in WhatsApp: a pin lasts 24 hours, 7 days or 30 days, and a chat shows at most three. */
@@ -35,9 +34,8 @@ async function requirePinRights(ctx: Ctx, messageId: string) {
     conversation: { select: { id: true, type: true, archivedAt: true, directKey: true } },
   });
   const conversation = message.conversation;
-  if (conversation.archivedAt) throw groupArchived();
+  await assertChatWritable(ctx, conversation);
   if (conversation.type === "GROUP") await requireGroupManager(ctx, conversation.id);
-  else await assertNotBlocked(ctx, conversation);
   return message;
 }
 

@@ -5,7 +5,7 @@ import { badRequest } from "@/lib/errors";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
 import { messageDto, messageSelect } from "./message-dto";
-import { assertNotBlocked } from "./store-message";
+import { assertChatWritable } from "./chat-writable";
 import { findVisibleMessage } from "./visible-message";
 
 export const reactInput = z.object({
@@ -21,10 +21,10 @@ export const reactInput = z.object({
 /** Toggles my reaction with this emoji (one per user per emoji). */
 export async function reactToMessage(ctx: Ctx, input: z.input<typeof reactInput>): Promise<MessageDto> {
   const { messageId, emoji } = reactInput.parse(input);
-  const message = await findVisibleMessage(ctx, messageId, { deletedAt: true, type: true, conversation: { select: { type: true, directKey: true } } });
+  const message = await findVisibleMessage(ctx, messageId, { deletedAt: true, type: true, conversation: { select: { type: true, directKey: true, archivedAt: true } } });
   if (message.deletedAt || message.type === "SYSTEM") throw badRequest("You can't react to this message");
-  // A reaction reaches the other person like a message would: refused alike.
-  await assertNotBlocked(ctx, message.conversation);
+  // A reaction reaches the chat like a message would: refused alike.
+  await assertChatWritable(ctx, message.conversation);
 
   const key = { messageId_userId_emoji: { messageId, userId: ctx.actor.id, emoji } };
   const { count } = await ctx.db.reaction.deleteMany({ where: { messageId, userId: ctx.actor.id, emoji } });

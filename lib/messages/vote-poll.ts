@@ -5,8 +5,7 @@ import type { MessageDto } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
 import { messageDto, messageSelect } from "./message-dto";
 import { MAX_POLL_OPTIONS } from "./poll-rules";
-import { groupArchived } from "./send-refusals";
-import { assertNotBlocked } from "./store-message";
+import { assertChatWritable } from "./chat-writable";
 import { findVisibleMessage } from "./visible-message";
 
 export const voteInput = z.object({
@@ -26,9 +25,8 @@ export async function votePoll(ctx: Ctx, input: z.input<typeof voteInput>): Prom
   });
   const poll = (message.metadata as { poll?: { options: string[]; multiple: boolean } } | null)?.poll;
   if (message.type !== "POLL" || !poll || message.deletedAt) throw badRequest("This message is not a poll");
-  if (message.conversation.archivedAt) throw groupArchived();
-  // A vote reaches the other person like a message would: refused alike.
-  await assertNotBlocked(ctx, message.conversation);
+  // A vote reaches the chat like a message would: refused alike.
+  await assertChatWritable(ctx, message.conversation);
   const chosen = [...new Set(options)];
   if (chosen.some((o) => o >= poll.options.length)) throw badRequest("That option is not in the poll");
   if (!poll.multiple && chosen.length > 1) throw badRequest("This poll allows one answer");

@@ -71,3 +71,19 @@ describe("a block between two members of a group", () => {
     expect(updates(benPublish)).toHaveLength(3);
   });
 });
+
+describe("an archived group", () => {
+  it("refuses edits, reactions and votes as it refuses messages, and tells the chat nothing", async () => {
+    const { ben, benPublish, anaText, anaPoll, benText } = await chat("group");
+    const group = await db.message.findUniqueOrThrow({ where: { id: anaText.id }, select: { conversationId: true } });
+    await db.conversation.update({ where: { id: group.conversationId }, data: { archivedAt: new Date() } });
+    const refused = { code: "FORBIDDEN", reason: "GROUP_ARCHIVED" };
+
+    await expect(sendMessage(ben.ctx, { conversationId: group.conversationId, clientId: cid(), text: "still here?" })).rejects.toMatchObject(refused);
+    await expect(editMessage(ben.ctx, { messageId: benText.id, text: "rewritten in the archive" })).rejects.toMatchObject(refused);
+    await expect(reactToMessage(ben.ctx, { messageId: anaText.id, emoji: "👍" })).rejects.toMatchObject(refused);
+    await expect(votePoll(ben.ctx, { messageId: anaPoll.id, options: [0] })).rejects.toMatchObject(refused);
+    expect(updates(benPublish)).toEqual([]);
+    expect(await db.reaction.count({ where: { userId: ben.id } })).toBe(0);
+  });
+});
