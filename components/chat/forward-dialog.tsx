@@ -1,6 +1,6 @@
 "use client";
 // Forward a message: pick up to five of my chats (searchable), then send.
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { ConversationAvatar } from "@/components/conversations/conversation-avatar";
 import { Dialog } from "@/components/ui/dialog";
@@ -10,7 +10,7 @@ import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/api";
 import { contentPreview } from "@/lib/client/attachments";
 import { useChat, useRealtimeClient } from "@/lib/client/context";
-import { forwardCandidates, MAX_FORWARD_TARGETS, toggleTarget } from "@/lib/client/forward";
+import { announcementRolesToLoad, forwardCandidates, MAX_FORWARD_TARGETS, toggleTarget, type SendRights } from "@/lib/client/forward";
 import type { ViewMessage } from "@/lib/client/rows";
 import { selectSortedConversations } from "@/lib/client/selectors";
 
@@ -26,14 +26,24 @@ function ForwardPicker({ messageId, message, onClose }: { messageId: string; mes
   const client = useRealtimeClient();
   const toast = useToast();
   const sorted = useChat(selectSortedConversations);
-  const { removed, archived } = useChat(useShallow((s) => ({ removed: s.removed, archived: s.archived })));
+  const { removed, archived, blocked, members, meId, siteRole } = useChat(
+    useShallow((s) => ({ removed: s.removed, archived: s.archived, blocked: s.blocked, members: s.members, meId: s.me.id, siteRole: s.me.role ?? null })),
+  );
   const [query, setQuery] = useState("");
   const [selected, setSelected] = useState<string[]>([]);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const notWritable = useMemo(() => ({ ...removed, ...(archived ?? {}) }), [removed, archived]);
-  const candidates = useMemo(() => forwardCandidates(sorted, query, notWritable), [sorted, query, notWritable]);
+  const rights = useMemo<SendRights>(
+    () => ({ meId, siteRole, readOnly: { ...removed, ...archived }, blocked, members }),
+    [meId, siteRole, removed, archived, blocked, members],
+  );
+  const candidates = useMemo(() => forwardCandidates(sorted, query, rights), [sorted, query, rights]);
+  // My role in an announcement group comes with its member list, loaded when the chat opens.
+  const toLoad = announcementRolesToLoad(sorted, rights).join(",");
+  useEffect(() => {
+    for (const id of toLoad ? toLoad.split(",") : []) void client.loadConversation(id);
+  }, [client, toLoad]);
   const titles = useMemo(() => new Map(sorted.map((c) => [c.id, c.title])), [sorted]);
   const full = selected.length >= MAX_FORWARD_TARGETS;
   const preview = contentPreview(message);

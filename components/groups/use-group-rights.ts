@@ -1,7 +1,7 @@
 "use client";
 import { useShallow } from "zustand/react/shallow";
 import { useChat } from "@/lib/client/context";
-import { groupRights, type GroupRights, type GroupRole, type SiteRole } from "@/lib/client/groups";
+import { groupRights, readsOnlyIn, type GroupRights, type GroupRole, type SiteRole } from "@/lib/client/groups";
 import type { ConversationSummary } from "@/lib/realtime/contract";
 
 export type MyGroupRights = GroupRights & {
@@ -35,6 +35,6 @@ export function useGroupRights(loaded: Pick<ConversationSummary, "id" | "type" |
 
 /** An announcement group where I only read: members of a group where only admins send. */
 export function useOnlyAdminsSend(c: ConversationSummary | undefined): boolean {
-  const { edit } = useGroupRights(c);
-  return !!c && c.type === "GROUP" && c.onlyAdminsSend && !edit;
+  const rights = useGroupRights(c);
+  return !!c && readsOnlyIn(c, rights);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { forwardCandidates, MAX_FORWARD_TARGETS, toggleTarget } from "./forward";
-import { conv } from "./test-support/fixtures";
+import type { ConversationSummary, MemberDto } from "@/lib/realtime/contract";
+import { announcementRolesToLoad, forwardCandidates, MAX_FORWARD_TARGETS, toggleTarget, type SendRights } from "./forward";
+import { ANA, conv, ME, meUser } from "./test-support/fixtures";
 
 describe("toggleTarget", () => {
   it("selects and unselects", () => {
@@ -16,10 +17,38 @@ describe("toggleTarget", () => {
 });
 
 describe("forwardCandidates", () => {
-  const list = [conv({ id: "c1", title: "Ana Lima" }), conv({ id: "c2", title: "Book club", type: "GROUP", peer: null }), conv({ id: "c3", title: "Old group", type: "GROUP", peer: null })];
-  it("keeps list order, filters by the search and drops chats I can't write in", () => {
-    expect(forwardCandidates(list, "", { c3: true }).map((c) => c.id)).toEqual(["c1", "c2"]);
-    expect(forwardCandidates(list, "book", {}).map((c) => c.id)).toEqual(["c2"]);
-    expect(forwardCandidates(list, "@ana", {}).map((c) => c.id)).toEqual(["c1"]);
+  const group = (id: string, title: string, over: Partial<ConversationSummary> = {}) => conv({ id, title, type: "GROUP", peer: null, ...over });
+  const rights = (over: Partial<SendRights> = {}): SendRights => ({ meId: ME, siteRole: "USER", readOnly: {}, blocked: {}, members: {}, ...over });
+  const member = (role: MemberDto["role"]): MemberDto[] => [{ ...meUser, role, readSeq: 0, deliveredSeq: 0, online: true, lastActiveAt: null }];
+  const ids = (list: ConversationSummary[]) => list.map((c) => c.id);
+
+  const list = [conv({ id: "c1", title: "Ana Lima" }), group("c2", "Book club"), group("c3", "Old group")];
+  it("keeps list order, filters by the search and drops chats I left or that are archived", () => {
+    expect(ids(forwardCandidates(list, "", rights({ readOnly: { c3: true } })))).toEqual(["c1", "c2"]);
+    expect(ids(forwardCandidates(list, "book", rights()))).toEqual(["c2"]);
+    expect(ids(forwardCandidates(list, "@ana", rights()))).toEqual(["c1"]);
+  });
+
+  it("drops a direct chat with someone I blocked", () => {
+    expect(ids(forwardCandidates(list, "", rights({ blocked: { [ANA]: true } })))).toEqual(["c2", "c3"]);
+  });
+
+  it("offers an announcement group only where I may announce: admins, or site admins in a public one", () => {
+    const news = group("news", "News", { onlyAdminsSend: true });
+    const town = group("town", "Town news", { onlyAdminsSend: true, visibility: "PUBLIC" });
+    const all = [news, town];
+    expect(ids(forwardCandidates(all, "", rights({ members: { news: member("MEMBER") } })))).toEqual([]);
+    expect(ids(forwardCandidates(all, "", rights({ members: { news: member("ADMIN") } })))).toEqual(["news"]);
+    expect(ids(forwardCandidates(all, "", rights({ members: { news: member("OWNER") }, siteRole: "ADMIN" })))).toEqual(["news", "town"]);
+  });
+
+  it("holds back an announcement group until its member list says my role, and asks for that list", () => {
+    const news = group("news", "News", { onlyAdminsSend: true });
+    const town = group("town", "Town news", { onlyAdminsSend: true, visibility: "PUBLIC" });
+    const all = [list[0]!, news, town, group("gone", "Gone news", { onlyAdminsSend: true }), list[1]!];
+    const unknown = rights({ readOnly: { gone: true } });
+    expect(ids(forwardCandidates(all, "", unknown))).toEqual(["c1", "c2"]);
+    expect(announcementRolesToLoad(all, unknown)).toEqual(["news"]);
+    expect(announcementRolesToLoad(all, rights({ readOnly: { gone: true }, members: { news: member("ADMIN") } }))).toEqual([]);
   });
 });

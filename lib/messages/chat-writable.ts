@@ -1,5 +1,5 @@
 import type { Ctx } from "@/lib/context";
-import { groupArchived } from "./send-refusals";
+import { groupArchived, onlyAdminsSend } from "./send-refusals";
 import { assertNotBlocked } from "./store-message";
 
 type WritableCheck = { type: string; directKey: string | null; archivedAt: Date | null };
@@ -12,4 +12,21 @@ type WritableCheck = { type: string; directKey: string | null; archivedAt: Date 
 export async function assertChatWritable(ctx: Ctx, conversation: WritableCheck): Promise<void> {
   if (conversation.archivedAt) throw groupArchived();
   await assertNotBlocked(ctx, conversation);
+}
+
+type SendCheck = { role: string; conversation: WritableCheck & { onlyAdminsSend: boolean; visibility: string } };
+
+/**
+ * What a new message needs, for callers that must know before storing anything (a forward stores
+ * all its copies or none): a writable chat, and in an announcement group a right to announce. The
+ * insert re-checks the same; the refusals are the ones a single send explains.
+ */
+export async function assertMaySend(ctx: Ctx, membership: SendCheck): Promise<void> {
+  await assertChatWritable(ctx, membership.conversation);
+  if (membership.conversation.onlyAdminsSend && !mayAnnounce(ctx, membership)) throw onlyAdminsSend();
+}
+
+/** Who writes in an announcement group: its owner and admins; a public group's site admins. */
+function mayAnnounce(ctx: Ctx, membership: { role: string; conversation: { visibility: string } }): boolean {
+  return membership.conversation.visibility === "PUBLIC" ? ctx.actor.role === "ADMIN" : membership.role !== "MEMBER";
 }

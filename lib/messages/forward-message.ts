@@ -5,8 +5,9 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { badRequest } from "@/lib/errors";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { clientId, id } from "@/lib/validation";
+import { assertMaySend } from "./chat-writable";
 import { messageDto, messageSelect } from "./message-dto";
-import { assertNotBlocked, storeMessage } from "./store-message";
+import { MessageRefused, storeMessage } from "./store-message";
 import { findVisibleMessage } from "./visible-message";
 
 export const MAX_FORWARD_TARGETS = 5;
@@ -24,7 +25,8 @@ export const forwardInput = z.object({
 /**
  * Forwards a message I can see to up to five of my chats. Each copy is a new message marked
  * "Forwarded"; files are shared, not re-uploaded. Retries are idempotent per target
- * (clientId + target index).
+ * (clientId + target index). Every target is checked before anything is stored: a chat I can't
+ * send to refuses the whole forward with its reason, as a send there would.
  */
 export async function forwardMessage(ctx: Ctx, input: z.input<typeof forwardInput>): Promise<MessageDto[]> {
   const data = forwardInput.parse(input);
@@ -37,15 +39,19 @@ export async function forwardMessage(ctx: Ctx, input: z.input<typeof forwardInpu
   });
   if (source.deletedAt || source.type === "SYSTEM") throw badRequest("This message can't be forwarded");
   const targets = await Promise.all(data.conversationIds.map((c) => requireMembership(ctx.db, ctx.actor.id, c)));
-  for (const target of targets) await assertNotBlocked(ctx, target.conversation);
+  // Copies are stored one by one: checking as we go would leave the earlier ones behind, and a
+  // retry (a new clientId) would store them again.
+  for (const target of targets) await assertMaySend(ctx, target);
 
   const results: MessageDto[] = [];
   for (const [index, target] of targets.entries()) {
     const targetClientId = `${data.clientId}-f${index}`;
-    const existing = await ctx.db.message.findUnique({
-      where: { senderId_clientId: { senderId: ctx.actor.id, clientId: targetClientId } },
-      select: messageSelect,
-    });
+    const stored = () =>
+      ctx.db.message.findUnique({
+        where: { senderId_clientId: { senderId: ctx.actor.id, clientId: targetClientId } },
+        select: messageSelect,
+      });
+    const existing = await stored();
     let message: MessageDto;
     if (existing) {
       message = await messageDto(ctx.db, existing);
@@ -60,18 +66,25 @@ export async function forwardMessage(ctx: Ctx, input: z.input<typeof forwardInpu
           forwardedFromId: source.id,
         });
       } catch (err) {
-        if (!isUniqueViolation(err)) throw err;
-        message = await messageDto(
-          ctx.db,
-          await ctx.db.message.findUniqueOrThrow({
-            where: { senderId_clientId: { senderId: ctx.actor.id, clientId: targetClientId } },
-            select: messageSelect,
-          }),
-        );
+        if (!isUniqueViolation(err) && !(err instanceof MessageRefused)) throw err;
+        // A retry racing this one stored the copy first; else the chat changed since the check.
+        const raced = await stored();
+        if (!raced) throw err instanceof MessageRefused ? await refusal(ctx, target.conversation.id, err) : err;
+        message = await messageDto(ctx.db, raced);
       }
     }
     ctx.publish.toConversation(message.conversationId, "message:new", message);
     results.push(message);
   }
   return results;
+}
+
+/** The chat changed since the check (e.g. made announcement-only): its real reason if it has one. */
+async function refusal(ctx: Ctx, conversationId: string, err: MessageRefused): Promise<Error> {
+  try {
+    await assertMaySend(ctx, await requireMembership(ctx.db, ctx.actor.id, conversationId));
+    return err;
+  } catch (reason) {
+    return reason as Error;
+  }
 }

@@ -8,9 +8,9 @@ import type { MessageDto } from "@/lib/realtime/contract";
 import { clientId, id, MAX_MESSAGE_LENGTH } from "@/lib/validation";
 import { attachmentKind } from "@/lib/storage/attachment-dto";
 import { pollOptions, pollQuestion } from "./poll-rules";
-import { groupArchived, onlyAdminsSend } from "./send-refusals";
+import { assertMaySend } from "./chat-writable";
 import { messageDto, messageSelect } from "./message-dto";
-import { assertNotBlocked, MessageRefused, storeMessage } from "./store-message";
+import { MessageRefused, storeMessage } from "./store-message";
 
 export const MAX_ATTACHMENTS = 10;
 const pollInput = z.object({ options: pollOptions, multiple: z.boolean().default(false) });
@@ -91,17 +91,13 @@ async function refusal(ctx: Ctx, data: z.output<typeof sendMessageInput>): Promi
   if (stored) return new ReplayInstead(replay(ctx, stored, data.conversationId));
   const membership = await requireMembership(ctx.db, ctx.actor.id, data.conversationId).catch((err: unknown) => err as Error);
   if (membership instanceof Error) return membership;
-  if (membership.conversation.archivedAt) return groupArchived();
-  if (membership.conversation.onlyAdminsSend && !mayAnnounce(ctx, membership)) return onlyAdminsSend();
-  const blocked = await assertNotBlocked(ctx, membership.conversation).catch((err: unknown) => err as Error);
-  if (blocked) return blocked;
+  const denied = await assertMaySend(ctx, membership).then(
+    () => null,
+    (err: unknown) => err as Error,
+  );
+  if (denied) return denied;
   if (data.attachmentIds?.length) return badRequest("An attachment was not found or is already sent");
   return new AppError("CONFLICT", "The chat changed while sending: try again");
-}
-
-/** Who writes in an announcement group: its owner and admins; a public group's site admins. */
-function mayAnnounce(ctx: Ctx, membership: { role: string; conversation: { visibility: string } }): boolean {
-  return membership.conversation.visibility === "PUBLIC" ? ctx.actor.role === "ADMIN" : membership.role !== "MEMBER";
 }
 
 /** Thrown by refusal() when the message turned out to be stored: carries the replay. */

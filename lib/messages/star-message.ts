@@ -22,13 +22,17 @@ export async function starMessage(ctx: Ctx, input: z.input<typeof starInput>): P
 
 export type StarredMessage = { message: MessageDto; conversationTitle: string };
 
-/** My starred messages, newest star first, from chats I'm still in. */
+/**
+ * My starred messages, newest star first: ones every chat view still shows me (in chats I'm still
+ * in, not deleted, not deleted for me). Filtered here rather than unstarring on delete, so stars
+ * kept from before are hidden too and "Delete for me" needs no second write.
+ */
 export async function listStarred(ctx: Ctx): Promise<{ items: StarredMessage[]; messageIds: string[] }> {
   const me = ctx.actor.id;
   const stars = await ctx.db.star.findMany({
     where: {
       userId: me,
-      message: { deletedAt: null, conversation: { participants: { some: { userId: me, leftAt: null } } } },
+      message: { deletedAt: null, hides: { none: { userId: me } }, conversation: { participants: { some: { userId: me, leftAt: null } } } },
     },
     orderBy: { createdAt: "desc" },
     take: 200,
