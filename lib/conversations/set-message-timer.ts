@@ -30,9 +30,12 @@ export async function setMessageTimer(ctx: Ctx, input: z.input<typeof messageTim
   if (conversation.type === "GROUP") await requireGroupManager(ctx, conversationId);
 
   const patch: ConversationPatch = { conversationId, messageTimerSec: seconds };
-  // Choosing the timer the chat already has is not news.
-  if (conversation.messageTimerSec === seconds) return patch;
-  await ctx.db.conversation.update({ where: { id: conversationId }, data: { messageTimerSec: seconds } });
+  // Choosing the timer the chat already has is not news: the update itself tells (so of a
+  // double click, one request changes it and announces it).
+  const changed = await ctx.db.$executeRaw`
+    UPDATE "Conversation" SET "messageTimerSec" = ${seconds}::int, "updatedAt" = now()
+    WHERE id = ${conversationId}::uuid AND "messageTimerSec" IS DISTINCT FROM ${seconds}::int`;
+  if (changed === 0) return patch;
   await postSystemMessage(ctx, conversationId, { kind: "messageTimer", actorName: await userName(ctx, ctx.actor.id), seconds });
   ctx.publish.toConversation(conversationId, "conversation:patched", patch);
   return patch;

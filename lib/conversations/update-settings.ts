@@ -35,12 +35,6 @@ export async function updateConversationSettings(
   const { conversationId, muteFor, ...settings } = updateSettingsInput.parse(input);
   const me = ctx.actor.id;
   await requireMembership(ctx.db, me, conversationId);
-  if (settings.isPinned) {
-    const pinned = await ctx.db.participant.count({
-      where: { userId: me, leftAt: null, isPinned: true, conversationId: { not: conversationId } },
-    });
-    if (pinned >= MAX_PINNED) throw new AppError("CONFLICT", `You can only pin ${MAX_PINNED} chats`);
-  }
   const duration = MUTE_DURATIONS[muteFor ?? "always"];
   const data = {
     ...settings,
@@ -48,7 +42,17 @@ export async function updateConversationSettings(
     ...(settings.isArchived ? { isPinned: false } : {}),
     ...(settings.isMuted !== undefined ? { mutedUntil: settings.isMuted && duration !== null ? new Date(Date.now() + duration) : null } : {}),
   };
-  await ctx.db.participant.update({ where: { conversationId_userId: { conversationId, userId: me } }, data });
+  await ctx.db.$transaction(async (tx) => {
+    if (settings.isPinned) {
+      // My user row's lock serialises my pins: two tabs pinning two chats at once count in turn.
+      await tx.$executeRaw`SELECT 1 FROM "User" WHERE id = ${me}::uuid FOR NO KEY UPDATE`;
+      const pinned = await tx.participant.count({
+        where: { userId: me, leftAt: null, isPinned: true, conversationId: { not: conversationId } },
+      });
+      if (pinned >= MAX_PINNED) throw new AppError("CONFLICT", `You can only pin ${MAX_PINNED} chats`);
+    }
+    await tx.participant.update({ where: { conversationId_userId: { conversationId, userId: me } }, data });
+  });
   const [summary] = await conversationSummaries(ctx.db, me, conversationId);
   ctx.publish.toUser(me, "conversation:updated", summary!);
   return summary!;

@@ -7,7 +7,7 @@ import type { ConversationSummary } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
 import { admitMember, announceToMember } from "./membership-changes";
 import { requireGroupManager } from "./permissions";
-import { postSystemMessage, userName } from "./system-message";
+import { userName } from "./system-message";
 
 const code = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "Invalid invite link");
 const INVITE_NOT_FOUND = "This invite link is invalid or was revoked";
@@ -77,8 +77,7 @@ export async function joinByInvite(ctx: Ctx, input: z.input<typeof inviteCodeInp
   });
   if (existing?.bannedAt) throw forbidden("You can't join this group");
   // Only the request that admits me announces it (a double-clicked link posts once).
-  if ((!existing || existing.leftAt) && (await admitMember(ctx, group.id, me, group.lastSeq))) {
-    await postSystemMessage(ctx, group.id, { kind: "joined", actorName: await userName(ctx, me) });
+  if ((!existing || existing.leftAt) && (await admitMember(ctx, group.id, me, group.lastSeq, { kind: "joined", actorName: await userName(ctx, me) }))) {
     await announceToMember(ctx, group.id, me);
   }
   const [summary] = await conversationSummaries(ctx.db, me, group.id);

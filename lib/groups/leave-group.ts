@@ -3,7 +3,7 @@ import type { Ctx } from "@/lib/context";
 import { requireMembership } from "@/lib/conversations/membership";
 import { badRequest } from "@/lib/errors";
 import { id } from "@/lib/validation";
-import { announceDeparture, endMembership } from "./membership-changes";
+import { announceDeparture, appointOwnerIfNone, endMembership } from "./membership-changes";
 import { postSystemMessage, userName } from "./system-message";
 
 export const leaveGroupInput = z.object({ conversationId: id });
@@ -24,16 +24,7 @@ export async function leaveGroup(ctx: Ctx, input: z.input<typeof leaveGroupInput
   // "Ben left" still reaches Ben's tabs: they leave the room only after it.
   if (isPrivate) await postSystemMessage(ctx, conversationId, { kind: "left", actorName: await userName(ctx, me) });
   announceDeparture(ctx, conversationId, me);
-  if (isPrivate && membership.role === "OWNER") await passOwnership(ctx, conversationId);
-}
-
-async function passOwnership(ctx: Ctx, conversationId: string): Promise<void> {
-  const heir = await ctx.db.participant.findFirst({
-    where: { conversationId, leftAt: null },
-    orderBy: [{ role: "asc" }, { joinedAt: "asc" }],
-    select: { userId: true, user: { select: { name: true } } },
-  });
-  if (!heir) return; // The last member left: the group stays, silent.
-  await ctx.db.participant.update({ where: { conversationId_userId: { conversationId, userId: heir.userId } }, data: { role: "OWNER" } });
-  await postSystemMessage(ctx, conversationId, { kind: "owner", targetName: heir.user.name });
+  // Checked after every leave, not only when the role read above was OWNER: an heir may have
+  // been made owner just before their own leave ended that membership.
+  if (isPrivate) await appointOwnerIfNone(ctx, conversationId);
 }

@@ -2,9 +2,10 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/admin/audit";
 import type { Ctx } from "@/lib/context";
 import { badRequest, forbidden, notFound } from "@/lib/errors";
+import type { SystemEvent } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
 import { memberDto } from "./member-dto";
-import { admitMember, announceDeparture, announceToMember, endMembership } from "./membership-changes";
+import { admitMember, announceDeparture, announceToMember, appointOwnerIfNone, endMembership } from "./membership-changes";
 import { requireGroupManager } from "./permissions";
 import { postSystemMessage, userName } from "./system-message";
 
@@ -27,8 +28,8 @@ export async function addMembers(ctx: Ctx, input: z.input<typeof addMembersInput
   for (const user of users) {
     const current = user.participants[0];
     if (current && !current.leftAt) continue; // Already in.
-    if (!(await admitMember(ctx, conversationId, user.id, conversation.lastSeq))) continue; // A concurrent add won.
-    await postSystemMessage(ctx, conversationId, { kind: "added", actorName, targetName: user.name });
+    const notice = { kind: "added", actorName, targetName: user.name } satisfies SystemEvent;
+    if (!(await admitMember(ctx, conversationId, user.id, conversation.lastSeq, notice))) continue; // A concurrent add won.
     await announceToMember(ctx, conversationId, user.id);
     added.push(user.id);
   }
@@ -55,17 +56,24 @@ export async function removeMember(ctx: Ctx, input: z.input<typeof removeMemberI
   if (conversation.visibility === "PRIVATE" && target.role === "ADMIN" && myRole !== "OWNER") throw forbidden("Only the owner can remove an admin");
 
   // Only the request that ends the membership announces it (two admins removing at once post once).
-  if (!target.leftAt && (await endMembership(ctx, conversationId, userId, { ban }))) {
+  const ended = !target.leftAt && (await endMembership(ctx, conversationId, userId, { ban }));
+  let bannedNow = false;
+  if (ended) {
     if (conversation.visibility === "PRIVATE") {
       await postSystemMessage(ctx, conversationId, { kind: "removed", actorName: await userName(ctx, ctx.actor.id), targetName: target.user.name });
     }
     announceDeparture(ctx, conversationId, userId);
+    // The role checked above may be stale: an heir can have been made owner meanwhile.
+    if (conversation.visibility === "PRIVATE") await appointOwnerIfNone(ctx, conversationId);
   } else if (ban && !target.bannedAt) {
     // Already gone (left, or removed by a concurrent request): the ban still applies.
-    await ctx.db.participant.updateMany({ where: { conversationId, userId, bannedAt: null }, data: { bannedAt: new Date() } });
+    const { count } = await ctx.db.participant.updateMany({ where: { conversationId, userId, bannedAt: null }, data: { bannedAt: new Date() } });
+    bannedNow = count > 0;
   }
-  if (conversation.visibility === "PUBLIC") {
-    await recordAudit(ctx, { action: ban ? "member.ban" : "member.remove", targetType: "member", targetId: `${conversationId}:${userId}`, before: { member: true }, after: { member: false, banned: ban } });
+  // Audited only when this request changed something: a repeated Remove, or removing someone
+  // who already left, is no moderation act.
+  if (conversation.visibility === "PUBLIC" && (ended || bannedNow)) {
+    await recordAudit(ctx, { action: ban ? "member.ban" : "member.remove", targetType: "member", targetId: `${conversationId}:${userId}`, before: { member: ended }, after: { member: false, banned: ban } });
   }
 }
 
@@ -96,7 +104,9 @@ export async function setMemberRole(ctx: Ctx, input: z.input<typeof setMemberRol
   if (target.role === "OWNER") throw forbidden("The owner's role can't change");
   if (role === "MEMBER" && target.role === "ADMIN" && myRole !== "OWNER") throw forbidden("Only the owner can dismiss an admin");
   if (target.role === role) return;
-  await ctx.db.participant.update({ where: { conversationId_userId: { conversationId, userId } }, data: { role } });
+  // Only from the role checked above, so of a double-clicked Promote one request changes it and announces it.
+  const { count } = await ctx.db.participant.updateMany({ where: { conversationId, userId, leftAt: null, role: target.role }, data: { role } });
+  if (count === 0) return;
   await postSystemMessage(ctx, conversationId, {
     kind: role === "ADMIN" ? "promoted" : "demoted",
     actorName: await userName(ctx, ctx.actor.id),

@@ -1,14 +1,16 @@
 import type { Ctx } from "@/lib/context";
 import { conversationSummaries } from "@/lib/conversations/conversation-summaries";
+import type { SystemEvent } from "@/lib/realtime/contract";
 import { memberDto } from "./member-dto";
+import { postSystemMessage, userName } from "./system-message";
 
 /**
  * Makes a user a current member (new or returning) and tells everyone concerned: their sockets
- * join the room on every node, members see them appear, their own list gets the chat.
- * Returns false, changing and publishing nothing, when they already are a member (e.g. a
- * concurrent request admitted them first), so callers announce each admission once.
+ * join the room on every node, members see them appear, the chat gets `notice` ("Ben joined"),
+ * if any. Returns false, changing and publishing nothing, when they already are a member (e.g.
+ * a concurrent request admitted them first), so each admission is announced once.
  */
-export async function admitMember(ctx: Ctx, conversationId: string, userId: string, lastSeq: bigint): Promise<boolean> {
+export async function admitMember(ctx: Ctx, conversationId: string, userId: string, lastSeq: bigint, notice?: SystemEvent): Promise<boolean> {
   const { count: returned } = await ctx.db.participant.updateMany({
     where: { conversationId, userId, leftAt: { not: null } },
     data: { leftAt: null, bannedAt: null, role: "MEMBER", joinedAt: new Date(), readSeq: lastSeq, deliveredSeq: lastSeq },
@@ -19,7 +21,50 @@ export async function admitMember(ctx: Ctx, conversationId: string, userId: stri
   if (!admitted) return false;
   ctx.publish.subscribeUser(userId, conversationId);
   ctx.publish.toConversation(conversationId, "member:joined", { conversationId, member: await memberDto(ctx, conversationId, userId) });
+  if (notice) await postSystemMessage(ctx, conversationId, notice);
+  // Invite links outlive an owner who left last: whoever comes in then must be able to run it.
+  await appointOwnerIfNone(ctx, conversationId);
   return true;
+}
+
+/**
+ * A private group with members always has an owner. When it has none (the owner left, or left
+ * last and someone came back through an invite link), the longest-standing admin, else the
+ * longest-standing member, becomes it, told to the group as a role change and a notice.
+ * Called after every admission and departure; a no-op for public groups (site admins run them).
+ */
+export async function appointOwnerIfNone(ctx: Ctx, conversationId: string): Promise<void> {
+  const heir = await ctx.db.$transaction(async (tx) => {
+    // The group's row lock serialises appointments: two people joining an empty group at once
+    // make one owner, as each statement below reads what the one before committed.
+    const group = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Conversation" WHERE id = ${conversationId}::uuid AND type = 'GROUP' AND visibility = 'PRIVATE'
+      FOR NO KEY UPDATE`;
+    if (group.length === 0) return null;
+    for (;;) {
+      // One statement, limited to current members: an heir whose leave commits meanwhile is
+      // re-checked and skipped (no row), and the next one is tried.
+      const [appointed] = await tx.$queryRaw<{ userId: string }[]>`
+        UPDATE "Participant" p SET role = 'OWNER'
+        WHERE p."conversationId" = ${conversationId}::uuid AND p."leftAt" IS NULL
+          AND p."userId" = (
+            SELECT h."userId" FROM "Participant" h
+            WHERE h."conversationId" = ${conversationId}::uuid AND h."leftAt" IS NULL
+            ORDER BY h.role, h."joinedAt", h."userId" LIMIT 1)
+          AND NOT EXISTS (
+            SELECT 1 FROM "Participant" o WHERE o."conversationId" = ${conversationId}::uuid AND o."leftAt" IS NULL AND o.role = 'OWNER')
+        RETURNING p."userId"`;
+      if (appointed) return appointed.userId;
+      const [state] = await tx.$queryRaw<{ ownerless: boolean }[]>`
+        SELECT NOT EXISTS (SELECT 1 FROM "Participant" WHERE "conversationId" = ${conversationId}::uuid AND "leftAt" IS NULL AND role = 'OWNER')
+           AND EXISTS (SELECT 1 FROM "Participant" WHERE "conversationId" = ${conversationId}::uuid AND "leftAt" IS NULL) AS ownerless`;
+      if (!state?.ownerless) return null; // It has an owner, or nobody is left (it stays silent).
+    }
+  });
+  if (!heir) return;
+  await postSystemMessage(ctx, conversationId, { kind: "owner", targetName: await userName(ctx, heir) });
+  // member:joined doubles as "member changed": clients upsert members by id.
+  ctx.publish.toConversation(conversationId, "member:joined", { conversationId, member: await memberDto(ctx, conversationId, heir) });
 }
 
 /** Sends the member's own (personal) summary of the chat to their tabs, after admission. */

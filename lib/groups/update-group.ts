@@ -28,37 +28,46 @@ export async function updateGroup(ctx: Ctx, input: z.input<typeof updateGroupInp
   const { conversation } = await requireGroupManager(ctx, conversationId);
   const isPublic = conversation.visibility === "PUBLIC";
   const data = { ...changes, ...(isPublic ? {} : { autoJoin: undefined }) };
-  const updated = await ctx.db.conversation.update({
-    where: { id: conversationId },
-    data,
-    select: { name: true, icon: true, iconBg: true, about: true, autoJoin: true, onlyAdminsSend: true },
+  const { before, updated } = await ctx.db.$transaction(async (tx) => {
+    // Compared with the row as this update finds it, under its lock: of a double-clicked
+    // rename, the second finds the new name and announces nothing.
+    const [before] = await tx.$queryRaw<GroupFields[]>`
+      SELECT name, icon, "iconBg", about, "autoJoin", "onlyAdminsSend" FROM "Conversation" WHERE id = ${conversationId}::uuid
+      FOR NO KEY UPDATE`;
+    const updated = await tx.conversation.update({ where: { id: conversationId }, data, select: groupFields });
+    return { before: before!, updated };
   });
+  const changed = (Object.keys(groupFields) as (keyof GroupFields)[]).some((k) => before[k] !== updated[k]);
+  if (!changed) return toPatch(conversationId, updated);
 
   if (isPublic) {
-    const before = {
-      name: conversation.name, icon: conversation.icon, iconBg: conversation.iconBg, about: conversation.about,
-      autoJoin: conversation.autoJoin, onlyAdminsSend: conversation.onlyAdminsSend,
-    };
     await recordAudit(ctx, { action: "group.update", targetType: "group", targetId: conversationId, before, after: updated });
   } else {
-    if (changes.name && changes.name !== conversation.name) {
-      await postSystemMessage(ctx, conversationId, { kind: "renamed", actorName: await userName(ctx, ctx.actor.id), groupName: changes.name });
+    if (updated.name !== before.name) {
+      await postSystemMessage(ctx, conversationId, { kind: "renamed", actorName: await userName(ctx, ctx.actor.id), groupName: updated.name ?? "Group" });
     }
-    if (changes.onlyAdminsSend !== undefined && changes.onlyAdminsSend !== conversation.onlyAdminsSend) {
+    if (updated.onlyAdminsSend !== before.onlyAdminsSend) {
       const actorName = await userName(ctx, ctx.actor.id);
-      await postSystemMessage(ctx, conversationId, { kind: "sendPolicy", actorName, onlyAdmins: changes.onlyAdminsSend });
+      await postSystemMessage(ctx, conversationId, { kind: "sendPolicy", actorName, onlyAdmins: updated.onlyAdminsSend });
     }
   }
 
-  const patch: ConversationPatch = {
-    conversationId,
-    title: updated.name ?? "Group",
-    icon: updated.icon,
-    iconBg: updated.iconBg ?? "#25a366",
-    about: updated.about,
-    onlyAdminsSend: updated.onlyAdminsSend,
-  };
+  const patch = toPatch(conversationId, updated);
   ctx.publish.toConversation(conversationId, "conversation:patched", patch);
   if (isPublic) ctx.publish.toAll("groups:changed");
   return patch;
+}
+
+const groupFields = { name: true, icon: true, iconBg: true, about: true, autoJoin: true, onlyAdminsSend: true } as const;
+type GroupFields = { name: string | null; icon: string | null; iconBg: string | null; about: string; autoJoin: boolean; onlyAdminsSend: boolean };
+
+function toPatch(conversationId: string, group: GroupFields): ConversationPatch {
+  return {
+    conversationId,
+    title: group.name ?? "Group",
+    icon: group.icon,
+    iconBg: group.iconBg ?? "#25a366",
+    about: group.about,
+    onlyAdminsSend: group.onlyAdminsSend,
+  };
 }

@@ -48,6 +48,9 @@ export async function pinMessage(ctx: Ctx, input: z.input<typeof pinInput>): Pro
   const conversationId = message.conversationId;
   const expiresAt = new Date(Date.now() + PIN_DURATIONS[duration]);
   const newlyPinned = await ctx.db.$transaction(async (tx) => {
+    // The chat's row lock serialises its pins: of two pins of one message at once, the second
+    // finds the first's and is no news; and the trim below keeps three, not four.
+    await tx.$executeRaw`SELECT 1 FROM "Conversation" WHERE id = ${conversationId}::uuid FOR NO KEY UPDATE`;
     const existing = await tx.pinnedMessage.findUnique({ where: { messageId }, select: { expiresAt: true } });
     const active = !!existing && existing.expiresAt > new Date();
     await tx.pinnedMessage.upsert({

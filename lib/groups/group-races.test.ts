@@ -1,0 +1,212 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { setMessageTimer } from "@/lib/conversations/set-message-timer";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { listMessages } from "@/lib/messages/list-messages";
+import type { SystemEvent } from "@/lib/realtime/contract";
+import { testDb } from "@/lib/test-support/database";
+import { createTestUser, recordingPublisher, type TestUser } from "@/lib/test-support/fixtures";
+import { createPrivateGroup } from "./create-private-group";
+import { createInvite, joinByInvite } from "./invites";
+import { joinGroup } from "./join-group";
+import { leaveGroup } from "./leave-group";
+import { endMembership } from "./membership-changes";
+import { addMembers, removeMember, setMemberRole } from "./manage-members";
+import { updateGroup } from "./update-group";
+
+// Who runs a private group, and what a double click or two requests at once leave behind:
+// one owner, one notice, one audit entry.
+
+const db = testDb();
+const tag = () => randomUUID().slice(0, 8);
+
+afterAll(async () => {
+  await db.$disconnect();
+});
+
+async function cast(names: string[]) {
+  const publish = recordingPublisher();
+  const t = tag();
+  const users: TestUser[] = [];
+  for (const name of names) users.push(await createTestUser(db, { name: `${name} ${t}`, publish }));
+  return { publish, users, t };
+}
+
+async function rolesOf(conversationId: string) {
+  const rows = await db.participant.findMany({ where: { conversationId }, select: { userId: true, role: true, leftAt: true } });
+  return Object.fromEntries(rows.map((p) => [p.userId, `${p.role}${p.leftAt ? " (left)" : ""}`]));
+}
+
+async function notices(user: TestUser, conversationId: string): Promise<SystemEvent[]> {
+  return (await listMessages(user.ctx, { conversationId })).messages.flatMap((m) => (m.system ? [m.system] : []));
+}
+
+/** Resolves once another connection waits for a row lock on Participant (a statement we hold back). */
+async function blockedOnParticipant() {
+  for (let i = 0; i < 200; i++) {
+    const [row] = await db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM pg_stat_activity
+      WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%Participant%'`;
+    if (row!.n > 0) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error("nothing waited for the held membership row");
+}
+
+/** Runs `work` in a transaction that stays open until `release()`. */
+function heldTransaction(work: (tx: Db) => Promise<void>) {
+  let release!: () => void;
+  let ready!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  const started = new Promise<void>((r) => (ready = r));
+  const done = db.$transaction(
+    async (tx) => {
+      await work(tx as unknown as Db);
+      ready();
+      await released;
+    },
+    { timeout: 20_000 },
+  );
+  return { started, release, done };
+}
+
+describe("a private group always has someone to run it", () => {
+  it("the first person back in through a live invite link, after the owner left last, owns the group", async () => {
+    const { publish, users, t } = await cast(["Owen Owner", "Ben", "Cara"]);
+    const [owner, ben, cara] = users as [TestUser, TestUser, TestUser];
+    const group = await createPrivateGroup(owner.ctx, { name: `Links ${t}`, memberIds: [ben.id] });
+    const g = group.id;
+    const { code } = await createInvite(owner.ctx, { conversationId: g });
+    await leaveGroup(ben.ctx, { conversationId: g });
+    await leaveGroup(owner.ctx, { conversationId: g });
+
+    publish.events.length = 0;
+    await joinByInvite(cara.ctx, { code });
+    await joinByInvite(owner.ctx, { code });
+
+    expect(await rolesOf(g)).toEqual({ [owner.id]: "MEMBER", [ben.id]: "MEMBER (left)", [cara.id]: "OWNER" });
+    // Everyone sees Cara join and then become the owner; her member entry ends up as OWNER.
+    expect((await notices(cara, g)).slice(-3)).toEqual([
+      { kind: "joined", actorName: cara.name },
+      { kind: "owner", targetName: cara.name },
+      { kind: "joined", actorName: owner.name },
+    ]);
+    const caraAsMember = publish.events.filter((e) => e.event === "member:joined" && (e.payload as { member: { id: string } }).member.id === cara.id);
+    expect(caraAsMember.at(-1)).toMatchObject({ to: `conv:${g}`, payload: { member: { id: cara.id, role: "OWNER" } } });
+    // And she runs it: renames, and adds Ben back.
+    await updateGroup(cara.ctx, { conversationId: g, name: `Cara's ${t}` });
+    await expect(addMembers(cara.ctx, { conversationId: g, userIds: [ben.id] })).resolves.toEqual({ added: [ben.id] });
+  });
+
+  it("two people joining an empty group at once make one owner", async () => {
+    const { users, t } = await cast(["Solo", "Ann", "Bob"]);
+    const [solo, ann, bob] = users as [TestUser, TestUser, TestUser];
+    const group = await createPrivateGroup(solo.ctx, { name: `Empty ${t}` });
+    const { code } = await createInvite(solo.ctx, { conversationId: group.id });
+    await leaveGroup(solo.ctx, { conversationId: group.id });
+
+    await Promise.all([joinByInvite(ann.ctx, { code }), joinByInvite(bob.ctx, { code })]);
+    const roles = Object.values(await rolesOf(group.id));
+    expect(roles.filter((r) => r === "OWNER")).toHaveLength(1);
+    expect((await notices(ann, group.id)).filter((n) => n.kind === "owner")).toHaveLength(1);
+  });
+
+  it("a public group gets no owner from people joining it", async () => {
+    const group = await db.conversation.create({ data: { type: "GROUP", visibility: "PUBLIC", name: `Public ${tag()}` } });
+    const user = await createTestUser(db);
+    await joinGroup(user.ctx, { conversationId: group.id });
+    expect(await rolesOf(group.id)).toEqual({ [user.id]: "MEMBER" });
+  });
+
+  it("the owner's leave skips an heir whose own leave lands at the same moment", async () => {
+    const { users, t } = await cast(["Owen Owner", "Ada Admin", "Mel"]);
+    const [owner, ada, mel] = users as [TestUser, TestUser, TestUser];
+    const group = await createPrivateGroup(owner.ctx, { name: `Heir race ${t}`, memberIds: [ada.id, mel.id] });
+    const g = group.id;
+    await setMemberRole(owner.ctx, { conversationId: g, userId: ada.id, role: "ADMIN" });
+
+    // Ada's leave is in flight (not yet committed) while the owner leaves and picks an heir.
+    const adaLeaving = heldTransaction(async (tx) => {
+      expect(await endMembership({ ...ada.ctx, db: tx }, g, ada.id)).toBe(true);
+    });
+    await adaLeaving.started;
+    const ownerLeaving = leaveGroup(owner.ctx, { conversationId: g });
+    await blockedOnParticipant();
+    adaLeaving.release();
+    await adaLeaving.done;
+    await ownerLeaving;
+
+    expect(await rolesOf(g)).toEqual({ [owner.id]: "MEMBER (left)", [ada.id]: "MEMBER (left)", [mel.id]: "OWNER" });
+    expect((await notices(mel, g)).at(-1)).toEqual({ kind: "owner", targetName: mel.name });
+    await expect(addMembers(mel.ctx, { conversationId: g, userIds: [owner.id] })).resolves.toEqual({ added: [owner.id] });
+  });
+
+  it("an heir who leaves just after being made owner passes it on", async () => {
+    const { users, t } = await cast(["Owen Owner", "Ada Admin", "Mel"]);
+    const [owner, ada, mel] = users as [TestUser, TestUser, TestUser];
+    const group = await createPrivateGroup(owner.ctx, { name: `Late heir ${t}`, memberIds: [ada.id, mel.id] });
+    const g = group.id;
+    await setMemberRole(owner.ctx, { conversationId: g, userId: ada.id, role: "ADMIN" });
+
+    // Ada clicks Leave as an admin; before her leave is written, the owner's leave makes her owner.
+    const handOver = heldTransaction(async (tx) => {
+      await tx.participant.update({ where: { conversationId_userId: { conversationId: g, userId: owner.id } }, data: { leftAt: new Date(), role: "MEMBER" } });
+      await tx.participant.update({ where: { conversationId_userId: { conversationId: g, userId: ada.id } }, data: { role: "OWNER" } });
+    });
+    await handOver.started;
+    const adaLeaving = leaveGroup(ada.ctx, { conversationId: g });
+    await blockedOnParticipant();
+    handOver.release();
+    await handOver.done;
+    await adaLeaving;
+
+    expect(await rolesOf(g)).toEqual({ [owner.id]: "MEMBER (left)", [ada.id]: "MEMBER (left)", [mel.id]: "OWNER" });
+  });
+});
+
+describe("double-submitted changes are announced once", () => {
+  it("promote, rename and disappearing-messages timer, each clicked twice", async () => {
+    const { users, t } = await cast(["Owen Owner", "Ben"]);
+    const [owner, ben] = users as [TestUser, TestUser];
+    const group = await createPrivateGroup(owner.ctx, { name: `Twice ${t}`, memberIds: [ben.id] });
+    const g = group.id;
+    const twice = (f: () => Promise<unknown>) => Promise.all([f(), f()]);
+    await twice(() => setMemberRole(owner.ctx, { conversationId: g, userId: ben.id, role: "ADMIN" }));
+    await twice(() => updateGroup(owner.ctx, { conversationId: g, name: `Renamed ${t}` }));
+    await twice(() => setMessageTimer(owner.ctx, { conversationId: g, seconds: 86400 }));
+    await twice(() => setMessageTimer(owner.ctx, { conversationId: g, seconds: null }));
+
+    expect((await notices(ben, g)).slice(2)).toEqual([
+      { kind: "promoted", actorName: owner.name, targetName: ben.name },
+      { kind: "renamed", actorName: owner.name, groupName: `Renamed ${t}` },
+      { kind: "messageTimer", actorName: owner.name, seconds: 86400 },
+      { kind: "messageTimer", actorName: owner.name, seconds: null },
+    ]);
+  });
+});
+
+describe("public-group removals are audited only when they change something", () => {
+  const auditOf = (conversationId: string, userId: string) =>
+    db.auditLog.findMany({ where: { targetId: `${conversationId}:${userId}` }, orderBy: { createdAt: "asc" }, select: { action: true, before: true, after: true } });
+
+  it("a double-clicked Remove, or removing someone who already left, writes one entry or none; a ban on a leaver is one", async () => {
+    const admin = await createTestUser(db, { role: "ADMIN" });
+    const group = await db.conversation.create({ data: { type: "GROUP", visibility: "PUBLIC", name: `Moderated ${tag()}` } });
+    const [pat, lea] = [await createTestUser(db), await createTestUser(db)];
+    await joinGroup(pat.ctx, { conversationId: group.id });
+    await joinGroup(lea.ctx, { conversationId: group.id });
+
+    await Promise.all([0, 1].map(() => removeMember(admin.ctx, { conversationId: group.id, userId: pat.id })));
+    await removeMember(admin.ctx, { conversationId: group.id, userId: pat.id });
+    expect(await auditOf(group.id, pat.id)).toEqual([{ action: "member.remove", before: { member: true }, after: { member: false, banned: false } }]);
+
+    await leaveGroup(lea.ctx, { conversationId: group.id });
+    await removeMember(admin.ctx, { conversationId: group.id, userId: lea.id });
+    expect(await auditOf(group.id, lea.id)).toEqual([]);
+    await removeMember(admin.ctx, { conversationId: group.id, userId: lea.id, ban: true });
+    await removeMember(admin.ctx, { conversationId: group.id, userId: lea.id, ban: true });
+    expect(await auditOf(group.id, lea.id)).toEqual([{ action: "member.ban", before: { member: false }, after: { member: false, banned: true } }]);
+    await expect(joinGroup(lea.ctx, { conversationId: group.id })).rejects.toBeInstanceOf(AppError);
+  });
+});
