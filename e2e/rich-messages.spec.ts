@@ -259,6 +259,8 @@ test.describe("rich messages", () => {
     // ---- forward to two chats ---------------------------------------------------------------
     await (await openMenu(A, byId(A, originalId))).getByTestId("forward-message").click();
     const forward = A.getByTestId("forward-dialog");
+    // It opens with the keyboard in its search box.
+    await expect(forward.getByTestId("forward-search")).toBeFocused();
     await forward.getByTestId("forward-search").fill(cy!.name);
     await forward.getByTestId("forward-option").filter({ hasText: cy!.name }).click();
     await forward.getByTestId("forward-search").fill("");

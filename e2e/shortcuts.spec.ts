@@ -38,7 +38,9 @@ test.describe("keyboard shortcuts", () => {
 
     // Mute and pin the open chat, and undo both.
     await page.keyboard.press("Control+Alt+Shift+KeyM");
-    await page.getByTestId("mute-dialog").getByTestId("mute-confirm").click();
+    // It opens on the preselected duration, and Enter confirms it (as in WhatsApp).
+    await expect(page.getByTestId("mute-dialog").getByTestId("mute-for-8h")).toBeFocused();
+    await page.keyboard.press("Enter");
     await expect(chatRow(page, cara!.name).getByTestId("muted-icon")).toBeVisible();
     // Shortcuts wait while a dialog is open: the mute dialog closes once the server has answered.
     await expect(page.getByTestId("mute-dialog")).toHaveCount(0);
@@ -54,6 +56,21 @@ test.describe("keyboard shortcuts", () => {
     await expect(page.getByTestId("toasts")).toContainText("Chat archived");
     await expect(chatRow(page, cara!.name)).toHaveCount(0);
     await expect(page.getByTestId("archived-entry")).toBeVisible();
+    // The arrow keys go from the search box through Archived to the chats and back, with a
+    // visible focus ring.
+    await page.getByTestId("chat-search").focus();
+    await page.keyboard.press("ArrowDown");
+    await expect(page.getByTestId("archived-entry")).toBeFocused();
+    await page.keyboard.press("ArrowDown");
+    await expect(chatRow(page, ben!.name)).toBeFocused();
+    const ring = await chatRow(page, ben!.name).evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    expect(ring.style).not.toBe("none");
+    expect(ring.width).toBeGreaterThan(0);
+    await page.keyboard.press("ArrowUp");
+    await expect(page.getByTestId("archived-entry")).toBeFocused();
     await page.keyboard.press("Control+Alt+KeyE");
     await expect(page.getByTestId("toasts")).toContainText("Chat unarchived");
     await expect(chatRow(page, cara!.name)).toBeVisible();

@@ -80,7 +80,8 @@ function ForwardPicker({ messageId, message, onClose }: { messageId: string; mes
           onChange={(e) => setQuery(e.target.value)}
           placeholder="Search chats"
           autoComplete="off"
-          className="h-9 w-full rounded-lg bg-panel-2 px-3 text-[14.5px] text-fg outline-none placeholder:text-muted focus-visible:outline-2 focus-visible:outline-accent"
+          data-autofocus
+          className="h-9 w-full rounded-lg bg-panel-2 px-3 text-[14.5px] text-fg outline-none placeholder:text-muted focus-visible:outline-2 focus-visible:outline-solid focus-visible:outline-accent"
           data-testid="forward-search"
         />
         <p className="mt-2 text-xs text-muted" aria-live="polite" data-testid="forward-count">

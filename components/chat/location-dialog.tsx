@@ -77,7 +77,7 @@ function LocationForm({ onSend, onClose }: { onSend: Props["onSend"]; onClose: (
   };
 
   const input =
-    "h-10 w-full rounded-lg border border-border bg-panel-2 px-3 text-[15px] text-fg outline-none placeholder:text-muted focus-visible:border-accent focus-visible:outline-1 focus-visible:outline-accent aria-[invalid=true]:border-danger";
+    "h-10 w-full rounded-lg border border-border bg-panel-2 px-3 text-[15px] text-fg outline-none placeholder:text-muted focus-visible:border-accent focus-visible:outline-1 focus-visible:outline-solid focus-visible:outline-accent aria-[invalid=true]:border-danger";
 
   return (
     <form className="space-y-4 px-5 py-4" onSubmit={submit} noValidate>
@@ -87,6 +87,7 @@ function LocationForm({ onSend, onClose }: { onSend: Props["onSend"]; onClose: (
         disabled={locating}
         className="flex w-full items-center gap-3 rounded-lg bg-panel-2 px-4 py-3 text-left hover:bg-active disabled:opacity-70"
         data-testid="use-my-location"
+        data-autofocus
       >
         <span className="flex h-10 w-10 shrink-0 items-center justify-center rounded-full bg-accent text-accent-fg">
           {locating ? <Spinner size={20} className="text-accent-fg" /> : <CrosshairIcon size={22} />}

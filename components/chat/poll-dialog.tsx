@@ -20,7 +20,7 @@ export function PollDialog({ open, onClose, onSend }: Props) {
 }
 
 const input =
-  "h-10 w-full rounded-lg border border-border bg-panel-2 px-3 text-[15px] text-fg outline-none placeholder:text-muted focus-visible:border-accent focus-visible:outline-1 focus-visible:outline-accent";
+  "h-10 w-full rounded-lg border border-border bg-panel-2 px-3 text-[15px] text-fg outline-none placeholder:text-muted focus-visible:border-accent focus-visible:outline-1 focus-visible:outline-solid focus-visible:outline-accent";
 
 function PollForm({ onSend, onClose }: { onSend: Props["onSend"]; onClose: () => void }) {
   const [question, setQuestion] = useState("");

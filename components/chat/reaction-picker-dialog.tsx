@@ -45,6 +45,7 @@ export function ReactionPickerDialog({
               aria-label={`${emoji}${reacted ? " (remove your reaction)" : ""}`}
               aria-pressed={reacted}
               tabIndex={i === 0 ? 0 : -1}
+              data-autofocus={i === 0 ? "" : undefined}
               onClick={() => {
                 onPick(emoji);
                 onClose();

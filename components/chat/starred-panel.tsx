@@ -135,7 +135,7 @@ export function StarredPanel({ onClose }: { onClose: () => void }) {
                   <button
                     type="button"
                     onClick={() => open(item)}
-                    className="block w-full px-4 py-3 text-left hover:bg-hover focus-visible:bg-hover focus-visible:outline-none"
+                    className="block w-full px-4 py-3 text-left hover:bg-hover focus-visible:bg-hover focus-visible:-outline-offset-2 focus-visible:outline-2 focus-visible:outline-solid focus-visible:outline-accent"
                     data-testid="starred-item"
                     data-message-id={m.id}
                   >

@@ -56,6 +56,7 @@ export function ConversationList({ query, filter, onNewChat, onDiscover, listRef
   const now = useNow(30_000);
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const ownRef = useRef<HTMLUListElement>(null);
+  const archivedRef = useRef<HTMLButtonElement>(null);
   const ref = listRef ?? ownRef;
 
   const searching = query.trim() !== "";
@@ -78,50 +79,56 @@ export function ConversationList({ query, filter, onNewChat, onDiscover, listRef
     (activeId && visible.some((c) => c.id === activeId) && activeId) ||
     visible[0]?.id;
 
-  const onKeyDown = (e: React.KeyboardEvent<HTMLUListElement>) => {
-      const rows = [...(ref.current?.querySelectorAll<HTMLAnchorElement>('[data-testid="conversation-row"]') ?? [])];
-      // From a row or its options button.
-      const current = (e.target as HTMLElement).closest("li")?.querySelector<HTMLAnchorElement>('[data-testid="conversation-row"]');
-      const onRow = e.target === current;
-      const index = current ? rows.indexOf(current) : -1;
-      let target: HTMLAnchorElement | undefined;
-      if (e.key === "ArrowDown") {
-        // Past the last chat found: on to the messages found.
-        const hit = index === rows.length - 1 ? document.querySelector<HTMLElement>('[data-testid="message-search-hit"]') : null;
-        if (hit) {
-          e.preventDefault();
-          hit.focus();
-          return;
-        }
-        target = rows[Math.min(rows.length - 1, index + 1)];
-      } else if (e.key === "ArrowUp") {
-        if (index <= 0) {
-          if (archived) return;
-          // Up from the first row goes back to the search box.
-          e.preventDefault();
-          document.getElementById("chat-search")?.focus();
-          return;
-        }
-        target = rows[index - 1];
-      } else if (e.key === "Home") target = rows[0];
-      else if (e.key === "End") target = rows[rows.length - 1];
-      else if (e.key === " " && index >= 0 && onRow) {
+  // The "Archived" entry above the list is the first stop of the arrow keys.
+  const onKeyDown = (e: React.KeyboardEvent<HTMLElement>) => {
+    const rows = [...(ref.current?.querySelectorAll<HTMLAnchorElement>('[data-testid="conversation-row"]') ?? [])];
+    const entry = archivedRef.current;
+    const items: HTMLElement[] = entry ? [entry, ...rows] : rows;
+    // From the Archived entry, a row or a row's options button.
+    const onEntry = entry !== null && e.target === entry;
+    const current = onEntry ? entry : (e.target as HTMLElement).closest("li")?.querySelector<HTMLAnchorElement>('[data-testid="conversation-row"]');
+    const onRow = !onEntry && e.target === current;
+    const index = current ? items.indexOf(current) : -1;
+    let target: HTMLElement | undefined;
+    if (e.key === "ArrowDown") {
+      // Past the last chat found: on to the messages found.
+      const hit = index === items.length - 1 ? document.querySelector<HTMLElement>('[data-testid="message-search-hit"]') : null;
+      if (hit) {
         e.preventDefault();
-        rows[index]?.click();
+        hit.focus();
         return;
       }
-      if (target) {
+      target = items[Math.min(items.length - 1, index + 1)];
+    } else if (e.key === "ArrowUp") {
+      if (index <= 0) {
+        if (archived) return;
+        // Up from the top goes back to the search box.
         e.preventDefault();
-        target.focus();
+        document.getElementById("chat-search")?.focus();
+        return;
       }
+      target = items[index - 1];
+    } else if (e.key === "Home") target = items[0];
+    else if (e.key === "End") target = items[items.length - 1];
+    else if (e.key === " " && index >= 0 && onRow) {
+      e.preventDefault();
+      current?.click();
+      return;
+    }
+    if (target) {
+      e.preventDefault();
+      target.focus();
+    }
   };
 
   const archivedEntry = showArchivedEntry && (
     <button
+      ref={archivedRef}
       type="button"
       onClick={onOpenArchived}
+      onKeyDown={onKeyDown}
       data-testid="archived-entry"
-      className="flex h-[52px] w-full shrink-0 items-center gap-3 pr-4 pl-3 text-left outline-none hover:bg-hover focus-visible:-outline-offset-2 focus-visible:outline-2 focus-visible:outline-accent"
+      className="flex h-[52px] w-full shrink-0 items-center gap-3 pr-4 pl-3 text-left outline-none hover:bg-hover focus-visible:-outline-offset-2 focus-visible:outline-2 focus-visible:outline-solid focus-visible:outline-accent"
     >
       <span className="flex w-[49px] justify-center text-accent-strong">
         <ArchiveIcon size={20} />

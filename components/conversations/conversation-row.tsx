@@ -140,7 +140,7 @@ export const ConversationRow = memo(function ConversationRow({
           }
         }}
         aria-keyshortcuts="Shift+F10"
-        className={`group flex h-[72px] items-center gap-3 pl-3 outline-none focus-visible:-outline-offset-2 focus-visible:outline-2 focus-visible:outline-accent ${
+        className={`group flex h-[72px] items-center gap-3 pl-3 outline-none focus-visible:-outline-offset-2 focus-visible:outline-2 focus-visible:outline-solid focus-visible:outline-accent ${
           active ? "bg-active" : "hover:bg-hover"
         }`}
       >

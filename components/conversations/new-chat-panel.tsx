@@ -143,7 +143,7 @@ export function NewChatPanel({ onClose }: { onClose: (chatOpened?: boolean) => v
                     data-user-id={u.id}
                     disabled={opening !== null}
                     onClick={() => void open(u)}
-                    className="flex h-[72px] w-full items-center gap-3 px-3 text-left outline-none hover:bg-hover focus-visible:bg-hover focus-visible:-outline-offset-2 focus-visible:outline-2 focus-visible:outline-accent disabled:opacity-60"
+                    className="flex h-[72px] w-full items-center gap-3 px-3 text-left outline-none hover:bg-hover focus-visible:bg-hover focus-visible:-outline-offset-2 focus-visible:outline-2 focus-visible:outline-solid focus-visible:outline-accent disabled:opacity-60"
                   >
                     <Avatar label={u.name} initials={u.initials} color={u.avatarColor} imageUrl={u.avatarUrl} size={49} />
                     <span className="flex h-full min-w-0 flex-1 flex-col justify-center border-b border-border">

@@ -77,7 +77,9 @@ export function Sidebar({ hiddenOnMobile }: { hiddenOnMobile: boolean }) {
   const onSearchKey = (e: React.KeyboardEvent<HTMLInputElement>) => {
     if (e.key === "ArrowDown") {
       const first = document.querySelector<HTMLElement>(
-        tab === "discover" ? '[data-testid="group-row"] button' : '[data-testid="conversation-row"], [data-testid="message-search-hit"]',
+        tab === "discover"
+          ? '[data-testid="group-row"] button'
+          : '[data-testid="archived-entry"], [data-testid="conversation-row"], [data-testid="message-search-hit"]',
       );
       if (first) {
         e.preventDefault();

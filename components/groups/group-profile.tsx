@@ -44,7 +44,7 @@ export function GroupProfile({ conversation: c }: { conversation: ConversationSu
         <button
           type="button"
           onClick={() => setIconOpen(true)}
-          className="group relative mb-3 rounded-full outline-none focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-accent"
+          className="group relative mb-3 rounded-full outline-none focus-visible:outline-2 focus-visible:outline-solid focus-visible:outline-offset-4 focus-visible:outline-accent"
           aria-label="Change group icon"
           data-testid="edit-group-icon"
         >

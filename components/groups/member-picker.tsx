@@ -146,7 +146,7 @@ export function MemberPicker({ selected, onChange, exclude, onSubmit, autoFocus 
                     onClick={() => toggle(u)}
                     data-testid="member-result"
                     data-user-id={u.id}
-                    className="flex h-[68px] w-full items-center gap-3 px-4 text-left outline-none hover:bg-hover focus-visible:bg-hover focus-visible:-outline-offset-2 focus-visible:outline-2 focus-visible:outline-accent disabled:cursor-default disabled:hover:bg-transparent"
+                    className="flex h-[68px] w-full items-center gap-3 px-4 text-left outline-none hover:bg-hover focus-visible:bg-hover focus-visible:-outline-offset-2 focus-visible:outline-2 focus-visible:outline-solid focus-visible:outline-accent disabled:cursor-default disabled:hover:bg-transparent"
                   >
                     <span className="relative">
                       <Avatar label={u.name} initials={u.initials} color={u.avatarColor} imageUrl={u.avatarUrl} size={44} />

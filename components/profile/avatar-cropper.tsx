@@ -189,8 +189,9 @@ function CropperBody({ file, onCancel, onConfirm }: { file: File; onCancel: () =
           aria-label="Photo crop area. Drag or use the arrow keys to move the picture, plus and minus to zoom."
           aria-describedby="crop-help"
           data-testid="crop-canvas"
+          data-autofocus
           style={{ width: VIEWPORT, height: VIEWPORT, touchAction: "none" }}
-          className={`block outline-none focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent ${
+          className={`block outline-none focus-visible:outline-2 focus-visible:outline-solid focus-visible:-outline-offset-2 focus-visible:outline-accent ${
             image ? "cursor-grab active:cursor-grabbing" : ""
           }`}
           onKeyDown={onKeyDown}

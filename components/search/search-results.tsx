@@ -76,7 +76,7 @@ export function SearchResults({ search, meId, showChat, isGroup, onPick, heading
                   onClick={() => onPick(hit)}
                   data-testid="message-search-hit"
                   data-message-id={hit.messageId}
-                  className="flex w-full flex-col gap-0.5 border-b border-border px-6 py-3 text-left outline-none hover:bg-hover focus-visible:bg-hover focus-visible:-outline-offset-2 focus-visible:outline-2 focus-visible:outline-accent"
+                  className="flex w-full flex-col gap-0.5 border-b border-border px-6 py-3 text-left outline-none hover:bg-hover focus-visible:bg-hover focus-visible:-outline-offset-2 focus-visible:outline-2 focus-visible:outline-solid focus-visible:outline-accent"
                 >
                   <span className="flex items-baseline gap-2">
                     {showChat && (

@@ -1,7 +1,7 @@
 "use client";
 // A dialog that asks for one of a few choices (how long a pin, a mute or disappearing messages
 // last) and confirms it. The caller's onChoose does the work and says whether it succeeded; the
-// dialog closes only then.
+// dialog closes only then. It opens with the selected option focused; Enter confirms it.
 import { useState, type ReactNode } from "react";
 import { ConfirmDialog } from "./confirm-dialog";
 
@@ -50,6 +50,8 @@ export function ChoiceDialog<T>({ title, legend, name, choices, initial, confirm
                 onChange={() => setValue(c.value)}
                 className="size-4 accent-[var(--color-accent)]"
                 data-testid={c.testId}
+                // The keyboard starts on the selected option (arrows change it, Enter confirms).
+                data-autofocus={value === c.value ? "" : undefined}
               />
               {c.label}
             </label>

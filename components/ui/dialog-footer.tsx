@@ -6,11 +6,14 @@ export function DialogFooter({
   children,
   className = "",
   cancelTestId,
+  focusCancel = false,
 }: {
   onCancel: () => void;
   children: ReactNode;
   className?: string;
   cancelTestId?: string;
+  /** Cancel is the dialog's safe default: the keyboard starts there (see Dialog's data-autofocus). */
+  focusCancel?: boolean;
 }) {
   return (
     <div className={`flex justify-end gap-2 ${className}`}>
@@ -19,6 +22,7 @@ export function DialogFooter({
         onClick={onCancel}
         className="rounded-full px-4 py-2 text-sm font-medium text-accent-strong hover:bg-hover"
         data-testid={cancelTestId}
+        data-autofocus={focusCancel ? "" : undefined}
       >
         Cancel
       </button>

@@ -24,8 +24,9 @@ export function Dialog({ open, onClose, title, children, testId, wide }: DialogP
     if (!open) return;
     const opener = document.activeElement as HTMLElement | null;
     const el = ref.current;
-    // The field marked data-autofocus, else the first control (often the close button).
-    const first = el?.querySelector<HTMLElement>("[data-autofocus]") ?? el?.querySelector<HTMLElement>(FOCUSABLE);
+    // The first enabled control marked data-autofocus (a search field, the selected option, the
+    // safe or primary button), else the first control (the close button).
+    const first = el?.querySelector<HTMLElement>("[data-autofocus]:not(:disabled)") ?? el?.querySelector<HTMLElement>(FOCUSABLE);
     (first ?? el)?.focus();
     return () => opener?.focus?.();
   }, [open]);
