@@ -446,6 +446,10 @@ test.describe("admin console: accessibility and looks", () => {
     await admin.getByTestId("create-group-button").click();
     await admin.getByTestId("save-group").click();
     await expect(admin.getByText("Enter a group name")).toBeVisible();
+    // With the messages shown the fields scroll; Cancel and Create stay in view below them.
+    const createDialog = admin.getByRole("dialog", { name: "Create a public group" });
+    await expect(createDialog.getByRole("button", { name: "Cancel" })).toBeInViewport({ ratio: 1 });
+    await expect(admin.getByTestId("save-group")).toBeInViewport({ ratio: 1 });
     expect(describe((await new AxeBuilder({ page: admin }).analyze()).violations), "axe on the create dialog").toEqual([]);
     const file = testInfo.outputPath("admin-create-dialog-1280.png");
     await admin.screenshot({ path: file });

@@ -1,8 +1,18 @@
 import AxeBuilder from "@axe-core/playwright";
+import type { Locator, Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/checks";
 import { expect, test } from "./support/fixtures";
 import { bubble, chatRow, openChat, send, sendDirect, signInAll } from "./support/chat";
 
 // Core chat with two or three real users, each in their own browser context.
+
+/** A message's options → Delete: the "Delete message?" dialog opens (it asks before deleting). */
+async function openDeleteDialog(page: Page, message: Locator): Promise<void> {
+  await message.hover();
+  await message.getByTestId("message-menu-button").click();
+  await page.getByTestId("delete-message").click();
+  await expect(page.getByRole("dialog", { name: "Delete message?" })).toBeVisible();
+}
 
 test.describe("direct chat", () => {
   test("a DM both ways shows up live, with ticks going sent → delivered → read", async ({ newUsers }) => {
@@ -100,18 +110,40 @@ test.describe("direct chat", () => {
     await expect(bubble(ben!.page, "oops, wrong chat")).toBeVisible();
 
     const oops = bubble(ana!.page, "oops, wrong chat");
-    await oops.hover();
-    await oops.getByTestId("message-menu-button").click();
-    await ana!.page.getByTestId("delete-for-everyone").click();
+    // Delete asks first: Cancel (or Escape) keeps the message, for both.
+    await openDeleteDialog(ana!.page, oops);
+    const anaDialog = ana!.page.getByRole("dialog", { name: "Delete message?" });
+    await expect(anaDialog.getByTestId("delete-for-everyone")).toBeVisible();
+    await expect(anaDialog.getByTestId("delete-for-me")).toBeVisible();
+    await expectNoAxeViolations(ana!.page, '[data-testid="delete-message-dialog"]');
+    await anaDialog.getByTestId("delete-cancel").click();
+    await expect(anaDialog).toHaveCount(0);
+    await expect(oops).toBeVisible();
+    await expect(oops.getByTestId("message-deleted")).toHaveCount(0);
+    // Keyboard: Escape closes it without deleting, and focus goes back to the message's menu button.
+    await openDeleteDialog(ana!.page, oops);
+    await ana!.page.keyboard.press("Escape");
+    await expect(anaDialog).toHaveCount(0);
+    await expect(oops.getByTestId("message-menu-button")).toBeFocused();
+    await expect(oops).toBeVisible();
+    await expect(bubble(ben!.page, "oops, wrong chat")).toBeVisible();
+
+    await openDeleteDialog(ana!.page, oops);
+    await anaDialog.getByTestId("delete-for-everyone").click();
+    await expect(anaDialog).toHaveCount(0);
 
     await expect(ben!.page.getByText("oops, wrong chat")).toHaveCount(0);
     await expect(ben!.page.getByText("This message was deleted")).toBeVisible();
     await expect(ana!.page.getByText("oops, wrong chat")).toHaveCount(0);
 
+    // Someone else's message: only "Delete for me" (and Cancel).
     const keep = bubble(ben!.page, "keep this one");
-    await keep.hover();
-    await keep.getByTestId("message-menu-button").click();
-    await ben!.page.getByTestId("delete-for-me").click();
+    await openDeleteDialog(ben!.page, keep);
+    const benDialog = ben!.page.getByRole("dialog", { name: "Delete message?" });
+    await expect(benDialog.getByTestId("delete-for-me")).toBeVisible();
+    await expect(benDialog.getByTestId("delete-for-everyone")).toHaveCount(0);
+    await benDialog.getByTestId("delete-for-me").click();
+    await expect(benDialog).toHaveCount(0);
     await expect(ben!.page.getByText("keep this one")).toHaveCount(0);
     await expect(bubble(ana!.page, "keep this one")).toBeVisible();
 
@@ -119,9 +151,8 @@ test.describe("direct chat", () => {
     await send(ana!.page, "never mind");
     await expect(bubble(ben!.page, "never mind")).toBeVisible();
     const last = bubble(ana!.page, "never mind");
-    await last.hover();
-    await last.getByTestId("message-menu-button").click();
-    await ana!.page.getByTestId("delete-for-everyone").click();
+    await openDeleteDialog(ana!.page, last);
+    await ana!.page.getByTestId("delete-message-dialog").getByTestId("delete-for-everyone").click();
     const preview = (u: typeof ana, peer: typeof ana) =>
       chatRow(u!.page, peer!.name).getByTestId("row-preview");
     await expect(preview(ana, ben)).toHaveText("You deleted this message");
@@ -173,7 +204,16 @@ test.describe("groups", () => {
     await expect(bubble(ben!.page, hello)).toBeVisible();
 
     await ben!.page.getByTestId("chat-title").click();
+    // Exit asks first, public groups too: Cancel keeps Ben in.
     await ben!.page.getByTestId("leave-group").click();
+    const exit = ben!.page.getByRole("dialog", { name: `Exit “${groupName}”?` });
+    await expect(exit).toBeVisible();
+    await exit.getByRole("button", { name: "Cancel" }).click();
+    await expect(exit).toHaveCount(0);
+    await expect(ben!.page.getByTestId("composer-input")).toHaveCount(1);
+    await ben!.page.getByTestId("leave-group").click();
+    await ben!.page.getByTestId("confirm-exit").click();
+    await expect(exit).toHaveCount(0);
     await expect(ben!.page.getByTestId("composer-input")).toHaveCount(0);
     await expect(ben!.page.getByTestId("not-member-notice")).toBeVisible();
 

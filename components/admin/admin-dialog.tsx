@@ -15,6 +15,11 @@ type Props = {
   children: ReactNode;
   testId?: string;
   size?: "sm" | "md" | "lg";
+  /**
+   * The children scroll their own body and keep their buttons in a footer below it (a long
+   * form): the dialog hands them its height instead of scrolling them as a whole.
+   */
+  ownScroll?: boolean;
 };
 
 const WIDTH = { sm: "max-w-sm", md: "max-w-md", lg: "max-w-xl" };
@@ -27,7 +32,7 @@ export function AdminDialog(props: Props) {
   return <OpenDialog {...props} />;
 }
 
-function OpenDialog({ onClose, title, description, children, testId, size = "md" }: Props) {
+function OpenDialog({ onClose, title, description, children, testId, size = "md", ownScroll = false }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -109,7 +114,7 @@ function OpenDialog({ onClose, title, description, children, testId, size = "md"
             <CloseIcon size={20} />
           </button>
         </div>
-        <div className="min-h-0 flex-1 overflow-y-auto px-5 pb-5">{children}</div>
+        <div className={ownScroll ? "flex min-h-0 flex-1 flex-col" : "min-h-0 flex-1 overflow-y-auto px-5 pb-5"}>{children}</div>
       </div>
     </dialog>
   );

@@ -25,8 +25,9 @@ export function CreateGroupButton() {
         description="Everyone can find and join it from Discover."
         testId="create-group-dialog"
         size="lg"
+        ownScroll
       >
-        <GroupForm onDone={() => setOpen(false)} onCancel={() => setOpen(false)} />
+        <GroupForm inDialog onDone={() => setOpen(false)} onCancel={() => setOpen(false)} />
       </AdminDialog>
     </>
   );
@@ -46,8 +47,8 @@ export function EditGroupButton({ groupId, values, compact }: { groupId: string;
         <PencilIcon size={16} />
         Edit
       </button>
-      <AdminDialog open={open} onClose={() => setOpen(false)} title={`Edit “${values.name}”`} testId="edit-group-dialog" size="lg">
-        <GroupForm groupId={groupId} initial={values} onDone={() => setOpen(false)} onCancel={() => setOpen(false)} />
+      <AdminDialog open={open} onClose={() => setOpen(false)} title={`Edit “${values.name}”`} testId="edit-group-dialog" size="lg" ownScroll>
+        <GroupForm inDialog groupId={groupId} initial={values} onDone={() => setOpen(false)} onCancel={() => setOpen(false)} />
       </AdminDialog>
     </>
   );

@@ -1,7 +1,8 @@
 "use client";
 // Create or edit a public group: emoji icon, colour, name, about, "Default for new users".
 // Validated as the server does (lib/groups/group-fields) with inline messages; the server's
-// refusal, if any, is shown in an alert above the buttons.
+// refusal, if any, is shown in an alert above the buttons. In a dialog the buttons (and that
+// alert) stay in view below the fields, which scroll.
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { GROUP_COLORS } from "@/lib/client/groups";
@@ -20,6 +21,8 @@ type Props = {
   initial?: GroupFormValues;
   onDone?: () => void;
   onCancel?: () => void;
+  /** In an AdminDialog with ownScroll: the fields scroll, the error and buttons stay in view below them. */
+  inDialog?: boolean;
 };
 
 const QUICK_ICONS = ["💬", "💻", "🎬", "📺", "🎮", "🎵", "📚", "⚽", "🍕", "✈️", "🎨", "🐾"];
@@ -42,7 +45,7 @@ function validate(v: GroupFormValues): Errors {
   return errors;
 }
 
-export function GroupForm({ groupId, initial = EMPTY, onDone, onCancel }: Props) {
+export function GroupForm({ groupId, initial = EMPTY, onDone, onCancel, inDialog = false }: Props) {
   const router = useRouter();
   const notice = useNotice();
   const uid = useId();
@@ -112,164 +115,169 @@ export function GroupForm({ groupId, initial = EMPTY, onDone, onCancel }: Props)
   const describedBy = (key: keyof Errors, hint?: string) => [hint, errors[key] ? `${uid}-${key}-error` : null].filter(Boolean).join(" ") || undefined;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5" data-testid="group-form">
-      <div>
-        <label htmlFor={`${uid}-icon`} className="mb-1.5 block text-sm font-medium text-fg">
-          Icon
-        </label>
-        <div className="flex flex-wrap items-start gap-3">
-          <GroupIcon icon={validate({ ...values, name: "x" }).icon ? null : values.icon.trim()} color={values.iconBg} size={52} />
-          <input
-            ref={iconRef}
-            id={`${uid}-icon`}
-            value={values.icon}
-            onChange={(e) => set("icon", e.target.value)}
-            maxLength={16}
-            autoComplete="off"
-            spellCheck={false}
-            aria-invalid={errors.icon ? true : undefined}
-            aria-describedby={describedBy("icon", `${uid}-icon-hint`)}
-            className={`${field} h-[52px] w-[4.5rem]! text-center text-2xl!`}
-            data-testid="group-icon-input"
-            data-autofocus={editing ? undefined : ""}
-          />
-          <div className="min-w-0 flex-1 basis-48">
-            <p id={`${uid}-icon-hint`} className="mb-1 text-xs text-muted">
-              Type or paste one emoji, or pick one:
-            </p>
-            <div className="flex flex-wrap gap-1" role="group" aria-label="Suggested icons">
-              {QUICK_ICONS.map((emoji) => (
-                <button
-                  key={emoji}
-                  type="button"
-                  onClick={() => set("icon", emoji)}
-                  aria-pressed={values.icon.trim() === emoji}
-                  aria-label={`Use ${emoji}`}
-                  className="inline-flex h-8 w-8 items-center justify-center rounded-md text-lg hover:bg-hover aria-pressed:bg-accent/15 aria-pressed:ring-1 aria-pressed:ring-accent dark:hover:bg-active"
-                >
-                  {emoji}
-                </button>
-              ))}
+    <form onSubmit={onSubmit} noValidate className={inDialog ? "flex min-h-0 flex-1 flex-col" : "flex flex-col gap-5"} data-testid="group-form">
+      {/* On a page the two parts are plain stacked content; in a dialog the fields scroll above a fixed footer. */}
+      <div className={inDialog ? "flex min-h-0 flex-1 flex-col gap-5 overflow-y-auto px-5 pt-1 pb-5" : "contents"}>
+        <div>
+          <label htmlFor={`${uid}-icon`} className="mb-1.5 block text-sm font-medium text-fg">
+            Icon
+          </label>
+          <div className="flex flex-wrap items-start gap-3">
+            <GroupIcon icon={validate({ ...values, name: "x" }).icon ? null : values.icon.trim()} color={values.iconBg} size={52} />
+            <input
+              ref={iconRef}
+              id={`${uid}-icon`}
+              value={values.icon}
+              onChange={(e) => set("icon", e.target.value)}
+              maxLength={16}
+              autoComplete="off"
+              spellCheck={false}
+              aria-invalid={errors.icon ? true : undefined}
+              aria-describedby={describedBy("icon", `${uid}-icon-hint`)}
+              className={`${field} h-[52px] w-[4.5rem]! text-center text-2xl!`}
+              data-testid="group-icon-input"
+              data-autofocus={editing ? undefined : ""}
+            />
+            <div className="min-w-0 flex-1 basis-48">
+              <p id={`${uid}-icon-hint`} className="mb-1 text-xs text-muted">
+                Type or paste one emoji, or pick one:
+              </p>
+              <div className="flex flex-wrap gap-1" role="group" aria-label="Suggested icons">
+                {QUICK_ICONS.map((emoji) => (
+                  <button
+                    key={emoji}
+                    type="button"
+                    onClick={() => set("icon", emoji)}
+                    aria-pressed={values.icon.trim() === emoji}
+                    aria-label={`Use ${emoji}`}
+                    className="inline-flex h-8 w-8 items-center justify-center rounded-md text-lg hover:bg-hover aria-pressed:bg-accent/15 aria-pressed:ring-1 aria-pressed:ring-accent dark:hover:bg-active"
+                  >
+                    {emoji}
+                  </button>
+                ))}
+              </div>
             </div>
           </div>
+          <FieldError id={`${uid}-icon-error`} message={errors.icon} />
         </div>
-        <FieldError id={`${uid}-icon-error`} message={errors.icon} />
-      </div>
 
-      <fieldset>
-        <legend className="mb-2 text-sm font-medium text-fg">Colour</legend>
-        <div className="flex flex-wrap gap-2">
-          {colours.map((c) => {
-            const checked = values.iconBg.toLowerCase() === c.value.toLowerCase();
-            return (
-              <label key={c.value} className="relative cursor-pointer" title={c.name}>
-                <input
-                  type="radio"
-                  name={`${uid}-colour`}
-                  value={c.value}
-                  checked={checked}
-                  onChange={() => set("iconBg", c.value)}
-                  className="peer absolute inset-0 z-10 m-0 h-full w-full cursor-pointer appearance-none rounded-full opacity-0"
-                />
-                <span className="sr-only">{c.name}</span>
-                <span
-                  aria-hidden="true"
-                  className="flex h-8 w-8 items-center justify-center rounded-full text-white ring-1 ring-black/15 ring-inset peer-checked:ring-0 peer-checked:outline-2 peer-checked:outline-offset-2 peer-checked:outline-fg peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-accent dark:ring-white/20"
-                  style={{ background: c.value }}
-                >
-                  {checked && <CheckIcon size={16} strokeWidth={3} />}
-                </span>
-              </label>
-            );
-          })}
-        </div>
-      </fieldset>
+        <fieldset>
+          <legend className="mb-2 text-sm font-medium text-fg">Colour</legend>
+          <div className="flex flex-wrap gap-2">
+            {colours.map((c) => {
+              const checked = values.iconBg.toLowerCase() === c.value.toLowerCase();
+              return (
+                <label key={c.value} className="relative cursor-pointer" title={c.name}>
+                  <input
+                    type="radio"
+                    name={`${uid}-colour`}
+                    value={c.value}
+                    checked={checked}
+                    onChange={() => set("iconBg", c.value)}
+                    className="peer absolute inset-0 z-10 m-0 h-full w-full cursor-pointer appearance-none rounded-full opacity-0"
+                  />
+                  <span className="sr-only">{c.name}</span>
+                  <span
+                    aria-hidden="true"
+                    className="flex h-8 w-8 items-center justify-center rounded-full text-white ring-1 ring-black/15 ring-inset peer-checked:ring-0 peer-checked:outline-2 peer-checked:outline-offset-2 peer-checked:outline-fg peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-accent dark:ring-white/20"
+                    style={{ background: c.value }}
+                  >
+                    {checked && <CheckIcon size={16} strokeWidth={3} />}
+                  </span>
+                </label>
+              );
+            })}
+          </div>
+        </fieldset>
 
-      <div>
-        <div className="mb-1.5 flex items-baseline justify-between gap-2">
-          <label htmlFor={`${uid}-name`} className="text-sm font-medium text-fg">
-            Name
-          </label>
-          <span className="text-xs text-muted" aria-hidden="true">
-            {values.name.trim().length}/60
-          </span>
+        <div>
+          <div className="mb-1.5 flex items-baseline justify-between gap-2">
+            <label htmlFor={`${uid}-name`} className="text-sm font-medium text-fg">
+              Name
+            </label>
+            <span className="text-xs text-muted" aria-hidden="true">
+              {values.name.trim().length}/60
+            </span>
+          </div>
+          <input
+            ref={nameRef}
+            id={`${uid}-name`}
+            value={values.name}
+            onChange={(e) => set("name", e.target.value)}
+            maxLength={80}
+            autoComplete="off"
+            required
+            aria-invalid={errors.name ? true : undefined}
+            aria-describedby={describedBy("name")}
+            placeholder="e.g. Book Club"
+            className={field}
+            data-testid="group-name-input"
+          />
+          <FieldError id={`${uid}-name-error`} message={errors.name} />
         </div>
-        <input
-          ref={nameRef}
-          id={`${uid}-name`}
-          value={values.name}
-          onChange={(e) => set("name", e.target.value)}
-          maxLength={80}
-          autoComplete="off"
-          required
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={describedBy("name")}
-          placeholder="e.g. Book Club"
-          className={field}
-          data-testid="group-name-input"
+
+        <div>
+          <div className="mb-1.5 flex items-baseline justify-between gap-2">
+            <label htmlFor={`${uid}-about`} className="text-sm font-medium text-fg">
+              About <span className="font-normal text-muted">(optional)</span>
+            </label>
+            <span className="text-xs text-muted" aria-hidden="true">
+              {values.about.trim().length}/500
+            </span>
+          </div>
+          <textarea
+            ref={aboutRef}
+            id={`${uid}-about`}
+            value={values.about}
+            onChange={(e) => set("about", e.target.value)}
+            rows={3}
+            maxLength={600}
+            aria-invalid={errors.about ? true : undefined}
+            aria-describedby={describedBy("about")}
+            placeholder="What is this group about?"
+            className={`${field} resize-y`}
+            data-testid="group-about-input"
+          />
+          <FieldError id={`${uid}-about-error`} message={errors.about} />
+        </div>
+
+        <SwitchField
+          id={`${uid}-autojoin`}
+          checked={values.autoJoin}
+          onChange={(on) => set("autoJoin", on)}
+          label="Default for new users"
+          hint="People who sign up from now on join this group automatically."
+          testId="group-autojoin-input"
         />
-        <FieldError id={`${uid}-name-error`} message={errors.name} />
-      </div>
-
-      <div>
-        <div className="mb-1.5 flex items-baseline justify-between gap-2">
-          <label htmlFor={`${uid}-about`} className="text-sm font-medium text-fg">
-            About <span className="font-normal text-muted">(optional)</span>
-          </label>
-          <span className="text-xs text-muted" aria-hidden="true">
-            {values.about.trim().length}/500
-          </span>
-        </div>
-        <textarea
-          ref={aboutRef}
-          id={`${uid}-about`}
-          value={values.about}
-          onChange={(e) => set("about", e.target.value)}
-          rows={3}
-          maxLength={600}
-          aria-invalid={errors.about ? true : undefined}
-          aria-describedby={describedBy("about")}
-          placeholder="What is this group about?"
-          className={`${field} resize-y`}
-          data-testid="group-about-input"
+        <SwitchField
+          id={`${uid}-onlyadmins`}
+          checked={values.onlyAdminsSend}
+          onChange={(on) => set("onlyAdminsSend", on)}
+          label="Only admins send messages"
+          hint="An announcement group: members read, react and vote; only site admins post."
+          testId="group-onlyadmins-input"
         />
-        <FieldError id={`${uid}-about-error`} message={errors.about} />
       </div>
 
-      <SwitchField
-        id={`${uid}-autojoin`}
-        checked={values.autoJoin}
-        onChange={(on) => set("autoJoin", on)}
-        label="Default for new users"
-        hint="People who sign up from now on join this group automatically."
-        testId="group-autojoin-input"
-      />
-      <SwitchField
-        id={`${uid}-onlyadmins`}
-        checked={values.onlyAdminsSend}
-        onChange={(on) => set("onlyAdminsSend", on)}
-        label="Only admins send messages"
-        hint="An announcement group: members read, react and vote; only site admins post."
-        testId="group-onlyadmins-input"
-      />
-
-      {formError && (
-        <p role="alert" className="flex items-start gap-2 rounded-lg bg-danger/10 px-3 py-2.5 text-sm text-danger" data-testid="group-form-error">
-          <AlertIcon size={18} className="mt-px shrink-0" />
-          {formError}
-        </p>
-      )}
-
-      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:items-center sm:justify-end">
-        {editing && !dirty && !pending && <p className="text-xs text-muted sm:mr-auto">No unsaved changes</p>}
-        {onCancel && (
-          <button type="button" onClick={onCancel} className={btn.secondary}>
-            Cancel
-          </button>
+      <div className={inDialog ? "flex shrink-0 flex-col gap-3 border-t border-border px-5 py-4" : "contents"} data-testid="group-form-footer">
+        {formError && (
+          <p role="alert" className="flex items-start gap-2 rounded-lg bg-danger/10 px-3 py-2.5 text-sm text-danger" data-testid="group-form-error">
+            <AlertIcon size={18} className="mt-px shrink-0" />
+            {formError}
+          </p>
         )}
-        <button type="submit" disabled={pending || (editing && !dirty)} className={btn.primary} data-testid="save-group">
-          {pending ? (editing ? "Saving…" : "Creating…") : editing ? "Save changes" : "Create group"}
-        </button>
+
+        <div className="flex flex-col-reverse gap-2 sm:flex-row sm:items-center sm:justify-end">
+          {editing && !dirty && !pending && <p className="text-xs text-muted sm:mr-auto">No unsaved changes</p>}
+          {onCancel && (
+            <button type="button" onClick={onCancel} className={btn.secondary}>
+              Cancel
+            </button>
+          )}
+          <button type="submit" disabled={pending || (editing && !dirty)} className={btn.primary} data-testid="save-group">
+            {pending ? (editing ? "Saving…" : "Creating…") : editing ? "Save changes" : "Create group"}
+          </button>
+        </div>
       </div>
     </form>
   );

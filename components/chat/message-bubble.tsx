@@ -25,7 +25,10 @@ import { RichText } from "./rich-text";
 import { Ticks } from "./ticks";
 
 export type BubbleActions = {
-  onDelete: (message: ViewMessage, scope: "me" | "everyone") => void;
+  /** Ask how to delete a stored message: for me, or (when I may) for everyone. */
+  onDelete: (message: ViewMessage, forEveryone: boolean) => void;
+  /** Drop a message that is not sent yet. */
+  onCancelSend: (message: ViewMessage) => void;
   onInfo: (message: ViewMessage) => void;
   onCopy: (message: ViewMessage) => void;
   onRetry: (message: ViewMessage) => void;
@@ -394,12 +397,14 @@ export const MessageBubble = memo(function MessageBubble({
                 Message info
               </MenuItem>
             )}
-            <MenuItem icon={<TrashIcon size={20} />} onClick={() => actions.onDelete(m, "me")} data-testid="delete-for-me">
-              {m.pending ? "Cancel sending" : "Delete for me"}
-            </MenuItem>
-            {mine && m.id && !deleted && canWrite && (
-              <MenuItem icon={<TrashIcon size={20} />} danger onClick={() => actions.onDelete(m, "everyone")} data-testid="delete-for-everyone">
-                Delete for everyone
+            {m.id ? (
+              // The dialog offers "Delete for everyone" to the sender of a live message where they may write.
+              <MenuItem icon={<TrashIcon size={20} />} onClick={() => actions.onDelete(m, mine && !deleted && canWrite)} data-testid="delete-message">
+                Delete
+              </MenuItem>
+            ) : (
+              <MenuItem icon={<TrashIcon size={20} />} onClick={() => actions.onCancelSend(m)} data-testid="cancel-sending">
+                Cancel sending
               </MenuItem>
             )}
           </Menu>

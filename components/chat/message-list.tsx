@@ -1,7 +1,7 @@
 "use client";
 // The virtualised message log: date separators, the unread divider, older pages on scroll-up
 // (position kept), following new messages at the bottom, and "jump to latest". Also the message
-// actions (react, vote, forward, pin, star, history, photos) and showing one message on request
+// actions (react, vote, forward, pin, star, history, photos, delete) and showing one message on request
 // (store.focus: a reply's original, a starred or searched message) with a brief highlight.
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from "react";
@@ -21,6 +21,7 @@ import { emptyMessages } from "@/lib/client/store";
 import { effectiveWatermarks, tickStatus } from "@/lib/client/ticks";
 import type { TickStatus } from "@/lib/client/types";
 import type { ConversationSummary } from "@/lib/realtime/contract";
+import { DeleteMessageDialog, type DeleteScope } from "./delete-message-dialog";
 import { EditHistoryDialog } from "./edit-history-dialog";
 import { ForwardDialog } from "./forward-dialog";
 import { Lightbox, type LightboxPhoto } from "./lightbox";
@@ -130,6 +131,7 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
   const [forwardFor, setForwardFor] = useState<ViewMessage | null>(null);
   const [pinFor, setPinFor] = useState<ViewMessage | null>(null);
   const [votesFor, setVotesFor] = useState<string | null>(null);
+  const [deleteFor, setDeleteFor] = useState<{ message: ViewMessage; forEveryone: boolean } | null>(null);
   const unpin = useUnpin(conversationId);
   const pinnedIds = useMemo(() => new Set(pins?.map((p) => p.message.id)), [pins]);
   const [photoId, setPhotoId] = useState<string | null>(null);
@@ -217,10 +219,11 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
 
   const actions: BubbleActions = useMemo(
     () => ({
-      onDelete: (message, scope) => {
-        client.deleteMessage(message, scope, conversationId).catch((err: unknown) => {
-          toast(err instanceof ApiError ? err.message : "Couldn't delete the message", "error");
-        });
+      onDelete: (message, forEveryone) => {
+        if (message.id) setDeleteFor({ message, forEveryone });
+      },
+      onCancelSend: (message) => {
+        void client.deleteMessage(message, "me", conversationId);
       },
       onInfo: (message) => setInfoFor(message),
       onCopy: (message) => {
@@ -303,6 +306,26 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
     }
     return list;
   }, [data.items, meId, nameOf]);
+  // The message being deleted as it is now: gone (deleted for me elsewhere, expired) closes the
+  // dialog; deleted for everyone meanwhile leaves only "Delete for me".
+  const deleting = deleteFor ? data.items.find((m) => m.id === deleteFor.message.id) : undefined;
+  const deleteMessage = async (scope: DeleteScope): Promise<void> => {
+    if (!deleteFor) return;
+    const { message } = deleteFor;
+    try {
+      await client.deleteMessage(message, scope, conversationId);
+    } catch (err) {
+      toast(err instanceof ApiError ? err.message : "Couldn't delete the message", "error");
+      return;
+    }
+    // Closed unless another message's dialog took its place meanwhile.
+    setDeleteFor((d) => (d?.message.id === message.id ? null : d));
+    // Its bubble (whose menu button focus goes back to) may be gone: keep focus in the chat.
+    requestAnimationFrame(() => {
+      if (document.activeElement === document.body) scrollRef.current?.focus();
+    });
+  };
+
   const photoIndex = photoId ? photos.findIndex((p) => p.attachment.id === photoId) : -1;
 
   const statusOf = (m: ViewMessage): TickStatus | null => {
@@ -344,7 +367,7 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
         aria-busy={busy || virtualizer.isScrolling}
         tabIndex={0}
         data-testid="message-list"
-        className="relative h-full overflow-y-auto overscroll-contain outline-none focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent"
+        className="relative h-full overflow-y-auto overscroll-contain outline-none focus-visible:outline-2 focus-visible:outline-solid focus-visible:-outline-offset-2 focus-visible:outline-accent"
       >
         {data.status === "loading" && data.items.length === 0 && (
           <div className="flex h-full items-center justify-center" aria-hidden="true">
@@ -483,6 +506,13 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
       />
       <ForwardDialog message={forwardFor} onClose={() => setForwardFor(null)} />
       <PinDialog message={pinFor} conversationId={conversationId} onClose={() => setPinFor(null)} />
+      <DeleteMessageDialog
+        key={deleteFor?.message.id}
+        open={deleting !== undefined}
+        forEveryone={!!deleteFor?.forEveryone && !deleting?.deletedAt}
+        onDelete={deleteMessage}
+        onClose={() => setDeleteFor(null)}
+      />
       <PollVotesDialog target={votesFor ? { conversationId, messageId: votesFor } : null} nameOf={nameOf} onClose={() => setVotesFor(null)} />
       {photoIndex >= 0 && (
         <Lightbox photos={photos} index={photoIndex} onIndex={(i) => setPhotoId(photos[i]?.attachment.id ?? null)} onClose={() => setPhotoId(null)} />

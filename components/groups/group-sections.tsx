@@ -44,8 +44,8 @@ function ExitGroup({ conversation: c, rights }: { conversation: ConversationSumm
   const [joining, setJoining] = useState(false);
   const [confirming, setConfirming] = useState(false);
 
+  // Runs from the confirmation, whose button spins meanwhile; it closes once done or refused.
   const leave = async () => {
-    setConfirming(false);
     setLeaving(true);
     try {
       await client.leaveGroup(c.id);
@@ -54,6 +54,7 @@ function ExitGroup({ conversation: c, rights }: { conversation: ConversationSumm
       toast(err instanceof ApiError ? err.message : "Couldn't leave the group", "error");
     } finally {
       setLeaving(false);
+      setConfirming(false);
     }
   };
 
@@ -88,8 +89,7 @@ function ExitGroup({ conversation: c, rights }: { conversation: ConversationSumm
       ) : (
         <button
           type="button"
-          // Public groups can be joined again from Discover: no confirmation needed.
-          onClick={() => (c.visibility === "PRIVATE" ? setConfirming(true) : void leave())}
+          onClick={() => setConfirming(true)}
           disabled={leaving}
           className="flex w-full items-center gap-5 px-6 py-3 text-left text-danger hover:bg-hover disabled:opacity-60"
           data-testid="leave-group"
@@ -103,12 +103,16 @@ function ExitGroup({ conversation: c, rights }: { conversation: ConversationSumm
           onClose={() => setConfirming(false)}
           title={`Exit “${c.title}”?`}
           confirmLabel="Exit group"
-          onConfirm={() => void leave()}
+          onConfirm={leave}
           testId="confirm-exit-dialog"
           confirmTestId="confirm-exit"
         >
           <p className="text-[15px] text-fg">
-            You won&apos;t get its messages any more, and you&apos;ll need to be added again or use an invite link to come back.
+            {c.visibility === "PRIVATE"
+              ? "You won't get its messages any more, and you'll need to be added again or use an invite link to come back."
+              : rights.archived
+                ? "You won't get its messages any more."
+                : "You won't get its messages any more. You can join it again from Discover."}
           </p>
           {rights.myRole === "OWNER" && (
             <p className="mt-3 text-sm text-muted">You&apos;re the owner: ownership passes to an admin, or else to the longest-standing member.</p>

@@ -155,7 +155,7 @@ function BlockButton({ user, blocked, onChanged }: { user: UserSummary; blocked:
         <p className="text-[15px] leading-6 text-muted">
           {blocked
             ? `${user.name} will be able to message you again.`
-            : `Blocked contacts can't send you messages, and you can't message them. Your chat history stays. ${first} won't be told.`}
+            : `Blocked contacts can't message you directly, and you can't message them. ${first} won't get a notice, but their messages to you will fail to send. Your chat history stays.`}
         </p>
       </ConfirmDialog>
     </>
