@@ -5,7 +5,7 @@ import { conversationSummaries } from "@/lib/conversations/conversation-summarie
 import { badRequest, forbidden, notFound } from "@/lib/errors";
 import type { ConversationSummary } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
-import { admitMember, announceToMember } from "./membership-changes";
+import { admitMember, announceToMember, appointOwnerIfNone } from "./membership-changes";
 import { requireGroupManager } from "./permissions";
 import { userName } from "./system-message";
 
@@ -78,6 +78,8 @@ export async function joinByInvite(ctx: Ctx, input: z.input<typeof inviteCodeInp
   if (existing?.bannedAt) throw forbidden("You can't join this group");
   // Only the request that admits me announces it (a double-clicked link posts once).
   if ((!existing || existing.leftAt) && (await admitMember(ctx, group.id, me, group.lastSeq, { kind: "joined", actorName: await userName(ctx, me) }))) {
+    // Invite links outlive an owner who left last: whoever comes in then must be able to run it.
+    await appointOwnerIfNone(ctx, group.id);
     await announceToMember(ctx, group.id, me);
   }
   const [summary] = await conversationSummaries(ctx.db, me, group.id);

@@ -4,8 +4,7 @@ import type { Ctx } from "@/lib/context";
 import { badRequest, forbidden, notFound } from "@/lib/errors";
 import type { SystemEvent } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
-import { memberDto } from "./member-dto";
-import { admitMember, announceDeparture, announceToMember, appointOwnerIfNone, endMembership } from "./membership-changes";
+import { admitMember, announceDeparture, announceMemberChanged, announceToMember, appointOwnerIfNone, endMembership } from "./membership-changes";
 import { requireGroupManager } from "./permissions";
 import { postSystemMessage, userName } from "./system-message";
 
@@ -112,6 +111,5 @@ export async function setMemberRole(ctx: Ctx, input: z.input<typeof setMemberRol
     actorName: await userName(ctx, ctx.actor.id),
     targetName: target.user.name,
   });
-  // member:joined doubles as "member changed": clients upsert members by id.
-  ctx.publish.toConversation(conversationId, "member:joined", { conversationId, member: await memberDto(ctx, conversationId, userId) });
+  await announceMemberChanged(ctx, conversationId, userId);
 }

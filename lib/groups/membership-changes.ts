@@ -20,18 +20,22 @@ export async function admitMember(ctx: Ctx, conversationId: string, userId: stri
     (await ctx.db.participant.createMany({ data: [{ conversationId, userId, readSeq: lastSeq, deliveredSeq: lastSeq }], skipDuplicates: true })).count > 0;
   if (!admitted) return false;
   ctx.publish.subscribeUser(userId, conversationId);
-  ctx.publish.toConversation(conversationId, "member:joined", { conversationId, member: await memberDto(ctx, conversationId, userId) });
+  await announceMemberChanged(ctx, conversationId, userId);
   if (notice) await postSystemMessage(ctx, conversationId, notice);
-  // Invite links outlive an owner who left last: whoever comes in then must be able to run it.
-  await appointOwnerIfNone(ctx, conversationId);
   return true;
+}
+
+/** Tells the group a member as they are now: member:joined doubles as "member changed" (clients upsert by id). */
+export async function announceMemberChanged(ctx: Ctx, conversationId: string, userId: string): Promise<void> {
+  ctx.publish.toConversation(conversationId, "member:joined", { conversationId, member: await memberDto(ctx, conversationId, userId) });
 }
 
 /**
  * A private group with members always has an owner. When it has none (the owner left, or left
  * last and someone came back through an invite link), the longest-standing admin, else the
  * longest-standing member, becomes it, told to the group as a role change and a notice.
- * Called after every admission and departure; a no-op for public groups (site admins run them).
+ * Called after every departure, and after a join by invite link: the one way into a group with
+ * nobody left in it (adding takes a manager who is a member). A no-op for public groups.
  */
 export async function appointOwnerIfNone(ctx: Ctx, conversationId: string): Promise<void> {
   const heir = await ctx.db.$transaction(async (tx) => {
@@ -63,8 +67,7 @@ export async function appointOwnerIfNone(ctx: Ctx, conversationId: string): Prom
   });
   if (!heir) return;
   await postSystemMessage(ctx, conversationId, { kind: "owner", targetName: await userName(ctx, heir) });
-  // member:joined doubles as "member changed": clients upsert members by id.
-  ctx.publish.toConversation(conversationId, "member:joined", { conversationId, member: await memberDto(ctx, conversationId, heir) });
+  await announceMemberChanged(ctx, conversationId, heir);
 }
 
 /** Sends the member's own (personal) summary of the chat to their tabs, after admission. */
