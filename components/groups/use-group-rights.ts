@@ -1,7 +1,7 @@
 "use client";
 import { useShallow } from "zustand/react/shallow";
 import { useChat } from "@/lib/client/context";
-import { groupRights, readsOnlyIn, type GroupRights, type GroupRole, type SiteRole } from "@/lib/client/groups";
+import { groupRights, myGroupRole, readsOnlyIn, type GroupRights, type GroupRole, type SiteRole } from "@/lib/client/groups";
 import type { ConversationSummary } from "@/lib/realtime/contract";
 
 export type MyGroupRights = GroupRights & {
@@ -21,7 +21,7 @@ export function useGroupRights(loaded: Pick<ConversationSummary, "id" | "type" |
   const c = loaded ?? NOT_LOADED;
   const { myRole, siteRole, meId, removed, archived } = useChat(
     useShallow((s) => ({
-      myRole: s.members[c.id]?.find((m) => m.id === s.me.id)?.role ?? null,
+      myRole: myGroupRole(s.members[c.id], s.me.id),
       siteRole: s.me.role ?? null,
       meId: s.me.id,
       removed: !!s.removed[c.id],

@@ -1,7 +1,7 @@
 // Choosing where to forward a message: up to five of my chats, searchable.
 import type { ConversationSummary, MemberDto } from "@/lib/realtime/contract";
 import { matchesQuery } from "./conversations";
-import { groupRights, readsOnlyIn, type SiteRole } from "./groups";
+import { groupRights, myGroupRole, readsOnlyIn, type SiteRole } from "./groups";
 
 /** The server's limit per forward. */
 export const MAX_FORWARD_TARGETS = 5;
@@ -30,8 +30,7 @@ export type SendRights = {
  * my role is unknown, so it counts as read-only (see announcementRolesToLoad).
  */
 function readsOnly(c: ConversationSummary, r: SendRights): boolean {
-  const role = r.members[c.id]?.find((m) => m.id === r.meId)?.role ?? null;
-  return readsOnlyIn(c, groupRights(c, { role, siteRole: r.siteRole }));
+  return readsOnlyIn(c, groupRights(c, { role: myGroupRole(r.members[c.id], r.meId), siteRole: r.siteRole }));
 }
 
 /** Chats a send would be refused in: forwarding there would only fail. */

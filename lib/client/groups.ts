@@ -28,6 +28,11 @@ export function groupRights(conv: Pick<ConversationSummary, "type" | "visibility
   return { edit: manager, manageMembers: manager, invites: manager };
 }
 
+/** My role in a group, from its member list (null before that list loads). */
+export function myGroupRole(members: readonly MemberDto[] | undefined, meId: string): GroupRole | null {
+  return members?.find((m) => m.id === meId)?.role ?? null;
+}
+
 /** An announcement group where I only read: the right to edit the group is the right to announce. */
 export function readsOnlyIn(conv: Pick<ConversationSummary, "type" | "onlyAdminsSend">, rights: GroupRights): boolean {
   return conv.type === "GROUP" && conv.onlyAdminsSend && !rights.edit;

@@ -3,7 +3,7 @@ import type { MessageDto } from "@/lib/realtime/contract";
 import { ApiError } from "./api";
 import { createMessageActions } from "./message-actions";
 import type { MessageApi } from "./message-api";
-import { hasContent, newEntry, parseOutbox, sendInput, serializeOutbox } from "./outbox";
+import { hasContent, newEntry, parseOutbox, sendInput } from "./outbox";
 import { fromOutbox } from "./rows";
 import { chatStore } from "./test-support/chat-store";
 import { FakeSocket, type ServerReply } from "./test-support/fake-socket";
@@ -211,7 +211,7 @@ describe("rich outbox entries", () => {
   it("a photo with a caption, as a reply, sends ids and survives a reload", () => {
     const e = newEntry({ clientId: "k", conversationId: "c1", senderId: ME, text: "look", attachments: [photo], replyToId: "m1", replyTo: reply }, now);
     expect(sendInput(e)).toEqual({ conversationId: "c1", clientId: "k", text: "look", replyToId: "m1", attachmentIds: ["a1"] });
-    const [restored] = parseOutbox(serializeOutbox([e]), ME);
+    const [restored] = parseOutbox(JSON.stringify([e]), ME);
     expect(restored).toEqual(e);
     const view = fromOutbox(restored!);
     expect(view).toMatchObject({ type: "IMAGE", text: "look", attachments: [photo], replyTo: reply });

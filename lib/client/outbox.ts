@@ -142,10 +142,6 @@ export function pendingFor(outbox: readonly OutboxEntry[], conversationId: strin
   return outbox.filter((e) => e.conversationId === conversationId);
 }
 
-export function serializeOutbox(outbox: readonly OutboxEntry[]): string {
-  return JSON.stringify(outbox);
-}
-
 /** Parse what localStorage holds; anything malformed is dropped rather than crashing the app. */
 export function parseOutbox(raw: string | null, userId: string): OutboxEntry[] {
   if (!raw) return [];

@@ -538,9 +538,8 @@ export function createRealtimeClient(deps: RealtimeDeps) {
 
   async function leaveGroup(groupId: string): Promise<void> {
     await api.leaveGroup(groupId);
+    removedFrom(groupId);
     const s = store.getState();
-    s.markRemoved(groupId);
-    s.setGroupMembership(groupId, false);
     s.memberLeft(groupId, s.me.id);
     void refreshGroups();
   }
