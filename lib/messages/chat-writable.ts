@@ -4,6 +4,9 @@ import { assertNotBlocked } from "./store-message";
 
 type WritableCheck = { type: string; directKey: string | null; archivedAt: Date | null };
 
+/** The fields of a chat assertChatWritable reads, for a select beside the message it guards. */
+export const chatWritableFields = { type: true, directKey: true, archivedAt: true } as const;
+
 /**
  * What every write into a chat besides a new message (an edit, a reaction, a vote, a pin, the
  * timer) passes, as a send does: the group is not archived, and in a direct chat neither person

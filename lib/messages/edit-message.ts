@@ -4,7 +4,7 @@ import { badRequest, forbidden } from "@/lib/errors";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { id, MAX_MESSAGE_LENGTH } from "@/lib/validation";
 import { messageDto, messageSelect } from "./message-dto";
-import { assertChatWritable } from "./chat-writable";
+import { assertChatWritable, chatWritableFields } from "./chat-writable";
 import { findVisibleMessage } from "./visible-message";
 
 export const editMessageInput = z.object({
@@ -23,7 +23,7 @@ export async function editMessage(ctx: Ctx, input: z.input<typeof editMessageInp
     text: true,
     type: true,
     deletedAt: true,
-    conversation: { select: { type: true, directKey: true, archivedAt: true } },
+    conversation: { select: chatWritableFields },
   });
   if (message.senderId !== ctx.actor.id) throw forbidden("Only the sender can edit a message");
   if (message.deletedAt) throw badRequest("A deleted message can't be edited");

@@ -7,7 +7,7 @@ import { postSystemMessage, userName } from "@/lib/groups/system-message";
 import type { PinDto } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
 import { previewSelect, toReplyPreview } from "./message-dto";
-import { assertChatWritable } from "./chat-writable";
+import { assertChatWritable, chatWritableFields } from "./chat-writable";
 import { findVisibleMessage } from "./visible-message";
 
 /** As in WhatsApp: a pin lasts 24 hours, 7 days or 30 days, and a chat shows at most three. */
@@ -31,7 +31,7 @@ async function requirePinRights(ctx: Ctx, messageId: string) {
     conversationId: true,
     type: true,
     deletedAt: true,
-    conversation: { select: { id: true, type: true, archivedAt: true, directKey: true } },
+    conversation: { select: { id: true, ...chatWritableFields } },
   });
   const conversation = message.conversation;
   await assertChatWritable(ctx, conversation);

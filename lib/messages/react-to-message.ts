@@ -5,7 +5,7 @@ import { badRequest } from "@/lib/errors";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
 import { messageDto, messageSelect } from "./message-dto";
-import { assertChatWritable } from "./chat-writable";
+import { assertChatWritable, chatWritableFields } from "./chat-writable";
 import { findVisibleMessage } from "./visible-message";
 
 export const reactInput = z.object({
@@ -21,7 +21,7 @@ export const reactInput = z.object({
 /** Toggles my reaction with this emoji (one per user per emoji). */
 export async function reactToMessage(ctx: Ctx, input: z.input<typeof reactInput>): Promise<MessageDto> {
   const { messageId, emoji } = reactInput.parse(input);
-  const message = await findVisibleMessage(ctx, messageId, { deletedAt: true, type: true, conversation: { select: { type: true, directKey: true, archivedAt: true } } });
+  const message = await findVisibleMessage(ctx, messageId, { deletedAt: true, type: true, conversation: { select: chatWritableFields } });
   if (message.deletedAt || message.type === "SYSTEM") throw badRequest("You can't react to this message");
   // A reaction reaches the chat like a message would: refused alike.
   await assertChatWritable(ctx, message.conversation);

@@ -5,7 +5,7 @@ import type { MessageDto } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
 import { messageDto, messageSelect } from "./message-dto";
 import { MAX_POLL_OPTIONS } from "./poll-rules";
-import { assertChatWritable } from "./chat-writable";
+import { assertChatWritable, chatWritableFields } from "./chat-writable";
 import { findVisibleMessage } from "./visible-message";
 
 export const voteInput = z.object({
@@ -21,7 +21,7 @@ export async function votePoll(ctx: Ctx, input: z.input<typeof voteInput>): Prom
     type: true,
     deletedAt: true,
     metadata: true,
-    conversation: { select: { archivedAt: true, type: true, directKey: true } },
+    conversation: { select: chatWritableFields },
   });
   const poll = (message.metadata as { poll?: { options: string[]; multiple: boolean } } | null)?.poll;
   if (message.type !== "POLL" || !poll || message.deletedAt) throw badRequest("This message is not a poll");
