@@ -16,6 +16,7 @@ export const silentPublisher: Publisher = {
   toAll: () => {},
   toPresenceWatchers: () => {},
   setPresenceWatch: () => {},
+  unwatchPresenceBetween: () => {},
   subscribeUser: () => {},
   unsubscribeUser: () => {},
   onlineAmong: async () => new Set(),

@@ -731,8 +731,11 @@ describe("public groups, run by site admins", () => {
       [`user:${rita.id}`, "unsubscribe"],
       [`user:${rita.id}`, "conversation:removed"],
       [`conv:${group.id}`, "member:left"],
+      // They share no other chat: neither hears the other's presence any more.
+      [`user:${rita.id}`, "unwatch-presence-between"],
     ]);
     expect(publish.events[2]!.payload).toEqual({ conversationId: group.id });
+    expect(publish.events[4]!.payload).toEqual([owner.id]);
   });
 
   it("site admins delete anyone's message in a public group for everyone, audited; not elsewhere", async () => {

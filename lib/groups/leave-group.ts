@@ -23,7 +23,7 @@ export async function leaveGroup(ctx: Ctx, input: z.input<typeof leaveGroupInput
   if (!(await endMembership(ctx, conversationId, me))) return;
   // "Ben left" still reaches Ben's tabs: they leave the room only after it.
   if (isPrivate) await postSystemMessage(ctx, conversationId, { kind: "left", actorName: await userName(ctx, me) });
-  announceDeparture(ctx, conversationId, me);
+  await announceDeparture(ctx, conversationId, me);
   // Checked after every leave, not only when the role read above was OWNER: an heir may have
   // been made owner just before their own leave ended that membership.
   if (isPrivate) await appointOwnerIfNone(ctx, conversationId);

@@ -61,7 +61,7 @@ export async function removeMember(ctx: Ctx, input: z.input<typeof removeMemberI
     if (conversation.visibility === "PRIVATE") {
       await postSystemMessage(ctx, conversationId, { kind: "removed", actorName: await userName(ctx, ctx.actor.id), targetName: target.user.name });
     }
-    announceDeparture(ctx, conversationId, userId);
+    await announceDeparture(ctx, conversationId, userId);
     // The role checked above may be stale: an heir can have been made owner meanwhile.
     if (conversation.visibility === "PRIVATE") await appointOwnerIfNone(ctx, conversationId);
   } else if (ban && !target.bannedAt) {

@@ -91,10 +91,25 @@ export async function endMembership(ctx: Ctx, conversationId: string, userId: st
 
 /**
  * The user's sockets leave the room on every node before anyone else hears, so nothing sent
- * afterwards reaches them; their tabs keep the history read-only.
+ * afterwards reaches them; their tabs keep the history read-only. Whoever shared no other chat
+ * with them stops hearing their presence, and they stop hearing those people's.
  */
-export function announceDeparture(ctx: Ctx, conversationId: string, userId: string): void {
+export async function announceDeparture(ctx: Ctx, conversationId: string, userId: string): Promise<void> {
   ctx.publish.unsubscribeUser(userId, conversationId);
   ctx.publish.toUser(userId, "conversation:removed", { conversationId });
   ctx.publish.toConversation(conversationId, "member:left", { conversationId, userId });
+  const strangers = await membersNoLongerShared(ctx, conversationId, userId);
+  if (strangers.length > 0) ctx.publish.unwatchPresenceBetween(userId, strangers);
+}
+
+/** The group's current members who share no other current chat with `userId`. */
+async function membersNoLongerShared(ctx: Ctx, conversationId: string, userId: string): Promise<string[]> {
+  const rows = await ctx.db.$queryRaw<{ userId: string }[]>`
+    SELECT m."userId" FROM "Participant" m
+    WHERE m."conversationId" = ${conversationId}::uuid AND m."leftAt" IS NULL AND m."userId" <> ${userId}::uuid
+      AND NOT EXISTS (
+        SELECT 1 FROM "Participant" mine JOIN "Participant" theirs ON theirs."conversationId" = mine."conversationId"
+        WHERE mine."userId" = ${userId}::uuid AND mine."leftAt" IS NULL
+          AND theirs."userId" = m."userId" AND theirs."leftAt" IS NULL)`;
+  return rows.map((r) => r.userId);
 }

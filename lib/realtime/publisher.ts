@@ -15,6 +15,8 @@ export type Publisher = {
   toPresenceWatchers(userId: string, event: PresenceEvent): void;
   /** Every socket of `watcherId` (any node) starts / stops hearing `subjectId`'s presence. */
   setPresenceWatch(watcherId: string, subjectId: string, watch: boolean): void;
+  /** Every socket of `userId` and of each of `otherIds` (any node) stops hearing the other side's presence. */
+  unwatchPresenceBetween(userId: string, otherIds: string[]): void;
   /** Every socket of the user (any node) starts / stops receiving the conversation's events. */
   subscribeUser(userId: string, conversationId: string): void;
   unsubscribeUser(userId: string, conversationId: string): void;
@@ -54,6 +56,13 @@ export function ioPublisher(ioOverride?: Server, opts: { exceptSocket?: string }
       const sockets = io()?.in(rooms.user(watcherId));
       if (watch) sockets?.socketsJoin(rooms.presence(subjectId));
       else sockets?.socketsLeave(rooms.presence(subjectId));
+    },
+    unwatchPresenceBetween(userId, otherIds) {
+      const server = io();
+      if (!server || otherIds.length === 0) return;
+      // Two adapter operations whatever the number of people: one per direction.
+      server.in(rooms.user(userId)).socketsLeave(otherIds.map(rooms.presence));
+      server.in(otherIds.map(rooms.user)).socketsLeave(rooms.presence(userId));
     },
     subscribeUser(userId, conversationId) {
       io()?.in(rooms.user(userId)).socketsJoin(rooms.conversation(conversationId));

@@ -57,6 +57,7 @@ export function recordingPublisher(): RecordingPublisher {
     toPresenceWatchers: (userId, payload) => void events.push({ to: `presence:${userId}`, event: "presence", payload }),
     setPresenceWatch: (watcherId, subjectId, watch) =>
       void events.push({ to: `user:${watcherId}`, event: watch ? "watch-presence" : "unwatch-presence", payload: subjectId }),
+    unwatchPresenceBetween: (userId, otherIds) => void events.push({ to: `user:${userId}`, event: "unwatch-presence-between", payload: otherIds }),
     subscribeUser: (userId, conversationId) => void events.push({ to: `user:${userId}`, event: "subscribe", payload: conversationId }),
     unsubscribeUser: (userId, conversationId) => void events.push({ to: `user:${userId}`, event: "unsubscribe", payload: conversationId }),
     onlineAmong: async () => new Set(),

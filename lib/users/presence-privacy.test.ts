@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getConversation } from "@/lib/conversations/get-conversation";
 import { openDirect } from "@/lib/conversations/open-direct";
+import { createPrivateGroup } from "@/lib/groups/create-private-group";
+import { leaveGroup } from "@/lib/groups/leave-group";
+import { removeMember } from "@/lib/groups/manage-members";
 import { ioPublisher } from "@/lib/realtime/publisher";
 import { testDb } from "@/lib/test-support/database";
 import { collect, connectSynced, createTestUser, nextEvent, sleep, startTestRealtime, type TestSocket, type TestUser } from "@/lib/test-support/fixtures";
@@ -106,5 +109,62 @@ describe("last seen and online setting", () => {
     await setBlocked(live(iris).ctx, { userId: jack.id, blocked: false });
     expect(await back).toMatchObject({ userId: iris.id, online: true });
     expect(await memberSeenBy(jack, chat.id, iris.id)).toMatchObject({ online: true });
+  });
+});
+
+describe("presence follows shared chats", () => {
+  /** Whether `tab` hears of a change to `subject`'s presence (they hide it, then show it again). */
+  async function hearsPresenceOf(tab: TestSocket, subject: TestUser): Promise<boolean> {
+    const seen = collect(tab, "presence");
+    await setLastSeen(subject, "nobody");
+    await setLastSeen(subject, "everyone");
+    await sleep(200);
+    seen.stop();
+    return seen.seen.some((e) => e.userId === subject.id);
+  }
+
+  it("once the only group we shared is left or I'm removed from it, neither side hears the other's presence", async () => {
+    const kate = await createTestUser(db, { name: "Owner Kate" });
+    const liam = await createTestUser(db, { name: "Leaving Liam" });
+    const mona = await createTestUser(db, { name: "Removed Mona" });
+    const group = await createPrivateGroup(live(kate).ctx, { name: "Short-lived", memberIds: [liam.id, mona.id] });
+    const kateTab = await connect(kate);
+    const liamTab = await connect(liam);
+    const monaTab = await connect(mona);
+    await sleep(100);
+    for (const [tab, others] of [[kateTab, [liam, mona]], [liamTab, [kate, mona]], [monaTab, [kate, liam]]] as const) {
+      expect(await tab.emitWithAck("presence:watch", { userIds: others.map((u) => u.id) })).toMatchObject({ ok: true });
+    }
+    expect(await hearsPresenceOf(kateTab, liam)).toBe(true);
+
+    await leaveGroup(live(liam).ctx, { conversationId: group.id });
+    await sleep(100);
+    expect(await hearsPresenceOf(kateTab, liam)).toBe(false);
+    expect(await hearsPresenceOf(liamTab, kate)).toBe(false);
+    expect(await hearsPresenceOf(monaTab, liam)).toBe(false);
+    // Those still in the group keep hearing each other.
+    expect(await hearsPresenceOf(kateTab, mona)).toBe(true);
+
+    await removeMember(live(kate).ctx, { conversationId: group.id, userId: mona.id });
+    await sleep(100);
+    expect(await hearsPresenceOf(kateTab, mona)).toBe(false);
+    expect(await hearsPresenceOf(monaTab, kate)).toBe(false);
+  });
+
+  it("leaving one shared group keeps presence when we still share another chat", async () => {
+    const nora = await createTestUser(db, { name: "Staying Nora" });
+    const owen = await createTestUser(db, { name: "Friend Owen" });
+    await openDirect(nora.ctx, { userId: owen.id });
+    const group = await createPrivateGroup(live(nora).ctx, { name: "Side group", memberIds: [owen.id] });
+    const noraTab = await connect(nora);
+    const owenTab = await connect(owen);
+    await sleep(100);
+    expect(await noraTab.emitWithAck("presence:watch", { userIds: [owen.id] })).toMatchObject({ ok: true });
+    expect(await owenTab.emitWithAck("presence:watch", { userIds: [nora.id] })).toMatchObject({ ok: true });
+
+    await leaveGroup(live(owen).ctx, { conversationId: group.id });
+    await sleep(100);
+    expect(await hearsPresenceOf(noraTab, owen)).toBe(true);
+    expect(await hearsPresenceOf(owenTab, nora)).toBe(true);
   });
 });
