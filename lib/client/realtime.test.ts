@@ -162,6 +162,31 @@ describe("realtime client", () => {
     expect(store.getState().connection).toBe("connected");
   });
 
+  it("the server's resync (its Redis came back): missed messages and edits show without a reconnect", async () => {
+    const { store, socket, client } = setup();
+    client.start();
+    await flush();
+    await client.loadLatest("c1");
+    store.getState().setActive("c1");
+    // While the server's broadcasts were lost: Ana sent 3 and edited 2; the socket stayed up.
+    socket.replies.set("sync", (input) => {
+      expect(input).toEqual({ cursors: { c1: 2 } });
+      return { ...emptySyncReply(), conversations: [conv({ lastSeq: 3, readSeq: 2, unreadCount: 1 })], missed: { c1: [msg(3)] } };
+    });
+    socket.replies.set("messages:list", () => ({ ok: true, messages: [msg(1), msg(2, { text: "hello 2, edited", editedAt: "2025-03-10T12:06:00.000Z" }), msg(3)], nextBefore: null }));
+    const presenceAsks = socket.sent("presence:watch").length;
+    socket.fire("resync");
+    await flush();
+    await flush();
+    expect(store.getState().messages.c1!.items.map((m) => [m.seq, m.text])).toEqual([
+      [1, "hello 1"],
+      [2, "hello 2, edited"],
+      [3, "hello 3"],
+    ]);
+    expect(socket.sent("presence:watch").length).toBeGreaterThan(presenceAsks);
+    expect(store.getState().connection).toBe("connected");
+  });
+
   it("edits, deletions and reactions made while away show after a reconnect: the open chat at once, others when opened", async () => {
     const { store, socket, client } = setup();
     client.start();
@@ -382,6 +407,29 @@ describe("realtime client", () => {
     expect(store.getState().groups[0]).toMatchObject({ isMember: false, memberCount: 2 });
     // Its history stays readable.
     expect(store.getState().messages.c1!.items.map((m) => m.seq)).toEqual([1, 2]);
+  });
+
+  it("back in a group while the sync's answer is on its way: the older answer doesn't make it read-only", async () => {
+    const { store, socket, client } = setup();
+    store.getState().setGroups([{ id: "c1", name: "Team", icon: "👥", iconBg: "#888", about: "", memberCount: 3, isMember: true }]);
+    client.start();
+    await flush();
+    await client.loadLatest("c1");
+    socket.disconnect();
+    let answerSync: (reply: unknown) => void = () => undefined;
+    socket.replies.set("sync", () => new Promise((resolve) => (answerSync = resolve)));
+    socket.connect();
+    await flush();
+    // Rejoined (another tab, an invite) after the server answered the sync, before it arrived.
+    socket.fire("member:joined", { conversationId: "c1", member: { id: store.getState().me.id, name: "Me", username: "me", image: null, role: "MEMBER" } });
+    answerSync({ ...emptySyncReply(), removed: ["c1"] });
+    await flush();
+    expect(store.getState().removed.c1).toBeUndefined();
+    // A later sync that still says so is believed.
+    socket.replies.set("sync", () => ({ ...emptySyncReply(), removed: ["c1"] }));
+    socket.fire("resync");
+    await flush();
+    expect(store.getState().removed.c1).toBe(true);
   });
 
   it("a message that arrives live while a chat's latest page reloads after a sync stays", async () => {

@@ -143,6 +143,14 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     s.setGroupMembership(conversationId, false);
   }
 
+  // How often I became a member again, per chat: a sync answered before a rejoin must not undo it.
+  const rejoins = new Map<string, number>();
+
+  function rejoined(conversationId: string) {
+    rejoins.set(conversationId, (rejoins.get(conversationId) ?? 0) + 1);
+    store.getState().restoreMembership(conversationId);
+  }
+
   function attach(sock: ConvoSocket) {
     sock.on("connect", () => {
       if (reconnectTimer !== null) timers.clear(reconnectTimer);
@@ -216,7 +224,7 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     sock.on("member:joined", ({ conversationId, member }) => {
       const s = store.getState();
       s.memberJoined(conversationId, member);
-      if (member.id === s.me.id) s.restoreMembership(conversationId);
+      if (member.id === s.me.id) rejoined(conversationId);
     });
     sock.on("member:left", ({ conversationId, userId }) => {
       const s = store.getState();
@@ -239,6 +247,11 @@ export function createRealtimeClient(deps: RealtimeDeps) {
       watchedOnSocket.clear();
       void syncPresenceWatch();
     });
+    sock.on("resync", () => {
+      // Presence changes may have been missed too: ask for everyone's again.
+      watchedOnSocket.clear();
+      void catchUp(true);
+    });
     sock.on("groups:changed", () => {
       if (groupsTimer !== null) return;
       groupsTimer = timers.set(() => {
@@ -259,6 +272,14 @@ export function createRealtimeClient(deps: RealtimeDeps) {
   async function afterConnect() {
     const reconnected = connectedBefore;
     connectedBefore = true;
+    await catchUp(reconnected);
+  }
+
+  /**
+   * After a (re)connect, or when the server says it may have missed broadcasts to us (`resync`:
+   * its Redis came back): merge what was missed, then send what waits in the outbox.
+   */
+  async function catchUp(reconnected: boolean) {
     catchingUp = true;
     try {
       await sync();
@@ -297,13 +318,16 @@ export function createRealtimeClient(deps: RealtimeDeps) {
       const s = store.getState();
       const cursors: Record<string, number> = {};
       for (const [id, m] of Object.entries(s.messages)) if (m.status === "ready") cursors[id] = m.syncedSeq;
+      const rejoinsBefore = new Map(rejoins);
       const res = await emitWithAck(socket, "sync", { cursors }, 15_000);
       if (!res.ok) {
         if (connected()) scheduleResync();
         return;
       }
       store.getState().applySync(res, cursors);
-      for (const conversationId of res.removed) removedFrom(conversationId);
+      for (const conversationId of res.removed) {
+        if (rejoins.get(conversationId) === rejoinsBefore.get(conversationId)) removedFrom(conversationId);
+      }
       for (const [conversationId, missed] of Object.entries(res.missed)) noteDelivered(conversationId, missed);
       for (const conversationId of res.truncated) void loadLatest(conversationId, "reset");
       // Disappearing messages may have gone unannounced to us: every sync follows events that may
@@ -529,7 +553,7 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     const { conversation } = await api.joinGroup(groupId);
     const s = store.getState();
     s.upsertConversation(conversation);
-    s.restoreMembership(conversation.id);
+    rejoined(conversation.id);
     s.setGroupMembership(groupId, true);
     void loadConversation(conversation.id);
     void refreshGroups();
