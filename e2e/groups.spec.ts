@@ -75,6 +75,12 @@ test.describe("public groups, live", () => {
     try {
       const row = page.getByTestId("group-row").filter({ hasText: name });
       await expect(row).toBeVisible(); // groups:changed → refetch, no reload
+      await expect(row).toContainText("0 members");
+      // Someone joins (not broadcast to everyone): the count follows when the tab is looked at again.
+      const joined = await admin!.page.request.post(`/api/v1/groups/${id}/join`, { headers: mutate });
+      expect(joined.status(), await joined.text()).toBe(200);
+      await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+      await expect(row).toContainText("1 member");
       await row.getByTestId("join-group").click();
       await expect(page.getByTestId("chat-title")).toHaveText(name);
       await send(page, "hello lounge");

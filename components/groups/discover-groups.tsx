@@ -8,6 +8,8 @@ import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/api";
 import { useChat, useRealtimeClient } from "@/lib/client/context";
 
+const DISCOVER_REFRESH_MS = 30_000;
+
 export function DiscoverGroups({ query }: { query: string }) {
   const groups = useChat((s) => s.groups);
   const client = useRealtimeClient();
@@ -16,9 +18,18 @@ export function DiscoverGroups({ query }: { query: string }) {
   const [joining, setJoining] = useState<string | null>(null);
   const q = query.trim().toLowerCase();
 
-  // Member counts move all the time: refresh whenever the view opens.
+  // Member counts move all the time and joins are not broadcast to everyone: refresh when the
+  // view opens, every half minute while it shows, and when the tab is looked at again.
   useEffect(() => {
-    void client.refreshGroups();
+    const refresh = () => void client.refreshGroups();
+    const refreshIfShown = () => document.visibilityState === "visible" && refresh();
+    refresh();
+    const timer = window.setInterval(refreshIfShown, DISCOVER_REFRESH_MS);
+    document.addEventListener("visibilitychange", refreshIfShown);
+    return () => {
+      window.clearInterval(timer);
+      document.removeEventListener("visibilitychange", refreshIfShown);
+    };
   }, [client]);
   const visible = q ? groups.filter((g) => g.name.toLowerCase().includes(q) || g.about.toLowerCase().includes(q)) : groups;
 
