@@ -282,6 +282,38 @@ test.describe("chat list settings", () => {
     await expect(chatRow(page, ben!.name)).toBeVisible();
     await expect(page.getByTestId("archived-entry")).toHaveCount(0);
 
+    // Archive again and Undo from the toast: back in the list, on the server too.
+    // The pointer on the toast holds it while it is checked.
+    await chatRow(page, ben!.name).click({ button: "right" });
+    await page.getByTestId("menu-archive").click();
+    await expect(chatRow(page, ben!.name)).toHaveCount(0);
+    const archivedToast = page.getByTestId("toast").filter({ hasText: "Chat archived" });
+    await archivedToast.hover();
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      await expectNoAxeViolations(page, '[data-testid="toasts"]');
+      await screenshot(page, testInfo, `toast-undo-${colorScheme}-1280`);
+    }
+    await page.emulateMedia({ colorScheme: "light" });
+    // One Undo: the folder's "Chat unarchived" one went stale when the chat was archived again.
+    await expect(page.getByTestId("toasts").getByRole("button")).toHaveCount(1);
+    // Tab reaches it (it ends the main pane), and focus goes back where it came from.
+    const starred = page.getByTestId("welcome-starred");
+    await starred.focus();
+    await page.keyboard.press("Tab");
+    await expect(archivedToast.getByRole("button", { name: "Undo" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(archivedToast).toHaveCount(0);
+    await expect(starred).toBeFocused();
+    await expect(chatRow(page, ben!.name)).toBeVisible();
+    // Undoing is not itself undoable: no bouncing the chat back and forth.
+    const unarchivedToast = page.getByTestId("toast").filter({ hasText: "Chat unarchived" }).last();
+    await expect(unarchivedToast).toBeVisible();
+    await expect(unarchivedToast.getByRole("button")).toHaveCount(0);
+    await page.reload();
+    await expect(chatRow(page, ben!.name)).toBeVisible();
+    await expect(page.getByTestId("archived-entry")).toHaveCount(0);
+
     // Mark as read without opening it; then mark as unread: a dot, counted by the Unread filter;
     // opening the chat takes it away.
     await expect(chatRow(page, ben!.name).getByTestId("unread-badge")).toBeVisible();

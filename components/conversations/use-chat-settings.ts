@@ -1,6 +1,6 @@
 "use client";
 // Pin / mute / archive / mark unread a chat (my own view of it): PATCH the settings, show the
-// result at once, explain a refusal (at most 3 pinned chats) in a toast.
+// result at once, explain a refusal (at most 3 pinned chats) in a toast; archiving can be undone.
 import { useCallback } from "react";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/api";
@@ -20,17 +20,25 @@ export function useChatSettings(): ChatSettingsUpdate {
   const store = useChatStoreApi();
   const toast = useToast();
   return useCallback(
-    async (c, patch) => {
-      try {
-        const { conversation } = await profileApi.chatSettings(c.id, patch);
-        store.getState().upsertConversation(conversation);
-        const message = doneMessage(patch);
-        if (message) toast(message);
-        return true;
-      } catch (err) {
-        toast(err instanceof ApiError ? err.message : "Couldn't change the chat settings", "error");
-        return false;
-      }
+    (conversation, patch) => {
+      // `undoable`: an archive offers Undo, which goes back through here, so the menu's own path
+      // does the work; the undo itself offers none, not to bounce the chat back and forth.
+      const apply = async (c: ConversationSummary, p: ChatSettingsPatch, undoable: boolean): Promise<boolean> => {
+        try {
+          const { conversation: updated } = await profileApi.chatSettings(c.id, p);
+          store.getState().upsertConversation(updated);
+          const message = doneMessage(p);
+          const archived = p.isArchived;
+          const undo =
+            undoable && archived !== undefined ? { label: "Undo", run: () => void apply(updated, { isArchived: !archived }, false) } : undefined;
+          if (message) toast(message, "info", undo);
+          return true;
+        } catch (err) {
+          toast(err instanceof ApiError ? err.message : "Couldn't change the chat settings", "error");
+          return false;
+        }
+      };
+      return apply(conversation, patch, true);
     },
     [store, toast],
   );
