@@ -86,6 +86,17 @@ test.describe("public groups, live", () => {
       await send(page, "hello lounge");
       await expect(bubble(page, "hello lounge")).toBeVisible();
 
+      // The header's online count follows newcomers and departures live (the admin is online).
+      const subtitle = page.getByTestId("chat-subtitle");
+      await expect(subtitle).toHaveText("2 members, 1 online");
+      const [newcomer] = await newUsers(1, { label: "newcomer" });
+      await signInLocally(newcomer!.page, newcomer!);
+      const came = await newcomer!.page.request.post(`/api/v1/groups/${id}/join`, { headers: mutate });
+      expect(came.status(), await came.text()).toBe(200);
+      await expect(subtitle).toHaveText("3 members, 2 online");
+      await newcomer!.context.close();
+      await expect(subtitle).toHaveText("3 members, 1 online");
+
       // The admin renames it: the open chat's header, the list and Discover follow.
       const renamed = `${name} (renamed)`;
       const patch = await admin!.page.request.patch(`/api/v1/groups/${id}`, { data: { name: renamed }, headers: mutate });

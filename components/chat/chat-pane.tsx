@@ -96,12 +96,13 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
     if (!prefersTouch()) composerRef.current?.focus();
   }, [conversationId]);
 
-  // Presence: the peer of a direct chat; the members while the group info is open.
+  // Presence: the peer of a direct chat; a group's members (the header counts who is online,
+  // the info panel lists them), newcomers included as they join.
   const peerId = conv?.type === "DIRECT" ? conv.peer?.id : undefined;
   useEffect(() => {
-    const ids = peerId ? [peerId] : infoOpen && memberIds ? memberIds.split(",") : [];
+    const ids = peerId ? [peerId] : memberIds ? memberIds.split(",") : [];
     if (ids.length) void client.watchPresence(ids);
-  }, [client, peerId, infoOpen, memberIds]);
+  }, [client, peerId, memberIds]);
 
   // Read receipts: only while this chat is visible and scrolled to the bottom.
   const lastSeq = maxSeq(data.items);

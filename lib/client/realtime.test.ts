@@ -162,6 +162,19 @@ describe("realtime client", () => {
     expect(store.getState().connection).toBe("connected");
   });
 
+  it("connection lost: nobody is shown online any more, while last seen of the others stays", async () => {
+    const { store, socket, client } = setup();
+    client.start();
+    await flush();
+    store.getState().setPresence([
+      { userId: "u-on", online: true, lastActiveAt: "2025-03-10T12:00:00.000Z" },
+      { userId: "u-off", online: false, lastActiveAt: "2025-03-09T08:00:00.000Z" },
+    ]);
+    socket.disconnect();
+    expect(store.getState().presence).toEqual({ "u-off": { userId: "u-off", online: false, lastActiveAt: "2025-03-09T08:00:00.000Z" } });
+    client.stop();
+  });
+
   it("the server's resync (its Redis came back): missed messages and edits show without a reconnect", async () => {
     const { store, socket, client } = setup();
     client.start();

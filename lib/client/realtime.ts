@@ -164,6 +164,8 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     });
     sock.on("disconnect", (reason) => {
       inFlight.clear();
+      // No presence events reach us while away: don't go on showing people online.
+      store.getState().forgetOnline();
       const online = deps.window?.navigator.onLine ?? true;
       store.getState().setConnection(online ? "reconnecting" : "offline");
       // The server ended it (logout elsewhere, deploy): try again; a dead session fails the handshake.

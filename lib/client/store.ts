@@ -121,6 +121,8 @@ export type ChatActions = {
   typingEvent(ev: { conversationId: string; userId: string; isTyping: boolean }, now: number): void;
   pruneTyping(now: number): void;
   setPresence(events: PresenceEvent[]): void;
+  /** Connection lost: who is online now is unknown; "last seen" of the others stays true. */
+  forgetOnline(): void;
   setMembers(conversationId: string, members: MemberDto[]): void;
   memberJoined(conversationId: string, member: MemberDto): void;
   memberLeft(conversationId: string, userId: string): void;
@@ -490,6 +492,13 @@ export function createChatStore(init: ChatInit): ChatStore {
           const presence = { ...s.presence };
           for (const e of events) presence[e.userId] = e;
           return { presence };
+        }),
+
+      forgetOnline: () =>
+        set((s) => {
+          const entries = Object.entries(s.presence);
+          if (!entries.some(([, p]) => p.online)) return s;
+          return { presence: Object.fromEntries(entries.filter(([, p]) => !p.online)) };
         }),
 
       setMembers: (conversationId, list) =>
