@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
 import { systemText } from "@/lib/client/system";
-import { isDeletedByAdmin, systemEventOf } from "@/lib/messages/message-dto";
+import { attachmentOrder, isDeletedByAdmin, systemEventOf } from "@/lib/messages/message-dto";
 import { id } from "@/lib/validation";
 import { requireMembership } from "./membership";
 
@@ -65,7 +65,7 @@ export async function exportChat(
         select: {
           seq: true, createdAt: true, type: true, text: true, metadata: true, deletedAt: true, editedAt: true,
           sender: { select: { name: true } },
-          attachments: { select: { name: true }, orderBy: { createdAt: "asc" } },
+          attachments: { select: { name: true }, orderBy: attachmentOrder },
         },
       });
       if (rows.length) yield rows.map((row) => `${when.format(row.createdAt).replace(",", "")} ${describe(row)}\n`).join("");

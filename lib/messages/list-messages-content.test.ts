@@ -55,11 +55,12 @@ describe("a page of rich messages", () => {
       });
 
     const photo = await store("photo", { senderId: alice.id, type: "IMAGE", text: "look" });
-    // The reply preview names the attachment with the lowest id (what `take: 1` returns).
+    // Picked first, the photo leads, though its upload finished last and its id sorts last: the
+    // list and the reply preview follow the sender's order.
     const low = `0${randomUUID().slice(1)}`;
     const high = `f${randomUUID().slice(1)}`;
-    await attach(photo, high, "application/pdf", t(50));
-    await attach(photo, low, "image/png", t(51), { width: 640, height: 480, thumbnailKey: `k/${low}.thumb` });
+    await attach(photo, low, "application/pdf", t(50), { position: 2 });
+    await attach(photo, high, "image/png", t(51), { width: 640, height: 480, thumbnailKey: `k/${high}.thumb`, position: 1 });
     await store("replyToPhoto", { senderId: bob.id, text: "nice", replyToId: photo });
 
     const gone = await store("gone", { senderId: alice.id, text: null, deletedAt: t(40), metadata: { location: { lat: 1, lng: 2 } } });
@@ -100,10 +101,9 @@ describe("a page of rich messages", () => {
       location: null,
       system: null,
     });
-    // Oldest attachment first.
     expect(byKey("photo")!.attachments).toEqual([
-      { id: expect.any(String), kind: "FILE", name: "application.pdf", mime: "application/pdf", size: 1234, width: null, height: null, hasThumbnail: false },
       { id: expect.any(String), kind: "IMAGE", name: "image.png", mime: "image/png", size: 1234, width: 640, height: 480, hasThumbnail: true },
+      { id: expect.any(String), kind: "FILE", name: "application.pdf", mime: "application/pdf", size: 1234, width: null, height: null, hasThumbnail: false },
     ]);
     expect(byKey("replyToPhoto")!.replyTo).toEqual({
       id: ids.photo,

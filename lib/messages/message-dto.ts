@@ -4,6 +4,13 @@ import type { MessageDto, PollDto, ReplyPreview, SystemEvent } from "@/lib/realt
 import { attachmentDtoSelect, attachmentKind, toAttachmentDto } from "@/lib/storage/attachment-dto";
 
 /** What a one-line quote of a message needs: a reply's original, a pinned message. */
+/** A message's files in the order the sender picked them (SQL twin: lib/messages/message-rows.ts). */
+export const attachmentOrder = [
+  { position: "asc" },
+  { createdAt: "asc" },
+  { id: "asc" },
+] satisfies Prisma.AttachmentOrderByWithRelationInput[];
+
 export const previewSelect = {
   id: true,
   seq: true,
@@ -12,7 +19,7 @@ export const previewSelect = {
   text: true,
   deletedAt: true,
   sender: { select: { name: true } },
-  attachments: { select: { mime: true }, take: 1 },
+  attachments: { select: { mime: true }, orderBy: attachmentOrder, take: 1 },
 } satisfies Prisma.MessageSelect;
 
 export function toReplyPreview(row: Prisma.MessageGetPayload<{ select: typeof previewSelect }>): ReplyPreview {
@@ -42,7 +49,7 @@ export const messageSelect = {
   editedAt: true,
   deletedAt: true,
   replyTo: { select: previewSelect },
-  attachments: { select: attachmentDtoSelect, orderBy: { createdAt: "asc" } },
+  attachments: { select: attachmentDtoSelect, orderBy: attachmentOrder },
   reactions: { select: { emoji: true, userId: true }, orderBy: { createdAt: "asc" } },
 } satisfies Prisma.MessageSelect;
 

@@ -25,13 +25,13 @@ export const messageRowColumns = Prisma.sql`
 export const messageRowJoins = Prisma.sql`
   LEFT JOIN LATERAL (
     SELECT r.id, r.seq, r."senderId", r.type::text AS type, r.text, r."deletedAt", u.name AS "senderName",
-           (SELECT a.mime FROM "Attachment" a WHERE a."messageId" = r.id ORDER BY a.id LIMIT 1) AS mime
+           (SELECT a.mime FROM "Attachment" a WHERE a."messageId" = r.id ORDER BY a."position", a."createdAt", a.id LIMIT 1) AS mime
     FROM "Message" r JOIN "User" u ON u.id = r."senderId"
     WHERE r.id = m."replyToId"
   ) reply ON true
   LEFT JOIN LATERAL (
     SELECT json_agg(json_build_object('id', a.id, 'name', a.name, 'mime', a.mime, 'size', a.size, 'width', a.width,
-                                      'height', a.height, 'thumbnailKey', a."thumbnailKey") ORDER BY a."createdAt", a.id) AS list
+                                      'height', a.height, 'thumbnailKey', a."thumbnailKey") ORDER BY a."position", a."createdAt", a.id) AS list
     FROM "Attachment" a WHERE a."messageId" = m.id
   ) att ON true
   LEFT JOIN LATERAL (

@@ -8,6 +8,8 @@ import * as attachmentRoute from "@/app/api/v1/attachments/[id]/route";
 import * as uploadsRoute from "@/app/api/v1/uploads/route";
 import { openDirect } from "@/lib/conversations/open-direct";
 import { resetEnvForTests } from "@/lib/env";
+import { forwardMessage } from "@/lib/messages/forward-message";
+import { listMessages } from "@/lib/messages/list-messages";
 import { sendMessage } from "@/lib/messages/send-message";
 import { testDb } from "@/lib/test-support/database";
 import { createTestUser, type TestUser } from "@/lib/test-support/fixtures";
@@ -406,6 +408,29 @@ describe("GET /api/v1/attachments/:id", () => {
     expect(head.status).toBe(200);
     expect(head.headers.get("content-type")).toBe("audio/wav");
     expect(head.body).toBeNull();
+  });
+});
+
+describe("files sent together", () => {
+  it("arrive in the order the sender picked them, not the order their uploads finished; a forward keeps it", async () => {
+    const [first, second, third] = [
+      await uploadOk(alice, { bytes: await pngWithExif(64, 64), name: "finished-first.png", type: "image/png" }),
+      await uploadOk(alice, { bytes: new TextEncoder().encode("notes"), name: "finished-second.txt", type: "text/plain" }),
+      await uploadOk(alice, { bytes: await pngWithExif(32, 32), name: "finished-third.png", type: "image/png" }),
+    ];
+    const picked = [second!, third!, first!].map((a) => a.id);
+    const { message } = await sendMessage(alice.ctx, { conversationId: directId, clientId: `order-${picked[0]!.slice(0, 8)}`, attachmentIds: picked });
+    const names = ["finished-second.txt", "finished-third.png", "finished-first.png"];
+    expect(message.attachments.map((a) => a.name)).toEqual(names);
+    // As the other side reads it from the history, with a reply's preview showing the first file.
+    const page = await listMessages(bob.ctx, { conversationId: directId });
+    expect(page.messages.find((m) => m.id === message.id)!.attachments.map((a) => a.name)).toEqual(names);
+    const reply = await sendMessage(bob.ctx, { conversationId: directId, clientId: `order-re-${picked[0]!.slice(0, 8)}`, text: "nice", replyToId: message.id });
+    expect(reply.message.replyTo).toMatchObject({ attachmentKind: "FILE" });
+    expect((await listMessages(alice.ctx, { conversationId: directId })).messages.at(-1)!.replyTo).toMatchObject({ attachmentKind: "FILE" });
+
+    const [copy] = await forwardMessage(bob.ctx, { messageId: message.id, conversationIds: [directId], clientId: `order-fw-${picked[0]!.slice(0, 8)}` });
+    expect(copy!.attachments.map((a) => a.name)).toEqual(names);
   });
 });
 
