@@ -21,6 +21,7 @@ export type AdminUserRow = {
   initials: string;
   avatarColor: string;
   avatarUrl: string | null;
+  online: boolean;
   lastActiveAt: string | null;
   createdAt: string;
 };
@@ -97,11 +98,18 @@ export function UserList({ users, meId, query }: { users: AdminUserRow[]; meId: 
                   </p>
                   <p className="text-xs text-muted">
                     Joined <Time iso={u.createdAt} />
-                    {u.lastActiveAt && (
+                    {u.online ? (
                       <>
                         {" "}
-                        · Last seen <Time iso={u.lastActiveAt} />
+                        · <span className="font-medium text-accent-strong" data-testid="user-online">Online</span>
                       </>
+                    ) : (
+                      u.lastActiveAt && (
+                        <>
+                          {" "}
+                          · Last seen <Time iso={u.lastActiveAt} />
+                        </>
+                      )
                     )}
                   </p>
                 </div>

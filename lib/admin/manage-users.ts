@@ -6,6 +6,11 @@ import { requireAdmin } from "./require-admin";
 
 export const listUsersInput = z.object({ q: z.string().trim().max(MAX_PEOPLE_QUERY).optional() });
 
+/**
+ * Everyone, for the console. `online` comes from the live sockets (any node): `lastActiveAt` is
+ * only written on connect and disconnect, so for someone online now it is when they came online.
+ * Like their last seen, admins see it whatever the user's privacy setting: moderation, not chat.
+ */
 export async function listUsers(ctx: Ctx, input: z.input<typeof listUsersInput> = {}) {
   requireAdmin(ctx);
   const q = listUsersInput.parse(input).q?.replace(/^@/, "");
@@ -18,7 +23,8 @@ export async function listUsers(ctx: Ctx, input: z.input<typeof listUsersInput> 
     take: 500,
     select: { id: true, name: true, username: true, email: true, role: true, initials: true, avatarColor: true, avatarUrl: true, lastActiveAt: true, createdAt: true },
   });
-  return users.map((u) => ({ ...u, lastActiveAt: u.lastActiveAt?.toISOString() ?? null, createdAt: u.createdAt.toISOString() }));
+  const online = await ctx.publish.onlineAmong(users.map((u) => u.id));
+  return users.map((u) => ({ ...u, online: online.has(u.id), lastActiveAt: u.lastActiveAt?.toISOString() ?? null, createdAt: u.createdAt.toISOString() }));
 }
 
 export const setUserRoleInput = z.object({ userId: id, role: z.enum(["USER", "ADMIN"]) });
