@@ -435,9 +435,33 @@ test.describe("rich messages", () => {
     await expect(A.getByTestId("quick-reaction").first()).toBeFocused();
     await A.keyboard.press("Enter");
     await expect(A.locator(`[data-reactions-for="${lastId}"]`).getByTestId("reaction-chip")).toHaveAttribute("data-count", "1");
+    // The reactions are a row: Left / Right move along it (round), Down leaves it for Reply and
+    // Up comes back to where it was; Home / End go to the ends of the row, or of the menu.
     await last.getByTestId("message-menu-button").focus();
     await A.keyboard.press("Enter");
-    await A.getByTestId("reply-message").focus();
+    const menu = A.getByTestId("message-menu");
+    const quick = menu.getByTestId("quick-reaction");
+    await expect(quick.first()).toBeFocused();
+    await expect(menu.getByRole("group", { name: "Reactions" }).getByRole("menuitemcheckbox")).toHaveCount(6);
+    await A.keyboard.press("ArrowLeft");
+    await expect(menu.getByTestId("more-reactions")).toBeFocused();
+    await A.keyboard.press("Home");
+    await A.keyboard.press("ArrowRight");
+    await expect(quick.nth(1)).toBeFocused();
+    await A.keyboard.press("ArrowDown");
+    await expect(menu.getByTestId("reply-message")).toBeFocused();
+    await A.keyboard.press("ArrowUp");
+    await expect(quick.nth(1)).toBeFocused();
+    await A.keyboard.press("ArrowDown");
+    await A.keyboard.press("End");
+    await expect(menu.getByTestId("delete-message")).toBeFocused();
+    // Portalled to <body>, outside the landmarks by design: all but the "region" rule apply.
+    const { violations } = await new AxeBuilder({ page: A }).include('[data-testid="message-menu"]').disableRules(["region"]).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    await A.screenshot({ path: testInfo.outputPath("keyboard-menu.png") });
+    await A.keyboard.press("Home");
+    await A.keyboard.press("ArrowDown");
+    await expect(menu.getByTestId("reply-message")).toBeFocused();
     await A.keyboard.press("Enter");
     await expect(A.getByTestId("composer-reply-banner")).toBeVisible();
     await expect(A.getByTestId("composer-input")).toBeFocused();

@@ -7,7 +7,7 @@
 import { memo, useState } from "react";
 import { SystemText } from "@/components/groups/system-text";
 import { ChevronDownIcon, CopyIcon, InfoIcon, TrashIcon, ForwardIcon, HistoryIcon, PencilIcon, PinIcon, PinOffIcon, PlusIcon, ReplyIcon, StarIcon, StarOffIcon } from "@/components/ui/icons";
-import { Menu, MenuItem, useMenuClose } from "@/components/ui/menu";
+import { Menu, MenuItem, MenuRow, useMenuClose } from "@/components/ui/menu";
 import { attachmentSummary } from "@/lib/client/attachments";
 import { nameColorClass } from "@/lib/client/colors";
 import { deletedText } from "@/lib/client/conversations";
@@ -462,7 +462,7 @@ function ReplyQuote({
 function QuickReactions({ message, meId, actions }: { message: ViewMessage; meId: string; actions: BubbleActions }) {
   const close = useMenuClose();
   return (
-    <div className="mb-1 flex items-center gap-0.5 border-b border-border px-2 pt-0.5 pb-2" role="none">
+    <MenuRow label="Reactions" className="mb-1 flex items-center gap-0.5 border-b border-border px-2 pt-0.5 pb-2">
       {QUICK_REACTIONS.map((emoji) => {
         const reacted = hasReacted(message.reactions, emoji, meId);
         return (
@@ -501,6 +501,6 @@ function QuickReactions({ message, meId, actions }: { message: ViewMessage; meId
       >
         <PlusIcon size={20} />
       </button>
-    </div>
+    </MenuRow>
   );
 }

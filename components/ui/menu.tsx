@@ -1,6 +1,7 @@
 "use client";
 // An accessible popup menu: anchored to its trigger, rendered in a portal (so virtualised or
-// clipped parents don't cut it), arrow keys / Home / End move, Escape and Tab close.
+// clipped parents don't cut it), arrow keys / Home / End move, Escape and Tab close. A MenuRow
+// (the quick reactions) is one stop for Up / Down, walked along with Left / Right.
 import {
   createContext,
   useCallback,
@@ -33,6 +34,20 @@ type MenuProps = {
 };
 
 const ITEM_SELECTOR = '[role="menuitem"],[role="menuitemradio"],[role="menuitemcheckbox"]';
+const ROW_SELECTOR = "[data-menu-row]";
+
+/** The enabled items in order, those of one MenuRow together: the stops of Up / Down. */
+function stopsOf(menu: HTMLElement): HTMLElement[][] {
+  const stops: HTMLElement[][] = [];
+  let lastRow: Element | null = null;
+  for (const item of menu.querySelectorAll<HTMLElement>(`${ITEM_SELECTOR}:not([disabled])`)) {
+    const row = item.closest(ROW_SELECTOR);
+    if (row && row === lastRow) stops.at(-1)!.push(item);
+    else stops.push([item]);
+    lastRow = row;
+  }
+  return stops;
+}
 
 export function Menu(props: MenuProps) {
   if (!props.open || typeof document === "undefined") return null;
@@ -103,27 +118,55 @@ function MenuPopup({ open, onClose, anchor, label, align = "end", children, clas
     };
   }, [open, anchor, close]);
 
+  // Coming back up into a row lands where the keyboard left it, as in a toolbar.
+  const lastInRow = useRef(new WeakMap<Element, HTMLElement>());
+  const onFocus = (e: React.FocusEvent) => {
+    const row = (e.target as HTMLElement).closest(ROW_SELECTOR);
+    if (row) lastInRow.current.set(row, e.target as HTMLElement);
+  };
 
   const onKeyDown = (e: React.KeyboardEvent) => {
-    const items = [...(ref.current?.querySelectorAll<HTMLElement>(`${ITEM_SELECTOR}:not([disabled])`) ?? [])];
-    const index = items.indexOf(document.activeElement as HTMLElement);
-    const move = (i: number) => items[(i + items.length) % items.length]?.focus();
+    if (!ref.current) return;
+    const stops = stopsOf(ref.current);
+    const active = document.activeElement as HTMLElement;
+    const at = stops.findIndex((stop) => stop.includes(active));
+    const row = at >= 0 && active.closest(ROW_SELECTOR) ? stops[at]! : null;
+    const enter = (i: number) => {
+      const stop = stops[(i + stops.length) % stops.length];
+      if (!stop) return;
+      const remembered = lastInRow.current.get(stop[0]!.closest(ROW_SELECTOR)!);
+      (remembered && stop.includes(remembered) ? remembered : stop[0])?.focus();
+    };
+    const along = (step: number) => {
+      if (!row) return;
+      const rtl = getComputedStyle(ref.current!).direction === "rtl";
+      row[(row.indexOf(active) + (rtl ? -step : step) + row.length) % row.length]?.focus();
+    };
     switch (e.key) {
       case "ArrowDown":
         e.preventDefault();
-        move(index + 1);
+        enter(at + 1);
         break;
       case "ArrowUp":
         e.preventDefault();
-        move(index - 1);
+        enter(at < 0 ? stops.length - 1 : at - 1);
         break;
+      case "ArrowRight":
+        e.preventDefault();
+        along(1);
+        break;
+      case "ArrowLeft":
+        e.preventDefault();
+        along(-1);
+        break;
+      // Within a row, its ends; elsewhere, the menu's.
       case "Home":
         e.preventDefault();
-        move(0);
+        (row ?? stops[0])?.[0]?.focus();
         break;
       case "End":
         e.preventDefault();
-        move(items.length - 1);
+        (row ?? stops.at(-1))?.at(-1)?.focus();
         break;
       case "Escape":
         e.preventDefault();
@@ -145,6 +188,7 @@ function MenuPopup({ open, onClose, anchor, label, align = "end", children, clas
         aria-label={label}
         data-testid={testId}
         onKeyDown={onKeyDown}
+        onFocus={onFocus}
         className={`fixed z-50 min-w-[200px] rounded-lg bg-panel py-2 text-fg shadow-[0_2px_5px_rgba(11,20,26,.26),0_2px_10px_rgba(11,20,26,.16)] ring-1 ring-border dark:bg-panel-2 ${className}`}
         style={{ top: pos?.top ?? -9999, left: pos?.left ?? -9999, visibility: pos ? "visible" : "hidden" }}
       >
@@ -190,5 +234,14 @@ export function MenuItem({ icon, danger, checked, keepOpen, children, onClick, c
         </svg>
       )}
     </button>
+  );
+}
+
+/** Items side by side in the menu (the quick reactions): Left / Right move along, Up / Down leave. */
+export function MenuRow({ label, className = "", children }: { label: string; className?: string; children: ReactNode }) {
+  return (
+    <div role="group" aria-label={label} data-menu-row="" className={className}>
+      {children}
+    </div>
   );
 }
