@@ -237,7 +237,10 @@ test.describe("rich messages", () => {
     await expect(reactionsOn(A).getByTestId("reaction-tooltip")).toHaveText(`👍 ${ben!.name}`);
     await chip(A, "👍").click(); // Ana joins
     await expect(chip(B, "👍")).toHaveAttribute("data-count", "2");
-    await expect(reactionsOn(B).getByTestId("reaction-tooltip")).toHaveText(`👍 You and ${ana!.name}`);
+    // On a chip with my reaction, the tip says a click takes it away.
+    await chip(B, "👍").hover();
+    await expect(reactionsOn(B).getByTestId("reaction-tooltip")).toBeVisible();
+    await expect(reactionsOn(B).getByTestId("reaction-tooltip")).toHaveText(`👍 You and ${ana!.name}Click to remove`);
     await chip(B, "👍").click(); // Ben un-reacts
     await expect(chip(A, "👍")).toHaveAttribute("data-count", "1");
     await expect(chip(A, "👍")).toHaveAttribute("data-mine", "true");

@@ -1,6 +1,7 @@
 "use client";
 // The reactions under a bubble: one chip per emoji with its count. Hover or focus shows who
-// reacted; a click toggles my reaction with that emoji.
+// reacted; a click toggles my reaction with that emoji. On my own the tip says a click removes
+// it, as WhatsApp does: otherwise one click took it away without a word.
 import { useId } from "react";
 import { reactorNames } from "@/lib/client/reactions";
 import type { ReactionDto } from "@/lib/realtime/contract";
@@ -84,6 +85,12 @@ function ReactionChip({
         data-testid="reaction-tooltip"
       >
         {r.emoji} {names}
+        {reacted && !disabled && (
+          // The button's name already says it to screen readers.
+          <span className="block text-white/75" aria-hidden="true" data-testid="reaction-remove-hint">
+            Click to remove
+          </span>
+        )}
       </span>
     </span>
   );
