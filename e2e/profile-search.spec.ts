@@ -35,6 +35,8 @@ async function api<T>(page: Page, method: "GET" | "POST", path: string): Promise
 
 /** The list item (row + its options button). */
 const rowItem = (page: Page, title: string) => page.locator("li").filter({ has: chatRow(page, title) });
+/** The number on the "Unread" filter chip (none shown: 0). */
+const unreadChipCount = async (page: Page) => Number((await page.getByTestId("tab-unread").textContent())?.replace(/\D/g, "") || 0);
 
 /** Letters only: one search token that no other message contains. */
 function uniqueWord(prefix: string): string {
@@ -254,10 +256,13 @@ test.describe("chat list settings", () => {
     await expectNoAxeViolations(page, "nav");
     await screenshot(page, testInfo, "chat-list-pinned-muted-1280");
 
-    // Archive: gone from the list (and unpinned), inside the Archived folder, then back.
+    // Archive: gone from the list (and unpinned), inside the Archived folder, then back. Its
+    // unread message leaves the Unread chip's count with it, as the row leaves that filter.
+    const unreadBefore = await unreadChipCount(page);
     await chatRow(page, ben!.name).click({ button: "right" });
     await page.getByTestId("menu-archive").click();
     await expect(chatRow(page, ben!.name)).toHaveCount(0);
+    await expect.poll(() => unreadChipCount(page)).toBe(unreadBefore - 1);
     const entry = page.getByTestId("archived-entry");
     await expect(entry).toBeVisible();
     await expect(entry.getByTestId("archived-count")).toContainText("1");
@@ -328,6 +333,10 @@ test.describe("chat list settings", () => {
     await page.getByTestId("tab-unread").click();
     await expect(chatRow(page, ben!.name)).toBeVisible();
     await expect(chatRow(page, joined[0]!.name)).toHaveCount(0);
+    // The chip counts the unread rows it lists, the marked one too.
+    const unreadRows = page.getByTestId("conversation-row").filter({ has: page.locator('[data-testid="unread-badge"], [data-testid="marked-unread-badge"]') });
+    await expect.poll(() => unreadChipCount(page)).toBe(await unreadRows.count());
+    expect(await unreadRows.count()).toBeGreaterThan(0);
     await page.getByTestId("tab-all").click();
     await chatRow(page, ben!.name).click();
     await chatRow(page, joined[0]!.name).click();

@@ -5,7 +5,7 @@
 import { useMemo, useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { useChatNavigation } from "@/components/chat/navigation";
-import { isUnread, matchesQuery } from "@/lib/client/conversations";
+import { inChatFilter, isUnread, matchesQuery, type ChatFilter } from "@/lib/client/conversations";
 import { useChat } from "@/lib/client/context";
 import { useIsClient, useNow } from "@/lib/client/hooks";
 import { draftPreview } from "@/lib/client/drafts";
@@ -15,8 +15,6 @@ import { activeTypers, typingLabel } from "@/lib/client/typing";
 import { ArchiveIcon } from "@/components/ui/icons";
 import { ConversationRow } from "./conversation-row";
 import { useChatSettings, useMarkChatRead } from "./use-chat-settings";
-
-export type ChatFilter = "all" | "unread" | "groups";
 
 type Props = {
   query: string;
@@ -62,12 +60,7 @@ export function ConversationList({ query, filter, onNewChat, onDiscover, listRef
   const searching = query.trim() !== "";
   const visible = useMemo(
     () =>
-      conversations.filter(
-        (c) =>
-          (archived ? c.isArchived : searching || !c.isArchived) &&
-          matchesQuery(c, query) &&
-          (filter === "all" || (filter === "unread" ? isUnread(c) || c.id === activeId : c.type === "GROUP")),
-      ),
+      conversations.filter((c) => inChatFilter(c, filter, { archived, searching, keepId: activeId }) && matchesQuery(c, query)),
     [conversations, query, filter, activeId, archived, searching],
   );
   const archivedChats = useMemo(() => conversations.filter((c) => c.isArchived), [conversations]);

@@ -12,12 +12,14 @@ import { CloseIcon } from "@/components/ui/icons";
 import { SearchField } from "@/components/ui/search-field";
 import { TabList, tabId, tabPanelId } from "@/components/ui/tab-list";
 import { useChatNavigation } from "@/components/chat/navigation";
+import type { ChatFilter } from "@/lib/client/conversations";
 import { useChat } from "@/lib/client/context";
+import { selectUnreadFilterCount } from "@/lib/client/selectors";
 import { useShortcut } from "@/lib/client/use-shortcut";
 import { MAX_MESSAGE_QUERY } from "@/lib/validation";
 import { ArchivedPanel } from "./archived-panel";
 import { ConnectionBanner } from "./connection-banner";
-import { ConversationList, type ChatFilter } from "./conversation-list";
+import { ConversationList } from "./conversation-list";
 import { NewChatPanel } from "./new-chat-panel";
 import { SidebarHeader } from "./sidebar-header";
 
@@ -38,7 +40,7 @@ export function Sidebar({ hiddenOnMobile }: { hiddenOnMobile: boolean }) {
   const newChatRef = useRef<HTMLButtonElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const panelId = useId();
-  const unreadChats = useChat((s) => Object.values(s.conversations).filter((c) => c.unreadCount > 0).length);
+  const unreadChats = useChat(selectUnreadFilterCount);
 
   const closeNewChat = useCallback((chatOpened?: boolean) => {
     setNewChatOpen(false);

@@ -166,6 +166,25 @@ export function isUnread(c: Pick<ConversationSummary, "unreadCount" | "markedUnr
   return c.unreadCount > 0 || c.markedUnread;
 }
 
+/** The chat list's filter chips (Discover is no filter of chats). */
+export type ChatFilter = "all" | "unread" | "groups";
+
+/**
+ * Whether a chat is a row of the list under `filter`. The Archived folder holds the archived
+ * chats, the chat list the others, except while searching, when every chat matches. `keepId`
+ * (the open chat) stays under "Unread" once read, so the row doesn't vanish under the pointer.
+ * The Unread chip counts with this too, so its number is what the filter lists.
+ */
+export function inChatFilter(
+  c: Pick<ConversationSummary, "id" | "type" | "isArchived" | "unreadCount" | "markedUnread">,
+  filter: ChatFilter,
+  where: { archived: boolean; searching: boolean; keepId?: string | null },
+): boolean {
+  if (where.archived ? !c.isArchived : !where.searching && c.isArchived) return false;
+  if (filter === "unread") return isUnread(c) || c.id === where.keepId;
+  return filter === "all" || c.type === "GROUP";
+}
+
 /** What stands in for a message deleted for everyone, in its bubble and in previews. */
 export function deletedText(m: Pick<MessageDto, "deletedByAdmin">, mine: boolean): string {
   if (m.deletedByAdmin) return "This message was deleted by an admin";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { newEntry } from "./outbox";
-import { latestPending, selectAdjacentChat, selectSortedConversations, selectUnreadChats } from "./selectors";
+import { inChatFilter } from "./conversations";
+import { latestPending, selectAdjacentChat, selectSortedConversations, selectUnreadChats, selectUnreadFilterCount } from "./selectors";
 import { chatStore } from "./test-support/chat-store";
 import { ME, conv } from "./test-support/fixtures";
 
@@ -24,6 +25,28 @@ describe("selectors", () => {
   it("a chat I marked unread counts as unread without unread messages", () => {
     const store = chatStore([conv({ id: "a", unreadCount: 0, markedUnread: true }), conv({ id: "b", unreadCount: 0 })]);
     expect(selectUnreadChats(store.getState())).toBe(1);
+  });
+
+  it("the Unread chip counts the rows the Unread filter lists: marked unread too, archived chats not", () => {
+    const store = chatStore([
+      conv({ id: "msgs", unreadCount: 3 }),
+      conv({ id: "marked", markedUnread: true }),
+      conv({ id: "archived", unreadCount: 2, isArchived: true }),
+      conv({ id: "read" }),
+    ]);
+    const s = () => store.getState();
+    const listed = (keepId: string | null) =>
+      Object.values(s().conversations)
+        .filter((c) => inChatFilter(c, "unread", { archived: false, searching: false, keepId }))
+        .map((c) => c.id);
+    expect(listed(null)).toEqual(["msgs", "marked"]);
+    expect(selectUnreadFilterCount(s())).toBe(2);
+    // The open chat, read, keeps its row under the filter but is not counted: it is not unread.
+    s().setActive("read");
+    expect(listed("read")).toEqual(["msgs", "marked", "read"]);
+    expect(selectUnreadFilterCount(s())).toBe(2);
+    // While searching, archived chats are listed (the chip stays the folder-less count).
+    expect(inChatFilter(s().conversations.archived!, "unread", { archived: false, searching: true })).toBe(true);
   });
 
   it("steps through the chat list in its order, within the open chat's folder, stopping at the ends", () => {

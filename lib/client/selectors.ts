@@ -1,6 +1,6 @@
 // Derived views of the chat state, memoised on the slices they read.
 import type { ConversationSummary } from "@/lib/realtime/contract";
-import { isUnread, sortConversations } from "./conversations";
+import { inChatFilter, isUnread, sortConversations } from "./conversations";
 import type { ChatState } from "./store";
 import type { OutboxEntry } from "./types";
 
@@ -36,6 +36,13 @@ export function selectAdjacentChat(s: ChatState, step: 1 | -1): string | null {
 export function selectUnreadChats(s: ChatState): number {
   let n = 0;
   for (const c of Object.values(s.conversations)) if (isUnread(c) && !s.removed[c.id]) n++;
+  return n;
+}
+
+/** The chip of the "Unread" filter: the unread chats it lists, with no search (the open chat it keeps once read is not unread). */
+export function selectUnreadFilterCount(s: ChatState): number {
+  let n = 0;
+  for (const c of Object.values(s.conversations)) if (inChatFilter(c, "unread", { archived: false, searching: false })) n++;
   return n;
 }
 
