@@ -19,8 +19,9 @@ export function MessagePoll({ question, poll, meId, disabled, metaColor, onVote,
   const mine = new Set(myChoices(poll, meId));
   const most = Math.max(1, ...poll.options.map((o) => o.voterIds.length));
   const voters = voterCount(poll);
+  // 320 px where the bubble has room; narrower in a narrow chat column (a side panel open).
   return (
-    <div className="w-[min(320px,70vw)] px-[6px] pt-1" data-testid="message-poll">
+    <div className="w-[320px] max-w-full px-[6px] pt-1" data-testid="message-poll">
       <p className="text-[15px] leading-5 font-medium break-words text-fg [overflow-wrap:anywhere]">{question}</p>
       <p className={`mt-1 mb-2 text-[12.5px] ${metaColor}`}>{poll.multiple ? "Select one or more" : "Select one"}</p>
       <ul className="space-y-3">
