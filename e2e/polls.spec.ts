@@ -54,6 +54,17 @@ test("a group poll: one answer each, changed at will, counted live for everyone,
   await expect(option(B, "Sushi")).not.toBeChecked();
   await expectNoAxeViolations(B, '[data-testid="message-poll"]');
   await screenshot(B, testInfo, "poll-voted-1280");
+  // Ana's own poll in dark mode: "View votes" reads clearly on her dark-green bubble. With Group
+  // info open the chat column narrows, and the poll with its bubble instead of spilling out.
+  await A.emulateMedia({ colorScheme: "dark" });
+  await expectNoAxeViolations(A, '[data-testid="message-poll"]');
+  await A.getByTestId("chat-header-button").click();
+  await expect(A.getByTestId("info-panel")).toBeVisible();
+  const [pollBox, bubbleBox] = [await poll(A).boundingBox(), await bubble(A, "Where do we eat?").boundingBox()];
+  expect(pollBox!.x + pollBox!.width).toBeLessThanOrEqual(bubbleBox!.x + bubbleBox!.width);
+  await screenshot(A, testInfo, "poll-info-open-dark-1280");
+  await A.getByTestId("close-info").click();
+  await A.emulateMedia({ colorScheme: "light" });
 
   await poll(A).getByTestId("poll-view-votes").click();
   const votes = A.getByTestId("poll-votes-dialog");

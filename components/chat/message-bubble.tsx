@@ -18,6 +18,7 @@ import { plainText } from "@/lib/client/rich-text";
 import { emojiOnlyCount } from "@/lib/client/text";
 import type { TickStatus } from "@/lib/client/types";
 import type { ReplyPreview } from "@/lib/realtime/contract";
+import { bubbleActionColor, bubbleMetaColor } from "./bubble-colors";
 import { FileCard, LocationCard, MessageAudio, MessageImages, MessageVideo } from "./message-media";
 import { MessagePoll } from "./message-poll";
 import { ReactionsRow } from "./reactions-row";
@@ -146,7 +147,7 @@ export const MessageBubble = memo(function MessageBubble({
 
   const bubbleColor = mine ? "bg-bubble-out" : "bg-bubble-in";
   const tailColor = mine ? "text-bubble-out" : "text-bubble-in";
-  const metaColor = mine ? "text-muted dark:text-white/75" : "text-muted";
+  const metaColor = bubbleMetaColor(mine);
   const linkColor = "text-[#0b62a8] underline decoration-1 underline-offset-2 dark:text-[#8fd3f5]";
 
   const meta = (
@@ -166,7 +167,7 @@ export const MessageBubble = memo(function MessageBubble({
       {edited && <span data-testid="edited-label">edited</span>}
       <time dateTime={m.createdAt}>{time}</time>
       {mine && status && !deleted && (
-        <Ticks status={status} className={overlayMeta ? (status === "read" ? "" : "text-white") : status === "read" ? "" : "text-muted dark:text-white/75"} />
+        <Ticks status={status} className={overlayMeta ? (status === "read" ? "" : "text-white") : status === "read" ? "" : metaColor} />
       )}
     </>
   );
@@ -266,6 +267,7 @@ export const MessageBubble = memo(function MessageBubble({
                 meId={meId}
                 disabled={!canWriteHere}
                 metaColor={metaColor}
+                actionColor={bubbleActionColor(mine)}
                 onVote={(option) => actions.onVote(m, option)}
                 onShowVotes={() => actions.onShowVotes(m)}
               />
@@ -337,8 +339,8 @@ export const MessageBubble = memo(function MessageBubble({
               mediaFirst
                 ? "top-[3px] right-[3px] h-7 w-10 rounded-tr-[6px] bg-gradient-to-bl from-black/50 to-transparent pt-1 text-white"
                 : mine
-                  ? "bg-gradient-to-l from-bubble-out from-60% to-transparent text-muted dark:text-white/75"
-                  : "bg-gradient-to-l from-bubble-in from-60% to-transparent text-muted"
+                  ? `bg-gradient-to-l from-bubble-out from-60% to-transparent ${metaColor}`
+                  : `bg-gradient-to-l from-bubble-in from-60% to-transparent ${metaColor}`
             }`}
           >
             <ChevronDownIcon size={18} />

@@ -8,6 +8,7 @@ import { useRealtimeClient } from "@/lib/client/context";
 import { formatClock } from "@/lib/client/format";
 import type { ViewMessage } from "@/lib/client/rows";
 import type { ConversationSummary, MessageReceipts, UserSummary } from "@/lib/realtime/contract";
+import { bubbleMetaColor } from "./bubble-colors";
 import { Ticks } from "./ticks";
 
 type Loaded = { messageId: string; receipts: MessageReceipts | null };
@@ -51,7 +52,7 @@ export function MessageInfoDialog({
         <div className="bg-chat-bg px-6 py-5">
           <div className="ml-auto w-fit max-w-[85%] rounded-lg bg-bubble-out px-3 py-2 text-[14.2px] whitespace-pre-wrap text-fg shadow-sm [overflow-wrap:anywhere]">
             {message.text}
-            <span className="ml-3 text-[11px] text-muted dark:text-white/75">{formatClock(message.createdAt)}</span>
+            <span className={`ml-3 text-[11px] ${bubbleMetaColor(true)}`}>{formatClock(message.createdAt)}</span>
           </div>
         </div>
       )}

@@ -11,11 +11,13 @@ type Props = {
   /** Not stored yet, or the chat is read-only: the options don't take votes. */
   disabled: boolean;
   metaColor: string;
+  /** "View votes": a lighter green on my dark bubble (bubble-colors). */
+  actionColor: string;
   onVote: (option: number) => void;
   onShowVotes: () => void;
 };
 
-export function MessagePoll({ question, poll, meId, disabled, metaColor, onVote, onShowVotes }: Props) {
+export function MessagePoll({ question, poll, meId, disabled, metaColor, actionColor, onVote, onShowVotes }: Props) {
   const mine = new Set(myChoices(poll, meId));
   const most = Math.max(1, ...poll.options.map((o) => o.voterIds.length));
   const voters = voterCount(poll);
@@ -61,7 +63,7 @@ export function MessagePoll({ question, poll, meId, disabled, metaColor, onVote,
           type="button"
           onClick={onShowVotes}
           disabled={voters === 0}
-          className="w-full rounded-md py-1.5 text-center text-[14px] font-medium text-accent-strong hover:bg-black/5 disabled:text-current disabled:opacity-50 dark:hover:bg-white/5"
+          className={`w-full rounded-md py-1.5 text-center text-[14px] font-medium ${actionColor} hover:bg-black/5 disabled:text-current disabled:opacity-50 dark:hover:bg-white/5`}
           data-testid="poll-view-votes"
         >
           {voters === 0 ? "No votes yet" : "View votes"}

@@ -11,6 +11,7 @@ import { useChat, useRealtimeClient } from "@/lib/client/context";
 import { formatClock, formatListTime } from "@/lib/client/format";
 import { useIsClient, useNow } from "@/lib/client/hooks";
 import type { StarredItem } from "@/lib/client/message-api";
+import { bubbleMetaColor } from "./bubble-colors";
 import { useChatNavigation } from "./navigation";
 import { useJumpToMessage } from "./use-jump";
 
@@ -156,7 +157,7 @@ export function StarredPanel({ onClose }: { onClose: () => void }) {
                       <span className="line-clamp-3 min-w-0 text-[14px] leading-[19px] break-words whitespace-pre-wrap text-fg [overflow-wrap:anywhere]">
                         {preview || "\u00a0"}
                       </span>
-                      <span className="flex shrink-0 items-center gap-0.5 text-[11px] text-muted">
+                      <span className={`flex shrink-0 items-center gap-0.5 text-[11px] ${bubbleMetaColor(mine)}`}>
                         <StarIcon size={11} filled />
                         <span className="sr-only">Starred, sent at </span>
                         {isClient ? formatClock(m.createdAt) : ""}
