@@ -66,9 +66,12 @@ function ForwardPicker({ messageId, message, onClose }: { messageId: string; mes
     <div className="flex min-h-0 flex-col">
       <div className="border-b border-border px-4 pt-3 pb-3">
         {preview && (
-          <p className="mb-3 line-clamp-2 rounded-md bg-panel-2 px-3 py-2 text-[13px] text-muted" data-testid="forward-preview">
-            {preview}
-          </p>
+          // The padding is on the box, not the clamped text: inside it, a third line showed in it.
+          <div className="mb-3 rounded-md bg-panel-2 px-3 py-2">
+            <p className="line-clamp-2 text-[13px] text-muted" data-testid="forward-preview">
+              {preview}
+            </p>
+          </div>
         )}
         <label className="sr-only" htmlFor="forward-search">
           Search chats
