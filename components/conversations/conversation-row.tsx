@@ -159,8 +159,10 @@ export const ConversationRow = memo(function ConversationRow({
               </time>
             )}
           </span>
+          {/* Room for the options button while it shows: hovered, keyboard focus in the row (not
+              a mouse click's focus, which stays after its menu closes), or a touch screen. */}
           <span
-            className={`flex items-center gap-1 transition-[padding] group-focus-within/row:pr-7 group-hover/row:pr-7 [@media(hover:none)]:pr-7 ${menuOpen ? "pr-7" : ""}`}
+            className={`flex items-center gap-1 transition-[padding] group-hover/row:pr-7 group-has-[:focus-visible]/row:pr-7 [@media(hover:none)]:pr-7 ${menuOpen ? "pr-7" : ""}`}
           >
             <span
               className={`flex min-w-0 flex-1 items-center text-sm leading-5 ${active ? "text-fg/75" : "text-muted"} ${
