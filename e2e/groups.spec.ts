@@ -353,8 +353,12 @@ test.describe("invite links", () => {
     await a.getByTestId("create-invite").click();
     const row = a.getByTestId("invite-row").first();
     await expect(row).toBeVisible();
-    const url = await row.getByTestId("invite-url").inputValue();
+    const url = (await row.getByTestId("invite-url").textContent()) ?? "";
     expect(url).toMatch(new RegExp(`^${APP_URL}/join/[A-Za-z0-9_-]{16,64}$`));
+    // All of it shows, the code at its end too: it wraps in the narrow panel instead of being cut off.
+    expect(await row.getByTestId("invite-url").evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await row.scrollIntoViewIfNeeded();
+    await screenshot(a, testInfo, "invite-link-1280");
 
     // Ben is a member already: Open group.
     await ben!.page.goto(url);

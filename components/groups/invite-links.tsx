@@ -111,14 +111,11 @@ export function InviteLinks({ conversation: c }: { conversation: ConversationSum
             const url = inviteUrl(origin, invite.code);
             return (
               <li key={invite.id} className="flex items-center gap-1 rounded-lg bg-panel-2 py-1 pr-1 pl-3" data-testid="invite-row" data-code={invite.code}>
-                <input
-                  readOnly
-                  value={url}
-                  aria-label={`Invite link ${invites.length - i}`}
-                  onFocus={(e) => e.currentTarget.select()}
-                  className="min-w-0 flex-1 truncate bg-transparent text-sm text-fg outline-none"
-                  data-testid="invite-url"
-                />
+                {/* The whole link, wrapped: cut off, its code (the part that matters) never showed.
+                    One click selects it all, for copying by hand. */}
+                <p className="min-w-0 flex-1 py-1.5 text-sm break-all text-fg select-all" data-testid="invite-url">
+                  {url}
+                </p>
                 <button
                   type="button"
                   onClick={() => void copy(url)}
