@@ -10,7 +10,9 @@ import type { Page } from "@playwright/test";
 async function openSettings(page: Page) {
   await page.getByTestId("profile-button").click();
   await page.getByTestId("open-settings").click();
-  return page.getByTestId("profile-drawer");
+  const drawer = page.getByTestId("profile-drawer");
+  await expect(drawer).toHaveAccessibleName("Profile and settings");
+  return drawer;
 }
 
 async function setReadReceipts(page: Page, on: boolean) {

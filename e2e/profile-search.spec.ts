@@ -57,6 +57,7 @@ test.describe("profile", () => {
     await page.getByTestId("open-profile").click();
     const drawer = page.getByTestId("profile-drawer");
     await expect(drawer).toBeVisible();
+    await expect(drawer).toHaveAccessibleName("Profile and settings");
     await expect(drawer.getByTestId("profile-name-value")).toHaveText(ana!.name);
 
     // Username: rules first, then "taken" for Ben's, then a free one.

@@ -1,7 +1,7 @@
 "use client";
-// "Profile" drawer over the chat list: photo (upload with a square crop, remove), name,
-// @username (live availability check), about, phone; then Settings: theme, notification
-// sounds, language and blocked contacts.
+// The "Profile and settings" drawer over the chat list: photo (upload with a square crop,
+// remove), name, @username (live availability check), about, phone; then Settings: theme,
+// notification sounds, language and blocked contacts.
 import { useEffect, useRef, useState } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { BackIcon, CameraIcon, TrashIcon } from "@/components/ui/icons";
@@ -85,8 +85,11 @@ export function ProfileDrawer({ onClose, section = "profile" }: Props) {
         <IconButton ref={backRef} label="Back to chats" onClick={onClose} data-testid="profile-back">
           <BackIcon size={22} />
         </IconButton>
+        {/* One name for both ways in, "Profile" and "Settings" (which scrolls to the settings):
+            it holds both, as the avatar button that opens it says. Not "Settings" alone: its
+            settings section is named that, and two landmarks would share a name. */}
         <h2 id="profile-drawer-title" className="text-lg font-semibold">
-          Profile
+          Profile and settings
         </h2>
       </div>
 
