@@ -298,9 +298,11 @@ export const MessageBubble = memo(function MessageBubble({
             {!hasText && !overlayMeta && <div className="h-[17px]" aria-hidden="true" />}
           </div>
 
+          {/* Above the options button: in a one-line bubble its gradient reaches the time and
+              ticks, which stay readable under the chevron (the chevron itself sits above them). */}
           {!overlayMeta && (
             <div
-              className={`absolute right-[7px] bottom-[3px] flex items-center gap-[3px] text-[11px] leading-[15px] ${metaColor} ${
+              className={`absolute right-[7px] bottom-[3px] z-[2] flex items-center gap-[3px] text-[11px] leading-[15px] ${metaColor} ${
                 hasMedia && !hasText ? "right-[9px]" : ""
               }`}
               data-testid="message-meta"
@@ -325,6 +327,8 @@ export const MessageBubble = memo(function MessageBubble({
             </button>
           )}
 
+          {/* In a one-line bubble the button reaches down to the time: the chevron sits high, above
+              the time and ticks, and its focus ring goes round the chevron, not across the time. */}
           <button
             ref={setMenuButton}
             type="button"
@@ -333,14 +337,12 @@ export const MessageBubble = memo(function MessageBubble({
             aria-expanded={menuOpen}
             onClick={() => setMenuOpen((o) => !o)}
             data-testid="message-menu-button"
-            className={`absolute top-0 right-0 z-[1] flex h-[22px] w-8 items-start justify-end rounded-tr-lg pt-[3px] pr-1 opacity-0 transition-opacity group-hover:opacity-100 focus-visible:opacity-100 ${
+            className={`absolute top-0 right-0 z-[1] flex h-[22px] w-8 items-start justify-end rounded-tr-lg pr-1 opacity-0 transition-opacity group-hover:opacity-100 focus-visible:opacity-100 focus-visible:outline-none focus-visible:[&>svg]:rounded-sm focus-visible:[&>svg]:outline-2 focus-visible:[&>svg]:-outline-offset-2 focus-visible:[&>svg]:outline-accent focus-visible:[&>svg]:outline-solid ${
               menuOpen ? "opacity-100" : ""
             } ${
               mediaFirst
                 ? "top-[3px] right-[3px] h-7 w-10 rounded-tr-[6px] bg-gradient-to-bl from-black/50 to-transparent pt-1 text-white"
-                : mine
-                  ? `bg-gradient-to-l from-bubble-out from-60% to-transparent ${metaColor}`
-                  : `bg-gradient-to-l from-bubble-in from-60% to-transparent ${metaColor}`
+                : `pt-px bg-gradient-to-l ${mine ? "from-bubble-out" : "from-bubble-in"} from-60% to-transparent ${metaColor}`
             }`}
           >
             <ChevronDownIcon size={18} />
