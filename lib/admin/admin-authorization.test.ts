@@ -74,7 +74,6 @@ beforeAll(async () => {
 afterAll(async () => {
   // Leave nothing behind that could auto-join other files' new users.
   await db.conversation.updateMany({ where: { name: { in: createdGroupNames } }, data: { autoJoin: false } });
-  await db.$disconnect();
 });
 
 // --- 1. Site-admin routes -----------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { testDb } from "@/lib/test-support/database";
 import { createTestUser } from "@/lib/test-support/fixtures";
 import { listConversations } from "./list-conversations";
@@ -7,9 +7,6 @@ import { MAX_PINNED, updateConversationSettings } from "./update-settings";
 
 const db = testDb();
 
-afterAll(async () => {
-  await db.$disconnect();
-});
 
 describe("pinned chats", () => {
   it("tabs pinning chats at once never make more than three: the rest are refused", async () => {

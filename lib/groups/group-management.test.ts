@@ -98,7 +98,6 @@ beforeAll(async () => {
 afterAll(async () => {
   // Don't let other files' new users auto-join what this file created.
   await db.conversation.updateMany({ where: { id: { in: autoJoinGroupIds } }, data: { autoJoin: false } });
-  await db.$disconnect();
 });
 
 async function publicGroup(name = `Public ${tag()}`) {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { setMessageTimer } from "@/lib/conversations/set-message-timer";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -21,9 +21,6 @@ import { updateGroup } from "./update-group";
 const db = testDb();
 const tag = () => randomUUID().slice(0, 8);
 
-afterAll(async () => {
-  await db.$disconnect();
-});
 
 async function cast(names: string[]) {
   const publish = recordingPublisher();

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as bansRoute from "@/app/api/v1/groups/[id]/bans/route";
 import { AppError } from "@/lib/errors";
 import { createPrivateGroup } from "@/lib/groups/create-private-group";
@@ -10,9 +10,6 @@ import { createTestUser } from "@/lib/test-support/fixtures";
 
 const db = testDb();
 
-afterAll(async () => {
-  await db.$disconnect();
-});
 
 async function code(promise: Promise<unknown>) {
   return promise.then(

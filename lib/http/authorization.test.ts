@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as clearRoute from "@/app/api/v1/conversations/[id]/clear/route";
 import * as exportRoute from "@/app/api/v1/conversations/[id]/export/route";
 import * as conversationRoute from "@/app/api/v1/conversations/[id]/route";
@@ -212,6 +212,3 @@ describe("HTTP API v1 authorization", () => {
   });
 });
 
-afterAll(async () => {
-  await db.$disconnect();
-});

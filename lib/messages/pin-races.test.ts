@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openDirect } from "@/lib/conversations/open-direct";
 import { listMessages } from "@/lib/messages/list-messages";
 import { listPins, pinMessage } from "@/lib/messages/pin-message";
@@ -8,9 +8,6 @@ import { createTestUser } from "@/lib/test-support/fixtures";
 
 const db = testDb();
 
-afterAll(async () => {
-  await db.$disconnect();
-});
 
 describe("pins under double submits", () => {
   it("a double-clicked Pin pins once and announces once", async () => {

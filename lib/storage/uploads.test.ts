@@ -55,7 +55,6 @@ beforeAll(async () => {
 afterAll(async () => {
   restoreEnv(savedEnv);
   await rm(dataDir, { recursive: true, force: true });
-  await db.$disconnect();
 });
 
 // --- helpers ---------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ export function testDatabaseUrl(): string {
   return inject("testDatabaseUrl");
 }
 
-/** The process-wide PrismaClient, connected to the test database. */
+/** The process-wide PrismaClient, connected to the test database; every file shares it, so never disconnect it. */
 export function testDb(): Db {
   return connectDb(testDatabaseUrl(), 5);
 }
