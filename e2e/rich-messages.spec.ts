@@ -3,6 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { chatRow, openChat, send, sendDirect, signInAll, startDirectChat } from "./support/chat";
+import { expectNoAxeViolations, screenshot } from "./support/checks";
 import { E2E_UPLOAD_MAX_BYTES } from "./support/env";
 
 // Rich messages between real users, each in their own browser context: photos and documents
@@ -128,9 +129,8 @@ test.describe("rich messages", () => {
     const A = ana!.page;
     const B = ben!.page;
 
-    // Ana has chats with Cy and Dee too (forward targets).
+    // Ana has a chat with Cy too (a forward target); Dee she finds while forwarding.
     await startDirectChat(A, cy!.name);
-    await startDirectChat(A, dee!.name);
     await sendDirect(A, ben!.name, "Original words 1");
     await openChat(B, ana!.name);
     await expect(bubble(B, "Original words 1")).toBeVisible();
@@ -259,18 +259,25 @@ test.describe("rich messages", () => {
     await B.getByTestId("reaction-picker").getByRole("button", { name: "🔥" }).click();
     await expect(chip(A, "🔥")).toHaveAttribute("data-count", "1");
 
-    // ---- forward to two chats ---------------------------------------------------------------
+    // ---- forward to a chat and to someone Ana has no chat with yet ----------------------------
     await (await openMenu(A, byId(A, originalId))).getByTestId("forward-message").click();
     const forward = A.getByTestId("forward-dialog");
     // It opens with the keyboard in its search box.
     await expect(forward.getByTestId("forward-search")).toBeFocused();
     await forward.getByTestId("forward-search").fill(cy!.name);
     await forward.getByTestId("forward-option").filter({ hasText: cy!.name }).click();
+    await forward.getByTestId("forward-search").fill(dee!.name);
+    const people = forward.getByRole("region", { name: "People" });
+    await people.getByTestId("forward-option").filter({ hasText: dee!.name }).click();
+    await expectNoAxeViolations(A, "[data-testid=forward-dialog]");
+    await screenshot(A, testInfo, "forward-people-1280");
     await forward.getByTestId("forward-search").fill("");
-    await forward.getByTestId("forward-option").filter({ hasText: dee!.name }).click();
     await expect(forward.getByTestId("forward-count")).toHaveText("2 of 5 selected");
+    await expect(forward.getByTestId("forward-selected")).toHaveText(`${cy!.name}, ${dee!.name}`);
     await forward.getByTestId("forward-send").click();
     await expect(forward).toHaveCount(0);
+    await expect(A.getByText("Forwarded to 2 chats")).toBeVisible();
+    await expect(chatRow(A, dee!.name)).toContainText("Edited words 1b");
     for (const u of [cy!, dee!]) {
       await openChat(u.page, ana!.name);
       const copy = bubble(u.page, "Edited words 1b");

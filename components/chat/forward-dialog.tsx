@@ -1,8 +1,10 @@
 "use client";
-// Forward a message: pick up to five of my chats (searchable), then send.
+// Forward a message: pick up to five of my chats, or people found by the search (their direct
+// chat opens on send), then send.
 import { useEffect, useMemo, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { ConversationAvatar } from "@/components/conversations/conversation-avatar";
+import { Avatar } from "@/components/ui/avatar";
 import { Dialog } from "@/components/ui/dialog";
 import { SendIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
@@ -10,9 +12,20 @@ import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/api";
 import { contentPreview } from "@/lib/client/attachments";
 import { useChat, useRealtimeClient } from "@/lib/client/context";
-import { announcementRolesToLoad, forwardCandidates, MAX_FORWARD_TARGETS, toggleTarget, type SendRights } from "@/lib/client/forward";
+import {
+  announcementRolesToLoad,
+  forwardCandidates,
+  MAX_FORWARD_TARGETS,
+  peopleToForwardTo,
+  personTarget,
+  splitTargets,
+  toggleTarget,
+  type SendRights,
+} from "@/lib/client/forward";
+import { useDebounced } from "@/lib/client/hooks";
 import type { ViewMessage } from "@/lib/client/rows";
 import { selectSortedConversations } from "@/lib/client/selectors";
+import type { UserSummary } from "@/lib/realtime/contract";
 
 export function ForwardDialog({ message, onClose }: { message: ViewMessage | null; onClose: () => void }) {
   return (
@@ -33,6 +46,10 @@ function ForwardPicker({ messageId, message, onClose }: { messageId: string; mes
   const [selected, setSelected] = useState<string[]>([]);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const debounced = useDebounced(query.trim(), 250);
+  const [found, setFound] = useState<{ q: string; users: UserSummary[] } | null>(null);
+  // People picked from a search stay named after the search moves on.
+  const [picked, setPicked] = useState<Record<string, UserSummary>>({});
 
   const rights = useMemo<SendRights>(
     () => ({ meId, siteRole, readOnly: { ...removed, ...archived }, blocked, members }),
@@ -44,7 +61,26 @@ function ForwardPicker({ messageId, message, onClose }: { messageId: string; mes
   useEffect(() => {
     for (const id of toLoad ? toLoad.split(",") : []) void client.loadConversation(id);
   }, [client, toLoad]);
-  const titles = useMemo(() => new Map(sorted.map((c) => [c.id, c.title])), [sorted]);
+  useEffect(() => {
+    if (!debounced) return;
+    const ctrl = new AbortController();
+    client
+      .searchUsers(debounced, ctrl.signal)
+      .then(({ users }) => setFound({ q: debounced, users }))
+      // The chats still show; a failed people search only leaves their section empty.
+      .catch(() => !ctrl.signal.aborted && setFound({ q: debounced, users: [] }));
+    return () => ctrl.abort();
+  }, [client, debounced]);
+  const people = useMemo(
+    () => (debounced && found?.q === debounced ? peopleToForwardTo(found.users, sorted, rights) : []),
+    [debounced, found, sorted, rights],
+  );
+  const searchingPeople = debounced !== "" && found?.q !== debounced;
+  const titles = useMemo(() => {
+    const map = new Map(sorted.map((c) => [c.id, c.title]));
+    for (const u of Object.values(picked)) map.set(personTarget(u.id), u.name);
+    return map;
+  }, [sorted, picked]);
   const full = selected.length >= MAX_FORWARD_TARGETS;
   const preview = contentPreview(message);
 
@@ -53,7 +89,9 @@ function ForwardPicker({ messageId, message, onClose }: { messageId: string; mes
     setSending(true);
     setError(null);
     try {
-      await client.forward(messageId, selected);
+      const { conversationIds, peopleIds } = splitTargets(selected);
+      const opened = await Promise.all(peopleIds.map((id) => client.openDirect(id)));
+      await client.forward(messageId, [...conversationIds, ...opened.map((c) => c.id)]);
       toast(selected.length === 1 ? `Forwarded to ${titles.get(selected[0]!) ?? "1 chat"}` : `Forwarded to ${selected.length} chats`);
       onClose();
     } catch (err) {
@@ -74,14 +112,14 @@ function ForwardPicker({ messageId, message, onClose }: { messageId: string; mes
           </div>
         )}
         <label className="sr-only" htmlFor="forward-search">
-          Search chats
+          Search chats or people
         </label>
         <input
           id="forward-search"
           type="search"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
-          placeholder="Search chats"
+          placeholder="Search chats or people"
           autoComplete="off"
           data-autofocus
           className="h-9 w-full rounded-lg bg-panel-2 px-3 text-[14.5px] text-fg outline-none placeholder:text-muted focus-visible:outline-2 focus-visible:outline-solid focus-visible:outline-accent"
@@ -91,35 +129,46 @@ function ForwardPicker({ messageId, message, onClose }: { messageId: string; mes
           {selected.length} of {MAX_FORWARD_TARGETS} selected{full ? " (maximum)" : ""}
         </p>
       </div>
-      <ul className="max-h-[45vh] min-h-[120px] overflow-y-auto py-1" aria-label="Chats">
-        {candidates.length === 0 && <li className="px-5 py-6 text-center text-sm text-muted">No chats found</li>}
-        {candidates.map((c) => {
-          const checked = selected.includes(c.id);
-          const disabled = !checked && full;
-          return (
-            <li key={c.id}>
-              <label
-                className={`flex cursor-pointer items-center gap-3 px-4 py-2 hover:bg-hover has-[:focus-visible]:bg-hover ${disabled ? "cursor-not-allowed opacity-50" : ""}`}
-                data-testid="forward-option"
-                data-conversation-id={c.id}
-              >
-                <input
-                  type="checkbox"
-                  checked={checked}
-                  disabled={disabled}
-                  onChange={() => setSelected((s) => toggleTarget(s, c.id))}
-                  className="h-[18px] w-[18px] shrink-0 accent-accent"
-                />
-                <ConversationAvatar conversation={c} size={40} />
-                <span className="min-w-0 flex-1">
-                  <span className="block truncate text-[15px] text-fg">{c.title}</span>
-                  <span className="block truncate text-xs text-muted">{c.type === "GROUP" ? "Group" : c.peer ? `@${c.peer.username}` : ""}</span>
-                </span>
-              </label>
-            </li>
-          );
-        })}
-      </ul>
+      <div className="max-h-[45vh] min-h-[120px] overflow-y-auto py-1">
+        {candidates.length === 0 && people.length === 0 && (
+          <p className="px-5 py-6 text-center text-sm text-muted">{searchingPeople ? "Searching…" : "No chats or people found"}</p>
+        )}
+        {candidates.length > 0 && (
+          <TargetList label="Chats" showLabel={people.length > 0}>
+            {candidates.map((c) => (
+              <TargetOption
+                key={c.id}
+                checked={selected.includes(c.id)}
+                full={full}
+                onToggle={() => setSelected((s) => toggleTarget(s, c.id))}
+                avatar={<ConversationAvatar conversation={c} size={40} />}
+                title={c.title}
+                detail={c.type === "GROUP" ? "Group" : c.peer ? `@${c.peer.username}` : ""}
+                data={{ "data-conversation-id": c.id }}
+              />
+            ))}
+          </TargetList>
+        )}
+        {people.length > 0 && (
+          <TargetList label="People" showLabel>
+            {people.map((u) => (
+              <TargetOption
+                key={u.id}
+                checked={selected.includes(personTarget(u.id))}
+                full={full}
+                onToggle={() => {
+                  setPicked((p) => ({ ...p, [u.id]: u }));
+                  setSelected((s) => toggleTarget(s, personTarget(u.id)));
+                }}
+                avatar={<Avatar label={u.name} initials={u.initials} color={u.avatarColor} imageUrl={u.avatarUrl} size={40} />}
+                title={u.name}
+                detail={`@${u.username}`}
+                data={{ "data-user-id": u.id }}
+              />
+            ))}
+          </TargetList>
+        )}
+      </div>
       <div className="flex items-center gap-3 border-t border-border bg-panel-2 px-4 py-3">
         <p className="min-w-0 flex-1 truncate text-sm text-fg" data-testid="forward-selected">
           {error ? (
@@ -144,5 +193,48 @@ function ForwardPicker({ messageId, message, onClose }: { messageId: string; mes
         </button>
       </div>
     </div>
+  );
+}
+
+function TargetList({ label, showLabel, children }: { label: string; showLabel: boolean; children: React.ReactNode }) {
+  return (
+    <section aria-label={label}>
+      {showLabel && <h3 className="px-5 pt-3 pb-1 text-sm font-medium text-accent-strong">{label}</h3>}
+      <ul>{children}</ul>
+    </section>
+  );
+}
+
+function TargetOption(props: {
+  checked: boolean;
+  full: boolean;
+  onToggle: () => void;
+  avatar: React.ReactNode;
+  title: string;
+  detail: string;
+  data: Record<`data-${string}`, string>;
+}) {
+  const disabled = !props.checked && props.full;
+  return (
+    <li>
+      <label
+        className={`flex cursor-pointer items-center gap-3 px-4 py-2 hover:bg-hover has-[:focus-visible]:bg-hover ${disabled ? "cursor-not-allowed opacity-50" : ""}`}
+        data-testid="forward-option"
+        {...props.data}
+      >
+        <input
+          type="checkbox"
+          checked={props.checked}
+          disabled={disabled}
+          onChange={props.onToggle}
+          className="h-[18px] w-[18px] shrink-0 accent-accent"
+        />
+        {props.avatar}
+        <span className="min-w-0 flex-1">
+          <span className="block truncate text-[15px] text-fg">{props.title}</span>
+          <span className="block truncate text-xs text-muted">{props.detail}</span>
+        </span>
+      </label>
+    </li>
   );
 }

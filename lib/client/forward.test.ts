@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
-import type { ConversationSummary, MemberDto } from "@/lib/realtime/contract";
-import { announcementRolesToLoad, forwardCandidates, MAX_FORWARD_TARGETS, toggleTarget, type SendRights } from "./forward";
+import type { ConversationSummary, MemberDto, UserSummary } from "@/lib/realtime/contract";
+import {
+  announcementRolesToLoad,
+  forwardCandidates,
+  MAX_FORWARD_TARGETS,
+  peopleToForwardTo,
+  personTarget,
+  splitTargets,
+  toggleTarget,
+  type SendRights,
+} from "./forward";
 import { ANA, conv, ME, meUser } from "./test-support/fixtures";
 
 describe("toggleTarget", () => {
@@ -50,5 +59,24 @@ describe("forwardCandidates", () => {
     expect(ids(forwardCandidates(all, "", unknown))).toEqual(["c1", "c2"]);
     expect(announcementRolesToLoad(all, unknown)).toEqual(["news"]);
     expect(announcementRolesToLoad(all, rights({ readOnly: { gone: true }, members: { news: member("ADMIN") } }))).toEqual([]);
+  });
+});
+
+describe("forwarding to people without a chat", () => {
+  const person = (id: string, name: string): UserSummary => ({ id, name, username: name.toLowerCase(), initials: name[0]!, avatarColor: "#000", avatarUrl: null });
+  const rights = (over: Partial<SendRights> = {}): SendRights => ({ meId: ME, siteRole: "USER", readOnly: {}, blocked: {}, members: {}, ...over });
+
+  it("lists only people I have no direct chat with, not me and not whom I blocked", () => {
+    const ana = person(ANA, "Ana");
+    const found = [ana, person("u-bo", "Bo"), person("u-cy", "Cy"), person(ME, "Me")];
+    const chats = [conv({ id: "dm-ana", title: "Ana" })];
+    expect(chats[0]!.peer?.id).toBe(ANA);
+    expect(peopleToForwardTo(found, chats, rights({ blocked: { "u-cy": true } })).map((u) => u.name)).toEqual(["Bo"]);
+  });
+
+  it("splits a selection into chats and people whose chat opens first, keeping the order", () => {
+    const selected = ["c1", personTarget("u-bo"), "c2", personTarget("u-cy")];
+    expect(splitTargets(selected)).toEqual({ conversationIds: ["c1", "c2"], peopleIds: ["u-bo", "u-cy"] });
+    expect(toggleTarget(selected, personTarget("u-bo"))).toEqual(["c1", "c2", personTarget("u-cy")]);
   });
 });

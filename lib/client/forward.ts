@@ -1,5 +1,6 @@
-// Choosing where to forward a message: up to five of my chats, searchable.
-import type { ConversationSummary, MemberDto } from "@/lib/realtime/contract";
+// Choosing where to forward a message: up to five of my chats, or people found by a search whose
+// direct chat opens on send, as WhatsApp's "Contacts" below its chats.
+import type { ConversationSummary, MemberDto, UserSummary } from "@/lib/realtime/contract";
 import { matchesQuery } from "./conversations";
 import { groupRights, myGroupRole, readsOnlyIn, type SiteRole } from "./groups";
 
@@ -53,4 +54,27 @@ export function announcementRolesToLoad(sorted: readonly ConversationSummary[], 
   return sorted
     .filter((c) => c.type === "GROUP" && c.visibility === "PRIVATE" && c.onlyAdminsSend && !rights.readOnly[c.id] && !rights.members[c.id])
     .map((c) => c.id);
+}
+
+/** A picked person without a chat yet, told apart from a chat id in the selection. */
+export const personTarget = (userId: string): string => `person:${userId}`;
+
+/** The selection as chats to forward to and people whose direct chat has to be opened first. */
+export function splitTargets(selected: readonly string[]): { conversationIds: string[]; peopleIds: string[] } {
+  const conversationIds: string[] = [];
+  const peopleIds: string[] = [];
+  for (const id of selected) {
+    if (id.startsWith("person:")) peopleIds.push(id.slice("person:".length));
+    else conversationIds.push(id);
+  }
+  return { conversationIds, peopleIds };
+}
+
+/**
+ * People from a search to list under the chats: not me, not whom I blocked, and not those I
+ * already have a direct chat with (that chat is listed, or left out because I can't send there).
+ */
+export function peopleToForwardTo(users: readonly UserSummary[], sorted: readonly ConversationSummary[], rights: SendRights): UserSummary[] {
+  const withChat = new Set(sorted.flatMap((c) => (c.peer ? [c.peer.id] : [])));
+  return users.filter((u) => u.id !== rights.meId && !withChat.has(u.id) && !rights.blocked?.[u.id]);
 }
