@@ -503,5 +503,28 @@ test.describe("search", () => {
     await page.getByTestId("chat-search-input").fill("filler");
     await expect(page.getByTestId("chat-search-panel").getByTestId("message-search-hit").first()).toBeVisible();
     await screenshot(page, testInfo, "chat-search-390");
+    // Back takes off what covers the chat, one panel at a time, and only then leaves the chat.
+    await page.goBack();
+    await expect(page.getByTestId("chat-search-panel")).toHaveCount(0);
+    await expect(page.getByTestId("chat-title")).toHaveText(ana!.name);
+    await page.getByTestId("chat-header-button").click();
+    await expect(page.getByTestId("contact-info")).toBeVisible();
+    await page.goBack();
+    await expect(page.getByTestId("contact-info")).toHaveCount(0);
+    await expect(page.getByTestId("chat-title")).toHaveText(ana!.name);
+    await page.goBack();
+    await expect(page.getByTestId("chat-title")).toHaveCount(0);
+    // Back where the chat was opened from: the search results.
+    await expect(page.getByTestId("chat-search")).toHaveValue(word);
+    await expect(page.getByTestId("message-search-hit").first()).toBeVisible();
+    // On a wide screen, "Close chat" with the contact info open leaves the chat for good.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByTestId("message-search-hit").first().click();
+    await page.getByTestId("chat-header-button").click();
+    await expect(page.getByTestId("contact-info")).toBeVisible();
+    await page.getByTestId("chat-menu-button").click();
+    await page.getByTestId("close-chat").click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByTestId("chat-title")).toHaveCount(0);
   });
 });

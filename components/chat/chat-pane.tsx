@@ -28,6 +28,7 @@ import { MessageList, type MessageListHandle } from "./message-list";
 import { useChatNavigation } from "./navigation";
 import { PinnedBanner } from "./pinned-banner";
 import { useCanPin } from "./use-pins";
+import { useSidePanel } from "./use-side-panel";
 import { useUploadQueue } from "./use-upload-queue";
 
 // A faint doodle pattern over the chat background (inverted in dark mode).
@@ -49,8 +50,9 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
   const memberIds = useChat((s) => s.members[conversationId]?.map((m) => m.id).join(",") ?? "");
   const visible = useDocumentVisible();
   const [atBottom, setAtBottom] = useState(true);
-  const [infoOpen, setInfoOpen] = useState(false);
-  const [searchOpen, setSearchOpen] = useState(false);
+  const sidePanel = useSidePanel();
+  const infoOpen = sidePanel.panel === "info";
+  const searchOpen = sidePanel.panel === "search";
   const blockedPeer = useChat((s) => {
     const peer = s.conversations[conversationId]?.peer;
     return peer && s.blocked?.[peer.id] ? peer : null;
@@ -112,17 +114,9 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
     if (lastSeq > readSeq) client.markRead(conversationId, lastSeq);
   }, [visible, atBottom, removed, data.status, lastSeq, readSeq, client, conversationId]);
 
-  const closeInfo = useCallback(() => setInfoOpen(false), []);
-  const closeSearch = useCallback(() => setSearchOpen(false), []);
-  // One side panel at a time: contact / group info, or the in-chat search.
-  const toggleInfo = useCallback(() => {
-    setSearchOpen(false);
-    setInfoOpen((o) => !o);
-  }, []);
-  const openSearch = useCallback(() => {
-    setInfoOpen(false);
-    setSearchOpen(true);
-  }, []);
+  const { open: openPanel, close: closePanel } = sidePanel;
+  const toggleInfo = useCallback(() => (infoOpen ? closePanel() : openPanel("info")), [infoOpen, openPanel, closePanel]);
+  const openSearch = useCallback(() => openPanel("search"), [openPanel]);
 
   useShortcut("searchInChat", openSearch, !!conv);
   useShortcut("archiveChat", () => conv && void updateSettings(conv, { isArchived: !conv.isArchived }), !!conv);
@@ -281,11 +275,11 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
       </section>
       {infoOpen &&
         (conv.type === "DIRECT" ? (
-          <ContactInfoPanel conversation={conv} id={infoId} onClose={closeInfo} />
+          <ContactInfoPanel conversation={conv} id={infoId} onClose={closePanel} />
         ) : (
-          <InfoPanel conversation={conv} id={infoId} onClose={closeInfo} />
+          <InfoPanel conversation={conv} id={infoId} onClose={closePanel} />
         ))}
-      {searchOpen && <ChatSearchPanel conversation={conv} id={`${infoId}-search`} onClose={closeSearch} />}
+      {searchOpen && <ChatSearchPanel conversation={conv} id={`${infoId}-search`} onClose={closePanel} />}
       {muting && <MuteDialog conversation={conv} onClose={() => setMuting(false)} />}
     </div>
   );

@@ -11,8 +11,18 @@ export function pushConversation(id: string): void {
   window.history.pushState({ ...window.history.state, convoChat: id }, "", `/?c=${encodeURIComponent(id)}`);
 }
 
-/** Close the chat: go back if we opened it, otherwise replace the entry. */
+/** Close the chat: go back if we opened it (past its open side panel too), otherwise replace the entry. */
 export function leaveConversationUrl(): void {
-  if (window.history.state?.convoChat) window.history.back();
-  else window.history.replaceState({ ...window.history.state, convoChat: null }, "", "/");
+  const state = window.history.state as { convoChat?: string | null; convoPanel?: true } | null;
+  if (state?.convoChat) window.history.go(state.convoPanel ? -2 : -1);
+  else window.history.replaceState({ ...state, convoChat: null, convoPanel: undefined }, "", "/");
+}
+
+/** A side panel (contact info, search) opened over the chat: its own entry, so Back closes it. */
+export function pushPanel(): void {
+  window.history.pushState({ ...window.history.state, convoPanel: true }, "");
+}
+
+export function panelInHistory(): boolean {
+  return window.history.state?.convoPanel === true;
 }
