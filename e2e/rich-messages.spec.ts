@@ -357,6 +357,27 @@ test.describe("rich messages", () => {
     await B.keyboard.press("Escape");
   });
 
+  test("on a touch screen, a tap on my reaction says a second tap removes it; the second tap does", async ({ newUsers }) => {
+    const [ana, ben] = await newUsers(2, { label: "touch", touch: true });
+    await signInAll([ana!, ben!]);
+    await sendDirect(ben!.page, ana!.name, "Tap me");
+    const A = ana!.page;
+    await openChat(A, ben!.name);
+    await (await openMenu(A, bubble(A, "Tap me"))).getByTestId("quick-reaction").filter({ hasText: "❤️" }).click();
+    const id = await storedId(bubble(A, "Tap me"));
+    const chipOn = (page: Page) => page.locator(`[data-reactions-for="${id}"]`).getByTestId("reaction-chip");
+    await expect(chipOn(ben!.page)).toHaveAttribute("data-emoji", "❤️");
+    await expect(chipOn(A)).toHaveAttribute("data-mine", "true");
+
+    await chipOn(A).tap();
+    await expect(A.getByTestId("reaction-remove-hint")).toHaveText("Tap again to remove");
+    await expect(chipOn(A)).toHaveAttribute("data-mine", "true");
+    await expect(chipOn(ben!.page)).toHaveCount(1);
+    await chipOn(A).tap();
+    await expect(chipOn(A)).toHaveCount(0);
+    await expect(chipOn(ben!.page)).toHaveCount(0);
+  });
+
   test("upload tray: progress, remove, clear errors, drop and paste; keyboard-only menu", async ({ newUsers }, testInfo) => {
     test.setTimeout(120_000);
     const [ana, ben] = await newUsers(2, { label: "tray" });

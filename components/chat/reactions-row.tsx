@@ -1,8 +1,9 @@
 "use client";
 // The reactions under a bubble: one chip per emoji with its count. Hover or focus shows who
 // reacted; a click toggles my reaction with that emoji. On my own the tip says a click removes
-// it, as WhatsApp does: otherwise one click took it away without a word.
-import { useId } from "react";
+// it, as WhatsApp does: otherwise one click took it away without a word. A touch screen has no
+// hover, so there the first tap on my own shows the tip and a second tap removes it.
+import { useEffect, useId, useRef, useState } from "react";
 import { reactorNames } from "@/lib/client/reactions";
 import type { ReactionDto } from "@/lib/realtime/contract";
 
@@ -52,11 +53,30 @@ function ReactionChip({
   const reacted = r.userIds.includes(meId);
   const names = reactorNames(r.userIds, meId, nameOf);
   const count = r.userIds.length;
+  const touched = useRef(false);
+  // The tip a first tap opened: the next tap on this chip removes my reaction.
+  const [armed, setArmed] = useState(false);
+  useEffect(() => {
+    if (!armed) return;
+    const h = setTimeout(() => setArmed(false), 4_000);
+    return () => clearTimeout(h);
+  }, [armed]);
+  const click = () => {
+    if (touched.current && reacted && !armed && !disabled) {
+      setArmed(true);
+      return;
+    }
+    setArmed(false);
+    onToggle(r.emoji);
+  };
   return (
     <span className="group/chip relative">
       <button
         type="button"
-        onClick={() => onToggle(r.emoji)}
+        onPointerDown={(e) => (touched.current = e.pointerType === "touch")}
+        onKeyDown={() => (touched.current = false)}
+        onClick={click}
+        onBlur={() => setArmed(false)}
         disabled={disabled}
         aria-pressed={reacted}
         aria-label={`${r.emoji} ${count}: ${names}${disabled ? "" : reacted ? ". Remove your reaction" : `. React with ${r.emoji}`}`}
@@ -79,16 +99,16 @@ function ReactionChip({
       <span
         id={tipId}
         role="tooltip"
-        className={`pointer-events-none absolute bottom-full z-20 mb-1.5 hidden w-max max-w-[220px] rounded-md bg-[#3b4a54] px-2.5 py-1.5 text-[12px] leading-4 text-white shadow-lg group-focus-within/chip:block group-hover/chip:block ${
-          mine ? "right-0" : "left-0"
-        }`}
+        className={`pointer-events-none absolute bottom-full z-20 mb-1.5 w-max max-w-[220px] rounded-md bg-[#3b4a54] px-2.5 py-1.5 text-[12px] leading-4 text-white shadow-lg group-focus-within/chip:block group-hover/chip:block ${
+          armed ? "block" : "hidden"
+        } ${mine ? "right-0" : "left-0"}`}
         data-testid="reaction-tooltip"
       >
         {r.emoji} {names}
         {reacted && !disabled && (
           // The button's name already says it to screen readers.
           <span className="block text-white/75" aria-hidden="true" data-testid="reaction-remove-hint">
-            Click to remove
+            {armed ? "Tap again to remove" : "Click to remove"}
           </span>
         )}
       </span>

@@ -9,6 +9,8 @@ type UserOptions = {
   label?: string;
   /** Fixed identities instead of generated ones (length must equal `count`). */
   people?: Person[];
+  /** Browsers with a touch screen (taps), as on a phone or tablet. */
+  touch?: boolean;
 };
 
 type Fixtures = {
@@ -31,7 +33,7 @@ export const test = base.extend<Fixtures>({
       const run = randomBytes(3).toString("hex");
       const users: TestUser[] = [];
       for (let i = 0; i < count; i++) {
-        const context = await browser.newContext();
+        const context = await browser.newContext({ hasTouch: options.touch ?? false });
         contexts.push(context);
         const page = await context.newPage();
         const person = options.people?.[i] ?? {
