@@ -222,6 +222,17 @@ test.describe("groups", () => {
     await expect(bubble(ana!.page, after)).toBeVisible();
     await ben!.page.waitForTimeout(1_500);
     await expect(ben!.page.getByText(after)).toHaveCount(0);
+
+    // Ben reads on as long as he likes, then deletes the group from his chats.
+    await expect(bubble(ben!.page, hello)).toBeVisible();
+    await ben!.page.getByTestId("not-member-notice").getByTestId("delete-left-chat").click();
+    await ben!.page.getByTestId("confirm-delete-left").click();
+    await expect(ben!.page.getByTestId("chat-title")).toHaveCount(0);
+    await expect(chatRow(ben!.page, groupName)).toHaveCount(0);
+    await expect(ben!.page.getByText(`Deleted “${groupName}”`)).toBeVisible();
+    // It stays in Discover, to join again.
+    await ben!.page.getByTestId("tab-discover").click();
+    await expect(ben!.page.getByTestId("group-row").filter({ hasText: groupName }).getByTestId("join-group")).toBeVisible();
   });
 });
 

@@ -7,13 +7,13 @@ import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { MuteDialog } from "@/components/conversations/mute-dialog";
 import { useChatSettings } from "@/components/conversations/use-chat-settings";
 import { InfoPanel } from "@/components/groups/info-panel";
+import { NotMemberNotice } from "@/components/groups/not-member-notice";
 import { BlockedNotice, ContactInfoPanel } from "@/components/profile/contact-info";
 import { ChatSearchPanel } from "@/components/search/chat-search-panel";
 import { ArchivedNotice, OnlyAdminsNotice } from "@/components/groups/read-only-notice";
 import { useOnlyAdminsSend } from "@/components/groups/use-group-rights";
 import { Spinner } from "@/components/ui/spinner";
 import { useToast } from "@/components/ui/toast";
-import { ApiError } from "@/lib/client/api";
 import { isMutedAt } from "@/lib/client/conversations";
 import { useChat, useChatStoreApi, useRealtimeClient } from "@/lib/client/context";
 import { useDocumentVisible } from "@/lib/client/hooks";
@@ -57,7 +57,6 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
     const peer = s.conversations[conversationId]?.peer;
     return peer && s.blocked?.[peer.id] ? peer : null;
   });
-  const [joining, setJoining] = useState(false);
   const listRef = useRef<MessageListHandle>(null);
   const [mode, setMode] = useState<ComposerMode>(null);
   const [dragging, setDragging] = useState(false);
@@ -128,17 +127,6 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
   const onSent = useCallback(() => {
     requestAnimationFrame(() => listRef.current?.scrollToLatest());
   }, []);
-
-  const rejoin = async () => {
-    setJoining(true);
-    try {
-      await client.joinGroup(conversationId);
-    } catch (err) {
-      toast(err instanceof ApiError ? err.message : "Couldn't join the group", "error");
-    } finally {
-      setJoining(false);
-    }
-  };
 
   if (!conv) {
     return (
@@ -248,19 +236,7 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
         ) : readsOnly && !removed ? (
           <OnlyAdminsNotice />
         ) : removed ? (
-          <div className="flex shrink-0 flex-col items-center gap-2 bg-panel-2 px-4 py-4 text-center text-sm text-muted" data-testid="not-member-notice" role="note">
-            <p>You&apos;re no longer a member of this group, so you can&apos;t send messages here.</p>
-            {conv.type === "GROUP" && conv.visibility === "PUBLIC" && (
-              <button
-                type="button"
-                onClick={() => void rejoin()}
-                disabled={joining}
-                className="rounded-full bg-accent px-4 py-1.5 font-medium text-accent-fg hover:bg-accent-strong disabled:opacity-60"
-              >
-                Join again
-              </button>
-            )}
-          </div>
+          <NotMemberNotice conversation={conv} />
         ) : (
           <Composer
             ref={composerRef}

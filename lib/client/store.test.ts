@@ -200,3 +200,24 @@ describe("archived groups from the server's summaries", () => {
     expect(store.getState().archived).toEqual({});
   });
 });
+
+describe("deleting a group I left", () => {
+  it("takes it and its messages and draft out of this browser, but only once I'm no longer a member", () => {
+    const store = chatStore([conv({ id: "g1", type: "GROUP", peer: null, title: "Book club", lastSeq: 1 }), conv({ lastSeq: 1 })]);
+    store.getState().pageLoaded("g1", { messages: [msg(1, { conversationId: "g1" })], nextBefore: null }, "latest");
+    store.getState().setDraft("g1", "see you");
+
+    store.getState().forgetConversation("g1");
+    expect(store.getState().conversations.g1).toBeDefined(); // still a member: nothing happens
+
+    store.getState().markRemoved("g1");
+    store.getState().forgetConversation("g1");
+    const s = store.getState();
+    expect(s.conversations.g1).toBeUndefined();
+    expect(s.messages.g1).toBeUndefined();
+    expect(s.drafts.g1).toBeUndefined();
+    expect(s.removed.g1).toBeUndefined();
+    expect(s.deletedGroups.g1).toBeUndefined(); // no "this group was deleted" notice: I deleted it
+    expect(Object.keys(s.conversations)).toEqual(["c1"]);
+  });
+});

@@ -145,6 +145,8 @@ export type ChatActions = {
   patchConversation(patch: ConversationPatch): void;
   /** conversation:deleted: the group and its history are gone. */
   conversationDeleted(conversationId: string): void;
+  /** A group I left or was removed from, deleted from my list (it isn't listed after a reload either). */
+  forgetConversation(conversationId: string): void;
   /** I cleared the chat: its messages up to clearedSeq leave this browser too. */
   chatCleared(conversationId: string, clearedSeq: number): void;
   setProfile(profile: MyProfile): void;
@@ -616,18 +618,13 @@ export function createChatStore(init: ChatInit): ChatStore {
         set((s) => {
           const title = s.conversations[id]?.title ?? s.groups.find((g) => g.id === id)?.name;
           return {
-            conversations: without(s.conversations, id),
-            messages: without(s.messages, id),
-            members: without(s.members, id),
-            pins: without(s.pins, id),
-            drafts: without(s.drafts, id),
-            outbox: s.outbox.filter((e) => e.conversationId !== id),
-            removed: without(s.removed, id),
-            archived: without(s.archived, id),
+            ...withoutConversation(s, id),
             groups: s.groups.filter((g) => g.id !== id),
             deletedGroups: title !== undefined ? { ...s.deletedGroups, [id]: title } : s.deletedGroups,
           };
         }),
+
+      forgetConversation: (id) => set((s) => (s.removed[id] ? withoutConversation(s, id) : s)),
 
       setProfile: (profile) =>
         set((s) => ({
@@ -655,4 +652,19 @@ export function createChatStore(init: ChatInit): ChatStore {
         }),
     };
   });
+}
+
+/** Everything the store holds about one chat, gone. */
+function withoutConversation(s: ChatData, id: string): Partial<ChatData> {
+  return {
+    conversations: without(s.conversations, id),
+    messages: without(s.messages, id),
+    members: without(s.members, id),
+    pins: without(s.pins, id),
+    drafts: without(s.drafts, id),
+    outbox: s.outbox.filter((e) => e.conversationId !== id),
+    removed: without(s.removed, id),
+    archived: without(s.archived, id),
+    awaitedSeqs: without(s.awaitedSeqs, id),
+  };
 }
