@@ -29,6 +29,7 @@ test("record a voice message and send it; the other person gets it with its leng
   await A.getByTestId("composer-input").fill("x");
   await expect(A.getByTestId("voice-record")).toHaveCount(0);
   await A.getByTestId("composer-input").fill("");
+  const recordingFrom = Date.now();
   await A.getByRole("button", { name: "Record voice message" }).click();
 
   const recorder = A.getByTestId("voice-recorder");
@@ -46,6 +47,7 @@ test("record a voice message and send it; the other person gets it with its leng
   await A.setViewportSize({ width: 1280, height: 720 });
   await A.emulateMedia({ colorScheme: "light" });
   await A.keyboard.press("Enter");
+  const recordedSeconds = (Date.now() - recordingFrom) / 1000;
   await expect(recorder).toHaveCount(0);
   await expect(A.getByTestId("composer-input")).toBeFocused();
 
@@ -61,7 +63,8 @@ test("record a voice message and send it; the other person gets it with its leng
   }
   const seconds = await B.getByTestId("message-audio").locator("audio").evaluate((el: HTMLAudioElement) => el.duration);
   expect(seconds).toBeGreaterThanOrEqual(2);
-  expect(seconds).toBeLessThan(10);
+  // No longer than the recorder was open (the axe runs above make that vary with the machine).
+  expect(seconds).toBeLessThanOrEqual(recordedSeconds);
   // It plays from the start once the length has been found.
   const played = await B.getByTestId("message-audio").locator("audio").evaluate(async (el: HTMLAudioElement) => {
     el.muted = true;
