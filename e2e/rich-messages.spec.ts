@@ -443,6 +443,8 @@ test.describe("rich messages", () => {
     await A.getByTestId("file-input-media").setInputFiles({ name: "clip.mp4", mimeType: "video/mp4", buffer: MP4 });
     await expect(A.getByTestId("upload-item")).toHaveAttribute("data-status", "done");
     await A.getByTestId("send-button").click();
+    // The tray empties as it goes (else the next file's item would sit beside this one).
+    await expect(A.getByTestId("upload-tray")).toHaveCount(0);
     await attach(A, "file-input-document", { name: "voice.mp3", mimeType: "audio/mpeg", buffer: MP3 });
     await expect(A.getByTestId("upload-item")).toHaveAttribute("data-status", "done");
     await send(A, "listen to this");
