@@ -15,6 +15,7 @@ import { BannedList } from "./banned-list";
 import { GroupMembers } from "./group-members";
 import { InviteLinks } from "./invite-links";
 import { SendPolicySetting } from "./send-policy-setting";
+import { useRejoinGroup } from "./use-rejoin-group";
 import { useGroupRights, type MyGroupRights } from "./use-group-rights";
 
 export function GroupSections({ conversation: c }: { conversation: ConversationSummary }) {
@@ -41,8 +42,8 @@ function ExitGroup({ conversation: c, rights }: { conversation: ConversationSumm
   const client = useRealtimeClient();
   const toast = useToast();
   const [leaving, setLeaving] = useState(false);
-  const [joining, setJoining] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const { rejoin, joining } = useRejoinGroup(c.id);
 
   // Runs from the confirmation, whose button spins meanwhile; it closes once done or refused.
   const leave = async () => {
@@ -55,17 +56,6 @@ function ExitGroup({ conversation: c, rights }: { conversation: ConversationSumm
     } finally {
       setLeaving(false);
       setConfirming(false);
-    }
-  };
-
-  const rejoin = async () => {
-    setJoining(true);
-    try {
-      await client.joinGroup(c.id);
-    } catch (err) {
-      toast(err instanceof ApiError ? err.message : "Couldn't join the group", "error");
-    } finally {
-      setJoining(false);
     }
   };
 

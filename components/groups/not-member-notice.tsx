@@ -6,28 +6,19 @@ import { useState } from "react";
 import { useChatNavigation } from "@/components/chat/navigation";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
-import { ApiError } from "@/lib/client/api";
-import { useChatStoreApi, useRealtimeClient } from "@/lib/client/context";
+import { useChat, useChatStoreApi } from "@/lib/client/context";
 import type { ConversationSummary } from "@/lib/realtime/contract";
+import { useRejoinGroup } from "./use-rejoin-group";
 
 export function NotMemberNotice({ conversation: c }: { conversation: ConversationSummary }) {
-  const client = useRealtimeClient();
   const store = useChatStoreApi();
   const toast = useToast();
   const { closeChat } = useChatNavigation();
-  const [joining, setJoining] = useState(false);
+  const { rejoin, joining } = useRejoinGroup(c.id);
+  // An archived group takes nobody in.
+  const archived = useChat((s) => !!s.archived[c.id]);
   const [confirming, setConfirming] = useState(false);
 
-  const rejoin = async () => {
-    setJoining(true);
-    try {
-      await client.joinGroup(c.id);
-    } catch (err) {
-      toast(err instanceof ApiError ? err.message : "Couldn't join the group", "error");
-    } finally {
-      setJoining(false);
-    }
-  };
   const deleteChat = () => {
     closeChat();
     store.getState().forgetConversation(c.id);
@@ -38,7 +29,7 @@ export function NotMemberNotice({ conversation: c }: { conversation: Conversatio
     <div className="flex shrink-0 flex-col items-center gap-2 bg-panel-2 px-4 py-4 text-center text-sm text-muted" data-testid="not-member-notice" role="note">
       <p>You&apos;re no longer a member of this group, so you can&apos;t send messages here.</p>
       <div className="flex flex-wrap justify-center gap-2">
-        {c.visibility === "PUBLIC" && (
+        {c.visibility === "PUBLIC" && !archived && (
           <button
             type="button"
             onClick={() => void rejoin()}
