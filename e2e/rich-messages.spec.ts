@@ -468,6 +468,8 @@ test.describe("rich messages", () => {
     await expect(A.getByTestId("quick-reaction").first()).toBeFocused();
     await A.keyboard.press("Enter");
     await expect(A.locator(`[data-reactions-for="${lastId}"]`).getByTestId("reaction-chip")).toHaveAttribute("data-count", "1");
+    // Picking a reaction closed the menu (reopening it before it was gone closed it again).
+    await expect(A.getByTestId("message-menu")).toHaveCount(0);
     // The reactions are a row: Left / Right move along it (round), Down leaves it for Reply and
     // Up comes back to where it was; Home / End go to the ends of the row, or of the menu.
     await last.getByTestId("message-menu-button").focus();
