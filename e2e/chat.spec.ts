@@ -265,6 +265,17 @@ test.describe("drafts", () => {
     await page.reload();
     await expect(chatRow(page, ben!.name)).toContainText("You: Yes, leaving at 8");
     await expect(chatRow(page, ben!.name).getByTestId("row-draft")).toHaveCount(0);
+
+    // A chat opened while another's contact info is open: its own info opens and closes in place.
+    await openChat(page, ben!.name);
+    await page.getByTestId("chat-header-button").click();
+    await expect(page.getByTestId("contact-info")).toBeVisible();
+    await openChat(page, cara!.name);
+    await page.getByTestId("chat-header-button").click();
+    await expect(page.getByTestId("contact-info")).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(page.getByTestId("contact-info")).toHaveCount(0);
+    await expect(page.getByTestId("chat-title")).toHaveText(cara!.name);
   });
 });
 

@@ -8,7 +8,8 @@ export function conversationFromUrl(): string | null {
 /** Open a chat: a new history entry (back returns to the list on mobile). */
 export function pushConversation(id: string): void {
   if (conversationFromUrl() === id) return;
-  window.history.pushState({ ...window.history.state, convoChat: id }, "", `/?c=${encodeURIComponent(id)}`);
+  // The entry this chat opens from may be a side panel's: the new one is the chat's alone.
+  window.history.pushState({ ...window.history.state, convoChat: id, convoPanel: undefined }, "", `/?c=${encodeURIComponent(id)}`);
 }
 
 /** Close the chat: go back if we opened it (past its open side panel too), otherwise replace the entry. */
