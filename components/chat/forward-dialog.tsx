@@ -22,7 +22,7 @@ import {
   toggleTarget,
   type SendRights,
 } from "@/lib/client/forward";
-import { useDebounced } from "@/lib/client/hooks";
+import { usePeopleSearch } from "@/lib/client/people-search";
 import type { ViewMessage } from "@/lib/client/rows";
 import { selectSortedConversations } from "@/lib/client/selectors";
 import type { UserSummary } from "@/lib/realtime/contract";
@@ -46,8 +46,7 @@ function ForwardPicker({ messageId, message, onClose }: { messageId: string; mes
   const [selected, setSelected] = useState<string[]>([]);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const debounced = useDebounced(query.trim(), 250);
-  const [found, setFound] = useState<{ q: string; users: UserSummary[] } | null>(null);
+  const search = usePeopleSearch(query);
   // People picked from a search stay named after the search moves on.
   const [picked, setPicked] = useState<Record<string, UserSummary>>({});
 
@@ -61,21 +60,10 @@ function ForwardPicker({ messageId, message, onClose }: { messageId: string; mes
   useEffect(() => {
     for (const id of toLoad ? toLoad.split(",") : []) void client.loadConversation(id);
   }, [client, toLoad]);
-  useEffect(() => {
-    if (!debounced) return;
-    const ctrl = new AbortController();
-    client
-      .searchUsers(debounced, ctrl.signal)
-      .then(({ users }) => setFound({ q: debounced, users }))
-      // The chats still show; a failed people search only leaves their section empty.
-      .catch(() => !ctrl.signal.aborted && setFound({ q: debounced, users: [] }));
-    return () => ctrl.abort();
-  }, [client, debounced]);
-  const people = useMemo(
-    () => (debounced && found?.q === debounced ? peopleToForwardTo(found.users, sorted, rights) : []),
-    [debounced, found, sorted, rights],
-  );
-  const searchingPeople = debounced !== "" && found?.q !== debounced;
+  // The chats still show; a failed people search only leaves the People section out.
+  const found = search.status === "done" ? search.users : null;
+  const people = useMemo(() => (found ? peopleToForwardTo(found, sorted, rights) : []), [found, sorted, rights]);
+  const searchingPeople = search.status === "loading";
   const titles = useMemo(() => {
     const map = new Map(sorted.map((c) => [c.id, c.title]));
     for (const u of Object.values(picked)) map.set(personTarget(u.id), u.name);

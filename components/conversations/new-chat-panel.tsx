@@ -9,31 +9,17 @@ import { IconButton } from "@/components/ui/icon-button";
 import { Spinner } from "@/components/ui/spinner";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/api";
-import { useChatStoreApi, useRealtimeClient } from "@/lib/client/context";
-import { useDebounced } from "@/lib/client/hooks";
+import { useRealtimeClient } from "@/lib/client/context";
+import { usePeopleSearch } from "@/lib/client/people-search";
 import type { UserSummary } from "@/lib/realtime/contract";
 import { MAX_PEOPLE_QUERY } from "@/lib/validation";
 
-type SearchState =
-  | { status: "idle" }
-  | { status: "loading" }
-  | { status: "done"; q: string; users: UserSummary[] }
-  | { status: "error"; q: string; message: string };
-
 export function NewChatPanel({ onClose }: { onClose: (chatOpened?: boolean) => void }) {
   const client = useRealtimeClient();
-  const store = useChatStoreApi();
   const { openChat } = useChatNavigation();
   const toast = useToast();
   const [q, setQ] = useState("");
-  const debounced = useDebounced(q.trim(), 250);
-  const [result, setResult] = useState<Exclude<SearchState, { status: "idle" | "loading" }> | null>(null);
-  // Derived: idle without a query, loading until the answer for this exact query arrives.
-  const state: SearchState = !debounced
-    ? { status: "idle" }
-    : result && result.q === debounced
-      ? result
-      : { status: "loading" };
+  const state = usePeopleSearch(q);
   const [opening, setOpening] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -41,22 +27,6 @@ export function NewChatPanel({ onClose }: { onClose: (chatOpened?: boolean) => v
   useEffect(() => {
     inputRef.current?.focus();
   }, []);
-
-  useEffect(() => {
-    if (!debounced) return;
-    const ctrl = new AbortController();
-    client
-      .searchUsers(debounced, ctrl.signal)
-      .then(({ users }) => {
-        store.getState().rememberUsers(users);
-        setResult({ status: "done", q: debounced, users });
-      })
-      .catch((err: unknown) => {
-        if (ctrl.signal.aborted) return;
-        setResult({ status: "error", q: debounced, message: err instanceof ApiError ? err.message : "Search failed" });
-      });
-    return () => ctrl.abort();
-  }, [debounced, client, store]);
 
   const open = async (user: UserSummary) => {
     if (opening) return;

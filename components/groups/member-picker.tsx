@@ -5,12 +5,8 @@ import { useEffect, useId, useRef, useState } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { CloseIcon, SearchIcon, CheckIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
-import { ApiError } from "@/lib/client/api";
-import { useChatStoreApi, useRealtimeClient } from "@/lib/client/context";
-import { useDebounced } from "@/lib/client/hooks";
+import { usePeopleSearch } from "@/lib/client/people-search";
 import type { UserSummary } from "@/lib/realtime/contract";
-
-type Result = { q: string; users: UserSummary[] } | { q: string; error: string };
 
 type Props = {
   selected: UserSummary[];
@@ -23,16 +19,12 @@ type Props = {
 };
 
 export function MemberPicker({ selected, onChange, exclude, onSubmit, autoFocus = true }: Props) {
-  const client = useRealtimeClient();
-  const store = useChatStoreApi();
   const [q, setQ] = useState("");
-  const debounced = useDebounced(q.trim(), 250);
-  const [result, setResult] = useState<Result | null>(null);
+  const search = usePeopleSearch(q);
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const labelId = useId();
-  const loading = !!debounced && result?.q !== debounced;
-  const current = debounced && result?.q === debounced ? result : null;
+  const found = search.status === "done" ? search.users : null;
 
   useEffect(() => {
     if (!autoFocus) return;
@@ -40,22 +32,6 @@ export function MemberPicker({ selected, onChange, exclude, onSubmit, autoFocus 
     const h = requestAnimationFrame(() => inputRef.current?.focus());
     return () => cancelAnimationFrame(h);
   }, [autoFocus]);
-
-  useEffect(() => {
-    if (!debounced) return;
-    const ctrl = new AbortController();
-    client
-      .searchUsers(debounced, ctrl.signal)
-      .then(({ users }) => {
-        store.getState().rememberUsers(users);
-        setResult({ q: debounced, users });
-      })
-      .catch((err: unknown) => {
-        if (ctrl.signal.aborted) return;
-        setResult({ q: debounced, error: err instanceof ApiError ? err.message : "Search failed" });
-      });
-    return () => ctrl.abort();
-  }, [debounced, client, store]);
 
   const selectedIds = new Set(selected.map((u) => u.id));
   const toggle = (u: UserSummary) => {
@@ -108,7 +84,7 @@ export function MemberPicker({ selected, onChange, exclude, onSubmit, autoFocus 
               if (e.key === "Backspace" && q === "" && selected.length > 0) onChange(selected.slice(0, -1));
               else if (e.key === "Enter") {
                 e.preventDefault();
-                const first = current && "users" in current ? current.users.find((u) => !exclude?.has(u.id)) : undefined;
+                const first = found?.find((u) => !exclude?.has(u.id));
                 if (q.trim() && first) {
                   if (!selectedIds.has(first.id)) toggle(first);
                   setQ("");
@@ -121,20 +97,20 @@ export function MemberPicker({ selected, onChange, exclude, onSubmit, autoFocus 
             className="h-full min-w-0 flex-1 bg-transparent text-[15px] text-fg outline-none placeholder:text-muted"
             data-testid="member-search-input"
           />
-          {loading && <Spinner size={18} />}
+          {search.status === "loading" && <Spinner size={18} />}
         </label>
       </div>
-      <div className="min-h-0 flex-1 overflow-y-auto" aria-live="polite" aria-busy={loading}>
-        {!debounced && (
+      <div className="min-h-0 flex-1 overflow-y-auto" aria-live="polite" aria-busy={search.status === "loading"}>
+        {search.status === "idle" && (
           <p className="px-8 py-8 text-center text-sm text-muted">Search for people by name, @username or exact email address.</p>
         )}
-        {current && "error" in current && <p className="px-8 py-8 text-center text-sm text-danger">{current.error}</p>}
-        {current && "users" in current && current.users.length === 0 && (
-          <p className="px-8 py-8 text-center text-sm text-muted">No one found for “{current.q}”.</p>
+        {search.status === "error" && <p className="px-8 py-8 text-center text-sm text-danger">{search.message}</p>}
+        {search.status === "done" && search.users.length === 0 && (
+          <p className="px-8 py-8 text-center text-sm text-muted">No one found for “{search.q}”.</p>
         )}
-        {current && "users" in current && current.users.length > 0 && (
+        {found && found.length > 0 && (
           <ul ref={listRef} aria-label="People">
-            {current.users.map((u) => {
+            {found.map((u) => {
               const inGroup = exclude?.has(u.id) ?? false;
               const picked = selectedIds.has(u.id);
               return (

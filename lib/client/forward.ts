@@ -56,15 +56,17 @@ export function announcementRolesToLoad(sorted: readonly ConversationSummary[], 
     .map((c) => c.id);
 }
 
+const PERSON_PREFIX = "person:";
+
 /** A picked person without a chat yet, told apart from a chat id in the selection. */
-export const personTarget = (userId: string): string => `person:${userId}`;
+export const personTarget = (userId: string): string => PERSON_PREFIX + userId;
 
 /** The selection as chats to forward to and people whose direct chat has to be opened first. */
 export function splitTargets(selected: readonly string[]): { conversationIds: string[]; peopleIds: string[] } {
   const conversationIds: string[] = [];
   const peopleIds: string[] = [];
   for (const id of selected) {
-    if (id.startsWith("person:")) peopleIds.push(id.slice("person:".length));
+    if (id.startsWith(PERSON_PREFIX)) peopleIds.push(id.slice(PERSON_PREFIX.length));
     else conversationIds.push(id);
   }
   return { conversationIds, peopleIds };
