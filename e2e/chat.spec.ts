@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/checks";
 import { expect, test } from "./support/fixtures";
-import { bubble, chatRow, openChat, send, sendDirect, signInAll } from "./support/chat";
+import { bubble, chatRow, openChat, send, sendDirect, signInAll, startDirectChat } from "./support/chat";
 
 // Core chat with two or three real users, each in their own browser context.
 
@@ -276,6 +276,31 @@ test.describe("drafts", () => {
     await page.keyboard.press("Escape");
     await expect(page.getByTestId("contact-info")).toHaveCount(0);
     await expect(page.getByTestId("chat-title")).toHaveText(cara!.name);
+  });
+});
+
+test.describe("links to a chat", () => {
+  test("a chat opened from its link closes to the list, with its info open too, and Back then leaves it closed", async ({ newUsers }) => {
+    const [ana, ben] = await newUsers(2, { label: "link" });
+    await signInAll([ana!, ben!]);
+    const id = await startDirectChat(ana!.page, ben!.name);
+    await send(ana!.page, "the link works");
+
+    const page = ben!.page;
+    await page.goto(`/?c=${id}`);
+    await expect(page.getByTestId("chat-title")).toHaveText(ana!.name);
+    await expect(bubble(page, "the link works")).toBeVisible();
+    await page.getByTestId("chat-header-button").click();
+    await expect(page.getByTestId("contact-info")).toBeVisible();
+    await page.getByTestId("chat-menu-button").click();
+    await page.getByTestId("close-chat").click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByTestId("chat-title")).toHaveCount(0);
+    // Back goes to where I was before the link, not into the chat I just closed.
+    await page.goBack();
+    await expect(chatRow(page, ana!.name)).toBeVisible();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByTestId("chat-title")).toHaveCount(0);
   });
 });
 

@@ -8,7 +8,7 @@ import { ToastProvider, Toasts } from "@/components/ui/toast";
 import { ChatStoreContext, RealtimeContext, useChat, useChatStoreApi } from "@/lib/client/context";
 import { selectAdjacentChat, selectUnreadChats } from "@/lib/client/selectors";
 import { createChatStore, type Me } from "@/lib/client/store";
-import { conversationFromUrl, leaveConversationUrl, pushConversation } from "@/lib/client/url";
+import { adoptConversationFromUrl, conversationFromUrl, leaveConversationUrl, pushConversation } from "@/lib/client/url";
 import { useRealtime } from "@/lib/client/use-realtime";
 import { useShortcut } from "@/lib/client/use-shortcut";
 import type { ConversationSummary, GroupSummary } from "@/lib/realtime/contract";
@@ -57,6 +57,7 @@ function Shell() {
   const unreadChats = useChat(selectUnreadChats);
 
   useEffect(() => {
+    adoptConversationFromUrl();
     const onPop = () => store.getState().setActive(conversationFromUrl());
     window.addEventListener("popstate", onPop);
     return () => window.removeEventListener("popstate", onPop);

@@ -12,6 +12,18 @@ export function pushConversation(id: string): void {
   window.history.pushState({ ...window.history.state, convoChat: id, convoPanel: undefined }, "", `/?c=${encodeURIComponent(id)}`);
 }
 
+/**
+ * A chat opened by the page's own URL (a link, a bookmark) gets the chat list beneath it, as if it
+ * had been clicked there: Back and "Close chat" both return to the list instead of leaving Convo.
+ */
+export function adoptConversationFromUrl(): void {
+  const id = conversationFromUrl();
+  const state = window.history.state as { convoChat?: string | null } | null;
+  if (!id || state?.convoChat === id) return;
+  window.history.replaceState({ ...state, convoChat: null, convoPanel: undefined }, "", "/");
+  window.history.pushState({ ...state, convoChat: id, convoPanel: undefined }, "", `/?c=${encodeURIComponent(id)}`);
+}
+
 /** Close the chat: go back if we opened it (past its open side panel too), otherwise replace the entry. */
 export function leaveConversationUrl(): void {
   const state = window.history.state as { convoChat?: string | null; convoPanel?: true } | null;
