@@ -17,6 +17,7 @@ export const silentPublisher: Publisher = {
   toPresenceWatchers: () => {},
   setPresenceWatch: () => {},
   unwatchPresenceBetween: () => {},
+  unwatchPresenceAmong: () => {},
   subscribeUser: () => {},
   unsubscribeUser: () => {},
   onlineAmong: async () => new Set(),

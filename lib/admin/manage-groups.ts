@@ -108,10 +108,14 @@ export async function deletePublicGroup(ctx: Ctx, input: z.input<typeof deleteGr
   const { conversationId, confirmName } = deleteGroupInput.parse(input);
   const group = await publicGroup(ctx, conversationId);
   if (confirmName.trim() !== (group.name ?? "")) throw badRequest("Type the group's name exactly to confirm");
-  // Everyone in it loses it now: tell them before the room disappears.
+  const members = await ctx.db.participant.findMany({ where: { conversationId, leftAt: null }, select: { userId: true } });
+  await ctx.db.conversation.delete({ where: { id: conversationId } });
+  // The members stop hearing each other's presence; those who still share a chat are watched
+  // again when their browsers hear they were removed, and ask (the group no longer counts then).
+  ctx.publish.unwatchPresenceAmong(members.map((m) => m.userId));
+  // Everyone in it loses it now. The socket room outlives the row until its sockets leave it.
   ctx.publish.toConversation(conversationId, "conversation:removed", { conversationId });
   ctx.publish.toConversation(conversationId, "conversation:deleted", { conversationId });
-  await ctx.db.conversation.delete({ where: { id: conversationId } });
   await recordAudit(ctx, { action: "group.delete", targetType: "group", targetId: conversationId, before: { name: group.name, about: group.about, icon: group.icon } });
   ctx.publish.toAll("groups:changed");
 }

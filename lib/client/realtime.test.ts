@@ -397,6 +397,21 @@ describe("realtime client", () => {
     expect(store.getState().presence[ANA]).toEqual({ userId: ANA, online: false, lastActiveAt: null });
   });
 
+  it("removed from a group: presence is asked afresh, as the server dropped the watches of people I share nothing else with", async () => {
+    const { socket, client } = setup();
+    socket.replies.set("presence:watch", () => ({ ok: true, presence: [] }));
+    client.start();
+    await flush();
+    await flush();
+    const BO = "00000000-0000-4000-8000-0000000000b0";
+    await client.watchPresence([BO]);
+    expect(socket.sent("presence:watch")).toEqual([{ userIds: [ANA] }, { userIds: [BO] }]);
+    // The server stopped the watches of people I share no other chat with.
+    socket.fire("conversation:removed", { conversationId: "c1" });
+    await flush();
+    expect(socket.sent("presence:watch").at(-1)).toEqual({ userIds: [BO, ANA] });
+  });
+
   it("conversation:removed disables writing", async () => {
     const { store, socket, client } = setup();
     client.start();

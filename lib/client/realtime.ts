@@ -141,6 +141,10 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     const s = store.getState();
     s.markRemoved(conversationId);
     s.setGroupMembership(conversationId, false);
+    // The server stopped my presence watches of members I share no other chat with: ask again for
+    // those I still see, so that a later rejoin asks for all of them afresh.
+    watchedOnSocket.clear();
+    void syncPresenceWatch();
   }
 
   // How often I became a member again, per chat: a sync answered before a rejoin must not undo it.

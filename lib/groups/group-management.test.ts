@@ -687,6 +687,8 @@ describe("public groups, run by site admins", () => {
     expect(await db.message.count({ where: { conversationId: group.id } })).toBe(0);
     expect(await db.participant.count({ where: { conversationId: group.id } })).toBe(0);
     expect(publish.events).toEqual([
+      // Its members stop hearing each other's presence before they hear they lost it.
+      { to: "users", event: "unwatch-presence-among", payload: [member.id] },
       { to: `conv:${group.id}`, event: "conversation:removed", payload: { conversationId: group.id } },
       { to: `conv:${group.id}`, event: "conversation:deleted", payload: { conversationId: group.id } },
       { to: "all", event: "groups:changed", payload: undefined },

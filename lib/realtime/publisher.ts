@@ -17,6 +17,8 @@ export type Publisher = {
   setPresenceWatch(watcherId: string, subjectId: string, watch: boolean): void;
   /** Every socket of `userId` and of each of `otherIds` (any node) stops hearing the other side's presence. */
   unwatchPresenceBetween(userId: string, otherIds: string[]): void;
+  /** Every socket of each of `userIds` (any node) stops hearing the others' presence. */
+  unwatchPresenceAmong(userIds: string[]): void;
   /** Every socket of the user (any node) starts / stops receiving the conversation's events. */
   subscribeUser(userId: string, conversationId: string): void;
   unsubscribeUser(userId: string, conversationId: string): void;
@@ -63,6 +65,11 @@ export function ioPublisher(ioOverride?: Server, opts: { exceptSocket?: string }
       // Two adapter operations whatever the number of people: one per direction.
       server.in(rooms.user(userId)).socketsLeave(otherIds.map(rooms.presence));
       server.in(otherIds.map(rooms.user)).socketsLeave(rooms.presence(userId));
+    },
+    unwatchPresenceAmong(userIds) {
+      if (userIds.length < 2) return;
+      // One adapter operation, however large the group.
+      io()?.in(userIds.map(rooms.user)).socketsLeave(userIds.map(rooms.presence));
     },
     subscribeUser(userId, conversationId) {
       io()?.in(rooms.user(userId)).socketsJoin(rooms.conversation(conversationId));

@@ -254,6 +254,37 @@ describe("delivery between members", () => {
   });
 });
 
+describe("a public group deleted by an admin", () => {
+  it("ends presence between its members who share no other chat, and keeps it where they do", async () => {
+    const { ioPublisher } = await import("@/lib/realtime/publisher");
+    const { deletePublicGroup } = await import("@/lib/admin/manage-groups");
+    const admin = await createTestUser(db, { role: "ADMIN", publish: ioPublisher(server.io) });
+    const [pia, quinn, rosa] = await Promise.all(["Pia", "Quinn", "Rosa"].map((name) => createTestUser(db, { name: `${name} Doomed` })));
+    const group = await db.conversation.create({ data: { type: "GROUP", name: `Doomed ${Date.now()}`, visibility: "PUBLIC" } });
+    for (const u of [pia!, quinn!, rosa!]) await joinGroup(u.ctx, { conversationId: group.id });
+    await openDirect(pia!.ctx, { userId: rosa!.id });
+    const p = await connect(pia!);
+    expect(await p.emitWithAck("presence:watch", { userIds: [quinn!.id, rosa!.id] })).toMatchObject({ ok: true, presence: [{}, {}] });
+
+    const removed = nextEvent(p, "conversation:removed");
+    await deletePublicGroup(admin.ctx, { conversationId: group.id, confirmName: group.name! });
+    await removed;
+    // What the browser does on "removed": ask again. Only the person Pia still has a chat with counts.
+    const again = await p.emitWithAck("presence:watch", { userIds: [quinn!.id, rosa!.id] });
+    expect(again).toMatchObject({ ok: true, presence: [{ userId: rosa!.id }] });
+    expect(again.ok && again.presence).toHaveLength(1);
+
+    const heard = collect(p, "presence");
+    const rosaOnline = nextEvent(p, "presence", (e) => e.userId === rosa!.id && e.online);
+    const q = await connect(quinn!);
+    await connect(rosa!);
+    await rosaOnline;
+    q.close();
+    await sleep(300);
+    expect(heard.seen.filter((e) => e.userId === quinn!.id)).toEqual([]);
+  });
+});
+
 describe("rate limits", () => {
   it("answers RATE_LIMITED once a user sends too fast, and stores nothing more", async () => {
     const { env } = await import("@/lib/env");

@@ -58,6 +58,7 @@ export function recordingPublisher(): RecordingPublisher {
     setPresenceWatch: (watcherId, subjectId, watch) =>
       void events.push({ to: `user:${watcherId}`, event: watch ? "watch-presence" : "unwatch-presence", payload: subjectId }),
     unwatchPresenceBetween: (userId, otherIds) => void events.push({ to: `user:${userId}`, event: "unwatch-presence-between", payload: otherIds }),
+    unwatchPresenceAmong: (userIds) => void events.push({ to: "users", event: "unwatch-presence-among", payload: userIds }),
     subscribeUser: (userId, conversationId) => void events.push({ to: `user:${userId}`, event: "subscribe", payload: conversationId }),
     unsubscribeUser: (userId, conversationId) => void events.push({ to: `user:${userId}`, event: "unsubscribe", payload: conversationId }),
     onlineAmong: async () => new Set(),
