@@ -12,6 +12,7 @@ export default defineConfig({
     exclude: ["**/node_modules/**", "e2e/**", "dist/**", ".next/**", "lib/faults/**"],
     // One fresh PostgreSQL database per run, migrated, shared by every test file.
     globalSetup: ["lib/test-support/global-setup.ts"],
+    setupFiles: ["lib/test-support/no-overlapping-queries.ts"],
     // Test files share that database: run them one at a time so a file's cleanup or unique
     // constraint can never race another file's data. (Tests that need isolation use
     // createScratchDatabase().)

@@ -32,11 +32,13 @@ export async function editMessage(ctx: Ctx, input: z.input<typeof editMessageInp
   await assertChatWritable(ctx, message.conversation);
   if (message.text === text) return messageDto(ctx.db, await ctx.db.message.findUniqueOrThrow({ where: { id: messageId }, select: messageSelect }));
 
-  const row = await ctx.db.$transaction(async (tx) => {
-    await tx.messageEdit.create({ data: { messageId, editorId: ctx.actor.id, text: message.text ?? "" } });
-    return tx.message.update({ where: { id: messageId }, data: { text, editedAt: new Date() }, select: messageSelect });
-  });
-  const dto = await messageDto(ctx.db, row);
+  await ctx.db.$transaction([
+    ctx.db.messageEdit.create({ data: { messageId, editorId: ctx.actor.id, text: message.text ?? "" }, select: { id: true } }),
+    ctx.db.message.update({ where: { id: messageId }, data: { text, editedAt: new Date() }, select: { id: true } }),
+  ]);
+  // Read after the commit: Prisma runs the relation queries of a select concurrently, and inside
+  // a transaction they share one connection, which pg deprecates (prisma/orm#29468).
+  const dto = await messageDto(ctx.db, await ctx.db.message.findUniqueOrThrow({ where: { id: messageId }, select: messageSelect }));
   ctx.publish.toConversation(dto.conversationId, "message:updated", dto);
   return dto;
 }
