@@ -202,6 +202,10 @@ test.describe("groups", () => {
     const hello = `Anyone seen Dune? ${Date.now()}`;
     await send(ana!.page, hello);
     await expect(bubble(ben!.page, hello)).toBeVisible();
+    // Ben has the group open in a second tab too.
+    const benTab2 = await ben!.context.newPage();
+    await benTab2.goto("/");
+    await openChat(benTab2, groupName);
 
     await ben!.page.getByTestId("chat-title").click();
     // Exit asks first, public groups too: Cancel keeps Ben in.
@@ -230,6 +234,9 @@ test.describe("groups", () => {
     await expect(ben!.page.getByTestId("chat-title")).toHaveCount(0);
     await expect(chatRow(ben!.page, groupName)).toHaveCount(0);
     await expect(ben!.page.getByText(`Deleted “${groupName}”`)).toBeVisible();
+    // His other tab lets go of it as well.
+    await expect(benTab2.getByTestId("chat-title")).toHaveCount(0);
+    await expect(chatRow(benTab2, groupName)).toHaveCount(0);
     // It stays in Discover, to join again.
     await ben!.page.getByTestId("tab-discover").click();
     await expect(ben!.page.getByTestId("group-row").filter({ hasText: groupName }).getByTestId("join-group")).toBeVisible();

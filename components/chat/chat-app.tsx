@@ -7,6 +7,7 @@ import { GroupEvents } from "@/components/groups/group-events";
 import { ToastProvider, Toasts } from "@/components/ui/toast";
 import { ChatStoreContext, RealtimeContext, useChat, useChatStoreApi } from "@/lib/client/context";
 import { selectAdjacentChat, selectUnreadChats } from "@/lib/client/selectors";
+import { listenToOtherTabs, tellOtherTabs } from "@/lib/client/other-tabs";
 import { createChatStore, type Me } from "@/lib/client/store";
 import { adoptConversationFromUrl, conversationFromUrl, leaveConversationUrl, pushConversation } from "@/lib/client/url";
 import { useRealtime } from "@/lib/client/use-realtime";
@@ -78,12 +79,30 @@ function Shell() {
     leaveConversationUrl();
     store.getState().setActive(null);
   }, [store]);
+  const forgetChat = useCallback(
+    (id: string) => {
+      if (store.getState().activeId === id) closeChat();
+      store.getState().forgetConversation(id);
+    },
+    [store, closeChat],
+  );
+  const deleteLeftChat = useCallback(
+    (id: string) => {
+      forgetChat(id);
+      tellOtherTabs({ kind: "chat-deleted", userId: store.getState().me.id, conversationId: id });
+    },
+    [store, forgetChat],
+  );
+  useEffect(() => listenToOtherTabs(store.getState().me.id, (notice) => forgetChat(notice.conversationId)), [store, forgetChat]);
   const [starredOpen, setStarredOpen] = useState(false);
   const openStarred = useCallback(() => setStarredOpen(true), []);
   const closeStarred = useCallback(() => setStarredOpen(false), []);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const openShortcuts = useCallback(() => setShortcutsOpen(true), []);
-  const navigation = useMemo(() => ({ openChat, closeChat, openStarred, openShortcuts }), [openChat, closeChat, openStarred, openShortcuts]);
+  const navigation = useMemo(
+    () => ({ openChat, closeChat, deleteLeftChat, openStarred, openShortcuts }),
+    [openChat, closeChat, deleteLeftChat, openStarred, openShortcuts],
+  );
   const step = (by: 1 | -1) => {
     const id = selectAdjacentChat(store.getState(), by);
     if (id) openChat(id);

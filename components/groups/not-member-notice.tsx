@@ -6,22 +6,20 @@ import { useState } from "react";
 import { useChatNavigation } from "@/components/chat/navigation";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
-import { useChat, useChatStoreApi } from "@/lib/client/context";
+import { useChat } from "@/lib/client/context";
 import type { ConversationSummary } from "@/lib/realtime/contract";
 import { useRejoinGroup } from "./use-rejoin-group";
 
 export function NotMemberNotice({ conversation: c }: { conversation: ConversationSummary }) {
-  const store = useChatStoreApi();
   const toast = useToast();
-  const { closeChat } = useChatNavigation();
+  const { deleteLeftChat } = useChatNavigation();
   const { rejoin, joining } = useRejoinGroup(c.id);
   // An archived group takes nobody in.
   const archived = useChat((s) => !!s.archived[c.id]);
   const [confirming, setConfirming] = useState(false);
 
   const deleteChat = () => {
-    closeChat();
-    store.getState().forgetConversation(c.id);
+    deleteLeftChat(c.id);
     toast(`Deleted “${c.title}”`);
   };
 
