@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/checks";
 import { expect, test } from "./support/fixtures";
-import { bubble, chatRow, openChat, send, sendDirect, signInAll, startDirectChat } from "./support/chat";
+import { bubble, chatRow, closeChatFromMenu, openChat, send, sendDirect, signInAll, startDirectChat } from "./support/chat";
 
 // Core chat with two or three real users, each in their own browser context.
 
@@ -299,10 +299,7 @@ test.describe("links to a chat", () => {
     await expect(bubble(page, "the link works")).toBeVisible();
     await page.getByTestId("chat-header-button").click();
     await expect(page.getByTestId("contact-info")).toBeVisible();
-    await page.getByTestId("chat-menu-button").click();
-    await page.getByTestId("close-chat").click();
-    await expect(page).toHaveURL(/\/$/);
-    await expect(page.getByTestId("chat-title")).toHaveCount(0);
+    await closeChatFromMenu(page);
     // Back goes to where I was before the link, not into the chat I just closed.
     await page.goBack();
     await expect(chatRow(page, ana!.name)).toBeVisible();

@@ -4,7 +4,7 @@ import sharp from "sharp";
 import { APP_URL } from "./support/env";
 import { expectNoAxeViolations, screenshot } from "./support/checks";
 import { expect, test } from "./support/fixtures";
-import { bubble, chatRow, openChat, send, sendDirect, signInAll, startDirectChat } from "./support/chat";
+import { bubble, chatRow, closeChatFromMenu, openChat, send, sendDirect, signInAll, startDirectChat } from "./support/chat";
 
 // Profiles, chat settings (pin / mute / archive), blocking and message search, with two real
 // users in their own browser contexts.
@@ -522,9 +522,6 @@ test.describe("search", () => {
     await page.getByTestId("message-search-hit").first().click();
     await page.getByTestId("chat-header-button").click();
     await expect(page.getByTestId("contact-info")).toBeVisible();
-    await page.getByTestId("chat-menu-button").click();
-    await page.getByTestId("close-chat").click();
-    await expect(page).toHaveURL(/\/$/);
-    await expect(page.getByTestId("chat-title")).toHaveCount(0);
+    await closeChatFromMenu(page);
   });
 });

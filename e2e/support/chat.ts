@@ -26,6 +26,14 @@ export async function openChat(page: Page, title: string): Promise<void> {
   await expect(page.getByTestId("chat-title")).toHaveText(title);
 }
 
+/** "Close chat" from the chat's menu: back on the bare list, no chat open. */
+export async function closeChatFromMenu(page: Page): Promise<void> {
+  await page.getByTestId("chat-menu-button").click();
+  await page.getByTestId("close-chat").click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByTestId("chat-title")).toHaveCount(0);
+}
+
 export async function send(page: Page, text: string): Promise<void> {
   const composer = page.getByTestId("composer-input");
   await composer.fill(text);
