@@ -12,7 +12,7 @@ import { ApiError } from "@/lib/client/api";
 import { useRealtimeClient } from "@/lib/client/context";
 import { usePeopleSearch } from "@/lib/client/people-search";
 import type { UserSummary } from "@/lib/realtime/contract";
-import { MAX_PEOPLE_QUERY } from "@/lib/validation";
+import { MAX_PEOPLE_QUERY } from "@/lib/limits";
 
 export function NewChatPanel({ onClose }: { onClose: (chatOpened?: boolean) => void }) {
   const client = useRealtimeClient();

@@ -16,7 +16,7 @@ import type { ChatFilter } from "@/lib/client/conversations";
 import { useChat } from "@/lib/client/context";
 import { selectUnreadFilterCount } from "@/lib/client/selectors";
 import { useShortcut } from "@/lib/client/use-shortcut";
-import { MAX_MESSAGE_QUERY } from "@/lib/validation";
+import { MAX_MESSAGE_QUERY } from "@/lib/limits";
 import { ArchivedPanel } from "./archived-panel";
 import { ConnectionBanner } from "./connection-banner";
 import { ConversationList } from "./conversation-list";

@@ -10,7 +10,7 @@ import { useToast } from "@/components/ui/toast";
 import { useChat } from "@/lib/client/context";
 import type { SearchHit } from "@/lib/client/profile";
 import type { ConversationSummary } from "@/lib/realtime/contract";
-import { MAX_MESSAGE_QUERY } from "@/lib/validation";
+import { MAX_MESSAGE_QUERY } from "@/lib/limits";
 import { SearchResults } from "./search-results";
 import { useMessageSearch } from "./use-message-search";
 

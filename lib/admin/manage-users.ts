@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
 import { AppError, forbidden, notFound } from "@/lib/errors";
-import { id, MAX_PEOPLE_QUERY } from "@/lib/validation";
+import { MAX_PEOPLE_QUERY } from "@/lib/limits";
+import { id } from "@/lib/validation";
 import { requireAdmin } from "./require-admin";
 
 export const listUsersInput = z.object({ q: z.string().trim().max(MAX_PEOPLE_QUERY).optional() });

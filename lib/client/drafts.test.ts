@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { draftPreview, draftsKey, loadDrafts, saveDraftChanges, saveDrafts } from "./drafts";
-import { MAX_MESSAGE_LENGTH } from "./outbox";
+import { MAX_MESSAGE_LENGTH } from "@/lib/limits";
 import { chatStore } from "./test-support/chat-store";
 import { ME } from "./test-support/fixtures";
 

@@ -1,7 +1,8 @@
 // What I typed and did not send, per chat, kept in this browser across reloads (keyed per user,
 // like the outbox, so a shared browser never shows one account's drafts to another).
 import { z } from "zod";
-import { MAX_MESSAGE_LENGTH, type KeyValueStorage } from "./outbox";
+import { MAX_MESSAGE_LENGTH } from "@/lib/limits";
+import type { KeyValueStorage } from "./outbox";
 import { oneLine } from "./text";
 
 // A draft may be over the limit (the composer says so), but not without bound.

@@ -1,10 +1,10 @@
 // The pending outbox: messages typed here and not yet acknowledged. Pure operations plus
 // (de)serialisation for localStorage, keyed per user so a shared browser never mixes accounts.
 import { z } from "zod";
+import { MAX_MESSAGE_LENGTH } from "@/lib/limits";
 import type { OutboxEntry } from "./types";
 
 export const ACK_TIMEOUT_MS = 8_000;
-export const MAX_MESSAGE_LENGTH = 4096;
 
 const entrySchema = z.object({
   clientId: z.string().min(1).max(100),

@@ -1,6 +1,7 @@
 // The realtime client: owns the socket, feeds server events into the store and runs the
 // delivery machinery (outbox + retries, sync after reconnect, receipts, typing, presence).
 // Framework-free so it can be driven by a fake socket in tests; React wires it in use-realtime.
+import { MAX_MESSAGE_LENGTH } from "@/lib/limits";
 import type { ConversationSummary, MessageDto, MessageReceipts } from "@/lib/realtime/contract";
 import { ApiError, type Api } from "./api";
 import { createSeqBatcher, realTimers, type Timers } from "./batcher";
@@ -8,7 +9,7 @@ import { maxSeq, maxSeqFromOthers, refreshQuotes, withoutQuotesOf } from "./mess
 import { createMessageActions } from "./message-actions";
 import { messageApi, type MessageApi } from "./message-api";
 import { loadDrafts, saveDraftChanges } from "./drafts";
-import { ACK_TIMEOUT_MS, MAX_MESSAGE_LENGTH, dueForSend, hasContent, loadOutbox, newEntry, saveOutboxChanges, sendInput, type RichParts } from "./outbox";
+import { ACK_TIMEOUT_MS, dueForSend, hasContent, loadOutbox, newEntry, saveOutboxChanges, sendInput, type RichParts } from "./outbox";
 import type { ViewMessage } from "./rows";
 import { emitWithAck, type ConvoSocket } from "./socket";
 import { emptyMessages, type ChatStore } from "./store";

@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { AppError, toErrorBody, type ErrorBody } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { clientIp, consume } from "@/lib/rate-limit/limiters";
-import { MAX_JSON_BYTES } from "@/lib/validation";
+import { MAX_JSON_BYTES } from "@/lib/limits";
 
 type RouteOptions = {
   /**

@@ -3,7 +3,7 @@ import * as messagesRoute from "@/app/api/v1/conversations/[id]/messages/route";
 import { openDirect } from "@/lib/conversations/open-direct";
 import { testDb } from "@/lib/test-support/database";
 import { createTestUser, type TestUser } from "@/lib/test-support/fixtures";
-import { MAX_JSON_BYTES } from "@/lib/validation";
+import { MAX_JSON_BYTES } from "@/lib/limits";
 
 const db = testDb();
 let ana: TestUser;

@@ -6,7 +6,7 @@ import { listMessages } from "@/lib/messages/list-messages";
 import { sendMessage } from "@/lib/messages/send-message";
 import { testDb } from "@/lib/test-support/database";
 import { createTestUser, recordingPublisher, type RecordingPublisher, type TestUser } from "@/lib/test-support/fixtures";
-import { MAX_MESSAGE_LENGTH } from "@/lib/validation";
+import { MAX_MESSAGE_LENGTH } from "@/lib/limits";
 
 const db = testDb();
 

@@ -3,7 +3,7 @@ import { Server, type Socket } from "socket.io";
 import type { Db } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { logger } from "@/lib/logger";
-import { MAX_JSON_BYTES } from "@/lib/validation";
+import { MAX_JSON_BYTES } from "@/lib/limits";
 import { authenticateHandshake, isAllowedOrigin } from "./handshake";
 import { rooms } from "./rooms";
 

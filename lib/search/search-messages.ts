@@ -2,7 +2,8 @@ import { z } from "zod";
 import type { Ctx } from "@/lib/context";
 import { queryDirect } from "@/lib/db/direct-query";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { id, MAX_MESSAGE_QUERY } from "@/lib/validation";
+import { MAX_MESSAGE_QUERY } from "@/lib/limits";
+import { id } from "@/lib/validation";
 import { newestMatches } from "./newest-matches";
 
 /** Marks around matched words in snippets: control characters no message text can contain. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
 import type { UserSummary } from "@/lib/realtime/contract";
-import { MAX_PEOPLE_QUERY } from "@/lib/validation";
+import { MAX_PEOPLE_QUERY } from "@/lib/limits";
 import { toUserSummary, userSummarySelect } from "./user-summary";
 
 export const searchUsersInput = z.object({ q: z.string().trim().min(1, "Type a name to search").max(MAX_PEOPLE_QUERY) });
