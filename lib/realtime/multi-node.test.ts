@@ -85,4 +85,26 @@ describe("two nodes on one Redis", () => {
     await sleep(300);
     expect(after.seen).toEqual([]);
   });
+
+  it("deleting a public group on node A ends its members' presence on node B too", async () => {
+    const { deletePublicGroup } = await import("@/lib/admin/manage-groups");
+    const admin = await createTestUser(db, { role: "ADMIN", publish: ioPublisher(nodeA.io) });
+    const [pia, quinn] = await Promise.all(["Pia", "Quinn"].map((name) => createTestUser(db, { name: `${name} Multi-node` })));
+    const group = await db.conversation.create({ data: { type: "GROUP", name: `Multi-node doomed ${Date.now()}`, visibility: "PUBLIC" } });
+    for (const u of [pia!, quinn!]) await joinGroup(u.ctx, { conversationId: group.id });
+    const piaOnB = await connect(nodeB, pia!);
+    expect(await piaOnB.emitWithAck("presence:watch", { userIds: [quinn!.id] })).toMatchObject({ ok: true, presence: [{ userId: quinn!.id }] });
+    // Before the deletion Pia hears Quinn come online, across nodes.
+    const online = nextEvent(piaOnB, "presence", (e) => e.userId === quinn!.id && e.online);
+    const quinnOnA = await connect(nodeA, quinn!);
+    await online;
+
+    const removed = nextEvent(piaOnB, "conversation:removed");
+    await deletePublicGroup(admin.ctx, { conversationId: group.id, confirmName: group.name! });
+    await removed;
+    const heard = collect(piaOnB, "presence");
+    quinnOnA.close();
+    await sleep(400);
+    expect(heard.seen.filter((e) => e.userId === quinn!.id)).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
 import type { Server } from "socket.io";
 import type { PresenceEvent, ServerToClientEvents } from "./contract";
 import { getIo } from "./io-registry";
+import { unwatchPresenceAmong } from "./presence-among";
 import { rooms } from "./rooms";
 
 type EventName = keyof ServerToClientEvents;
@@ -67,9 +68,8 @@ export function ioPublisher(ioOverride?: Server, opts: { exceptSocket?: string }
       server.in(otherIds.map(rooms.user)).socketsLeave(rooms.presence(userId));
     },
     unwatchPresenceAmong(userIds) {
-      if (userIds.length < 2) return;
-      // One adapter operation, however large the group.
-      io()?.in(userIds.map(rooms.user)).socketsLeave(userIds.map(rooms.presence));
+      const server = io();
+      if (server) unwatchPresenceAmong(server, userIds);
     },
     subscribeUser(userId, conversationId) {
       io()?.in(rooms.user(userId)).socketsJoin(rooms.conversation(conversationId));

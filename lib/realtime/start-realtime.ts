@@ -6,6 +6,7 @@ import { logger } from "@/lib/logger";
 import { installRateLimiters, uninstallRateLimiters } from "@/lib/rate-limit/limiters";
 import { setIo } from "./io-registry";
 import { markClosing } from "./presence";
+import { shareUnwatchAmongWithPeers } from "./presence-among";
 import { registerHandlers } from "./register-handlers";
 import { createSocketServer } from "./socket-server";
 
@@ -42,6 +43,7 @@ export async function startRealtime(httpServer: HttpServer, deps: RealtimeDeps) 
     // every node once the publisher works again).
     onReconnect(redis.sub, () => io.local.emit("resync"));
     onReconnect(redis.pub, () => io.emit("resync"));
+    shareUnwatchAmongWithPeers(io);
   }
   installRateLimiters(redis?.pub);
   setIo(io);
