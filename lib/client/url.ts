@@ -8,6 +8,10 @@ export function conversationFromUrl(): string | null {
 /** Open a chat: a new history entry (back returns to the list on mobile). */
 export function pushConversation(id: string): void {
   if (conversationFromUrl() === id) return;
+  pushChatEntry(id);
+}
+
+function pushChatEntry(id: string): void {
   // The entry this chat opens from may be a side panel's: the new one is the chat's alone.
   window.history.pushState({ ...window.history.state, convoChat: id, convoPanel: undefined }, "", `/?c=${encodeURIComponent(id)}`);
 }
@@ -20,15 +24,20 @@ export function adoptConversationFromUrl(): void {
   const id = conversationFromUrl();
   const state = window.history.state as { convoChat?: string | null } | null;
   if (!id || state?.convoChat === id) return;
-  window.history.replaceState({ ...state, convoChat: null, convoPanel: undefined }, "", "/");
-  window.history.pushState({ ...state, convoChat: id, convoPanel: undefined }, "", `/?c=${encodeURIComponent(id)}`);
+  replaceWithList();
+  pushChatEntry(id);
 }
 
 /** Close the chat: go back if we opened it (past its open side panel too), otherwise replace the entry. */
 export function leaveConversationUrl(): void {
   const state = window.history.state as { convoChat?: string | null; convoPanel?: true } | null;
   if (state?.convoChat) window.history.go(state.convoPanel ? -2 : -1);
-  else window.history.replaceState({ ...state, convoChat: null, convoPanel: undefined }, "", "/");
+  else replaceWithList();
+}
+
+/** This history entry becomes the bare chat list. */
+function replaceWithList(): void {
+  window.history.replaceState({ ...window.history.state, convoChat: null, convoPanel: undefined }, "", "/");
 }
 
 /** A side panel (contact info, search) opened over the chat: its own entry, so Back closes it. */
