@@ -144,8 +144,7 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     s.setGroupMembership(conversationId, false);
     // The server stopped my presence watches of members I share no other chat with: ask again for
     // those I still see, so that a later rejoin asks for all of them afresh.
-    watchedOnSocket.clear();
-    void syncPresenceWatch();
+    void watchPresenceAfresh();
   }
 
   // How often I became a member again, per chat: a sync answered before a rejoin must not undo it.
@@ -251,8 +250,7 @@ export function createRealtimeClient(deps: RealtimeDeps) {
       store.getState().userUpdated(user);
       store.getState().profileChanged();
       // My "Last seen and online" setting may have changed: it decides whose presence I see.
-      watchedOnSocket.clear();
-      void syncPresenceWatch();
+      void watchPresenceAfresh();
     });
     sock.on("resync", () => {
       // Presence changes may have been missed too: ask for everyone's again.
@@ -533,6 +531,12 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     const res = await emitWithAck(socket!, "presence:watch", { userIds: ids });
     if (res.ok) store.getState().setPresence(res.presence);
     else for (const id of ids) watchedOnSocket.delete(id);
+  }
+
+  /** Asks for everyone's presence again: the server may have stopped some watches, or may now allow them. */
+  function watchPresenceAfresh() {
+    watchedOnSocket.clear();
+    return syncPresenceWatch();
   }
 
   /** Presence for these users too (the members shown in a group's info panel). */
