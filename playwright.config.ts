@@ -1,9 +1,15 @@
+import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { APP_URL, OIDC_ISSUER } from "./e2e/support/env";
 
 // E2E against the production build (`npm run build` first; scripts/test.sh does it), with a local
 // OIDC provider standing in for Google and a throwaway PostgreSQL database (e2e/support/).
-// Chromium comes from Debian (/usr/bin/chromium): Playwright cannot download browsers here.
+// Chromium comes from Debian: Playwright cannot download browsers here. Its headless shell (package
+// chromium-headless-shell, what Playwright itself runs headless) made the suite about 30% faster
+// than full Chromium in headless mode (groups.spec 153 → 107 s). `--headed` needs full Chromium:
+// E2E_CHROMIUM=/usr/bin/chromium.
+const HEADLESS_SHELL = "/usr/bin/chromium-headless-shell";
+const CHROMIUM = process.env.E2E_CHROMIUM ?? (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : "/usr/bin/chromium");
 
 const CHROMIUM_ARGS = [
   "--no-sandbox",
@@ -37,7 +43,7 @@ export default defineConfig({
     // each page's last frame.
     trace: { mode: "retain-on-failure", screenshots: false, snapshots: true, sources: true },
     video: "off",
-    launchOptions: { executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: [

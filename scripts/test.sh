@@ -2,8 +2,8 @@
 # The whole check, as CI runs it (`npm test`): lint, types, unit/integration tests, production
 # build, then the browser E2E suite against that build, then the fault suite (its own PostgreSQL,
 # Redis and two app nodes from that build: node kill, Redis and PostgreSQL restarts). Needs
-# PostgreSQL on 127.0.0.1:5432 (trust auth), /usr/bin/chromium, and for the fault suite the
-# PostgreSQL server binaries and redis-server; see .ci/run for a fresh machine.
+# PostgreSQL on 127.0.0.1:5432 (trust auth), Chromium's headless shell (or Chromium), and for the
+# fault suite the PostgreSQL server binaries and redis-server; see .ci/run for a fresh machine.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
