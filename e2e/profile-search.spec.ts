@@ -357,7 +357,7 @@ test.describe("chat list settings", () => {
 });
 
 test.describe("blocking", () => {
-  test("block → the blocked person's send fails with the reason and my presence goes; unblock → both come back", async ({ newUsers }, testInfo) => {
+  test("block → the blocked person's message stays at one tick and never reaches me, my presence goes; unblock → both come back", async ({ newUsers }, testInfo) => {
     const [ana, ben] = await newUsers(2, { label: "block" });
     await signInAll([ana!, ben!]);
     await sendDirect(ana!.page, ben!.name, "hello before the block");
@@ -379,17 +379,19 @@ test.describe("blocking", () => {
     await expect(page.getByTestId("composer-input")).toHaveCount(0);
     await screenshot(page, testInfo, "blocked-contact-1280");
 
-    // Ben's message is refused, and he is told why.
+    // As in WhatsApp, Ben is not told: his message is sent and stays at one grey tick, and Ana
+    // never gets it, not even after a reload.
     await send(ben!.page, "can you hear me?");
-    await expect(bubble(ben!.page, "can you hear me?")).toHaveAttribute("data-status", "failed");
-    await expect(ben!.page.getByTestId("toasts")).toContainText("You can't message this contact.");
+    await expect(bubble(ben!.page, "can you hear me?")).toHaveAttribute("data-status", "sent");
     await expect(ben!.page.getByTestId("composer-input")).toBeVisible();
+    await page.reload();
+    await expect(bubble(page, "hello before the block")).toBeVisible();
     await expect(bubble(page, "can you hear me?")).toHaveCount(0);
+    await expect(page.getByTestId("conversation-row").filter({ hasText: ben!.name })).toContainText("hello before the block");
     // Nor does he see her online any more; after the unblock, he does again.
     await expect(ben!.page.getByTestId("chat-subtitle")).toHaveText(/^@/);
 
-    // Ana unblocks from Settings → Blocked contacts.
-    await page.getByTestId("close-info").click();
+    // Ana unblocks from Settings → Blocked contacts (the reload closed Ben's info).
     await page.getByTestId("profile-button").click();
     await page.getByTestId("open-settings").click();
     const blocked = page.getByTestId("blocked-contacts");
@@ -404,6 +406,9 @@ test.describe("blocking", () => {
 
     await send(ben!.page, "and now?");
     await expect(bubble(page, "and now?")).toBeVisible();
+    await expect(bubble(ben!.page, "and now?")).toHaveAttribute("data-status", "read");
+    await expect(bubble(ben!.page, "can you hear me?")).toHaveAttribute("data-status", "sent");
+    await expect(bubble(page, "can you hear me?")).toHaveCount(0);
     await send(page, "loud and clear");
     await expect(bubble(ben!.page, "loud and clear")).toBeVisible();
   });

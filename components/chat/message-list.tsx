@@ -331,7 +331,7 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
   const statusOf = (m: ViewMessage): TickStatus | null => {
     if (m.pending) return m.pending.failed ? "failed" : "pending";
     if (m.seq === null) return null;
-    return tickStatus({ seq: m.seq }, { minDeliveredSeq, minReadSeq, readReceipts });
+    return tickStatus({ seq: m.seq, withheld: m.withheld }, { minDeliveredSeq, minReadSeq, readReceipts });
   };
 
   const items = virtualizer.getVirtualItems();

@@ -73,6 +73,7 @@ export function toLastMessage(m: MessageDto, senderName: string): LastMessage {
     createdAt: m.createdAt,
     deletedAt: m.deletedAt,
     deletedByAdmin: m.deletedByAdmin,
+    withheld: m.withheld,
     system: m.system,
     senderName,
   };

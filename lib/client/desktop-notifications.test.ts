@@ -4,7 +4,7 @@ import { ANA, conv } from "./test-support/fixtures";
 
 const last = (text: string, type: "TEXT" | "IMAGE" = "TEXT") => ({
   id: "m1", seq: 1, senderId: ANA, type, text, createdAt: "2025-03-10T10:00:00.000Z",
-  deletedAt: null, deletedByAdmin: false, system: null, senderName: "Ana Lima",
+  deletedAt: null, deletedByAdmin: false, withheld: false, system: null, senderName: "Ana Lima",
 });
 
 /** A browser with the Notification API, where the person answers `answer` when asked. */

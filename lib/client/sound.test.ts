@@ -12,6 +12,7 @@ const last = (seq: number, over: Partial<NonNullable<ConversationSummary["lastMe
   createdAt: new Date().toISOString(),
   deletedAt: null,
   deletedByAdmin: false,
+  withheld: false,
   system: null,
   senderName: "Ana",
   ...over,

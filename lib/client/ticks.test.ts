@@ -3,22 +3,26 @@ import { effectiveWatermarks, tickStatus } from "./ticks";
 
 describe("tickStatus", () => {
   const conv = { minDeliveredSeq: 5, minReadSeq: 3, readReceipts: true };
+  const msg = (seq: number) => ({ seq, withheld: false });
   it("is read up to minReadSeq", () => {
-    expect(tickStatus({ seq: 3 }, conv)).toBe("read");
-    expect(tickStatus({ seq: 1 }, conv)).toBe("read");
+    expect(tickStatus(msg(3), conv)).toBe("read");
+    expect(tickStatus(msg(1), conv)).toBe("read");
   });
   it("is delivered up to minDeliveredSeq", () => {
-    expect(tickStatus({ seq: 4 }, conv)).toBe("delivered");
-    expect(tickStatus({ seq: 5 }, conv)).toBe("delivered");
+    expect(tickStatus(msg(4), conv)).toBe("delivered");
+    expect(tickStatus(msg(5), conv)).toBe("delivered");
   });
   it("is sent beyond both", () => {
-    expect(tickStatus({ seq: 6 }, conv)).toBe("sent");
+    expect(tickStatus(msg(6), conv)).toBe("sent");
   });
   it("is never read where the chat doesn't share read receipts, whatever this browser held", () => {
-    expect(tickStatus({ seq: 3 }, { ...conv, readReceipts: false })).toBe("delivered");
+    expect(tickStatus(msg(3), { ...conv, readReceipts: false })).toBe("delivered");
+  });
+  it("stays sent for a withheld message (the other person blocks me), whatever the watermarks", () => {
+    expect(tickStatus({ seq: 1, withheld: true }, conv)).toBe("sent");
   });
   it("is sent without a conversation", () => {
-    expect(tickStatus({ seq: 1 }, undefined)).toBe("sent");
+    expect(tickStatus(msg(1), undefined)).toBe("sent");
   });
 });
 

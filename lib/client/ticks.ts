@@ -2,12 +2,15 @@
 import type { ConversationSummary, MemberDto, MessageDto } from "@/lib/realtime/contract";
 import type { TickStatus } from "./types";
 
-/** Blue ticks only where the chat shares read receipts; watermarks held here from before don't count. */
+/**
+ * Blue ticks only where the chat shares read receipts; watermarks held here from before don't
+ * count. A withheld message (the other person blocks me) was never delivered: one tick for good.
+ */
 export function tickStatus(
-  message: Pick<MessageDto, "seq">,
+  message: Pick<MessageDto, "seq" | "withheld">,
   conversation: Pick<ConversationSummary, "minDeliveredSeq" | "minReadSeq" | "readReceipts"> | undefined,
 ): TickStatus {
-  if (!conversation) return "sent";
+  if (!conversation || message.withheld) return "sent";
   if (conversation.readReceipts && conversation.minReadSeq >= message.seq) return "read";
   if (conversation.minDeliveredSeq >= message.seq) return "delivered";
   return "sent";

@@ -13,7 +13,7 @@ describe("user:updated / profile:updated in the store", () => {
         type: "GROUP",
         title: "Team",
         peer: null,
-        lastMessage: { id: "m1", seq: 1, senderId: ANA, type: "TEXT", text: "hi", createdAt: new Date().toISOString(), deletedAt: null, deletedByAdmin: false, system: null, senderName: "Ana Lima" },
+        lastMessage: { id: "m1", seq: 1, senderId: ANA, type: "TEXT", text: "hi", createdAt: new Date().toISOString(), deletedAt: null, deletedByAdmin: false, withheld: false, system: null, senderName: "Ana Lima" },
       }),
     ]);
     store.getState().setMembers("g1", [

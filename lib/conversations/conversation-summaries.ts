@@ -40,6 +40,7 @@ type SummaryRow = {
   lmDeletedAt: Date | null;
   lmSenderName: string | null;
   lmMetadata: Prisma.JsonValue | null;
+  lmWithheld: boolean | null;
   memberCount: number;
   minDeliveredSeq: bigint | null;
   minReadSeq: bigint | null;
@@ -65,10 +66,13 @@ export async function conversationSummaries(
   // opened it too, or are viewing it), a member always gets it.
   const listed = onlyConversationId
     ? Prisma.empty
-    : Prisma.sql`AND (c.type = 'GROUP' OR c."lastMessageAt" IS NOT NULL OR c."createdById" = p."userId")`;
+    : Prisma.sql`AND (c.type = 'GROUP' OR c."lastMessageAt" IS NOT NULL OR lm.id IS NOT NULL OR c."createdById" = p."userId")`;
+  // A withheld message leaves the chat's lastMessageAt alone (the blocker must not see the chat
+  // move), so for its sender the chat's time is that of their last message.
+  const lastActivity = Prisma.sql`GREATEST(c."lastMessageAt", lm."createdAt")`;
   const rows = await queryDirect<SummaryRow>(db, Prisma.sql`
     SELECT c.id, c.type::text AS type, c.name, c.icon, c."iconBg", c.about, c.visibility::text AS visibility,
-           c."lastSeq", c."lastMessageAt", c."archivedAt" IS NOT NULL AS "groupArchived", c."onlyAdminsSend", c."messageTimerSec",
+           c."lastSeq", ${lastActivity} AS "lastMessageAt", c."archivedAt" IS NOT NULL AS "groupArchived", c."onlyAdminsSend", c."messageTimerSec",
            p."readSeq", p."clearedSeq", p."isPinned", p."isArchived", p."markedUnread",
            -- A mute for a while is over once its time has passed.
            p."isMuted" AND (p."mutedUntil" IS NULL OR p."mutedUntil" > now()) AS "isMuted",
@@ -78,7 +82,7 @@ export async function conversationSummaries(
            lm.id AS "lmId", lm.seq AS "lmSeq", lm."senderId" AS "lmSenderId", lm.type::text AS "lmType",
            CASE WHEN lm."deletedAt" IS NULL THEN lm.text END AS "lmText",
            lm."createdAt" AS "lmCreatedAt", lm."deletedAt" AS "lmDeletedAt", lmu.name AS "lmSenderName",
-           lm.metadata AS "lmMetadata",
+           lm.metadata AS "lmMetadata", lm.withheld AS "lmWithheld",
            stats."memberCount", stats."minDeliveredSeq", stats."minReadSeq", unread.n AS "unreadCount",
            ${readReceiptsShared("c")} AS "readReceipts"
     FROM "Participant" p
@@ -90,7 +94,7 @@ export async function conversationSummaries(
       LIMIT 1
     ) peer ON true
     LEFT JOIN LATERAL (
-      SELECT m.id, m.seq, m."senderId", m.type, m.text, m."createdAt", m."deletedAt", m.metadata
+      SELECT m.id, m.seq, m."senderId", m.type, m.text, m."createdAt", m."deletedAt", m.metadata, m.withheld
       FROM "Message" m
       WHERE m."conversationId" = c.id AND m.seq > p."clearedSeq"
         AND NOT EXISTS (SELECT 1 FROM "MessageHide" h WHERE h."messageId" = m.id AND h."userId" = p."userId")
@@ -118,7 +122,7 @@ export async function conversationSummaries(
     WHERE p."userId" = ${userId}::uuid AND p."leftAt" IS NULL
       ${listed}
       ${only}
-    ORDER BY p."isPinned" DESC, COALESCE(c."lastMessageAt", p."joinedAt") DESC, c.id
+    ORDER BY p."isPinned" DESC, COALESCE(${lastActivity}, p."joinedAt") DESC, c.id
   `);
   return rows.map(toSummary);
 }
@@ -162,6 +166,7 @@ function toSummary(r: SummaryRow): ConversationSummary {
             deletedAt: r.lmDeletedAt?.toISOString() ?? null,
             deletedByAdmin: isDeletedByAdmin({ deletedAt: r.lmDeletedAt, metadata: r.lmMetadata }),
             system: systemEventOf(r.lmMetadata),
+            withheld: r.lmWithheld === true,
           }
         : null,
     unreadCount: r.unreadCount,

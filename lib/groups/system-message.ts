@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Ctx } from "@/lib/context";
+import { publishMessage } from "@/lib/messages/publish-message";
 import { storeMessage } from "@/lib/messages/store-message";
 import type { MessageDto, SystemEvent } from "@/lib/realtime/contract";
 
@@ -12,7 +13,7 @@ export async function postSystemMessage(ctx: Ctx, conversationId: string, event:
     text: null,
     metadata: { system: event },
   });
-  ctx.publish.toConversation(conversationId, "message:new", message);
+  publishMessage(ctx, "message:new", message);
   return message;
 }
 

@@ -48,7 +48,7 @@ describe("messages sent at the same moment", () => {
     const [ana, ben, eve, bo] = await Promise.all(["Ana", "Ben", "Eve", "Bo"].map((name) => createTestUser(db, { name: `Batch ${name}` })));
     const dm = await openDirect(ana!.ctx, { userId: ben!.id });
     const blockedDm = await openDirect(ana!.ctx, { userId: bo!.id });
-    await setBlocked(bo!.ctx, { userId: ana!.id, blocked: true });
+    await setBlocked(ana!.ctx, { userId: bo!.id, blocked: true });
     const archived = await db.conversation.create({
       data: { type: "GROUP", name: "Batch archived", visibility: "PUBLIC", archivedAt: new Date(), participants: { create: [{ userId: ana!.id }] } },
     });

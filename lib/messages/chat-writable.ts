@@ -9,23 +9,24 @@ export const chatWritableFields = { type: true, directKey: true, archivedAt: tru
 
 /**
  * What every write into a chat besides a new message (an edit, a reaction, a vote, a pin, the
- * timer) passes, as a send does: the group is not archived, and in a direct chat neither person
- * blocks the other. (Sends check the same inside their insert.)
+ * timer) passes: the group is not archived, and in a direct chat neither person blocks the other.
  */
 export async function assertChatWritable(ctx: Ctx, conversation: WritableCheck): Promise<void> {
   if (conversation.archivedAt) throw groupArchived();
-  await assertNotBlocked(ctx, conversation);
+  await assertNotBlocked(ctx, conversation, { alsoBlockedBy: true });
 }
 
 type SendCheck = { role: string; conversation: WritableCheck & { onlyAdminsSend: boolean; visibility: string } };
 
 /**
  * What a new message needs, for callers that must know before storing anything (a forward stores
- * all its copies or none): a writable chat, and in an announcement group a right to announce. The
+ * all its copies or none): the group is not archived, I block no one in a direct chat (being
+ * blocked withholds the message instead), and in an announcement group a right to announce. The
  * insert re-checks the same; the refusals are the ones a single send explains.
  */
 export async function assertMaySend(ctx: Ctx, membership: SendCheck): Promise<void> {
-  await assertChatWritable(ctx, membership.conversation);
+  if (membership.conversation.archivedAt) throw groupArchived();
+  await assertNotBlocked(ctx, membership.conversation, { alsoBlockedBy: false });
   if (membership.conversation.onlyAdminsSend && !mayAnnounce(ctx, membership)) throw onlyAdminsSend();
 }
 

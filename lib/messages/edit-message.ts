@@ -6,6 +6,7 @@ import { MAX_MESSAGE_LENGTH } from "@/lib/limits";
 import { id } from "@/lib/validation";
 import { messageDto, messageSelect } from "./message-dto";
 import { assertChatWritable, chatWritableFields } from "./chat-writable";
+import { publishMessage } from "./publish-message";
 import { findVisibleMessage } from "./visible-message";
 
 export const editMessageInput = z.object({
@@ -40,7 +41,7 @@ export async function editMessage(ctx: Ctx, input: z.input<typeof editMessageInp
   // Read after the commit: Prisma runs the relation queries of a select concurrently, and inside
   // a transaction they share one connection, which pg deprecates (prisma/orm#29468).
   const dto = await messageDto(ctx.db, await ctx.db.message.findUniqueOrThrow({ where: { id: messageId }, select: messageSelect }));
-  ctx.publish.toConversation(dto.conversationId, "message:updated", dto);
+  publishMessage(ctx, "message:updated", dto);
   return dto;
 }
 

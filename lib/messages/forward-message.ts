@@ -7,6 +7,7 @@ import type { MessageDto } from "@/lib/realtime/contract";
 import { clientId, id } from "@/lib/validation";
 import { assertMaySend } from "./chat-writable";
 import { messageDto, messageSelect } from "./message-dto";
+import { publishMessage } from "./publish-message";
 import { MessageRefused, storeMessage } from "./store-message";
 import { findVisibleMessage } from "./visible-message";
 
@@ -73,7 +74,7 @@ export async function forwardMessage(ctx: Ctx, input: z.input<typeof forwardInpu
         message = await messageDto(ctx.db, raced);
       }
     }
-    ctx.publish.toConversation(message.conversationId, "message:new", message);
+    publishMessage(ctx, "message:new", message);
     results.push(message);
   }
   return results;

@@ -16,9 +16,11 @@ export async function messageReceipts(ctx: Ctx, input: z.input<typeof messageRec
   const me = ctx.actor.id;
   const message = await ctx.db.message.findFirst({
     where: { id: messageId, senderId: me, conversation: { participants: { some: { userId: me, leftAt: null } } } },
-    select: { conversationId: true, seq: true },
+    select: { conversationId: true, seq: true, withheld: true },
   });
   if (!message) throw notFound("Message not found");
+  // Nobody got it, whatever their watermarks say.
+  if (message.withheld) return { readBy: [], deliveredTo: [] };
   const others = await ctx.db.participant.findMany({
     where: { conversationId: message.conversationId, leftAt: null, userId: { not: me }, deliveredSeq: { gte: message.seq } },
     orderBy: { joinedAt: "asc" },

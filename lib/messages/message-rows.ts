@@ -11,7 +11,7 @@ import type { MessageRow } from "./message-dto";
 /** Columns of one MessageRow, for a query whose message rows are aliased `m` (see messageRowJoins). */
 export const messageRowColumns = Prisma.sql`
   m.id, m."conversationId", m.seq, m."senderId", m."clientId", m.type::text AS type, m.text, m.metadata,
-  m."forwardedFromId", m."createdAt", m."editedAt", m."deletedAt",
+  m."forwardedFromId", m."createdAt", m."editedAt", m."deletedAt", m.withheld,
   reply.id AS "replyId", reply.seq AS "replySeq", reply."senderId" AS "replySenderId", reply.type AS "replyType",
   reply.text AS "replyText", reply."deletedAt" AS "replyDeletedAt", reply."senderName" AS "replySenderName",
   reply.mime AS "replyMime",
@@ -57,6 +57,7 @@ export type MessageRowRecord = {
   createdAt: Date;
   editedAt: Date | null;
   deletedAt: Date | null;
+  withheld: boolean;
   replyId: string | null;
   replySeq: bigint | null;
   replySenderId: string | null;
@@ -84,6 +85,7 @@ export function toMessageRow(r: MessageRowRecord): MessageRow {
     createdAt: r.createdAt,
     editedAt: r.editedAt,
     deletedAt: r.deletedAt,
+    withheld: r.withheld,
     replyTo:
       r.replyId !== null
         ? {

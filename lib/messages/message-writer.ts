@@ -18,14 +18,17 @@ export type MessageInsert = {
   attachmentIds: string[];
 };
 
-/** What the database assigned to a stored message; null when its guards refused it. */
-export type Stored = { seq: bigint; createdAt: Date } | null;
+/**
+ * What the database assigned to a stored message; null when its guards refused it. `withheld`:
+ * the other person of the direct chat blocks the sender, so only the sender will see it.
+ */
+export type Stored = { seq: bigint; createdAt: Date; withheld: boolean } | null;
 
-type StoredRow = { id: string; seq: bigint; created_at: Date };
+type StoredRow = { id: string; seq: bigint; created_at: Date; withheld: boolean };
 
 async function storeBatch(db: Db, rows: MessageInsert[]): Promise<Stored[]> {
   const stored = await queryDirect<StoredRow>(db, Prisma.sql`SELECT * FROM store_messages_custom(${JSON.stringify(rows)}::jsonb)`);
-  const byId = new Map(stored.map((r) => [r.id, { seq: r.seq, createdAt: r.created_at }]));
+  const byId = new Map(stored.map((r) => [r.id, { seq: r.seq, createdAt: r.created_at, withheld: r.withheld }]));
   return rows.map((r) => byId.get(r.id) ?? null);
 }
 

@@ -6,6 +6,7 @@ import type { MessageDto } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
 import { messageDto, messageSelect } from "./message-dto";
 import { assertChatWritable, chatWritableFields } from "./chat-writable";
+import { publishMessage } from "./publish-message";
 import { findVisibleMessage } from "./visible-message";
 
 export const reactInput = z.object({
@@ -36,6 +37,6 @@ export async function reactToMessage(ctx: Ctx, input: z.input<typeof reactInput>
     }
   }
   const dto = await messageDto(ctx.db, await ctx.db.message.findUniqueOrThrow({ where: { id: messageId }, select: messageSelect }));
-  ctx.publish.toConversation(dto.conversationId, "message:updated", dto);
+  publishMessage(ctx, "message:updated", dto);
   return dto;
 }

@@ -96,11 +96,11 @@ describe("forwarding, stars and blocking", () => {
     expect((await listStarred(a.ctx)).items).toEqual([]);
   });
 
-  it("a blocked user cannot DM, the chat stays readable, unblocking restores it", async () => {
+  it("a blocked user's DMs are withheld, the blocker's refused, the chat stays readable, unblocking restores it", async () => {
     const { a, b, dm } = await pair();
     await sendMessage(b.ctx, { conversationId: dm.id, clientId: cid(), text: "before the block" });
     await setBlocked(a.ctx, { userId: b.id, blocked: true });
-    await expect(sendMessage(b.ctx, { conversationId: dm.id, clientId: cid(), text: "hello?" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(sendMessage(b.ctx, { conversationId: dm.id, clientId: cid(), text: "hello?" })).resolves.toMatchObject({ message: { withheld: true } });
     await expect(sendMessage(a.ctx, { conversationId: dm.id, clientId: cid(), text: "nope" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await listMessages(b.ctx, { conversationId: dm.id })).messages.map((m) => m.text)).toContain("before the block");
     await setBlocked(a.ctx, { userId: b.id, blocked: false });

@@ -11,6 +11,7 @@ import { attachmentKind } from "@/lib/storage/attachment-dto";
 import { pollOptions, pollQuestion } from "./poll-rules";
 import { assertMaySend } from "./chat-writable";
 import { messageDto, messageSelect } from "./message-dto";
+import { publishMessage } from "./publish-message";
 import { MessageRefused, storeMessage } from "./store-message";
 
 export const MAX_ATTACHMENTS = 10;
@@ -79,7 +80,7 @@ async function send(ctx: Ctx, data: z.output<typeof sendMessageInput>): Promise<
     throw err;
   }
 
-  ctx.publish.toConversation(message.conversationId, "message:new", message);
+  publishMessage(ctx, "message:new", message);
   return { message, duplicate: false };
 }
 
@@ -147,6 +148,6 @@ function replay(ctx: Ctx, message: MessageDto, conversationId: string): SendResu
   if (message.conversationId !== conversationId) {
     throw new AppError("CONFLICT", "This client id was already used for another conversation");
   }
-  ctx.publish.toConversation(message.conversationId, "message:new", message);
+  publishMessage(ctx, "message:new", message);
   return { message, duplicate: true };
 }

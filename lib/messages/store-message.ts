@@ -31,10 +31,11 @@ export class MessageRefused extends AppError {
  * function store_messages_custom: the next seq of the conversation (gap-free), the insert, the
  * sender's uploads linked or a forward's files copied, the sender's own watermarks, all in one
  * statement that also guards what must hold at the instant of the insert (the sender is a
- * member, the group is not archived, no block in a direct chat, the uploads are the sender's and
- * unsent) and stores nothing otherwise (MessageRefused). Messages sent at the same moment share
- * one call and one commit (group commit). A retry of a stored clientId stores nothing either:
- * callers look the stored message up and replay it.
+ * member, the group is not archived, the sender blocks no one in a direct chat, the uploads are
+ * the sender's and unsent) and stores nothing otherwise (MessageRefused). A message to someone
+ * who blocks the sender is stored withheld, for the sender only (see publishMessage). Messages
+ * sent at the same moment share one call and one commit (group commit). A retry of a stored
+ * clientId stores nothing either: callers look the stored message up and replay it.
  */
 export async function storeMessage(ctx: Ctx, input: NewMessage): Promise<MessageDto> {
   const id = randomUUID();
@@ -55,7 +56,7 @@ export async function storeMessage(ctx: Ctx, input: NewMessage): Promise<Message
 }
 
 /** The stored message as clients see it, reading back only what this message has. */
-async function dtoOfNewMessage(ctx: Ctx, input: NewMessage, row: { id: string; seq: bigint; createdAt: Date }): Promise<MessageDto> {
+async function dtoOfNewMessage(ctx: Ctx, input: NewMessage, row: { id: string; seq: bigint; createdAt: Date; withheld: boolean }): Promise<MessageDto> {
   // Replies, files and forwards carry more than the input says: read the stored message back.
   if (input.replyToId || input.attachmentIds?.length || input.forwardedFromId) {
     return messageDto(ctx.db, await ctx.db.message.findUniqueOrThrow({ where: { id: row.id }, select: messageSelect }));
@@ -73,6 +74,7 @@ async function dtoOfNewMessage(ctx: Ctx, input: NewMessage, row: { id: string; s
     createdAt: row.createdAt,
     editedAt: null,
     deletedAt: null,
+    withheld: row.withheld,
     replyTo: null,
     attachments: [],
     reactions: [],
@@ -80,18 +82,21 @@ async function dtoOfNewMessage(ctx: Ctx, input: NewMessage, row: { id: string; s
   });
 }
 
-/** Direct chats refuse messages while either person blocks the other. */
-export async function assertNotBlocked(ctx: Ctx, conversation: { type: string; directKey: string | null }): Promise<void> {
+/**
+ * A direct chat refuses what I write while I block the other person. `alsoBlockedBy`: also while
+ * they block me (edits, reactions and the like; a new message is withheld instead).
+ */
+export async function assertNotBlocked(
+  ctx: Ctx,
+  conversation: { type: string; directKey: string | null },
+  { alsoBlockedBy }: { alsoBlockedBy: boolean },
+): Promise<void> {
   if (conversation.type !== "DIRECT" || !conversation.directKey) return;
   const peer = conversation.directKey.split(":").find((id) => id !== ctx.actor.id);
   if (!peer) return;
+  const mine = { blockerId: ctx.actor.id, blockedId: peer };
   const block = await ctx.db.block.findFirst({
-    where: {
-      OR: [
-        { blockerId: ctx.actor.id, blockedId: peer },
-        { blockerId: peer, blockedId: ctx.actor.id },
-      ],
-    },
+    where: alsoBlockedBy ? { OR: [mine, { blockerId: peer, blockedId: ctx.actor.id }] } : mine,
     select: { blockerId: true },
   });
   if (!block) return;

@@ -6,6 +6,7 @@ import { id } from "@/lib/validation";
 import { messageDto, messageSelect } from "./message-dto";
 import { MAX_POLL_OPTIONS } from "./poll-rules";
 import { assertChatWritable, chatWritableFields } from "./chat-writable";
+import { publishMessage } from "./publish-message";
 import { findVisibleMessage } from "./visible-message";
 
 export const voteInput = z.object({
@@ -37,6 +38,6 @@ export async function votePoll(ctx: Ctx, input: z.input<typeof voteInput>): Prom
     ctx.db.pollVote.createMany({ data: chosen.map((option) => ({ messageId, userId: me, option })), skipDuplicates: true }),
   ]);
   const dto = await messageDto(ctx.db, await ctx.db.message.findUniqueOrThrow({ where: { id: messageId }, select: messageSelect }));
-  ctx.publish.toConversation(dto.conversationId, "message:updated", dto);
+  publishMessage(ctx, "message:updated", dto);
   return dto;
 }

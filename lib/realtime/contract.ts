@@ -60,6 +60,11 @@ export type MessageDto = {
   deletedAt: string | null;
   /** Deleted for everyone by an admin (moderation), not by its sender. */
   deletedByAdmin: boolean;
+  /**
+   * Sent while the other person of the direct chat blocked the sender: only the sender has it,
+   * and it stays at one grey tick.
+   */
+  withheld: boolean;
   replyTo: ReplyPreview | null;
   forwarded: boolean;
   attachments: AttachmentDto[];
@@ -101,7 +106,9 @@ export type ConversationSummary = {
   lastSeq: number;
   lastMessageAt: string | null;
   lastMessage:
-    | (Pick<MessageDto, "id" | "seq" | "senderId" | "type" | "text" | "createdAt" | "deletedAt" | "deletedByAdmin" | "system"> & { senderName: string })
+    | (Pick<MessageDto, "id" | "seq" | "senderId" | "type" | "text" | "createdAt" | "deletedAt" | "deletedByAdmin" | "system" | "withheld"> & {
+        senderName: string;
+      })
     | null;
   /** Conversation.lastSeq − my readSeq. */
   unreadCount: number;

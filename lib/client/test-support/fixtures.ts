@@ -16,6 +16,7 @@ export function msg(seq: number, over: Partial<MessageDto> = {}): MessageDto {
     editedAt: null,
     deletedAt: null,
     deletedByAdmin: false,
+    withheld: false,
     replyTo: null,
     forwarded: false,
     attachments: [],
