@@ -18,6 +18,7 @@ import { isMutedAt } from "@/lib/client/conversations";
 import { useChat, useChatStoreApi, useRealtimeClient } from "@/lib/client/context";
 import { useDocumentVisible } from "@/lib/client/hooks";
 import { maxSeq } from "@/lib/client/messages";
+import { selectBlockedPeer } from "@/lib/client/selectors";
 import { useShortcut } from "@/lib/client/use-shortcut";
 import { emptyMessages } from "@/lib/client/store";
 import type { ViewMessage } from "@/lib/client/rows";
@@ -53,10 +54,7 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
   const sidePanel = useSidePanel();
   const infoOpen = sidePanel.panel === "info";
   const searchOpen = sidePanel.panel === "search";
-  const blockedPeer = useChat((s) => {
-    const peer = s.conversations[conversationId]?.peer;
-    return peer && s.blocked?.[peer.id] ? peer : null;
-  });
+  const blockedPeer = useChat((s) => selectBlockedPeer(s, conversationId));
   const listRef = useRef<MessageListHandle>(null);
   const [mode, setMode] = useState<ComposerMode>(null);
   const [dragging, setDragging] = useState(false);

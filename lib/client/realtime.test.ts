@@ -349,6 +349,18 @@ describe("realtime client", () => {
     expect(store.getState().typing.c1).toBeUndefined();
   });
 
+  it("shows no typing from someone I block in our direct chat, as their messages don't reach me", async () => {
+    const { store, socket, client } = setup();
+    client.start();
+    await flush();
+    store.getState().setBlockedUsers([{ id: ANA, name: "Ana Lima", username: "ana", initials: "AL", avatarColor: "#f06292", avatarUrl: null }]);
+    socket.fire("typing", { conversationId: "c1", userId: ANA, isTyping: true });
+    expect(store.getState().typing.c1).toBeUndefined();
+    store.getState().setBlockedUsers([]);
+    socket.fire("typing", { conversationId: "c1", userId: ANA, isTyping: true });
+    expect(Object.keys(store.getState().typing.c1 ?? {})).toEqual([ANA]);
+  });
+
   it("follows a block or unblock made in another tab", async () => {
     const { store, socket, client } = setup();
     client.start();

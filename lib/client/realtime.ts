@@ -11,6 +11,7 @@ import { messageApi, type MessageApi } from "./message-api";
 import { loadDrafts, saveDraftChanges } from "./drafts";
 import { ACK_TIMEOUT_MS, dueForSend, hasContent, loadOutbox, newEntry, saveOutboxChanges, sendInput, type RichParts } from "./outbox";
 import type { ViewMessage } from "./rows";
+import { selectBlockedPeer } from "./selectors";
 import { emitWithAck, type ConvoSocket } from "./socket";
 import { emptyMessages, type ChatStore } from "./store";
 import { createTypingEmitter } from "./typing";
@@ -216,8 +217,10 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     sock.on("block:changed", ({ user, blocked }) => store.getState().setUserBlocked(user, blocked));
     sock.on("receipt:update", (ev) => store.getState().applyReceipt(ev));
     sock.on("typing", (ev) => {
-      if (ev.userId === me()) return;
-      store.getState().typingEvent(ev, now());
+      const s = store.getState();
+      // Someone I block is not heard typing in our chat, as their messages don't reach me.
+      if (ev.userId === me() || selectBlockedPeer(s, ev.conversationId)?.id === ev.userId) return;
+      s.typingEvent(ev, now());
     });
     sock.on("presence", (ev) => store.getState().setPresence([ev]));
     sock.on("conversation:updated", (c) => {

@@ -52,3 +52,9 @@ export function latestPending(outbox: readonly OutboxEntry[], conversationId: st
   for (const e of outbox) if (e.conversationId === conversationId && (!latest || e.createdAt > latest.createdAt)) latest = e;
   return latest;
 }
+
+/** The other person of a direct chat, when I block them; else null. */
+export function selectBlockedPeer(s: ChatState, conversationId: string): ConversationSummary["peer"] {
+  const peer = s.conversations[conversationId]?.peer;
+  return peer && s.blocked?.[peer.id] ? peer : null;
+}
