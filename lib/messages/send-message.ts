@@ -57,7 +57,7 @@ export async function sendMessage(ctx: Ctx, input: z.input<typeof sendMessageInp
 }
 
 async function send(ctx: Ctx, data: z.output<typeof sendMessageInput>): Promise<SendResult> {
-  if (data.replyToId) await assertInConversation(ctx, data.replyToId, data.conversationId);
+  if (data.replyToId) await assertQuotable(ctx, data.replyToId, data.conversationId);
 
   let message: MessageDto;
   try {
@@ -127,9 +127,14 @@ async function messageType(ctx: Ctx, data: z.output<typeof sendMessageInput>): P
   return attachmentKind(first.mime);
 }
 
-async function assertInConversation(ctx: Ctx, messageId: string, conversationId: string): Promise<void> {
-  const found = await ctx.db.message.findFirst({ where: { id: messageId, conversationId }, select: { id: true } });
+/**
+ * A reply quotes a message of the same chat. Not a withheld one: the quote goes to everyone in
+ * the chat, and the withheld message must never reach the person who blocked its sender.
+ */
+async function assertQuotable(ctx: Ctx, messageId: string, conversationId: string): Promise<void> {
+  const found = await ctx.db.message.findFirst({ where: { id: messageId, conversationId }, select: { withheld: true } });
   if (!found) throw badRequest("The message you replied to is not in this chat");
+  if (found.withheld) throw badRequest("That message was not delivered, so it can't be quoted");
 }
 
 async function findByClientId(ctx: Ctx, clientIdValue: string) {

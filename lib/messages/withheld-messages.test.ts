@@ -93,6 +93,11 @@ describe("a message to someone who blocks me", () => {
     });
 
     await setBlocked(ana.ctx, { userId: ben.id, blocked: false });
+    // Nor does it reach Ana as the quote of a reply.
+    await expect(sendMessage(ben.ctx, { conversationId: dm.id, clientId: cid(), text: "did you see this?", replyToId: withheld.id })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "That message was not delivered, so it can't be quoted",
+    });
     // Changing it later tells only Ben's devices too.
     await editMessage(ben.ctx, { messageId: withheld.id, text: "are you still there?" });
     expect(benPublish.events.filter((e) => e.event === "message:updated").map((e) => e.to)).toEqual([`user:${ben.id}`]);
