@@ -8,25 +8,24 @@ type WritableCheck = { type: string; directKey: string | null; archivedAt: Date 
 export const chatWritableFields = { type: true, directKey: true, archivedAt: true } as const;
 
 /**
- * What every write into a chat besides a new message (an edit, a reaction, a vote, a pin, the
- * timer) passes: the group is not archived, and in a direct chat neither person blocks the other.
+ * What every write into a chat passes: the group is not archived, and in a direct chat neither
+ * person blocks the other. A new message passes it with `alsoBlockedBy: false`: being blocked
+ * withholds the message instead of refusing it (only I, blocking them, am refused).
  */
-export async function assertChatWritable(ctx: Ctx, conversation: WritableCheck): Promise<void> {
+export async function assertChatWritable(ctx: Ctx, conversation: WritableCheck, { alsoBlockedBy = true } = {}): Promise<void> {
   if (conversation.archivedAt) throw groupArchived();
-  await assertNotBlocked(ctx, conversation, { alsoBlockedBy: true });
+  await assertNotBlocked(ctx, conversation, { alsoBlockedBy });
 }
 
 type SendCheck = { role: string; conversation: WritableCheck & { onlyAdminsSend: boolean; visibility: string } };
 
 /**
  * What a new message needs, for callers that must know before storing anything (a forward stores
- * all its copies or none): the group is not archived, I block no one in a direct chat (being
- * blocked withholds the message instead), and in an announcement group a right to announce. The
+ * all its copies or none): a writable chat, and in an announcement group a right to announce. The
  * insert re-checks the same; the refusals are the ones a single send explains.
  */
 export async function assertMaySend(ctx: Ctx, membership: SendCheck): Promise<void> {
-  if (membership.conversation.archivedAt) throw groupArchived();
-  await assertNotBlocked(ctx, membership.conversation, { alsoBlockedBy: false });
+  await assertChatWritable(ctx, membership.conversation, { alsoBlockedBy: false });
   if (membership.conversation.onlyAdminsSend && !mayAnnounce(ctx, membership)) throw onlyAdminsSend();
 }
 
