@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { Prisma, type MessageType } from "@/lib/generated/prisma/client";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { messageDto, messageSelect, toMessageDto } from "./message-dto";
-import { writeMessage } from "./message-writer";
+import { writeMessage, type Stored } from "./message-writer";
 
 export type NewMessage = {
   conversationId: string;
@@ -56,7 +56,7 @@ export async function storeMessage(ctx: Ctx, input: NewMessage): Promise<Message
 }
 
 /** The stored message as clients see it, reading back only what this message has. */
-async function dtoOfNewMessage(ctx: Ctx, input: NewMessage, row: { id: string; seq: bigint; createdAt: Date; withheld: boolean }): Promise<MessageDto> {
+async function dtoOfNewMessage(ctx: Ctx, input: NewMessage, row: { id: string } & NonNullable<Stored>): Promise<MessageDto> {
   // Replies, files and forwards carry more than the input says: read the stored message back.
   if (input.replyToId || input.attachmentIds?.length || input.forwardedFromId) {
     return messageDto(ctx.db, await ctx.db.message.findUniqueOrThrow({ where: { id: row.id }, select: messageSelect }));
