@@ -2,15 +2,13 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/checks";
 import { expect, test } from "./support/fixtures";
-import { bubble, chatRow, closeChatFromMenu, openChat, send, sendDirect, signInAll, startDirectChat } from "./support/chat";
+import { bubble, chatRow, closeChatFromMenu, openChat, openMessageMenu, send, sendDirect, signInAll, startDirectChat } from "./support/chat";
 
 // Core chat with two or three real users, each in their own browser context.
 
 /** A message's options → Delete: the "Delete message?" dialog opens (it asks before deleting). */
 async function openDeleteDialog(page: Page, message: Locator): Promise<void> {
-  await message.hover();
-  await message.getByTestId("message-menu-button").click();
-  await page.getByTestId("delete-message").click();
+  await (await openMessageMenu(page, message)).getByTestId("delete-message").click();
   await expect(page.getByRole("dialog", { name: "Delete message?" })).toBeVisible();
 }
 

@@ -4,7 +4,7 @@ import { signInLocally, type Person } from "./support/auth";
 import { APP_URL } from "./support/env";
 import { expectNoAxeViolations, screenshot } from "./support/checks";
 import { expect, test } from "./support/fixtures";
-import { bubble, chatRow, createPrivateGroup, openChat, send, signInAll } from "./support/chat";
+import { bubble, chatRow, createPrivateGroup, openChat, openMessageMenu, send, signInAll } from "./support/chat";
 
 // Groups, live: public groups run by a site admin (Discover, rename, removal, archive, delete
 // reach members without a reload), private groups run by their owner (create, add, remove,
@@ -280,10 +280,7 @@ test.describe("private groups", () => {
 
     // The owner still writes; the member reacts to it.
     await send(a, "Meeting moved to 5pm");
-    const news = bubble(b, "Meeting moved to 5pm");
-    await news.hover();
-    await news.getByTestId("message-menu-button").click();
-    await b.getByTestId("message-menu").getByRole("menuitemcheckbox", { name: "React with 👍" }).click();
+    await (await openMessageMenu(b, bubble(b, "Meeting moved to 5pm"))).getByRole("menuitemcheckbox", { name: "React with 👍" }).click();
     const newsId = await bubble(a, "Meeting moved to 5pm").getAttribute("data-message-id");
     await expect(a.locator(`[data-reactions-for="${newsId}"]`).getByTestId("reaction-chip")).toHaveAttribute("data-emoji", "👍");
 

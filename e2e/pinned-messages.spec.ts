@@ -2,18 +2,13 @@ import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expectNoAxeViolations, screenshot } from "./support/checks";
 import { expect, test } from "./support/fixtures";
-import { bubble, createPrivateGroup, openChat, send, signInAll } from "./support/chat";
+import { bubble, createPrivateGroup, openChat, openMessageMenu, send, signInAll } from "./support/chat";
 
 // Pinned messages: a group's admin pins for everyone (members can't), the bar under the header
 // shows the newest pin live, a click shows the message and moves to the next pin, and unpinning
 // from the bar takes it away for everyone.
 
-async function openMenu(page: Page, text: string): Promise<void> {
-  const target = bubble(page, text);
-  await target.hover();
-  await target.getByTestId("message-menu-button").click();
-  await expect(page.getByTestId("message-menu")).toBeVisible();
-}
+const openMenu = (page: Page, text: string) => openMessageMenu(page, bubble(page, text));
 
 test("an admin pins for the whole group, the bar cycles through the pins, and unpinning reaches everyone", async ({ newUsers }, testInfo) => {
   const [ana, ben, cid] = await newUsers(3, { label: "pins" });

@@ -4,7 +4,7 @@ import sharp from "sharp";
 import { APP_URL } from "./support/env";
 import { expectNoAxeViolations, screenshot } from "./support/checks";
 import { expect, test } from "./support/fixtures";
-import { bubble, chatRow, closeChatFromMenu, openChat, send, sendDirect, signInAll, startDirectChat } from "./support/chat";
+import { bubble, chatRow, closeChatFromMenu, openChat, openMessageMenu, send, sendDirect, signInAll, startDirectChat } from "./support/chat";
 
 // Profiles, chat settings (pin / mute / archive), blocking and message search, with two real
 // users in their own browser contexts.
@@ -384,9 +384,16 @@ test.describe("blocking", () => {
     await send(ben!.page, "can you hear me?");
     await expect(bubble(ben!.page, "can you hear me?")).toHaveAttribute("data-status", "sent");
     await expect(ben!.page.getByTestId("composer-input")).toBeVisible();
+    // His reaction looks done to him too, and never shows for her.
+    const hello = bubble(ben!.page, "hello before the block");
+    const helloId = await hello.getAttribute("data-message-id");
+    const reactionsOnHello = (p: Page) => p.locator(`[data-reactions-for="${helloId}"]`).getByTestId("reaction-chip");
+    await (await openMessageMenu(ben!.page, hello)).getByTestId("quick-reaction").filter({ hasText: "❤️" }).click();
+    await expect(reactionsOnHello(ben!.page)).toHaveAttribute("data-emoji", "❤️");
     await page.reload();
     await expect(bubble(page, "hello before the block")).toBeVisible();
     await expect(bubble(page, "can you hear me?")).toHaveCount(0);
+    await expect(reactionsOnHello(page)).toHaveCount(0);
     await expect(page.getByTestId("conversation-row").filter({ hasText: ben!.name })).toContainText("hello before the block");
     // Nor does he see her online any more; after the unblock, he does again.
     await expect(ben!.page.getByTestId("chat-subtitle")).toHaveText(/^@/);
@@ -409,6 +416,9 @@ test.describe("blocking", () => {
     await expect(bubble(ben!.page, "and now?")).toHaveAttribute("data-status", "read");
     await expect(bubble(ben!.page, "can you hear me?")).toHaveAttribute("data-status", "sent");
     await expect(bubble(page, "can you hear me?")).toHaveCount(0);
+    await expect(reactionsOnHello(page)).toHaveCount(0);
+    await ben!.page.reload();
+    await expect(reactionsOnHello(ben!.page)).toHaveAttribute("data-emoji", "❤️");
     await send(page, "loud and clear");
     await expect(bubble(ben!.page, "loud and clear")).toBeVisible();
   });

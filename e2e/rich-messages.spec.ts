@@ -2,7 +2,7 @@ import { deflateSync } from "node:zlib";
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
-import { chatRow, openChat, send, sendDirect, signInAll, startDirectChat } from "./support/chat";
+import { chatRow, openChat, openMessageMenu as openMenu, send, sendDirect, signInAll, startDirectChat } from "./support/chat";
 import { expectNoAxeViolations, screenshot } from "./support/checks";
 import { E2E_UPLOAD_MAX_BYTES } from "./support/env";
 
@@ -100,14 +100,6 @@ const byId = (page: Page, id: string) => page.locator(`[data-testid="message-bub
 async function storedId(b: Locator): Promise<string> {
   await expect(b).toHaveAttribute("data-message-id", /.+/);
   return (await b.getAttribute("data-message-id"))!;
-}
-
-async function openMenu(page: Page, b: Locator): Promise<Locator> {
-  await b.hover();
-  await b.getByTestId("message-menu-button").click();
-  const menu = page.getByTestId("message-menu");
-  await expect(menu).toBeVisible();
-  return menu;
 }
 
 async function attach(page: Page, input: "file-input-media" | "file-input-document", file: { name: string; mimeType: string; buffer: Buffer }) {

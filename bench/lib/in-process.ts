@@ -12,6 +12,7 @@ export function numberArg(name: string, fallback: number): number {
 /** Domain operations publish; a profile has no sockets to publish to. */
 export const silentPublisher: Publisher = {
   toConversation: () => {},
+  toConversationExceptUsers: () => {},
   toUser: () => {},
   toAll: () => {},
   toPresenceWatchers: () => {},

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { signInLocally } from "./auth";
 import type { Person } from "./auth";
 import type { TestUser } from "./fixtures";
@@ -47,6 +47,15 @@ export async function sendDirect(page: Page, otherName: string, text: string): P
 }
 
 export const bubble = (page: Page, text: string) => page.getByTestId("message-bubble").filter({ hasText: text });
+
+/** A message's options menu (hover, then its button), open. */
+export async function openMessageMenu(page: Page, message: Locator): Promise<Locator> {
+  await message.hover();
+  await message.getByTestId("message-menu-button").click();
+  const menu = page.getByTestId("message-menu");
+  await expect(menu).toBeVisible();
+  return menu;
+}
 
 /** Through the UI: New group → pick people → name → Create. Leaves the new group open. */
 export async function createPrivateGroup(page: Page, name: string, people: Person[]): Promise<void> {

@@ -13,8 +13,7 @@ export async function postSystemMessage(ctx: Ctx, conversationId: string, event:
     text: null,
     metadata: { system: event },
   });
-  publishMessage(ctx, "message:new", message);
-  return message;
+  return publishMessage(ctx, "message:new", message);
 }
 
 export async function userName(ctx: Ctx, userId: string): Promise<string> {

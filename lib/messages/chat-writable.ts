@@ -1,6 +1,6 @@
 import type { Ctx } from "@/lib/context";
+import { AppError } from "@/lib/errors";
 import { groupArchived, onlyAdminsSend } from "./send-refusals";
-import { assertNotBlocked } from "./store-message";
 
 type WritableCheck = { type: string; directKey: string | null; archivedAt: Date | null };
 
@@ -8,24 +8,40 @@ type WritableCheck = { type: string; directKey: string | null; archivedAt: Date 
 export const chatWritableFields = { type: true, directKey: true, archivedAt: true } as const;
 
 /**
- * What every write into a chat passes: the group is not archived, and in a direct chat neither
- * person blocks the other. A new message passes it with `alsoBlockedBy: false`: being blocked
- * withholds the message instead of refusing it (only I, blocking them, am refused).
+ * What every write into a chat passes: the group is not archived, and in a direct chat I don't
+ * block the other person (they unblock first). Resolves to whether the other person blocks me:
+ * then what I write is kept for me alone (withheld), as WhatsApp does, since a refusal would tell
+ * me I am blocked. A write that can't be kept for one person alone refuses with
+ * `cantWriteWhileBlocked` instead.
  */
-export async function assertChatWritable(ctx: Ctx, conversation: WritableCheck, { alsoBlockedBy = true } = {}): Promise<void> {
+export async function assertChatWritable(ctx: Ctx, conversation: WritableCheck): Promise<{ withheld: boolean }> {
   if (conversation.archivedAt) throw groupArchived();
-  await assertNotBlocked(ctx, conversation, { alsoBlockedBy });
+  if (conversation.type !== "DIRECT" || !conversation.directKey) return { withheld: false };
+  const peer = conversation.directKey.split(":").find((id) => id !== ctx.actor.id);
+  if (!peer) return { withheld: false };
+  const blocks = await ctx.db.block.findMany({
+    where: { OR: [{ blockerId: ctx.actor.id, blockedId: peer }, { blockerId: peer, blockedId: ctx.actor.id }] },
+    select: { blockerId: true },
+  });
+  if (blocks.some((b) => b.blockerId === ctx.actor.id)) {
+    throw new AppError("FORBIDDEN", "You blocked this contact. Unblock them to send a message.");
+  }
+  return { withheld: blocks.length > 0 };
 }
+
+/** For a write both people would share (a message's new text, a pin), while the other person blocks me. */
+export const cantWriteWhileBlocked = () => new AppError("FORBIDDEN", "You can't message this contact.");
 
 type SendCheck = { role: string; conversation: WritableCheck & { onlyAdminsSend: boolean; visibility: string } };
 
 /**
  * What a new message needs, for callers that must know before storing anything (a forward stores
  * all its copies or none): a writable chat, and in an announcement group a right to announce. The
- * insert re-checks the same; the refusals are the ones a single send explains.
+ * insert re-checks the same and decides itself whether the message is withheld; the refusals are
+ * the ones a single send explains.
  */
 export async function assertMaySend(ctx: Ctx, membership: SendCheck): Promise<void> {
-  await assertChatWritable(ctx, membership.conversation, { alsoBlockedBy: false });
+  await assertChatWritable(ctx, membership.conversation);
   if (membership.conversation.onlyAdminsSend && !mayAnnounce(ctx, membership)) throw onlyAdminsSend();
 }
 

@@ -4,8 +4,8 @@ import { badRequest, forbidden } from "@/lib/errors";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { MAX_MESSAGE_LENGTH } from "@/lib/limits";
 import { id } from "@/lib/validation";
-import { messageDto, messageSelect } from "./message-dto";
-import { assertChatWritable, chatWritableFields } from "./chat-writable";
+import { readMessageRow, toMessageDto } from "./message-dto";
+import { assertChatWritable, cantWriteWhileBlocked, chatWritableFields } from "./chat-writable";
 import { publishMessage } from "./publish-message";
 import { findVisibleMessage } from "./visible-message";
 
@@ -25,14 +25,17 @@ export async function editMessage(ctx: Ctx, input: z.input<typeof editMessageInp
     text: true,
     type: true,
     deletedAt: true,
+    withheld: true,
     conversation: { select: chatWritableFields },
   });
   if (message.senderId !== ctx.actor.id) throw forbidden("Only the sender can edit a message");
   if (message.deletedAt) throw badRequest("A deleted message can't be edited");
   if (message.type === "SYSTEM" || message.type === "LOCATION" || message.type === "POLL") throw badRequest("This message can't be edited");
-  // New text reaches the chat like a new message would: refused alike.
-  await assertChatWritable(ctx, message.conversation);
-  if (message.text === text) return messageDto(ctx.db, await ctx.db.message.findUniqueOrThrow({ where: { id: messageId }, select: messageSelect }));
+  // New text reaches the chat like a new message would. While the other person blocks me, only
+  // a message of mine they never got can change: the text of one they got is both people's.
+  const { withheld } = await assertChatWritable(ctx, message.conversation);
+  if (withheld && !message.withheld) throw cantWriteWhileBlocked();
+  if (message.text === text) return toMessageDto(await readMessageRow(ctx.db, messageId), ctx.actor.id);
 
   await ctx.db.$transaction([
     ctx.db.messageEdit.create({ data: { messageId, editorId: ctx.actor.id, text: message.text ?? "" }, select: { id: true } }),
@@ -40,9 +43,7 @@ export async function editMessage(ctx: Ctx, input: z.input<typeof editMessageInp
   ]);
   // Read after the commit: Prisma runs the relation queries of a select concurrently, and inside
   // a transaction they share one connection, which pg deprecates (prisma/orm#29468).
-  const dto = await messageDto(ctx.db, await ctx.db.message.findUniqueOrThrow({ where: { id: messageId }, select: messageSelect }));
-  publishMessage(ctx, "message:updated", dto);
-  return dto;
+  return publishMessage(ctx, "message:updated", await readMessageRow(ctx.db, messageId));
 }
 
 export const editHistoryInput = z.object({ messageId: id });

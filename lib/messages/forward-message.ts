@@ -6,7 +6,7 @@ import { badRequest } from "@/lib/errors";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { clientId, id } from "@/lib/validation";
 import { assertMaySend } from "./chat-writable";
-import { messageDto, messageSelect } from "./message-dto";
+import { messageSelect, withPollVotes, type MessageRow } from "./message-dto";
 import { publishMessage } from "./publish-message";
 import { MessageRefused, storeMessage } from "./store-message";
 import { findVisibleMessage } from "./visible-message";
@@ -47,16 +47,15 @@ export async function forwardMessage(ctx: Ctx, input: z.input<typeof forwardInpu
   const results: MessageDto[] = [];
   for (const [index, target] of targets.entries()) {
     const targetClientId = `${data.clientId}-f${index}`;
-    const stored = () =>
-      ctx.db.message.findUnique({
+    const stored = async (): Promise<MessageRow | null> => {
+      const row = await ctx.db.message.findUnique({
         where: { senderId_clientId: { senderId: ctx.actor.id, clientId: targetClientId } },
         select: messageSelect,
       });
-    const existing = await stored();
-    let message: MessageDto;
-    if (existing) {
-      message = await messageDto(ctx.db, existing);
-    } else {
+      return row && (await withPollVotes(ctx.db, [row]))[0]!;
+    };
+    let message = await stored();
+    if (!message) {
       try {
         message = await storeMessage(ctx, {
           conversationId: target.conversation.id,
@@ -71,11 +70,10 @@ export async function forwardMessage(ctx: Ctx, input: z.input<typeof forwardInpu
         // A retry racing this one stored the copy first; else the chat changed since the check.
         const raced = await stored();
         if (!raced) throw err instanceof MessageRefused ? await refusal(ctx, target.conversation.id, err) : err;
-        message = await messageDto(ctx.db, raced);
+        message = raced;
       }
     }
-    publishMessage(ctx, "message:new", message);
-    results.push(message);
+    results.push(publishMessage(ctx, "message:new", message));
   }
   return results;
 }

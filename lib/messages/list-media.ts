@@ -35,7 +35,7 @@ export async function listMedia(ctx: Ctx, input: z.input<typeof listMediaInput>)
     take: take + 1,
     select: messageSelect,
   });
-  const page = await messageDtos(ctx.db, rows.slice(0, take));
+  const page = await messageDtos(ctx.db, rows.slice(0, take), ctx.actor.id);
   const messages = kind === "links" ? page.filter((m) => /https?:\/\/\S+/i.test(m.text ?? "")) : page;
   return { messages, nextBefore: rows.length > take ? page.at(-1)!.seq : null };
 }

@@ -24,9 +24,9 @@ async function expectNotFound(promise: Promise<unknown>) {
 }
 
 /** The DTOs of these messages as the Prisma select builds them, oldest first. */
-async function viaPrismaSelect(ids: string[]): Promise<MessageDto[]> {
+async function viaPrismaSelect(ids: string[], readerId: string): Promise<MessageDto[]> {
   const rows = await db.message.findMany({ where: { id: { in: ids } }, orderBy: { seq: "asc" }, select: messageSelect });
-  return messageDtos(db, rows);
+  return messageDtos(db, rows, readerId);
 }
 
 describe("a page of rich messages", () => {
@@ -72,6 +72,8 @@ describe("a page of rich messages", () => {
     await db.reaction.create({ data: { messageId: place, userId: bob.id, emoji: "👍", createdAt: t(60) } });
     await db.reaction.create({ data: { messageId: place, userId: alice.id, emoji: "❤️", createdAt: t(61) } });
     await db.reaction.create({ data: { messageId: place, userId: alice.id, emoji: "👍", createdAt: t(62) } });
+    // Made while Alice blocked Bob: his alone.
+    await db.reaction.create({ data: { messageId: place, userId: bob.id, emoji: "😂", createdAt: t(63), withheld: true } });
 
     await store("system", { senderId: alice.id, type: "SYSTEM", text: null, metadata: { system: { kind: "joined", actorName: "Page Alice" } } });
     const hidden = await store("hiddenForAlice", { senderId: bob.id, text: "alice deleted this for herself" });
@@ -135,6 +137,12 @@ describe("a page of rich messages", () => {
       { emoji: "👍", userIds: [bob.id, alice.id] },
       { emoji: "❤️", userIds: [alice.id] },
     ]);
+    const placeForBob = (await listMessages(bob.ctx, { conversationId })).messages.find((m) => m.id === ids.place);
+    expect(placeForBob!.reactions).toEqual([
+      { emoji: "👍", userIds: [bob.id, alice.id] },
+      { emoji: "❤️", userIds: [alice.id] },
+      { emoji: "😂", userIds: [bob.id] },
+    ]);
     expect(byKey("system")).toMatchObject({ type: "SYSTEM", text: null, system: { kind: "joined", actorName: "Page Alice" } });
     // A reply still quotes a message I deleted for me (as the chat's other views do).
     expect(byKey("replyToHidden")!.replyTo).toMatchObject({ id: ids.hiddenForAlice, text: "alice deleted this for herself" });
@@ -144,11 +152,11 @@ describe("a page of rich messages", () => {
   it("builds exactly the DTOs that messageSelect + messageDtos build", async () => {
     for (const user of [alice, bob]) {
       const page = await listMessages(user.ctx, { conversationId });
-      expect(page.messages).toEqual(await viaPrismaSelect(page.messages.map((m) => m.id)));
+      expect(page.messages).toEqual(await viaPrismaSelect(page.messages.map((m) => m.id), user.id));
     }
     expect((await listMessages(bob.ctx, { conversationId })).messages).toHaveLength(9);
     const newer = await listMessages(alice.ctx, { conversationId, after: 2, limit: 3 });
-    expect(newer.messages).toEqual(await viaPrismaSelect([ids.gone!, ids.replyToGone!, ids.place!]));
+    expect(newer.messages).toEqual(await viaPrismaSelect([ids.gone!, ids.replyToGone!, ids.place!], alice.id));
     expect(newer.nextAfter).toBe(5);
   });
 

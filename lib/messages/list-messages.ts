@@ -32,7 +32,7 @@ export async function listMessages(ctx: Ctx, input: z.input<typeof listMessagesI
   }
   if (after !== undefined) {
     const newer = await readPage(ctx, conversationId, Prisma.sql`AND m.seq > ${after}::bigint`, "ASC", limit + 1);
-    const page = newer.slice(0, limit).map(toMessageDto);
+    const page = newer.slice(0, limit).map((row) => toMessageDto(row, ctx.actor.id));
     return { messages: page, nextBefore: null, nextAfter: newer.length > limit ? page.at(-1)!.seq : null };
   }
   return olderPage(ctx, conversationId, before, limit);
@@ -42,7 +42,7 @@ async function olderPage(ctx: Ctx, conversationId: string, before: number | unde
   const bound = before !== undefined ? Prisma.sql`AND m.seq < ${before}::bigint` : Prisma.empty;
   const rows = await readPage(ctx, conversationId, bound, "DESC", limit + 1);
   const hasMore = rows.length > limit;
-  const page = rows.slice(0, limit).reverse().map(toMessageDto);
+  const page = rows.slice(0, limit).reverse().map((row) => toMessageDto(row, ctx.actor.id));
   return { messages: page, nextBefore: hasMore && page.length > 0 ? page[0]!.seq : null };
 }
 

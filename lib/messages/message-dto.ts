@@ -51,33 +51,58 @@ export const messageSelect = {
   withheld: true,
   replyTo: { select: previewSelect },
   attachments: { select: attachmentDtoSelect, orderBy: attachmentOrder },
-  reactions: { select: { emoji: true, userId: true }, orderBy: { createdAt: "asc" } },
+  reactions: { select: { emoji: true, userId: true, withheld: true }, orderBy: { createdAt: "asc" } },
 } satisfies Prisma.MessageSelect;
 
 /** A message as read with messageSelect. */
 export type StoredMessageRow = Prisma.MessageGetPayload<{ select: typeof messageSelect }>;
-type PollVoteRow = { option: number; userId: string };
+type PollVoteRow = { option: number; userId: string; withheld: boolean };
 /** What toMessageDto reads: the row and, for a poll, its votes. */
 export type MessageRow = StoredMessageRow & { pollVotes: PollVoteRow[] };
 
 /**
- * Messages read with messageSelect, as clients see them. A poll's votes are read here, in one
- * query for all the polls among `rows` and none when there are none: as a relation of
- * messageSelect they would cost every read of messages a round trip of its own.
+ * Adds a poll's votes to messages read with messageSelect, in one query for all the polls among
+ * `rows` and none when there are none: as a relation of messageSelect they would cost every read
+ * of messages a round trip of its own.
  */
-export async function messageDtos(db: Pick<Db, "pollVote">, rows: readonly StoredMessageRow[]): Promise<MessageDto[]> {
+export async function withPollVotes(db: Pick<Db, "pollVote">, rows: readonly StoredMessageRow[]): Promise<MessageRow[]> {
   const polls = rows.filter((r) => r.type === "POLL").map((r) => r.id);
   const votes = polls.length
-    ? await db.pollVote.findMany({ where: { messageId: { in: polls } }, orderBy: [{ createdAt: "asc" }, { userId: "asc" }, { option: "asc" }], select: { messageId: true, option: true, userId: true } })
+    ? await db.pollVote.findMany({
+        where: { messageId: { in: polls } },
+        orderBy: [{ createdAt: "asc" }, { userId: "asc" }, { option: "asc" }],
+        select: { messageId: true, option: true, userId: true, withheld: true },
+      })
     : [];
   const byMessage = new Map<string, PollVoteRow[]>();
   for (const v of votes) byMessage.set(v.messageId, [...(byMessage.get(v.messageId) ?? []), v]);
-  return rows.map((r) => toMessageDto({ ...r, pollVotes: byMessage.get(r.id) ?? [] }));
+  return rows.map((r) => ({ ...r, pollVotes: byMessage.get(r.id) ?? [] }));
 }
 
-export async function messageDto(db: Pick<Db, "pollVote">, row: StoredMessageRow): Promise<MessageDto> {
-  return (await messageDtos(db, [row]))[0]!;
+/** Messages read with messageSelect, as `readerId` sees them. */
+export async function messageDtos(db: Pick<Db, "pollVote">, rows: readonly StoredMessageRow[], readerId: string): Promise<MessageDto[]> {
+  return (await withPollVotes(db, rows)).map((row) => toMessageDto(row, readerId));
 }
+
+/** One message with everything a client is shown of it, for publishing and answering. */
+export async function readMessageRow(db: Pick<Db, "message" | "pollVote">, messageId: string): Promise<MessageRow> {
+  const [row] = await withPollVotes(db, [await db.message.findUniqueOrThrow({ where: { id: messageId }, select: messageSelect })]);
+  return row!;
+}
+
+/**
+ * A reaction or vote is withheld when its author made it while the other person of the direct
+ * chat blocked them: only its author sees it, for good (as a withheld message).
+ */
+function shownTo(readerId: string | null) {
+  return (x: { userId: string; withheld: boolean }) => !x.withheld || x.userId === readerId;
+}
+
+/** Who sees this message otherwise than everyone else: the authors of its withheld reactions and votes. */
+export function withheldAuthors(row: MessageRow): string[] {
+  return [...new Set([...row.reactions, ...row.pollVotes].filter((x) => x.withheld).map((x) => x.userId))];
+}
+
 type Metadata = {
   location?: { lat: number; lng: number; label?: string | null };
   system?: SystemEvent;
@@ -103,11 +128,12 @@ export function systemEventOf(metadata: unknown): SystemEvent | null {
   return (metadata as Metadata)?.system ?? null;
 }
 
-export function toMessageDto(row: MessageRow): MessageDto {
+/** The message as `readerId` is shown it; `null`: as everyone is, who made nothing of it withheld. */
+export function toMessageDto(row: MessageRow, readerId: string | null): MessageDto {
   const deleted = row.deletedAt !== null;
   const metadata = row.metadata as Metadata;
   const reactions = new Map<string, string[]>();
-  for (const r of row.reactions) reactions.set(r.emoji, [...(reactions.get(r.emoji) ?? []), r.userId]);
+  for (const r of row.reactions.filter(shownTo(readerId))) reactions.set(r.emoji, [...(reactions.get(r.emoji) ?? []), r.userId]);
   const reply = row.replyTo;
   return {
     id: row.id,
@@ -129,6 +155,6 @@ export function toMessageDto(row: MessageRow): MessageDto {
     reactions: deleted ? [] : [...reactions].map(([emoji, userIds]) => ({ emoji, userIds })),
     location: deleted || !metadata?.location ? null : { ...metadata.location, label: metadata.location.label ?? null },
     system: systemEventOf(row.metadata),
-    poll: deleted ? null : pollOf(metadata, row.pollVotes),
+    poll: deleted ? null : pollOf(metadata, row.pollVotes.filter(shownTo(readerId))),
   };
 }

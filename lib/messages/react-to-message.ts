@@ -4,7 +4,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { badRequest } from "@/lib/errors";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
-import { messageDto, messageSelect } from "./message-dto";
+import { readMessageRow } from "./message-dto";
 import { assertChatWritable, chatWritableFields } from "./chat-writable";
 import { publishMessage } from "./publish-message";
 import { findVisibleMessage } from "./visible-message";
@@ -24,19 +24,17 @@ export async function reactToMessage(ctx: Ctx, input: z.input<typeof reactInput>
   const { messageId, emoji } = reactInput.parse(input);
   const message = await findVisibleMessage(ctx, messageId, { deletedAt: true, type: true, conversation: { select: chatWritableFields } });
   if (message.deletedAt || message.type === "SYSTEM") throw badRequest("You can't react to this message");
-  // A reaction reaches the chat like a message would: refused alike.
-  await assertChatWritable(ctx, message.conversation);
+  // A reaction reaches the chat like a message would: refused or withheld alike.
+  const { withheld } = await assertChatWritable(ctx, message.conversation);
 
   const key = { messageId_userId_emoji: { messageId, userId: ctx.actor.id, emoji } };
   const { count } = await ctx.db.reaction.deleteMany({ where: { messageId, userId: ctx.actor.id, emoji } });
   if (count === 0) {
     try {
-      await ctx.db.reaction.create({ data: key.messageId_userId_emoji });
+      await ctx.db.reaction.create({ data: { ...key.messageId_userId_emoji, withheld } });
     } catch (err) {
       if (!isUniqueViolation(err)) throw err; // A double click: the first one counted.
     }
   }
-  const dto = await messageDto(ctx.db, await ctx.db.message.findUniqueOrThrow({ where: { id: messageId }, select: messageSelect }));
-  publishMessage(ctx, "message:updated", dto);
-  return dto;
+  return publishMessage(ctx, "message:updated", await readMessageRow(ctx.db, messageId));
 }

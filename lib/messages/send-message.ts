@@ -10,7 +10,7 @@ import { clientId, id } from "@/lib/validation";
 import { attachmentKind } from "@/lib/storage/attachment-dto";
 import { pollOptions, pollQuestion } from "./poll-rules";
 import { assertMaySend } from "./chat-writable";
-import { messageDto, messageSelect } from "./message-dto";
+import { messageSelect, withPollVotes, type MessageRow } from "./message-dto";
 import { publishMessage } from "./publish-message";
 import { MessageRefused, storeMessage } from "./store-message";
 
@@ -59,7 +59,7 @@ export async function sendMessage(ctx: Ctx, input: z.input<typeof sendMessageInp
 async function send(ctx: Ctx, data: z.output<typeof sendMessageInput>): Promise<SendResult> {
   if (data.replyToId) await assertQuotable(ctx, data.replyToId, data.conversationId);
 
-  let message: MessageDto;
+  let message: MessageRow;
   try {
     message = await storeMessage(ctx, {
       conversationId: data.conversationId,
@@ -80,8 +80,7 @@ async function send(ctx: Ctx, data: z.output<typeof sendMessageInput>): Promise<
     throw err;
   }
 
-  publishMessage(ctx, "message:new", message);
-  return { message, duplicate: false };
+  return { message: publishMessage(ctx, "message:new", message), duplicate: false };
 }
 
 /**
@@ -142,17 +141,16 @@ async function findByClientId(ctx: Ctx, clientIdValue: string) {
     where: { senderId_clientId: { senderId: ctx.actor.id, clientId: clientIdValue } },
     select: messageSelect,
   });
-  return row ? messageDto(ctx.db, row) : null;
+  return row ? (await withPollVotes(ctx.db, [row]))[0]! : null;
 }
 
 /**
  * A retry. The first attempt may have committed but died before publishing, so publish again:
  * clients dedupe by id and seq.
  */
-function replay(ctx: Ctx, message: MessageDto, conversationId: string): SendResult {
+function replay(ctx: Ctx, message: MessageRow, conversationId: string): SendResult {
   if (message.conversationId !== conversationId) {
     throw new AppError("CONFLICT", "This client id was already used for another conversation");
   }
-  publishMessage(ctx, "message:new", message);
-  return { message, duplicate: true };
+  return { message: publishMessage(ctx, "message:new", message), duplicate: true };
 }

@@ -45,7 +45,7 @@ export async function listStarred(ctx: Ctx): Promise<{ items: StarredMessage[]; 
       },
     },
   });
-  const dtos = await messageDtos(ctx.db, stars.map((s) => s.message));
+  const dtos = await messageDtos(ctx.db, stars.map((s) => s.message), ctx.actor.id);
   const items = stars.map(({ message }, i) => ({
     message: dtos[i]!,
     conversationTitle:

@@ -2,8 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Ctx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { Prisma, type MessageType } from "@/lib/generated/prisma/client";
-import type { MessageDto } from "@/lib/realtime/contract";
-import { messageDto, messageSelect, toMessageDto } from "./message-dto";
+import { readMessageRow, type MessageRow } from "./message-dto";
 import { writeMessage, type Stored } from "./message-writer";
 
 export type NewMessage = {
@@ -37,7 +36,7 @@ export class MessageRefused extends AppError {
  * sent at the same moment share one call and one commit (group commit). A retry of a stored
  * clientId stores nothing either: callers look the stored message up and replay it.
  */
-export async function storeMessage(ctx: Ctx, input: NewMessage): Promise<MessageDto> {
+export async function storeMessage(ctx: Ctx, input: NewMessage): Promise<MessageRow> {
   const id = randomUUID();
   const stored = await writeMessage(ctx.db, {
     id,
@@ -52,16 +51,14 @@ export async function storeMessage(ctx: Ctx, input: NewMessage): Promise<Message
     attachmentIds: input.attachmentIds ?? [],
   });
   if (!stored) throw new MessageRefused();
-  return dtoOfNewMessage(ctx, input, { id, ...stored });
+  return rowOfNewMessage(ctx, input, { id, ...stored });
 }
 
-/** The stored message as clients see it, reading back only what this message has. */
-async function dtoOfNewMessage(ctx: Ctx, input: NewMessage, row: { id: string } & NonNullable<Stored>): Promise<MessageDto> {
+/** The stored message with all that clients are shown of it, reading back only what this message has. */
+async function rowOfNewMessage(ctx: Ctx, input: NewMessage, row: { id: string } & NonNullable<Stored>): Promise<MessageRow> {
   // Replies, files and forwards carry more than the input says: read the stored message back.
-  if (input.replyToId || input.attachmentIds?.length || input.forwardedFromId) {
-    return messageDto(ctx.db, await ctx.db.message.findUniqueOrThrow({ where: { id: row.id }, select: messageSelect }));
-  }
-  return toMessageDto({
+  if (input.replyToId || input.attachmentIds?.length || input.forwardedFromId) return readMessageRow(ctx.db, row.id);
+  return {
     id: row.id,
     conversationId: input.conversationId,
     seq: row.seq,
@@ -79,29 +76,5 @@ async function dtoOfNewMessage(ctx: Ctx, input: NewMessage, row: { id: string } 
     attachments: [],
     reactions: [],
     pollVotes: [],
-  });
-}
-
-/**
- * A direct chat refuses what I write while I block the other person. `alsoBlockedBy`: also while
- * they block me (edits, reactions and the like; a new message is withheld instead).
- */
-export async function assertNotBlocked(
-  ctx: Ctx,
-  conversation: { type: string; directKey: string | null },
-  { alsoBlockedBy }: { alsoBlockedBy: boolean },
-): Promise<void> {
-  if (conversation.type !== "DIRECT" || !conversation.directKey) return;
-  const peer = conversation.directKey.split(":").find((id) => id !== ctx.actor.id);
-  if (!peer) return;
-  const mine = { blockerId: ctx.actor.id, blockedId: peer };
-  const block = await ctx.db.block.findFirst({
-    where: alsoBlockedBy ? { OR: [mine, { blockerId: peer, blockedId: ctx.actor.id }] } : mine,
-    select: { blockerId: true },
-  });
-  if (!block) return;
-  throw new AppError(
-    "FORBIDDEN",
-    block.blockerId === ctx.actor.id ? "You blocked this contact. Unblock them to send a message." : "You can't message this contact.",
-  );
+  };
 }

@@ -43,7 +43,7 @@ export async function syncMessages(ctx: Ctx, input: z.input<typeof syncInput>): 
       orderBy: [{ conversationId: "asc" }, { seq: "asc" }],
       select: messageSelect,
     });
-    for (const message of await messageDtos(ctx.db, rows)) (missed[message.conversationId] ??= []).push(message);
+    for (const message of await messageDtos(ctx.db, rows, ctx.actor.id)) (missed[message.conversationId] ??= []).push(message);
     for (const [conversationId, list] of Object.entries(missed)) {
       if (list.length > SYNC_LIMIT_PER_CONVERSATION) {
         truncated.push(conversationId);

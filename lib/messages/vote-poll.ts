@@ -3,7 +3,7 @@ import type { Ctx } from "@/lib/context";
 import { badRequest } from "@/lib/errors";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
-import { messageDto, messageSelect } from "./message-dto";
+import { readMessageRow } from "./message-dto";
 import { MAX_POLL_OPTIONS } from "./poll-rules";
 import { assertChatWritable, chatWritableFields } from "./chat-writable";
 import { publishMessage } from "./publish-message";
@@ -26,8 +26,8 @@ export async function votePoll(ctx: Ctx, input: z.input<typeof voteInput>): Prom
   });
   const poll = (message.metadata as { poll?: { options: string[]; multiple: boolean } } | null)?.poll;
   if (message.type !== "POLL" || !poll || message.deletedAt) throw badRequest("This message is not a poll");
-  // A vote reaches the chat like a message would: refused alike.
-  await assertChatWritable(ctx, message.conversation);
+  // A vote reaches the chat like a message would: refused or withheld alike.
+  const { withheld } = await assertChatWritable(ctx, message.conversation);
   const chosen = [...new Set(options)];
   if (chosen.some((o) => o >= poll.options.length)) throw badRequest("That option is not in the poll");
   if (!poll.multiple && chosen.length > 1) throw badRequest("This poll allows one answer");
@@ -35,9 +35,7 @@ export async function votePoll(ctx: Ctx, input: z.input<typeof voteInput>): Prom
   const me = ctx.actor.id;
   await ctx.db.$transaction([
     ctx.db.pollVote.deleteMany({ where: { messageId, userId: me, option: { notIn: chosen } } }),
-    ctx.db.pollVote.createMany({ data: chosen.map((option) => ({ messageId, userId: me, option })), skipDuplicates: true }),
+    ctx.db.pollVote.createMany({ data: chosen.map((option) => ({ messageId, userId: me, option, withheld })), skipDuplicates: true }),
   ]);
-  const dto = await messageDto(ctx.db, await ctx.db.message.findUniqueOrThrow({ where: { id: messageId }, select: messageSelect }));
-  publishMessage(ctx, "message:updated", dto);
-  return dto;
+  return publishMessage(ctx, "message:updated", await readMessageRow(ctx.db, messageId));
 }

@@ -10,6 +10,13 @@ type Payload<E extends EventName> = Parameters<ServerToClientEvents[E]>[0];
 /** How domain operations reach connected clients. Rooms work across nodes via the adapter. */
 export type Publisher = {
   toConversation<E extends EventName>(conversationId: string, event: E, ...payload: Parameters<ServerToClientEvents[E]>): void;
+  /** As toConversation, but not to any socket of these users. */
+  toConversationExceptUsers<E extends EventName>(
+    conversationId: string,
+    userIds: string[],
+    event: E,
+    ...payload: Parameters<ServerToClientEvents[E]>
+  ): void;
   toUser<E extends EventName>(userId: string, event: E, ...payload: Parameters<ServerToClientEvents[E]>): void;
   toAll<E extends EventName>(event: E, ...payload: Parameters<ServerToClientEvents[E]>): void;
   /** The sockets watching this user's presence (lib/realtime/presence.ts). */
@@ -45,6 +52,10 @@ export function ioPublisher(ioOverride?: Server, opts: { exceptSocket?: string }
     toConversation(conversationId, event, ...payload) {
       const room = io()?.to(rooms.conversation(conversationId));
       (opts.exceptSocket ? room?.except(opts.exceptSocket) : room)?.emit(event, ...payload);
+    },
+    toConversationExceptUsers(conversationId, userIds, event, ...payload) {
+      const except = [...userIds.map(rooms.user), ...(opts.exceptSocket ? [opts.exceptSocket] : [])];
+      io()?.to(rooms.conversation(conversationId)).except(except).emit(event, ...payload);
     },
     toUser(userId, event, ...payload) {
       io()?.to(rooms.user(userId)).emit(event, ...payload);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vites
 import { openDirect } from "@/lib/conversations/open-direct";
 import { joinGroup } from "@/lib/groups/join-group";
 import { sendMessage } from "@/lib/messages/send-message";
+import { setBlocked } from "@/lib/users/block-user";
 import { testDb } from "@/lib/test-support/database";
 import {
   collect, connectSocket, connectSynced, createTestUser, nextEvent, sleep, startTestRealtime, type TestSocket, type TestUser,
@@ -188,6 +189,24 @@ describe("delivery between members", () => {
     if (!sync.ok) throw new Error("sync failed");
     expect(sync.missed[directId]!.map((m) => m.text)).toEqual(["while you were away 1", "while you were away 2"]);
     expect(sync.missed[directId]!.map((m) => m.seq)).toEqual([cursor + 1, cursor + 2]);
+  });
+
+  it("gives a blocked person's reaction to their tabs only, and the blocker a view without it", async () => {
+    const ana = await createTestUser(db, { name: "Ana Blocks" });
+    const ben = await createTestUser(db, { name: "Ben Blocked" });
+    const dm = (await openDirect(ana.ctx, { userId: ben.id })).id;
+    const hello = (await sendMessage(ana.ctx, { conversationId: dm, clientId: "blocked-rx-1-abcdef", text: "hello Ben" })).message;
+    await setBlocked(ana.ctx, { userId: ben.id, blocked: true });
+    const a = await connect(ana);
+    const b1 = await connect(ben);
+    const b2 = await connect(ben);
+    const onAna = nextEvent(a, "message:updated");
+    const onBenTab = collect(b2, "message:updated");
+
+    const ack = await b1.emitWithAck("message:react", { messageId: hello.id, emoji: "👍" });
+    expect(ack.ok && ack.message.reactions).toEqual([{ emoji: "👍", userIds: [ben.id] }]);
+    expect((await onAna).reactions).toEqual([]);
+    await expect.poll(() => onBenTab.seen.map((m) => m.reactions)).toEqual([[{ emoji: "👍", userIds: [ben.id] }]]);
   });
 
   it("relays typing to the other member only", async () => {

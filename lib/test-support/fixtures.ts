@@ -52,6 +52,8 @@ export function recordingPublisher(): RecordingPublisher {
   return {
     events,
     toConversation: (id, event, ...payload) => void events.push({ to: `conv:${id}`, event, payload: payload[0] }),
+    toConversationExceptUsers: (id, userIds, event, ...payload) =>
+      void events.push({ to: `conv:${id} except ${userIds.map((u) => `user:${u}`).join(",")}`, event, payload: payload[0] }),
     toUser: (id, event, ...payload) => void events.push({ to: `user:${id}`, event, payload: payload[0] }),
     toAll: (event, ...payload) => void events.push({ to: "all", event, payload: payload[0] }),
     toPresenceWatchers: (userId, payload) => void events.push({ to: `presence:${userId}`, event: "presence", payload }),

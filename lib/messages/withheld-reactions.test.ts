@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { openDirect } from "@/lib/conversations/open-direct";
+import type { MessageDto } from "@/lib/realtime/contract";
+import { testDb } from "@/lib/test-support/database";
+import { createTestUser, recordingPublisher, type RecordingPublisher } from "@/lib/test-support/fixtures";
+import { setBlocked } from "@/lib/users/block-user";
+import { editMessage } from "./edit-message";
+import { listMessages } from "./list-messages";
+import { reactToMessage } from "./react-to-message";
+import { sendMessage } from "./send-message";
+import { syncMessages } from "./sync-messages";
+import { votePoll } from "./vote-poll";
+
+// As a message to someone who blocks you stays at one tick and never reaches them, so do your
+// reactions and votes in that chat: they look done to you, the blocker never sees them, and a
+// refusal would tell you that you are blocked.
+
+const db = testDb();
+let n = 0;
+const cid = () => `withheld-rx-${Date.now().toString(36)}-${n++}-abcd`;
+
+/** Ana's text and poll in a direct chat with Ben, then Ana blocks Ben. */
+async function anaBlocksBen() {
+  const anaPublish = recordingPublisher();
+  const benPublish = recordingPublisher();
+  const ana = await createTestUser(db, { name: "Withheld Rx Ana", publish: anaPublish });
+  const ben = await createTestUser(db, { name: "Withheld Rx Ben", publish: benPublish });
+  const dm = await openDirect(ana.ctx, { userId: ben.id });
+  const send = (input: { text: string; poll?: { options: string[]; multiple: boolean } }) =>
+    sendMessage(ana.ctx, { conversationId: dm.id, clientId: cid(), ...input }).then((r) => r.message);
+  const text = await send({ text: "dinner at 8?" });
+  const poll = await send({ text: "Where?", poll: { options: ["Pizza", "Sushi"], multiple: false } });
+  await setBlocked(ana.ctx, { userId: ben.id, blocked: true });
+  return { ana, ben, anaPublish, benPublish, dm, text, poll };
+}
+
+const updates = (publish: RecordingPublisher) =>
+  publish.events.filter((e) => e.event === "message:updated").map((e) => ({ to: e.to, message: e.payload as MessageDto }));
+const reactionsOf = (message: MessageDto | undefined) => message?.reactions.map((r) => [r.emoji, r.userIds.length]);
+const votesOf = (message: MessageDto | undefined) => message?.poll?.options.map((o) => o.voterIds.length);
+const seen = async (user: { ctx: Parameters<typeof listMessages>[0] }, conversationId: string, messageId: string) =>
+  (await listMessages(user.ctx, { conversationId })).messages.find((m) => m.id === messageId);
+
+describe("a reaction or vote of someone blocked, in the direct chat", () => {
+  it("looks done to them and reaches only their devices; the blocker never sees it", async () => {
+    const { ana, ben, benPublish, dm, text, poll } = await anaBlocksBen();
+
+    const reacted = await reactToMessage(ben.ctx, { messageId: text.id, emoji: "👍" });
+    expect(reactionsOf(reacted)).toEqual([["👍", 1]]);
+    const voted = await votePoll(ben.ctx, { messageId: poll.id, options: [1] });
+    expect(votesOf(voted)).toEqual([0, 1]);
+
+    // Ben's devices get his view; the rest of the chat (Ana) a view without them.
+    expect(updates(benPublish).map((u) => [u.to, reactionsOf(u.message), votesOf(u.message)])).toEqual([
+      [`conv:${dm.id} except user:${ben.id}`, [], undefined],
+      [`user:${ben.id}`, [["👍", 1]], undefined],
+      [`conv:${dm.id} except user:${ben.id}`, [], [0, 0]],
+      [`user:${ben.id}`, [], [0, 1]],
+    ]);
+
+    expect(reactionsOf(await seen(ana, dm.id, text.id))).toEqual([]);
+    expect(votesOf(await seen(ana, dm.id, poll.id))).toEqual([0, 0]);
+    const anaSync = await syncMessages(ana.ctx, { cursors: { [dm.id]: 0 } });
+    expect(anaSync.missed[dm.id]!.map((m) => [reactionsOf(m), votesOf(m)])).toEqual([
+      [[], undefined],
+      [[], [0, 0]],
+    ]);
+    // Ben sees them wherever he looks, after a reload too.
+    expect(reactionsOf(await seen(ben, dm.id, text.id))).toEqual([["👍", 1]]);
+    expect(votesOf(await seen(ben, dm.id, poll.id))).toEqual([0, 1]);
+  });
+
+  it("stays his alone after the unblock, while what both do from then on is shared", async () => {
+    const { ana, ben, anaPublish, dm, text, poll } = await anaBlocksBen();
+    await reactToMessage(ben.ctx, { messageId: text.id, emoji: "👍" });
+    await votePoll(ben.ctx, { messageId: poll.id, options: [1] });
+    await setBlocked(ana.ctx, { userId: ben.id, blocked: false });
+
+    // Ana reacts: the chat hears of it, and Ben's devices get his view, which keeps his 👍.
+    await reactToMessage(ana.ctx, { messageId: text.id, emoji: "❤️" });
+    expect(updates(anaPublish).map((u) => [u.to, reactionsOf(u.message)])).toEqual([
+      [`conv:${dm.id} except user:${ben.id}`, [["❤️", 1]]],
+      [`user:${ben.id}`, [["👍", 1], ["❤️", 1]]],
+    ]);
+    await votePoll(ana.ctx, { messageId: poll.id, options: [0] });
+    expect(votesOf(await seen(ana, dm.id, poll.id))).toEqual([1, 0]);
+    expect(votesOf(await seen(ben, dm.id, poll.id))).toEqual([1, 1]);
+
+    // Ben's new reaction reaches Ana; his withheld one still doesn't.
+    await reactToMessage(ben.ctx, { messageId: text.id, emoji: "😂" });
+    expect(reactionsOf(await seen(ana, dm.id, text.id))).toEqual([["❤️", 1], ["😂", 1]]);
+    // Taking the withheld one back leaves nothing of it; his vote, cast again, is shared.
+    await reactToMessage(ben.ctx, { messageId: text.id, emoji: "👍" });
+    expect(reactionsOf(await seen(ben, dm.id, text.id))).toEqual([["❤️", 1], ["😂", 1]]);
+    await votePoll(ben.ctx, { messageId: poll.id, options: [0] });
+    expect(votesOf(await seen(ana, dm.id, poll.id))).toEqual([2, 0]);
+  });
+
+  it("lets them edit a message of theirs the blocker never got, not one the blocker has", async () => {
+    const { ana, ben, benPublish, dm } = await anaBlocksBen();
+    const withheld = (await sendMessage(ben.ctx, { conversationId: dm.id, clientId: cid(), text: "hello?" })).message;
+    await expect(editMessage(ben.ctx, { messageId: withheld.id, text: "hello??" })).resolves.toMatchObject({ text: "hello??", withheld: true });
+    expect(updates(benPublish).map((u) => u.to)).toEqual([`user:${ben.id}`]);
+    expect(await seen(ana, dm.id, withheld.id)).toBeUndefined();
+  });
+});
