@@ -5,7 +5,8 @@ import { expect, test } from "./support/fixtures";
 import { bubble, chatRow, openChat, send, sendDirect, signInAll } from "./support/chat";
 
 // "Clear chat": the messages leave my view (every tab, after a reload, in search) and nobody
-// else's; what is sent afterwards shows as usual. "Export chat" saves my view as text.
+// else's; what is sent afterwards shows as usual. "Delete chat" also takes the chat out of my
+// list until a new message. "Export chat" saves my view as text.
 
 test("clear chat empties it for me on every tab and in search, not for the other person; new messages still come", async ({ newUsers }, testInfo) => {
   const [alice, bob] = await newUsers(2, { label: "clear" });
@@ -59,6 +60,44 @@ test("clear chat empties it for me on every tab and in search, not for the other
   await expect(A.getByTestId("message-bubble")).toHaveCount(1);
   await expect(chatRow(A, bob!.name)).toContainText(`${word} three`);
   await A.screenshot({ path: testInfo.outputPath("clear-chat-after-1280.png") });
+});
+
+test("delete chat takes it out of my list on every tab and out of my view, not the other person's; a new message brings it back", async ({ newUsers }, testInfo) => {
+  const [alice, bob] = await newUsers(2, { label: "delete-chat" });
+  await signInAll([alice!, bob!]);
+  const A = alice!.page;
+  const B = bob!.page;
+  await sendDirect(A, bob!.name, "our old thread");
+  await openChat(B, alice!.name);
+  await expect(bubble(B, "our old thread")).toBeVisible();
+  const A2 = await alice!.context.newPage();
+  await A2.goto("/");
+  await expect(chatRow(A2, bob!.name)).toBeVisible();
+
+  await A.getByTestId("chat-menu-button").click();
+  await A.getByTestId("delete-chat").click();
+  const dialog = A.getByTestId("delete-chat-dialog");
+  await expect(dialog).toContainText(`${bob!.name} will still see them`);
+  const { violations } = await new AxeBuilder({ page: A }).include('[data-testid="delete-chat-dialog"]').analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  await A.screenshot({ path: testInfo.outputPath("delete-chat-dialog-1280.png") });
+  await dialog.getByTestId("delete-chat-confirm").click();
+  await expect(A.getByTestId("toasts")).toContainText("Chat deleted");
+
+  // Closed and out of the list, on both of Alice's tabs and after a reload; Bob keeps it all.
+  await expect(A.getByTestId("chat-title")).toHaveCount(0);
+  for (const page of [A, A2]) await expect(chatRow(page, bob!.name)).toHaveCount(0);
+  await A.reload();
+  await expect(A.getByTestId("chats-empty")).toBeVisible();
+  await expect(bubble(B, "our old thread")).toBeVisible();
+
+  // Bob writes: the chat is back for Alice, with only the new message.
+  await send(B, "hello again");
+  await expect(chatRow(A, bob!.name)).toContainText("hello again");
+  await openChat(A, bob!.name);
+  await expect(bubble(A, "hello again")).toBeVisible();
+  await expect(A.getByTestId("message-bubble")).toHaveCount(1);
+  await A.screenshot({ path: testInfo.outputPath("delete-chat-back-1280.png") });
 });
 
 test("export chat downloads the chat as text, named after it, without what I cleared", async ({ newUsers }) => {

@@ -4,7 +4,7 @@
 import { useShallow } from "zustand/react/shallow";
 import { ConversationAvatar } from "@/components/conversations/conversation-avatar";
 import { useState } from "react";
-import { BackIcon, ClearChatIcon, CloseIcon, DownloadIcon, InfoIcon, MoreIcon, SearchIcon, StarIcon, TimerIcon } from "@/components/ui/icons";
+import { BackIcon, ClearChatIcon, CloseIcon, DownloadIcon, InfoIcon, MoreIcon, SearchIcon, StarIcon, TimerIcon, TrashIcon } from "@/components/ui/icons";
 import { IconButton } from "@/components/ui/icon-button";
 import { Menu, MenuItem } from "@/components/ui/menu";
 import { useChat } from "@/lib/client/context";
@@ -31,7 +31,8 @@ export function ChatHeader({ conversation: c, infoOpen, onToggleInfo, infoPanelI
   const { closeChat, openStarred } = useChatNavigation();
   const [menuButton, setMenuButton] = useState<HTMLButtonElement | null>(null);
   const [menuOpen, setMenuOpen] = useState(false);
-  const [clearing, setClearing] = useState(false);
+  // Which dialog, kept while it closes so that its words don't change under the fade.
+  const [removal, setRemoval] = useState<{ action: "clear" | "delete"; open: boolean }>({ action: "clear", open: false });
   const now = useNow(30_000);
   const isClient = useIsClient();
   const isGroup = c.type === "GROUP";
@@ -147,12 +148,22 @@ export function ChatHeader({ conversation: c, infoOpen, onToggleInfo, infoPanelI
           </MenuItem>
         )}
         {!removed && (
-          <MenuItem icon={<ClearChatIcon size={20} />} onClick={() => setClearing(true)} data-testid="clear-chat">
+          <MenuItem icon={<ClearChatIcon size={20} />} onClick={() => setRemoval({ action: "clear", open: true })} data-testid="clear-chat">
             Clear chat
           </MenuItem>
         )}
+        {!isGroup && (
+          <MenuItem icon={<TrashIcon size={20} />} onClick={() => setRemoval({ action: "delete", open: true })} data-testid="delete-chat">
+            Delete chat
+          </MenuItem>
+        )}
       </Menu>
-      <ClearChatDialog conversation={c} open={clearing} onClose={() => setClearing(false)} />
+      <ClearChatDialog
+        conversation={c}
+        open={removal.open}
+        action={removal.action}
+        onClose={() => setRemoval((r) => ({ ...r, open: false }))}
+      />
     </header>
   );
 }

@@ -74,6 +74,9 @@ export const profileApi = {
       method: "PUT",
       json: { seconds },
     }),
+  /** Delete chat (a direct chat): out of my list until a new message, its messages out of my view. */
+  deleteChat: (conversationId: string) =>
+    request<{ conversationId: string; clearedSeq: number }>(`/api/v1/conversations/${enc(conversationId)}`, { method: "DELETE" }),
   clearChat: (conversationId: string) =>
     request<{ conversation: ConversationSummary; clearedSeq: number }>(`/api/v1/conversations/${enc(conversationId)}/clear`, { method: "POST" }),
   search: (q: string, opts: { conversationId?: string; signal?: AbortSignal } = {}) => {

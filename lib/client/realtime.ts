@@ -247,6 +247,7 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     });
     sock.on("conversation:deleted", ({ conversationId }) => store.getState().conversationDeleted(conversationId));
     sock.on("conversation:cleared", ({ conversationId, clearedSeq }) => store.getState().chatCleared(conversationId, clearedSeq));
+    sock.on("conversation:hidden", ({ conversationId }) => store.getState().chatHidden(conversationId));
     // Names / pictures shown everywhere; my own profile or settings from another tab (refetched).
     sock.on("user:updated", (user) => store.getState().userUpdated(user));
     sock.on("profile:updated", (user) => {

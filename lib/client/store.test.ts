@@ -221,3 +221,23 @@ describe("deleting a group I left", () => {
     expect(Object.keys(s.conversations)).toEqual(["c1"]);
   });
 });
+
+describe("deleting a direct chat", () => {
+  it("takes it, its messages, my stars on them and its draft out of this browser, and closes it", () => {
+    const store = chatStore([conv({ lastSeq: 2 }), conv({ id: "c2", lastSeq: 1 })]);
+    store.getState().pageLoaded("c1", { messages: [msg(1), msg(2)], nextBefore: null }, "latest");
+    const starredThere = store.getState().messages.c1!.items[0]!.id!;
+    store.getState().setStar(starredThere, true);
+    store.getState().setStar("elsewhere", true);
+    store.getState().setDraft("c1", "unsent words");
+    store.getState().setActive("c1");
+
+    store.getState().chatHidden("c1");
+    const s = store.getState();
+    expect(Object.keys(s.conversations)).toEqual(["c2"]);
+    expect(s.messages.c1).toBeUndefined();
+    expect(s.drafts.c1).toBeUndefined();
+    expect(s.starred).toEqual({ elsewhere: true });
+    expect(s.activeId).toBeNull();
+  });
+});

@@ -149,6 +149,8 @@ export type ChatActions = {
   forgetConversation(conversationId: string): void;
   /** I cleared the chat: its messages up to clearedSeq leave this browser too. */
   chatCleared(conversationId: string, clearedSeq: number): void;
+  /** I deleted the chat (any tab): gone from this browser, closed if open, until a new message. */
+  chatHidden(conversationId: string): void;
   setProfile(profile: MyProfile): void;
   profileChanged(): void;
   /** user:updated / profile:updated: someone's name, @username or picture, everywhere it shows. */
@@ -625,6 +627,13 @@ export function createChatStore(init: ChatInit): ChatStore {
         }),
 
       forgetConversation: (id) => set((s) => (s.removed[id] ? withoutConversation(s, id) : s)),
+
+      chatHidden: (id) =>
+        set((s) => {
+          // My stars in it went with its messages on the server.
+          const starred = (s.messages[id]?.items ?? []).reduce((left, m) => without(left, m.id), s.starred);
+          return { ...withoutConversation(s, id), starred, activeId: s.activeId === id ? null : s.activeId };
+        }),
 
       setProfile: (profile) =>
         set((s) => ({

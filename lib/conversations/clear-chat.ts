@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
+import type { Db } from "@/lib/db/client";
 import type { ConversationSummary } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
 import { conversationSummaries } from "./conversation-summaries";
@@ -19,10 +20,28 @@ export async function clearChat(
   const { conversationId } = clearChatInput.parse(input);
   const me = ctx.actor.id;
   await requireMembership(ctx.db, me, conversationId);
-  const clearedSeq = await ctx.db.$transaction(async (tx) => {
-    // Up to the last message stored when this runs; one stored a moment later stays.
+  const clearedSeq = await clearMyView(ctx.db, me, conversationId, { deleteChat: false });
+  const [summary] = await conversationSummaries(ctx.db, me, conversationId);
+  ctx.publish.toUser(me, "conversation:cleared", { conversationId, clearedSeq });
+  ctx.publish.toUser(me, "conversation:updated", summary!);
+  return { conversation: summary!, clearedSeq };
+}
+
+/**
+ * Clears my view of the chat up to its last message stored when this runs (one stored a moment
+ * later stays) and drops my stars there. `deleteChat` also takes the chat out of my list, unpinned,
+ * unarchived, not marked unread, until a later message brings it back; a plain clear keeps it
+ * listed, also after an earlier delete.
+ */
+export async function clearMyView(db: Db, me: string, conversationId: string, { deleteChat }: { deleteChat: boolean }): Promise<number> {
+  return db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ clearedSeq: bigint }[]>`
-      UPDATE "Participant" p SET "clearedSeq" = GREATEST(p."clearedSeq", c."lastSeq")
+      UPDATE "Participant" p
+      SET "clearedSeq" = GREATEST(p."clearedSeq", c."lastSeq"),
+          "chatDeletedAt" = CASE WHEN ${deleteChat} THEN now() END,
+          "isPinned" = p."isPinned" AND NOT ${deleteChat},
+          "isArchived" = p."isArchived" AND NOT ${deleteChat},
+          "markedUnread" = p."markedUnread" AND NOT ${deleteChat}
       FROM "Conversation" c
       WHERE c.id = p."conversationId" AND p."conversationId" = ${conversationId}::uuid AND p."userId" = ${me}::uuid
       RETURNING p."clearedSeq"`;
@@ -30,8 +49,4 @@ export async function clearChat(
     await tx.star.deleteMany({ where: { userId: me, message: { conversationId, seq: { lte: upTo } } } });
     return Number(upTo);
   });
-  const [summary] = await conversationSummaries(ctx.db, me, conversationId);
-  ctx.publish.toUser(me, "conversation:cleared", { conversationId, clearedSeq });
-  ctx.publish.toUser(me, "conversation:updated", summary!);
-  return { conversation: summary!, clearedSeq };
 }

@@ -62,11 +62,13 @@ export async function conversationSummaries(
   onlyConversationId?: string,
 ): Promise<ConversationSummary[]> {
   const only = onlyConversationId ? Prisma.sql`AND c.id = ${onlyConversationId}::uuid` : Prisma.empty;
-  // Only the list hides a still-empty direct chat from the other person: asked for by id (they
-  // opened it too, or are viewing it), a member always gets it.
+  // Only the list hides a still-empty direct chat from the other person, and a chat I deleted
+  // until a message after that: asked for by id (opened, or a new message came), a member always
+  // gets it.
   const listed = onlyConversationId
     ? Prisma.empty
-    : Prisma.sql`AND (c.type = 'GROUP' OR c."lastMessageAt" IS NOT NULL OR lm.id IS NOT NULL OR c."createdById" = p."userId")`;
+    : Prisma.sql`AND (c.type = 'GROUP' OR c."lastMessageAt" IS NOT NULL OR lm.id IS NOT NULL OR c."createdById" = p."userId")
+                 AND (p."chatDeletedAt" IS NULL OR lm.id IS NOT NULL)`;
   // A withheld message leaves the chat's lastMessageAt alone (the blocker must not see the chat
   // move), so for its sender the chat's time is that of their last message.
   const lastActivity = Prisma.sql`GREATEST(c."lastMessageAt", lm."createdAt")`;

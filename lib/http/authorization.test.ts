@@ -100,6 +100,7 @@ function routes() {
     ["chat settings", settingsRoute.PATCH, "PATCH", `/api/v1/conversations/${directId}/settings`, { id: directId }, { isPinned: true }],
     ["media gallery", mediaRoute.GET, "GET", `/api/v1/conversations/${directId}/media?kind=media`, { id: directId }, undefined],
     ["clear chat", clearRoute.POST, "POST", `/api/v1/conversations/${directId}/clear`, { id: directId }, undefined],
+    ["delete chat", conversationRoute.DELETE, "DELETE", `/api/v1/conversations/${directId}`, { id: directId }, undefined],
     ["pin", pinRoute.PUT, "PUT", `/api/v1/messages/${aliceMessageId}/pin`, { id: aliceMessageId }, { duration: "7d" }],
     ["unpin", pinRoute.DELETE, "DELETE", `/api/v1/messages/${aliceMessageId}/pin`, { id: aliceMessageId }, undefined],
     ["export chat", exportRoute.GET, "GET", `/api/v1/conversations/${directId}/export?tz=UTC`, { id: directId }, undefined],
@@ -143,7 +144,7 @@ describe("HTTP API v1 authorization", () => {
       "get conversation", "list messages", "send message", "mark read", "delete for me",
       "delete for everyone", "message receipts", "join private group", "leave group not joined",
       "edit message", "edit history", "react", "forward", "star", "unstar", "chat settings", "media gallery",
-      "clear chat", "pin", "unpin", "list pins", "vote", "export chat", "message timer",
+      "clear chat", "delete chat", "pin", "unpin", "list pins", "vote", "export chat", "message timer",
     ]);
     for (const [name, fn, method, path, params, body] of routes()) {
       const res = await call(fn as RouteFn, { method, path, params, body, cookie: outsider.cookie });
@@ -171,7 +172,7 @@ describe("HTTP API v1 authorization", () => {
     expect(await db.star.count({ where: { userId: outsider.id } })).toBe(0);
     expect(await db.message.count({ where: { senderId: outsider.id } })).toBe(0);
     expect(await db.participant.count({ where: { userId: outsider.id, conversationId: privateGroupId } })).toBe(0);
-    expect(await db.participant.count({ where: { conversationId: directId, clearedSeq: { gt: 0 } } })).toBe(0);
+    expect(await db.participant.count({ where: { conversationId: directId, OR: [{ clearedSeq: { gt: 0 } }, { chatDeletedAt: { not: null } }] } })).toBe(0);
     expect(await db.pinnedMessage.count({ where: { conversationId: directId } })).toBe(0);
     expect(await db.pollVote.count({ where: { userId: outsider.id } })).toBe(0);
     expect((await db.conversation.findUniqueOrThrow({ where: { id: directId } })).messageTimerSec).toBeNull();

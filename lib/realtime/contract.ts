@@ -260,6 +260,8 @@ export type ServerToClientEvents = {
   "conversation:removed": (event: { conversationId: string }) => void;
   /** I cleared the chat (on any tab): drop its messages up to clearedSeq. */
   "conversation:cleared": (event: { conversationId: string; clearedSeq: number }) => void;
+  /** I deleted the chat (on any device): drop it and its history until a new message brings it back. */
+  "conversation:hidden": (event: { conversationId: string }) => void;
   /** The conversation no longer exists (an admin deleted the group): drop it and its history. */
   "conversation:deleted": (event: { conversationId: string }) => void;
   "member:joined": (event: { conversationId: string; member: MemberDto }) => void;
