@@ -119,6 +119,12 @@ test.describe("profile", () => {
     await screenshot(page, testInfo, "profile-drawer-top-1280");
     await expect(chatRow(ben!.page, newName).locator("img")).toHaveAttribute("src", /\/api\/v1\/attachments\//);
 
+    // A group with both of them, for "groups in common".
+    const benId = (await api<{ profile: { id: string } }>(ben!.page, "GET", "/api/v1/me")).profile.id;
+    const hikers = uniqueWord("Hikers ");
+    const made = await page.request.post(`${APP_URL}/api/v1/groups`, { headers: { origin: APP_URL }, data: { name: hikers, memberIds: [benId] } });
+    expect(made.status(), await made.text()).toBe(201);
+
     // Ben's contact info shows the new profile.
     await ben!.page.getByTestId("chat-header-button").click();
     const info = ben!.page.getByTestId("contact-info");
@@ -128,6 +134,12 @@ test.describe("profile", () => {
     await expect(info.getByTestId("contact-phone")).toHaveText("+1 555 0100");
     await expectNoAxeViolations(ben!.page, '[data-testid="contact-info"]');
     await screenshot(ben!.page, testInfo, "contact-info-1280");
+    // The group they share is listed there and opens its chat.
+    await expect(info.getByTestId("groups-in-common")).toContainText("1 group in common");
+    await info.getByTestId("groups-in-common").scrollIntoViewIfNeeded();
+    await screenshot(ben!.page, testInfo, "contact-info-groups-1280");
+    await info.getByTestId("group-in-common").filter({ hasText: hikers }).click();
+    await expect(ben!.page.getByTestId("chat-title")).toHaveText(hikers);
 
     // Settings: theme saved to the server and the cookie; sounds switch.
     await page.getByTestId("theme-options").locator("label", { hasText: "Dark" }).click();

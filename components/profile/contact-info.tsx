@@ -1,7 +1,7 @@
 "use client";
 // Contact info of a direct chat (the chat header opens it): picture, name, @username,
 // presence, about, phone (when they share it with me), media/links/docs, disappearing messages,
-// and Block / Unblock with a confirmation.
+// the groups we are both in, and Block / Unblock with a confirmation.
 import { useCallback, useEffect, useState } from "react";
 import { DisappearingMessages } from "@/components/chat/disappearing-messages";
 import { closesOnNarrow, MediaLinksDocs } from "@/components/groups/media-gallery";
@@ -16,6 +16,7 @@ import { useChat, useChatStoreApi } from "@/lib/client/context";
 import { formatLastSeen } from "@/lib/client/format";
 import { useIsClient, useNow } from "@/lib/client/hooks";
 import { profileApi, type UserProfile } from "@/lib/client/profile";
+import { GroupsInCommon } from "./groups-in-common";
 import type { ConversationSummary, UserSummary } from "@/lib/realtime/contract";
 
 type Props = { conversation: ConversationSummary; id: string; onClose: () => void };
@@ -102,6 +103,7 @@ export function ContactInfoPanel({ conversation: c, id, onClose }: Props) {
 
       <MediaLinksDocs conversationId={c.id} onShowInChat={showInChat} />
       <DisappearingMessages conversation={c} canChange={!blocked} />
+      {profile && <GroupsInCommon groups={profile.groupsInCommon} />}
 
       {peer && (
         <div className="mt-2.5 mb-6 bg-panel py-2">

@@ -3,7 +3,7 @@ import type { Ctx } from "@/lib/context";
 import { queryDirect } from "@/lib/db/direct-query";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { badRequest, notFound } from "@/lib/errors";
-import { groupAbout, groupColor, groupIcon, groupName } from "@/lib/groups/group-fields";
+import { DEFAULT_GROUP_COLOR, groupAbout, groupColor, groupIcon, groupName } from "@/lib/groups/group-fields";
 import { id } from "@/lib/validation";
 import { recordAudit } from "./audit";
 import { requireAdmin } from "./require-admin";
@@ -52,7 +52,7 @@ export async function listAdminGroups(ctx: Ctx): Promise<AdminGroup[]> {
     id: r.id,
     name: r.name ?? "Group",
     icon: r.icon,
-    iconBg: r.iconBg ?? "#25a366",
+    iconBg: r.iconBg ?? DEFAULT_GROUP_COLOR,
     about: r.about,
     autoJoin: r.autoJoin,
     onlyAdminsSend: r.onlyAdminsSend,

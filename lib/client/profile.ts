@@ -2,6 +2,7 @@
 // the media gallery: the HTTP API calls and their types (browser side).
 import type { ConversationPatch, ConversationSummary, MessageDto, UserSummary } from "@/lib/realtime/contract";
 import type { SearchHit } from "@/lib/search/search-messages";
+import type { GroupInCommon } from "@/lib/users/groups-in-common";
 import { request } from "./api";
 import type { Theme } from "./theme";
 
@@ -23,6 +24,7 @@ export type UserProfile = UserSummary & {
   phoneNumber: string | null;
   joinedAt: string;
   isBlocked: boolean;
+  groupsInCommon: GroupInCommon[];
 };
 
 export type ProfilePatch = {

@@ -4,6 +4,7 @@ import { queryDirect } from "@/lib/db/direct-query";
 import { isDeletedByAdmin, systemEventOf } from "@/lib/messages/message-dto";
 import type { ConversationSummary, MessageDto } from "@/lib/realtime/contract";
 import { readReceiptsShared } from "@/lib/users/read-receipts";
+import { DEFAULT_GROUP_COLOR } from "@/lib/groups/group-fields";
 
 type SummaryRow = {
   id: string;
@@ -149,7 +150,7 @@ function toSummary(r: SummaryRow): ConversationSummary {
     type: r.type,
     title: r.type === "DIRECT" ? (peer?.name ?? "Deleted user") : (r.name ?? "Group"),
     icon: r.type === "DIRECT" ? null : r.icon,
-    iconBg: r.type === "DIRECT" ? (peer?.avatarColor ?? "#888888") : (r.iconBg ?? "#25a366"),
+    iconBg: r.type === "DIRECT" ? (peer?.avatarColor ?? "#888888") : (r.iconBg ?? DEFAULT_GROUP_COLOR),
     about: r.about,
     visibility: r.visibility,
     peer,

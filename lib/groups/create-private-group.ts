@@ -4,7 +4,7 @@ import { conversationSummaries } from "@/lib/conversations/conversation-summarie
 import { badRequest } from "@/lib/errors";
 import type { ConversationSummary } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
-import { groupAbout, groupColor, groupIcon, groupName } from "./group-fields";
+import { DEFAULT_GROUP_COLOR, groupAbout, groupColor, groupIcon, groupName } from "./group-fields";
 import { announceToMember } from "./membership-changes";
 import { postSystemMessage, userName } from "./system-message";
 
@@ -13,7 +13,7 @@ export const MAX_GROUP_MEMBERS_AT_CREATION = 256;
 export const createPrivateGroupInput = z.object({
   name: groupName,
   icon: groupIcon.default("👥"),
-  iconBg: groupColor.default("#25a366"),
+  iconBg: groupColor.default(DEFAULT_GROUP_COLOR),
   about: groupAbout.default(""),
   memberIds: z.array(id).max(MAX_GROUP_MEMBERS_AT_CREATION).default([]),
 });

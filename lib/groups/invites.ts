@@ -8,6 +8,7 @@ import { id } from "@/lib/validation";
 import { admitMember, announceToMember, appointOwnerIfNone } from "./membership-changes";
 import { requireGroupManager } from "./permissions";
 import { userName } from "./system-message";
+import { DEFAULT_GROUP_COLOR } from "@/lib/groups/group-fields";
 
 const code = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "Invalid invite link");
 const INVITE_NOT_FOUND = "This invite link is invalid or was revoked";
@@ -64,7 +65,7 @@ export async function previewInvite(ctx: Ctx, input: z.input<typeof inviteCodeIn
   const group = await activeInvite(ctx, inviteCodeInput.parse(input).code);
   const memberCount = await ctx.db.participant.count({ where: { conversationId: group.id, leftAt: null } });
   const isMember = (await ctx.db.participant.count({ where: { conversationId: group.id, userId: ctx.actor.id, leftAt: null } })) > 0;
-  return { id: group.id, name: group.name ?? "Group", icon: group.icon, iconBg: group.iconBg ?? "#25a366", about: group.about, memberCount, isMember };
+  return { id: group.id, name: group.name ?? "Group", icon: group.icon, iconBg: group.iconBg ?? DEFAULT_GROUP_COLOR, about: group.about, memberCount, isMember };
 }
 
 /** Joins a private group through a live invite link. */

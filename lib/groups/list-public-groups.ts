@@ -1,5 +1,6 @@
 import type { Ctx } from "@/lib/context";
 import type { GroupSummary } from "@/lib/realtime/contract";
+import { DEFAULT_GROUP_COLOR } from "@/lib/groups/group-fields";
 
 /** Discover: the public groups anyone may join, with member counts and whether I'm in. */
 export async function listPublicGroups(ctx: Ctx): Promise<GroupSummary[]> {
@@ -20,7 +21,7 @@ export async function listPublicGroups(ctx: Ctx): Promise<GroupSummary[]> {
     id: g.id,
     name: g.name ?? "Group",
     icon: g.icon,
-    iconBg: g.iconBg ?? "#25a366",
+    iconBg: g.iconBg ?? DEFAULT_GROUP_COLOR,
     about: g.about,
     memberCount: g._count.participants,
     isMember: g.participants.length > 0,

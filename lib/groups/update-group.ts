@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/admin/audit";
 import type { Ctx } from "@/lib/context";
 import type { ConversationPatch } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
-import { groupAbout, groupColor, groupIcon, groupName } from "./group-fields";
+import { DEFAULT_GROUP_COLOR, groupAbout, groupColor, groupIcon, groupName } from "./group-fields";
 import { requireGroupManager } from "./permissions";
 import { postSystemMessage, userName } from "./system-message";
 
@@ -66,7 +66,7 @@ function toPatch(conversationId: string, group: GroupFields): ConversationPatch 
     conversationId,
     title: group.name ?? "Group",
     icon: group.icon,
-    iconBg: group.iconBg ?? "#25a366",
+    iconBg: group.iconBg ?? DEFAULT_GROUP_COLOR,
     about: group.about,
     onlyAdminsSend: group.onlyAdminsSend,
   };

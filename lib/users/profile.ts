@@ -8,6 +8,7 @@ import { announceReadReceipts } from "@/lib/users/read-receipts";
 import { toUserSummary, userSummarySelect } from "@/lib/users/user-summary";
 import { id } from "@/lib/validation";
 import { initialsOf, USERNAME_PATTERN } from "./profile-defaults";
+import { groupsInCommon } from "./groups-in-common";
 import { readSettings, settingsPatch } from "./user-settings";
 
 export const username = z
@@ -122,5 +123,6 @@ export async function getUserProfile(ctx: Ctx, input: z.input<typeof userProfile
     phoneNumber: talkedTo ? user.phoneNumber : null,
     joinedAt: user.createdAt.toISOString(),
     isBlocked: Boolean(blocked),
+    groupsInCommon: await groupsInCommon(ctx, userId),
   };
 }
