@@ -74,9 +74,14 @@ test("delete chat takes it out of my list on every tab and out of my view, not t
   await A2.goto("/");
   await expect(chatRow(A2, bob!.name)).toBeVisible();
 
+  // Ctrl+Alt+Backspace asks too, as in WhatsApp Web; Escape keeps the chat.
+  await A.keyboard.press("Control+Alt+Backspace");
+  const dialog = A.getByTestId("delete-chat-dialog");
+  await expect(dialog).toBeVisible();
+  await A.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
   await A.getByTestId("chat-menu-button").click();
   await A.getByTestId("delete-chat").click();
-  const dialog = A.getByTestId("delete-chat-dialog");
   await expect(dialog).toContainText(`${bob!.name} will still see them`);
   const { violations } = await new AxeBuilder({ page: A }).include('[data-testid="delete-chat-dialog"]').analyze();
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);

@@ -92,7 +92,7 @@ test.describe("keyboard shortcuts", () => {
     await page.keyboard.press("Control+Alt+KeyK");
     const dialog = page.getByTestId("shortcuts-dialog");
     await expect(dialog).toBeVisible();
-    await expect(dialog.getByTestId("shortcut")).toHaveCount(11);
+    await expect(dialog.getByTestId("shortcut")).toHaveCount(12);
     await expect(dialog.getByTestId("shortcut").filter({ hasText: "Next chat" })).toContainText("Ctrl + Alt + ]");
     await page.keyboard.press("Control+Alt+KeyN");
     await expect(page.getByTestId("new-chat-panel")).toHaveCount(0);
@@ -102,6 +102,10 @@ test.describe("keyboard shortcuts", () => {
       expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
       await page.screenshot({ path: testInfo.outputPath(`shortcuts-${colorScheme}.png`) });
     }
+    // Taller than this screen, the list scrolls from the keyboard too.
+    await dialog.getByRole("region", { name: "Keyboard shortcuts" }).focus();
+    await page.keyboard.press("End");
+    await expect(dialog.getByTestId("shortcut").last()).toBeInViewport();
     await page.keyboard.press("Escape");
     await expect(dialog).toHaveCount(0);
     await page.getByTestId("profile-button").click();

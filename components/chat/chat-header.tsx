@@ -8,6 +8,7 @@ import { BackIcon, ClearChatIcon, CloseIcon, DownloadIcon, InfoIcon, MoreIcon, S
 import { IconButton } from "@/components/ui/icon-button";
 import { Menu, MenuItem } from "@/components/ui/menu";
 import { useChat } from "@/lib/client/context";
+import { useShortcut } from "@/lib/client/use-shortcut";
 import { formatLastSeen } from "@/lib/client/format";
 import { profileApi } from "@/lib/client/profile";
 import { messageTimerLabel } from "@/lib/conversations/message-timers";
@@ -33,6 +34,7 @@ export function ChatHeader({ conversation: c, infoOpen, onToggleInfo, infoPanelI
   const [menuOpen, setMenuOpen] = useState(false);
   // Which dialog, kept while it closes so that its words don't change under the fade.
   const [removal, setRemoval] = useState<{ action: "clear" | "delete"; open: boolean }>({ action: "clear", open: false });
+  useShortcut("deleteChat", () => setRemoval({ action: "delete", open: true }), c.type === "DIRECT");
   const now = useNow(30_000);
   const isClient = useIsClient();
   const isGroup = c.type === "GROUP";

@@ -5,7 +5,7 @@ import { keysOf, SHORTCUTS } from "@/lib/client/shortcuts";
 
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (
-    <Dialog open={open} onClose={onClose} title="Keyboard shortcuts" testId="shortcuts-dialog" wide>
+    <Dialog open={open} onClose={onClose} title="Keyboard shortcuts" testId="shortcuts-dialog" wide scrollableBody>
       <ul className="px-5 py-2">
         {SHORTCUTS.map((s) => (
           <li key={s.id} className="flex items-center justify-between gap-4 border-b border-border py-2.5 last:border-b-0" data-testid="shortcut">

@@ -12,11 +12,13 @@ type DialogProps = {
   children: ReactNode;
   testId?: string;
   wide?: boolean;
+  /** A body with nothing to click that may be taller than the screen: it takes focus itself, so the keyboard scrolls it. */
+  scrollableBody?: boolean;
 };
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), textarea:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-export function Dialog({ open, onClose, title, children, testId, wide }: DialogProps) {
+export function Dialog({ open, onClose, title, children, testId, wide, scrollableBody }: DialogProps) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
 
@@ -79,7 +81,13 @@ export function Dialog({ open, onClose, title, children, testId, wide }: DialogP
             {title}
           </h2>
         </div>
-        <div className="min-h-0 flex-1 overflow-y-auto">{children}</div>
+        {scrollableBody ? (
+          <div className="min-h-0 flex-1 overflow-y-auto outline-none focus-visible:ring-2 focus-visible:ring-accent focus-visible:ring-inset" tabIndex={0} role="region" aria-labelledby={titleId}>
+            {children}
+          </div>
+        ) : (
+          <div className="min-h-0 flex-1 overflow-y-auto">{children}</div>
+        )}
       </div>
     </div>,
     document.body,

@@ -11,6 +11,7 @@ export type ShortcutId =
   | "archiveChat"
   | "muteChat"
   | "pinChat"
+  | "deleteChat"
   | "profile"
   | "settings"
   | "shortcuts";
@@ -26,6 +27,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: "archiveChat", label: "Archive or unarchive the open chat", code: "KeyE", key: "E" },
   { id: "muteChat", label: "Mute or unmute the open chat", code: "KeyM", key: "M", shift: true },
   { id: "pinChat", label: "Pin or unpin the open chat", code: "KeyP", key: "P", shift: true },
+  { id: "deleteChat", label: "Delete the open chat", code: "Backspace", key: "Backspace" },
   { id: "profile", label: "Profile", code: "KeyP", key: "P" },
   { id: "settings", label: "Settings", code: "Comma", key: "," },
   { id: "shortcuts", label: "Keyboard shortcuts", code: "KeyK", key: "K" },
