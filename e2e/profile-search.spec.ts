@@ -138,8 +138,16 @@ test.describe("profile", () => {
     await expect(info.getByTestId("groups-in-common")).toContainText("1 group in common");
     await info.getByTestId("groups-in-common").scrollIntoViewIfNeeded();
     await screenshot(ben!.page, testInfo, "contact-info-groups-1280");
+    // On a phone the panel covers the chat, and the group list still fits the width.
+    await ben!.page.setViewportSize({ width: 390, height: 844 });
+    await info.getByTestId("groups-in-common").scrollIntoViewIfNeeded();
+    await expectNoAxeViolations(ben!.page, '[data-testid="contact-info"]');
+    await screenshot(ben!.page, testInfo, "contact-info-groups-390");
+    // A tap opens the group's chat, in place of the contact's info.
     await info.getByTestId("group-in-common").filter({ hasText: hikers }).click();
     await expect(ben!.page.getByTestId("chat-title")).toHaveText(hikers);
+    await expect(info).toHaveCount(0);
+    await ben!.page.setViewportSize({ width: 1280, height: 720 });
 
     // Settings: theme saved to the server and the cookie; sounds switch.
     await page.getByTestId("theme-options").locator("label", { hasText: "Dark" }).click();
@@ -369,7 +377,7 @@ test.describe("chat list settings", () => {
 });
 
 test.describe("blocking", () => {
-  test("block → the blocked person's message stays at one tick and never reaches me, my presence goes; unblock → both come back", async ({ newUsers }, testInfo) => {
+  test("block → the blocked person's message stays at one tick and their reaction theirs alone, neither reaches me, my presence goes; unblock → both come back", async ({ newUsers }, testInfo) => {
     const [ana, ben] = await newUsers(2, { label: "block" });
     await signInAll([ana!, ben!]);
     await sendDirect(ana!.page, ben!.name, "hello before the block");
