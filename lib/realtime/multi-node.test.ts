@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDirect } from "@/lib/conversations/open-direct";
 import { joinGroup } from "@/lib/groups/join-group";
 import { leaveGroup } from "@/lib/groups/leave-group";
+import { sendMessage } from "@/lib/messages/send-message";
 import { testDb } from "@/lib/test-support/database";
 import { collect, connectSynced, createTestUser, nextEvent, sleep, startTestRealtime, type TestSocket, type TestUser } from "@/lib/test-support/fixtures";
+import { setBlocked } from "@/lib/users/block-user";
 import { ioPublisher } from "./publisher";
 
 // Two Socket.IO servers ("nodes") sharing the machine's real Redis, as in a multi-node deployment.
@@ -51,6 +53,25 @@ describe("two nodes on one Redis", () => {
     const typing = nextEvent(a, "typing");
     b.emit("typing", { conversationId: directId, isTyping: true });
     expect(await typing).toMatchObject({ userId: bob.id, isTyping: true });
+  });
+
+  it("gives a blocked person's reaction to their tab on the other node, and the blocker the view without it", async () => {
+    const ana = await createTestUser(db, { name: "Ana Blocks Node" });
+    const ben = await createTestUser(db, { name: "Ben Blocked Node" });
+    const dm = (await openDirect(ana.ctx, { userId: ben.id })).id;
+    const hello = (await sendMessage(ana.ctx, { conversationId: dm, clientId: `multi-rx-${randomUUID()}`, text: "hello Ben" })).message;
+    await setBlocked(ana.ctx, { userId: ben.id, blocked: true });
+    const anaOnB = await connect(nodeB, ana);
+    const benOnA = await connect(nodeA, ben);
+    const benOnB = await connect(nodeB, ben);
+    const onAna = nextEvent(anaOnB, "message:updated");
+    const onBenB = collect(benOnB, "message:updated");
+
+    // Published from node A; Ana's socket and Ben's other tab live on node B.
+    const ack = await benOnA.emitWithAck("message:react", { messageId: hello.id, emoji: "👍" });
+    expect(ack.ok && ack.message.reactions).toEqual([{ emoji: "👍", userIds: [ben.id] }]);
+    expect((await onAna).reactions).toEqual([]);
+    await expect.poll(() => onBenB.seen.map((m) => m.reactions)).toEqual([[{ emoji: "👍", userIds: [ben.id] }]]);
   });
 
   it("sees presence across nodes: online while a tab is open on either node", async () => {
