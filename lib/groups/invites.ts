@@ -8,7 +8,7 @@ import { id } from "@/lib/validation";
 import { admitMember, announceToMember, appointOwnerIfNone } from "./membership-changes";
 import { requireGroupManager } from "./permissions";
 import { userName } from "./system-message";
-import { DEFAULT_GROUP_COLOR } from "@/lib/groups/group-fields";
+import { DEFAULT_GROUP_COLOR } from "./group-fields";
 
 const code = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "Invalid invite link");
 const INVITE_NOT_FOUND = "This invite link is invalid or was revoked";

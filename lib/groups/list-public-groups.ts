@@ -1,6 +1,6 @@
 import type { Ctx } from "@/lib/context";
 import type { GroupSummary } from "@/lib/realtime/contract";
-import { DEFAULT_GROUP_COLOR } from "@/lib/groups/group-fields";
+import { DEFAULT_GROUP_COLOR } from "./group-fields";
 
 /** Discover: the public groups anyone may join, with member counts and whether I'm in. */
 export async function listPublicGroups(ctx: Ctx): Promise<GroupSummary[]> {
