@@ -6,9 +6,8 @@ import { badRequest } from "@/lib/errors";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { clientId, id } from "@/lib/validation";
 import { assertMaySend } from "./chat-writable";
-import { messageSelect, withPollVotes, type MessageRow } from "./message-dto";
 import { publishMessage } from "./publish-message";
-import { MessageRefused, storeMessage } from "./store-message";
+import { findStoredMessage, MessageRefused, storeMessage } from "./store-message";
 import { findVisibleMessage } from "./visible-message";
 
 export const MAX_FORWARD_TARGETS = 5;
@@ -47,13 +46,7 @@ export async function forwardMessage(ctx: Ctx, input: z.input<typeof forwardInpu
   const results: MessageDto[] = [];
   for (const [index, target] of targets.entries()) {
     const targetClientId = `${data.clientId}-f${index}`;
-    const stored = async (): Promise<MessageRow | null> => {
-      const row = await ctx.db.message.findUnique({
-        where: { senderId_clientId: { senderId: ctx.actor.id, clientId: targetClientId } },
-        select: messageSelect,
-      });
-      return row && (await withPollVotes(ctx.db, [row]))[0]!;
-    };
+    const stored = () => findStoredMessage(ctx, targetClientId);
     let message = await stored();
     if (!message) {
       try {

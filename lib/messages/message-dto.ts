@@ -65,7 +65,7 @@ export type MessageRow = StoredMessageRow & { pollVotes: PollVoteRow[] };
  * `rows` and none when there are none: as a relation of messageSelect they would cost every read
  * of messages a round trip of its own.
  */
-export async function withPollVotes(db: Pick<Db, "pollVote">, rows: readonly StoredMessageRow[]): Promise<MessageRow[]> {
+async function withPollVotes(db: Pick<Db, "pollVote">, rows: readonly StoredMessageRow[]): Promise<MessageRow[]> {
   const polls = rows.filter((r) => r.type === "POLL").map((r) => r.id);
   const votes = polls.length
     ? await db.pollVote.findMany({
@@ -84,7 +84,13 @@ export async function messageDtos(db: Pick<Db, "pollVote">, rows: readonly Store
   return (await withPollVotes(db, rows)).map((row) => toMessageDto(row, readerId));
 }
 
-/** One message with everything a client is shown of it, for publishing and answering. */
+/** One message with everything a client is shown of it, for publishing and answering; null if none. */
+export async function findMessageRow(db: Pick<Db, "message" | "pollVote">, where: Prisma.MessageWhereUniqueInput): Promise<MessageRow | null> {
+  const row = await db.message.findUnique({ where, select: messageSelect });
+  return row && (await withPollVotes(db, [row]))[0]!;
+}
+
+/** As findMessageRow, for a message known to exist (just written). */
 export async function readMessageRow(db: Pick<Db, "message" | "pollVote">, messageId: string): Promise<MessageRow> {
   const [row] = await withPollVotes(db, [await db.message.findUniqueOrThrow({ where: { id: messageId }, select: messageSelect })]);
   return row!;

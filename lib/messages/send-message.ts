@@ -10,9 +10,9 @@ import { clientId, id } from "@/lib/validation";
 import { attachmentKind } from "@/lib/storage/attachment-dto";
 import { pollOptions, pollQuestion } from "./poll-rules";
 import { assertMaySend } from "./chat-writable";
-import { messageSelect, withPollVotes, type MessageRow } from "./message-dto";
+import type { MessageRow } from "./message-dto";
 import { publishMessage } from "./publish-message";
-import { MessageRefused, storeMessage } from "./store-message";
+import { findStoredMessage, MessageRefused, storeMessage } from "./store-message";
 
 export const MAX_ATTACHMENTS = 10;
 const pollInput = z.object({ options: pollOptions, multiple: z.boolean().default(false) });
@@ -73,7 +73,7 @@ async function send(ctx: Ctx, data: z.output<typeof sendMessageInput>): Promise<
   } catch (err) {
     // A retry of a clientId already stored (or racing its first attempt): answer with that message.
     if (isUniqueViolation(err)) {
-      const stored = await findByClientId(ctx, data.clientId);
+      const stored = await findStoredMessage(ctx, data.clientId);
       if (stored) return replay(ctx, stored, data.conversationId);
     }
     if (err instanceof MessageRefused) throw await refusal(ctx, data);
@@ -88,7 +88,7 @@ async function send(ctx: Ctx, data: z.output<typeof sendMessageInput>): Promise<
  * message already stored counts as success even if the sender has since left.
  */
 async function refusal(ctx: Ctx, data: z.output<typeof sendMessageInput>): Promise<Error> {
-  const stored = await findByClientId(ctx, data.clientId);
+  const stored = await findStoredMessage(ctx, data.clientId);
   if (stored) return new ReplayInstead(replay(ctx, stored, data.conversationId));
   const membership = await requireMembership(ctx.db, ctx.actor.id, data.conversationId).catch((err: unknown) => err as Error);
   if (membership instanceof Error) return membership;
@@ -134,14 +134,6 @@ async function assertQuotable(ctx: Ctx, messageId: string, conversationId: strin
   const found = await ctx.db.message.findFirst({ where: { id: messageId, conversationId }, select: { withheld: true } });
   if (!found) throw badRequest("The message you replied to is not in this chat");
   if (found.withheld) throw badRequest("That message was not delivered, so it can't be quoted");
-}
-
-async function findByClientId(ctx: Ctx, clientIdValue: string) {
-  const row = await ctx.db.message.findUnique({
-    where: { senderId_clientId: { senderId: ctx.actor.id, clientId: clientIdValue } },
-    select: messageSelect,
-  });
-  return row ? (await withPollVotes(ctx.db, [row]))[0]! : null;
 }
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Ctx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { Prisma, type MessageType } from "@/lib/generated/prisma/client";
-import { readMessageRow, type MessageRow } from "./message-dto";
+import { findMessageRow, readMessageRow, type MessageRow } from "./message-dto";
 import { writeMessage, type Stored } from "./message-writer";
 
 export type NewMessage = {
@@ -52,6 +52,11 @@ export async function storeMessage(ctx: Ctx, input: NewMessage): Promise<Message
   });
   if (!stored) throw new MessageRefused();
   return rowOfNewMessage(ctx, input, { id, ...stored });
+}
+
+/** My message stored under this client id (a retry's first attempt), or null. */
+export function findStoredMessage(ctx: Ctx, clientId: string): Promise<MessageRow | null> {
+  return findMessageRow(ctx.db, { senderId_clientId: { senderId: ctx.actor.id, clientId } });
 }
 
 /** The stored message with all that clients are shown of it, reading back only what this message has. */
