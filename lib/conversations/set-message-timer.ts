@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Ctx } from "@/lib/context";
 import { requireGroupManager } from "@/lib/groups/permissions";
 import { postSystemMessage, userName } from "@/lib/groups/system-message";
-import { assertChatWritable, cantWriteWhileBlocked } from "@/lib/messages/chat-writable";
+import { assertSharedWritable } from "@/lib/messages/chat-writable";
 import type { ConversationPatch } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
 import { requireMembership } from "./membership";
@@ -26,8 +26,7 @@ export const messageTimerInput = z.object({
 export async function setMessageTimer(ctx: Ctx, input: z.input<typeof messageTimerInput>): Promise<ConversationPatch> {
   const { conversationId, seconds } = messageTimerInput.parse(input);
   const { conversation } = await requireMembership(ctx.db, ctx.actor.id, conversationId);
-  // The timer is the chat's, for both people: it can't be set for one alone.
-  if ((await assertChatWritable(ctx, conversation)).withheld) throw cantWriteWhileBlocked();
+  await assertSharedWritable(ctx, conversation);
   if (conversation.type === "GROUP") await requireGroupManager(ctx, conversationId);
 
   const patch: ConversationPatch = { conversationId, messageTimerSec: seconds };

@@ -32,6 +32,11 @@ export async function assertChatWritable(ctx: Ctx, conversation: WritableCheck):
 /** For a write both people would share (a message's new text, a pin), while the other person blocks me. */
 export const cantWriteWhileBlocked = () => new AppError("FORBIDDEN", "You can't message this contact.");
 
+/** assertChatWritable for what belongs to the chat, shown to both (a pin, its timer): it can't be kept for me alone. */
+export async function assertSharedWritable(ctx: Ctx, conversation: WritableCheck): Promise<void> {
+  if ((await assertChatWritable(ctx, conversation)).withheld) throw cantWriteWhileBlocked();
+}
+
 type SendCheck = { role: string; conversation: WritableCheck & { onlyAdminsSend: boolean; visibility: string } };
 
 /**

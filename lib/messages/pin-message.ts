@@ -7,7 +7,7 @@ import { postSystemMessage, userName } from "@/lib/groups/system-message";
 import type { PinDto } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
 import { previewSelect, toReplyPreview } from "./message-dto";
-import { assertChatWritable, cantWriteWhileBlocked, chatWritableFields } from "./chat-writable";
+import { assertSharedWritable, chatWritableFields } from "./chat-writable";
 import { findVisibleMessage } from "./visible-message";
 
 /** As in WhatsApp: a pin lasts 24 hours, 7 days or 30 days, and a chat shows at most three. */
@@ -34,8 +34,7 @@ async function requirePinRights(ctx: Ctx, messageId: string) {
     conversation: { select: { id: true, ...chatWritableFields } },
   });
   const conversation = message.conversation;
-  // A pin is the chat's, shown to both: it can't be kept for one person alone.
-  if ((await assertChatWritable(ctx, conversation)).withheld) throw cantWriteWhileBlocked();
+  await assertSharedWritable(ctx, conversation);
   if (conversation.type === "GROUP") await requireGroupManager(ctx, conversation.id);
   return message;
 }
