@@ -4,7 +4,9 @@ import { createPrivateGroup } from "@/lib/groups/create-private-group";
 import { testDb } from "@/lib/test-support/database";
 import { createTestUser, recordingPublisher, type RecordingPublisher } from "@/lib/test-support/fixtures";
 import { setBlocked } from "@/lib/users/block-user";
+import { setMessageTimer } from "@/lib/conversations/set-message-timer";
 import { editMessage } from "./edit-message";
+import { pinMessage } from "./pin-message";
 import { reactToMessage } from "./react-to-message";
 import { sendMessage } from "./send-message";
 import { votePoll } from "./vote-poll";
@@ -47,13 +49,15 @@ describe("a block in a direct chat", () => {
     expect(await db.pollVote.count({ where: { userId: ben.id } })).toBe(0);
   });
 
-  it("refuses the blocked person's edits: the text is both people's, it can't be kept for one", async () => {
-    const { ana, ben, benPublish, benText } = await chat("direct");
+  it("refuses the blocked person's edits, pins and timer: both people share them, they can't be kept for one", async () => {
+    const { ana, ben, benPublish, anaText, benText } = await chat("direct");
     await setBlocked(ana.ctx, { userId: ben.id, blocked: true });
-    await expect(editMessage(ben.ctx, { messageId: benText.id, text: "rewritten after the block" })).rejects.toMatchObject({
-      code: "FORBIDDEN",
-      message: "You can't message this contact.",
-    });
+    const refused = { code: "FORBIDDEN", message: "You can't message this contact." };
+    await expect(editMessage(ben.ctx, { messageId: benText.id, text: "rewritten after the block" })).rejects.toMatchObject(refused);
+    await expect(pinMessage(ben.ctx, { messageId: anaText.id })).rejects.toMatchObject(refused);
+    await expect(setMessageTimer(ben.ctx, { conversationId: anaText.conversationId, seconds: 86400 })).rejects.toMatchObject(refused);
+    expect(await db.pinnedMessage.count({ where: { messageId: anaText.id } })).toBe(0);
+    expect((await db.conversation.findUniqueOrThrow({ where: { id: anaText.conversationId } })).messageTimerSec).toBeNull();
     expect(updates(benPublish)).toEqual([]);
     expect(await db.message.findUniqueOrThrow({ where: { id: benText.id }, select: { text: true } })).toEqual({ text: "hi Ana" });
   });
