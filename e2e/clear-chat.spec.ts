@@ -105,6 +105,47 @@ test("delete chat takes it out of my list on every tab and out of my view, not t
   await A.screenshot({ path: testInfo.outputPath("delete-chat-back-1280.png") });
 });
 
+test("a device that was offline while I cleared and then deleted a chat catches up when it reconnects", async ({ browser, newUsers }, testInfo) => {
+  const [alice, bob] = await newUsers(2, { label: "away-device" });
+  await signInAll([alice!, bob!]);
+  const A = alice!.page;
+  await sendDirect(A, bob!.name, "before the trip");
+  await openChat(bob!.page, alice!.name);
+  await send(bob!.page, "safe travels");
+  // Alice's laptop: her session in another browser, on the same chat.
+  const laptopContext = await browser.newContext({ storageState: await alice!.context.storageState() });
+  const laptop = await laptopContext.newPage();
+  await laptop.goto("/");
+  await openChat(laptop, bob!.name);
+  await expect(bubble(laptop, "safe travels")).toBeVisible();
+
+  await laptopContext.setOffline(true);
+  await expect(laptop.getByTestId("connection-banner")).toBeVisible();
+  await A.getByTestId("chat-menu-button").click();
+  await A.getByTestId("clear-chat").click();
+  await A.getByTestId("clear-chat-confirm").click();
+  await expect(A.getByTestId("message-bubble")).toHaveCount(0);
+  await laptopContext.setOffline(false);
+  await expect(laptop.getByTestId("connection-banner")).toHaveCount(0, { timeout: 20_000 });
+  await expect(laptop.getByTestId("message-bubble")).toHaveCount(0);
+  await expect(chatRow(laptop, bob!.name)).not.toContainText("safe travels");
+
+  await send(bob!.page, "back yet?");
+  await expect(bubble(laptop, "back yet?")).toBeVisible();
+  await laptopContext.setOffline(true);
+  await expect(laptop.getByTestId("connection-banner")).toBeVisible();
+  await A.getByTestId("chat-menu-button").click();
+  await A.getByTestId("delete-chat").click();
+  await A.getByTestId("delete-chat-confirm").click();
+  await expect(chatRow(A, bob!.name)).toHaveCount(0);
+  await laptopContext.setOffline(false);
+  await expect(laptop.getByTestId("connection-banner")).toHaveCount(0, { timeout: 20_000 });
+  await expect(laptop.getByTestId("chat-title")).toHaveCount(0);
+  await expect(chatRow(laptop, bob!.name)).toHaveCount(0);
+  await laptop.screenshot({ path: testInfo.outputPath("deleted-while-away-1280.png") });
+  await laptopContext.close();
+});
+
 test("export chat downloads the chat as text, named after it, without what I cleared", async ({ newUsers }) => {
   const [alice, bob] = await newUsers(2, { label: "export" });
   await signInAll([alice!, bob!]);

@@ -53,6 +53,8 @@ export function mergeSummary(local: ConversationSummary | undefined, incoming: C
     lastMessageAt: newerLocal ? local.lastMessageAt : incoming.lastMessageAt,
     minDeliveredSeq: Math.max(local.minDeliveredSeq, incoming.minDeliveredSeq),
     minReadSeq: Math.max(local.minReadSeq, incoming.minReadSeq),
+    // A row read before a clear this tab already applied must not take it back.
+    clearedSeq: Math.max(local.clearedSeq, incoming.clearedSeq),
   };
 }
 
@@ -60,7 +62,7 @@ export function mergeSummary(local: ConversationSummary | undefined, incoming: C
 export function clearedSummary(c: ConversationSummary, clearedSeq: number): ConversationSummary {
   const readSeq = Math.max(c.readSeq, clearedSeq);
   const lastMessage = c.lastMessage && c.lastMessage.seq <= clearedSeq ? null : c.lastMessage;
-  return { ...c, readSeq, unreadCount: unread(c.unreadCount, c.lastSeq, readSeq), lastMessage };
+  return { ...c, readSeq, unreadCount: unread(c.unreadCount, c.lastSeq, readSeq), lastMessage, clearedSeq: Math.max(c.clearedSeq, clearedSeq) };
 }
 
 export function toLastMessage(m: MessageDto, senderName: string): LastMessage {

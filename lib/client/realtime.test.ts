@@ -149,7 +149,7 @@ describe("realtime client", () => {
 
     socket.replies.set("sync", (input) => {
       expect(input).toEqual({ cursors: { c1: 2 } });
-      return { ok: true, conversations: [conv({ lastSeq: 3, readSeq: 2, unreadCount: 1 })], missed: { c1: [msg(3)] }, truncated: [], removed: [] };
+      return { ok: true, conversations: [conv({ lastSeq: 3, readSeq: 2, unreadCount: 1 })], missed: { c1: [msg(3)] }, truncated: [], removed: [], hidden: [] };
     });
     socket.replies.set("message:send", () => ({ ok: true, message: msg(4, { senderId: ME, clientId: "k1", text: "offline msg" }) }));
     socket.connect();
@@ -160,6 +160,32 @@ describe("realtime client", () => {
     expect(store.getState().messages.c1!.items.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
     expect(store.getState().outbox).toEqual([]);
     expect(store.getState().connection).toBe("connected");
+  });
+
+  it("a chat deleted on another device while away leaves on reconnect; what was queued for it is still sent and brings it back", async () => {
+    const { store, socket, client, api } = setup();
+    client.start();
+    await flush();
+    await client.loadLatest("c1");
+    socket.disconnect();
+    client.send("c1", "sent from the train");
+
+    socket.replies.set("sync", () => ({ ...emptySyncReply(), hidden: [{ conversationId: "c1", chatDeletedAt: "2026-11-24T01:00:00.000Z" }] }));
+    const sent = msg(3, { senderId: ME, clientId: "k1", text: "sent from the train" });
+    socket.replies.set("message:send", () => ({ ok: true, message: sent }));
+    socket.connect();
+    await flush();
+    await flush();
+    expect(socket.emitted.map((e) => e.event).filter((e) => e === "sync" || e === "message:send").slice(-2)).toEqual(["sync", "message:send"]);
+    expect(store.getState().outbox).toEqual([]);
+
+    // Its broadcast lists the chat again, read afresh from the server.
+    vi.mocked(api.conversation).mockResolvedValueOnce({ conversation: conv({ lastSeq: 3, clearedSeq: 2, chatDeletedAt: "2026-11-24T01:00:00.000Z" }), members: [] });
+    socket.fire("message:new", sent);
+    await flush();
+    expect(api.conversation).toHaveBeenCalledWith("c1");
+    expect(store.getState().conversations.c1).toMatchObject({ lastSeq: 3 });
+    expect(store.getState().messages.c1!.items.map((m) => m.text)).toEqual(["sent from the train"]);
   });
 
   it("connection lost: nobody is shown online any more, while last seen of the others stays", async () => {
@@ -257,7 +283,7 @@ describe("realtime client", () => {
 
     // Message 2 went while we were offline: nobody told us, so the timed chat is read afresh.
     socket.disconnect();
-    socket.replies.set("sync", () => ({ ok: true, conversations: [conv({ lastSeq: 3, readSeq: 3, messageTimerSec: 86400 })], missed: {}, truncated: [], removed: [] }));
+    socket.replies.set("sync", () => ({ ok: true, conversations: [conv({ lastSeq: 3, readSeq: 3, messageTimerSec: 86400 })], missed: {}, truncated: [], removed: [], hidden: [] }));
     socket.replies.set("messages:list", () => ({ ok: true, messages: [msg(1)], nextBefore: null }));
     socket.connect();
     await flush();

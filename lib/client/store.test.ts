@@ -81,6 +81,7 @@ describe("chat store", () => {
         missed: { c1: [msg(3), msg(4)] },
         truncated: [],
         removed: [],
+        hidden: [],
       },
       { c1: 2 },
     );
@@ -239,5 +240,55 @@ describe("deleting a direct chat", () => {
     expect(s.drafts.c1).toBeUndefined();
     expect(s.starred).toEqual({ elsewhere: true });
     expect(s.activeId).toBeNull();
+  });
+
+  it("done on another device while this tab was away: the sync takes it out, but a message still waiting here is sent", () => {
+    const store = chatStore([conv({ lastSeq: 2 }), conv({ id: "c2", lastSeq: 1 })]);
+    store.getState().pageLoaded("c1", { messages: [msg(1), msg(2)], nextBefore: null }, "latest");
+    store.getState().setActive("c1");
+    store.getState().enqueue(newEntry({ clientId: "k9", conversationId: "c1", senderId: ME, text: "written offline" }, new Date()));
+
+    const deletedAt = "2026-11-24T01:00:00.000Z";
+    store.getState().applySync(
+      { conversations: [conv({ id: "c2", lastSeq: 1 })], missed: {}, truncated: [], removed: [], hidden: [{ conversationId: "c1", chatDeletedAt: deletedAt }] },
+      { c1: 2 },
+    );
+    const s = store.getState();
+    expect(Object.keys(s.conversations)).toEqual(["c2"]);
+    expect(s.messages.c1).toBeUndefined();
+    expect(s.activeId).toBeNull();
+    expect(s.outbox.map((e) => e.clientId)).toEqual(["k9"]);
+  });
+
+  it("opened again after the deletion, it stays open when a sync reports that same deletion", () => {
+    const deletedAt = "2026-11-24T01:00:00.000Z";
+    const store = chatStore([conv({ lastSeq: 2, clearedSeq: 2, chatDeletedAt: deletedAt })]);
+    store.getState().setActive("c1");
+    store.getState().applySync({ conversations: [], missed: {}, truncated: [], removed: [], hidden: [{ conversationId: "c1", chatDeletedAt: deletedAt }] }, {});
+    expect(store.getState().conversations.c1).toBeDefined();
+    expect(store.getState().activeId).toBe("c1");
+  });
+});
+
+describe("a chat cleared on another device while this tab was away", () => {
+  it("a newer clear mark in the server's row drops what it cleared, once", () => {
+    const store = chatStore([conv({ lastSeq: 3, readSeq: 1, unreadCount: 2 })]);
+    store.getState().pageLoaded("c1", { messages: [msg(1), msg(2), msg(3)], nextBefore: null }, "latest");
+    store.getState().setStarred([msg(2).id]);
+    store.getState().applySync(
+      { conversations: [conv({ lastSeq: 4, readSeq: 3, unreadCount: 1, clearedSeq: 3 })], missed: { c1: [msg(4)] }, truncated: [], removed: [], hidden: [] },
+      { c1: 3 },
+    );
+    const s = store.getState();
+    expect(s.messages.c1!.items.map((m) => m.seq)).toEqual([4]);
+    expect(s.starred).toEqual({});
+    expect(s.conversations.c1).toMatchObject({ clearedSeq: 3, unreadCount: 1 });
+
+    // The same mark again (any later copy of the row) leaves what came after alone.
+    store.getState().upsertConversation(conv({ lastSeq: 4, readSeq: 3, unreadCount: 1, clearedSeq: 3 }));
+    expect(store.getState().messages.c1!.items.map((m) => m.seq)).toEqual([4]);
+    // An older copy of the row, read before the clear, does not take the mark back.
+    store.getState().upsertConversation(conv({ lastSeq: 4, readSeq: 3, unreadCount: 1, clearedSeq: 0 }));
+    expect(store.getState().conversations.c1!.clearedSeq).toBe(3);
   });
 });

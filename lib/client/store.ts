@@ -265,7 +265,8 @@ export function createChatStore(init: ChatInit): ChatStore {
       setActive: (id) => set({ activeId: id }),
       setConnection: (connection) => set((s) => (s.connection === connection ? s : { connection })),
 
-      mergeConversations: (list) =>
+      mergeConversations: (list) => {
+        const clears: [string, number][] = [];
         set((s) => {
           const conversations = { ...s.conversations };
           const unavailable = { ...s.unavailable };
@@ -273,6 +274,9 @@ export function createChatStore(init: ChatInit): ChatStore {
           let archived = s.archived;
           let awaitedSeqs = s.awaitedSeqs;
           for (const c of list) {
+            const local = conversations[c.id];
+            // Cleared on another device while this tab was away: the server's row says so.
+            if (local && c.clearedSeq > local.clearedSeq) clears.push([c.id, c.clearedSeq]);
             // The server's count holds every message up to its lastSeq, late ones included.
             if (awaitedSeqs[c.id] && c.lastSeq >= (conversations[c.id]?.lastSeq ?? 0)) {
               awaitedSeqs = { ...awaitedSeqs };
@@ -284,7 +288,9 @@ export function createChatStore(init: ChatInit): ChatStore {
             archived = withGroupArchived(archived, c);
           }
           return { conversations, unavailable, users: nextUsers, archived, awaitedSeqs };
-        }),
+        });
+        for (const [id, clearedSeq] of clears) get().chatCleared(id, clearedSeq);
+      },
 
       upsertConversation: (conv) => get().mergeConversations([conv]),
 
@@ -464,6 +470,12 @@ export function createChatStore(init: ChatInit): ChatStore {
         // Merged, not replaced: the socket was already in the rooms when the server read them, so
         // a live message may have landed here first.
         get().mergeConversations(result.conversations);
+        // Deleted on another device while this tab was away. One opened again since (the same
+        // deletion time) stays: the user is looking at it.
+        for (const { conversationId, chatDeletedAt } of result.hidden) {
+          const local = get().conversations[conversationId];
+          if (local && local.chatDeletedAt !== chatDeletedAt) get().chatHidden(conversationId);
+        }
         for (const [conversationId, missed] of Object.entries(result.missed)) {
           get().receiveMessages(conversationId, missed);
         }
@@ -632,7 +644,8 @@ export function createChatStore(init: ChatInit): ChatStore {
         set((s) => {
           // My stars in it went with its messages on the server.
           const starred = (s.messages[id]?.items ?? []).reduce((left, m) => without(left, m.id), s.starred);
-          return { ...withoutConversation(s, id), starred, activeId: s.activeId === id ? null : s.activeId };
+          // What waits to be sent still goes: it brings the chat back, as any new message does.
+          return { ...withoutConversation(s, id), outbox: s.outbox, starred, activeId: s.activeId === id ? null : s.activeId };
         }),
 
       setProfile: (profile) =>

@@ -18,6 +18,7 @@ type SummaryRow = {
   lastMessageAt: Date | null;
   readSeq: bigint;
   clearedSeq: bigint;
+  chatDeletedAt: Date | null;
   isPinned: boolean;
   isMuted: boolean;
   mutedUntil: Date | null;
@@ -76,7 +77,7 @@ export async function conversationSummaries(
   const rows = await queryDirect<SummaryRow>(db, Prisma.sql`
     SELECT c.id, c.type::text AS type, c.name, c.icon, c."iconBg", c.about, c.visibility::text AS visibility,
            c."lastSeq", ${lastActivity} AS "lastMessageAt", c."archivedAt" IS NOT NULL AS "groupArchived", c."onlyAdminsSend", c."messageTimerSec",
-           p."readSeq", p."clearedSeq", p."isPinned", p."isArchived", p."markedUnread",
+           p."readSeq", p."clearedSeq", p."chatDeletedAt", p."isPinned", p."isArchived", p."markedUnread",
            -- A mute for a while is over once its time has passed.
            p."isMuted" AND (p."mutedUntil" IS NULL OR p."mutedUntil" > now()) AS "isMuted",
            CASE WHEN p."isMuted" AND p."mutedUntil" > now() THEN p."mutedUntil" END AS "mutedUntil",
@@ -187,5 +188,7 @@ function toSummary(r: SummaryRow): ConversationSummary {
     // Where reads aren't shared, nobody learns how far the others read.
     minReadSeq: r.readReceipts ? Number(r.minReadSeq ?? 0) : 0,
     readReceipts: r.readReceipts,
+    clearedSeq: Number(r.clearedSeq),
+    chatDeletedAt: r.chatDeletedAt?.toISOString() ?? null,
   };
 }

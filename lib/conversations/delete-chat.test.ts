@@ -67,6 +67,32 @@ describe("deleteChat", () => {
     expect(await listed(alice)).toContain(chat.id);
   });
 
+  it("tells a sync it is hidden, with when, until a message lists it again; a clear shows in the row", async () => {
+    const alice = await createTestUser(db, { name: "Away Alice" });
+    const bob = await createTestUser(db, { name: "Present Bob" });
+    const chat = await openDirect(alice.ctx, { userId: bob.id });
+    await sendMessage(bob.ctx, { conversationId: chat.id, clientId: cid(), text: "one" });
+    await sendMessage(bob.ctx, { conversationId: chat.id, clientId: cid(), text: "two" });
+    expect((await syncMessages(alice.ctx, { cursors: { [chat.id]: 0 } })).hidden).toEqual([]);
+
+    await clearChat(alice.ctx, { conversationId: chat.id });
+    const cleared = await syncMessages(alice.ctx, { cursors: { [chat.id]: 0 } });
+    expect(cleared.conversations.find((c) => c.id === chat.id)).toMatchObject({ clearedSeq: 2, chatDeletedAt: null });
+    expect(cleared.missed[chat.id]).toBeUndefined();
+
+    await deleteChat(alice.ctx, { conversationId: chat.id });
+    const { chatDeletedAt } = await db.participant.findUniqueOrThrow({ where: { conversationId_userId: { conversationId: chat.id, userId: alice.id } } });
+    const away = await syncMessages(alice.ctx, { cursors: { [chat.id]: 2 } });
+    expect(away.hidden).toEqual([{ conversationId: chat.id, chatDeletedAt: chatDeletedAt!.toISOString() }]);
+    expect((await syncMessages(bob.ctx, { cursors: { [chat.id]: 0 } })).hidden).toEqual([]);
+
+    await sendMessage(bob.ctx, { conversationId: chat.id, clientId: cid(), text: "three" });
+    const back = await syncMessages(alice.ctx, { cursors: { [chat.id]: 2 } });
+    expect(back.hidden).toEqual([]);
+    expect(back.missed[chat.id]!.map((m) => m.text)).toEqual(["three"]);
+    expect(back.conversations.find((c) => c.id === chat.id)).toMatchObject({ clearedSeq: 2, chatDeletedAt: chatDeletedAt!.toISOString() });
+  });
+
   it("is refused in a group (exit it first) and to someone not in the chat", async () => {
     const [a, b, outsider] = await Promise.all([createTestUser(db), createTestUser(db), createTestUser(db)]);
     const group = await createPrivateGroup(a.ctx, { name: "Not deletable", memberIds: [b.id] });

@@ -16,11 +16,18 @@ export const syncInput = z.object({
 /**
  * After a reconnect: my conversations as they are now, and for each cursor the messages after
  * it (my memberships only). More than one batch → listed in `truncated`; a cursor's chat I have
- * left or was removed from meanwhile → listed in `removed`.
+ * left or was removed from meanwhile → listed in `removed`; a chat I deleted that is still out of
+ * my list → in `hidden`, so a tab that was away when it went drops it too.
  */
 export async function syncMessages(ctx: Ctx, input: z.input<typeof syncInput>): Promise<SyncResult> {
   const { cursors } = syncInput.parse(input);
-  const [conversations, removed] = await Promise.all([conversationSummaries(ctx.db, ctx.actor.id), formerMemberships(ctx, Object.keys(cursors))]);
+  const [conversations, removed, deleted] = await Promise.all([
+    conversationSummaries(ctx.db, ctx.actor.id),
+    formerMemberships(ctx, Object.keys(cursors)),
+    deletedChats(ctx),
+  ]);
+  const listed = new Set(conversations.map((c) => c.id));
+  const hidden = deleted.filter((d) => !listed.has(d.conversationId));
   const behind = conversations.filter((c) => cursors[c.id] !== undefined && c.lastSeq > cursors[c.id]!);
 
   const missed: Record<string, MessageDto[]> = {};
@@ -51,7 +58,7 @@ export async function syncMessages(ctx: Ctx, input: z.input<typeof syncInput>): 
       }
     }
   }
-  return { conversations, missed, truncated, removed };
+  return { conversations, missed, truncated, removed, hidden };
 }
 
 /**
@@ -67,3 +74,12 @@ async function formerMemberships(ctx: Ctx, conversationIds: string[]): Promise<s
   return rows.map((r) => r.conversationId);
 }
 
+
+/** The chats I have deleted at some time and am still in; the ones not listed now are hidden. */
+async function deletedChats(ctx: Ctx): Promise<SyncResult["hidden"]> {
+  const rows = await ctx.db.participant.findMany({
+    where: { userId: ctx.actor.id, leftAt: null, chatDeletedAt: { not: null } },
+    select: { conversationId: true, chatDeletedAt: true },
+  });
+  return rows.map((r) => ({ conversationId: r.conversationId, chatDeletedAt: r.chatDeletedAt!.toISOString() }));
+}

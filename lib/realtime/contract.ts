@@ -139,6 +139,10 @@ export type ConversationSummary = {
    * have them on. When false, minReadSeq and the others' readSeq are 0 (withheld).
    */
   readReceipts: boolean;
+  /** My "Clear chat" mark: messages up to this seq left my view (0: never cleared). */
+  clearedSeq: number;
+  /** When I last used "Delete chat" on it, or null. A later message lists it again. */
+  chatDeletedAt: string | null;
 };
 
 export type MemberDto = UserSummary & {
@@ -191,6 +195,8 @@ export type SyncResult = {
   truncated: string[];
   /** Conversations asked about that I left or was removed from meanwhile: read-only now. */
   removed: string[];
+  /** My chats out of my list because I deleted them (on any device) and nothing came since. */
+  hidden: { conversationId: string; chatDeletedAt: string }[];
 };
 
 export type ClientToServerEvents = {

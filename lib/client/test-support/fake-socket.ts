@@ -64,4 +64,4 @@ export class FakeSocket {
 }
 
 /** The ack of a sync that finds nothing missed. */
-export const emptySyncReply = () => ({ ok: true, conversations: [], missed: {}, truncated: [], removed: [] });
+export const emptySyncReply = () => ({ ok: true, conversations: [], missed: {}, truncated: [], removed: [], hidden: [] });

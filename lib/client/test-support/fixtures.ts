@@ -55,6 +55,8 @@ export function conv(over: Partial<ConversationSummary> = {}): ConversationSumma
     minDeliveredSeq: 0,
     minReadSeq: 0,
     readReceipts: true,
+    clearedSeq: 0,
+    chatDeletedAt: null,
     ...over,
   };
 }
