@@ -164,7 +164,7 @@ function DeleteMessageDialog({
     setPending(true);
     setError(null);
     try {
-      await adminFetch("DELETE", `/api/v1/messages/${message.id}?for=everyone`);
+      await adminFetch("POST", "/api/v1/messages/delete", { messageIds: [message.id], for: "everyone" });
       onDeleted(message.id);
     } catch (err) {
       setError(errorMessage(err));

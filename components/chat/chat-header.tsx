@@ -4,7 +4,7 @@
 import { useShallow } from "zustand/react/shallow";
 import { ConversationAvatar } from "@/components/conversations/conversation-avatar";
 import { useState } from "react";
-import { BackIcon, ClearChatIcon, CloseIcon, DownloadIcon, InfoIcon, MoreIcon, SearchIcon, StarIcon, TimerIcon, TrashIcon } from "@/components/ui/icons";
+import { BackIcon, CheckIcon, ClearChatIcon, CloseIcon, DownloadIcon, InfoIcon, MoreIcon, SearchIcon, StarIcon, TimerIcon, TrashIcon } from "@/components/ui/icons";
 import { IconButton } from "@/components/ui/icon-button";
 import { Menu, MenuItem } from "@/components/ui/menu";
 import { useChat } from "@/lib/client/context";
@@ -26,9 +26,11 @@ type Props = {
   /** The in-chat message search panel. */
   searchOpen?: boolean;
   onOpenSearch?: () => void;
+  /** "Select messages": starts picking messages to forward, star, copy or delete together. */
+  onSelectMessages?: () => void;
 };
 
-export function ChatHeader({ conversation: c, infoOpen, onToggleInfo, infoPanelId, searchOpen, onOpenSearch }: Props) {
+export function ChatHeader({ conversation: c, infoOpen, onToggleInfo, infoPanelId, searchOpen, onOpenSearch, onSelectMessages }: Props) {
   const { closeChat, openStarred } = useChatNavigation();
   const [menuButton, setMenuButton] = useState<HTMLButtonElement | null>(null);
   const [menuOpen, setMenuOpen] = useState(false);
@@ -138,6 +140,11 @@ export function ChatHeader({ conversation: c, infoOpen, onToggleInfo, infoPanelI
         <MenuItem icon={<InfoIcon size={20} />} onClick={onToggleInfo}>
           {isGroup ? "Group info" : "Contact info"}
         </MenuItem>
+        {onSelectMessages && (
+          <MenuItem icon={<CheckIcon size={20} />} onClick={onSelectMessages} data-testid="select-messages-menu">
+            Select messages
+          </MenuItem>
+        )}
         <MenuItem icon={<StarIcon size={20} />} onClick={openStarred} data-testid="open-starred">
           Starred messages
         </MenuItem>

@@ -3,7 +3,7 @@
 // Loads the latest page and the members, marks read while visible at the bottom. Holds what the
 // composer is doing (replying to / editing a message) and the files being uploaded, which can
 // also be dropped anywhere on the chat.
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { MuteDialog } from "@/components/conversations/mute-dialog";
 import { useChatSettings } from "@/components/conversations/use-chat-settings";
 import { InfoPanel } from "@/components/groups/info-panel";
@@ -21,13 +21,15 @@ import { maxSeq } from "@/lib/client/messages";
 import { selectBlockedPeer } from "@/lib/client/selectors";
 import { useShortcut } from "@/lib/client/use-shortcut";
 import { emptyMessages } from "@/lib/client/store";
-import type { ViewMessage } from "@/lib/client/rows";
+import { fromDto, type ViewMessage } from "@/lib/client/rows";
+import { MAX_SELECTED, toggleSelected as toggleSelection } from "@/lib/client/selection";
 import { ChatHeader } from "./chat-header";
 import { Composer, type ComposerMode } from "./composer";
 import { PhotoIcon } from "@/components/ui/icons";
 import { MessageList, type MessageListHandle } from "./message-list";
 import { useChatNavigation } from "./navigation";
 import { PinnedBanner } from "./pinned-banner";
+import { SelectionBar } from "./selection-bar";
 import { useCanPin } from "./use-pins";
 import { useSidePanel } from "./use-side-panel";
 import { useUploadQueue } from "./use-upload-queue";
@@ -68,6 +70,42 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
   const onEdit = useCallback((message: ViewMessage) => setMode({ kind: "edit", message }), []);
   const cancelMode = useCallback(() => setMode(null), []);
   const composerRef = useRef<HTMLTextAreaElement>(null);
+  const paneRef = useRef<HTMLElement>(null);
+  // "Select messages": the ids picked, or null while not selecting.
+  const [selectedIds, setSelectedIds] = useState<string[] | null>(null);
+  const startSelecting = useCallback((first: ViewMessage | null) => {
+    setMode(null);
+    setSelectedIds(first?.id ? [first.id] : []);
+    // Keyboard users go on from a picked message, else from the newest one shown.
+    requestAnimationFrame(() => {
+      const boxes = paneRef.current?.querySelectorAll<HTMLElement>('[data-testid="select-message"]');
+      const picked = paneRef.current?.querySelector<HTMLElement>('[data-testid="select-message"][aria-checked="true"]');
+      (picked ?? boxes?.[boxes.length - 1])?.focus();
+    });
+  }, []);
+  const onSelect = useCallback((message: ViewMessage) => startSelecting(message), [startSelecting]);
+  const endSelecting = useCallback(() => {
+    setSelectedIds(null);
+    if (!prefersTouch()) requestAnimationFrame(() => composerRef.current?.focus());
+  }, []);
+  const toggleSelected = useCallback(
+    (message: ViewMessage) => {
+      if (!message.id || selectedIds === null) return;
+      const next = toggleSelection(selectedIds, message.id);
+      if (next.full) toast(`You can select up to ${MAX_SELECTED} messages`, "error");
+      else setSelectedIds(next.selected);
+    },
+    [selectedIds, toast],
+  );
+  const selection = useMemo(
+    () => (selectedIds === null ? null : { ids: new Set(selectedIds), onToggle: toggleSelected }),
+    [selectedIds, toggleSelected],
+  );
+  // Oldest first; one that went meanwhile (deleted for me elsewhere, disappeared) drops out.
+  const selectedMessages = useMemo(
+    () => (selection ? data.items.filter((m) => m.id && selection.ids.has(m.id)).map(fromDto) : []),
+    [selection, data.items],
+  );
   const infoId = useId();
 
   // The divider position is fixed when the chat opens (like WhatsApp): later reads don't move it.
@@ -179,8 +217,15 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
   return (
     <div className="relative flex min-h-0 flex-1">
       <section
+        ref={paneRef}
         className="relative flex min-w-0 flex-1 flex-col"
         aria-label={`Chat with ${conv.title}`}
+        onKeyDown={(e) => {
+          // Escape ends selecting, unless a dialog over the chat takes it.
+          if (e.key !== "Escape" || selectedIds === null || (e.target as HTMLElement).closest("dialog, [role='dialog']")) return;
+          e.preventDefault();
+          endSelecting();
+        }}
         data-testid="chat-pane"
         data-conversation-id={conv.id}
         {...dropHandlers}
@@ -207,6 +252,7 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
           infoPanelId={infoId}
           searchOpen={searchOpen}
           onOpenSearch={openSearch}
+          onSelectMessages={() => startSelecting(null)}
         />
         <PinnedBanner conversationId={conversationId} canPin={canPin} />
         <div className="relative min-h-0 flex-1 bg-chat-bg">
@@ -225,9 +271,13 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
             onAtBottomChange={setAtBottom}
             onReply={onReply}
             onEdit={onEdit}
+            onSelect={onSelect}
+            selection={selection}
           />
         </div>
-        {archived && !removed ? (
+        {selectedIds !== null ? (
+          <SelectionBar conversationId={conversationId} selected={selectedMessages} canWrite={canWrite} nameOf={nameOf} onEnd={endSelecting} />
+        ) : archived && !removed ? (
           <ArchivedNotice />
         ) : blockedPeer && !removed ? (
           <BlockedNotice user={blockedPeer} />

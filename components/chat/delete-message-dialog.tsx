@@ -16,12 +16,14 @@ type Props = {
   /** Does the deleting, then closes the dialog (or says why it failed); the button spins until it settles. */
   onDelete: (scope: DeleteScope) => Promise<void>;
   onClose: () => void;
+  /** How many messages go (picked with "Select messages"); one by default. */
+  count?: number;
 };
 
 const ACTION =
   "inline-flex items-center justify-center gap-2 rounded-full border border-border px-5 py-2 text-sm font-medium text-accent-strong hover:bg-hover disabled:opacity-60";
 
-export function DeleteMessageDialog({ open, forEveryone, onDelete, onClose }: Props) {
+export function DeleteMessageDialog({ open, forEveryone, onDelete, onClose, count = 1 }: Props) {
   const [running, setRunning] = useState<DeleteScope | null>(null);
 
   const run = async (scope: DeleteScope) => {
@@ -55,7 +57,7 @@ export function DeleteMessageDialog({ open, forEveryone, onDelete, onClose }: Pr
   );
 
   return (
-    <Dialog open={open} onClose={onClose} title="Delete message?" testId="delete-message-dialog">
+    <Dialog open={open} onClose={onClose} title={count > 1 ? `Delete ${count} messages?` : "Delete message?"} testId="delete-message-dialog">
       {/* Three choices stack, the most far-reaching first; two sit side by side, Cancel first. */}
       <div className={`px-6 pt-4 pb-5 ${forEveryone ? "flex flex-col items-end gap-2" : "flex justify-end gap-2"}`}>
         {forEveryone ? [action("everyone"), action("me"), cancel] : [cancel, action("me")]}

@@ -1,6 +1,6 @@
 "use client";
-// Forward a message: pick up to five of my chats, or people found by the search (their direct
-// chat opens on send), then send.
+// Forward one message, or several picked with "Select messages": pick up to five of my chats, or
+// people found by the search (their direct chat opens on send), then send.
 import { useEffect, useMemo, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { ConversationAvatar } from "@/components/conversations/conversation-avatar";
@@ -27,15 +27,20 @@ import type { ViewMessage } from "@/lib/client/rows";
 import { selectSortedConversations } from "@/lib/client/selectors";
 import type { UserSummary } from "@/lib/realtime/contract";
 
-export function ForwardDialog({ message, onClose }: { message: ViewMessage | null; onClose: () => void }) {
+/** `messages`: what to forward (one from its menu, several from "Select messages"), oldest first. */
+export function ForwardDialog({ messages, onClose, onForwarded }: { messages: ViewMessage[] | null; onClose: () => void; onForwarded?: () => void }) {
+  const stored = messages?.filter((m) => m.id) ?? [];
+  const title = stored.length > 1 ? `Forward ${stored.length} messages to` : "Forward message to";
   return (
-    <Dialog open={message !== null} onClose={onClose} title="Forward message to" testId="forward-dialog">
-      {message?.id && <ForwardPicker key={message.id} messageId={message.id} message={message} onClose={onClose} />}
+    <Dialog open={messages !== null} onClose={onClose} title={title} testId="forward-dialog">
+      {stored.length > 0 && (
+        <ForwardPicker key={stored.map((m) => m.id).join(",")} messages={stored} onForwarded={onForwarded ?? onClose} />
+      )}
     </Dialog>
   );
 }
 
-function ForwardPicker({ messageId, message, onClose }: { messageId: string; message: ViewMessage; onClose: () => void }) {
+function ForwardPicker({ messages, onForwarded }: { messages: ViewMessage[]; onForwarded: () => void }) {
   const client = useRealtimeClient();
   const toast = useToast();
   const sorted = useChat(selectSortedConversations);
@@ -70,7 +75,7 @@ function ForwardPicker({ messageId, message, onClose }: { messageId: string; mes
     return map;
   }, [sorted, picked]);
   const full = selected.length >= MAX_FORWARD_TARGETS;
-  const preview = contentPreview(message);
+  const preview = messages.length === 1 ? contentPreview(messages[0]!) : `${messages.length} messages`;
 
   const send = async () => {
     if (!selected.length || sending) return;
@@ -79,11 +84,14 @@ function ForwardPicker({ messageId, message, onClose }: { messageId: string; mes
     try {
       const { conversationIds, peopleIds } = splitTargets(selected);
       const opened = await Promise.all(peopleIds.map((id) => client.openDirect(id)));
-      await client.forward(messageId, [...conversationIds, ...opened.map((c) => c.id)]);
+      await client.forward(
+        messages.map((m) => m.id!),
+        [...conversationIds, ...opened.map((c) => c.id)],
+      );
       toast(selected.length === 1 ? `Forwarded to ${titles.get(selected[0]!) ?? "1 chat"}` : `Forwarded to ${selected.length} chats`);
-      onClose();
+      onForwarded();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : "Couldn't forward the message");
+      setError(err instanceof ApiError ? err.message : messages.length > 1 ? "Couldn't forward the messages" : "Couldn't forward the message");
       setSending(false);
     }
   };

@@ -3,10 +3,10 @@
 // message of a reply (click → the original), photos / videos / audio / files / a location / a poll,
 // text or caption (React text only, http(s) links), time + pin + star + "edited" + ticks, the
 // reactions under it, and the options menu (react, reply, copy, edit, history, forward, pin,
-// star, info, delete).
+// star, info, select, delete).
 import { memo, useState } from "react";
 import { SystemText } from "@/components/groups/system-text";
-import { ChevronDownIcon, CopyIcon, InfoIcon, TrashIcon, ForwardIcon, HistoryIcon, PencilIcon, PinIcon, PinOffIcon, PlusIcon, ReplyIcon, StarIcon, StarOffIcon } from "@/components/ui/icons";
+import { CheckIcon, ChevronDownIcon, CopyIcon, InfoIcon, TrashIcon, ForwardIcon, HistoryIcon, PencilIcon, PinIcon, PinOffIcon, PlusIcon, ReplyIcon, StarIcon, StarOffIcon } from "@/components/ui/icons";
 import { Menu, MenuItem, MenuRow, useMenuClose } from "@/components/ui/menu";
 import { attachmentSummary } from "@/lib/client/attachments";
 import { nameColorClass } from "@/lib/client/colors";
@@ -50,6 +50,8 @@ export type BubbleActions = {
   /** Show the quoted original in the chat. */
   onJumpTo: (reply: ReplyPreview) => void;
   onOpenImage: (attachmentId: string) => void;
+  /** Start "Select messages" with this one picked. */
+  onSelect: (message: ViewMessage) => void;
 };
 
 type Props = {
@@ -399,6 +401,11 @@ export const MessageBubble = memo(function MessageBubble({
             {mine && isGroup && m.id && !deleted && (
               <MenuItem icon={<InfoIcon size={20} />} onClick={() => actions.onInfo(m)} data-testid="message-info">
                 Message info
+              </MenuItem>
+            )}
+            {stored && (
+              <MenuItem icon={<CheckIcon size={20} />} onClick={() => actions.onSelect(m)} data-testid="select-messages">
+                Select
               </MenuItem>
             )}
             {m.id ? (

@@ -11,6 +11,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/api";
 import { fitMedia } from "@/lib/client/attachments";
+import { messagePreview } from "@/lib/client/conversations";
 import { useChat, useChatStoreApi, useRealtimeClient } from "@/lib/client/context";
 import { formatDayLabel } from "@/lib/client/format";
 import { useNow } from "@/lib/client/hooks";
@@ -29,6 +30,7 @@ import { MessageBubble, type BubbleActions } from "./message-bubble";
 import { MessageInfoDialog } from "./message-info-dialog";
 import { PinDialog } from "./pin-dialog";
 import { PollVotesDialog } from "./poll-votes-dialog";
+import { SelectableRow } from "./selectable-row";
 import { useUnpin } from "./use-pins";
 import { ReactionPickerDialog } from "./reaction-picker-dialog";
 import { useJumpToMessage } from "./use-jump";
@@ -46,6 +48,10 @@ type Props = {
   onAtBottomChange: (atBottom: boolean) => void;
   onReply: (message: ViewMessage) => void;
   onEdit: (message: ViewMessage) => void;
+  /** "Select" in a message's menu: selecting starts, with that message picked. */
+  onSelect: (message: ViewMessage) => void;
+  /** While selecting: the picked message ids, and a click on a message picks or unpicks it. */
+  selection: { ids: ReadonlySet<string>; onToggle: (message: ViewMessage) => void } | null;
 };
 
 /** How long a message shown on request stays highlighted. */
@@ -71,7 +77,7 @@ function estimate(row: ChatRow | undefined): number {
 }
 
 export const MessageList = forwardRef<MessageListHandle, Props>(function MessageList(
-  { conversation, conversationId, unread, canWrite, canPin, onAtBottomChange, onReply, onEdit },
+  { conversation, conversationId, unread, canWrite, canPin, onAtBottomChange, onReply, onEdit, onSelect, selection },
   ref,
 ) {
   const client = useRealtimeClient();
@@ -223,7 +229,7 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
         if (message.id) setDeleteFor({ message, forEveryone });
       },
       onCancelSend: (message) => {
-        void client.deleteMessage(message, "me", conversationId);
+        void client.deleteMessages([message], "me", conversationId);
       },
       onInfo: (message) => setInfoFor(message),
       onCopy: (message) => {
@@ -247,7 +253,7 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
       onStar: (message, star) => {
         if (!message.id) return;
         client
-          .setStar(message.id, star)
+          .setStar([message.id], star)
           .then(() => toast(star ? "Message starred" : "Message unstarred"))
           .catch((err: unknown) => toast(err instanceof ApiError ? err.message : "Couldn't update the star", "error"));
       },
@@ -269,8 +275,9 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
         });
       },
       onOpenImage: (attachmentId) => setPhotoId(attachmentId),
+      onSelect,
     }),
-    [client, store, conversationId, toast, onReply, onEdit, jump, unpin],
+    [client, store, conversationId, toast, onReply, onEdit, onSelect, jump, unpin],
   );
 
   // A message to show (reply original, starred, search): once placed, scroll to it and flash it.
@@ -313,7 +320,7 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
     if (!deleteFor) return;
     const { message } = deleteFor;
     try {
-      await client.deleteMessage(message, scope, conversationId);
+      await client.deleteMessages([message], scope, conversationId);
     } catch (err) {
       toast(err instanceof ApiError ? err.message : "Couldn't delete the message", "error");
       return;
@@ -426,11 +433,14 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
                   </div>
                 )}
                 {row.kind === "message" && (
-                  <div
+                  <SelectableRow
+                    message={row.message}
+                    selection={selection}
+                    label={`${row.mine ? "You" : nameOf(row.message.senderId) || "Unknown"}: ${messagePreview(row.message, row.mine)}`}
                     className={`${row.firstOfRun ? "pt-3" : "pt-0.5"} transition-colors duration-700 ${
                       highlight && row.message.id === highlight ? "bg-accent/20 dark:bg-accent/25" : ""
                     }`}
-                    data-highlighted={highlight && row.message.id === highlight ? "true" : undefined}
+                    highlighted={!!highlight && row.message.id === highlight}
                   >
                     <MessageBubble
                       message={row.message}
@@ -448,7 +458,7 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
                       nameOf={nameOf}
                       actions={actions}
                     />
-                  </div>
+                  </SelectableRow>
                 )}
               </div>
             );
@@ -504,7 +514,7 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
         mine={historyFor?.senderId === meId}
         onClose={() => setHistoryFor(null)}
       />
-      <ForwardDialog message={forwardFor} onClose={() => setForwardFor(null)} />
+      <ForwardDialog messages={forwardFor && [forwardFor]} onClose={() => setForwardFor(null)} />
       <PinDialog message={pinFor} conversationId={conversationId} onClose={() => setPinFor(null)} />
       <DeleteMessageDialog
         key={deleteFor?.message.id}

@@ -12,7 +12,7 @@ import * as invitesRoute from "@/app/api/v1/groups/[id]/invites/route";
 import * as memberRoute from "@/app/api/v1/groups/[id]/members/[userId]/route";
 import * as membersRoute from "@/app/api/v1/groups/[id]/members/route";
 import * as groupRoute from "@/app/api/v1/groups/[id]/route";
-import * as messageRoute from "@/app/api/v1/messages/[id]/route";
+import * as deleteMessagesRoute from "@/app/api/v1/messages/delete/route";
 import { listAudit } from "@/lib/admin/audit";
 import { createPublicGroup, deletePublicGroup, listAdminGroups, listGroupMembers, setGroupArchived } from "@/lib/admin/manage-groups";
 import { listUsers, setUserRole } from "@/lib/admin/manage-users";
@@ -120,7 +120,10 @@ async function publicFixture() {
       path: `/api/v1/groups/${g}/members/${victim.id}?ban=true`, params: { id: g, userId: victim.id }, ok: 200,
     },
     { name: "DELETE groups/[id]/bans/[userId]", fn: bansRoute.DELETE, method: "DELETE", path: `/api/v1/groups/${g}/bans/${banned.id}`, params: { id: g, userId: banned.id }, ok: 200 },
-    { name: "DELETE messages/[id]?for=everyone", fn: messageRoute.DELETE, method: "DELETE", path: `/api/v1/messages/${message.id}?for=everyone`, params: { id: message.id }, ok: 200 },
+    {
+      name: "POST messages/delete (for everyone)", fn: deleteMessagesRoute.POST, method: "POST", path: "/api/v1/messages/delete", params: {}, ok: 200,
+      body: { messageIds: [message.id], for: "everyone" },
+    },
   ];
 
   /** Everything the routes above could change. */
@@ -147,7 +150,7 @@ describe("admin routes: site admins only", () => {
       "GET admin/groups", "POST admin/groups", "PATCH admin/groups/[id]", "DELETE admin/groups/[id]",
       "GET admin/groups/[id]/members", "GET admin/users", "PATCH admin/users/[id]", "GET admin/audit",
       "PATCH groups/[id] (public)", "DELETE groups/[id]/members/[userId] (public)", "DELETE groups/[id]/bans/[userId]",
-      "DELETE messages/[id]?for=everyone",
+      "POST messages/delete (for everyone)",
     ]);
   });
 

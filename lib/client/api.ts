@@ -63,8 +63,8 @@ export const api = {
     request<{ conversation: ConversationSummary; members: MemberDto[] }>(`/api/v1/conversations/${enc(id)}`),
   markRead: (id: string, seq: number) =>
     request<Record<string, never>>(`/api/v1/conversations/${enc(id)}/read`, { method: "POST", json: { seq } }),
-  deleteMessage: (messageId: string, scope: "me" | "everyone") =>
-    request<{ byAdmin: boolean }>(`/api/v1/messages/${enc(messageId)}?for=${scope}`, { method: "DELETE" }),
+  deleteMessages: (messageIds: string[], scope: "me" | "everyone") =>
+    request<{ deleted: { messageId: string; byAdmin: boolean }[] }>("/api/v1/messages/delete", { method: "POST", json: { messageIds, for: scope } }),
   receipts: (messageId: string) => request<MessageReceipts>(`/api/v1/messages/${enc(messageId)}/receipts`),
   groups: () => request<{ groups: GroupSummary[] }>("/api/v1/groups"),
   joinGroup: (id: string) =>

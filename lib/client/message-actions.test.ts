@@ -17,8 +17,8 @@ function setup(opts: { replies?: Record<string, ServerReply>; api?: Partial<Mess
   const calls: string[] = [];
   const api = {
     starred: async () => ({ items: [], messageIds: ["m1", "m2"] }),
-    star: async (id: string, starred: boolean) => {
-      calls.push(`star ${id} ${starred}`);
+    star: async (ids: string[], starred: boolean) => {
+      calls.push(`star ${ids.join(",")} ${starred}`);
       return { starred };
     },
     edits: async () => ({ versions: [] }),
@@ -138,9 +138,9 @@ describe("edit and forward", () => {
     const copy = msg(4, { senderId: ME, forwarded: true, id: "f1" });
     const other = { ...msg(1, { senderId: ME, forwarded: true, id: "f2" }), conversationId: "c2" };
     const { actions, emitted, store } = setup({ replies: { "message:forward": () => ({ ok: true, messages: [copy, other] }) } });
-    const out = await actions.forward("m1", ["c1", "c2"]);
+    const out = await actions.forward(["m1"], ["c1", "c2"]);
     expect(out).toHaveLength(2);
-    expect(emitted[0]).toEqual({ event: "message:forward", input: { messageId: "m1", conversationIds: ["c1", "c2"], clientId: "rid-1" } });
+    expect(emitted[0]).toEqual({ event: "message:forward", input: { messageIds: ["m1"], conversationIds: ["c1", "c2"], clientId: "rid-1" } });
     expect(store.getState().messages.c1!.items.map((m) => m.id)).toContain("f1");
     expect(store.getState().messages.c2?.items.map((m) => m.id)).toEqual(["f2"]);
   });
@@ -149,10 +149,17 @@ describe("edit and forward", () => {
 describe("stars", () => {
   it("stars at once and keeps it when the server agrees", async () => {
     const { actions, store, calls } = setup();
-    const p = actions.setStar("m1", true);
+    const p = actions.setStar(["m1"], true);
     expect(store.getState().starred).toEqual({ m1: true });
     await p;
     expect(calls).toEqual(["star m1 true"]);
+  });
+
+  it("stars several picked messages in one request", async () => {
+    const { actions, store, calls } = setup();
+    await actions.setStar(["m1", "m2", "m3"], true);
+    expect(store.getState().starred).toEqual({ m1: true, m2: true, m3: true });
+    expect(calls).toEqual(["star m1,m2,m3 true"]);
   });
 
   it("reverts when the server refuses", async () => {
@@ -163,8 +170,10 @@ describe("stars", () => {
         },
       },
     });
-    await expect(actions.setStar("m2", true)).rejects.toThrow("Message not found");
-    expect(store.getState().starred).toEqual({});
+    store.getState().setStar("m1", true);
+    await expect(actions.setStar(["m1", "m2"], false)).rejects.toThrow("Message not found");
+    // Each back as it was: m1 starred, m2 not.
+    expect(store.getState().starred).toEqual({ m1: true });
   });
 
   it("loads the starred ids into the store", async () => {

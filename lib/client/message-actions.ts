@@ -106,30 +106,30 @@ export function createMessageActions({ store, api, socket, randomId }: MessageAc
     }
   }
 
-  /** Forward to 1–5 of my chats; the copies land in those chats' lists. */
-  async function forward(messageId: string, conversationIds: string[]): Promise<MessageDto[]> {
+  /** Forward messages (in the order they were sent) to 1–5 of my chats; the copies land in those chats' lists. */
+  async function forward(messageIds: string[], conversationIds: string[]): Promise<MessageDto[]> {
     const clientId = randomId();
     const sock = socket();
     let messages: MessageDto[];
     if (sock) {
-      const res = await emitWithAck(sock, "message:forward", { messageId, conversationIds, clientId }, 15_000);
+      const res = await emitWithAck(sock, "message:forward", { messageIds, conversationIds, clientId }, 15_000);
       if (!res.ok) return fail(res.error);
       messages = res.messages;
     } else {
-      messages = (await api.forward(messageId, conversationIds, clientId)).messages;
+      messages = (await api.forward(messageIds, conversationIds, clientId)).messages;
     }
     merge(messages);
     return messages;
   }
 
-  /** Star or unstar for me (at once; reverted if the server refuses). */
-  async function setStar(messageId: string, starred: boolean): Promise<void> {
-    const before = !!store.getState().starred[messageId];
-    store.getState().setStar(messageId, starred);
+  /** Star or unstar messages for me (at once; each reverted if the server refuses). */
+  async function setStar(messageIds: string[], starred: boolean): Promise<void> {
+    const before = messageIds.map((id) => [id, !!store.getState().starred[id]] as const);
+    for (const id of messageIds) store.getState().setStar(id, starred);
     try {
-      await api.star(messageId, starred);
+      await api.star(messageIds, starred);
     } catch (err) {
-      store.getState().setStar(messageId, before);
+      for (const [id, was] of before) store.getState().setStar(id, was);
       throw err;
     }
   }

@@ -11,8 +11,8 @@ const enc = encodeURIComponent;
 
 export const messageApi = {
   starred: () => request<{ items: StarredItem[]; messageIds: string[] }>("/api/v1/starred"),
-  star: (messageId: string, starred: boolean) =>
-    request<{ starred: boolean }>(`/api/v1/messages/${enc(messageId)}/star`, { method: starred ? "PUT" : "DELETE" }),
+  star: (messageIds: string[], starred: boolean) =>
+    request<{ starred: boolean }>("/api/v1/messages/star", { method: "POST", json: { messageIds, starred } }),
   pins: (conversationId: string) => request<{ pins: PinDto[] }>(`/api/v1/conversations/${enc(conversationId)}/pins`),
   pin: (messageId: string, duration: PinDuration) =>
     request<{ pins: PinDto[] }>(`/api/v1/messages/${enc(messageId)}/pin`, { method: "PUT", json: { duration } }),
@@ -32,11 +32,8 @@ export const messageApi = {
     request<{ message: MessageDto }>(`/api/v1/messages/${enc(messageId)}`, { method: "PATCH", json: { text } }),
   react: (messageId: string, emoji: string) =>
     request<{ message: MessageDto }>(`/api/v1/messages/${enc(messageId)}/reactions`, { method: "POST", json: { emoji } }),
-  forward: (messageId: string, conversationIds: string[], clientId: string) =>
-    request<{ messages: MessageDto[] }>(`/api/v1/messages/${enc(messageId)}/forward`, {
-      method: "POST",
-      json: { conversationIds, clientId },
-    }),
+  forward: (messageIds: string[], conversationIds: string[], clientId: string) =>
+    request<{ messages: MessageDto[] }>("/api/v1/messages/forward", { method: "POST", json: { messageIds, conversationIds, clientId } }),
 };
 
 export type MessageApi = typeof messageApi;

@@ -6,6 +6,7 @@ import { toLastMessage } from "./conversations";
 import { loadDrafts } from "./drafts";
 import { loadOutbox } from "./outbox";
 import { createRealtimeClient } from "./realtime";
+import { fromDto, fromOutbox } from "./rows";
 import { chatStore } from "./test-support/chat-store";
 import { FakeSocket, emptySyncReply } from "./test-support/fake-socket";
 import { ANA, ME, conv, meUser, msg } from "./test-support/fixtures";
@@ -186,6 +187,26 @@ describe("realtime client", () => {
     expect(api.conversation).toHaveBeenCalledWith("c1");
     expect(store.getState().conversations.c1).toMatchObject({ lastSeq: 3 });
     expect(store.getState().messages.c1!.items.map((m) => m.text)).toEqual(["sent from the train"]);
+  });
+
+  it("deleting picked messages: one still waiting just leaves the outbox, the stored ones go in one request", async () => {
+    const { store, socket, client } = setup();
+    client.start();
+    await flush();
+    await client.loadLatest("c1");
+    socket.disconnect();
+    client.send("c1", "never mind");
+    socket.connect();
+    socket.replies.set("message:send", () => new Promise(() => undefined));
+    const waiting = fromOutbox(store.getState().outbox[0]!);
+    socket.replies.set("message:delete", (input) => {
+      expect(input).toEqual({ messageIds: ["m1", "m2"], for: "me" });
+      return { ok: true, deleted: [{ messageId: "m1", byAdmin: false }, { messageId: "m2", byAdmin: false }] };
+    });
+    await client.deleteMessages([waiting, fromDto(msg(1)), fromDto(msg(2))], "me", "c1");
+    expect(socket.sent("message:delete")).toHaveLength(1);
+    expect(store.getState().outbox).toEqual([]);
+    expect(store.getState().messages.c1!.items).toEqual([]);
   });
 
   it("connection lost: nobody is shown online any more, while last seen of the others stays", async () => {

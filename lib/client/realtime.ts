@@ -212,7 +212,9 @@ export function createRealtimeClient(deps: RealtimeDeps) {
       const conv = store.getState().conversations[conversationId];
       if ((previewWent && !conv?.lastMessage) || (conv?.unreadCount ?? 0) > 0) void loadConversation(conversationId);
     });
-    sock.on("star:updated", ({ messageId, starred }) => store.getState().setStar(messageId, starred));
+    sock.on("star:updated", ({ messageIds, starred }) => {
+      for (const messageId of messageIds) store.getState().setStar(messageId, starred);
+    });
     sock.on("pins:changed", ({ conversationId }) => void messageActions.refreshPins(conversationId).catch(() => undefined));
     sock.on("block:changed", ({ user, blocked }) => store.getState().setUserBlocked(user, blocked));
     sock.on("receipt:update", (ev) => store.getState().applyReceipt(ev));
@@ -496,21 +498,20 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     flushOutbox();
   }
 
-  async function deleteMessage(message: ViewMessage, scope: "me" | "everyone", conversationId: string) {
-    if (!message.id) {
-      store.getState().outboxDiscard(message.clientId);
-      return;
-    }
-    const messageId = message.id;
-    let byAdmin: boolean;
+  /** Deletes messages of one chat; ones still waiting to be sent just leave the outbox. */
+  async function deleteMessages(messages: ViewMessage[], scope: "me" | "everyone", conversationId: string) {
+    for (const m of messages) if (!m.id) store.getState().outboxDiscard(m.clientId);
+    const messageIds = messages.flatMap((m) => (m.id ? [m.id] : []));
+    if (!messageIds.length) return;
+    let deleted: { messageId: string; byAdmin: boolean }[];
     if (connected()) {
-      const res = await emitWithAck(socket!, "message:delete", { messageId, for: scope });
+      const res = await emitWithAck(socket!, "message:delete", { messageIds, for: scope });
       if (!res.ok) throw new ApiError(res.error.code, res.error.message, 0);
-      ({ byAdmin } = res);
+      ({ deleted } = res);
     } else {
-      ({ byAdmin } = await api.deleteMessage(messageId, scope));
+      ({ deleted } = await api.deleteMessages(messageIds, scope));
     }
-    store.getState().messageDeleted({ conversationId, messageId, forEveryone: scope === "everyone", byAdmin });
+    for (const { messageId, byAdmin } of deleted) store.getState().messageDeleted({ conversationId, messageId, forEveryone: scope === "everyone", byAdmin });
   }
 
   function markRead(conversationId: string, seq: number) {
@@ -679,7 +680,7 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     send,
     retry,
     discard: (clientId: string) => store.getState().outboxDiscard(clientId),
-    deleteMessage,
+    deleteMessages,
     markRead,
     typingInput: (conversationId: string, text: string) => typing.input(conversationId, text),
     typingStop: (conversationId: string) => typing.stop(conversationId),

@@ -5,7 +5,7 @@ import { openDirect } from "@/lib/conversations/open-direct";
 import { listMedia } from "@/lib/messages/list-media";
 import { listMessages } from "@/lib/messages/list-messages";
 import { sendMessage } from "@/lib/messages/send-message";
-import { listStarred, starMessage } from "@/lib/messages/star-message";
+import { listStarred, starMessages } from "@/lib/messages/star-message";
 import { syncMessages } from "@/lib/messages/sync-messages";
 import { searchMessages } from "@/lib/search/search-messages";
 import { testDb } from "@/lib/test-support/database";
@@ -25,9 +25,9 @@ describe("clearChat", () => {
       sendMessage(user.ctx, { conversationId: chat.id, clientId: `${clientId}-${chat.id.slice(0, 8)}`, text });
     const mine = await send(alice, "clear-1", "pineapple plans at https://example.test/plan");
     const theirs = await send(bob, "clear-2", "pineapple reply");
-    await starMessage(alice.ctx, { messageId: mine.message.id, starred: true });
-    await starMessage(alice.ctx, { messageId: theirs.message.id, starred: true });
-    await starMessage(bob.ctx, { messageId: mine.message.id, starred: true });
+    await starMessages(alice.ctx, { messageIds: [mine.message.id], starred: true });
+    await starMessages(alice.ctx, { messageIds: [theirs.message.id], starred: true });
+    await starMessages(bob.ctx, { messageIds: [mine.message.id], starred: true });
     const readSeqBefore = (await db.participant.findUniqueOrThrow({ where: { conversationId_userId: { conversationId: chat.id, userId: alice.id } } })).readSeq;
 
     const cleared = await clearChat(alice.ctx, { conversationId: chat.id });

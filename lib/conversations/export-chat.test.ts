@@ -4,7 +4,7 @@ import { clearChat } from "@/lib/conversations/clear-chat";
 import { exportChat } from "@/lib/conversations/export-chat";
 import { openDirect } from "@/lib/conversations/open-direct";
 import { createPrivateGroup } from "@/lib/groups/create-private-group";
-import { deleteMessage } from "@/lib/messages/delete-message";
+import { deleteMessages } from "@/lib/messages/delete-message";
 import { editMessage } from "@/lib/messages/edit-message";
 import { sendMessage } from "@/lib/messages/send-message";
 import { testDb } from "@/lib/test-support/database";
@@ -32,9 +32,9 @@ describe("exportChat", () => {
     const { message: hello } = await say(ana, { text: "hello\nsecond line" });
     await say(ben, { location: { lat: 52.52, lng: 13.405, label: "Berlin" } });
     const { message: gone } = await say(ben, { text: "oops" });
-    await deleteMessage(ben.ctx, { messageId: gone.id, for: "everyone" });
+    await deleteMessages(ben.ctx, { messageIds: [gone.id], for: "everyone" });
     const { message: mine } = await say(ben, { text: "hidden for Ana" });
-    await deleteMessage(ana.ctx, { messageId: mine.id, for: "me" });
+    await deleteMessages(ana.ctx, { messageIds: [mine.id], for: "me" });
     await editMessage(ana.ctx, { messageId: hello.id, text: "hello\nsecond line!" });
     await say(ben, { text: "Lunch?", poll: { options: ["Yes", "No"] } });
 

@@ -4,7 +4,7 @@ import { listConversations } from "@/lib/conversations/list-conversations";
 import { createPrivateGroup } from "@/lib/groups/create-private-group";
 import { joinGroup } from "@/lib/groups/join-group";
 import { updateGroup } from "@/lib/groups/update-group";
-import { deleteMessage } from "@/lib/messages/delete-message";
+import { deleteMessages } from "@/lib/messages/delete-message";
 import { markRead } from "@/lib/messages/receipts";
 import { sendMessage } from "@/lib/messages/send-message";
 import { testDb } from "@/lib/test-support/database";
@@ -44,7 +44,7 @@ describe("listConversations", () => {
     // A notice ("Badge Owner changed the group name") moves the chat's last seq but is not a message to read.
     await updateGroup(owner.ctx, { conversationId: group.id, name: "Badge group renamed" });
     expect(await badge(reader)).toBe(2);
-    await deleteMessage(reader.ctx, { messageId: two.id, for: "me" });
+    await deleteMessages(reader.ctx, { messageIds: [two.id], for: "me" });
     expect(await badge(reader)).toBe(1);
     // Nothing of mine is ever unread to me, and my reply reads what came before it.
     expect(await badge(owner)).toBe(0);

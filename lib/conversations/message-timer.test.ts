@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as uploadsRoute from "@/app/api/v1/uploads/route";
 import { listConversations } from "@/lib/conversations/list-conversations";
 import { resetEnvForTests } from "@/lib/env";
-import { forwardMessage } from "@/lib/messages/forward-message";
+import { forwardMessages } from "@/lib/messages/forward-message";
 import { openDirect } from "@/lib/conversations/open-direct";
 import { createPrivateGroup } from "@/lib/groups/create-private-group";
 import { expireDueMessages } from "@/lib/messages/expire-messages";
@@ -14,7 +14,7 @@ import { listMessages } from "@/lib/messages/list-messages";
 import { pinMessage } from "@/lib/messages/pin-message";
 import { reactToMessage } from "@/lib/messages/react-to-message";
 import { sendMessage } from "@/lib/messages/send-message";
-import { starMessage } from "@/lib/messages/star-message";
+import { starMessages } from "@/lib/messages/star-message";
 import { testDb } from "@/lib/test-support/database";
 import { resetStorageDriverForTests } from "@/lib/storage/storage-driver";
 import { createTestUser, recordingPublisher, type TestUser } from "@/lib/test-support/fixtures";
@@ -124,7 +124,7 @@ describe("disappearing messages", () => {
     const { message: gone } = await say(ana, chat.id, "self-destructs");
     const { message: reply } = await say(ben, chat.id, "noted", { replyToId: gone.id });
     await reactToMessage(ben.ctx, { messageId: gone.id, emoji: "🔥" });
-    await starMessage(ben.ctx, { messageId: gone.id, starred: true });
+    await starMessages(ben.ctx, { messageIds: [gone.id], starred: true });
     await pinMessage(ana.ctx, { messageId: gone.id, duration: "24h" });
     const { message: stays } = await say(ana, chat.id, "not yet");
     await runOut(gone.id);
@@ -170,7 +170,7 @@ describe("disappearing messages", () => {
       (await sendMessage(ana.ctx, { conversationId: chat.id, clientId: `photo-${attachmentId.slice(0, 8)}`, attachmentIds: [attachmentId] })).message;
     const onlyHere = await send(await uploadPhoto(ana, "#c33"));
     const forwarded = await send(await uploadPhoto(ana, "#3c3"));
-    await forwardMessage(ben.ctx, { messageId: forwarded.id, conversationIds: [elsewhere.id], clientId: "photo-forward" });
+    await forwardMessages(ben.ctx, { messageIds: [forwarded.id], conversationIds: [elsewhere.id], clientId: "photo-forward" });
     const keys = async (messageId: string) => {
       const a = await db.attachment.findFirstOrThrow({ where: { messageId } });
       return [a.storageKey, a.thumbnailKey!].map((k) => path.basename(k)).sort();

@@ -17,7 +17,7 @@ import { leaveGroup } from "@/lib/groups/leave-group";
 import { listPublicGroups } from "@/lib/groups/list-public-groups";
 import { addMembers, removeMember, setMemberRole, unbanMember } from "@/lib/groups/manage-members";
 import { updateGroup } from "@/lib/groups/update-group";
-import { deleteMessage } from "@/lib/messages/delete-message";
+import { deleteMessages } from "@/lib/messages/delete-message";
 import { listMessages } from "@/lib/messages/list-messages";
 import { sendMessage } from "@/lib/messages/send-message";
 import type { MessageDto, SystemEvent } from "@/lib/realtime/contract";
@@ -749,11 +749,11 @@ describe("public groups, run by site admins", () => {
     await joinGroup(bystander.ctx, { conversationId: group.id });
     const message = (await sendMessage(author.ctx, { conversationId: group.id, clientId: `mod-${tag()}`, text: "spam spam spam" })).message;
 
-    await expectCode(deleteMessage(bystander.ctx, { messageId: message.id, for: "everyone" }), "FORBIDDEN");
-    await expectCode(deleteMessage(admin.ctx, { messageId: message.id, for: "me" }), "NOT_FOUND");
+    await expectCode(deleteMessages(bystander.ctx, { messageIds: [message.id], for: "everyone" }), "FORBIDDEN");
+    await expectCode(deleteMessages(admin.ctx, { messageIds: [message.id], for: "me" }), "NOT_FOUND");
     expect(await db.message.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ text: "spam spam spam", deletedAt: null });
 
-    expect(await deleteMessage(admin.ctx, { messageId: message.id, for: "everyone" })).toEqual({ byAdmin: true });
+    expect(await deleteMessages(admin.ctx, { messageIds: [message.id], for: "everyone" })).toEqual({ deleted: [{ messageId: message.id, byAdmin: true }] });
     expect(await db.message.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ text: null, deletedAt: expect.any(Date) });
     expect(publish.events).toEqual([
       { to: `conv:${group.id}`, event: "message:deleted", payload: { conversationId: group.id, messageId: message.id, seq: message.seq, forEveryone: true, byAdmin: true } },
@@ -769,11 +769,11 @@ describe("public groups, run by site admins", () => {
       actorId: admin.id, action: "message.delete", before: { text: "spam spam spam", senderId: author.id }, after: { deleted: true },
     });
     // Deleting it again changes, audits and announces nothing more; the sender's own delete stays the sender's.
-    await deleteMessage(admin.ctx, { messageId: message.id, for: "everyone" });
+    await deleteMessages(admin.ctx, { messageIds: [message.id], for: "everyone" });
     expect(await db.auditLog.count({ where: { targetType: "message", targetId: message.id } })).toBe(1);
     const own = (await sendMessage(author.ctx, { conversationId: group.id, clientId: `own-${tag()}`, text: "my typo" })).message;
-    expect(await deleteMessage(author.ctx, { messageId: own.id, for: "everyone" })).toEqual({ byAdmin: false });
-    expect(await deleteMessage(admin.ctx, { messageId: own.id, for: "everyone" })).toEqual({ byAdmin: false });
+    expect(await deleteMessages(author.ctx, { messageIds: [own.id], for: "everyone" })).toEqual({ deleted: [{ messageId: own.id, byAdmin: false }] });
+    expect(await deleteMessages(admin.ctx, { messageIds: [own.id], for: "everyone" })).toEqual({ deleted: [{ messageId: own.id, byAdmin: false }] });
     expect(publish.events).toHaveLength(1);
     const ownShown = (await listMessages(bystander.ctx, { conversationId: group.id })).messages.find((m) => m.id === own.id);
     expect(ownShown).toMatchObject({ text: null, deletedByAdmin: false });
@@ -783,12 +783,12 @@ describe("public groups, run by site admins", () => {
     const [owner, pal] = users as [TestUser, TestUser];
     const privateGroup = await createPrivateGroup(owner.ctx, { name: `Unmoderated ${t}`, memberIds: [pal.id] });
     const privateMessage = (await sendMessage(pal.ctx, { conversationId: privateGroup.id, clientId: `pm-${tag()}`, text: "just us" })).message;
-    await expectCode(deleteMessage(admin.ctx, { messageId: privateMessage.id, for: "everyone" }), "NOT_FOUND");
+    await expectCode(deleteMessages(admin.ctx, { messageIds: [privateMessage.id], for: "everyone" }), "NOT_FOUND");
     // Even the group's owner can't delete someone else's message for everyone.
-    await expectCode(deleteMessage(owner.ctx, { messageId: privateMessage.id, for: "everyone" }), "FORBIDDEN");
+    await expectCode(deleteMessages(owner.ctx, { messageIds: [privateMessage.id], for: "everyone" }), "FORBIDDEN");
     const direct = await openDirect(owner.ctx, { userId: pal.id });
     const directMessage = (await sendMessage(pal.ctx, { conversationId: direct.id, clientId: `dm-${tag()}`, text: "dm" })).message;
-    await expectCode(deleteMessage(admin.ctx, { messageId: directMessage.id, for: "everyone" }), "NOT_FOUND");
+    await expectCode(deleteMessages(admin.ctx, { messageIds: [directMessage.id], for: "everyone" }), "NOT_FOUND");
     expect(await db.message.count({ where: { id: { in: [privateMessage.id, directMessage.id] }, deletedAt: null } })).toBe(2);
   });
 

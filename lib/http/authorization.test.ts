@@ -15,11 +15,12 @@ import * as mediaRoute from "@/app/api/v1/conversations/[id]/media/route";
 import * as settingsRoute from "@/app/api/v1/conversations/[id]/settings/route";
 import * as messageTimerRoute from "@/app/api/v1/conversations/[id]/message-timer/route";
 import * as editsRoute from "@/app/api/v1/messages/[id]/edits/route";
-import * as forwardRoute from "@/app/api/v1/messages/[id]/forward/route";
+import * as forwardRoute from "@/app/api/v1/messages/forward/route";
 import * as reactionsRoute from "@/app/api/v1/messages/[id]/reactions/route";
 import * as pinRoute from "@/app/api/v1/messages/[id]/pin/route";
 import * as pinsRoute from "@/app/api/v1/conversations/[id]/pins/route";
-import * as starRoute from "@/app/api/v1/messages/[id]/star/route";
+import * as starRoute from "@/app/api/v1/messages/star/route";
+import * as deleteRoute from "@/app/api/v1/messages/delete/route";
 import * as votesRoute from "@/app/api/v1/messages/[id]/votes/route";
 import * as searchRoute from "@/app/api/v1/search/route";
 import * as starredRoute from "@/app/api/v1/starred/route";
@@ -81,8 +82,8 @@ function routes() {
     ["list messages", messagesRoute.GET, "GET", `/api/v1/conversations/${directId}/messages`, { id: directId }, undefined],
     ["send message", messagesRoute.POST, "POST", `/api/v1/conversations/${directId}/messages`, { id: directId }, { clientId: "outsider-attempt-1", text: "hi" }],
     ["mark read", readRoute.POST, "POST", `/api/v1/conversations/${directId}/read`, { id: directId }, { seq: 1 }],
-    ["delete for me", messageRoute.DELETE, "DELETE", `/api/v1/messages/${aliceMessageId}?for=me`, { id: aliceMessageId }, undefined],
-    ["delete for everyone", messageRoute.DELETE, "DELETE", `/api/v1/messages/${aliceMessageId}?for=everyone`, { id: aliceMessageId }, undefined],
+    ["delete for me", deleteRoute.POST, "POST", "/api/v1/messages/delete", {}, { messageIds: [aliceMessageId], for: "me" }],
+    ["delete for everyone", deleteRoute.POST, "POST", "/api/v1/messages/delete", {}, { messageIds: [aliceMessageId], for: "everyone" }],
     ["message receipts", receiptsRoute.GET, "GET", `/api/v1/messages/${aliceMessageId}/receipts`, { id: aliceMessageId }, undefined],
     ["list groups", groupsRoute.GET, "GET", "/api/v1/groups", {}, undefined],
     ["join private group", groupJoinRoute.POST, "POST", `/api/v1/groups/${privateGroupId}/join`, { id: privateGroupId }, undefined],
@@ -91,9 +92,9 @@ function routes() {
     ["edit message", messageRoute.PATCH, "PATCH", `/api/v1/messages/${aliceMessageId}`, { id: aliceMessageId }, { text: "edited by outsider" }],
     ["edit history", editsRoute.GET, "GET", `/api/v1/messages/${aliceMessageId}/edits`, { id: aliceMessageId }, undefined],
     ["react", reactionsRoute.POST, "POST", `/api/v1/messages/${aliceMessageId}/reactions`, { id: aliceMessageId }, { emoji: "👍" }],
-    ["forward", forwardRoute.POST, "POST", `/api/v1/messages/${aliceMessageId}/forward`, { id: aliceMessageId }, { conversationIds: [directId], clientId: "outsider-fwd-1" }],
-    ["star", starRoute.PUT, "PUT", `/api/v1/messages/${aliceMessageId}/star`, { id: aliceMessageId }, undefined],
-    ["unstar", starRoute.DELETE, "DELETE", `/api/v1/messages/${aliceMessageId}/star`, { id: aliceMessageId }, undefined],
+    ["forward", forwardRoute.POST, "POST", "/api/v1/messages/forward", {}, { messageIds: [aliceMessageId], conversationIds: [directId], clientId: "outsider-fwd-1" }],
+    ["star", starRoute.POST, "POST", "/api/v1/messages/star", {}, { messageIds: [aliceMessageId], starred: true }],
+    ["unstar", starRoute.POST, "POST", "/api/v1/messages/star", {}, { messageIds: [aliceMessageId], starred: false }],
     ["starred list", starredRoute.GET, "GET", "/api/v1/starred", {}, undefined],
     ["search", searchRoute.GET, "GET", "/api/v1/search?q=secret", {}, undefined],
     ["search in chat", searchRoute.GET, "GET", `/api/v1/search?q=secret&conversationId=${directId}`, {}, undefined],
@@ -195,8 +196,8 @@ describe("HTTP API v1 authorization", () => {
     expect(retry.status).toBe(200);
     expect((await retry.json()).message.id).toBe((await sent.json()).message.id);
 
-    const bobDeletesAlices = await call(messageRoute.DELETE as RouteFn, {
-      method: "DELETE", path: `/api/v1/messages/${aliceMessageId}?for=everyone`, params: { id: aliceMessageId }, cookie: bob.cookie,
+    const bobDeletesAlices = await call(deleteRoute.POST as RouteFn, {
+      method: "POST", path: "/api/v1/messages/delete", params: {}, cookie: bob.cookie, body: { messageIds: [aliceMessageId], for: "everyone" },
     });
     expect(bobDeletesAlices.status).toBe(403);
   });

@@ -2,57 +2,76 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/admin/audit";
 import type { Ctx } from "@/lib/context";
 import { forbidden, notFound } from "@/lib/errors";
-import { id } from "@/lib/validation";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { isDeletedByAdmin } from "./message-dto";
+import { messageIds } from "./message-selection";
 
-export const deleteMessageInput = z.object({ messageId: id, for: z.enum(["me", "everyone"]) });
+export const deleteMessagesInput = z.object({ messageIds, for: z.enum(["me", "everyone"]) });
+
+/** byAdmin: the server recorded it as an admin's moderation. */
+export type DeletedMessage = { messageId: string; byAdmin: boolean };
 
 const MESSAGE_NOT_FOUND = "Message not found";
 
+/** What deciding and doing a delete needs, with my membership of the message's chat. */
+const deletableSelect = (me: string) =>
+  ({
+    id: true, conversationId: true, seq: true, senderId: true, deletedAt: true, text: true, metadata: true,
+    conversation: { select: { visibility: true, type: true, participants: { where: { userId: me, leftAt: null }, select: { userId: true } } } },
+  }) satisfies Prisma.MessageSelect;
+type Deletable = Prisma.MessageGetPayload<{ select: ReturnType<typeof deletableSelect> }>;
+
 /**
- * Delete for me hides the message from my views only. Delete for everyone (the sender, or a site
- * admin moderating a public group, audited) blanks it for all members, who then see "This
- * message was deleted".
+ * Delete for me hides the messages from my views only. Delete for everyone (the sender, or a site
+ * admin moderating a public group, audited) blanks them for all members, who then see "This
+ * message was deleted". Every message is checked before any is deleted: one I may not delete
+ * refuses them all.
  */
-export async function deleteMessage(ctx: Ctx, input: z.input<typeof deleteMessageInput>): Promise<{ byAdmin: boolean }> {
-  const { messageId, for: scope } = deleteMessageInput.parse(input);
+export async function deleteMessages(ctx: Ctx, input: z.input<typeof deleteMessagesInput>): Promise<{ deleted: DeletedMessage[] }> {
+  const { messageIds: ids, for: scope } = deleteMessagesInput.parse(input);
   const me = ctx.actor.id;
-  const message = await ctx.db.message.findFirst({
-    where: { id: messageId },
-    select: {
-      id: true, conversationId: true, seq: true, senderId: true, deletedAt: true, text: true, metadata: true,
-      conversation: { select: { visibility: true, type: true, participants: { where: { userId: me, leftAt: null }, select: { userId: true } } } },
-    },
+  const found = new Map((await ctx.db.message.findMany({ where: { id: { in: ids } }, select: deletableSelect(me) })).map((m) => [m.id, m]));
+  const messages = ids.map((messageId) => {
+    const message = found.get(messageId);
+    const isMember = (message?.conversation.participants.length ?? 0) > 0;
+    // Site admins moderate public groups without having to be in them.
+    const moderates = ctx.actor.role === "ADMIN" && message?.conversation.type === "GROUP" && message.conversation.visibility === "PUBLIC";
+    if (!message || (!isMember && !(moderates && scope === "everyone"))) throw notFound(MESSAGE_NOT_FOUND);
+    if (scope === "everyone" && message.senderId !== me && !moderates) throw forbidden("Only the sender can delete a message for everyone");
+    return message;
   });
-  const isMember = (message?.conversation.participants.length ?? 0) > 0;
-  // Site admins moderate public groups without having to be in them.
-  const moderates = ctx.actor.role === "ADMIN" && message?.conversation.type === "GROUP" && message.conversation.visibility === "PUBLIC";
-  if (!message || (!isMember && !(moderates && scope === "everyone"))) throw notFound(MESSAGE_NOT_FOUND);
-  const event = { conversationId: message.conversationId, messageId, seq: Number(message.seq) };
 
   if (scope === "me") {
-    await ctx.db.messageHide.createMany({ data: [{ messageId, userId: me }], skipDuplicates: true });
-    ctx.publish.toUser(me, "message:deleted", { ...event, forEveryone: false, byAdmin: false });
-    return { byAdmin: false };
+    await ctx.db.messageHide.createMany({ data: ids.map((messageId) => ({ messageId, userId: me })), skipDuplicates: true });
+    for (const m of messages) {
+      ctx.publish.toUser(me, "message:deleted", { conversationId: m.conversationId, messageId: m.id, seq: Number(m.seq), forEveryone: false, byAdmin: false });
+    }
+    return { deleted: ids.map((messageId) => ({ messageId, byAdmin: false })) };
   }
-  const isSender = message.senderId === me;
-  if (!isSender && !moderates) throw forbidden("Only the sender can delete a message for everyone");
+  const deleted: DeletedMessage[] = [];
+  for (const message of messages) deleted.push({ messageId: message.id, byAdmin: await deleteForEveryone(ctx, message) });
+  return { deleted };
+}
+
+/** Blanks one message for all members; answers whether it was recorded as an admin's. */
+async function deleteForEveryone(ctx: Ctx, message: Deletable): Promise<boolean> {
   // A repeat (a retry, another tab, a loop) gets the same answer without telling the chat again.
-  if (message.deletedAt) return { byAdmin: isDeletedByAdmin(message) };
+  if (message.deletedAt) return isDeletedByAdmin(message);
   // Members are told who removed it: "deleted by an admin" is not "you deleted this message".
-  const byAdmin = !isSender;
+  const byAdmin = message.senderId !== ctx.actor.id;
   const { count } = await ctx.db.message.updateMany({
-    where: { id: messageId, deletedAt: null },
+    where: { id: message.id, deletedAt: null },
     data: { deletedAt: new Date(), text: null, ...(byAdmin ? { metadata: { deletedByAdmin: true } } : {}) },
   });
   if (count === 0) {
     // Of two deletes at once, the one that blanked the row tells the chat; this one only answers.
-    const stored = await ctx.db.message.findUnique({ where: { id: messageId }, select: { deletedAt: true, metadata: true } });
-    return { byAdmin: stored ? isDeletedByAdmin(stored) : byAdmin };
+    const stored = await ctx.db.message.findUnique({ where: { id: message.id }, select: { deletedAt: true, metadata: true } });
+    return stored ? isDeletedByAdmin(stored) : byAdmin;
   }
   if (byAdmin) {
-    await recordAudit(ctx, { action: "message.delete", targetType: "message", targetId: messageId, before: { text: message.text, senderId: message.senderId }, after: { deleted: true } });
+    await recordAudit(ctx, { action: "message.delete", targetType: "message", targetId: message.id, before: { text: message.text, senderId: message.senderId }, after: { deleted: true } });
   }
+  const event = { conversationId: message.conversationId, messageId: message.id, seq: Number(message.seq) };
   ctx.publish.toConversation(message.conversationId, "message:deleted", { ...event, forEveryone: true, byAdmin });
-  return { byAdmin };
+  return byAdmin;
 }

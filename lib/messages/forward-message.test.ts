@@ -8,7 +8,7 @@ import { updateGroup } from "@/lib/groups/update-group";
 import { testDb } from "@/lib/test-support/database";
 import { createTestUser, recordingPublisher } from "@/lib/test-support/fixtures";
 import { setBlocked } from "@/lib/users/block-user";
-import { forwardMessage } from "./forward-message";
+import { forwardMessages } from "./forward-message";
 import { sendMessage } from "./send-message";
 
 const db = testDb();
@@ -35,7 +35,7 @@ describe("forwarding to a chat I can't send to", () => {
   it("refuses the whole forward with the reason a send gets, storing and announcing nothing, however often retried", async () => {
     const { me, dm, news, source, publish } = await setup();
     for (let click = 0; click < 2; click++) {
-      await expect(forwardMessage(me.ctx, { messageId: source.id, conversationIds: [dm.id, news.id], clientId: cid() })).rejects.toMatchObject({
+      await expect(forwardMessages(me.ctx, { messageIds: [source.id], conversationIds: [dm.id, news.id], clientId: cid() })).rejects.toMatchObject({
         code: "FORBIDDEN",
         reason: "ONLY_ADMINS_SEND",
         message: "Only admins can send messages to this group",
@@ -49,7 +49,7 @@ describe("forwarding to a chat I can't send to", () => {
   it("forwards into an announcement group once I'm one of its admins", async () => {
     const { me, owner, dm, news, source } = await setup();
     await setMemberRole(owner.ctx, { conversationId: news.id, userId: me.id, role: "ADMIN" });
-    const copies = await forwardMessage(me.ctx, { messageId: source.id, conversationIds: [dm.id, news.id], clientId: cid() });
+    const copies = await forwardMessages(me.ctx, { messageIds: [source.id], conversationIds: [dm.id, news.id], clientId: cid() });
     expect(copies.map((m) => [m.conversationId, m.text, m.forwarded])).toEqual([
       [dm.id, "look at this", true],
       [news.id, "look at this", true],
@@ -62,7 +62,7 @@ describe("forwarding to a chat I can't send to", () => {
     const town = await createPublicGroup(admin.ctx, { name: `Fwd Town ${cid()}`, icon: "💬", iconBg: "#25a366" });
     await joinGroup(me.ctx, { conversationId: town.id });
     await setGroupArchived(admin.ctx, { conversationId: town.id, archived: true });
-    await expect(forwardMessage(me.ctx, { messageId: source.id, conversationIds: [dm.id, town.id], clientId: cid() })).rejects.toMatchObject({
+    await expect(forwardMessages(me.ctx, { messageIds: [source.id], conversationIds: [dm.id, town.id], clientId: cid() })).rejects.toMatchObject({
       code: "FORBIDDEN",
       reason: "GROUP_ARCHIVED",
     });
@@ -74,7 +74,7 @@ describe("forwarding to a chat I can't send to", () => {
     const other = await createTestUser(db, { name: "Fwd Blocked" });
     const blockedDm = await openDirect(me.ctx, { userId: other.id });
     await setBlocked(me.ctx, { userId: other.id, blocked: true });
-    await expect(forwardMessage(me.ctx, { messageId: source.id, conversationIds: [dm.id, blockedDm.id], clientId: cid() })).rejects.toMatchObject({
+    await expect(forwardMessages(me.ctx, { messageIds: [source.id], conversationIds: [dm.id, blockedDm.id], clientId: cid() })).rejects.toMatchObject({
       code: "FORBIDDEN",
       message: "You blocked this contact. Unblock them to send a message.",
     });

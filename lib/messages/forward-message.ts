@@ -3,17 +3,19 @@ import type { Ctx } from "@/lib/context";
 import { requireMembership } from "@/lib/conversations/membership";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { badRequest } from "@/lib/errors";
+import type { MessageType, Prisma } from "@/lib/generated/prisma/client";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { clientId, id } from "@/lib/validation";
 import { assertMaySend } from "./chat-writable";
 import { publishMessage } from "./publish-message";
 import { findStoredMessage, MessageRefused, storeMessage } from "./store-message";
-import { findVisibleMessage } from "./visible-message";
+import { messageIds } from "./message-selection";
+import { findVisibleMessages } from "./visible-message";
 
 export const MAX_FORWARD_TARGETS = 5;
 
 export const forwardInput = z.object({
-  messageId: id,
+  messageIds,
   conversationIds: z
     .array(id)
     .min(1, "Choose a chat")
@@ -23,21 +25,27 @@ export const forwardInput = z.object({
 });
 
 /**
- * Forwards a message I can see to up to five of my chats. Each copy is a new message marked
- * "Forwarded"; files are shared, not re-uploaded. Retries are idempotent per target
- * (clientId + target index). Every target is checked before anything is stored: a chat I can't
- * send to refuses the whole forward with its reason, as a send there would.
+ * Forwards messages I can see to up to five of my chats, each chat getting them in the order they
+ * were sent. Each copy is a new message marked "Forwarded"; files are shared, not re-uploaded.
+ * Retries are idempotent per copy (clientId + target + message index). Everything is checked
+ * before anything is stored: a message that can't be forwarded, or a chat I can't send to,
+ * refuses the whole forward with its reason, as a send there would.
  */
-export async function forwardMessage(ctx: Ctx, input: z.input<typeof forwardInput>): Promise<MessageDto[]> {
+export async function forwardMessages(ctx: Ctx, input: z.input<typeof forwardInput>): Promise<MessageDto[]> {
   const data = forwardInput.parse(input);
-  const source = await findVisibleMessage(ctx, data.messageId, {
+  const found = await findVisibleMessages(ctx, data.messageIds, {
     id: true,
     type: true,
     text: true,
     metadata: true,
     deletedAt: true,
+    createdAt: true,
+    seq: true,
   });
-  if (source.deletedAt || source.type === "SYSTEM") throw badRequest("This message can't be forwarded");
+  const sources = found.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || Number(a.seq - b.seq));
+  if (sources.some((m) => m.deletedAt || m.type === "SYSTEM")) {
+    throw badRequest(sources.length === 1 ? "This message can't be forwarded" : "Deleted messages and notices can't be forwarded");
+  }
   const targets = await Promise.all(data.conversationIds.map((c) => requireMembership(ctx.db, ctx.actor.id, c)));
   // Copies are stored one by one: checking as we go would leave the earlier ones behind, and a
   // retry (a new clientId) would store them again.
@@ -45,30 +53,39 @@ export async function forwardMessage(ctx: Ctx, input: z.input<typeof forwardInpu
 
   const results: MessageDto[] = [];
   for (const [index, target] of targets.entries()) {
-    const targetClientId = `${data.clientId}-f${index}`;
-    const stored = () => findStoredMessage(ctx, targetClientId);
-    let message = await stored();
-    if (!message) {
-      try {
-        message = await storeMessage(ctx, {
-          conversationId: target.conversation.id,
-          clientId: targetClientId,
-          type: source.type,
-          text: source.text,
-          metadata: source.metadata ?? undefined,
-          forwardedFromId: source.id,
-        });
-      } catch (err) {
-        if (!isUniqueViolation(err) && !(err instanceof MessageRefused)) throw err;
-        // A retry racing this one stored the copy first; else the chat changed since the check.
-        const raced = await stored();
-        if (!raced) throw err instanceof MessageRefused ? await refusal(ctx, target.conversation.id, err) : err;
-        message = raced;
-      }
+    for (const [order, source] of sources.entries()) {
+      const copyClientId = `${data.clientId}-f${index}${order > 0 ? `-${order}` : ""}`;
+      results.push(await storeCopy(ctx, target.conversation.id, copyClientId, source));
     }
-    results.push(publishMessage(ctx, "message:new", message));
   }
   return results;
+}
+
+type Source = { id: string; type: MessageType; text: string | null; metadata: Prisma.JsonValue | null };
+
+/** One copy in one chat, stored once however often the forward is retried. */
+async function storeCopy(ctx: Ctx, conversationId: string, copyClientId: string, source: Source): Promise<MessageDto> {
+  const stored = () => findStoredMessage(ctx, copyClientId);
+  let message = await stored();
+  if (!message) {
+    try {
+      message = await storeMessage(ctx, {
+        conversationId,
+        clientId: copyClientId,
+        type: source.type,
+        text: source.text,
+        metadata: source.metadata ?? undefined,
+        forwardedFromId: source.id,
+      });
+    } catch (err) {
+      if (!isUniqueViolation(err) && !(err instanceof MessageRefused)) throw err;
+      // A retry racing this one stored the copy first; else the chat changed since the check.
+      const raced = await stored();
+      if (!raced) throw err instanceof MessageRefused ? await refusal(ctx, conversationId, err) : err;
+      message = raced;
+    }
+  }
+  return publishMessage(ctx, "message:new", message);
 }
 
 /** The chat changed since the check (e.g. made announcement-only): its real reason if it has one. */

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { listConversations } from "@/lib/conversations/list-conversations";
 import { openDirect } from "@/lib/conversations/open-direct";
 import { AppError } from "@/lib/errors";
-import { deleteMessage } from "@/lib/messages/delete-message";
+import { deleteMessages } from "@/lib/messages/delete-message";
 import { listMessages, PAGE_SIZE } from "@/lib/messages/list-messages";
 import { sendMessage } from "@/lib/messages/send-message";
 import type { MessageDto } from "@/lib/realtime/contract";
@@ -94,7 +94,7 @@ describe("listMessages paging", () => {
     const stored = await db.message.findMany({ where: { conversationId: id }, select: { id: true, seq: true } });
     // Hide a run around each page boundary (seq 71 and 21 would start the 2nd and 3rd page).
     const hiddenSeqs = new Set([65, 66, 67, 68, 69, 70, 71, 72, 20, 21, 22, 120]);
-    for (const m of stored.filter((m) => hiddenSeqs.has(Number(m.seq)))) await deleteMessage(carol.ctx, { messageId: m.id, for: "me" });
+    for (const m of stored.filter((m) => hiddenSeqs.has(Number(m.seq)))) await deleteMessages(carol.ctx, { messageIds: [m.id], for: "me" });
 
     const carolSees = (await readAll(carol, id)).reverse().flat().map((m) => m.seq);
     expect(carolSees).toEqual(Array.from({ length: 120 }, (_, i) => i + 1).filter((seq) => !hiddenSeqs.has(seq)));
@@ -131,7 +131,7 @@ describe("deleted messages", () => {
     const keep = await send(bob, conversationId, "keep this");
     const hidden = await send(bob, conversationId, "hide this from alice");
 
-    await deleteMessage(alice.ctx, { messageId: hidden.id, for: "me" });
+    await deleteMessages(alice.ctx, { messageIds: [hidden.id], for: "me" });
     expect(alicePublish.events).toContainEqual({
       to: `user:${alice.id}`,
       event: "message:deleted",
@@ -151,13 +151,13 @@ describe("deleted messages", () => {
     expect(bobRow?.lastMessage?.id).toBe(hidden.id);
 
     // Deleting it again for me changes nothing.
-    await deleteMessage(alice.ctx, { messageId: hidden.id, for: "me" });
+    await deleteMessages(alice.ctx, { messageIds: [hidden.id], for: "me" });
     expect(await db.messageHide.count({ where: { messageId: hidden.id } })).toBe(1);
   });
 
   it("deleted for everyone: a blank placeholder for both members", async () => {
     const message = await send(alice, conversationId, "regrettable");
-    await deleteMessage(alice.ctx, { messageId: message.id, for: "everyone" });
+    await deleteMessages(alice.ctx, { messageIds: [message.id], for: "everyone" });
     expect(alicePublish.events).toContainEqual({
       to: `conv:${conversationId}`,
       event: "message:deleted",
@@ -177,11 +177,11 @@ describe("deleted messages", () => {
 
   it("only the sender can delete for everyone", async () => {
     const message = await send(alice, conversationId, "bob can't erase this");
-    await expectCode(deleteMessage(bob.ctx, { messageId: message.id, for: "everyone" }), "FORBIDDEN");
+    await expectCode(deleteMessages(bob.ctx, { messageIds: [message.id], for: "everyone" }), "FORBIDDEN");
     const stored = await db.message.findUniqueOrThrow({ where: { id: message.id } });
     expect(stored).toMatchObject({ text: "bob can't erase this", deletedAt: null });
     const outsider = await createTestUser(db);
-    await expectCode(deleteMessage(outsider.ctx, { messageId: message.id, for: "everyone" }), "NOT_FOUND");
-    await expectCode(deleteMessage(outsider.ctx, { messageId: message.id, for: "me" }), "NOT_FOUND");
+    await expectCode(deleteMessages(outsider.ctx, { messageIds: [message.id], for: "everyone" }), "NOT_FOUND");
+    await expectCode(deleteMessages(outsider.ctx, { messageIds: [message.id], for: "me" }), "NOT_FOUND");
   });
 });

@@ -4,7 +4,7 @@ import { openDirect } from "@/lib/conversations/open-direct";
 import { createPrivateGroup } from "@/lib/groups/create-private-group";
 import { joinGroup } from "@/lib/groups/join-group";
 import { setMemberRole } from "@/lib/groups/manage-members";
-import { deleteMessage } from "@/lib/messages/delete-message";
+import { deleteMessages } from "@/lib/messages/delete-message";
 import { listMessages } from "@/lib/messages/list-messages";
 import { listPins, pinMessage, unpinMessage } from "@/lib/messages/pin-message";
 import { sendMessage } from "@/lib/messages/send-message";
@@ -65,7 +65,7 @@ describe("pinned messages", () => {
     expect(await db.pinnedMessage.count({ where: { conversationId: chat.id } })).toBe(3);
 
     await db.pinnedMessage.update({ where: { messageId: messages[3]!.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    await deleteMessage(alice.ctx, { messageId: messages[2]!.id, for: "everyone" });
+    await deleteMessages(alice.ctx, { messageIds: [messages[2]!.id], for: "everyone" });
     expect(await pinnedTexts(bob, chat.id)).toEqual(["two"]);
 
     await expect(pinMessage(alice.ctx, { messageId: messages[2]!.id })).rejects.toMatchObject({ code: "BAD_REQUEST" });
@@ -81,7 +81,7 @@ describe("pinned messages", () => {
     await pinMessage(bob.ctx, { messageId: first.id });
     await pinMessage(bob.ctx, { messageId: second.id });
 
-    await deleteMessage(alice.ctx, { messageId: second.id, for: "me" });
+    await deleteMessages(alice.ctx, { messageIds: [second.id], for: "me" });
     expect(await pinnedTexts(alice, chat.id)).toEqual(["old plan"]);
     await clearChat(alice.ctx, { conversationId: chat.id });
     expect(await pinnedTexts(alice, chat.id)).toEqual([]);

@@ -7,13 +7,13 @@ import { searchMessages, HIGHLIGHT_END, HIGHLIGHT_START } from "@/lib/search/sea
 import { testDb } from "@/lib/test-support/database";
 import { createTestUser } from "@/lib/test-support/fixtures";
 import { setBlocked } from "@/lib/users/block-user";
-import { deleteMessage } from "./delete-message";
+import { deleteMessages } from "./delete-message";
 import { editHistory, editMessage } from "./edit-message";
-import { forwardMessage } from "./forward-message";
+import { forwardMessages } from "./forward-message";
 import { listMessages } from "./list-messages";
 import { reactToMessage } from "./react-to-message";
 import { sendMessage } from "./send-message";
-import { listStarred, starMessage } from "./star-message";
+import { listStarred, starMessages } from "./star-message";
 
 const db = testDb();
 let n = 0;
@@ -50,7 +50,7 @@ describe("replies, edits and reactions", () => {
     expect(history.versions.map((v) => v.text)).toEqual(["teh plan", "the plan", "the final plan"]);
     const outsider = await createTestUser(db);
     await expect(editHistory(outsider.ctx, { messageId: message.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await deleteMessage(a.ctx, { messageId: message.id, for: "everyone" });
+    await deleteMessages(a.ctx, { messageIds: [message.id], for: "everyone" });
     await expect(editMessage(a.ctx, { messageId: message.id, text: "back" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
@@ -73,26 +73,26 @@ describe("forwarding, stars and blocking", () => {
     const dm2 = await openDirect(a.ctx, { userId: c.id });
     const { message } = await sendMessage(b.ctx, { conversationId: dm.id, clientId: cid(), text: "pass it on" });
     const clientId = cid();
-    const copies = await forwardMessage(a.ctx, { messageId: message.id, conversationIds: [dm2.id, dm.id], clientId });
+    const copies = await forwardMessages(a.ctx, { messageIds: [message.id], conversationIds: [dm2.id, dm.id], clientId });
     expect(copies.map((m) => [m.conversationId, m.text, m.forwarded])).toEqual([
       [dm2.id, "pass it on", true],
       [dm.id, "pass it on", true],
     ]);
-    const again = await forwardMessage(a.ctx, { messageId: message.id, conversationIds: [dm2.id, dm.id], clientId });
+    const again = await forwardMessages(a.ctx, { messageIds: [message.id], conversationIds: [dm2.id, dm.id], clientId });
     expect(again.map((m) => m.id)).toEqual(copies.map((m) => m.id));
 
     const stranger = await pair();
-    await expect(forwardMessage(a.ctx, { messageId: message.id, conversationIds: [stranger.dm.id], clientId: cid() })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(forwardMessage(a.ctx, { messageId: message.id, conversationIds: Array(6).fill(dm.id), clientId: cid() })).rejects.toThrow();
+    await expect(forwardMessages(a.ctx, { messageIds: [message.id], conversationIds: [stranger.dm.id], clientId: cid() })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(forwardMessages(a.ctx, { messageIds: [message.id], conversationIds: Array(6).fill(dm.id), clientId: cid() })).rejects.toThrow();
   });
 
   it("stars a message for me only and lists it", async () => {
     const { a, b, dm } = await pair();
     const { message } = await sendMessage(b.ctx, { conversationId: dm.id, clientId: cid(), text: "address: 1 Main St" });
-    await starMessage(a.ctx, { messageId: message.id, starred: true });
+    await starMessages(a.ctx, { messageIds: [message.id], starred: true });
     expect((await listStarred(a.ctx)).items.map((i) => [i.message.id, i.conversationTitle])).toEqual([[message.id, "Rich Ben"]]);
     expect((await listStarred(b.ctx)).items).toEqual([]);
-    await starMessage(a.ctx, { messageId: message.id, starred: false });
+    await starMessages(a.ctx, { messageIds: [message.id], starred: false });
     expect((await listStarred(a.ctx)).items).toEqual([]);
   });
 
@@ -161,8 +161,8 @@ describe("search", () => {
     const { message: hit } = await sendMessage(a.ctx, { conversationId: dm.id, clientId: cid(), text: `the ${word} crossed the road` });
     const { message: gone } = await sendMessage(a.ctx, { conversationId: dm.id, clientId: cid(), text: `${word} number two` });
     const { message: hidden } = await sendMessage(b.ctx, { conversationId: dm.id, clientId: cid(), text: `${word} hidden for Ana` });
-    await deleteMessage(a.ctx, { messageId: gone.id, for: "everyone" });
-    await deleteMessage(a.ctx, { messageId: hidden.id, for: "me" });
+    await deleteMessages(a.ctx, { messageIds: [gone.id], for: "everyone" });
+    await deleteMessages(a.ctx, { messageIds: [hidden.id], for: "me" });
 
     const hits = await searchMessages(a.ctx, { q: word.slice(0, -2) });
     expect(hits.map((h) => h.messageId)).toEqual([hit.id]);

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { openDirect } from "@/lib/conversations/open-direct";
 import { testDb } from "@/lib/test-support/database";
 import { createTestUser } from "@/lib/test-support/fixtures";
-import { deleteMessage } from "./delete-message";
+import { deleteMessages } from "./delete-message";
 import { sendMessage } from "./send-message";
-import { listStarred, starMessage } from "./star-message";
+import { listStarred, starMessages } from "./star-message";
 
 const db = testDb();
 let n = 0;
@@ -19,11 +19,11 @@ describe("Starred after 'Delete for me'", () => {
     const kept = await send("keep this");
     const gone = await send("remember this");
     for (const m of [kept, gone]) {
-      await starMessage(me.ctx, { messageId: m.id, starred: true });
-      await starMessage(peer.ctx, { messageId: m.id, starred: true });
+      await starMessages(me.ctx, { messageIds: [m.id], starred: true });
+      await starMessages(peer.ctx, { messageIds: [m.id], starred: true });
     }
 
-    await deleteMessage(me.ctx, { messageId: gone.id, for: "me" });
+    await deleteMessages(me.ctx, { messageIds: [gone.id], for: "me" });
 
     const mine = await listStarred(me.ctx);
     expect(mine.items.map((i) => i.message.text)).toEqual(["keep this"]);

@@ -1,22 +1,23 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
 import type { MessageDto } from "@/lib/realtime/contract";
-import { id } from "@/lib/validation";
 import { messageDtos, messageSelect } from "./message-dto";
-import { findVisibleMessage } from "./visible-message";
+import { messageIds } from "./message-selection";
+import { findVisibleMessages } from "./visible-message";
 
-export const starInput = z.object({ messageId: id, starred: z.boolean() });
+export const starInput = z.object({ messageIds, starred: z.boolean() });
 
-/** Stars or unstars a message for me; my other tabs hear of it. */
-export async function starMessage(ctx: Ctx, input: z.input<typeof starInput>): Promise<{ starred: boolean }> {
-  const { messageId, starred } = starInput.parse(input);
-  await findVisibleMessage(ctx, messageId, { id: true });
+/** Stars or unstars messages for me (each one I can see, or none); my other tabs hear of it. */
+export async function starMessages(ctx: Ctx, input: z.input<typeof starInput>): Promise<{ starred: boolean }> {
+  const { messageIds: ids, starred } = starInput.parse(input);
+  const me = ctx.actor.id;
+  await findVisibleMessages(ctx, ids, { id: true });
   if (starred) {
-    await ctx.db.star.createMany({ data: [{ userId: ctx.actor.id, messageId }], skipDuplicates: true });
+    await ctx.db.star.createMany({ data: ids.map((messageId) => ({ userId: me, messageId })), skipDuplicates: true });
   } else {
-    await ctx.db.star.deleteMany({ where: { userId: ctx.actor.id, messageId } });
+    await ctx.db.star.deleteMany({ where: { userId: me, messageId: { in: ids } } });
   }
-  ctx.publish.toUser(ctx.actor.id, "star:updated", { messageId, starred });
+  ctx.publish.toUser(me, "star:updated", { messageIds: ids, starred });
   return { starred };
 }
 

@@ -5,7 +5,7 @@ import { createPrivateGroup } from "@/lib/groups/create-private-group";
 import { joinGroup } from "@/lib/groups/join-group";
 import { leaveGroup } from "@/lib/groups/leave-group";
 import { addMembers, removeMember } from "@/lib/groups/manage-members";
-import { deleteMessage } from "@/lib/messages/delete-message";
+import { deleteMessages } from "@/lib/messages/delete-message";
 import { sendMessage } from "@/lib/messages/send-message";
 import { SYNC_LIMIT_PER_CONVERSATION, syncMessages } from "@/lib/messages/sync-messages";
 import { testDb } from "@/lib/test-support/database";
@@ -159,7 +159,7 @@ describe("syncMessages", () => {
     const { id } = await openDirect(alice.ctx, { userId: erin.id });
     const m1 = await send(alice, id, "one");
     await send(alice, id, "two");
-    await deleteMessage(erin.ctx, { messageId: m1.id, for: "me" });
+    await deleteMessages(erin.ctx, { messageIds: [m1.id], for: "me" });
     const result = await syncMessages(erin.ctx, { cursors: { [id]: 0 } });
     expect(result.missed[id]!.map((m) => m.text)).toEqual(["two"]);
   });

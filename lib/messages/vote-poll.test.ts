@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { listConversations } from "@/lib/conversations/list-conversations";
 import { createPrivateGroup } from "@/lib/groups/create-private-group";
-import { deleteMessage } from "@/lib/messages/delete-message";
+import { deleteMessages } from "@/lib/messages/delete-message";
 import { editMessage } from "@/lib/messages/edit-message";
-import { forwardMessage } from "@/lib/messages/forward-message";
+import { forwardMessages } from "@/lib/messages/forward-message";
 import { listMessages } from "@/lib/messages/list-messages";
 import { sendMessage } from "@/lib/messages/send-message";
 import { syncMessages } from "@/lib/messages/sync-messages";
@@ -96,14 +96,14 @@ describe("polls", () => {
 
     // Forwarded, it is a new poll with no votes.
     await votePoll(ben.ctx, { messageId: poll.id, options: [2] });
-    const [copy] = await forwardMessage(ben.ctx, { messageId: poll.id, conversationIds: [group.id], clientId: `fwd-${group.id}` });
+    const [copy] = await forwardMessages(ben.ctx, { messageIds: [poll.id], conversationIds: [group.id], clientId: `fwd-${group.id}` });
     expect(copy).toMatchObject({ type: "POLL", forwarded: true });
     expect(counts(copy!)).toEqual([0, 0, 0]);
 
     await db.conversation.update({ where: { id: group.id }, data: { archivedAt: new Date() } });
     await expect(votePoll(ben.ctx, { messageId: poll.id, options: [0] })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await db.conversation.update({ where: { id: group.id }, data: { archivedAt: null } });
-    await deleteMessage(ana.ctx, { messageId: poll.id, for: "everyone" });
+    await deleteMessages(ana.ctx, { messageIds: [poll.id], for: "everyone" });
     await expect(votePoll(ben.ctx, { messageId: poll.id, options: [0] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect((await listMessages(ben.ctx, { conversationId: group.id })).messages.find((m) => m.id === poll.id)?.poll).toBeNull();
   });

@@ -6,7 +6,7 @@ import { testDb } from "@/lib/test-support/database";
 import { createTestUser, recordingPublisher, type RecordingPublisher } from "@/lib/test-support/fixtures";
 import { setBlocked } from "@/lib/users/block-user";
 import { editMessage } from "./edit-message";
-import { forwardMessage } from "./forward-message";
+import { forwardMessages } from "./forward-message";
 import { listMessages } from "./list-messages";
 import { messageReceipts } from "./message-receipts";
 import { markRead } from "./receipts";
@@ -124,7 +124,7 @@ describe("a message to someone who blocks me", () => {
     const { ana, ben, benPublish, dm, before } = await anaBlocksBen();
     const friend = await createTestUser(db, { name: "Withheld Friend" });
     const friendChat = await openDirect(ben.ctx, { userId: friend.id });
-    const copies = await forwardMessage(ben.ctx, { messageId: before.id, conversationIds: [dm.id, friendChat.id], clientId: cid() });
+    const copies = await forwardMessages(ben.ctx, { messageIds: [before.id], conversationIds: [dm.id, friendChat.id], clientId: cid() });
     expect(copies.map((m) => [m.conversationId, m.withheld])).toEqual([
       [dm.id, true],
       [friendChat.id, false],

@@ -49,11 +49,11 @@ export function uninstallRateLimiters(): void {
   g.__convoLimiters = undefined;
 }
 
-/** Counts one action against a limit; RATE_LIMITED (with the wait in the message) when over it. */
-export async function consume(kind: LimitKind, key: string): Promise<void> {
+/** Counts an action (`points` of them) against a limit; RATE_LIMITED (with the wait in the message) when over it. */
+export async function consume(kind: LimitKind, key: string, points = 1): Promise<void> {
   if (!g.__convoLimiters) installRateLimiters();
   try {
-    await g.__convoLimiters![kind].consume(key);
+    await g.__convoLimiters![kind].consume(key, points);
   } catch (err) {
     // Duck-typed: Next's bundle and server.ts each load their own copy of the library, so the
     // limiter installed by server.ts rejects with a class instanceof cannot recognise here.

@@ -217,13 +217,13 @@ export type ClientToServerEvents = {
   /** Toggles my reaction with this emoji. */
   "message:react": (input: { messageId: string; emoji: string }, ack: (res: Ack<{ message: MessageDto }>) => void) => void;
   "message:forward": (
-    input: { messageId: string; conversationIds: string[]; clientId: string },
+    input: { messageIds: string[]; conversationIds: string[]; clientId: string },
     ack: (res: Ack<{ messages: MessageDto[] }>) => void,
   ) => void;
   "message:delete": (
-    input: { messageId: string; for: "me" | "everyone" },
+    input: { messageIds: string[]; for: "me" | "everyone" },
     /** byAdmin: the server recorded it as an admin's moderation. */
-    ack: (res: Ack<{ byAdmin: boolean }>) => void,
+    ack: (res: Ack<{ deleted: { messageId: string; byAdmin: boolean }[] }>) => void,
   ) => void;
   "receipt:delivered": (input: { conversationId: string; seq: number }, ack?: (res: Ack<Record<never, never>>) => void) => void;
   "receipt:read": (input: { conversationId: string; seq: number }, ack?: (res: Ack<Record<never, never>>) => void) => void;
@@ -279,8 +279,8 @@ export type ServerToClientEvents = {
   "conversation:patched": (patch: ConversationPatch) => void;
   /** The chat's pinned messages changed: a chat that shows them fetches them again. */
   "pins:changed": (event: { conversationId: string }) => void;
-  /** My star on a message changed (from another tab). */
-  "star:updated": (event: { messageId: string; starred: boolean }) => void;
+  /** My stars on messages changed (from another tab). */
+  "star:updated": (event: { messageIds: string[]; starred: boolean }) => void;
   /** My own profile or settings changed (from another tab). */
   "profile:updated": (profile: UserSummary) => void;
   /** Someone's public profile changed: refresh their name/avatar where shown. */

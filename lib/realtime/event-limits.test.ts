@@ -63,9 +63,9 @@ describe("socket event limits", () => {
     const { message } = await sendMessage(ana.ctx, { conversationId: dm.id, clientId: `del-${dm.id.slice(0, 8)}`, text: "oops" });
     const [a, b] = [await connect(ana), await connect(ben)];
     const deleted = collect(b, "message:deleted");
-    const del = () => a.emitWithAck("message:delete", { messageId: message.id, for: "everyone" });
+    const del = () => a.emitWithAck("message:delete", { messageIds: [message.id], for: "everyone" });
     const answers = [...(await Promise.all([del(), del(), del(), del()])), await del()];
-    expect(answers).toEqual(Array.from({ length: 5 }, () => ({ ok: true, byAdmin: false })));
+    expect(answers).toEqual(Array.from({ length: 5 }, () => ({ ok: true, deleted: [{ messageId: message.id, byAdmin: false }] })));
     await sleep(300);
     expect(deleted.seen).toEqual([{ conversationId: dm.id, messageId: message.id, seq: message.seq, forEveryone: true, byAdmin: false }]);
   });
@@ -76,9 +76,20 @@ describe("socket event limits", () => {
     const { message } = await sendMessage(ana.ctx, { conversationId: dm.id, clientId: `del2-${dm.id.slice(0, 8)}`, text: "gone" });
     const a = await connect(ana);
     const answers = await Promise.all(
-      Array.from({ length: limit + 3 }, () => a.emitWithAck("message:delete", { messageId: message.id, for: "everyone" })),
+      Array.from({ length: limit + 3 }, () => a.emitWithAck("message:delete", { messageIds: [message.id], for: "everyone" })),
     );
     expect(refusedCodes(answers)).toEqual(["RATE_LIMITED", "RATE_LIMITED", "RATE_LIMITED"]);
+  });
+
+  it("counts a delete of several picked messages as one write per message", async () => {
+    const { ana, dm } = await pair();
+    const limit = env().RATE_LIMIT_MESSAGES;
+    const picked = [];
+    for (let i = 0; i < 10; i++) picked.push((await sendMessage(ana.ctx, { conversationId: dm.id, clientId: `del3-${i}-${dm.id.slice(0, 8)}`, text: `m${i}` })).message.id);
+    const a = await connect(ana);
+    // limit / 10 deletes of ten use the whole budget: the next single one is refused.
+    for (let i = 0; i < limit / 10; i++) expect(await a.emitWithAck("message:delete", { messageIds: picked, for: "me" })).toMatchObject({ ok: true });
+    expect(await a.emitWithAck("message:delete", { messageIds: [picked[0]!], for: "me" })).toMatchObject({ ok: false, error: { code: "RATE_LIMITED" } });
   });
 
   it("answers RATE_LIMITED to syncs and presence watches past the API limit", async () => {

@@ -70,7 +70,7 @@ describe("outsider matrix: every client event is denied and leaks nothing", () =
     const send = await spy.emitWithAck("message:send", { conversationId: directId, clientId: "outsider-sock-1", text: "let me in" });
     expect(send).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     for (const scope of ["me", "everyone"] as const) {
-      const del = await spy.emitWithAck("message:delete", { messageId: aliceMessageId, for: scope });
+      const del = await spy.emitWithAck("message:delete", { messageIds: [aliceMessageId], for: scope });
       expect(del, scope).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     }
     for (const event of ["receipt:delivered", "receipt:read"] as const) {
@@ -80,7 +80,7 @@ describe("outsider matrix: every client event is denied and leaks nothing", () =
     expect(await spy.emitWithAck("message:edit", { messageId: aliceMessageId, text: "mine now" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     expect(await spy.emitWithAck("message:react", { messageId: aliceMessageId, emoji: "😈" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     expect(
-      await spy.emitWithAck("message:forward", { messageId: aliceMessageId, conversationIds: [directId], clientId: "outsider-fwd-sock" }),
+      await spy.emitWithAck("message:forward", { messageIds: [aliceMessageId], conversationIds: [directId], clientId: "outsider-fwd-sock" }),
     ).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     const sync = await spy.emitWithAck("sync", { cursors: { [directId]: 0 } });
     expect(sync.ok).toBe(true);

@@ -6,9 +6,10 @@ import { membershipIds } from "@/lib/conversations/membership";
 import type { Db } from "@/lib/db/client";
 import { logger } from "@/lib/logger";
 import { consume, type LimitKind } from "@/lib/rate-limit/limiters";
-import { deleteMessage } from "@/lib/messages/delete-message";
+import { deleteMessages } from "@/lib/messages/delete-message";
 import { editMessage } from "@/lib/messages/edit-message";
-import { forwardMessage } from "@/lib/messages/forward-message";
+import { forwardMessages } from "@/lib/messages/forward-message";
+import { chargeSelection } from "@/lib/messages/message-selection";
 import { reactToMessage } from "@/lib/messages/react-to-message";
 import { listMessages } from "@/lib/messages/list-messages";
 import { markDelivered, markRead } from "@/lib/messages/receipts";
@@ -46,10 +47,13 @@ export async function registerHandlers(io: Server, db: Db, socket: Socket): Prom
   );
   socket.on("message:edit", (input, ack) => answer(ack, async () => ({ message: await write(() => editMessage(ctx, input)) }), "message:edit"));
   socket.on("message:react", (input, ack) => answer(ack, async () => ({ message: await write(() => reactToMessage(ctx, input)) }), "message:react"));
+  // One write per message selected: the first counted by write(), the rest by chargeSelection.
   socket.on("message:forward", (input, ack) =>
-    answer(ack, async () => ({ messages: await write(() => forwardMessage(ctx, input)) }), "message:forward"),
+    answer(ack, async () => ({ messages: await write(() => chargeSelection(user.id, input).then(() => forwardMessages(ctx, input))) }), "message:forward"),
   );
-  socket.on("message:delete", (input, ack) => answer(ack, () => write(() => deleteMessage(ctx, input)), "message:delete"));
+  socket.on("message:delete", (input, ack) =>
+    answer(ack, () => write(() => chargeSelection(user.id, input).then(() => deleteMessages(ctx, input))), "message:delete"),
+  );
   socket.on("receipt:delivered", (input, ack) =>
     answer(ack, () => limited("receipts", () => markDelivered(ctx, input)).then(() => ({})), "receipt:delivered"),
   );

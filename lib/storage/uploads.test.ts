@@ -8,7 +8,7 @@ import * as attachmentRoute from "@/app/api/v1/attachments/[id]/route";
 import * as uploadsRoute from "@/app/api/v1/uploads/route";
 import { openDirect } from "@/lib/conversations/open-direct";
 import { resetEnvForTests } from "@/lib/env";
-import { forwardMessage } from "@/lib/messages/forward-message";
+import { forwardMessages } from "@/lib/messages/forward-message";
 import { listMessages } from "@/lib/messages/list-messages";
 import { sendMessage } from "@/lib/messages/send-message";
 import { testDb } from "@/lib/test-support/database";
@@ -428,7 +428,7 @@ describe("files sent together", () => {
     expect(reply.message.replyTo).toMatchObject({ attachmentKind: "FILE" });
     expect((await listMessages(alice.ctx, { conversationId: directId })).messages.at(-1)!.replyTo).toMatchObject({ attachmentKind: "FILE" });
 
-    const [copy] = await forwardMessage(bob.ctx, { messageId: message.id, conversationIds: [directId], clientId: `order-fw-${picked[0]!.slice(0, 8)}` });
+    const [copy] = await forwardMessages(bob.ctx, { messageIds: [message.id], conversationIds: [directId], clientId: `order-fw-${picked[0]!.slice(0, 8)}` });
     expect(copy!.attachments.map((a) => a.name)).toEqual(names);
   });
 });
