@@ -227,6 +227,30 @@ test.describe("admin console", () => {
     await expectConfirmation(admin, `Deleted “${name}”`);
   });
 
+  test("a member's browser that was offline while removed from one group and another was deleted catches up on reconnect", async ({ newUsers }) => {
+    const admin = await signInAdmin(newUsers);
+    const [keptName, goneName] = [unique("E2E Removed From"), unique("E2E Deleted Away")];
+    const [keptId, goneId] = [await createGroupViaApi(admin, keptName), await createGroupViaApi(admin, goneName)];
+    const [member] = await newUsers(1, { label: "away-member" });
+    await signIn(member!.page, member!);
+    const userId = ((await (await member!.page.request.get("/api/v1/me")).json()) as { profile: { id: string } }).profile.id;
+    for (const id of [keptId, goneId]) expect((await member!.page.request.post(`/api/v1/groups/${id}/join`)).ok()).toBe(true);
+    const M = member!.page;
+    await M.reload();
+    for (const name of [keptName, goneName]) await expect(chatRow(M, name)).toBeVisible();
+
+    await member!.context.setOffline(true);
+    await expect(M.getByTestId("connection-banner")).toBeVisible();
+    expect((await admin.request.delete(`/api/v1/groups/${keptId}/members/${userId}`)).ok()).toBe(true);
+    expect((await admin.request.delete(`/api/v1/admin/groups/${goneId}`, { data: { confirmName: goneName } })).ok()).toBe(true);
+    await member!.context.setOffline(false);
+    await expect(M.getByTestId("connection-banner")).toHaveCount(0, { timeout: 20_000 });
+
+    await expect(chatRow(M, goneName)).toHaveCount(0);
+    await chatRow(M, keptName).click();
+    await expect(M.getByTestId("not-member-notice")).toBeVisible();
+  });
+
   test("members are removed, banned and unbanned; a message is deleted for everyone", async ({ newUsers }) => {
     const admin = await signInAdmin(newUsers);
     const name = unique("E2E Moderation");

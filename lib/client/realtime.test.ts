@@ -149,8 +149,8 @@ describe("realtime client", () => {
     expect(store.getState().connection).toBe("reconnecting");
 
     socket.replies.set("sync", (input) => {
-      expect(input).toEqual({ cursors: { c1: 2 } });
-      return { ok: true, conversations: [conv({ lastSeq: 3, readSeq: 2, unreadCount: 1 })], missed: { c1: [msg(3)] }, truncated: [], removed: [], hidden: [] };
+      expect(input).toEqual({ cursors: { c1: 2 }, listed: ["c1"] });
+      return { ok: true, conversations: [conv({ lastSeq: 3, readSeq: 2, unreadCount: 1 })], missed: { c1: [msg(3)] }, truncated: [], removed: [], gone: [], hidden: [] };
     });
     socket.replies.set("message:send", () => ({ ok: true, message: msg(4, { senderId: ME, clientId: "k1", text: "offline msg" }) }));
     socket.connect();
@@ -230,7 +230,7 @@ describe("realtime client", () => {
     store.getState().setActive("c1");
     // While the server's broadcasts were lost: Ana sent 3 and edited 2; the socket stayed up.
     socket.replies.set("sync", (input) => {
-      expect(input).toEqual({ cursors: { c1: 2 } });
+      expect(input).toEqual({ cursors: { c1: 2 }, listed: ["c1"] });
       return { ...emptySyncReply(), conversations: [conv({ lastSeq: 3, readSeq: 2, unreadCount: 1 })], missed: { c1: [msg(3)] } };
     });
     socket.replies.set("messages:list", () => ({ ok: true, messages: [msg(1), msg(2, { text: "hello 2, edited", editedAt: "2025-03-10T12:06:00.000Z" }), msg(3)], nextBefore: null }));
@@ -304,7 +304,7 @@ describe("realtime client", () => {
 
     // Message 2 went while we were offline: nobody told us, so the timed chat is read afresh.
     socket.disconnect();
-    socket.replies.set("sync", () => ({ ok: true, conversations: [conv({ lastSeq: 3, readSeq: 3, messageTimerSec: 86400 })], missed: {}, truncated: [], removed: [], hidden: [] }));
+    socket.replies.set("sync", () => ({ ok: true, conversations: [conv({ lastSeq: 3, readSeq: 3, messageTimerSec: 86400 })], missed: {}, truncated: [], removed: [], gone: [], hidden: [] }));
     socket.replies.set("messages:list", () => ({ ok: true, messages: [msg(1)], nextBefore: null }));
     socket.connect();
     await flush();
@@ -489,11 +489,28 @@ describe("realtime client", () => {
     socket.replies.set("sync", () => ({ ...emptySyncReply(), removed: ["c1"] }));
     socket.connect();
     await flush();
-    expect(socket.sent("sync").at(-1)).toEqual({ cursors: { c1: 2 } });
+    expect(socket.sent("sync").at(-1)).toEqual({ cursors: { c1: 2 }, listed: ["c1"] });
     expect(store.getState().removed.c1).toBe(true);
     expect(store.getState().groups[0]).toMatchObject({ isMember: false, memberCount: 2 });
     // Its history stays readable.
     expect(store.getState().messages.c1!.items.map((m) => m.seq)).toEqual([1, 2]);
+  });
+
+  it("chats never opened here are asked about too: one removed from turns read-only, one deleted leaves the list", async () => {
+    const { store, socket, client } = setup();
+    store.getState().mergeConversations([conv({ id: "g-left", type: "GROUP", title: "Left me" }), conv({ id: "g-gone", type: "GROUP", title: "Deleted" })]);
+    client.start();
+    await flush();
+    socket.disconnect();
+    socket.replies.set("sync", () => ({ ...emptySyncReply(), conversations: [conv({ lastSeq: 2, readSeq: 2 })], removed: ["g-left"], gone: ["g-gone"] }));
+    socket.connect();
+    await flush();
+    expect(socket.sent("sync").at(-1)).toEqual({ cursors: {}, listed: ["c1", "g-left", "g-gone"] });
+    const s = store.getState();
+    expect(s.removed["g-left"]).toBe(true);
+    expect(s.conversations["g-left"]).toBeDefined();
+    expect(s.conversations["g-gone"]).toBeUndefined();
+    expect(s.deletedGroups["g-gone"]).toBe("Deleted");
   });
 
   it("back in a group while the sync's answer is on its way: the older answer doesn't make it read-only", async () => {

@@ -329,15 +329,22 @@ export function createRealtimeClient(deps: RealtimeDeps) {
       const s = store.getState();
       const cursors: Record<string, number> = {};
       for (const [id, m] of Object.entries(s.messages)) if (m.status === "ready") cursors[id] = m.syncedSeq;
+      // Every chat shown, loaded or not: one removed or deleted meanwhile must not stay listed.
+      const listed = Object.keys(s.conversations).slice(0, 1000);
       const rejoinsBefore = new Map(rejoins);
-      const res = await emitWithAck(socket, "sync", { cursors }, 15_000);
+      const res = await emitWithAck(socket, "sync", { cursors, listed }, 15_000);
       if (!res.ok) {
         if (connected()) scheduleResync();
         return;
       }
       store.getState().applySync(res, cursors);
-      for (const conversationId of res.removed) {
-        if (rejoins.get(conversationId) === rejoinsBefore.get(conversationId)) removedFrom(conversationId);
+      const stillAway = (conversationId: string) => rejoins.get(conversationId) === rejoinsBefore.get(conversationId);
+      for (const conversationId of res.removed) if (stillAway(conversationId)) removedFrom(conversationId);
+      // Deleted while we were away: as the live conversation:removed and conversation:deleted do.
+      for (const conversationId of res.gone) {
+        if (!stillAway(conversationId)) continue;
+        removedFrom(conversationId);
+        store.getState().conversationDeleted(conversationId);
       }
       for (const [conversationId, missed] of Object.entries(res.missed)) noteDelivered(conversationId, missed);
       for (const conversationId of res.truncated) void loadLatest(conversationId, "reset");

@@ -81,6 +81,7 @@ describe("chat store", () => {
         missed: { c1: [msg(3), msg(4)] },
         truncated: [],
         removed: [],
+        gone: [],
         hidden: [],
       },
       { c1: 2 },
@@ -250,7 +251,7 @@ describe("deleting a direct chat", () => {
 
     const deletedAt = "2026-11-24T01:00:00.000Z";
     store.getState().applySync(
-      { conversations: [conv({ id: "c2", lastSeq: 1 })], missed: {}, truncated: [], removed: [], hidden: [{ conversationId: "c1", chatDeletedAt: deletedAt }] },
+      { conversations: [conv({ id: "c2", lastSeq: 1 })], missed: {}, truncated: [], removed: [], gone: [], hidden: [{ conversationId: "c1", chatDeletedAt: deletedAt }] },
       { c1: 2 },
     );
     const s = store.getState();
@@ -264,7 +265,7 @@ describe("deleting a direct chat", () => {
     const deletedAt = "2026-11-24T01:00:00.000Z";
     const store = chatStore([conv({ lastSeq: 2, clearedSeq: 2, chatDeletedAt: deletedAt })]);
     store.getState().setActive("c1");
-    store.getState().applySync({ conversations: [], missed: {}, truncated: [], removed: [], hidden: [{ conversationId: "c1", chatDeletedAt: deletedAt }] }, {});
+    store.getState().applySync({ conversations: [], missed: {}, truncated: [], removed: [], gone: [], hidden: [{ conversationId: "c1", chatDeletedAt: deletedAt }] }, {});
     expect(store.getState().conversations.c1).toBeDefined();
     expect(store.getState().activeId).toBe("c1");
   });
@@ -276,7 +277,7 @@ describe("a chat cleared on another device while this tab was away", () => {
     store.getState().pageLoaded("c1", { messages: [msg(1), msg(2), msg(3)], nextBefore: null }, "latest");
     store.getState().setStarred([msg(2).id]);
     store.getState().applySync(
-      { conversations: [conv({ lastSeq: 4, readSeq: 3, unreadCount: 1, clearedSeq: 3 })], missed: { c1: [msg(4)] }, truncated: [], removed: [], hidden: [] },
+      { conversations: [conv({ lastSeq: 4, readSeq: 3, unreadCount: 1, clearedSeq: 3 })], missed: { c1: [msg(4)] }, truncated: [], removed: [], gone: [], hidden: [] },
       { c1: 3 },
     );
     const s = store.getState();

@@ -145,6 +145,21 @@ describe("syncMessages", () => {
     expect(again.missed[group.id]).toBeDefined();
   });
 
+  it("asks about listed chats too: removed from one not loaded here, another deleted, a stranger's id gone like a made-up one", async () => {
+    const dave = await createTestUser(db);
+    const owner = await createTestUser(db);
+    const left = await createPrivateGroup(owner.ctx, { name: "Sync left", memberIds: [dave.id] });
+    const doomed = await createPrivateGroup(owner.ctx, { name: "Sync doomed", memberIds: [dave.id] });
+    const kept = await createPrivateGroup(owner.ctx, { name: "Sync kept", memberIds: [dave.id] });
+    await removeMember(owner.ctx, { conversationId: left.id, userId: dave.id });
+    await db.conversation.delete({ where: { id: doomed.id } });
+    const made = randomUUID();
+    const result = await syncMessages(dave.ctx, { cursors: {}, listed: [left.id, doomed.id, kept.id, small, made] });
+    expect(result.removed).toEqual([left.id]);
+    expect(result.gone.sort()).toEqual([doomed.id, small, made].sort());
+    expect(result.conversations.map((c) => c.id)).toContain(kept.id);
+  });
+
   it("reports no removal for chats I am still in or was never in", async () => {
     const result = await syncMessages(bob.ctx, { cursors: { [small]: 5, [other]: 3, [big]: SYNC_LIMIT_PER_CONVERSATION + 1 } });
     expect(result.removed).toEqual([]);
@@ -152,6 +167,9 @@ describe("syncMessages", () => {
     const outsider = await createTestUser(db);
     const strangers = await syncMessages(outsider.ctx, { cursors: { [small]: 0, [big]: 0, [randomUUID()]: 0 } });
     expect(strangers).toMatchObject({ missed: {}, truncated: [], removed: [] });
+    // Someone else's chats and a made-up id are told alike: no membership of mine.
+    expect(strangers.gone).toHaveLength(3);
+    expect(strangers.gone).toEqual(expect.arrayContaining([small, big]));
   });
 
   it("does not bring back messages I deleted for me", async () => {

@@ -11,19 +11,22 @@ export const SYNC_LIMIT_PER_CONVERSATION = 200;
 
 export const syncInput = z.object({
   cursors: z.record(id, seq).refine((c) => Object.keys(c).length <= 1000, "Too many conversations"),
+  /** The chats this browser lists (loaded or not): asked about too, so none outlives its end. */
+  listed: z.array(id).max(1000, "Too many conversations").default([]),
 });
 
 /**
  * After a reconnect: my conversations as they are now, and for each cursor the messages after
- * it (my memberships only). More than one batch → listed in `truncated`; a cursor's chat I have
- * left or was removed from meanwhile → listed in `removed`; a chat I deleted that is still out of
- * my list → in `hidden`, so a tab that was away when it went drops it too.
+ * it (my memberships only). More than one batch → listed in `truncated`. Of the chats asked about
+ * (cursors and `listed`): one I have left or was removed from meanwhile → `removed`; one I have
+ * no membership of at all (a deleted group) → `gone`. A chat I deleted that is still out of my
+ * list → `hidden`. So a tab that was away drops what ended meanwhile too.
  */
 export async function syncMessages(ctx: Ctx, input: z.input<typeof syncInput>): Promise<SyncResult> {
-  const { cursors } = syncInput.parse(input);
-  const [conversations, removed, deleted] = await Promise.all([
+  const { cursors, listed: shown } = syncInput.parse(input);
+  const [conversations, { removed, gone }, deleted] = await Promise.all([
     conversationSummaries(ctx.db, ctx.actor.id),
-    formerMemberships(ctx, Object.keys(cursors)),
+    endedMemberships(ctx, [...new Set([...Object.keys(cursors), ...shown])]),
     deletedChats(ctx),
   ]);
   const listed = new Set(conversations.map((c) => c.id));
@@ -58,20 +61,25 @@ export async function syncMessages(ctx: Ctx, input: z.input<typeof syncInput>): 
       }
     }
   }
-  return { conversations, missed, truncated, removed, hidden };
+  return { conversations, missed, truncated, removed, gone, hidden };
 }
 
 /**
- * Which of these chats I was a member of and am not any more. Only my own membership rows are
- * read, so an id of a chat I was never in tells nothing about it.
+ * Of these chats, which I was a member of and am not any more (`removed`), and which I have no
+ * membership of at all (`gone`: deleted, or never mine). Only my own membership rows are read, so
+ * an id of someone else's chat gets the same answer as a made-up one and tells nothing about it.
  */
-async function formerMemberships(ctx: Ctx, conversationIds: string[]): Promise<string[]> {
-  if (conversationIds.length === 0) return [];
+async function endedMemberships(ctx: Ctx, conversationIds: string[]): Promise<{ removed: string[]; gone: string[] }> {
+  if (conversationIds.length === 0) return { removed: [], gone: [] };
   const rows = await ctx.db.participant.findMany({
-    where: { userId: ctx.actor.id, conversationId: { in: conversationIds }, leftAt: { not: null } },
-    select: { conversationId: true },
+    where: { userId: ctx.actor.id, conversationId: { in: conversationIds } },
+    select: { conversationId: true, leftAt: true },
   });
-  return rows.map((r) => r.conversationId);
+  const mine = new Set(rows.map((r) => r.conversationId));
+  return {
+    removed: rows.filter((r) => r.leftAt !== null).map((r) => r.conversationId),
+    gone: conversationIds.filter((id) => !mine.has(id)),
+  };
 }
 
 

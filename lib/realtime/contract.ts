@@ -195,6 +195,8 @@ export type SyncResult = {
   truncated: string[];
   /** Conversations asked about that I left or was removed from meanwhile: read-only now. */
   removed: string[];
+  /** Conversations asked about that I have no membership of (a group deleted meanwhile): gone. */
+  gone: string[];
   /** My chats out of my list because I deleted them (on any device) and nothing came since. */
   hidden: { conversationId: string; chatDeletedAt: string }[];
 };
@@ -228,7 +230,7 @@ export type ClientToServerEvents = {
   "receipt:delivered": (input: { conversationId: string; seq: number }, ack?: (res: Ack<Record<never, never>>) => void) => void;
   "receipt:read": (input: { conversationId: string; seq: number }, ack?: (res: Ack<Record<never, never>>) => void) => void;
   typing: (input: { conversationId: string; isTyping: boolean }) => void;
-  sync: (input: { cursors: Record<string, number> }, ack: (res: Ack<SyncResult>) => void) => void;
+  sync: (input: { cursors: Record<string, number>; listed?: string[] }, ack: (res: Ack<SyncResult>) => void) => void;
   /** A page of history, as GET /api/v1/conversations/:id/messages answers it. */
   "messages:list": (input: PageQuery & { conversationId: string }, ack: (res: Ack<MessagePage>) => void) => void;
   "presence:watch": (

@@ -64,4 +64,4 @@ export class FakeSocket {
 }
 
 /** The ack of a sync that finds nothing missed. */
-export const emptySyncReply = () => ({ ok: true, conversations: [], missed: {}, truncated: [], removed: [], hidden: [] });
+export const emptySyncReply = () => ({ ok: true, conversations: [], missed: {}, truncated: [], removed: [], gone: [], hidden: [] });
