@@ -389,3 +389,54 @@ test.describe("accessibility and screenshots", () => {
     }
   });
 });
+
+test.describe("favourites", () => {
+  test("add chats to Favourites from the list and from the chat: the filter lists them on every tab and after a reload", async ({ newUsers }) => {
+    const [ana, ben, cy] = await newUsers(3, { label: "fav" });
+    await signInAll([ana!, ben!, cy!]);
+    const A = ana!.page;
+    await sendDirect(A, ben!.name, "hi Ben");
+    await sendDirect(A, cy!.name, "hi Cy");
+    const A2 = await ana!.context.newPage();
+    await A2.goto("/");
+
+    // Empty at first, with a word on how to add one.
+    await A.getByTestId("tab-favourites").click();
+    await expect(A.getByTestId("chats-no-match")).toContainText("No favourites yet");
+
+    // From the list's row menu, and from the open chat's menu.
+    await A.getByTestId("tab-all").click();
+    await chatRow(A, ben!.name).click({ button: "right" });
+    await A.getByTestId("conversation-menu").getByTestId("menu-favourite").click();
+    await expect(A.getByTestId("toasts")).toContainText("Added to Favourites");
+    await A.getByTestId("tab-favourites").click();
+    await expect(chatRow(A, ben!.name)).toBeVisible();
+    await expect(chatRow(A, cy!.name)).toHaveCount(0);
+    await expectNoAxeViolations(A);
+
+    await A2.getByTestId("tab-favourites").click();
+    await expect(chatRow(A2, ben!.name)).toBeVisible();
+    await openChat(A2, ben!.name);
+    await A2.getByTestId("chat-menu-button").click();
+    await expect(A2.getByTestId("chat-favourite")).toHaveText("Remove from Favourites");
+    await A2.keyboard.press("Escape");
+
+    // Cy's chat from its own menu; Ben's out again from the list.
+    await A.getByTestId("tab-all").click();
+    await openChat(A, cy!.name);
+    await A.getByTestId("chat-menu-button").click();
+    await A.getByTestId("chat-favourite").click();
+    await chatRow(A, ben!.name).click({ button: "right" });
+    await expect(A.getByTestId("conversation-menu").getByTestId("menu-favourite")).toHaveText("Remove from Favourites");
+    await A.getByTestId("conversation-menu").getByTestId("menu-favourite").click();
+    await A.reload();
+    await A.getByTestId("tab-favourites").click();
+    await expect(chatRow(A, cy!.name)).toBeVisible();
+    await expect(chatRow(A, ben!.name)).toHaveCount(0);
+    await expect(chatRow(A2, cy!.name)).toBeVisible();
+    await expect(chatRow(A2, ben!.name)).toHaveCount(0);
+    // Only mine: Ben has no favourites.
+    await ben!.page.getByTestId("tab-favourites").click();
+    await expect(ben!.page.getByTestId("chats-no-match")).toBeVisible();
+  });
+});

@@ -4,7 +4,8 @@
 import { useShallow } from "zustand/react/shallow";
 import { ConversationAvatar } from "@/components/conversations/conversation-avatar";
 import { useState } from "react";
-import { BackIcon, CheckIcon, ClearChatIcon, CloseIcon, DownloadIcon, InfoIcon, MoreIcon, SearchIcon, StarIcon, TimerIcon, TrashIcon } from "@/components/ui/icons";
+import { BackIcon, CheckIcon, ClearChatIcon, CloseIcon, DownloadIcon, HeartIcon, InfoIcon, MoreIcon, SearchIcon, StarIcon, TimerIcon, TrashIcon } from "@/components/ui/icons";
+import { useChatSettings } from "@/components/conversations/use-chat-settings";
 import { IconButton } from "@/components/ui/icon-button";
 import { Menu, MenuItem } from "@/components/ui/menu";
 import { useChat } from "@/lib/client/context";
@@ -32,6 +33,7 @@ type Props = {
 
 export function ChatHeader({ conversation: c, infoOpen, onToggleInfo, infoPanelId, searchOpen, onOpenSearch, onSelectMessages }: Props) {
   const { closeChat, openStarred } = useChatNavigation();
+  const updateSettings = useChatSettings();
   const [menuButton, setMenuButton] = useState<HTMLButtonElement | null>(null);
   const [menuOpen, setMenuOpen] = useState(false);
   // Which dialog, kept while it closes so that its words don't change under the fade.
@@ -147,6 +149,13 @@ export function ChatHeader({ conversation: c, infoOpen, onToggleInfo, infoPanelI
         )}
         <MenuItem icon={<StarIcon size={20} />} onClick={openStarred} data-testid="open-starred">
           Starred messages
+        </MenuItem>
+        <MenuItem
+          icon={<HeartIcon size={20} filled={c.isFavourite} />}
+          onClick={() => void updateSettings(c, { isFavourite: !c.isFavourite })}
+          data-testid="chat-favourite"
+        >
+          {c.isFavourite ? "Remove from Favourites" : "Add to Favourites"}
         </MenuItem>
         <MenuItem icon={<CloseIcon size={20} />} onClick={closeChat} data-testid="close-chat">
           Close chat

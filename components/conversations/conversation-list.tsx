@@ -171,7 +171,9 @@ export function ConversationList({ query, filter, onNewChat, onDiscover, listRef
           ? `No chats match “${query.trim()}”.`
           : filter === "unread"
             ? "No unread chats. You're all caught up."
-            : "You're not in any groups yet."}
+            : filter === "favourites"
+              ? "No favourites yet. Add a chat from its menu: Add to Favourites."
+              : "You're not in any groups yet."}
         {filter === "groups" && !query.trim() && (
           <button type="button" onClick={onDiscover} className="mt-3 block w-full text-accent-strong underline-offset-2 hover:underline">
             Discover groups

@@ -4,7 +4,7 @@
 import { memo, useState } from "react";
 import { Ticks } from "@/components/chat/ticks";
 import { ConversationAvatar } from "@/components/conversations/conversation-avatar";
-import { ArchiveIcon, BellIcon, ChatBubbleIcon, CheckIcon, ChevronDownIcon, MutedIcon, PinIcon, PinOffIcon, UnarchiveIcon } from "@/components/ui/icons";
+import { ArchiveIcon, BellIcon, ChatBubbleIcon, CheckIcon, ChevronDownIcon, HeartIcon, MutedIcon, PinIcon, PinOffIcon, UnarchiveIcon } from "@/components/ui/icons";
 import { Menu, MenuItem } from "@/components/ui/menu";
 import { isMutedAt, isUnread, messagePreview } from "@/lib/client/conversations";
 import { formatListTime } from "@/lib/client/format";
@@ -245,6 +245,13 @@ export const ConversationRow = memo(function ConversationRow({
             {c.isPinned ? "Unpin chat" : "Pin chat"}
           </MenuItem>
         )}
+        <MenuItem
+          icon={<HeartIcon size={20} filled={c.isFavourite} />}
+          onClick={() => void onSettings(c, { isFavourite: !c.isFavourite })}
+          data-testid="menu-favourite"
+        >
+          {c.isFavourite ? "Remove from Favourites" : "Add to Favourites"}
+        </MenuItem>
       </Menu>
       {muting && <MuteDialog conversation={c} onClose={() => setMuting(false)} />}
     </li>

@@ -27,6 +27,7 @@ type Tab = ChatFilter | "discover";
 const TABS: { id: Tab; label: string }[] = [
   { id: "all", label: "All" },
   { id: "unread", label: "Unread" },
+  { id: "favourites", label: "Favourites" },
   { id: "groups", label: "Groups" },
   { id: "discover", label: "Discover groups" },
 ];

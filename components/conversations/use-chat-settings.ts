@@ -1,5 +1,5 @@
 "use client";
-// Pin / mute / archive / mark unread a chat (my own view of it): PATCH the settings, show the
+// Pin / mute / archive / mark unread / favourite a chat (my own view of it): PATCH the settings, show the
 // result at once, explain a refusal (at most 3 pinned chats) in a toast; archiving can be undone.
 import { useCallback } from "react";
 import { useToast } from "@/components/ui/toast";
@@ -10,9 +10,10 @@ import type { ConversationSummary } from "@/lib/realtime/contract";
 
 export type ChatSettingsUpdate = (conversation: ConversationSummary, patch: ChatSettingsPatch) => Promise<boolean>;
 
-/** Archiving moves the chat out of sight, so say where it went; pins and mutes show in the row. */
+/** Archiving moves the chat out of sight, and Favourites is a filter: say where it went. Pins and mutes show in the row. */
 function doneMessage(patch: ChatSettingsPatch): string | null {
   if (patch.isArchived !== undefined) return patch.isArchived ? "Chat archived" : "Chat unarchived";
+  if (patch.isFavourite !== undefined) return patch.isFavourite ? "Added to Favourites" : "Removed from Favourites";
   return null;
 }
 

@@ -390,3 +390,12 @@ export const TimerIcon = (p: IconProps) => (
     <path {...stroke} d="M12 9v4l2.5 2.5M9.5 2.5h5" />
   </Svg>
 );
+export const HeartIcon = ({ filled, ...p }: IconProps & { filled?: boolean }) => (
+  <Svg {...p}>
+    <path
+      {...stroke}
+      fill={filled ? "currentColor" : "none"}
+      d="M12 20s-7.5-4.6-9.2-9.1C1.6 7.6 3.9 4.5 7.2 4.5c2 0 3.6 1.1 4.8 2.8 1.2-1.7 2.8-2.8 4.8-2.8 3.3 0 5.6 3.1 4.4 6.4C19.5 15.4 12 20 12 20Z"
+    />
+  </Svg>
+);

@@ -170,7 +170,7 @@ export function isUnread(c: Pick<ConversationSummary, "unreadCount" | "markedUnr
 }
 
 /** The chat list's filter chips (Discover is no filter of chats). */
-export type ChatFilter = "all" | "unread" | "groups";
+export type ChatFilter = "all" | "unread" | "favourites" | "groups";
 
 /**
  * Whether a chat is a row of the list under `filter`. The Archived folder holds the archived
@@ -179,12 +179,13 @@ export type ChatFilter = "all" | "unread" | "groups";
  * The Unread chip counts with this too, so its number is what the filter lists.
  */
 export function inChatFilter(
-  c: Pick<ConversationSummary, "id" | "type" | "isArchived" | "unreadCount" | "markedUnread">,
+  c: Pick<ConversationSummary, "id" | "type" | "isArchived" | "unreadCount" | "markedUnread" | "isFavourite">,
   filter: ChatFilter,
   where: { archived: boolean; searching: boolean; keepId?: string | null },
 ): boolean {
   if (where.archived ? !c.isArchived : !where.searching && c.isArchived) return false;
   if (filter === "unread") return isUnread(c) || c.id === where.keepId;
+  if (filter === "favourites") return c.isFavourite;
   return filter === "all" || c.type === "GROUP";
 }
 

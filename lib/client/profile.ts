@@ -38,7 +38,14 @@ export type ProfilePatch = {
 };
 
 export type MuteFor = "8h" | "1w" | "always";
-export type ChatSettingsPatch = { isPinned?: boolean; isMuted?: boolean; muteFor?: MuteFor; isArchived?: boolean; markedUnread?: boolean };
+export type ChatSettingsPatch = {
+  isPinned?: boolean;
+  isMuted?: boolean;
+  muteFor?: MuteFor;
+  isArchived?: boolean;
+  markedUnread?: boolean;
+  isFavourite?: boolean;
+};
 
 // The server's own shape (a type-only import: nothing of the server module reaches the browser).
 export type { SearchHit };

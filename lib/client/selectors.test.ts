@@ -49,6 +49,13 @@ describe("selectors", () => {
     expect(inChatFilter(s().conversations.archived!, "unread", { archived: false, searching: true })).toBe(true);
   });
 
+  it("the Favourites filter lists the chats I added, not archived ones unless searching", () => {
+    const chats = [conv({ id: "fav", isFavourite: true }), conv({ id: "other" }), conv({ id: "fav-archived", isFavourite: true, isArchived: true })];
+    const listed = (searching: boolean) => chats.filter((c) => inChatFilter(c, "favourites", { archived: false, searching })).map((c) => c.id);
+    expect(listed(false)).toEqual(["fav"]);
+    expect(listed(true)).toEqual(["fav", "fav-archived"]);
+  });
+
   it("steps through the chat list in its order, within the open chat's folder, stopping at the ends", () => {
     const store = chatStore([
       conv({ id: "old", title: "Old", lastMessageAt: "2025-03-10T09:00:00.000Z" }),

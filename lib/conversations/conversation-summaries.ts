@@ -24,6 +24,7 @@ type SummaryRow = {
   mutedUntil: Date | null;
   isArchived: boolean;
   markedUnread: boolean;
+  isFavourite: boolean;
   groupArchived: boolean;
   onlyAdminsSend: boolean;
   messageTimerSec: number | null;
@@ -77,7 +78,7 @@ export async function conversationSummaries(
   const rows = await queryDirect<SummaryRow>(db, Prisma.sql`
     SELECT c.id, c.type::text AS type, c.name, c.icon, c."iconBg", c.about, c.visibility::text AS visibility,
            c."lastSeq", ${lastActivity} AS "lastMessageAt", c."archivedAt" IS NOT NULL AS "groupArchived", c."onlyAdminsSend", c."messageTimerSec",
-           p."readSeq", p."clearedSeq", p."chatDeletedAt", p."isPinned", p."isArchived", p."markedUnread",
+           p."readSeq", p."clearedSeq", p."chatDeletedAt", p."isPinned", p."isArchived", p."markedUnread", p."isFavourite",
            -- A mute for a while is over once its time has passed.
            p."isMuted" AND (p."mutedUntil" IS NULL OR p."mutedUntil" > now()) AS "isMuted",
            CASE WHEN p."isMuted" AND p."mutedUntil" > now() THEN p."mutedUntil" END AS "mutedUntil",
@@ -180,6 +181,7 @@ function toSummary(r: SummaryRow): ConversationSummary {
     mutedUntil: r.mutedUntil?.toISOString() ?? null,
     isArchived: r.isArchived,
     markedUnread: r.markedUnread,
+    isFavourite: r.isFavourite,
     groupArchived: r.groupArchived,
     onlyAdminsSend: r.onlyAdminsSend,
     messageTimerSec: r.messageTimerSec,

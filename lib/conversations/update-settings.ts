@@ -20,13 +20,14 @@ export const updateSettingsInput = z
     muteFor: z.enum(["8h", "1w", "always"], { error: "A mute lasts 8h, 1w or always" }).optional(),
     isArchived: z.boolean().optional(),
     markedUnread: z.boolean().optional(),
+    isFavourite: z.boolean().optional(),
   })
-  .refine((s) => [s.isPinned, s.isMuted, s.isArchived, s.markedUnread].some((v) => v !== undefined), "Nothing to change")
+  .refine((s) => [s.isPinned, s.isMuted, s.isArchived, s.markedUnread, s.isFavourite].some((v) => v !== undefined), "Nothing to change")
   .refine((s) => s.muteFor === undefined || s.isMuted === true, "How long to mute goes with muting");
 
 /**
  * My own view of a chat: pinned (at most three), muted (for 8 hours, a week or always), archived,
- * marked unread. Others see no change.
+ * marked unread, in my Favourites. Others see no change.
  */
 export async function updateConversationSettings(
   ctx: Ctx,

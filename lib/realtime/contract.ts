@@ -120,6 +120,8 @@ export type ConversationSummary = {
   isArchived: boolean;
   /** I marked it unread ("Mark as unread"): shown as unread until I open it. */
   markedUnread: boolean;
+  /** I added it to my Favourites (a filter of the chat list). */
+  isFavourite: boolean;
   /** An admin archived this group: its history stays readable, nobody can send. */
   groupArchived: boolean;
   /** An announcement group: only its admins send (site admins in a public group). */

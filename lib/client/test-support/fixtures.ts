@@ -48,6 +48,7 @@ export function conv(over: Partial<ConversationSummary> = {}): ConversationSumma
     mutedUntil: null,
     isArchived: false,
     markedUnread: false,
+    isFavourite: false,
     onlyAdminsSend: false,
     messageTimerSec: null,
     groupArchived: false,
