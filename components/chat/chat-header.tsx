@@ -4,7 +4,8 @@
 import { useShallow } from "zustand/react/shallow";
 import { ConversationAvatar } from "@/components/conversations/conversation-avatar";
 import { useState } from "react";
-import { BackIcon, CheckIcon, ClearChatIcon, CloseIcon, DownloadIcon, HeartIcon, InfoIcon, MoreIcon, SearchIcon, StarIcon, TimerIcon, TrashIcon } from "@/components/ui/icons";
+import { BackIcon, CheckIcon, ClearChatIcon, CloseIcon, DownloadIcon, InfoIcon, MoreIcon, SearchIcon, StarIcon, TimerIcon, TrashIcon } from "@/components/ui/icons";
+import { FavouriteMenuItem } from "@/components/conversations/favourite-menu-item";
 import { useChatSettings } from "@/components/conversations/use-chat-settings";
 import { IconButton } from "@/components/ui/icon-button";
 import { Menu, MenuItem } from "@/components/ui/menu";
@@ -150,13 +151,7 @@ export function ChatHeader({ conversation: c, infoOpen, onToggleInfo, infoPanelI
         <MenuItem icon={<StarIcon size={20} />} onClick={openStarred} data-testid="open-starred">
           Starred messages
         </MenuItem>
-        <MenuItem
-          icon={<HeartIcon size={20} filled={c.isFavourite} />}
-          onClick={() => void updateSettings(c, { isFavourite: !c.isFavourite })}
-          data-testid="chat-favourite"
-        >
-          {c.isFavourite ? "Remove from Favourites" : "Add to Favourites"}
-        </MenuItem>
+        <FavouriteMenuItem conversation={c} onSettings={updateSettings} testId="chat-favourite" />
         <MenuItem icon={<CloseIcon size={20} />} onClick={closeChat} data-testid="close-chat">
           Close chat
         </MenuItem>

@@ -4,7 +4,7 @@
 import { memo, useState } from "react";
 import { Ticks } from "@/components/chat/ticks";
 import { ConversationAvatar } from "@/components/conversations/conversation-avatar";
-import { ArchiveIcon, BellIcon, ChatBubbleIcon, CheckIcon, ChevronDownIcon, HeartIcon, MutedIcon, PinIcon, PinOffIcon, UnarchiveIcon } from "@/components/ui/icons";
+import { ArchiveIcon, BellIcon, ChatBubbleIcon, CheckIcon, ChevronDownIcon, MutedIcon, PinIcon, PinOffIcon, UnarchiveIcon } from "@/components/ui/icons";
 import { Menu, MenuItem } from "@/components/ui/menu";
 import { isMutedAt, isUnread, messagePreview } from "@/lib/client/conversations";
 import { formatListTime } from "@/lib/client/format";
@@ -12,6 +12,7 @@ import { systemText } from "@/lib/client/system";
 import { tickStatus } from "@/lib/client/ticks";
 import type { OutboxEntry } from "@/lib/client/types";
 import type { ConversationSummary } from "@/lib/realtime/contract";
+import { FavouriteMenuItem } from "./favourite-menu-item";
 import { MuteDialog } from "./mute-dialog";
 import type { ChatSettingsUpdate } from "./use-chat-settings";
 
@@ -245,13 +246,7 @@ export const ConversationRow = memo(function ConversationRow({
             {c.isPinned ? "Unpin chat" : "Pin chat"}
           </MenuItem>
         )}
-        <MenuItem
-          icon={<HeartIcon size={20} filled={c.isFavourite} />}
-          onClick={() => void onSettings(c, { isFavourite: !c.isFavourite })}
-          data-testid="menu-favourite"
-        >
-          {c.isFavourite ? "Remove from Favourites" : "Add to Favourites"}
-        </MenuItem>
+        <FavouriteMenuItem conversation={c} onSettings={onSettings} testId="menu-favourite" />
       </Menu>
       {muting && <MuteDialog conversation={c} onClose={() => setMuting(false)} />}
     </li>
