@@ -8,3 +8,7 @@ export const MAX_JSON_BYTES = 256 * 1024;
 export const MAX_PEOPLE_QUERY = 100;
 /** Longest query for messages (the chat list's search, search in a chat). */
 export const MAX_MESSAGE_QUERY = 200;
+/** Most chats one forward goes to. */
+export const MAX_FORWARD_TARGETS = 5;
+/** Most messages "Select messages" acts on at once (forward, star, delete). */
+export const MAX_SELECTED_MESSAGES = 50;

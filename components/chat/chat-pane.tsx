@@ -22,7 +22,8 @@ import { selectBlockedPeer } from "@/lib/client/selectors";
 import { useShortcut } from "@/lib/client/use-shortcut";
 import { emptyMessages } from "@/lib/client/store";
 import { fromDto, type ViewMessage } from "@/lib/client/rows";
-import { MAX_SELECTED, toggleSelected as toggleSelection } from "@/lib/client/selection";
+import { toggleSelected as toggleSelection } from "@/lib/client/selection";
+import { MAX_SELECTED_MESSAGES } from "@/lib/limits";
 import { ChatHeader } from "./chat-header";
 import { Composer, type ComposerMode } from "./composer";
 import { PhotoIcon } from "@/components/ui/icons";
@@ -92,7 +93,7 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
     (message: ViewMessage) => {
       if (!message.id || selectedIds === null) return;
       const next = toggleSelection(selectedIds, message.id);
-      if (next.full) toast(`You can select up to ${MAX_SELECTED} messages`, "error");
+      if (next.full) toast(`You can select up to ${MAX_SELECTED_MESSAGES} messages`, "error");
       else setSelectedIds(next.selected);
     },
     [selectedIds, toast],

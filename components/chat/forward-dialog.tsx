@@ -15,13 +15,13 @@ import { useChat, useRealtimeClient } from "@/lib/client/context";
 import {
   announcementRolesToLoad,
   forwardCandidates,
-  MAX_FORWARD_TARGETS,
   peopleToForwardTo,
   personTarget,
   splitTargets,
   toggleTarget,
   type SendRights,
 } from "@/lib/client/forward";
+import { MAX_FORWARD_TARGETS } from "@/lib/limits";
 import { usePeopleSearch } from "@/lib/client/people-search";
 import type { ViewMessage } from "@/lib/client/rows";
 import { selectSortedConversations } from "@/lib/client/selectors";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { MAX_FORWARD_TARGETS } from "@/lib/limits";
 import type { ConversationSummary, MemberDto, UserSummary } from "@/lib/realtime/contract";
 import {
   announcementRolesToLoad,
   forwardCandidates,
-  MAX_FORWARD_TARGETS,
   peopleToForwardTo,
   personTarget,
   splitTargets,

@@ -1,11 +1,10 @@
 // Choosing where to forward a message: up to five of my chats, or people found by a search whose
 // direct chat opens on send, as WhatsApp's "Contacts" below its chats.
+import { MAX_FORWARD_TARGETS } from "@/lib/limits";
 import type { ConversationSummary, MemberDto, UserSummary } from "@/lib/realtime/contract";
 import { matchesQuery } from "./conversations";
 import { groupRights, myGroupRole, readsOnlyIn, type SiteRole } from "./groups";
 
-/** The server's limit per forward. */
-export const MAX_FORWARD_TARGETS = 5;
 
 /** Select or unselect a chat; a sixth pick is ignored (the same array comes back). */
 export function toggleTarget(selected: readonly string[], id: string, max = MAX_FORWARD_TARGETS): string[] {

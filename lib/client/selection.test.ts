@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { MAX_SELECTED_MESSAGES } from "@/lib/limits";
 import type { ViewMessage } from "./rows";
-import { MAX_SELECTED, isSelectable, selectionRights, selectionText, toggleSelected } from "./selection";
+import { isSelectable, selectionRights, selectionText, toggleSelected } from "./selection";
 import { ANA, ME, msg } from "./test-support/fixtures";
 
 const view = (seq: number, over: Partial<ViewMessage> = {}): ViewMessage => ({ ...msg(seq), pending: null, ...over }) as ViewMessage;
@@ -15,7 +16,7 @@ describe("selecting messages", () => {
 
   it("toggles one at a time and stops adding at the limit", () => {
     let selected: string[] = [];
-    for (let i = 0; i < MAX_SELECTED; i++) selected = toggleSelected(selected, `m${i}`).selected;
+    for (let i = 0; i < MAX_SELECTED_MESSAGES; i++) selected = toggleSelected(selected, `m${i}`).selected;
     expect(toggleSelected(selected, "one-too-many")).toEqual({ selected, full: true });
     expect(toggleSelected(selected, "m0")).toEqual({ selected: selected.slice(1), full: false });
   });

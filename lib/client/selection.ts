@@ -1,11 +1,10 @@
 // "Select messages": which messages can be picked, what the picked ones allow, and their text for
 // the clipboard. Pure, so the rules are tested without a browser.
+import { MAX_SELECTED_MESSAGES } from "@/lib/limits";
 import { contentPreview } from "./attachments";
 import { formatClock } from "./format";
 import type { ViewMessage } from "./rows";
 
-/** The server acts on at most this many at once (lib/messages/message-selection.ts). */
-export const MAX_SELECTED = 50;
 
 /** Stored messages can be picked; notices and ones still being sent can't. */
 export const isSelectable = (m: ViewMessage) => m.id !== null && !m.pending && m.type !== "SYSTEM";
@@ -13,7 +12,7 @@ export const isSelectable = (m: ViewMessage) => m.id !== null && !m.pending && m
 /** Adds or removes one; past the limit nothing is added (the caller says why). */
 export function toggleSelected(selected: readonly string[], messageId: string): { selected: string[]; full: boolean } {
   if (selected.includes(messageId)) return { selected: selected.filter((id) => id !== messageId), full: false };
-  if (selected.length >= MAX_SELECTED) return { selected: [...selected], full: true };
+  if (selected.length >= MAX_SELECTED_MESSAGES) return { selected: [...selected], full: true };
   return { selected: [...selected, messageId], full: false };
 }
 

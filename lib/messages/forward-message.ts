@@ -4,6 +4,7 @@ import { requireMembership } from "@/lib/conversations/membership";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { badRequest } from "@/lib/errors";
 import type { MessageType, Prisma } from "@/lib/generated/prisma/client";
+import { MAX_FORWARD_TARGETS } from "@/lib/limits";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { clientId, id } from "@/lib/validation";
 import { assertMaySend } from "./chat-writable";
@@ -11,8 +12,6 @@ import { publishMessage } from "./publish-message";
 import { findStoredMessage, MessageRefused, storeMessage } from "./store-message";
 import { messageIds } from "./message-selection";
 import { findVisibleMessages } from "./visible-message";
-
-export const MAX_FORWARD_TARGETS = 5;
 
 export const forwardInput = z.object({
   messageIds,

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { openDirect } from "@/lib/conversations/open-direct";
 import { createPrivateGroup } from "@/lib/groups/create-private-group";
+import { MAX_SELECTED_MESSAGES } from "@/lib/limits";
 import { listMessages } from "@/lib/messages/list-messages";
 import { testDb } from "@/lib/test-support/database";
 import { createTestUser, recordingPublisher } from "@/lib/test-support/fixtures";
 import { deleteMessages } from "./delete-message";
 import { forwardMessages } from "./forward-message";
-import { MAX_SELECTED_MESSAGES } from "./message-selection";
 import { sendMessage } from "./send-message";
 import { listStarred, starMessages } from "./star-message";
 

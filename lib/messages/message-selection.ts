@@ -1,9 +1,7 @@
 import { z } from "zod";
+import { MAX_SELECTED_MESSAGES } from "@/lib/limits";
 import { consume } from "@/lib/rate-limit/limiters";
 import { id } from "@/lib/validation";
-
-/** How many messages "Select messages" acts on at once (forward, star, delete). */
-export const MAX_SELECTED_MESSAGES = 50;
 
 export const messageIds = z
   .array(id)
