@@ -21,6 +21,9 @@ const deletableSelect = (me: string) =>
   }) satisfies Prisma.MessageSelect;
 type Deletable = Prisma.MessageGetPayload<{ select: ReturnType<typeof deletableSelect> }>;
 
+/** Which message message:deleted is about. */
+const deletedEventOf = (m: Deletable) => ({ conversationId: m.conversationId, messageId: m.id, seq: Number(m.seq) });
+
 /**
  * Delete for me hides the messages from my views only. Delete for everyone (the sender, or a site
  * admin moderating a public group, audited) blanks them for all members, who then see "This
@@ -44,7 +47,7 @@ export async function deleteMessages(ctx: Ctx, input: z.input<typeof deleteMessa
   if (scope === "me") {
     await ctx.db.messageHide.createMany({ data: ids.map((messageId) => ({ messageId, userId: me })), skipDuplicates: true });
     for (const m of messages) {
-      ctx.publish.toUser(me, "message:deleted", { conversationId: m.conversationId, messageId: m.id, seq: Number(m.seq), forEveryone: false, byAdmin: false });
+      ctx.publish.toUser(me, "message:deleted", { ...deletedEventOf(m), forEveryone: false, byAdmin: false });
     }
     return { deleted: ids.map((messageId) => ({ messageId, byAdmin: false })) };
   }
@@ -71,7 +74,6 @@ async function deleteForEveryone(ctx: Ctx, message: Deletable): Promise<boolean>
   if (byAdmin) {
     await recordAudit(ctx, { action: "message.delete", targetType: "message", targetId: message.id, before: { text: message.text, senderId: message.senderId }, after: { deleted: true } });
   }
-  const event = { conversationId: message.conversationId, messageId: message.id, seq: Number(message.seq) };
-  ctx.publish.toConversation(message.conversationId, "message:deleted", { ...event, forEveryone: true, byAdmin });
+  ctx.publish.toConversation(message.conversationId, "message:deleted", { ...deletedEventOf(message), forEveryone: true, byAdmin });
   return byAdmin;
 }

@@ -3,7 +3,7 @@ import type { Ctx } from "@/lib/context";
 import { requireMembership } from "@/lib/conversations/membership";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { badRequest } from "@/lib/errors";
-import type { MessageType, Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { MAX_FORWARD_TARGETS } from "@/lib/limits";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { clientId, id } from "@/lib/validation";
@@ -23,6 +23,10 @@ export const forwardInput = z.object({
   clientId,
 });
 
+/** What a copy is made from, and what decides whether and in which order. */
+const sourceSelect = { id: true, type: true, text: true, metadata: true, deletedAt: true, createdAt: true, seq: true } satisfies Prisma.MessageSelect;
+type Source = Prisma.MessageGetPayload<{ select: typeof sourceSelect }>;
+
 /**
  * Forwards messages I can see to up to five of my chats, each chat getting them in the order they
  * were sent. Each copy is a new message marked "Forwarded"; files are shared, not re-uploaded.
@@ -32,15 +36,7 @@ export const forwardInput = z.object({
  */
 export async function forwardMessages(ctx: Ctx, input: z.input<typeof forwardInput>): Promise<MessageDto[]> {
   const data = forwardInput.parse(input);
-  const found = await findVisibleMessages(ctx, data.messageIds, {
-    id: true,
-    type: true,
-    text: true,
-    metadata: true,
-    deletedAt: true,
-    createdAt: true,
-    seq: true,
-  });
+  const found = await findVisibleMessages(ctx, data.messageIds, sourceSelect);
   const sources = found.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || Number(a.seq - b.seq));
   if (sources.some((m) => m.deletedAt || m.type === "SYSTEM")) {
     throw badRequest(sources.length === 1 ? "This message can't be forwarded" : "Deleted messages and notices can't be forwarded");
@@ -59,8 +55,6 @@ export async function forwardMessages(ctx: Ctx, input: z.input<typeof forwardInp
   }
   return results;
 }
-
-type Source = { id: string; type: MessageType; text: string | null; metadata: Prisma.JsonValue | null };
 
 /** One copy in one chat, stored once however often the forward is retried. */
 async function storeCopy(ctx: Ctx, conversationId: string, copyClientId: string, source: Source): Promise<MessageDto> {

@@ -19,15 +19,14 @@ export const syncInput = z.object({
  * After a reconnect: my conversations as they are now, and for each cursor the messages after
  * it (my memberships only). More than one batch → listed in `truncated`. Of the chats asked about
  * (cursors and `listed`): one I have left or was removed from meanwhile → `removed`; one I have
- * no membership of at all (a deleted group) → `gone`. A chat I deleted that is still out of my
+ * no membership of at all (a deleted group) → `gone`; one I deleted that is still out of my
  * list → `hidden`. So a tab that was away drops what ended meanwhile too.
  */
 export async function syncMessages(ctx: Ctx, input: z.input<typeof syncInput>): Promise<SyncResult> {
   const { cursors, listed: shown } = syncInput.parse(input);
-  const [conversations, { removed, gone }, deleted] = await Promise.all([
+  const [conversations, { removed, gone, deleted }] = await Promise.all([
     conversationSummaries(ctx.db, ctx.actor.id),
-    endedMemberships(ctx, [...new Set([...Object.keys(cursors), ...shown])]),
-    deletedChats(ctx),
+    myMemberships(ctx, [...new Set([...Object.keys(cursors), ...shown])]),
   ]);
   const listed = new Set(conversations.map((c) => c.id));
   const hidden = deleted.filter((d) => !listed.has(d.conversationId));
@@ -65,29 +64,21 @@ export async function syncMessages(ctx: Ctx, input: z.input<typeof syncInput>): 
 }
 
 /**
- * Of these chats, which I was a member of and am not any more (`removed`), and which I have no
- * membership of at all (`gone`: deleted, or never mine). Only my own membership rows are read, so
- * an id of someone else's chat gets the same answer as a made-up one and tells nothing about it.
+ * My membership of each of these chats, in one read: which I was a member of and am not any more
+ * (`removed`), which I have no membership of at all (`gone`: deleted, or never mine), and which I
+ * am in and once deleted (`deleted`; those not listed now are hidden). Only my own membership rows
+ * are read, so an id of someone else's chat gets the same answer as a made-up one.
  */
-async function endedMemberships(ctx: Ctx, conversationIds: string[]): Promise<{ removed: string[]; gone: string[] }> {
-  if (conversationIds.length === 0) return { removed: [], gone: [] };
+async function myMemberships(ctx: Ctx, conversationIds: string[]): Promise<{ removed: string[]; gone: string[]; deleted: SyncResult["hidden"] }> {
+  if (conversationIds.length === 0) return { removed: [], gone: [], deleted: [] };
   const rows = await ctx.db.participant.findMany({
     where: { userId: ctx.actor.id, conversationId: { in: conversationIds } },
-    select: { conversationId: true, leftAt: true },
+    select: { conversationId: true, leftAt: true, chatDeletedAt: true },
   });
   const mine = new Set(rows.map((r) => r.conversationId));
   return {
     removed: rows.filter((r) => r.leftAt !== null).map((r) => r.conversationId),
     gone: conversationIds.filter((id) => !mine.has(id)),
+    deleted: rows.flatMap((r) => (r.leftAt === null && r.chatDeletedAt ? [{ conversationId: r.conversationId, chatDeletedAt: r.chatDeletedAt.toISOString() }] : [])),
   };
-}
-
-
-/** The chats I have deleted at some time and am still in; the ones not listed now are hidden. */
-async function deletedChats(ctx: Ctx): Promise<SyncResult["hidden"]> {
-  const rows = await ctx.db.participant.findMany({
-    where: { userId: ctx.actor.id, leftAt: null, chatDeletedAt: { not: null } },
-    select: { conversationId: true, chatDeletedAt: true },
-  });
-  return rows.map((r) => ({ conversationId: r.conversationId, chatDeletedAt: r.chatDeletedAt!.toISOString() }));
 }

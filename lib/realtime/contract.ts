@@ -199,7 +199,7 @@ export type SyncResult = {
   removed: string[];
   /** Conversations asked about that I have no membership of (a group deleted meanwhile): gone. */
   gone: string[];
-  /** My chats out of my list because I deleted them (on any device) and nothing came since. */
+  /** Of the chats asked about, mine that are out of my list because I deleted them (on any device) and nothing came since. */
   hidden: { conversationId: string; chatDeletedAt: string }[];
 };
 
