@@ -59,7 +59,14 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
   const searchOpen = sidePanel.panel === "search";
   const blockedPeer = useChat((s) => selectBlockedPeer(s, conversationId));
   const listRef = useRef<MessageListHandle>(null);
-  const [mode, setMode] = useState<ComposerMode>(null);
+  // "Reply privately" in a group opens this chat replying to that message.
+  const [mode, setMode] = useState<ComposerMode>(() => {
+    const queued = store.getState().privateReply;
+    return queued?.conversationId === conversationId ? { kind: "reply", message: queued.message, from: queued.from } : null;
+  });
+  useEffect(() => {
+    if (store.getState().privateReply?.conversationId === conversationId) store.getState().setPrivateReply(null);
+  }, [store, conversationId]);
   const [dragging, setDragging] = useState(false);
   const uploadMaxBytes = useChat((s) => s.uploadMaxBytes);
   const uploads = useUploadQueue(uploadMaxBytes);

@@ -27,7 +27,8 @@ import type { UploadQueue } from "./use-upload-queue";
 import { useVoiceRecording } from "./use-voice-recording";
 import { VoiceRecorderBar } from "./voice-recorder-bar";
 
-export type ComposerMode = { kind: "reply"; message: ViewMessage } | { kind: "edit"; message: ViewMessage } | null;
+/** `from`: the group of a message replied to privately, in my direct chat with its sender. */
+export type ComposerMode = { kind: "reply"; message: ViewMessage; from?: ReplyPreview["chat"] } | { kind: "edit"; message: ViewMessage } | null;
 
 type Props = {
   conversationId: string;
@@ -42,7 +43,7 @@ type Props = {
 const fmt = (n: number) => n.toLocaleString("en-US");
 
 /** The quote a pending reply shows until the server's copy arrives. */
-export function toReplyPreview(m: ViewMessage, senderName: string): ReplyPreview {
+export function toReplyPreview(m: ViewMessage, senderName: string, chat: ReplyPreview["chat"] = null): ReplyPreview {
   return {
     id: m.id!,
     seq: m.seq ?? 0,
@@ -52,6 +53,7 @@ export function toReplyPreview(m: ViewMessage, senderName: string): ReplyPreview
     text: m.text,
     deleted: !!m.deletedAt,
     attachmentKind: m.attachments[0]?.kind ?? null,
+    chat,
   };
 }
 
@@ -92,6 +94,7 @@ export const Composer = forwardRef(function Composer(
 
   const editing = mode?.kind === "edit" ? mode.message : null;
   const replying = mode?.kind === "reply" ? mode.message : null;
+  const replyFrom = (mode?.kind === "reply" && mode.from) || null;
   const value = editing ? (editDraft && editDraft.id === editing.id ? editDraft.text : (editing.text ?? "")) : draft;
   const hasFiles = !editing && uploads.items.length > 0;
 
@@ -169,8 +172,8 @@ export const Composer = forwardRef(function Composer(
   );
 
   const reply = useMemo(
-    () => (replying?.id ? { replyToId: replying.id, replyTo: toReplyPreview(replying, nameOf(replying.senderId)) } : {}),
-    [replying, nameOf],
+    () => (replying?.id ? { replyToId: replying.id, replyTo: toReplyPreview(replying, nameOf(replying.senderId), replyFrom) } : {}),
+    [replying, replyFrom, nameOf],
   );
   const sendNow = useCallback(() => {
     const attachments = uploadedAttachments(uploads.items);
@@ -286,6 +289,7 @@ export const Composer = forwardRef(function Composer(
               <p className={`truncate font-medium ${replying.senderId === meId ? "text-accent-strong" : nameColorClass(replying.senderId)}`}>
                 <span className="sr-only">Replying to </span>
                 {replying.senderId === meId ? "You" : nameOf(replying.senderId) || "Unknown"}
+                {replyFrom && <span className="font-normal text-muted" data-testid="reply-from-chat"> · {replyFrom.title}</span>}
               </p>
               <p className="line-clamp-2 text-muted">{quoteText(replying)}</p>
             </div>

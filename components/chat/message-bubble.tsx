@@ -6,7 +6,7 @@
 // star, info, select, delete).
 import { memo, useState } from "react";
 import { SystemText } from "@/components/groups/system-text";
-import { CheckIcon, ChevronDownIcon, CopyIcon, InfoIcon, TrashIcon, ForwardIcon, HistoryIcon, PencilIcon, PinIcon, PinOffIcon, PlusIcon, ReplyIcon, StarIcon, StarOffIcon } from "@/components/ui/icons";
+import { CheckIcon, ChevronDownIcon, CopyIcon, InfoIcon, TrashIcon, ForwardIcon, HistoryIcon, PencilIcon, PinIcon, PinOffIcon, PlusIcon, ReplyIcon, ReplyPrivatelyIcon, StarIcon, StarOffIcon } from "@/components/ui/icons";
 import { Menu, MenuItem, MenuRow, useMenuClose } from "@/components/ui/menu";
 import { attachmentSummary } from "@/lib/client/attachments";
 import { nameColorClass } from "@/lib/client/colors";
@@ -34,6 +34,8 @@ export type BubbleActions = {
   onCopy: (message: ViewMessage) => void;
   onRetry: (message: ViewMessage) => void;
   onReply: (message: ViewMessage) => void;
+  /** A group's message: reply in my direct chat with its sender. */
+  onReplyPrivately: (message: ViewMessage) => void;
   /** Toggle my reaction with this emoji. */
   onReact: (message: ViewMessage, emoji: string) => void;
   /** Open the full emoji picker for this message. */
@@ -364,6 +366,11 @@ export const MessageBubble = memo(function MessageBubble({
                 Reply
               </MenuItem>
             )}
+            {canWriteHere && isGroup && !mine && (
+              <MenuItem icon={<ReplyPrivatelyIcon size={20} />} onClick={() => actions.onReplyPrivately(m)} data-testid="reply-privately">
+                Reply privately
+              </MenuItem>
+            )}
             {!deleted && m.text && (
               <MenuItem icon={<CopyIcon size={20} />} onClick={() => actions.onCopy(m)} data-testid="copy-message">
                 Copy
@@ -462,7 +469,11 @@ function ReplyQuote({
       data-reply-to={reply.id}
     >
       <span className="sr-only">Replying to </span>
-      <span className={`block truncate font-medium ${reply.senderId === meId ? "text-accent-strong" : nameColorClass(reply.senderId)}`}>{who}</span>
+      <span className={`block truncate font-medium ${reply.senderId === meId ? "text-accent-strong" : nameColorClass(reply.senderId)}`}>
+        {who}
+        {/* Replied to privately: the group it was said in. */}
+        {reply.chat && <span className={`font-normal ${metaColor}`} data-testid="reply-from-chat"> · {reply.chat.title}</span>}
+      </span>
       <span className={`line-clamp-2 break-words ${metaColor} ${reply.deleted ? "italic" : ""}`}>{preview}</span>
       <span className="sr-only">. Show the original message</span>
     </button>

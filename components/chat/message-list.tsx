@@ -33,7 +33,7 @@ import { PollVotesDialog } from "./poll-votes-dialog";
 import { SelectableRow } from "./selectable-row";
 import { useUnpin } from "./use-pins";
 import { ReactionPickerDialog } from "./reaction-picker-dialog";
-import { useJumpToMessage } from "./use-jump";
+import { useReplyPrivately, useShowQuoted } from "./use-private-reply";
 
 export type MessageListHandle = { scrollToLatest: () => void };
 
@@ -84,7 +84,8 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
   const store = useChatStoreApi();
   const toast = useToast();
   const now = useNow();
-  const jump = useJumpToMessage();
+  const showQuoted = useShowQuoted(conversationId);
+  const onReplyPrivately = useReplyPrivately(conversation);
   const { meId, meName, data, outbox, users, members, starred, pins, focus } = useChat(
     useShallow((s) => ({
       meId: s.me.id,
@@ -240,6 +241,7 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
       },
       onRetry: (message) => client.retry(message.clientId),
       onReply,
+      onReplyPrivately,
       onEdit,
       onReact: (message, emoji) => {
         if (!message.id) return;
@@ -269,15 +271,11 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
         if (pin) setPinFor(message);
         else unpin(message.id);
       },
-      onJumpTo: (reply) => {
-        void jump({ conversationId, messageId: reply.id, seq: reply.seq }).then((ok) => {
-          if (!ok) toast("Couldn't load the original message", "error");
-        });
-      },
+      onJumpTo: showQuoted,
       onOpenImage: (attachmentId) => setPhotoId(attachmentId),
       onSelect,
     }),
-    [client, store, conversationId, toast, onReply, onEdit, onSelect, jump, unpin],
+    [client, store, conversationId, toast, onReply, onReplyPrivately, onEdit, onSelect, showQuoted, unpin],
   );
 
   // A message to show (reply original, starred, search): once placed, scroll to it and flash it.

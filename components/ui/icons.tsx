@@ -274,6 +274,15 @@ export const ReplyIcon = (p: IconProps) => (
     <path {...stroke} d="M5.5 12.5H14a5 5 0 0 1 5 5V19" />
   </Svg>
 );
+/** A reply arrow and one person: "Reply privately". */
+export const ReplyPrivatelyIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="M8 10 3.5 14 8 18" />
+    <path {...stroke} d="M4 14h7a4.5 4.5 0 0 1 4.5 4.5V20" />
+    <circle {...stroke} cx="17.5" cy="5.5" r="2.5" />
+    <path {...stroke} d="M13 13a4.5 4.5 0 0 1 9 0" />
+  </Svg>
+);
 export const ForwardIcon = (p: IconProps) => (
   <Svg {...p}>
     <path {...stroke} d="m14 8 5 4.5-5 4.5" />

@@ -208,7 +208,7 @@ describe("store: stars and focus", () => {
 
 describe("rich outbox entries", () => {
   const photo = { id: "a1", kind: "IMAGE" as const, name: "p.png", mime: "image/png", size: 5, width: 2, height: 2, hasThumbnail: true };
-  const reply = { id: "m1", seq: 1, senderId: ANA, senderName: "Ana", type: "TEXT" as const, text: "hi", deleted: false, attachmentKind: null };
+  const reply = { id: "m1", seq: 1, senderId: ANA, senderName: "Ana", type: "TEXT" as const, text: "hi", deleted: false, attachmentKind: null, chat: null };
   const now = new Date(2025, 2, 10, 12);
 
   it("plain text entries stay as they were", () => {
@@ -238,7 +238,7 @@ describe("rich outbox entries", () => {
 describe("quotes follow their original", () => {
   it("a reply's quote gets the edited text, and shows a deletion", async () => {
     const { refreshQuotes } = await import("./messages");
-    const quote = { id: "m1", seq: 1, senderId: ANA, senderName: "Ana", type: "TEXT" as const, text: "hello 1", deleted: false, attachmentKind: null };
+    const quote = { id: "m1", seq: 1, senderId: ANA, senderName: "Ana", type: "TEXT" as const, text: "hello 1", deleted: false, attachmentKind: null, chat: null };
     const reply = msg(5, { replyTo: quote });
     const other = msg(6);
     expect(refreshQuotes([reply, other], msg(1))).toEqual([]);
@@ -249,7 +249,7 @@ describe("quotes follow their original", () => {
   });
 
   it("editing through the client refreshes quotes in the loaded chat", async () => {
-    const quote = { id: "m3", seq: 3, senderId: ME, senderName: "Me", type: "TEXT" as const, text: "hello 3", deleted: false, attachmentKind: null };
+    const quote = { id: "m3", seq: 3, senderId: ME, senderName: "Me", type: "TEXT" as const, text: "hello 3", deleted: false, attachmentKind: null, chat: null };
     const edited = msg(3, { senderId: ME, text: "better", editedAt: new Date(2025, 2, 10, 13).toISOString() });
     const { actions, store, message } = setup({ replies: { "message:edit": () => ({ ok: true, message: edited }) } });
     store.getState().receiveMessages("c1", [msg(4, { replyTo: quote })]);
@@ -260,7 +260,7 @@ describe("quotes follow their original", () => {
 
 describe("pins", () => {
   const pinOf = (seq: number) => ({
-    message: { id: `m${seq}`, seq, senderId: ANA, senderName: "Ana", type: "TEXT" as const, text: `hello ${seq}`, deleted: false, attachmentKind: null },
+    message: { id: `m${seq}`, seq, senderId: ANA, senderName: "Ana", type: "TEXT" as const, text: `hello ${seq}`, deleted: false, attachmentKind: null, chat: null },
     pinnedById: ME,
     pinnedByName: "Me",
     pinnedAt: new Date(2025, 2, 10).toISOString(),

@@ -3,7 +3,7 @@
 import type { MessageDto, MessagePage, PageQuery, PinDto } from "@/lib/realtime/contract";
 import { ApiError } from "./api";
 import type { MessageApi, PinDuration, StarredItem } from "./message-api";
-import { refreshQuotes } from "./messages";
+import { quotesToRefresh, refreshQuotes } from "./messages";
 import { myChoices, withMyVote } from "./polls";
 import { toggleReaction } from "./reactions";
 import { emitWithAck, type ConvoSocket } from "./socket";
@@ -26,9 +26,11 @@ export function createMessageActions({ store, api, socket, randomId }: MessageAc
     const byConversation = new Map<string, MessageDto[]>();
     for (const m of messages) byConversation.set(m.conversationId, [...(byConversation.get(m.conversationId) ?? []), m]);
     for (const [conversationId, list] of byConversation) {
-      const items = store.getState().messages[conversationId]?.items ?? [];
+      const s = store.getState();
+      s.receiveMessages(conversationId, list);
       // Replies quoting an edited message show its new text.
-      store.getState().receiveMessages(conversationId, [...list, ...list.flatMap((m) => refreshQuotes(items, m))]);
+      const refresh = (items: readonly MessageDto[]) => list.flatMap((m) => refreshQuotes(items, m));
+      for (const [id, replies] of quotesToRefresh(s, conversationId, refresh)) s.receiveMessages(id, replies);
     }
   };
 

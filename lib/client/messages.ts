@@ -123,3 +123,26 @@ export function refreshQuotes(
 export function withoutQuotesOf(items: readonly MessageDto[], goneIds: ReadonlySet<string>): MessageDto[] {
   return items.filter((m) => m.replyTo && goneIds.has(m.replyTo.id)).map((m) => ({ ...m, replyTo: null }));
 }
+
+type QuotingState = {
+  conversations: Readonly<Record<string, { type: "DIRECT" | "GROUP" } | undefined>>;
+  messages: Readonly<Record<string, { items: readonly MessageDto[] } | undefined>>;
+};
+
+/**
+ * What `refresh` changes of the loaded replies that can quote a message of `conversationId`, per
+ * chat: its own chat's and, for a group's message, my direct chats' ("Reply privately").
+ */
+export function quotesToRefresh(
+  s: QuotingState,
+  conversationId: string,
+  refresh: (items: readonly MessageDto[]) => MessageDto[],
+): [conversationId: string, replies: MessageDto[]][] {
+  const privately = s.conversations[conversationId]?.type === "GROUP" ? Object.keys(s.messages).filter((id) => s.conversations[id]?.type === "DIRECT") : [];
+  const out: [string, MessageDto[]][] = [];
+  for (const id of [conversationId, ...privately]) {
+    const replies = refresh(s.messages[id]?.items ?? []);
+    if (replies.length) out.push([id, replies]);
+  }
+  return out;
+}

@@ -26,6 +26,8 @@ const entrySchema = z.object({
       text: z.string().nullable(),
       deleted: z.boolean(),
       attachmentKind: z.enum(["IMAGE", "VIDEO", "AUDIO", "FILE"]).nullable(),
+      // Absent from entries saved before "Reply privately".
+      chat: z.object({ id: z.string().max(100), title: z.string().max(200) }).nullable().default(null),
     })
     .optional(),
   attachments: z

@@ -284,12 +284,31 @@ describe("realtime client", () => {
     expect(store.getState().messages.c1!.items[1]!.text).toBe("hello 2, edited twice");
   });
 
+  it("a private reply's quote follows its original in the group: edited, deleted, expired", async () => {
+    const { store, socket, client } = setup();
+    client.start();
+    await flush();
+    await client.loadLatest("c1");
+    store.getState().upsertConversation(conv({ id: "g1", type: "GROUP", title: "Crew", peer: null }));
+    const original = msg(7, { id: "g7", conversationId: "g1", text: "who has the tickets?" });
+    const quote = { id: "g7", seq: 7, senderId: ANA, senderName: "Ana", type: "TEXT" as const, text: "who has the tickets?", deleted: false, attachmentKind: null, chat: { id: "g1", title: "Crew" } };
+    socket.fire("message:new", msg(3, { text: "I do", replyTo: quote }));
+    const quoted = () => store.getState().messages.c1!.items.find((m) => m.seq === 3)?.replyTo;
+
+    socket.fire("message:updated", { ...original, text: "who has the train tickets?", editedAt: new Date().toISOString() });
+    expect(quoted()).toMatchObject({ text: "who has the train tickets?", chat: { id: "g1" } });
+    socket.fire("message:deleted", { conversationId: "g1", messageId: "g7", seq: 7, forEveryone: true, byAdmin: false });
+    expect(quoted()).toMatchObject({ text: null, deleted: true });
+    socket.fire("messages:expired", { conversationId: "g1", messageIds: ["g7"] });
+    expect(quoted()).toBeNull();
+  });
+
   it("disappearing messages leave the chat and its preview when they expire, and after a reconnect", async () => {
     const { store, socket, client } = setup();
     client.start();
     await flush();
     await client.loadLatest("c1");
-    const quote = { id: "m3", seq: 3, senderId: ANA, senderName: "Ana", type: "TEXT" as const, text: "vanishing", deleted: false, attachmentKind: null };
+    const quote = { id: "m3", seq: 3, senderId: ANA, senderName: "Ana", type: "TEXT" as const, text: "vanishing", deleted: false, attachmentKind: null, chat: null };
     socket.fire("message:new", msg(3, { text: "vanishing" }));
     socket.fire("message:new", msg(4, { text: "what was that?", replyTo: quote }));
     expect(store.getState().conversations.c1!.lastMessage?.text).toBe("what was that?");

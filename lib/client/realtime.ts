@@ -5,7 +5,7 @@ import { MAX_MESSAGE_LENGTH } from "@/lib/limits";
 import type { ConversationSummary, MessageDto, MessageReceipts } from "@/lib/realtime/contract";
 import { ApiError, type Api } from "./api";
 import { createSeqBatcher, realTimers, type Timers } from "./batcher";
-import { maxSeq, maxSeqFromOthers, refreshQuotes, withoutQuotesOf } from "./messages";
+import { maxSeq, maxSeqFromOthers, quotesToRefresh, refreshQuotes, withoutQuotesOf } from "./messages";
 import { createMessageActions } from "./message-actions";
 import { messageApi, type MessageApi } from "./message-api";
 import { loadDrafts, saveDraftChanges } from "./drafts";
@@ -191,22 +191,24 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     sock.on("message:new", onMessage);
     sock.on("message:updated", (m) => {
       const s = store.getState();
+      s.receiveMessages(m.conversationId, [m]);
       // Replies quoting it show the new text too.
-      s.receiveMessages(m.conversationId, [m, ...refreshQuotes(s.messages[m.conversationId]?.items ?? [], m)]);
+      for (const [id, replies] of quotesToRefresh(s, m.conversationId, (items) => refreshQuotes(items, m))) s.receiveMessages(id, replies);
     });
     sock.on("message:deleted", (ev) => {
       const s = store.getState();
       s.messageDeleted(ev);
       if (!ev.forEveryone) return;
-      const quotes = refreshQuotes(s.messages[ev.conversationId]?.items ?? [], { id: ev.messageId, text: null, deletedAt: "deleted" });
-      s.receiveMessages(ev.conversationId, quotes);
+      const gone = { id: ev.messageId, text: null, deletedAt: "deleted" };
+      for (const [id, replies] of quotesToRefresh(s, ev.conversationId, (items) => refreshQuotes(items, gone))) s.receiveMessages(id, replies);
     });
     sock.on("messages:expired", ({ conversationId, messageIds }) => {
       const s = store.getState();
       const previewWent = messageIds.includes(s.conversations[conversationId]?.lastMessage?.id ?? "");
       for (const messageId of messageIds) s.messageDeleted({ conversationId, messageId, forEveryone: false, byAdmin: false });
       // As on the server, where the link goes with the row: replies lose their quote.
-      s.receiveMessages(conversationId, withoutQuotesOf(store.getState().messages[conversationId]?.items ?? [], new Set(messageIds)));
+      const went = new Set(messageIds);
+      for (const [id, replies] of quotesToRefresh(store.getState(), conversationId, (items) => withoutQuotesOf(items, went))) s.receiveMessages(id, replies);
       // The chat list's preview went with them, or some were counted unread: only the server
       // knows what is left of the chat beyond the messages this browser holds.
       const conv = store.getState().conversations[conversationId];

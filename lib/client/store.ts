@@ -30,6 +30,7 @@ import { addEntry, removeEntry, updateEntry } from "./outbox";
 import { applyTyping, pruneTyping, type TypingState } from "./typing";
 import { awaitSkippedSeqs, unreadLeftInLoaded } from "./unread";
 import type { MyProfile } from "./profile";
+import type { ViewMessage } from "./rows";
 import type { ConnectionState, ConversationMessages, OutboxEntry } from "./types";
 
 export type Me = {
@@ -43,6 +44,9 @@ export type Me = {
   /** Site role: admins see the console link and manage public groups. */
   role?: "USER" | "ADMIN";
 };
+
+/** A group's message to quote in my direct chat (conversationId) with its sender; `from` is the group. */
+export type PrivateReply = { conversationId: string; message: ViewMessage; from: { id: string; title: string } };
 
 export type ChatData = {
   me: Me;
@@ -73,6 +77,8 @@ export type ChatData = {
    * Open the chat first (useChatNavigation().openChat), then call focusMessage.
    */
   focus: { conversationId: string; messageId: string; seq: number; nonce: number } | null;
+  /** "Reply privately" to a group's message: my direct chat with its sender takes it up when it opens. */
+  privateReply: PrivateReply | null;
   /** Groups an admin archived: history stays, read-only. */
   archived: Record<string, true>;
   /** Groups that no longer exist (id → last title), for the notice; they are gone from the rest. */
@@ -141,6 +147,7 @@ export type ChatActions = {
   focusMessage(target: { conversationId: string; messageId: string; seq: number }): void;
   /** Done with this focus request (no-op when a newer one replaced it). */
   clearFocus(nonce: number): void;
+  setPrivateReply(reply: PrivateReply | null): void;
   /** conversation:patched: rename / icon / about / archived, everywhere it shows. */
   patchConversation(patch: ConversationPatch): void;
   /** conversation:deleted: the group and its history are gone. */
@@ -256,6 +263,7 @@ export function createChatStore(init: ChatInit): ChatStore {
       starred: {},
       pins: {},
       focus: null,
+      privateReply: null,
       archived: {},
       deletedGroups: {},
       profile: null,
@@ -599,6 +607,7 @@ export function createChatStore(init: ChatInit): ChatStore {
         }),
       focusMessage: (target) => set((s) => ({ focus: { ...target, nonce: (s.focus?.nonce ?? 0) + 1 } })),
       clearFocus: (nonce) => set((s) => (s.focus?.nonce === nonce ? { focus: null } : s)),
+      setPrivateReply: (privateReply) => set({ privateReply }),
 
       patchConversation: (patch) =>
         set((s) => {

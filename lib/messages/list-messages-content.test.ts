@@ -116,6 +116,7 @@ describe("a page of rich messages", () => {
       text: "look",
       deleted: false,
       attachmentKind: "IMAGE",
+      chat: null,
     });
 
     // Deleted for everyone: a placeholder; nothing of its content leaves the server.
@@ -129,6 +130,7 @@ describe("a page of rich messages", () => {
       text: null,
       deleted: true,
       attachmentKind: null,
+      chat: null,
     });
 
     expect(byKey("place")).toMatchObject({ type: "LOCATION", location: { lat: 52.5, lng: 13.4, label: null } });

@@ -22,7 +22,11 @@ export const previewSelect = {
   attachments: { select: { mime: true }, orderBy: attachmentOrder, take: 1 },
 } satisfies Prisma.MessageSelect;
 
-export function toReplyPreview(row: Prisma.MessageGetPayload<{ select: typeof previewSelect }>): ReplyPreview {
+/** A reply's original: its preview, and its chat, named when that is not the reply's ("Reply privately"). */
+export const quotedSelect = { ...previewSelect, conversationId: true, conversation: { select: { name: true } } } satisfies Prisma.MessageSelect;
+
+/** `chat`: where the original is, when it is another chat than the one it is quoted in. */
+export function toReplyPreview(row: Prisma.MessageGetPayload<{ select: typeof previewSelect }>, chat: ReplyPreview["chat"] = null): ReplyPreview {
   return {
     id: row.id,
     seq: Number(row.seq),
@@ -32,6 +36,7 @@ export function toReplyPreview(row: Prisma.MessageGetPayload<{ select: typeof pr
     text: row.deletedAt ? null : row.text,
     deleted: row.deletedAt !== null,
     attachmentKind: row.deletedAt || !row.attachments[0] ? null : attachmentKind(row.attachments[0].mime),
+    chat,
   };
 }
 
@@ -49,7 +54,7 @@ export const messageSelect = {
   editedAt: true,
   deletedAt: true,
   withheld: true,
-  replyTo: { select: previewSelect },
+  replyTo: { select: quotedSelect },
   attachments: { select: attachmentDtoSelect, orderBy: attachmentOrder },
   reactions: { select: { emoji: true, userId: true, withheld: true }, orderBy: { createdAt: "asc" } },
 } satisfies Prisma.MessageSelect;
@@ -155,7 +160,7 @@ export function toMessageDto(row: MessageRow, readerId: string | null): MessageD
     deletedAt: row.deletedAt?.toISOString() ?? null,
     deletedByAdmin: isDeletedByAdmin(row),
     withheld: row.withheld,
-    replyTo: reply ? toReplyPreview(reply) : null,
+    replyTo: reply ? toReplyPreview(reply, reply.conversationId === row.conversationId ? null : { id: reply.conversationId, title: reply.conversation.name ?? "" }) : null,
     forwarded: row.forwardedFromId !== null,
     attachments: deleted ? [] : row.attachments.map(toAttachmentDto),
     reactions: deleted ? [] : [...reactions].map(([emoji, userIds]) => ({ emoji, userIds })),

@@ -14,7 +14,7 @@ export const messageRowColumns = Prisma.sql`
   m."forwardedFromId", m."createdAt", m."editedAt", m."deletedAt", m.withheld,
   reply.id AS "replyId", reply.seq AS "replySeq", reply."senderId" AS "replySenderId", reply.type AS "replyType",
   reply.text AS "replyText", reply."deletedAt" AS "replyDeletedAt", reply."senderName" AS "replySenderName",
-  reply.mime AS "replyMime",
+  reply.mime AS "replyMime", reply."conversationId" AS "replyConversationId", reply."chatName" AS "replyChatName",
   COALESCE(att.list, '[]'::json) AS attachments, COALESCE(rx.list, '[]'::json) AS reactions,
   COALESCE(pv.list, '[]'::json) AS "pollVotes"`;
 
@@ -24,7 +24,10 @@ export const messageRowColumns = Prisma.sql`
  */
 export const messageRowJoins = Prisma.sql`
   LEFT JOIN LATERAL (
-    SELECT r.id, r.seq, r."senderId", r.type::text AS type, r.text, r."deletedAt", u.name AS "senderName",
+    SELECT r.id, r.seq, r."senderId", r.type::text AS type, r.text, r."deletedAt", u.name AS "senderName", r."conversationId",
+           -- Named only when quoted in another chat ("Reply privately"): a reply's own chat is known.
+           CASE WHEN r."conversationId" <> m."conversationId"
+                THEN (SELECT c.name FROM "Conversation" c WHERE c.id = r."conversationId") END AS "chatName",
            (SELECT a.mime FROM "Attachment" a WHERE a."messageId" = r.id ORDER BY a."position", a."createdAt", a.id LIMIT 1) AS mime
     FROM "Message" r JOIN "User" u ON u.id = r."senderId"
     WHERE r.id = m."replyToId"
@@ -66,6 +69,8 @@ export type MessageRowRecord = {
   replyDeletedAt: Date | null;
   replySenderName: string | null;
   replyMime: string | null;
+  replyConversationId: string | null;
+  replyChatName: string | null;
   attachments: AttachmentDtoRow[];
   reactions: { emoji: string; userId: string; withheld: boolean }[];
   pollVotes: { option: number; userId: string; withheld: boolean }[];
@@ -97,6 +102,8 @@ export function toMessageRow(r: MessageRowRecord): MessageRow {
             deletedAt: r.replyDeletedAt,
             sender: { name: r.replySenderName! },
             attachments: r.replyMime !== null ? [{ mime: r.replyMime }] : [],
+            conversationId: r.replyConversationId!,
+            conversation: { name: r.replyChatName },
           }
         : null,
     attachments: r.attachments,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
 import { requireMembership } from "@/lib/conversations/membership";
+import { directKeyOf } from "@/lib/conversations/open-direct";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError, badRequest } from "@/lib/errors";
 import type { MessageType } from "@/lib/generated/prisma/client";
@@ -13,6 +14,7 @@ import { assertMaySend } from "./chat-writable";
 import type { MessageRow } from "./message-dto";
 import { publishMessage } from "./publish-message";
 import { findStoredMessage, MessageRefused, storeMessage } from "./store-message";
+import { visibleTo } from "./visible-message";
 
 export const MAX_ATTACHMENTS = 10;
 const pollInput = z.object({ options: pollOptions, multiple: z.boolean().default(false) });
@@ -127,13 +129,33 @@ async function messageType(ctx: Ctx, data: z.output<typeof sendMessageInput>): P
 }
 
 /**
- * A reply quotes a message of the same chat. Not a withheld one: the quote goes to everyone in
- * the chat, and the withheld message must never reach the person who blocked its sender.
+ * A reply quotes a message of the same chat, or ("Reply privately") a group's message in my
+ * direct chat with its sender, who wrote it. Never a withheld one: the quote goes to everyone in
+ * the chat, and a withheld message must never reach the person who blocked its sender.
  */
 async function assertQuotable(ctx: Ctx, messageId: string, conversationId: string): Promise<void> {
-  const found = await ctx.db.message.findFirst({ where: { id: messageId, conversationId }, select: { withheld: true } });
-  if (!found) throw badRequest("The message you replied to is not in this chat");
+  const found = await ctx.db.message.findFirst({
+    where: { id: messageId },
+    select: { id: true, conversationId: true, withheld: true, senderId: true, type: true, deletedAt: true, conversation: { select: { type: true } } },
+  });
+  if (found?.conversationId !== conversationId && !(found && (await quotablePrivately(ctx, found, conversationId)))) {
+    throw badRequest("The message you replied to is not in this chat");
+  }
   if (found.withheld) throw badRequest("That message was not delivered, so it can't be quoted");
+}
+
+/** A message of a group, not mine and not gone, quoted in my direct chat with the person who sent it. */
+async function quotablePrivately(
+  ctx: Ctx,
+  original: { id: string; senderId: string; type: MessageType; deletedAt: Date | null; conversation: { type: string } },
+  conversationId: string,
+): Promise<boolean> {
+  if (original.conversation.type !== "GROUP" || original.type === "SYSTEM" || original.deletedAt || original.senderId === ctx.actor.id) return false;
+  const [chat, visible] = await Promise.all([
+    ctx.db.conversation.findUnique({ where: { id: conversationId }, select: { type: true, directKey: true } }),
+    ctx.db.message.count({ where: { id: original.id, ...visibleTo(ctx.actor.id) } }),
+  ]);
+  return visible > 0 && chat?.type === "DIRECT" && chat.directKey === directKeyOf(ctx.actor.id, original.senderId);
 }
 
 /**

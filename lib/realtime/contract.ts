@@ -26,6 +26,8 @@ export type ReplyPreview = {
   text: string | null;
   deleted: boolean;
   attachmentKind: AttachmentDto["kind"] | null;
+  /** The group the original is in, when that is not the reply's chat ("Reply privately"). */
+  chat: { id: string; title: string } | null;
 };
 
 export type ReactionDto = { emoji: string; userIds: string[] };
