@@ -377,13 +377,15 @@ test.describe("chat list settings", () => {
 });
 
 test.describe("blocking", () => {
-  test("block → the blocked person's message stays at one tick and their reaction theirs alone, neither reaches me, my presence goes; unblock → both come back", async ({ newUsers }, testInfo) => {
+  test("block → the blocked person's message stays at one tick, their reaction and edit theirs alone, none reaches me, my presence goes; unblock → both come back", async ({ newUsers }, testInfo) => {
     const [ana, ben] = await newUsers(2, { label: "block" });
     await signInAll([ana!, ben!]);
     await sendDirect(ana!.page, ben!.name, "hello before the block");
     await openChat(ben!.page, ana!.name);
     await expect(bubble(ben!.page, "hello before the block")).toBeVisible();
     await expect(ben!.page.getByTestId("chat-subtitle")).toHaveText("online");
+    await send(ben!.page, "see you at 6");
+    await expect(bubble(ana!.page, "see you at 6")).toBeVisible();
 
     // Ana blocks Ben from his contact info (with a confirmation).
     const page = ana!.page;
@@ -410,11 +412,19 @@ test.describe("blocking", () => {
     const reactionsOnHello = (p: Page) => p.locator(`[data-reactions-for="${helloId}"]`).getByTestId("reaction-chip");
     await (await openMessageMenu(ben!.page, hello)).getByTestId("quick-reaction").filter({ hasText: "❤️" }).click();
     await expect(reactionsOnHello(ben!.page)).toHaveAttribute("data-emoji", "❤️");
+    // So does his edit of a message she has: she keeps what she got.
+    await (await openMessageMenu(ben!.page, bubble(ben!.page, "see you at 6"))).getByTestId("edit-message").click();
+    await ben!.page.getByTestId("composer-input").fill("see you at 7");
+    await ben!.page.getByTestId("composer-input").press("Enter");
+    await expect(bubble(ben!.page, "see you at 7").getByTestId("edited-label")).toBeVisible();
+    await expect(ben!.page.getByTestId("toast")).toHaveCount(0);
     await page.reload();
     await expect(bubble(page, "hello before the block")).toBeVisible();
     await expect(bubble(page, "can you hear me?")).toHaveCount(0);
     await expect(reactionsOnHello(page)).toHaveCount(0);
-    await expect(page.getByTestId("conversation-row").filter({ hasText: ben!.name })).toContainText("hello before the block");
+    await expect(bubble(page, "see you at 6").getByTestId("edited-label")).toHaveCount(0);
+    await expect(bubble(page, "see you at 7")).toHaveCount(0);
+    await expect(page.getByTestId("conversation-row").filter({ hasText: ben!.name })).toContainText("see you at 6");
     // Nor does he see her online any more; after the unblock, he does again.
     await expect(ben!.page.getByTestId("chat-subtitle")).toHaveText(/^@/);
 
@@ -437,8 +447,10 @@ test.describe("blocking", () => {
     await expect(bubble(ben!.page, "can you hear me?")).toHaveAttribute("data-status", "sent");
     await expect(bubble(page, "can you hear me?")).toHaveCount(0);
     await expect(reactionsOnHello(page)).toHaveCount(0);
+    await expect(bubble(page, "see you at 6")).toBeVisible();
     await ben!.page.reload();
     await expect(reactionsOnHello(ben!.page)).toHaveAttribute("data-emoji", "❤️");
+    await expect(bubble(ben!.page, "see you at 7")).toBeVisible();
     await send(page, "loud and clear");
     await expect(bubble(ben!.page, "loud and clear")).toBeVisible();
   });

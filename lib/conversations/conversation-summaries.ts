@@ -85,7 +85,10 @@ export async function conversationSummaries(
            peer.id AS "peerId", peer.name AS "peerName", peer.username AS "peerUsername",
            peer.initials AS "peerInitials", peer."avatarColor" AS "peerAvatarColor", peer."avatarUrl" AS "peerAvatarUrl",
            lm.id AS "lmId", lm.seq AS "lmSeq", lm."senderId" AS "lmSenderId", lm.type::text AS "lmType",
-           CASE WHEN lm."deletedAt" IS NULL THEN lm.text END AS "lmText",
+           -- Its sender's withheld edit shows to its sender alone (lib/messages/message-dto.ts).
+           CASE WHEN lm."deletedAt" IS NULL THEN
+             CASE WHEN lm."senderId" = p."userId" AND lm."withheldText" IS NOT NULL THEN lm."withheldText" ELSE lm.text END
+           END AS "lmText",
            lm."createdAt" AS "lmCreatedAt", lm."deletedAt" AS "lmDeletedAt", lmu.name AS "lmSenderName",
            lm.metadata AS "lmMetadata", lm.withheld AS "lmWithheld",
            stats."memberCount", stats."minDeliveredSeq", stats."minReadSeq", unread.n AS "unreadCount",
@@ -99,7 +102,7 @@ export async function conversationSummaries(
       LIMIT 1
     ) peer ON true
     LEFT JOIN LATERAL (
-      SELECT m.id, m.seq, m."senderId", m.type, m.text, m."createdAt", m."deletedAt", m.metadata, m.withheld
+      SELECT m.id, m.seq, m."senderId", m.type, m.text, m."withheldText", m."createdAt", m."deletedAt", m.metadata, m.withheld
       FROM "Message" m
       WHERE m."conversationId" = c.id AND m.seq > p."clearedSeq"
         AND NOT EXISTS (SELECT 1 FROM "MessageHide" h WHERE h."messageId" = m.id AND h."userId" = p."userId")

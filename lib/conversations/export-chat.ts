@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
 import { systemText } from "@/lib/client/system";
-import { attachmentOrder, isDeletedByAdmin, systemEventOf } from "@/lib/messages/message-dto";
+import { attachmentOrder, isDeletedByAdmin, systemEventOf, textShownTo } from "@/lib/messages/message-dto";
 import { id } from "@/lib/validation";
 import { requireMembership } from "./membership";
 
@@ -27,9 +27,12 @@ const BATCH = 1_000;
 
 type ExportRow = {
   seq: bigint;
+  senderId: string;
   createdAt: Date;
   type: string;
   text: string | null;
+  withheldText: string | null;
+  withheldEditedAt: Date | null;
   metadata: unknown;
   deletedAt: Date | null;
   editedAt: Date | null;
@@ -63,12 +66,13 @@ export async function exportChat(
         orderBy: { seq: "asc" },
         take: BATCH,
         select: {
-          seq: true, createdAt: true, type: true, text: true, metadata: true, deletedAt: true, editedAt: true,
+          seq: true, senderId: true, createdAt: true, type: true, text: true, withheldText: true, withheldEditedAt: true,
+          metadata: true, deletedAt: true, editedAt: true,
           sender: { select: { name: true } },
           attachments: { select: { name: true }, orderBy: attachmentOrder },
         },
       });
-      if (rows.length) yield rows.map((row) => `${when.format(row.createdAt).replace(",", "")} ${describe(row)}\n`).join("");
+      if (rows.length) yield rows.map((row) => `${when.format(row.createdAt).replace(",", "")} ${describe({ ...row, ...textShownTo(row, me) })}\n`).join("");
       if (rows.length < BATCH) return;
       after = rows[rows.length - 1]!.seq;
     }

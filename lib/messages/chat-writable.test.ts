@@ -5,7 +5,11 @@ import { testDb } from "@/lib/test-support/database";
 import { createTestUser, recordingPublisher, type RecordingPublisher } from "@/lib/test-support/fixtures";
 import { setBlocked } from "@/lib/users/block-user";
 import { setMessageTimer } from "@/lib/conversations/set-message-timer";
-import { editMessage } from "./edit-message";
+import { exportChat } from "@/lib/conversations/export-chat";
+import { listConversations } from "@/lib/conversations/list-conversations";
+import { editHistory, editMessage } from "./edit-message";
+import { forwardMessages } from "./forward-message";
+import { listMessages } from "./list-messages";
 import { pinMessage } from "./pin-message";
 import { reactToMessage } from "./react-to-message";
 import { sendMessage } from "./send-message";
@@ -49,17 +53,49 @@ describe("a block in a direct chat", () => {
     expect(await db.pollVote.count({ where: { userId: ben.id } })).toBe(0);
   });
 
-  it("refuses the blocked person's edits, pins and timer: both people share them, they can't be kept for one", async () => {
-    const { ana, ben, benPublish, anaText, benText } = await chat("direct");
+  it("keeps the blocked person's edit of a message the blocker has for them alone, as it keeps their messages", async () => {
+    const { ana, ben, benPublish, benText } = await chat("direct");
+    await setBlocked(ana.ctx, { userId: ben.id, blocked: true });
+    const edited = await editMessage(ben.ctx, { messageId: benText.id, text: "rewritten after the block" });
+    expect(edited).toMatchObject({ text: "rewritten after the block", editedAt: expect.any(String) });
+    expect(updates(benPublish).map((e) => e.to)).toEqual([`user:${ben.id}`]);
+
+    const seenBy = async (user: typeof ana) => {
+      const shown = (await listMessages(user.ctx, { conversationId: benText.conversationId })).messages.find((m) => m.id === benText.id)!;
+      const row = (await listConversations(user.ctx)).find((c) => c.id === benText.conversationId)!;
+      const history = (await editHistory(user.ctx, { messageId: benText.id })).versions.map((v) => v.text);
+      let exported = "";
+      for await (const lines of (await exportChat(user.ctx, { conversationId: benText.conversationId, tz: "UTC" })).lines) exported += lines;
+      return { text: shown.text, edited: shown.editedAt !== null, preview: row.lastMessage?.text, history, exported: exported.trim().split("\n").at(-1)!.slice(17) };
+    };
+    expect(await seenBy(ben)).toEqual({
+      text: "rewritten after the block", edited: true, preview: "rewritten after the block", history: ["hi Ana", "rewritten after the block"],
+      exported: "Block Ben: rewritten after the block <edited>",
+    });
+    expect(await seenBy(ana)).toEqual({ text: "hi Ana", edited: false, preview: "hi Ana", history: ["hi Ana"], exported: "Block Ben: hi Ana" });
+
+    // Forwarded by Ben, it is the text he sees.
+    const cy = await createTestUser(db, { name: "Block Cy" });
+    const withCy = await openDirect(ben.ctx, { userId: cy.id });
+    const [copy] = await forwardMessages(ben.ctx, { messageIds: [benText.id], conversationIds: [withCy.id], clientId: cid() });
+    expect(copy!.text).toBe("rewritten after the block");
+
+    // An edit once unblocked reaches Ana again, and is the newest version for both.
+    await setBlocked(ana.ctx, { userId: ben.id, blocked: false });
+    await editMessage(ben.ctx, { messageId: benText.id, text: "hello again" });
+    expect(await seenBy(ana)).toMatchObject({ text: "hello again", edited: true, preview: "hello again", history: ["hi Ana", "hello again"] });
+    expect((await seenBy(ben)).text).toBe("hello again");
+  });
+
+  it("refuses the blocked person's pins and timer: both people share them, they can't be kept for one", async () => {
+    const { ana, ben, benPublish, anaText } = await chat("direct");
     await setBlocked(ana.ctx, { userId: ben.id, blocked: true });
     const refused = { code: "FORBIDDEN", message: "You can't message this contact." };
-    await expect(editMessage(ben.ctx, { messageId: benText.id, text: "rewritten after the block" })).rejects.toMatchObject(refused);
     await expect(pinMessage(ben.ctx, { messageId: anaText.id })).rejects.toMatchObject(refused);
     await expect(setMessageTimer(ben.ctx, { conversationId: anaText.conversationId, seconds: 86400 })).rejects.toMatchObject(refused);
     expect(await db.pinnedMessage.count({ where: { messageId: anaText.id } })).toBe(0);
     expect((await db.conversation.findUniqueOrThrow({ where: { id: anaText.conversationId } })).messageTimerSec).toBeNull();
     expect(updates(benPublish)).toEqual([]);
-    expect(await db.message.findUniqueOrThrow({ where: { id: benText.id }, select: { text: true } })).toEqual({ text: "hi Ana" });
   });
 
   it("lets both edit, react and vote again once unblocked", async () => {

@@ -64,7 +64,7 @@ async function deleteForEveryone(ctx: Ctx, message: Deletable): Promise<boolean>
   const byAdmin = message.senderId !== ctx.actor.id;
   const { count } = await ctx.db.message.updateMany({
     where: { id: message.id, deletedAt: null },
-    data: { deletedAt: new Date(), text: null, ...(byAdmin ? { metadata: { deletedByAdmin: true } } : {}) },
+    data: { deletedAt: new Date(), text: null, withheldText: null, ...(byAdmin ? { metadata: { deletedByAdmin: true } } : {}) },
   });
   if (count === 0) {
     // Of two deletes at once, the one that blanked the row tells the chat; this one only answers.

@@ -5,7 +5,7 @@ import type { MessageDto } from "@/lib/realtime/contract";
 import { MAX_MESSAGE_LENGTH } from "@/lib/limits";
 import { id } from "@/lib/validation";
 import { readMessageRow, toMessageDto } from "./message-dto";
-import { assertChatWritable, cantWriteWhileBlocked, chatWritableFields } from "./chat-writable";
+import { assertChatWritable, chatWritableFields } from "./chat-writable";
 import { publishMessage } from "./publish-message";
 import { findVisibleMessage } from "./visible-message";
 
@@ -17,12 +17,18 @@ export const editMessageInput = z.object({
     .refine((t) => t.trim().length > 0, "Message is empty"),
 });
 
-/** The sender changes a message's text (or a file's caption); the old text goes to its history. */
+/**
+ * The sender changes a message's text (or a file's caption); the old text goes to its history.
+ * While the other person of a direct chat blocks the sender, an edit of a message they have is
+ * withheld instead: the sender sees the new text, the other person keeps the old (a refusal would
+ * tell the sender they are blocked).
+ */
 export async function editMessage(ctx: Ctx, input: z.input<typeof editMessageInput>): Promise<MessageDto> {
   const { messageId, text } = editMessageInput.parse(input);
   const message = await findVisibleMessage(ctx, messageId, {
     senderId: true,
     text: true,
+    withheldText: true,
     type: true,
     deletedAt: true,
     withheld: true,
@@ -31,15 +37,19 @@ export async function editMessage(ctx: Ctx, input: z.input<typeof editMessageInp
   if (message.senderId !== ctx.actor.id) throw forbidden("Only the sender can edit a message");
   if (message.deletedAt) throw badRequest("A deleted message can't be edited");
   if (message.type === "SYSTEM" || message.type === "LOCATION" || message.type === "POLL") throw badRequest("This message can't be edited");
-  // New text reaches the chat like a new message would. While the other person blocks me, only
-  // a message of mine they never got can change: the text of one they got is both people's.
   const { withheld } = await assertChatWritable(ctx, message.conversation);
-  if (withheld && !message.withheld) throw cantWriteWhileBlocked();
-  if (message.text === text) return toMessageDto(await readMessageRow(ctx.db, messageId), ctx.actor.id);
+  if ((message.withheldText ?? message.text) === text) return toMessageDto(await readMessageRow(ctx.db, messageId), ctx.actor.id);
 
+  // A message they never got (withheld itself) is mine alone: its text simply changes.
+  if (withheld && !message.withheld) {
+    await ctx.db.message.update({ where: { id: messageId }, data: { withheldText: text, withheldEditedAt: new Date() }, select: { id: true } });
+    const mine = toMessageDto(await readMessageRow(ctx.db, messageId), ctx.actor.id);
+    ctx.publish.toUser(ctx.actor.id, "message:updated", mine);
+    return mine;
+  }
   await ctx.db.$transaction([
     ctx.db.messageEdit.create({ data: { messageId, editorId: ctx.actor.id, text: message.text ?? "" }, select: { id: true } }),
-    ctx.db.message.update({ where: { id: messageId }, data: { text, editedAt: new Date() }, select: { id: true } }),
+    ctx.db.message.update({ where: { id: messageId }, data: { text, editedAt: new Date(), withheldText: null, withheldEditedAt: null }, select: { id: true } }),
   ]);
   // Read after the commit: Prisma runs the relation queries of a select concurrently, and inside
   // a transaction they share one connection, which pg deprecates (prisma/orm#29468).
@@ -52,7 +62,10 @@ export const editHistoryInput = z.object({ messageId: id });
 export async function editHistory(ctx: Ctx, input: z.input<typeof editHistoryInput>) {
   const { messageId } = editHistoryInput.parse(input);
   const message = await findVisibleMessage(ctx, messageId, {
+    senderId: true,
     text: true,
+    withheldText: true,
+    withheldEditedAt: true,
     createdAt: true,
     editedAt: true,
     deletedAt: true,
@@ -62,5 +75,10 @@ export async function editHistory(ctx: Ctx, input: z.input<typeof editHistoryInp
   // An edit row holds the text that was replaced at its createdAt.
   const starts = [message.createdAt, ...message.edits.map((e) => e.createdAt)];
   const texts = [...message.edits.map((e) => e.text), message.text ?? ""];
-  return { versions: texts.map((text, i) => ({ text, at: starts[i]!.toISOString() })) };
+  const versions = texts.map((text, i) => ({ text, at: starts[i]!.toISOString() }));
+  // The sender's withheld edit is the newest version, for the sender alone.
+  if (message.withheldText !== null && message.senderId === ctx.actor.id) {
+    versions.push({ text: message.withheldText, at: message.withheldEditedAt!.toISOString() });
+  }
+  return { versions };
 }

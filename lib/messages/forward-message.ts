@@ -8,6 +8,7 @@ import { MAX_FORWARD_TARGETS } from "@/lib/limits";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { clientId, id } from "@/lib/validation";
 import { assertMaySend } from "./chat-writable";
+import { textShownTo } from "./message-dto";
 import { publishMessage } from "./publish-message";
 import { findStoredMessage, MessageRefused, storeMessage } from "./store-message";
 import { messageIds } from "./message-selection";
@@ -24,7 +25,9 @@ export const forwardInput = z.object({
 });
 
 /** What a copy is made from, and what decides whether and in which order. */
-const sourceSelect = { id: true, type: true, text: true, metadata: true, deletedAt: true, createdAt: true, seq: true } satisfies Prisma.MessageSelect;
+const sourceSelect = {
+  id: true, senderId: true, type: true, text: true, editedAt: true, withheldText: true, withheldEditedAt: true, metadata: true, deletedAt: true, createdAt: true, seq: true,
+} satisfies Prisma.MessageSelect;
 type Source = Prisma.MessageGetPayload<{ select: typeof sourceSelect }>;
 
 /**
@@ -66,7 +69,8 @@ async function storeCopy(ctx: Ctx, conversationId: string, copyClientId: string,
         conversationId,
         clientId: copyClientId,
         type: source.type,
-        text: source.text,
+        // My own message as I see it, with an edit that was withheld from the other person.
+        text: textShownTo(source, ctx.actor.id).text,
         metadata: source.metadata ?? undefined,
         forwardedFromId: source.id,
       });

@@ -54,6 +54,8 @@ export const messageSelect = {
   editedAt: true,
   deletedAt: true,
   withheld: true,
+  withheldText: true,
+  withheldEditedAt: true,
   replyTo: { select: quotedSelect },
   attachments: { select: attachmentDtoSelect, orderBy: attachmentOrder },
   reactions: { select: { emoji: true, userId: true, withheld: true }, orderBy: { createdAt: "asc" } },
@@ -109,9 +111,21 @@ function shownTo(readerId: string | null) {
   return (x: { userId: string; withheld: boolean }) => !x.withheld || x.userId === readerId;
 }
 
-/** Who sees this message otherwise than everyone else: the authors of its withheld reactions and votes. */
+/**
+ * Who sees this message otherwise than everyone else: its sender after a withheld edit, and the
+ * authors of its withheld reactions and votes.
+ */
 export function withheldAuthors(row: MessageRow): string[] {
-  return [...new Set([...row.reactions, ...row.pollVotes].filter((x) => x.withheld).map((x) => x.userId))];
+  const edited = row.withheldText !== null ? [row.senderId] : [];
+  return [...new Set([...edited, ...[...row.reactions, ...row.pollVotes].filter((x) => x.withheld).map((x) => x.userId)])];
+}
+
+type EditedText = Pick<MessageRow, "senderId" | "text" | "editedAt" | "withheldText" | "withheldEditedAt">;
+
+/** The text and edit time `readerId` is shown: a withheld edit only to its sender. */
+export function textShownTo(row: EditedText, readerId: string | null): { text: string | null; editedAt: Date | null } {
+  if (row.withheldText !== null && readerId === row.senderId) return { text: row.withheldText, editedAt: row.withheldEditedAt };
+  return { text: row.text, editedAt: row.editedAt };
 }
 
 type Metadata = {
@@ -146,6 +160,7 @@ export function toMessageDto(row: MessageRow, readerId: string | null): MessageD
   const reactions = new Map<string, string[]>();
   for (const r of row.reactions.filter(shownTo(readerId))) reactions.set(r.emoji, [...(reactions.get(r.emoji) ?? []), r.userId]);
   const reply = row.replyTo;
+  const shown = textShownTo(row, readerId);
   return {
     id: row.id,
     conversationId: row.conversationId,
@@ -154,9 +169,9 @@ export function toMessageDto(row: MessageRow, readerId: string | null): MessageD
     clientId: row.clientId,
     type: row.type,
     // Deleted-for-everyone content never leaves the server, even if a row still had it.
-    text: deleted ? null : row.text,
+    text: deleted ? null : shown.text,
     createdAt: row.createdAt.toISOString(),
-    editedAt: row.editedAt?.toISOString() ?? null,
+    editedAt: shown.editedAt?.toISOString() ?? null,
     deletedAt: row.deletedAt?.toISOString() ?? null,
     deletedByAdmin: isDeletedByAdmin(row),
     withheld: row.withheld,

@@ -11,7 +11,7 @@ import type { MessageRow } from "./message-dto";
 /** Columns of one MessageRow, for a query whose message rows are aliased `m` (see messageRowJoins). */
 export const messageRowColumns = Prisma.sql`
   m.id, m."conversationId", m.seq, m."senderId", m."clientId", m.type::text AS type, m.text, m.metadata,
-  m."forwardedFromId", m."createdAt", m."editedAt", m."deletedAt", m.withheld,
+  m."forwardedFromId", m."createdAt", m."editedAt", m."deletedAt", m.withheld, m."withheldText", m."withheldEditedAt",
   reply.id AS "replyId", reply.seq AS "replySeq", reply."senderId" AS "replySenderId", reply.type AS "replyType",
   reply.text AS "replyText", reply."deletedAt" AS "replyDeletedAt", reply."senderName" AS "replySenderName",
   reply.mime AS "replyMime", reply."conversationId" AS "replyConversationId", reply."chatName" AS "replyChatName",
@@ -61,6 +61,8 @@ export type MessageRowRecord = {
   editedAt: Date | null;
   deletedAt: Date | null;
   withheld: boolean;
+  withheldText: string | null;
+  withheldEditedAt: Date | null;
   replyId: string | null;
   replySeq: bigint | null;
   replySenderId: string | null;
@@ -91,6 +93,8 @@ export function toMessageRow(r: MessageRowRecord): MessageRow {
     editedAt: r.editedAt,
     deletedAt: r.deletedAt,
     withheld: r.withheld,
+    withheldText: r.withheldText,
+    withheldEditedAt: r.withheldEditedAt,
     replyTo:
       r.replyId !== null
         ? {

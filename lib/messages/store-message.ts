@@ -77,6 +77,8 @@ async function rowOfNewMessage(ctx: Ctx, input: NewMessage, row: { id: string } 
     editedAt: null,
     deletedAt: null,
     withheld: row.withheld,
+    withheldText: null,
+    withheldEditedAt: null,
     replyTo: null,
     attachments: [],
     reactions: [],
