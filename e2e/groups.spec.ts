@@ -265,6 +265,7 @@ test.describe("private groups", () => {
     const [a, b] = [ana!.page, ben!.page];
     await openChat(b, name);
     await expect(b.getByTestId("composer-input")).toBeVisible();
+    await send(b, "hi all");
 
     await openInfo(a);
     const toggle = a.getByTestId("send-policy-toggle");
@@ -283,6 +284,13 @@ test.describe("private groups", () => {
     await (await openMessageMenu(b, bubble(b, "Meeting moved to 5pm"))).getByRole("menuitemcheckbox", { name: "React with 👍" }).click();
     const newsId = await bubble(a, "Meeting moved to 5pm").getAttribute("data-message-id");
     await expect(a.locator(`[data-reactions-for="${newsId}"]`).getByTestId("reaction-chip")).toHaveAttribute("data-emoji", "👍");
+    // There is no box to write a reply or an edit in; a private reply goes to our direct chat.
+    const menu = await openMessageMenu(b, bubble(b, "Meeting moved to 5pm"));
+    await expect(menu.getByTestId("reply-privately")).toBeVisible();
+    await expect(menu.getByTestId("reply-message")).toHaveCount(0);
+    await b.keyboard.press("Escape");
+    await expect((await openMessageMenu(b, bubble(b, "hi all"))).getByTestId("edit-message")).toHaveCount(0);
+    await b.keyboard.press("Escape");
 
     await toggle.uncheck();
     await expect(b.getByTestId("only-admins-notice")).toHaveCount(0);

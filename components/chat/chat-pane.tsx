@@ -275,6 +275,7 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
             conversationId={conversationId}
             unread={unread}
             canWrite={canWrite}
+            canCompose={canWrite && !readsOnly}
             canPin={canPin}
             onAtBottomChange={setAtBottom}
             onReply={onReply}

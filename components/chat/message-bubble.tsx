@@ -67,6 +67,8 @@ type Props = {
   /** My messages only. */
   status: TickStatus | null;
   canWrite: boolean;
+  /** The message box is there: not an announcement group I only read (replies and edits are written in it). */
+  canCompose: boolean;
   starred: boolean;
   pinned: boolean;
   /** I may pin here: either person of a direct chat, a group's admins. */
@@ -95,6 +97,7 @@ export const MessageBubble = memo(function MessageBubble({
   senderName,
   status,
   canWrite,
+  canCompose,
   starred,
   pinned,
   canPin,
@@ -144,7 +147,7 @@ export const MessageBubble = memo(function MessageBubble({
 
   const canAct = stored && !deleted;
   const canWriteHere = canAct && canWrite;
-  const canEdit = mine && canWriteHere && m.type !== "LOCATION" && m.type !== "POLL";
+  const canEdit = mine && canWriteHere && canCompose && m.type !== "LOCATION" && m.type !== "POLL";
 
   // Reserve room on the last text line for the time (+ star, edited, ticks) in the corner.
   const spacer = (edited ? 44 : 0) + (starred ? 16 : 0) + (pinned ? 16 : 0) + (mine ? 66 : 46);
@@ -361,7 +364,7 @@ export const MessageBubble = memo(function MessageBubble({
             testId="message-menu"
           >
             {canWriteHere && <QuickReactions message={m} meId={meId} actions={actions} />}
-            {canWriteHere && (
+            {canWriteHere && canCompose && (
               <MenuItem icon={<ReplyIcon size={20} />} onClick={() => actions.onReply(m)} data-testid="reply-message">
                 Reply
               </MenuItem>

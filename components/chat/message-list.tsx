@@ -43,6 +43,8 @@ type Props = {
   /** What was unread when the chat opened (fixes the divider), or null. */
   unread: { after: number; upTo: number } | null;
   canWrite: boolean;
+  /** The message box is there (not an announcement group I only read). */
+  canCompose: boolean;
   /** I may pin and unpin messages here. */
   canPin: boolean;
   onAtBottomChange: (atBottom: boolean) => void;
@@ -77,7 +79,7 @@ function estimate(row: ChatRow | undefined): number {
 }
 
 export const MessageList = forwardRef<MessageListHandle, Props>(function MessageList(
-  { conversation, conversationId, unread, canWrite, canPin, onAtBottomChange, onReply, onEdit, onSelect, selection },
+  { conversation, conversationId, unread, canWrite, canCompose, canPin, onAtBottomChange, onReply, onEdit, onSelect, selection },
   ref,
 ) {
   const client = useRealtimeClient();
@@ -449,6 +451,7 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
                       senderName={users[row.message.senderId]?.name ?? ""}
                       status={row.mine ? statusOf(row.message) : null}
                       canWrite={canWrite}
+                      canCompose={canCompose}
                       starred={!!row.message.id && !!starred[row.message.id]}
                       pinned={!!row.message.id && pinnedIds.has(row.message.id)}
                       canPin={canPin}
