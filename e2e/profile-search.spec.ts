@@ -377,7 +377,7 @@ test.describe("chat list settings", () => {
 });
 
 test.describe("blocking", () => {
-  test("block → the blocked person's message stays at one tick, their reaction and edit theirs alone, none reaches me, my presence goes; unblock → both come back", async ({ newUsers }, testInfo) => {
+  test("block → the blocked person's message stays at one tick, their reaction, edit and pin theirs alone, none reaches me, my presence goes; unblock → both come back", async ({ newUsers }, testInfo) => {
     const [ana, ben] = await newUsers(2, { label: "block" });
     await signInAll([ana!, ben!]);
     await sendDirect(ana!.page, ben!.name, "hello before the block");
@@ -418,12 +418,18 @@ test.describe("blocking", () => {
     await ben!.page.getByTestId("composer-input").press("Enter");
     await expect(bubble(ben!.page, "see you at 7").getByTestId("edited-label")).toBeVisible();
     await expect(ben!.page.getByTestId("toast")).toHaveCount(0);
+    // And his pin.
+    await (await openMessageMenu(ben!.page, bubble(ben!.page, "see you at 7"))).getByTestId("pin-message").click();
+    await ben!.page.getByTestId("pin-dialog").getByTestId("pin-confirm").click();
+    await expect(ben!.page.getByTestId("pinned-banner-text")).toContainText("You: see you at 7");
     await page.reload();
     await expect(bubble(page, "hello before the block")).toBeVisible();
     await expect(bubble(page, "can you hear me?")).toHaveCount(0);
     await expect(reactionsOnHello(page)).toHaveCount(0);
     await expect(bubble(page, "see you at 6").getByTestId("edited-label")).toHaveCount(0);
     await expect(bubble(page, "see you at 7")).toHaveCount(0);
+    await expect(page.getByTestId("pinned-banner-text")).toHaveCount(0);
+    await expect(page.getByTestId("system-message")).toHaveCount(0);
     await expect(page.getByTestId("conversation-row").filter({ hasText: ben!.name })).toContainText("see you at 6");
     // Nor does he see her online any more; after the unblock, he does again.
     await expect(ben!.page.getByTestId("chat-subtitle")).toHaveText(/^@/);

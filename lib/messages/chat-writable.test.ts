@@ -10,7 +10,7 @@ import { listConversations } from "@/lib/conversations/list-conversations";
 import { editHistory, editMessage } from "./edit-message";
 import { forwardMessages } from "./forward-message";
 import { listMessages } from "./list-messages";
-import { pinMessage } from "./pin-message";
+import { listPins, pinMessage, unpinMessage } from "./pin-message";
 import { reactToMessage } from "./react-to-message";
 import { sendMessage } from "./send-message";
 import { votePoll } from "./vote-poll";
@@ -87,15 +87,48 @@ describe("a block in a direct chat", () => {
     expect((await seenBy(ben)).text).toBe("hello again");
   });
 
-  it("refuses the blocked person's pins and timer: both people share them, they can't be kept for one", async () => {
+  it("keeps the blocked person's pins for them alone, never changing the blocker's", async () => {
+    const { ana, ben, benPublish, anaText, anaPoll, benText } = await chat("direct");
+    const conversationId = anaText.conversationId;
+    const more = [];
+    for (const text of ["two", "three", "four"]) more.push((await sendMessage(ben.ctx, { conversationId, clientId: cid(), text })).message);
+    await pinMessage(ana.ctx, { messageId: anaText.id, duration: "24h" });
+    await setBlocked(ana.ctx, { userId: ben.id, blocked: true });
+    benPublish.events.length = 0;
+    const pinned = (user: typeof ana) => listPins(user.ctx, { conversationId }).then((r) => r.pins.map((p) => p.message.text));
+    const anaPin = () => db.pinnedMessage.findUniqueOrThrow({ where: { messageId: anaText.id } });
+    const before = await anaPin();
+
+    // Ben's pin shows for him, with its notice; Ana hears of neither.
+    await expect(pinMessage(ben.ctx, { messageId: benText.id })).resolves.toMatchObject({ pins: [{ message: { id: benText.id } }, { message: { id: anaText.id } }] });
+    expect(benPublish.events.map((e) => [e.event, e.to])).toEqual([["message:new", `user:${ben.id}`], ["pins:changed", `user:${ben.id}`]]);
+    expect(await pinned(ana)).toEqual(["hi Ben"]);
+    const notices = (user: typeof ana) => listMessages(user.ctx, { conversationId }).then((r) => r.messages.filter((m) => m.type === "SYSTEM").map((m) => m.senderId));
+    expect(await notices(ana)).toEqual([ana.id]);
+    expect(await notices(ben)).toEqual([ana.id, ben.id]);
+    // Pinning hers again (another duration) changes nothing she sees.
+    await pinMessage(ben.ctx, { messageId: anaText.id, duration: "30d" });
+    expect(await anaPin()).toEqual(before);
+    // More of his own push out only his own: he sees three, she keeps hers.
+    for (const m of [anaPoll, ...more]) await pinMessage(ben.ctx, { messageId: m.id });
+    expect(await pinned(ben)).toEqual(["four", "three", "two"]);
+    expect(await pinned(ana)).toEqual(["hi Ben"]);
+    expect(await anaPin()).toEqual(before);
+    // Unpinning his own tells only him.
+    benPublish.events.length = 0;
+    await unpinMessage(ben.ctx, { messageId: more[2]!.id });
+    expect(benPublish.events.map((e) => e.to)).toEqual([`user:${ben.id}`]);
+    expect(await pinned(ben)).toEqual(["three", "two", "hi Ben"]);
+  });
+
+  it("refuses the blocked person's timer: both people share it, it can't be kept for one", async () => {
     const { ana, ben, benPublish, anaText } = await chat("direct");
     await setBlocked(ana.ctx, { userId: ben.id, blocked: true });
+    benPublish.events.length = 0;
     const refused = { code: "FORBIDDEN", message: "You can't message this contact." };
-    await expect(pinMessage(ben.ctx, { messageId: anaText.id })).rejects.toMatchObject(refused);
     await expect(setMessageTimer(ben.ctx, { conversationId: anaText.conversationId, seconds: 86400 })).rejects.toMatchObject(refused);
-    expect(await db.pinnedMessage.count({ where: { messageId: anaText.id } })).toBe(0);
     expect((await db.conversation.findUniqueOrThrow({ where: { id: anaText.conversationId } })).messageTimerSec).toBeNull();
-    expect(updates(benPublish)).toEqual([]);
+    expect(benPublish.events).toEqual([]);
   });
 
   it("lets both edit, react and vote again once unblocked", async () => {

@@ -103,8 +103,9 @@ describe("pinned messages", () => {
     const notice = (await listMessages(bob.ctx, { conversationId: chat.id })).messages.find((m) => m.type === "SYSTEM")!;
     await expect(pinMessage(bob.ctx, { messageId: notice.id })).rejects.toMatchObject({ code: "BAD_REQUEST" });
 
+    // Whoever blocks the other person changes the chat's pins once they unblock.
     await setBlocked(bob.ctx, { userId: alice.id, blocked: true });
-    await expect(unpinMessage(alice.ctx, { messageId: message.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(unpinMessage(bob.ctx, { messageId: message.id })).rejects.toMatchObject({ code: "FORBIDDEN", message: "You blocked this contact. Unblock them to send a message." });
     expect(await pinnedTexts(alice, chat.id)).toEqual(["private"]);
   });
 

@@ -4,10 +4,11 @@ import { requireMembership } from "@/lib/conversations/membership";
 import { AppError } from "@/lib/errors";
 import { requireGroupManager } from "@/lib/groups/permissions";
 import { postSystemMessage, userName } from "@/lib/groups/system-message";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PinDto } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
 import { previewSelect, toReplyPreview } from "./message-dto";
-import { assertSharedWritable, chatWritableFields } from "./chat-writable";
+import { assertChatWritable, chatWritableFields } from "./chat-writable";
 import { findVisibleMessage } from "./visible-message";
 
 /** As in WhatsApp: a pin lasts 24 hours, 7 days or 30 days, and a chat shows at most three. */
@@ -24,7 +25,8 @@ export const listPinsInput = z.object({ conversationId: id });
 /**
  * Who may pin and unpin: both people of a direct chat; in a group, those who manage it (its
  * owner and admins; site admins in a public group), so a big group's banner is not anyone's.
- * Only members, only while the chat is writable.
+ * Only members, only while the chat is writable. `withheld`: the other person of the direct chat
+ * blocks me, so what I pin is shown to me alone (a refusal would tell me I am blocked).
  */
 async function requirePinRights(ctx: Ctx, messageId: string) {
   const message = await findVisibleMessage(ctx, messageId, {
@@ -34,10 +36,13 @@ async function requirePinRights(ctx: Ctx, messageId: string) {
     conversation: { select: { id: true, ...chatWritableFields } },
   });
   const conversation = message.conversation;
-  await assertSharedWritable(ctx, conversation);
+  const { withheld } = await assertChatWritable(ctx, conversation);
   if (conversation.type === "GROUP") await requireGroupManager(ctx, conversation.id);
-  return message;
+  return { ...message, withheld };
 }
+
+/** The pins `userId` is shown: the chat's, and their own withheld ones. */
+const pinsShownTo = (userId: string) => ({ OR: [{ withheld: false }, { pinnedById: userId }] }) satisfies Prisma.PinnedMessageWhereInput;
 
 /** Pins a message for everyone in its chat; the oldest of more than three pins comes off. */
 export async function pinMessage(ctx: Ctx, input: z.input<typeof pinInput>): Promise<{ pins: PinDto[] }> {
@@ -45,37 +50,55 @@ export async function pinMessage(ctx: Ctx, input: z.input<typeof pinInput>): Pro
   const message = await requirePinRights(ctx, messageId);
   if (message.deletedAt) throw new AppError("BAD_REQUEST", "A deleted message can't be pinned");
   if (message.type === "SYSTEM") throw new AppError("BAD_REQUEST", "That message can't be pinned");
-  const conversationId = message.conversationId;
+  const { conversationId, withheld } = message;
+  const me = ctx.actor.id;
   const expiresAt = new Date(Date.now() + PIN_DURATIONS[duration]);
   const newlyPinned = await ctx.db.$transaction(async (tx) => {
     // The chat's row lock serialises its pins: of two pins of one message at once, the second
     // finds the first's and is no news; and the trim below keeps three, not four.
     await tx.$executeRaw`SELECT 1 FROM "Conversation" WHERE id = ${conversationId}::uuid FOR NO KEY UPDATE`;
-    const existing = await tx.pinnedMessage.findUnique({ where: { messageId }, select: { expiresAt: true } });
+    const existing = await tx.pinnedMessage.findUnique({ where: { messageId }, select: { expiresAt: true, withheld: true } });
     const active = !!existing && existing.expiresAt > new Date();
+    // Withheld, a pin the other person sees stays as it is: a new duration would reach them.
+    if (withheld && active && !existing.withheld) return false;
     await tx.pinnedMessage.upsert({
       where: { messageId },
-      create: { messageId, conversationId, pinnedById: ctx.actor.id, expiresAt },
-      update: { pinnedById: ctx.actor.id, pinnedAt: new Date(), expiresAt },
+      create: { messageId, conversationId, pinnedById: me, expiresAt, withheld },
+      update: { pinnedById: me, pinnedAt: new Date(), expiresAt, withheld },
     });
     // Pins that can no longer show (expired, or their message deleted) make room first.
     await tx.pinnedMessage.deleteMany({ where: { conversationId, OR: [{ expiresAt: { lte: new Date() } }, { message: { deletedAt: { not: null } } }] } });
-    const keep = await tx.pinnedMessage.findMany({ where: { conversationId }, orderBy: { pinnedAt: "desc" }, take: MAX_PINS, select: { messageId: true } });
-    await tx.pinnedMessage.deleteMany({ where: { conversationId, messageId: { notIn: keep.map((k) => k.messageId) } } });
+    // Three at most, as each person is shown them: a withheld pin pushes out only my withheld ones.
+    const trimmed = withheld ? { withheld: true, pinnedById: me } : { withheld: false };
+    const keep = await tx.pinnedMessage.findMany({
+      where: { conversationId, ...(withheld ? pinsShownTo(me) : trimmed) },
+      orderBy: { pinnedAt: "desc" },
+      take: MAX_PINS,
+      select: { messageId: true },
+    });
+    await tx.pinnedMessage.deleteMany({ where: { conversationId, ...trimmed, messageId: { notIn: keep.map((k) => k.messageId) } } });
     return !active;
   });
-  // Changing how long a pin lasts is not news; a new pin is, as in WhatsApp.
-  if (newlyPinned) await postSystemMessage(ctx, conversationId, { kind: "pinned", actorName: await userName(ctx, ctx.actor.id) });
-  ctx.publish.toConversation(conversationId, "pins:changed", { conversationId });
+  // Changing how long a pin lasts is not news; a new pin is, as in WhatsApp. A withheld pin's
+  // notice is stored withheld like any message of mine.
+  if (newlyPinned) await postSystemMessage(ctx, conversationId, { kind: "pinned", actorName: await userName(ctx, me) });
+  tellPinsChanged(ctx, conversationId, withheld);
   return { pins: await pinsOf(ctx, conversationId) };
 }
 
 export async function unpinMessage(ctx: Ctx, input: z.input<typeof unpinInput>): Promise<{ pins: PinDto[] }> {
   const { messageId } = unpinInput.parse(input);
   const { conversationId } = await requirePinRights(ctx, messageId);
-  const { count } = await ctx.db.pinnedMessage.deleteMany({ where: { messageId } });
-  if (count > 0) ctx.publish.toConversation(conversationId, "pins:changed", { conversationId });
+  const pin = await ctx.db.pinnedMessage.findUnique({ where: { messageId }, select: { withheld: true } });
+  const { count } = await ctx.db.pinnedMessage.deleteMany({ where: { messageId, ...pinsShownTo(ctx.actor.id) } });
+  if (count > 0) tellPinsChanged(ctx, conversationId, pin?.withheld ?? false);
   return { pins: await pinsOf(ctx, conversationId) };
+}
+
+/** pins:changed, to my devices alone for a withheld pin. */
+function tellPinsChanged(ctx: Ctx, conversationId: string, withheld: boolean) {
+  if (withheld) ctx.publish.toUser(ctx.actor.id, "pins:changed", { conversationId });
+  else ctx.publish.toConversation(conversationId, "pins:changed", { conversationId });
 }
 
 /** The chat's pins as I see them, newest first: none expired, deleted, hidden or cleared by me. */
@@ -95,6 +118,7 @@ async function pinsOf(ctx: Ctx, conversationId: string): Promise<PinDto[]> {
     where: {
       conversationId,
       expiresAt: { gt: new Date() },
+      ...pinsShownTo(me),
       message: { deletedAt: null, seq: { gt: membership?.clearedSeq ?? 0 }, hides: { none: { userId: me } } },
     },
     orderBy: { pinnedAt: "desc" },
