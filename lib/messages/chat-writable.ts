@@ -29,6 +29,13 @@ export async function assertChatWritable(ctx: Ctx, conversation: WritableCheck):
   return { withheld: blocks.length > 0 };
 }
 
+/**
+ * Taking back my reaction or vote: while the other person blocks me (`withheldNow`), one they
+ * see stays theirs and is only retracted for me (deleting it would reach them); else it goes.
+ */
+export const takeBack = (mark: { withheld: boolean }, withheldNow: boolean): "retract" | "delete" =>
+  withheldNow && !mark.withheld ? "retract" : "delete";
+
 /** For a write both people would share (a message's new text, a pin), while the other person blocks me. */
 export const cantWriteWhileBlocked = () => new AppError("FORBIDDEN", "You can't message this contact.");
 

@@ -58,12 +58,12 @@ export const messageSelect = {
   withheldEditedAt: true,
   replyTo: { select: quotedSelect },
   attachments: { select: attachmentDtoSelect, orderBy: attachmentOrder },
-  reactions: { select: { emoji: true, userId: true, withheld: true }, orderBy: { createdAt: "asc" } },
+  reactions: { select: { emoji: true, userId: true, withheld: true, retracted: true }, orderBy: { createdAt: "asc" } },
 } satisfies Prisma.MessageSelect;
 
 /** A message as read with messageSelect. */
 export type StoredMessageRow = Prisma.MessageGetPayload<{ select: typeof messageSelect }>;
-type PollVoteRow = { option: number; userId: string; withheld: boolean };
+type PollVoteRow = { option: number; userId: string; withheld: boolean; retracted: boolean };
 /** What toMessageDto reads: the row and, for a poll, its votes. */
 export type MessageRow = StoredMessageRow & { pollVotes: PollVoteRow[] };
 
@@ -78,7 +78,7 @@ async function withPollVotes(db: Pick<Db, "pollVote">, rows: readonly StoredMess
     ? await db.pollVote.findMany({
         where: { messageId: { in: polls } },
         orderBy: [{ createdAt: "asc" }, { userId: "asc" }, { option: "asc" }],
-        select: { messageId: true, option: true, userId: true, withheld: true },
+        select: { messageId: true, option: true, userId: true, withheld: true, retracted: true },
       })
     : [];
   const byMessage = new Map<string, PollVoteRow[]>();
@@ -105,19 +105,23 @@ export async function readMessageRow(db: Pick<Db, "message" | "pollVote">, messa
 
 /**
  * A reaction or vote is withheld when its author made it while the other person of the direct
- * chat blocked them: only its author sees it, for good (as a withheld message).
+ * chat blocked them: only its author sees it, for good (as a withheld message). One they took
+ * back meanwhile is retracted: the other person still sees it, its author no longer does.
  */
 function shownTo(readerId: string | null) {
-  return (x: { userId: string; withheld: boolean }) => !x.withheld || x.userId === readerId;
+  return (x: BlockMarks) => (x.withheld ? x.userId === readerId : !(x.retracted && x.userId === readerId));
 }
+
+type BlockMarks = { userId: string; withheld: boolean; retracted: boolean };
 
 /**
  * Who sees this message otherwise than everyone else: its sender after a withheld edit, and the
- * authors of its withheld reactions and votes.
+ * authors of its withheld or retracted reactions and votes.
  */
 export function withheldAuthors(row: MessageRow): string[] {
   const edited = row.withheldText !== null ? [row.senderId] : [];
-  return [...new Set([...edited, ...[...row.reactions, ...row.pollVotes].filter((x) => x.withheld).map((x) => x.userId)])];
+  const marked = [...row.reactions, ...row.pollVotes].filter((x) => x.withheld || x.retracted);
+  return [...new Set([...edited, ...marked.map((x) => x.userId)])];
 }
 
 type EditedText = Pick<MessageRow, "senderId" | "text" | "editedAt" | "withheldText" | "withheldEditedAt">;

@@ -38,11 +38,11 @@ export const messageRowJoins = Prisma.sql`
     FROM "Attachment" a WHERE a."messageId" = m.id
   ) att ON true
   LEFT JOIN LATERAL (
-    SELECT json_agg(json_build_object('emoji', x.emoji, 'userId', x."userId", 'withheld', x.withheld) ORDER BY x."createdAt", x."userId", x.emoji) AS list
+    SELECT json_agg(json_build_object('emoji', x.emoji, 'userId', x."userId", 'withheld', x.withheld, 'retracted', x.retracted) ORDER BY x."createdAt", x."userId", x.emoji) AS list
     FROM "Reaction" x WHERE x."messageId" = m.id
   ) rx ON true
   LEFT JOIN LATERAL (
-    SELECT json_agg(json_build_object('option', v.option, 'userId', v."userId", 'withheld', v.withheld) ORDER BY v."createdAt", v."userId", v.option) AS list
+    SELECT json_agg(json_build_object('option', v.option, 'userId', v."userId", 'withheld', v.withheld, 'retracted', v.retracted) ORDER BY v."createdAt", v."userId", v.option) AS list
     FROM "PollVote" v WHERE m.type = 'POLL' AND v."messageId" = m.id
   ) pv ON true`;
 
@@ -74,8 +74,8 @@ export type MessageRowRecord = {
   replyConversationId: string | null;
   replyChatName: string | null;
   attachments: AttachmentDtoRow[];
-  reactions: { emoji: string; userId: string; withheld: boolean }[];
-  pollVotes: { option: number; userId: string; withheld: boolean }[];
+  reactions: { emoji: string; userId: string; withheld: boolean; retracted: boolean }[];
+  pollVotes: { option: number; userId: string; withheld: boolean; retracted: boolean }[];
 };
 
 export function toMessageRow(r: MessageRowRecord): MessageRow {

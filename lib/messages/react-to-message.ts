@@ -5,7 +5,7 @@ import { badRequest } from "@/lib/errors";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
 import { readMessageRow } from "./message-dto";
-import { assertChatWritable, chatWritableFields } from "./chat-writable";
+import { assertChatWritable, chatWritableFields, takeBack } from "./chat-writable";
 import { publishMessage } from "./publish-message";
 import { findVisibleMessage } from "./visible-message";
 
@@ -27,14 +27,21 @@ export async function reactToMessage(ctx: Ctx, input: z.input<typeof reactInput>
   // A reaction reaches the chat like a message would: refused or withheld alike.
   const { withheld } = await assertChatWritable(ctx, message.conversation);
 
-  const key = { messageId_userId_emoji: { messageId, userId: ctx.actor.id, emoji } };
-  const { count } = await ctx.db.reaction.deleteMany({ where: { messageId, userId: ctx.actor.id, emoji } });
-  if (count === 0) {
+  const key = { messageId, userId: ctx.actor.id, emoji };
+  const mine = await ctx.db.reaction.findUnique({ where: { messageId_userId_emoji: key }, select: { withheld: true, retracted: true } });
+  if (!mine) {
     try {
-      await ctx.db.reaction.create({ data: { ...key.messageId_userId_emoji, withheld } });
+      await ctx.db.reaction.create({ data: { ...key, withheld } });
     } catch (err) {
       if (!isUniqueViolation(err)) throw err; // A double click: the first one counted.
     }
+  } else if (mine.retracted) {
+    // Mine again: the other person saw it all along.
+    await ctx.db.reaction.updateMany({ where: key, data: { retracted: false } });
+  } else if (takeBack(mine, withheld) === "retract") {
+    await ctx.db.reaction.updateMany({ where: key, data: { retracted: true } });
+  } else {
+    await ctx.db.reaction.deleteMany({ where: key });
   }
   return publishMessage(ctx, "message:updated", await readMessageRow(ctx.db, messageId));
 }

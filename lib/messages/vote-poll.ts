@@ -5,7 +5,7 @@ import type { MessageDto } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
 import { readMessageRow } from "./message-dto";
 import { MAX_POLL_OPTIONS } from "./poll-rules";
-import { assertChatWritable, chatWritableFields } from "./chat-writable";
+import { assertChatWritable, chatWritableFields, takeBack } from "./chat-writable";
 import { publishMessage } from "./publish-message";
 import { findVisibleMessage } from "./visible-message";
 
@@ -33,8 +33,16 @@ export async function votePoll(ctx: Ctx, input: z.input<typeof voteInput>): Prom
   if (!poll.multiple && chosen.length > 1) throw badRequest("This poll allows one answer");
 
   const me = ctx.actor.id;
+  const mine = await ctx.db.pollVote.findMany({ where: { messageId, userId: me }, select: { option: true, withheld: true, retracted: true } });
+  const gone = mine.filter((v) => !chosen.includes(v.option));
+  const retract = gone.filter((v) => takeBack(v, withheld) === "retract").map((v) => v.option);
+  // Chosen again: mine again, and the other person saw it all along.
+  const restore = mine.filter((v) => v.retracted && chosen.includes(v.option)).map((v) => v.option);
+  const mineIn = (options: number[]) => ({ messageId, userId: me, option: { in: options } });
   await ctx.db.$transaction([
-    ctx.db.pollVote.deleteMany({ where: { messageId, userId: me, option: { notIn: chosen } } }),
+    ctx.db.pollVote.deleteMany({ where: mineIn(gone.map((v) => v.option).filter((o) => !retract.includes(o))) }),
+    ctx.db.pollVote.updateMany({ where: mineIn(retract), data: { retracted: true } }),
+    ctx.db.pollVote.updateMany({ where: mineIn(restore), data: { retracted: false } }),
     ctx.db.pollVote.createMany({ data: chosen.map((option) => ({ messageId, userId: me, option, withheld })), skipDuplicates: true }),
   ]);
   return publishMessage(ctx, "message:updated", await readMessageRow(ctx.db, messageId));

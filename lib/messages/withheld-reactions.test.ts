@@ -96,7 +96,35 @@ describe("a reaction or vote of someone blocked, in the direct chat", () => {
     expect(votesOf(await seen(ana, dm.id, poll.id))).toEqual([2, 0]);
   });
 
-  it("lets them edit a message of theirs the blocker never got, not one the blocker has", async () => {
+  it("takes back one the blocker already sees for them alone: the blocker keeps seeing it", async () => {
+    const { ana, ben, dm, text, poll } = await anaBlocksBen();
+    await setBlocked(ana.ctx, { userId: ben.id, blocked: false });
+    await reactToMessage(ben.ctx, { messageId: text.id, emoji: "👍" });
+    await votePoll(ben.ctx, { messageId: poll.id, options: [0] });
+    await setBlocked(ana.ctx, { userId: ben.id, blocked: true });
+    const views = async () => ({
+      ben: [reactionsOf(await seen(ben, dm.id, text.id)), votesOf(await seen(ben, dm.id, poll.id))],
+      ana: [reactionsOf(await seen(ana, dm.id, text.id)), votesOf(await seen(ana, dm.id, poll.id))],
+    });
+
+    // Ben takes his 👍 back and changes his vote: done for him; Ana sees what she saw.
+    await expect(reactToMessage(ben.ctx, { messageId: text.id, emoji: "👍" }).then(reactionsOf)).resolves.toEqual([]);
+    await expect(votePoll(ben.ctx, { messageId: poll.id, options: [1] }).then(votesOf)).resolves.toEqual([0, 1]);
+    expect(await views()).toEqual({ ben: [[], [0, 1]], ana: [[["👍", 1]], [1, 0]] });
+    // Back again: his once more, and Ana never saw a change.
+    await reactToMessage(ben.ctx, { messageId: text.id, emoji: "👍" });
+    await votePoll(ben.ctx, { messageId: poll.id, options: [0] });
+    expect(await views()).toEqual({ ben: [[["👍", 1]], [1, 0]], ana: [[["👍", 1]], [1, 0]] });
+
+    // Taken back during the block and the vote changed once unblocked: from then on both see the same.
+    await reactToMessage(ben.ctx, { messageId: text.id, emoji: "👍" });
+    await setBlocked(ana.ctx, { userId: ben.id, blocked: false });
+    await votePoll(ben.ctx, { messageId: poll.id, options: [] });
+    await reactToMessage(ben.ctx, { messageId: text.id, emoji: "👍" });
+    expect(await views()).toEqual({ ben: [[["👍", 1]], [0, 0]], ana: [[["👍", 1]], [0, 0]] });
+  });
+
+  it("lets them edit a message of theirs the blocker never got, for them alone", async () => {
     const { ana, ben, benPublish, dm } = await anaBlocksBen();
     const withheld = (await sendMessage(ben.ctx, { conversationId: dm.id, clientId: cid(), text: "hello?" })).message;
     await expect(editMessage(ben.ctx, { messageId: withheld.id, text: "hello??" })).resolves.toMatchObject({ text: "hello??", withheld: true });
