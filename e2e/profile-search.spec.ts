@@ -377,7 +377,7 @@ test.describe("chat list settings", () => {
 });
 
 test.describe("blocking", () => {
-  test("block → the blocked person's message stays at one tick, their reaction, edit and pin theirs alone, none reaches me, my presence goes; unblock → both come back", async ({ newUsers }, testInfo) => {
+  test("block → the blocked person's message stays at one tick, their reaction, edit, pin and timer theirs alone, none reaches me, my presence goes; unblock → both come back", async ({ newUsers }, testInfo) => {
     const [ana, ben] = await newUsers(2, { label: "block" });
     await signInAll([ana!, ben!]);
     await sendDirect(ana!.page, ben!.name, "hello before the block");
@@ -422,6 +422,12 @@ test.describe("blocking", () => {
     await (await openMessageMenu(ben!.page, bubble(ben!.page, "see you at 7"))).getByTestId("pin-message").click();
     await ben!.page.getByTestId("pin-dialog").getByTestId("pin-confirm").click();
     await expect(ben!.page.getByTestId("pinned-banner-text")).toContainText("You: see you at 7");
+    // And his timer for disappearing messages.
+    await ben!.page.getByTestId("chat-header-button").click();
+    await ben!.page.getByTestId("message-timer-row").click();
+    await ben!.page.getByTestId(`message-timer-${24 * 3600}`).check();
+    await ben!.page.getByTestId("message-timer-save").click();
+    await expect(ben!.page.getByTestId("message-timer-badge")).toHaveAttribute("aria-label", "Disappearing messages: 24 hours");
     await page.reload();
     await expect(bubble(page, "hello before the block")).toBeVisible();
     await expect(bubble(page, "can you hear me?")).toHaveCount(0);
@@ -429,6 +435,7 @@ test.describe("blocking", () => {
     await expect(bubble(page, "see you at 6").getByTestId("edited-label")).toHaveCount(0);
     await expect(bubble(page, "see you at 7")).toHaveCount(0);
     await expect(page.getByTestId("pinned-banner-text")).toHaveCount(0);
+    await expect(page.getByTestId("message-timer-badge")).toHaveCount(0);
     await expect(page.getByTestId("system-message")).toHaveCount(0);
     await expect(page.getByTestId("conversation-row").filter({ hasText: ben!.name })).toContainText("see you at 6");
     // Nor does he see her online any more; after the unblock, he does again.
@@ -446,6 +453,8 @@ test.describe("blocking", () => {
     await expect(page.getByTestId("blocked-notice")).toHaveCount(0);
     await expect(page.getByTestId("composer-input")).toBeVisible();
     await expect(ben!.page.getByTestId("chat-subtitle")).toHaveText("online");
+    // His timer was his alone while blocked: now he shares the chat's again.
+    await expect(ben!.page.getByTestId("message-timer-badge")).toHaveCount(0);
 
     await send(ben!.page, "and now?");
     await expect(bubble(page, "and now?")).toBeVisible();

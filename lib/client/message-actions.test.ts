@@ -82,7 +82,7 @@ describe("vote", () => {
     expect(message("m2").poll!.options.map((o) => o.voterIds)).toEqual([[], [ME]]);
     // Ana's vote arrives live while mine is on its way.
     store.getState().receiveMessages("c1", [msg(2, { type: "POLL", text: "Drink?", poll: { ...poll, options: [{ text: "Tea", voterIds: [] }, { text: "Coffee", voterIds: [ME, ANA] }] } })]);
-    refuse(new ApiError("FORBIDDEN", "You can't message this contact.", 403));
+    refuse(new ApiError("FORBIDDEN", "You blocked this contact. Unblock them to send a message.", 403));
     await expect(voting).rejects.toThrow(ApiError);
     expect(message("m2").poll!.options.map((o) => o.voterIds)).toEqual([[ME], [ANA]]);
   });

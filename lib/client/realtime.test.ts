@@ -616,10 +616,10 @@ describe("realtime client: blocks and profiles", () => {
     const { store, socket, client } = setup();
     client.start();
     await flush();
-    socket.replies.set("message:send", () => ({ ok: false, error: { code: "FORBIDDEN", message: "You can't message this contact." } }));
+    socket.replies.set("message:send", () => ({ ok: false, error: { code: "FORBIDDEN", message: "You blocked this contact. Unblock them to send a message." } }));
     client.send("c1", "hello?");
     await flush();
-    expect(store.getState().outbox[0]).toMatchObject({ failed: "You can't message this contact." });
+    expect(store.getState().outbox[0]).toMatchObject({ failed: "You blocked this contact. Unblock them to send a message." });
     expect(store.getState().removed.c1).toBeUndefined();
     client.stop();
   });

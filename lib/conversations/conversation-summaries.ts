@@ -77,7 +77,9 @@ export async function conversationSummaries(
   const lastActivity = Prisma.sql`GREATEST(c."lastMessageAt", lm."createdAt")`;
   const rows = await queryDirect<SummaryRow>(db, Prisma.sql`
     SELECT c.id, c.type::text AS type, c.name, c.icon, c."iconBg", c.about, c.visibility::text AS visibility,
-           c."lastSeq", ${lastActivity} AS "lastMessageAt", c."archivedAt" IS NOT NULL AS "groupArchived", c."onlyAdminsSend", c."messageTimerSec",
+           c."lastSeq", ${lastActivity} AS "lastMessageAt", c."archivedAt" IS NOT NULL AS "groupArchived", c."onlyAdminsSend",
+           -- Mine alone while the other person blocked me (lib/conversations/set-message-timer.ts).
+           CASE WHEN p."withheldTimerSec" IS NULL THEN c."messageTimerSec" ELSE NULLIF(p."withheldTimerSec", 0) END AS "messageTimerSec",
            p."readSeq", p."clearedSeq", p."chatDeletedAt", p."isPinned", p."isArchived", p."markedUnread", p."isFavourite",
            -- A mute for a while is over once its time has passed.
            p."isMuted" AND (p."mutedUntil" IS NULL OR p."mutedUntil" > now()) AS "isMuted",

@@ -98,7 +98,7 @@ describe("disappearing messages", () => {
     expect((await db.message.findUniqueOrThrow({ where: { id: offAgain.id } })).expiresAt).toBeNull();
   });
 
-  it("refuses other durations, outsiders, group members who don't manage it, and a blocked chat", async () => {
+  it("refuses other durations, outsiders, group members who don't manage it, and whoever blocks", async () => {
     const owner = await createTestUser(db, { name: "Timer Owner" });
     const member = await createTestUser(db);
     const outsider = await createTestUser(db);
@@ -111,8 +111,10 @@ describe("disappearing messages", () => {
     await expect(setMessageTimer(owner.ctx, { conversationId: group.id, seconds: 90 * DAY })).resolves.toMatchObject({ messageTimerSec: 90 * DAY });
 
     const chat = await openDirect(member.ctx, { userId: outsider.id });
+    // Whoever blocks the other person changes the timer once they unblock.
     await setBlocked(member.ctx, { userId: outsider.id, blocked: true });
-    await expect(setMessageTimer(outsider.ctx, { conversationId: chat.id, seconds: DAY })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(setMessageTimer(member.ctx, { conversationId: chat.id, seconds: DAY })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await db.conversation.findUniqueOrThrow({ where: { id: chat.id } })).messageTimerSec).toBeNull();
   });
 
   it("the sweeper deletes what ran out, with its reactions, stars and pin, and tells the chat", async () => {

@@ -121,14 +121,38 @@ describe("a block in a direct chat", () => {
     expect(await pinned(ben)).toEqual(["three", "two", "hi Ben"]);
   });
 
-  it("refuses the blocked person's timer: both people share it, it can't be kept for one", async () => {
+  it("keeps the blocked person's timer for them alone, with their messages, until the unblock", async () => {
+    const anaPublish = recordingPublisher();
     const { ana, ben, benPublish, anaText } = await chat("direct");
-    await setBlocked(ana.ctx, { userId: ben.id, blocked: true });
+    const conversationId = anaText.conversationId;
+    await setBlocked({ ...ana.ctx, publish: anaPublish }, { userId: ben.id, blocked: true });
     benPublish.events.length = 0;
-    const refused = { code: "FORBIDDEN", message: "You can't message this contact." };
-    await expect(setMessageTimer(ben.ctx, { conversationId: anaText.conversationId, seconds: 86400 })).rejects.toMatchObject(refused);
-    expect((await db.conversation.findUniqueOrThrow({ where: { id: anaText.conversationId } })).messageTimerSec).toBeNull();
+    const timerOf = async (user: typeof ana) => (await listConversations(user.ctx)).find((c) => c.id === conversationId)!.messageTimerSec;
+    const expiresAt = (messageId: string) => db.message.findUniqueOrThrow({ where: { id: messageId }, select: { createdAt: true, expiresAt: true } });
+
+    await expect(setMessageTimer(ben.ctx, { conversationId, seconds: 86400 })).resolves.toEqual({ conversationId, messageTimerSec: 86400 });
+    expect(benPublish.events.map((e) => [e.event, e.to])).toEqual([["message:new", `user:${ben.id}`], ["conversation:patched", `user:${ben.id}`]]);
+    expect([await timerOf(ben), await timerOf(ana)]).toEqual([86400, null]);
+    expect((await listMessages(ana.ctx, { conversationId })).messages.filter((m) => m.type === "SYSTEM")).toEqual([]);
+    // His messages meanwhile (his alone) last as long as he chose.
+    const { message: mine } = await sendMessage(ben.ctx, { conversationId, clientId: cid(), text: "gone tomorrow" });
+    const stored = await expiresAt(mine.id);
+    expect(stored.expiresAt!.getTime() - stored.createdAt.getTime()).toBe(86400_000);
+    // Choosing it again is no news; turning it off is, for him.
+    benPublish.events.length = 0;
+    await setMessageTimer(ben.ctx, { conversationId, seconds: 86400 });
     expect(benPublish.events).toEqual([]);
+    await setMessageTimer(ben.ctx, { conversationId, seconds: 7 * 86400 });
+    expect(await timerOf(ben)).toBe(7 * 86400);
+
+    // Unblocked, he shares the chat's timer again, and is told so.
+    await setBlocked({ ...ana.ctx, publish: anaPublish }, { userId: ben.id, blocked: false });
+    expect(anaPublish.events.filter((e) => e.event === "conversation:patched")).toEqual([
+      { event: "conversation:patched", to: `user:${ben.id}`, payload: { conversationId, messageTimerSec: null } },
+    ]);
+    expect([await timerOf(ben), await timerOf(ana)]).toEqual([null, null]);
+    const { message: shared } = await sendMessage(ben.ctx, { conversationId, clientId: cid(), text: "here to stay" });
+    expect((await expiresAt(shared.id)).expiresAt).toBeNull();
   });
 
   it("lets both edit, react and vote again once unblocked", async () => {

@@ -10,9 +10,8 @@ export const chatWritableFields = { type: true, directKey: true, archivedAt: tru
 /**
  * What every write into a chat passes: the group is not archived, and in a direct chat I don't
  * block the other person (they unblock first). Resolves to whether the other person blocks me:
- * then what I write is kept for me alone (withheld), as WhatsApp does, since a refusal would tell
- * me I am blocked. A write that can't be kept for one person alone refuses with
- * `cantWriteWhileBlocked` instead.
+ * then what I write (a message, a reaction, a vote, an edit, a pin, the timer) is kept for me
+ * alone (withheld), as WhatsApp does, since a refusal would tell me I am blocked.
  */
 export async function assertChatWritable(ctx: Ctx, conversation: WritableCheck): Promise<{ withheld: boolean }> {
   if (conversation.archivedAt) throw groupArchived();
@@ -35,14 +34,6 @@ export async function assertChatWritable(ctx: Ctx, conversation: WritableCheck):
  */
 export const takeBack = (mark: { withheld: boolean }, withheldNow: boolean): "retract" | "delete" =>
   withheldNow && !mark.withheld ? "retract" : "delete";
-
-/** For a write both people would share (a message's new text, a pin), while the other person blocks me. */
-export const cantWriteWhileBlocked = () => new AppError("FORBIDDEN", "You can't message this contact.");
-
-/** assertChatWritable for what belongs to the chat, shown to both (a pin, its timer): it can't be kept for me alone. */
-export async function assertSharedWritable(ctx: Ctx, conversation: WritableCheck): Promise<void> {
-  if ((await assertChatWritable(ctx, conversation)).withheld) throw cantWriteWhileBlocked();
-}
 
 type SendCheck = { role: string; conversation: WritableCheck & { onlyAdminsSend: boolean; visibility: string } };
 

@@ -51,7 +51,21 @@ export async function storeMessage(ctx: Ctx, input: NewMessage): Promise<Message
     attachmentIds: input.attachmentIds ?? [],
   });
   if (!stored) throw new MessageRefused();
+  if (stored.withheld && input.type !== "SYSTEM") await applyMyWithheldTimer(ctx, id);
   return rowOfNewMessage(ctx, input, { id, ...stored });
+}
+
+/**
+ * A withheld message is mine alone, so it lasts as long as my own timer says when I set one
+ * while blocked (lib/conversations/set-message-timer.ts); the insert applied the chat's.
+ */
+async function applyMyWithheldTimer(ctx: Ctx, messageId: string): Promise<void> {
+  await ctx.db.$executeRaw`
+    UPDATE "Message" m
+    SET "expiresAt" = CASE WHEN p."withheldTimerSec" > 0 THEN m."createdAt" + make_interval(secs => p."withheldTimerSec") END
+    FROM "Participant" p
+    WHERE m.id = ${messageId}::uuid AND p."conversationId" = m."conversationId" AND p."userId" = m."senderId"
+      AND p."withheldTimerSec" IS NOT NULL`;
 }
 
 /** My message stored under this client id (a retry's first attempt), or null. */

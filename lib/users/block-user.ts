@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
+import { directKeyOf } from "@/lib/conversations/open-direct";
 import { badRequest, notFound } from "@/lib/errors";
 import { applyBlockToPresence } from "@/lib/users/presence-privacy";
 import { toUserSummary, userSummarySelect } from "@/lib/users/user-summary";
@@ -20,10 +21,25 @@ export async function setBlocked(ctx: Ctx, input: z.input<typeof blockInput>): P
     await ctx.db.block.createMany({ data: [{ blockerId: ctx.actor.id, blockedId: userId }], skipDuplicates: true });
   } else {
     await ctx.db.block.deleteMany({ where: { blockerId: ctx.actor.id, blockedId: userId } });
+    await endWithheldTimer(ctx, userId);
   }
   ctx.publish.toUser(ctx.actor.id, "block:changed", { user: toUserSummary(target), blocked });
   await applyBlockToPresence(ctx, userId, blocked);
   return { blocked };
+}
+
+/**
+ * The timer they set in our chat while I blocked them was theirs alone; unblocked, they share
+ * the chat's again (as their messages from now on do).
+ */
+async function endWithheldTimer(ctx: Ctx, userId: string): Promise<void> {
+  const chat = await ctx.db.conversation.findUnique({ where: { directKey: directKeyOf(ctx.actor.id, userId) }, select: { id: true, messageTimerSec: true } });
+  if (!chat) return;
+  const { count } = await ctx.db.participant.updateMany({
+    where: { conversationId: chat.id, userId, withheldTimerSec: { not: null } },
+    data: { withheldTimerSec: null },
+  });
+  if (count > 0) ctx.publish.toUser(userId, "conversation:patched", { conversationId: chat.id, messageTimerSec: chat.messageTimerSec });
 }
 
 export async function listBlocked(ctx: Ctx) {
