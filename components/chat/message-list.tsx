@@ -87,7 +87,7 @@ export const MessageList = forwardRef<MessageListHandle, Props>(function Message
   const toast = useToast();
   const now = useNow();
   const showQuoted = useShowQuoted(conversationId);
-  const onReplyPrivately = useReplyPrivately(conversation);
+  const onReplyPrivately = useReplyPrivately(conversationId);
   const { meId, meName, data, outbox, users, members, starred, pins, focus } = useChat(
     useShallow((s) => ({
       meId: s.me.id,

@@ -10,24 +10,25 @@ import type { ReplyPreview } from "@/lib/realtime/contract";
 import { useChatNavigation } from "./navigation";
 import { useJumpToMessage } from "./use-jump";
 
-/** Opens my direct chat with the sender of this message of `group`, replying to it. */
-export function useReplyPrivately(group: { id: string; title: string } | undefined): (message: ViewMessage) => void {
+/** Opens my direct chat with the sender of this message of the group `groupId`, replying to it. */
+export function useReplyPrivately(groupId: string): (message: ViewMessage) => void {
   const client = useRealtimeClient();
   const store = useChatStoreApi();
   const toast = useToast();
   const { openChat } = useChatNavigation();
   return useCallback(
     (message: ViewMessage) => {
-      if (!group) return;
+      // Read when used, so the callback (and every bubble's actions) stays the same as the chat changes.
+      const title = store.getState().conversations[groupId]?.title ?? "";
       client
         .openDirect(message.senderId)
         .then((direct) => {
-          store.getState().setPrivateReply({ conversationId: direct.id, message, from: { id: group.id, title: group.title } });
+          store.getState().setPrivateReply({ conversationId: direct.id, message, from: { id: groupId, title } });
           openChat(direct.id);
         })
         .catch((err: unknown) => toast(err instanceof ApiError ? err.message : "Couldn't open the chat", "error"));
     },
-    [client, store, toast, openChat, group],
+    [client, store, toast, openChat, groupId],
   );
 }
 

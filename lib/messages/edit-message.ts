@@ -40,7 +40,8 @@ export async function editMessage(ctx: Ctx, input: z.input<typeof editMessageInp
   const { withheld } = await assertChatWritable(ctx, message.conversation);
   if ((message.withheldText ?? message.text) === text) return toMessageDto(await readMessageRow(ctx.db, messageId), ctx.actor.id);
 
-  // A message they never got (withheld itself) is mine alone: its text simply changes.
+  // While they block me, the new text of a message they have is mine alone. (One they never got,
+  // withheld itself, is mine alone anyway: its text simply changes below.)
   if (withheld && !message.withheld) {
     await ctx.db.message.update({ where: { id: messageId }, data: { withheldText: text, withheldEditedAt: new Date() }, select: { id: true } });
     const mine = toMessageDto(await readMessageRow(ctx.db, messageId), ctx.actor.id);

@@ -134,28 +134,30 @@ async function messageType(ctx: Ctx, data: z.output<typeof sendMessageInput>): P
  * the chat, and a withheld message must never reach the person who blocked its sender.
  */
 async function assertQuotable(ctx: Ctx, messageId: string, conversationId: string): Promise<void> {
-  const found = await ctx.db.message.findFirst({
+  const found = await ctx.db.message.findUnique({
     where: { id: messageId },
-    select: { id: true, conversationId: true, withheld: true, senderId: true, type: true, deletedAt: true, conversation: { select: { type: true } } },
+    select: { id: true, conversationId: true, withheld: true, senderId: true, type: true, deletedAt: true },
   });
-  if (found?.conversationId !== conversationId && !(found && (await quotablePrivately(ctx, found, conversationId)))) {
+  if (!found || (found.conversationId !== conversationId && !(await quotablePrivately(ctx, found, conversationId)))) {
     throw badRequest("The message you replied to is not in this chat");
   }
   if (found.withheld) throw badRequest("That message was not delivered, so it can't be quoted");
 }
 
-/** A message of a group, not mine and not gone, quoted in my direct chat with the person who sent it. */
+/** A message of a group I see, not mine and not gone, quoted in my direct chat with the person who sent it. */
 async function quotablePrivately(
   ctx: Ctx,
-  original: { id: string; senderId: string; type: MessageType; deletedAt: Date | null; conversation: { type: string } },
+  original: { id: string; conversationId: string; senderId: string; type: MessageType; deletedAt: Date | null },
   conversationId: string,
 ): Promise<boolean> {
-  if (original.conversation.type !== "GROUP" || original.type === "SYSTEM" || original.deletedAt || original.senderId === ctx.actor.id) return false;
-  const [chat, visible] = await Promise.all([
-    ctx.db.conversation.findUnique({ where: { id: conversationId }, select: { type: true, directKey: true } }),
+  if (original.type === "SYSTEM" || original.deletedAt || original.senderId === ctx.actor.id) return false;
+  const [chats, visible] = await Promise.all([
+    ctx.db.conversation.findMany({ where: { id: { in: [original.conversationId, conversationId] } }, select: { id: true, type: true, directKey: true } }),
     ctx.db.message.count({ where: { id: original.id, ...visibleTo(ctx.actor.id) } }),
   ]);
-  return visible > 0 && chat?.type === "DIRECT" && chat.directKey === directKeyOf(ctx.actor.id, original.senderId);
+  const group = chats.find((c) => c.id === original.conversationId);
+  const direct = chats.find((c) => c.id === conversationId);
+  return visible > 0 && group?.type === "GROUP" && direct?.type === "DIRECT" && direct.directKey === directKeyOf(ctx.actor.id, original.senderId);
 }
 
 /**
