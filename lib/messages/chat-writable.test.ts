@@ -87,7 +87,7 @@ describe("a block in a direct chat", () => {
     expect((await seenBy(ben)).text).toBe("hello again");
   });
 
-  it("keeps the blocked person's pins for them alone, never changing the blocker's", async () => {
+  it("keeps the blocked person's pins and unpins for them alone, never changing the blocker's", async () => {
     const { ana, ben, benPublish, anaText, anaPoll, benText } = await chat("direct");
     const conversationId = anaText.conversationId;
     const more = [];
@@ -96,7 +96,7 @@ describe("a block in a direct chat", () => {
     await setBlocked(ana.ctx, { userId: ben.id, blocked: true });
     benPublish.events.length = 0;
     const pinned = (user: typeof ana) => listPins(user.ctx, { conversationId }).then((r) => r.pins.map((p) => p.message.text));
-    const anaPin = () => db.pinnedMessage.findUniqueOrThrow({ where: { messageId: anaText.id } });
+    const anaPin = () => db.pinnedMessage.findUniqueOrThrow({ where: { messageId: anaText.id }, select: { pinnedById: true, pinnedAt: true, expiresAt: true, withheld: true } });
     const before = await anaPin();
 
     // Ben's pin shows for him, with its notice; Ana hears of neither.
@@ -119,6 +119,14 @@ describe("a block in a direct chat", () => {
     await unpinMessage(ben.ctx, { messageId: more[2]!.id });
     expect(benPublish.events.map((e) => e.to)).toEqual([`user:${ben.id}`]);
     expect(await pinned(ben)).toEqual(["three", "two", "hi Ben"]);
+    // Taking hers off is his alone too; pinning it again brings it back for him.
+    benPublish.events.length = 0;
+    await expect(unpinMessage(ben.ctx, { messageId: anaText.id }).then((r) => r.pins.length)).resolves.toBe(2);
+    expect(benPublish.events.map((e) => e.to)).toEqual([`user:${ben.id}`]);
+    expect([await pinned(ben), await pinned(ana)]).toEqual([["three", "two"], ["hi Ben"]]);
+    await pinMessage(ben.ctx, { messageId: anaText.id });
+    expect([await pinned(ben), await pinned(ana)]).toEqual([["three", "two", "hi Ben"], ["hi Ben"]]);
+    expect(await anaPin()).toEqual(before);
   });
 
   it("keeps the blocked person's timer for them alone, with their messages, until the unblock", async () => {

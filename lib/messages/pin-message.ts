@@ -41,8 +41,15 @@ async function requirePinRights(ctx: Ctx, messageId: string) {
   return { ...message, withheld };
 }
 
-/** The pins `userId` is shown: the chat's, and their own withheld ones. */
-const pinsShownTo = (userId: string) => ({ OR: [{ withheld: false }, { pinnedById: userId }] }) satisfies Prisma.PinnedMessageWhereInput;
+/** The pins `userId` is shown: the chat's (but those they took off while blocked), and their own withheld ones. */
+const pinsShownTo = (userId: string) =>
+  ({
+    OR: [
+      { withheld: false, hiddenForId: null },
+      { withheld: false, hiddenForId: { not: userId } },
+      { withheld: true, pinnedById: userId },
+    ],
+  }) satisfies Prisma.PinnedMessageWhereInput;
 
 /** Pins a message for everyone in its chat; the oldest of more than three pins comes off. */
 export async function pinMessage(ctx: Ctx, input: z.input<typeof pinInput>): Promise<{ pins: PinDto[] }> {
@@ -57,14 +64,18 @@ export async function pinMessage(ctx: Ctx, input: z.input<typeof pinInput>): Pro
     // The chat's row lock serialises its pins: of two pins of one message at once, the second
     // finds the first's and is no news; and the trim below keeps three, not four.
     await tx.$executeRaw`SELECT 1 FROM "Conversation" WHERE id = ${conversationId}::uuid FOR NO KEY UPDATE`;
-    const existing = await tx.pinnedMessage.findUnique({ where: { messageId }, select: { expiresAt: true, withheld: true } });
+    const existing = await tx.pinnedMessage.findUnique({ where: { messageId }, select: { expiresAt: true, withheld: true, hiddenForId: true } });
     const active = !!existing && existing.expiresAt > new Date();
-    // Withheld, a pin the other person sees stays as it is: a new duration would reach them.
-    if (withheld && active && !existing.withheld) return false;
+    // Withheld, a pin the other person sees stays as it is (a new duration would reach them);
+    // one I took off meanwhile shows for me again.
+    if (withheld && active && !existing.withheld) {
+      if (existing.hiddenForId === me) await tx.pinnedMessage.update({ where: { messageId }, data: { hiddenForId: null }, select: { messageId: true } });
+      return false;
+    }
     await tx.pinnedMessage.upsert({
       where: { messageId },
       create: { messageId, conversationId, pinnedById: me, expiresAt, withheld },
-      update: { pinnedById: me, pinnedAt: new Date(), expiresAt, withheld },
+      update: { pinnedById: me, pinnedAt: new Date(), expiresAt, withheld, hiddenForId: null },
     });
     // Pins that can no longer show (expired, or their message deleted) make room first.
     await tx.pinnedMessage.deleteMany({ where: { conversationId, OR: [{ expiresAt: { lte: new Date() } }, { message: { deletedAt: { not: null } } }] } });
@@ -88,14 +99,19 @@ export async function pinMessage(ctx: Ctx, input: z.input<typeof pinInput>): Pro
 
 export async function unpinMessage(ctx: Ctx, input: z.input<typeof unpinInput>): Promise<{ pins: PinDto[] }> {
   const { messageId } = unpinInput.parse(input);
-  const { conversationId } = await requirePinRights(ctx, messageId);
-  const pin = await ctx.db.pinnedMessage.findUnique({ where: { messageId }, select: { withheld: true } });
-  const { count } = await ctx.db.pinnedMessage.deleteMany({ where: { messageId, ...pinsShownTo(ctx.actor.id) } });
-  if (count > 0) tellPinsChanged(ctx, conversationId, pin?.withheld ?? false);
+  const { conversationId, withheld } = await requirePinRights(ctx, messageId);
+  const me = ctx.actor.id;
+  const pin = await ctx.db.pinnedMessage.findFirst({ where: { messageId, ...pinsShownTo(me) }, select: { withheld: true } });
+  if (!pin) return { pins: await pinsOf(ctx, conversationId) };
+  // Withheld, a pin the other person sees stays pinned for them: taken off for me alone.
+  const { count } = withheld && !pin.withheld
+    ? await ctx.db.pinnedMessage.updateMany({ where: { messageId, withheld: false }, data: { hiddenForId: me } })
+    : await ctx.db.pinnedMessage.deleteMany({ where: { messageId, ...pinsShownTo(me) } });
+  if (count > 0) tellPinsChanged(ctx, conversationId, withheld || pin.withheld);
   return { pins: await pinsOf(ctx, conversationId) };
 }
 
-/** pins:changed, to my devices alone for a withheld pin. */
+/** pins:changed, to my devices alone for what is mine alone. */
 function tellPinsChanged(ctx: Ctx, conversationId: string, withheld: boolean) {
   if (withheld) ctx.publish.toUser(ctx.actor.id, "pins:changed", { conversationId });
   else ctx.publish.toConversation(conversationId, "pins:changed", { conversationId });

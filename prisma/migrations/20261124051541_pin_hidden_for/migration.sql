@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PinnedMessage" ADD COLUMN     "hiddenForId" UUID;
