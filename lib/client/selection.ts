@@ -5,7 +5,6 @@ import { contentPreview } from "./attachments";
 import { formatClock } from "./format";
 import type { ViewMessage } from "./rows";
 
-
 /** Stored messages can be picked; notices and ones still being sent can't. */
 export const isSelectable = (m: ViewMessage) => m.id !== null && !m.pending && m.type !== "SYSTEM";
 

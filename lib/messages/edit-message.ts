@@ -4,7 +4,7 @@ import { badRequest, forbidden } from "@/lib/errors";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { MAX_MESSAGE_LENGTH } from "@/lib/limits";
 import { id } from "@/lib/validation";
-import { readMessageRow, toMessageDto } from "./message-dto";
+import { readMessageRow, textShownTo, toMessageDto } from "./message-dto";
 import { assertChatWritable, chatWritableFields } from "./chat-writable";
 import { publishMessage } from "./publish-message";
 import { findVisibleMessage } from "./visible-message";
@@ -28,7 +28,9 @@ export async function editMessage(ctx: Ctx, input: z.input<typeof editMessageInp
   const message = await findVisibleMessage(ctx, messageId, {
     senderId: true,
     text: true,
+    editedAt: true,
     withheldText: true,
+    withheldEditedAt: true,
     type: true,
     deletedAt: true,
     withheld: true,
@@ -38,7 +40,8 @@ export async function editMessage(ctx: Ctx, input: z.input<typeof editMessageInp
   if (message.deletedAt) throw badRequest("A deleted message can't be edited");
   if (message.type === "SYSTEM" || message.type === "LOCATION" || message.type === "POLL") throw badRequest("This message can't be edited");
   const { withheld } = await assertChatWritable(ctx, message.conversation);
-  if ((message.withheldText ?? message.text) === text) return toMessageDto(await readMessageRow(ctx.db, messageId), ctx.actor.id);
+  // Unchanged as I see it (a withheld edit of mine included): nothing to do.
+  if (textShownTo(message, ctx.actor.id).text === text) return toMessageDto(await readMessageRow(ctx.db, messageId), ctx.actor.id);
 
   // While they block me, the new text of a message they have is mine alone. (One they never got,
   // withheld itself, is mine alone anyway: its text simply changes below.)
