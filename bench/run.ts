@@ -9,7 +9,8 @@
 //   two-node  --clients 200 --duration 20 --rate 1       dm with the pairs split over two nodes on one Redis
 //
 // Common options: --no-ceiling (skip pgbench), --profile (server --cpu-prof over the measured
-// phase, summarised in the JSON), --rebuild (npm run build first when sources are newer),
+// phase, summarised in the JSON), --trace-gc (the servers' garbage collections in the measured
+// phase, full ones at the second they fell in), --rebuild (npm run build first when sources are newer),
 // --concurrency N (parallel handshakes), --drain S (max wait for the last acks/deliveries),
 // --echo (server logs to stderr), --out FILE (also write the JSON there). npm prints its script
 // banner on stdout: use `npm run -s bench -- …` to get the JSON alone.
@@ -19,10 +20,12 @@ import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { createDatabase, dropDatabase } from "@/lib/test-support/global-setup";
 import { summariseCpuProfile } from "./lib/cpu-profile";
+import { parseGcLine, summariseGc, type GcEvent } from "./lib/gc-trace";
 import { clientTotals, Cleanup, connectAll, drain, makeClient, paced } from "./lib/harness";
 import {
   ensureBuild,
   log,
+  monotonicUs,
   pgInsertCeiling,
   ProcSampler,
   randomSecret,
@@ -78,6 +81,8 @@ type Env = {
   servers: ServerProcess[];
   /** The measured phase's sampler: --profile reports the servers' CPU over its window only. */
   sampler?: ProcSampler;
+  /** --trace-gc: each server's collections as their lines arrived. */
+  gcTraces?: { node: string; events: GcEvent[] }[];
 };
 
 async function startNodes(env: Env, count: number, redis: boolean): Promise<ServerProcess[]> {
@@ -86,8 +91,11 @@ async function startNodes(env: Env, count: number, redis: boolean): Promise<Serv
   for (let i = 0; i < count; i++) {
     const dataDir = tempDir(`convo-bench-node${i}`);
     env.cleanup.add(`rm ${dataDir}`, () => rmSync(dataDir, { recursive: true, force: true }));
+    const label = `node-${"ab"[i] ?? i}`;
+    const gc = env.gcTraces ? { node: label, events: [] as GcEvent[] } : undefined;
+    if (gc) env.gcTraces!.push(gc);
     const server = await startServer({
-      label: `node-${"ab"[i] ?? i}`,
+      label,
       databaseUrl: env.databaseUrl,
       authSecret: env.secret,
       dataDir,
@@ -98,8 +106,15 @@ async function startNodes(env: Env, count: number, redis: boolean): Promise<Serv
         RATE_LIMIT_MESSAGES: "10000000",
         RATE_LIMIT_API: "10000000",
       },
-      nodeArgs: env.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${env.profileDir}`] : [],
+      nodeArgs: [...(env.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${env.profileDir}`] : []), ...(gc ? ["--trace-gc"] : [])],
       echo: Boolean(env.args.echo),
+      takeLine: gc
+        ? (line) => {
+            const event = parseGcLine(line, monotonicUs());
+            if (event) gc.events.push(event);
+            return event !== null;
+          }
+        : undefined,
     });
     env.cleanup.add(`stop ${server.label}`, () => server.stop());
     env.servers.push(server);
@@ -501,7 +516,7 @@ async function main() {
 
     const profileDir = args.profile ? tempDir("convo-bench-prof") : undefined;
     if (profileDir) cleanup.add("rm profiles", () => rmSync(profileDir, { recursive: true, force: true }));
-    const env: Env = { args, cleanup, databaseUrl, secret: randomSecret(), profileDir, servers: [] };
+    const env: Env = { args, cleanup, databaseUrl, secret: randomSecret(), profileDir, servers: [], gcTraces: args["trace-gc"] ? [] : undefined };
     const nodes = await startNodes(env, spec.nodes, spec.redis);
     const started = performance.now();
     const result = (await spec.run(env, nodes)) as Record<string, unknown>;
@@ -513,6 +528,8 @@ async function main() {
           .filter((f) => f.endsWith(".cpuprofile"))
           .map((f) => summariseCpuProfile(path.join(profileDir, f), env.sampler?.window))
       : undefined;
+    const window = env.sampler?.window;
+    const gc = env.gcTraces && window ? env.gcTraces.map((t) => ({ node: t.node, ...summariseGc(t.events, window) })) : undefined;
     const best = ceiling ? Math.max(...Object.values(ceiling)) : null;
     const rate = typeof result.msgsPerSecond === "number" ? result.msgsPerSecond : null;
     const summary = {
@@ -524,6 +541,7 @@ async function main() {
       build: { stale: build.stale, rebuilt: build.built },
       machine: { cpus: cpus().length, node: process.version, loadAvgAtStart: loadAtStart, loadAvgAtEnd: loadavg().map((l) => round(l, 2)) },
       ...(profiles ? { profile: profiles } : {}),
+      ...(gc ? { serverGc: gc } : {}),
     };
     const json = `${JSON.stringify(summary, null, 2)}\n`;
     if (typeof args.out === "string") writeFileSync(args.out, json);

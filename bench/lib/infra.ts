@@ -138,6 +138,8 @@ export type ServerOptions = {
   nofile?: number;
   /** Copy the server's output to stderr as it comes. */
   echo?: boolean;
+  /** Sees each line of the server's output first; a line it returns true for is taken (not kept or echoed). */
+  takeLine?: (line: string) => boolean;
 };
 
 /** Starts `node dist/server.mjs` (production) and resolves once /api/v1/health/ready answers 200. */
@@ -166,7 +168,7 @@ export async function startServer(opts: ServerOptions, readyTimeoutMs = 60_000):
   const logs: string[] = [];
   const onData = (chunk: Buffer) => {
     for (const line of chunk.toString().split("\n")) {
-      if (!line) continue;
+      if (!line || opts.takeLine?.(line)) continue;
       logs.push(line);
       if (logs.length > 300) logs.shift();
       if (opts.echo) process.stderr.write(`[${opts.label}] ${line}\n`);
@@ -293,7 +295,7 @@ const lateBy = (ns: number) => round(Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS),
 
 export type CpuWindow = { cpuPercent: number; seconds: number };
 
-const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
+export const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 
 /**
  * Samples CPU and RSS of the given processes (and of all `postgres` processes on the machine)

@@ -1,0 +1,37 @@
+// `--trace-gc`: the server's garbage collections (node --trace-gc, one line per collection on its
+// stdout) timed against the measured window, so that a slow second of `sendToDeliverP99BySecond`
+// can be matched with a full collection that fell in it.
+import type { MonotonicWindow } from "./cpu-profile";
+
+export type GcKind = "young" | "full";
+export type GcEvent = { kind: GcKind; atUs: number; pauseMs: number };
+
+// "[123:0x5e1c]    22720 ms: Mark-Compact 187.0 (305.0) -> 123.5 (296.2) MB, pooled: 8 MB, 22.00 / 0.01 ms  (…"
+const GC_LINE = /\d+ ms: (Scavenge|Minor Mark-Sweep|Mark-Compact|Mark-Sweep)\b[^,]*, (?:pooled: [\d.]+ MB, )?([\d.]+) \/ [\d.]+ ms/;
+
+/** One --trace-gc line, or null for any other output. `atUs` is when this process read it. */
+export function parseGcLine(line: string, atUs: number): GcEvent | null {
+  const m = GC_LINE.exec(line);
+  if (!m) return null;
+  const kind: GcKind = m[1] === "Scavenge" || m[1] === "Minor Mark-Sweep" ? "young" : "full";
+  return { kind, atUs, pauseMs: Number(m[2]) };
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** The collections inside the window: young ones summed, full ones each with its second. */
+export function summariseGc(events: GcEvent[], window: MonotonicWindow) {
+  const inside = events.filter((e) => e.atUs >= window.fromUs && e.atUs <= window.toUs);
+  const young = inside.filter((e) => e.kind === "young").map((e) => e.pauseMs);
+  return {
+    young: {
+      count: young.length,
+      pauseMsTotal: round1(young.reduce((a, b) => a + b, 0)),
+      pauseMsMax: round1(Math.max(0, ...young)),
+    },
+    /** `second` counts from the window's start, as `sendToDeliverP99BySecond` does. */
+    full: inside
+      .filter((e) => e.kind === "full")
+      .map((e) => ({ second: round1((e.atUs - window.fromUs) / 1e6), pauseMs: round1(e.pauseMs) })),
+  };
+}
