@@ -5,15 +5,16 @@ import { MAX_MESSAGE_LENGTH } from "@/lib/limits";
 import type { ConversationSummary, MessageDto, MessageReceipts } from "@/lib/realtime/contract";
 import { ApiError, type Api } from "./api";
 import { createSeqBatcher, realTimers, type Timers } from "./batcher";
-import { maxSeq, maxSeqFromOthers, quotesToRefresh, refreshQuotes, withoutQuotesOf } from "./messages";
+import { maxSeq, maxSeqFromOthers } from "./messages";
 import { createMessageActions } from "./message-actions";
 import { messageApi, type MessageApi } from "./message-api";
 import { loadDrafts, saveDraftChanges } from "./drafts";
 import { ACK_TIMEOUT_MS, dueForSend, hasContent, loadOutbox, newEntry, saveOutboxChanges, sendInput, type RichParts } from "./outbox";
+import { createPresenceWatch } from "./presence-watch";
 import type { ViewMessage } from "./rows";
-import { selectBlockedPeer } from "./selectors";
 import { emitWithAck, type ConvoSocket } from "./socket";
 import { emptyMessages, type ChatStore } from "./store";
+import { listenForStoreEvents } from "./store-events";
 import { createTypingEmitter } from "./typing";
 
 export type RealtimeDeps = {
@@ -52,10 +53,7 @@ export function createRealtimeClient(deps: RealtimeDeps) {
   let socket: ConvoSocket | null = null;
   let running = false;
   const inFlight = new Set<string>();
-  /** Extra presence subscriptions asked for by the UI (group members in the info panel). */
-  let extraWatch: string[] = [];
-  /** Who this socket already watches (the server keeps a watch for the socket's lifetime). */
-  let watchedOnSocket = new Set<string>();
+  const presence = createPresenceWatch(store, () => (socket?.connected ? socket : null));
   let syncing: Promise<void> | null = null;
   /** Between a (re)connect and the end of its sync: the outbox waits, so old messages land first. */
   let catchingUp = false;
@@ -145,7 +143,7 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     s.setGroupMembership(conversationId, false);
     // The server stopped my presence watches of members I share no other chat with: ask again for
     // those I still see, so that a later rejoin asks for all of them afresh.
-    void watchPresenceAfresh();
+    void presence.afresh();
   }
 
   // How often I became a member again, per chat: a sync answered before a rejoin must not undo it.
@@ -160,7 +158,7 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     sock.on("connect", () => {
       if (reconnectTimer !== null) timers.clear(reconnectTimer);
       reconnectTimer = null;
-      watchedOnSocket = new Set(); // a new connection watches nobody yet
+      presence.reset();
       store.getState().setConnection("connected");
       delivered.reset();
       reads.reset();
@@ -189,44 +187,7 @@ export function createRealtimeClient(deps: RealtimeDeps) {
       if (!sock.active && running) scheduleReconnect(3_000);
     });
     sock.on("message:new", onMessage);
-    sock.on("message:updated", (m) => {
-      const s = store.getState();
-      s.receiveMessages(m.conversationId, [m]);
-      // Replies quoting it show the new text too.
-      for (const [id, replies] of quotesToRefresh(s, m.conversationId, (items) => refreshQuotes(items, m))) s.receiveMessages(id, replies);
-    });
-    sock.on("message:deleted", (ev) => {
-      const s = store.getState();
-      s.messageDeleted(ev);
-      if (!ev.forEveryone) return;
-      const gone = { id: ev.messageId, text: null, deletedAt: "deleted" };
-      for (const [id, replies] of quotesToRefresh(s, ev.conversationId, (items) => refreshQuotes(items, gone))) s.receiveMessages(id, replies);
-    });
-    sock.on("messages:expired", ({ conversationId, messageIds }) => {
-      const s = store.getState();
-      const previewWent = messageIds.includes(s.conversations[conversationId]?.lastMessage?.id ?? "");
-      for (const messageId of messageIds) s.messageDeleted({ conversationId, messageId, forEveryone: false, byAdmin: false });
-      // As on the server, where the link goes with the row: replies lose their quote.
-      const went = new Set(messageIds);
-      for (const [id, replies] of quotesToRefresh(store.getState(), conversationId, (items) => withoutQuotesOf(items, went))) s.receiveMessages(id, replies);
-      // The chat list's preview went with them, or some were counted unread: only the server
-      // knows what is left of the chat beyond the messages this browser holds.
-      const conv = store.getState().conversations[conversationId];
-      if ((previewWent && !conv?.lastMessage) || (conv?.unreadCount ?? 0) > 0) void loadConversation(conversationId);
-    });
-    sock.on("star:updated", ({ messageIds, starred }) => {
-      for (const messageId of messageIds) store.getState().setStar(messageId, starred);
-    });
-    sock.on("pins:changed", ({ conversationId }) => void messageActions.refreshPins(conversationId).catch(() => undefined));
-    sock.on("block:changed", ({ user, blocked }) => store.getState().setUserBlocked(user, blocked));
-    sock.on("receipt:update", (ev) => store.getState().applyReceipt(ev));
-    sock.on("typing", (ev) => {
-      const s = store.getState();
-      // Someone I block is not heard typing in our chat, as their messages don't reach me.
-      if (ev.userId === me() || selectBlockedPeer(s, ev.conversationId)?.id === ev.userId) return;
-      s.typingEvent(ev, now());
-    });
-    sock.on("presence", (ev) => store.getState().setPresence([ev]));
+    listenForStoreEvents(sock, { store, now, loadConversation, refreshPins: messageActions.refreshPins });
     sock.on("conversation:updated", (c) => {
       const s = store.getState();
       const wasKnown = !!s.conversations[c.id];
@@ -244,25 +205,16 @@ export function createRealtimeClient(deps: RealtimeDeps) {
       s.memberLeft(conversationId, userId);
       if (userId === s.me.id) s.setGroupMembership(conversationId, false);
     });
-    sock.on("conversation:patched", (patch) => {
-      store.getState().patchConversation(patch);
-      // Read receipts back on: the watermarks were withheld until now.
-      if (patch.readReceipts) void loadConversation(patch.conversationId);
-    });
-    sock.on("conversation:deleted", ({ conversationId }) => store.getState().conversationDeleted(conversationId));
-    sock.on("conversation:cleared", ({ conversationId, clearedSeq }) => store.getState().chatCleared(conversationId, clearedSeq));
-    sock.on("conversation:hidden", ({ conversationId }) => store.getState().chatHidden(conversationId));
-    // Names / pictures shown everywhere; my own profile or settings from another tab (refetched).
-    sock.on("user:updated", (user) => store.getState().userUpdated(user));
+    // My own profile or settings from another tab (refetched).
     sock.on("profile:updated", (user) => {
       store.getState().userUpdated(user);
       store.getState().profileChanged();
       // My "Last seen and online" setting may have changed: it decides whose presence I see.
-      void watchPresenceAfresh();
+      void presence.afresh();
     });
     sock.on("resync", () => {
       // Presence changes may have been missed too: ask for everyone's again.
-      watchedOnSocket.clear();
+      presence.reset();
       void catchUp(true);
     });
     sock.on("groups:changed", () => {
@@ -307,7 +259,7 @@ export function createRealtimeClient(deps: RealtimeDeps) {
       if (active) void loadLatest(active);
     }
     flushOutbox(true);
-    void syncPresenceWatch();
+    void presence.sync();
     // Stars changed in another tab while this one was away: take the server's list.
     messageActions.loadStarred().catch(() => undefined);
     // Pins changed while away in a chat that shows them.
@@ -530,35 +482,6 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     reads.add(conversationId, seq);
   }
 
-  /**
-   * Presence of every direct-chat peer (online dots in the list, the chat header) plus whoever
-   * the UI asks for; only ids this socket does not watch yet are sent.
-   */
-  async function syncPresenceWatch() {
-    if (!connected()) return;
-    const wanted = new Set(extraWatch);
-    for (const c of Object.values(store.getState().conversations)) if (c.peer) wanted.add(c.peer.id);
-    wanted.delete(me());
-    const ids = [...wanted].filter((id) => !watchedOnSocket.has(id)).slice(0, 500);
-    if (!ids.length) return;
-    for (const id of ids) watchedOnSocket.add(id);
-    const res = await emitWithAck(socket!, "presence:watch", { userIds: ids });
-    if (res.ok) store.getState().setPresence(res.presence);
-    else for (const id of ids) watchedOnSocket.delete(id);
-  }
-
-  /** Asks for everyone's presence again: the server may have stopped some watches, or may now allow them. */
-  function watchPresenceAfresh() {
-    watchedOnSocket.clear();
-    return syncPresenceWatch();
-  }
-
-  /** Presence for these users too (the members shown in a group's info panel). */
-  function watchPresence(userIds: string[]) {
-    extraWatch = [...new Set(userIds)];
-    return syncPresenceWatch();
-  }
-
   async function refreshGroups() {
     try {
       const { groups } = await api.groups();
@@ -626,7 +549,7 @@ export function createRealtimeClient(deps: RealtimeDeps) {
         if (next.outbox !== prev.outbox) saveOutboxChanges(storage, next.me.id, prev.outbox, next.outbox);
         if (next.drafts !== prev.drafts) saveDraftChanges(storage, next.me.id, prev.drafts, next.drafts);
         // A new direct chat: watch its peer.
-        if (next.conversations !== prev.conversations) void syncPresenceWatch();
+        if (next.conversations !== prev.conversations) void presence.sync();
       }),
     );
 
@@ -693,7 +616,7 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     markRead,
     typingInput: (conversationId: string, text: string) => typing.input(conversationId, text),
     typingStop: (conversationId: string) => typing.stop(conversationId),
-    watchPresence,
+    watchPresence: presence.watch,
     loadLatest: (conversationId: string) => loadLatest(conversationId),
     loadOlder,
     loadConversation,
