@@ -5,6 +5,7 @@ import { MAX_MESSAGE_LENGTH } from "@/lib/limits";
 import type { ConversationSummary, MessageDto, MessageReceipts } from "@/lib/realtime/contract";
 import { ApiError, type Api } from "./api";
 import { createSeqBatcher, realTimers, type Timers } from "./batcher";
+import { createConversationLoader } from "./conversation-loader";
 import { maxSeq, maxSeqFromOthers } from "./messages";
 import { createMessageActions } from "./message-actions";
 import { messageApi, type MessageApi } from "./message-api";
@@ -13,7 +14,7 @@ import { ACK_TIMEOUT_MS, dueForSend, hasContent, loadOutbox, newEntry, saveOutbo
 import { createPresenceWatch } from "./presence-watch";
 import type { ViewMessage } from "./rows";
 import { emitWithAck, type ConvoSocket } from "./socket";
-import { emptyMessages, type ChatStore } from "./store";
+import type { ChatStore } from "./store";
 import { listenForStoreEvents } from "./store-events";
 import { createTypingEmitter } from "./typing";
 
@@ -48,6 +49,13 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     api: deps.messageApi ?? messageApi,
     socket: () => (socket?.connected ? socket : null),
     randomId,
+  });
+  const { loadLatest, loadOlder, loadConversation } = createConversationLoader({
+    store,
+    api,
+    page: messageActions.page,
+    noteDelivered,
+    checkGap,
   });
 
   let socket: ConvoSocket | null = null;
@@ -371,77 +379,6 @@ export function createRealtimeClient(deps: RealtimeDeps) {
   }
 
   // ---- public API -----------------------------------------------------------------------------
-
-  async function loadLatest(conversationId: string, kind: "latest" | "reset" = "latest") {
-    const s = store.getState();
-    const current = s.messages[conversationId] ?? emptyMessages;
-    if (kind === "latest" && current.status === "ready" && current.stale) return refreshLatest(conversationId);
-    if (kind === "latest" && (current.status === "loading" || current.status === "ready")) return;
-    const heldTop = maxSeq(current.items);
-    s.setMessagesStatus(conversationId, "loading");
-    try {
-      const page = await messageActions.page(conversationId, { limit: 50 });
-      store.getState().pageLoaded(conversationId, page, kind, heldTop);
-      noteDelivered(conversationId, page.messages);
-      checkGap(conversationId);
-    } catch {
-      store.getState().setMessagesStatus(conversationId, "error");
-    }
-  }
-
-  /**
-   * Merges the latest page into what is loaded: the server's copy of a message wins when it
-   * carries an edit, a deletion or other reactions (see mergeMessages), nothing is dropped.
-   */
-  async function refreshLatest(conversationId: string) {
-    store.getState().markFresh(conversationId);
-    try {
-      const page = await messageActions.page(conversationId, { limit: 50 });
-      store.getState().receiveMessages(conversationId, page.messages);
-      noteDelivered(conversationId, page.messages);
-    } catch {
-      // Still shown as it was; the next reconnect marks it for another try.
-    }
-  }
-
-  async function loadOlder(conversationId: string): Promise<void> {
-    const s = store.getState();
-    const m = s.messages[conversationId];
-    if (!m || m.status !== "ready" || m.loadingOlder || m.nextBefore === null) return;
-    s.setLoadingOlder(conversationId, true);
-    try {
-      const page = await messageActions.page(conversationId, { before: m.nextBefore, limit: 50 });
-      store.getState().pageLoaded(conversationId, page, "older");
-    } catch {
-      store.getState().setLoadingOlder(conversationId, false);
-    }
-  }
-
-  const loadingConversation = new Map<string, Promise<void>>();
-  function loadConversation(conversationId: string): Promise<void> {
-    const inflight = loadingConversation.get(conversationId);
-    if (inflight) return inflight;
-    const p = fetchConversation(conversationId).finally(() => loadingConversation.delete(conversationId));
-    loadingConversation.set(conversationId, p);
-    return p;
-  }
-
-  async function fetchConversation(conversationId: string) {
-    try {
-      const { conversation, members } = await api.conversation(conversationId);
-      const s = store.getState();
-      s.upsertConversation(conversation);
-      s.setMembers(conversationId, members);
-    } catch (err) {
-      const s = store.getState();
-      if (err instanceof ApiError && (err.status === 404 || err.status === 403 || err.status === 400)) {
-        if (s.conversations[conversationId]) s.markRemoved(conversationId);
-        else s.markUnavailable(conversationId, "not-found");
-      } else if (!s.conversations[conversationId]) {
-        s.markUnavailable(conversationId, "error");
-      }
-    }
-  }
 
   /** Queue a message: text, or files (text = caption) / a location, optionally as a reply. */
   function send(conversationId: string, rawText: string, rich: RichParts = {}): boolean {

@@ -1,0 +1,92 @@
+// Reading a chat from the server: its latest page (first open, a reset after a sync, a refresh of
+// a stale one), older pages as the user scrolls up, and its summary and members.
+import type { MessageDto, MessagePage, PageQuery } from "@/lib/realtime/contract";
+import { ApiError, type Api } from "./api";
+import { maxSeq } from "./messages";
+import { emptyMessages, type ChatStore } from "./store";
+
+export type ConversationLoaderDeps = {
+  store: ChatStore;
+  api: Pick<Api, "conversation">;
+  page: (conversationId: string, query: PageQuery) => Promise<MessagePage>;
+  /** Messages of others that this browser now holds: they count as delivered. */
+  noteDelivered: (conversationId: string, messages: MessageDto[]) => void;
+  /** A latest page was merged: a seq beyond it means an event was missed. */
+  checkGap: (conversationId: string) => void;
+};
+
+export function createConversationLoader({ store, api, page, noteDelivered, checkGap }: ConversationLoaderDeps) {
+  async function loadLatest(conversationId: string, kind: "latest" | "reset" = "latest") {
+    const s = store.getState();
+    const current = s.messages[conversationId] ?? emptyMessages;
+    if (kind === "latest" && current.status === "ready" && current.stale) return refreshLatest(conversationId);
+    if (kind === "latest" && (current.status === "loading" || current.status === "ready")) return;
+    const heldTop = maxSeq(current.items);
+    s.setMessagesStatus(conversationId, "loading");
+    try {
+      const latest = await page(conversationId, { limit: 50 });
+      store.getState().pageLoaded(conversationId, latest, kind, heldTop);
+      noteDelivered(conversationId, latest.messages);
+      checkGap(conversationId);
+    } catch {
+      store.getState().setMessagesStatus(conversationId, "error");
+    }
+  }
+
+  /**
+   * Merges the latest page into what is loaded: the server's copy of a message wins when it
+   * carries an edit, a deletion or other reactions (see mergeMessages), nothing is dropped.
+   */
+  async function refreshLatest(conversationId: string) {
+    store.getState().markFresh(conversationId);
+    try {
+      const latest = await page(conversationId, { limit: 50 });
+      store.getState().receiveMessages(conversationId, latest.messages);
+      noteDelivered(conversationId, latest.messages);
+    } catch {
+      // Still shown as it was; the next reconnect marks it for another try.
+    }
+  }
+
+  async function loadOlder(conversationId: string): Promise<void> {
+    const s = store.getState();
+    const m = s.messages[conversationId];
+    if (!m || m.status !== "ready" || m.loadingOlder || m.nextBefore === null) return;
+    s.setLoadingOlder(conversationId, true);
+    try {
+      const older = await page(conversationId, { before: m.nextBefore, limit: 50 });
+      store.getState().pageLoaded(conversationId, older, "older");
+    } catch {
+      store.getState().setLoadingOlder(conversationId, false);
+    }
+  }
+
+  /** The chat's summary and members; one request at a time per chat. */
+  const loading = new Map<string, Promise<void>>();
+  function loadConversation(conversationId: string): Promise<void> {
+    const inflight = loading.get(conversationId);
+    if (inflight) return inflight;
+    const p = fetchConversation(conversationId).finally(() => loading.delete(conversationId));
+    loading.set(conversationId, p);
+    return p;
+  }
+
+  async function fetchConversation(conversationId: string) {
+    try {
+      const { conversation, members } = await api.conversation(conversationId);
+      const s = store.getState();
+      s.upsertConversation(conversation);
+      s.setMembers(conversationId, members);
+    } catch (err) {
+      const s = store.getState();
+      if (err instanceof ApiError && (err.status === 404 || err.status === 403 || err.status === 400)) {
+        if (s.conversations[conversationId]) s.markRemoved(conversationId);
+        else s.markUnavailable(conversationId, "not-found");
+      } else if (!s.conversations[conversationId]) {
+        s.markUnavailable(conversationId, "error");
+      }
+    }
+  }
+
+  return { loadLatest, loadOlder, loadConversation };
+}
