@@ -9,8 +9,8 @@
 //   two-node  --clients 200 --duration 20 --rate 1       dm with the pairs split over two nodes on one Redis
 //
 // Common options: --no-ceiling (skip pgbench), --profile (server --cpu-prof over the measured
-// phase, summarised in the JSON), --trace-gc (the servers' garbage collections in the measured
-// phase, full ones at the second they fell in), --rebuild (npm run build first when sources are newer),
+// phase, summarised in the JSON), --trace-gc (the servers' and the bench's own garbage collections
+// in the measured phase, full ones at the second they fell in), --rebuild (npm run build first when sources are newer),
 // --concurrency N (parallel handshakes), --drain S (max wait for the last acks/deliveries),
 // --echo (server logs to stderr), --out FILE (also write the JSON there). npm prints its script
 // banner on stdout: use `npm run -s bench -- …` to get the JSON alone.
@@ -20,7 +20,7 @@ import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { createDatabase, dropDatabase } from "@/lib/test-support/global-setup";
 import { summariseCpuProfile } from "./lib/cpu-profile";
-import { parseGcLine, summariseGc, type GcEvent } from "./lib/gc-trace";
+import { parseGcLine, summariseGc, watchOwnGc, type GcEvent } from "./lib/gc-trace";
 import { clientTotals, Cleanup, connectAll, drain, makeClient, paced } from "./lib/harness";
 import {
   ensureBuild,
@@ -518,6 +518,8 @@ async function main() {
     if (profileDir) cleanup.add("rm profiles", () => rmSync(profileDir, { recursive: true, force: true }));
     const env: Env = { args, cleanup, databaseUrl, secret: randomSecret(), profileDir, servers: [], gcTraces: args["trace-gc"] ? [] : undefined };
     const nodes = await startNodes(env, spec.nodes, spec.redis);
+    const benchGc = env.gcTraces ? watchOwnGc(monotonicUs) : undefined;
+    if (benchGc) cleanup.add("stop gc watch", () => benchGc.stop());
     const started = performance.now();
     const result = (await spec.run(env, nodes)) as Record<string, unknown>;
     const ms = Math.round(performance.now() - started);
@@ -529,7 +531,10 @@ async function main() {
           .map((f) => summariseCpuProfile(path.join(profileDir, f), env.sampler?.window))
       : undefined;
     const window = env.sampler?.window;
-    const gc = env.gcTraces && window ? env.gcTraces.map((t) => ({ node: t.node, ...summariseGc(t.events, window) })) : undefined;
+    const gc =
+      env.gcTraces && benchGc && window
+        ? { servers: env.gcTraces.map((t) => ({ node: t.node, ...summariseGc(t.events, window) })), bench: summariseGc(benchGc.events, window) }
+        : undefined;
     const best = ceiling ? Math.max(...Object.values(ceiling)) : null;
     const rate = typeof result.msgsPerSecond === "number" ? result.msgsPerSecond : null;
     const summary = {
@@ -541,7 +546,7 @@ async function main() {
       build: { stale: build.stale, rebuilt: build.built },
       machine: { cpus: cpus().length, node: process.version, loadAvgAtStart: loadAtStart, loadAvgAtEnd: loadavg().map((l) => round(l, 2)) },
       ...(profiles ? { profile: profiles } : {}),
-      ...(gc ? { serverGc: gc } : {}),
+      ...(gc ? { gc } : {}),
     };
     const json = `${JSON.stringify(summary, null, 2)}\n`;
     if (typeof args.out === "string") writeFileSync(args.out, json);

@@ -1,5 +1,7 @@
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { parseGcLine, summariseGc, type GcEvent } from "./gc-trace";
+import { parseGcLine, summariseGc, watchOwnGc, type GcEvent } from "./gc-trace";
 
 // Lines as node 24 --trace-gc prints them (taken from a bench server's output).
 const SCAVENGE = "[14978:0x3fb9b000]    10857 ms: Scavenge 199.4 (277.5) -> 153.8 (281.0) MB, pooled: 0 MB, 29.99 / 0.00 ms  (average mu = 0.987, current mu = 0.987) allocation failure;";
@@ -38,5 +40,29 @@ describe("summariseGc", () => {
 
   it("reports a window without collections as such", () => {
     expect(summariseGc(events, { fromUs: at(1), toUs: at(2) })).toEqual({ young: { count: 0, pauseMsTotal: 0, pauseMsMax: 0 }, full: [] });
+  });
+});
+
+describe("watchOwnGc", () => {
+  it("places a full collection of this process on the caller's clock", async () => {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    const clockUs = () => Number(process.hrtime.bigint() / 1000n);
+    const watch = watchOwnGc(clockUs);
+    try {
+      const before = clockUs();
+      gc();
+      const after = clockUs();
+      // Busy for a while before the observer can run: the event is still placed at the collection.
+      while (clockUs() - after < 30_000);
+      await expect.poll(() => watch.events.filter((e) => e.kind === "full").length).toBeGreaterThan(0);
+      const full = watch.events.find((e) => e.kind === "full")!;
+      // The entry arrives after the fact; its end is placed back where it happened (1 ms slack).
+      expect(full.atUs).toBeGreaterThanOrEqual(before - 1_000);
+      expect(full.atUs).toBeLessThanOrEqual(after + 1_000);
+      expect(full.pauseMs).toBeGreaterThan(0);
+    } finally {
+      watch.stop();
+    }
   });
 });

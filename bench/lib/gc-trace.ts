@@ -1,6 +1,8 @@
-// `--trace-gc`: the server's garbage collections (node --trace-gc, one line per collection on its
-// stdout) timed against the measured window, so that a slow second of `sendToDeliverP99BySecond`
-// can be matched with a full collection that fell in it.
+// `--trace-gc`: the servers' garbage collections (node --trace-gc, one line per collection on
+// their stdout) and the bench's own, timed against the measured window, so that a slow second of
+// `sendToDeliverP99BySecond` can be matched with a full collection that fell in it: the server's
+// delays the messages, the bench's delays the clocking of their arrival.
+import { constants, PerformanceObserver, type PerformanceEntry } from "node:perf_hooks";
 import type { MonotonicWindow } from "./cpu-profile";
 
 export type GcKind = "young" | "full";
@@ -15,6 +17,26 @@ export function parseGcLine(line: string, atUs: number): GcEvent | null {
   if (!m) return null;
   const kind: GcKind = m[1] === "Scavenge" || m[1] === "Minor Mark-Sweep" ? "young" : "full";
   return { kind, atUs, pauseMs: Number(m[2]) };
+}
+
+/** This process's collections from now on; `stop()` ends the watch. `nowUs` is the window's clock. */
+export function watchOwnGc(nowUs: () => number): { events: GcEvent[]; stop: () => void } {
+  const events: GcEvent[] = [];
+  const observer = new PerformanceObserver((list) => {
+    // Entries come after the fact: place each on the window's clock by how long ago it ended.
+    const nowMs = performance.now();
+    const nowOnWindowClock = nowUs();
+    for (const entry of list.getEntries() as (PerformanceEntry & { detail?: { kind?: number } })[]) {
+      const gcKind = entry.detail?.kind;
+      // Incremental marking steps and weak callbacks are parts of a collection, not pauses of their own.
+      if (gcKind !== constants.NODE_PERFORMANCE_GC_MAJOR && gcKind !== constants.NODE_PERFORMANCE_GC_MINOR) continue;
+      const kind: GcKind = gcKind === constants.NODE_PERFORMANCE_GC_MAJOR ? "full" : "young";
+      const endedAgoMs = nowMs - (entry.startTime + entry.duration);
+      events.push({ kind, atUs: nowOnWindowClock - endedAgoMs * 1000, pauseMs: entry.duration });
+    }
+  });
+  observer.observe({ entryTypes: ["gc"] });
+  return { events, stop: () => observer.disconnect() };
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
