@@ -9,11 +9,12 @@
 //   two-node  --clients 200 --duration 20 --rate 1       dm with the pairs split over two nodes on one Redis
 //
 // Common options: --no-ceiling (skip pgbench), --profile (server --cpu-prof over the measured
-// phase, summarised in the JSON), --trace-gc (the servers' and the bench's own garbage collections
-// in the measured phase, full ones at the second they fell in), --rebuild (npm run build first when sources are newer),
-// --concurrency N (parallel handshakes), --drain S (max wait for the last acks/deliveries),
-// --echo (server logs to stderr), --out FILE (also write the JSON there). npm prints its script
-// banner on stdout: use `npm run -s bench -- …` to get the JSON alone.
+// phase, summarised in the JSON), --trace-gc (the servers' and the bench's own garbage
+// collections in the measured phase, full ones at the second they fell in), --rebuild (npm run
+// build first when sources are newer), --concurrency N (parallel handshakes), --drain S (max wait
+// for the last acks/deliveries), --echo (server logs to stderr), --out FILE (also write the JSON
+// there). npm prints its script banner on stdout: use `npm run -s bench -- …` to get the JSON
+// alone.
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";

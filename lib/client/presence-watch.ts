@@ -5,8 +5,6 @@
 import { emitWithAck, type ConvoSocket } from "./socket";
 import type { ChatStore } from "./store";
 
-export type PresenceWatch = ReturnType<typeof createPresenceWatch>;
-
 export function createPresenceWatch(store: ChatStore, connectedSocket: () => ConvoSocket | null) {
   /** Extra subscriptions asked for by the UI. */
   let extra: string[] = [];
