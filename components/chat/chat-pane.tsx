@@ -20,7 +20,7 @@ import { useDocumentVisible } from "@/lib/client/hooks";
 import { maxSeq } from "@/lib/client/messages";
 import { selectBlockedPeer } from "@/lib/client/selectors";
 import { useShortcut } from "@/lib/client/use-shortcut";
-import { emptyMessages } from "@/lib/client/store";
+import { emptyMessages } from "@/lib/client/types";
 import { fromDto, type ViewMessage } from "@/lib/client/rows";
 import { toggleSelected as toggleSelection } from "@/lib/client/selection";
 import { MAX_SELECTED_MESSAGES } from "@/lib/limits";

@@ -18,7 +18,7 @@ import { useNow } from "@/lib/client/hooks";
 import { pendingFor } from "@/lib/client/outbox";
 import { nextChoices } from "@/lib/client/polls";
 import { buildRows, type ChatRow, type ViewMessage } from "@/lib/client/rows";
-import { emptyMessages } from "@/lib/client/store";
+import { emptyMessages } from "@/lib/client/types";
 import { effectiveWatermarks, tickStatus } from "@/lib/client/ticks";
 import type { TickStatus } from "@/lib/client/types";
 import type { ConversationSummary } from "@/lib/realtime/contract";

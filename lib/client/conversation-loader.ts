@@ -3,7 +3,8 @@
 import type { MessageDto, MessagePage, PageQuery } from "@/lib/realtime/contract";
 import { ApiError, type Api } from "./api";
 import { maxSeq } from "./messages";
-import { emptyMessages, type ChatStore } from "./store";
+import type { ChatStore } from "./store";
+import { emptyMessages } from "./types";
 
 export type ConversationLoaderDeps = {
   store: ChatStore;

@@ -15,7 +15,7 @@ import { createPresenceWatch } from "./presence-watch";
 import type { ViewMessage } from "./rows";
 import { emitWithAck, type ConvoSocket } from "./socket";
 import type { ChatStore } from "./store";
-import { listenForStoreEvents } from "./store-events";
+import { listenForStoreEvents } from "./server-events";
 import { createTypingEmitter } from "./typing";
 
 export type RealtimeDeps = {

@@ -47,3 +47,13 @@ export type ConversationMessages = {
 
 export type ClientErrorCode = ErrorCode | "TIMEOUT" | "DISCONNECTED" | "NETWORK";
 export type ClientError = { code: ClientErrorCode; message: string; reason?: ErrorReason };
+
+/** A chat none of whose messages are loaded yet. */
+export const emptyMessages: ConversationMessages = Object.freeze({
+  items: [],
+  nextBefore: null,
+  syncedSeq: 0,
+  status: "idle",
+  loadingOlder: false,
+  stale: false,
+}) as ConversationMessages;

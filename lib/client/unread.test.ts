@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emptyMessages } from "./store";
+import { emptyMessages } from "./types";
 import { ME, msg } from "./test-support/fixtures";
 import { countsAsUnread, unreadLeftInLoaded } from "./unread";
 
