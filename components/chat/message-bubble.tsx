@@ -1,27 +1,24 @@
 "use client";
 // One message: WhatsApp-style bubble with tail, sender name (groups), "Forwarded", the quoted
-// message of a reply (click → the original), photos / videos / audio / files / a location / a poll,
+// message of a reply (reply-quote.tsx), photos / videos / audio / files / a location / a poll,
 // text or caption (React text only, http(s) links), time + pin + star + "edited" + ticks, the
-// reactions under it, and the options menu (react, reply, copy, edit, history, forward, pin,
-// star, info, select, delete).
+// reactions under it, and the button of its options menu (message-menu.tsx).
 import { memo, useState } from "react";
 import { SystemText } from "@/components/groups/system-text";
-import { CheckIcon, ChevronDownIcon, CopyIcon, InfoIcon, TrashIcon, ForwardIcon, HistoryIcon, PencilIcon, PinIcon, PinOffIcon, PlusIcon, ReplyIcon, ReplyPrivatelyIcon, StarIcon, StarOffIcon } from "@/components/ui/icons";
-import { Menu, MenuItem, MenuRow, useMenuClose } from "@/components/ui/menu";
-import { attachmentSummary } from "@/lib/client/attachments";
+import { ChevronDownIcon, ForwardIcon, PinIcon, StarIcon } from "@/components/ui/icons";
 import { nameColorClass } from "@/lib/client/colors";
 import { deletedText } from "@/lib/client/conversations";
 import { formatClock } from "@/lib/client/format";
-import { hasReacted, QUICK_REACTIONS } from "@/lib/client/reactions";
 import type { ViewMessage } from "@/lib/client/rows";
-import { plainText } from "@/lib/client/rich-text";
 import { emojiOnlyCount } from "@/lib/client/text";
 import type { TickStatus } from "@/lib/client/types";
 import type { ReplyPreview } from "@/lib/realtime/contract";
 import { bubbleActionColor, bubbleMetaColor } from "./bubble-colors";
 import { FileCard, LocationCard, MessageAudio, MessageImages, MessageVideo } from "./message-media";
+import { MessageMenu } from "./message-menu";
 import { MessagePoll } from "./message-poll";
 import { ReactionsRow } from "./reactions-row";
+import { ReplyQuote } from "./reply-quote";
 import { RichText } from "./rich-text";
 import { Ticks } from "./ticks";
 
@@ -77,16 +74,6 @@ type Props = {
   nameOf: (userId: string) => string;
   actions: BubbleActions;
 };
-
-/** One line for a quoted message: its text, else what it carried. */
-export function replyPreviewText(r: ReplyPreview): string {
-  if (r.deleted) return "This message was deleted";
-  if (r.type === "POLL") return `📊 ${r.text ?? "Poll"}`;
-  if (r.text) return plainText(r.text);
-  if (r.attachmentKind) return attachmentSummary(r.attachmentKind);
-  if (r.type === "LOCATION") return "📍 Location";
-  return "";
-}
 
 export const MessageBubble = memo(function MessageBubble({
   message: m,
@@ -354,81 +341,27 @@ export const MessageBubble = memo(function MessageBubble({
           >
             <ChevronDownIcon size={18} />
           </button>
-          {/* Remounted when the message gets stored or deleted: its items change, so it is measured and focused afresh. */}
-          <Menu
-            key={`${stored}:${deleted}`}
+          <MessageMenu
+            message={m}
             open={menuOpen}
             onClose={() => setMenuOpen(false)}
             anchor={menuButton}
-            label="Message options"
-            testId="message-menu"
-          >
-            {canWriteHere && <QuickReactions message={m} meId={meId} actions={actions} />}
-            {canWriteHere && canCompose && (
-              <MenuItem icon={<ReplyIcon size={20} />} onClick={() => actions.onReply(m)} data-testid="reply-message">
-                Reply
-              </MenuItem>
-            )}
-            {canWriteHere && isGroup && !mine && (
-              <MenuItem icon={<ReplyPrivatelyIcon size={20} />} onClick={() => actions.onReplyPrivately(m)} data-testid="reply-privately">
-                Reply privately
-              </MenuItem>
-            )}
-            {!deleted && m.text && (
-              <MenuItem icon={<CopyIcon size={20} />} onClick={() => actions.onCopy(m)} data-testid="copy-message">
-                Copy
-              </MenuItem>
-            )}
-            {canEdit && (
-              <MenuItem icon={<PencilIcon size={20} />} onClick={() => actions.onEdit(m)} data-testid="edit-message">
-                {m.text || m.attachments.length === 0 ? "Edit" : "Add caption"}
-              </MenuItem>
-            )}
-            {canAct && edited && (
-              <MenuItem icon={<HistoryIcon size={20} />} onClick={() => actions.onHistory(m)} data-testid="edit-history">
-                Edit history
-              </MenuItem>
-            )}
-            {canAct && (
-              <MenuItem icon={<ForwardIcon size={20} />} onClick={() => actions.onForward(m)} data-testid="forward-message">
-                Forward
-              </MenuItem>
-            )}
-            {canAct && (
-              <MenuItem
-                icon={starred ? <StarOffIcon size={20} /> : <StarIcon size={20} />}
-                onClick={() => actions.onStar(m, !starred)}
-                data-testid="star-message"
-              >
-                {starred ? "Unstar" : "Star"}
-              </MenuItem>
-            )}
-            {canWriteHere && canPin && (
-              <MenuItem icon={pinned ? <PinOffIcon size={20} /> : <PinIcon size={20} />} onClick={() => actions.onPin(m, !pinned)} data-testid="pin-message">
-                {pinned ? "Unpin" : "Pin"}
-              </MenuItem>
-            )}
-            {mine && isGroup && m.id && !deleted && (
-              <MenuItem icon={<InfoIcon size={20} />} onClick={() => actions.onInfo(m)} data-testid="message-info">
-                Message info
-              </MenuItem>
-            )}
-            {stored && (
-              <MenuItem icon={<CheckIcon size={20} />} onClick={() => actions.onSelect(m)} data-testid="select-messages">
-                Select
-              </MenuItem>
-            )}
-            {m.id ? (
-              // The dialog offers "Delete for everyone" to the sender of a live message where they may write.
-              <MenuItem icon={<TrashIcon size={20} />} onClick={() => actions.onDelete(m, mine && !deleted && canWrite)} data-testid="delete-message">
-                Delete
-              </MenuItem>
-            ) : (
-              <MenuItem icon={<TrashIcon size={20} />} onClick={() => actions.onCancelSend(m)} data-testid="cancel-sending">
-                Cancel sending
-              </MenuItem>
-            )}
-          </Menu>
+            mine={mine}
+            isGroup={isGroup}
+            stored={stored}
+            deleted={deleted}
+            edited={edited}
+            starred={starred}
+            pinned={pinned}
+            canWrite={canWrite}
+            canCompose={canCompose}
+            canPin={canPin}
+            canAct={canAct}
+            canWriteHere={canWriteHere}
+            canEdit={canEdit}
+            meId={meId}
+            actions={actions}
+          />
         </div>
         {!deleted && (
           <ReactionsRow
@@ -445,87 +378,3 @@ export const MessageBubble = memo(function MessageBubble({
     </div>
   );
 });
-
-function ReplyQuote({
-  reply,
-  meId,
-  metaColor,
-  mine,
-  onClick,
-}: {
-  reply: ReplyPreview;
-  meId: string;
-  metaColor: string;
-  mine: boolean;
-  onClick: () => void;
-}) {
-  const who = reply.senderId === meId ? "You" : reply.senderName;
-  const preview = replyPreviewText(reply);
-  return (
-    <button
-      type="button"
-      onClick={onClick}
-      className={`mb-1 block w-full min-w-[160px] overflow-hidden rounded-md border-l-4 px-2 py-1 text-left text-[13px] transition-colors ${
-        mine ? "bg-black/5 hover:bg-black/10 dark:bg-black/20 dark:hover:bg-black/30" : "bg-black/5 hover:bg-black/10 dark:bg-black/20 dark:hover:bg-black/30"
-      } ${reply.senderId === meId ? "border-accent" : "border-[#53bdeb]"}`}
-      data-testid="reply-quote"
-      data-reply-to={reply.id}
-    >
-      <span className="sr-only">Replying to </span>
-      <span className={`block truncate font-medium ${reply.senderId === meId ? "text-accent-strong" : nameColorClass(reply.senderId)}`}>
-        {who}
-        {/* Replied to privately: the group it was said in. */}
-        {reply.chat && <span className={`font-normal ${metaColor}`} data-testid="reply-from-chat"> · {reply.chat.title}</span>}
-      </span>
-      <span className={`line-clamp-2 break-words ${metaColor} ${reply.deleted ? "italic" : ""}`}>{preview}</span>
-      <span className="sr-only">. Show the original message</span>
-    </button>
-  );
-}
-
-/** The six quick reactions and "+" (the full picker), as a row at the top of the menu. */
-function QuickReactions({ message, meId, actions }: { message: ViewMessage; meId: string; actions: BubbleActions }) {
-  const close = useMenuClose();
-  return (
-    <MenuRow label="Reactions" className="mb-1 flex items-center gap-0.5 border-b border-border px-2 pt-0.5 pb-2">
-      {QUICK_REACTIONS.map((emoji) => {
-        const reacted = hasReacted(message.reactions, emoji, meId);
-        return (
-          <button
-            key={emoji}
-            type="button"
-            role="menuitemcheckbox"
-            aria-checked={reacted}
-            aria-label={`React with ${emoji}`}
-            tabIndex={-1}
-            onClick={() => {
-              actions.onReact(message, emoji);
-              close(true);
-            }}
-            className={`flex h-9 w-9 items-center justify-center rounded-full text-[22px] leading-none outline-none transition-transform hover:scale-110 hover:bg-hover focus-visible:bg-active focus-visible:ring-2 focus-visible:ring-accent ${
-              reacted ? "bg-active" : ""
-            }`}
-            data-testid="quick-reaction"
-            data-emoji={emoji}
-          >
-            {emoji}
-          </button>
-        );
-      })}
-      <button
-        type="button"
-        role="menuitem"
-        aria-label="More reactions"
-        tabIndex={-1}
-        onClick={() => {
-          close(false);
-          actions.onPickReaction(message);
-        }}
-        className="flex h-9 w-9 items-center justify-center rounded-full bg-panel-2 text-muted outline-none hover:bg-active hover:text-fg focus-visible:ring-2 focus-visible:ring-accent"
-        data-testid="more-reactions"
-      >
-        <PlusIcon size={20} />
-      </button>
-    </MenuRow>
-  );
-}

@@ -9,7 +9,7 @@ import { useToast } from "@/components/ui/toast";
 import { useChat } from "@/lib/client/context";
 import { useNow } from "@/lib/client/hooks";
 import type { PinDto } from "@/lib/realtime/contract";
-import { replyPreviewText } from "./message-bubble";
+import { replyPreviewText } from "./reply-quote";
 import { useJumpToMessage } from "./use-jump";
 import { useUnpin } from "./use-pins";
 
