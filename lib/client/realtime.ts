@@ -47,7 +47,7 @@ export function createRealtimeClient(deps: RealtimeDeps) {
   const messageActions = createMessageActions({
     store,
     api: deps.messageApi ?? messageApi,
-    socket: () => (socket?.connected ? socket : null),
+    socket: liveSocket,
     randomId,
   });
   const { loadLatest, loadOlder, loadConversation } = createConversationLoader({
@@ -61,7 +61,7 @@ export function createRealtimeClient(deps: RealtimeDeps) {
   let socket: ConvoSocket | null = null;
   let running = false;
   const inFlight = new Set<string>();
-  const presence = createPresenceWatch(store, () => (socket?.connected ? socket : null));
+  const presence = createPresenceWatch(store, liveSocket);
   let syncing: Promise<void> | null = null;
   /** Between a (re)connect and the end of its sync: the outbox waits, so old messages land first. */
   let catchingUp = false;
@@ -76,6 +76,10 @@ export function createRealtimeClient(deps: RealtimeDeps) {
   const cleanups: (() => void)[] = [];
 
   const connected = () => !!socket?.connected;
+  /** The socket while it is connected: what the message actions and the presence watch emit on. */
+  function liveSocket() {
+    return socket?.connected ? socket : null;
+  }
 
   const delivered = createSeqBatcher(
     (conversationId, seq) => {
