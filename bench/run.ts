@@ -8,13 +8,16 @@
 //   history   --messages 1000000 --requests 1000         paging and search latency in a long conversation
 //   two-node  --clients 200 --duration 20 --rate 1       dm with the pairs split over two nodes on one Redis
 //
+// dm and two-node first send for --warmup S seconds (default 3; 0 for none) at the same rate, not
+// measured but checked for loss and duplicates like the rest.
+//
 // Common options: --no-ceiling (skip pgbench), --profile (server --cpu-prof over the measured
 // phase, summarised in the JSON), --trace-gc (the servers' and the bench's own garbage
 // collections in the measured phase, full ones at the second they fell in), --rebuild (npm run
 // build first when sources are newer), --concurrency N (parallel handshakes), --drain S (max wait
 // for the last acks/deliveries), --echo (server logs to stderr), --out FILE (also write the JSON
-// there). npm prints its script banner on stdout: use `npm run -s bench -- …` to get the JSON
-// alone.
+// there), --server-node-flags="--flag …" (extra node flags for the servers). npm prints its
+// script banner on stdout: use `npm run -s bench -- …` to get the JSON alone.
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -38,7 +41,7 @@ import {
   withPg,
   type ServerProcess,
 } from "./lib/infra";
-import { percentiles, Recorder } from "./lib/recorder";
+import { hooksByPhase, percentiles, Recorder } from "./lib/recorder";
 import { HISTORY_WORDS, seedDirects, seedGroup, seedHistory, seedUsers, type SeedUser } from "./lib/seed";
 import type { PageQuery } from "@/lib/realtime/contract";
 import type { ChatClient } from "./lib/chat-client";
@@ -51,6 +54,12 @@ function parseArgs(argv: string[]): { scenario: string; args: Args } {
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     if (!a.startsWith("--")) throw new Error(`unexpected argument ${a}`);
+    const equals = a.indexOf("=");
+    if (equals > 0) {
+      // --key=value: how a value that itself starts with "--" is given.
+      args[a.slice(2, equals)] = a.slice(equals + 1);
+      continue;
+    }
     const key = a.slice(2);
     const value = rest[i + 1];
     if (value === undefined || value.startsWith("--")) args[key] = true;
@@ -69,6 +78,16 @@ const num = (args: Args, key: string, fallback: number): number => {
   if (!Number.isFinite(n) || n <= 0) throw new Error(`--${key} must be a positive number`);
   return n;
 };
+
+/** `--server-node-flags="--a --b=1"`: extra flags for the servers' node (V8 tuning experiments). */
+function serverNodeFlags(args: Args): string[] {
+  const flags = args["server-node-flags"];
+  if (flags === undefined) return [];
+  if (typeof flags !== "string" || !flags.split(" ").every((f) => f.startsWith("--"))) {
+    throw new Error('--server-node-flags takes node flags after an equals sign, e.g. --server-node-flags="--max-semi-space-size=32"');
+  }
+  return flags.split(" ");
+}
 
 const PG_ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -107,7 +126,11 @@ async function startNodes(env: Env, count: number, redis: boolean): Promise<Serv
         RATE_LIMIT_MESSAGES: "10000000",
         RATE_LIMIT_API: "10000000",
       },
-      nodeArgs: [...(env.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${env.profileDir}`] : []), ...(gc ? ["--trace-gc"] : [])],
+      nodeArgs: [
+        ...(env.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${env.profileDir}`] : []),
+        ...(gc ? ["--trace-gc"] : []),
+        ...serverNodeFlags(env.args),
+      ],
       echo: Boolean(env.args.echo),
       takeLine: gc
         ? (line) => {
@@ -152,27 +175,59 @@ function serverStats(sample: ReturnType<ProcSampler["end"]>) {
 }
 
 /**
- * Connects a scenario's clients (closed on cleanup too, should the run fail) and starts sampling
- * the nodes. idle passes `allowFailures`: how many connect is one of its results.
+ * Connects a scenario's clients (closed on cleanup too, should the run fail), runs its warm-up if
+ * it has one, and starts sampling the nodes: the measured phase begins. idle passes
+ * `allowFailures`: how many connect is one of its results.
  */
-async function connectFleet(env: Env, nodes: ServerProcess[], fleet: { clients: ChatClient[]; seedMs: number; allowFailures?: boolean }) {
+async function connectFleet(
+  env: Env,
+  nodes: ServerProcess[],
+  fleet: { clients: ChatClient[]; seedMs: number; allowFailures?: boolean; warmUp?: () => Promise<WarmUp> },
+) {
   const { clients, seedMs } = fleet;
   env.cleanup.add("close clients", () => clients.forEach((c) => c.close()));
   const connect = await connectAll(clients, num(env.args, "concurrency", 100));
   log(`connected ${connect.connected}/${clients.length} in ${connect.seconds} s`);
   if (connect.failed && !fleet.allowFailures) throw new Error(`${connect.failed} clients failed to connect: ${connect.firstFailure}`);
+  const warmUp = await fleet.warmUp?.();
   const sampler = new ProcSampler(nodes.map((n) => n.pid));
   env.sampler = sampler;
   sampler.begin();
   return {
     connect,
     sampler,
+    warmUp,
     /** Closes the clients and gives the summary fields every client scenario reports. */
     close(load: ReturnType<ProcSampler["end"]>) {
       const totals = clientTotals(clients);
       clients.forEach((c) => c.close());
-      return { server: serverStats(load), setup: { seedMs, connect }, clientTotals: totals };
+      return { server: serverStats(load), setup: { seedMs, connect, warmUp }, clientTotals: totals };
     },
+  };
+}
+
+type WarmUp = Awaited<ReturnType<typeof warmUpTraffic>>;
+
+/**
+ * Traffic at the measured rate before the measured phase: a server that has been up for a while
+ * has compiled its hot paths and opened its database connections, and a cold one spends the first
+ * one to three seconds of a run doing that (send→deliver p99 20–70 ms in those seconds at 5,000
+ * msg/s). Its messages are checked like the others: their lost and duplicated count in the run's.
+ */
+async function warmUpTraffic(clients: ChatClient[], recorder: Recorder, seconds: number, rate: number, send: (i: number) => void) {
+  log(`warming up: ${seconds} s at the same rate, not measured`);
+  const sendSeconds = await paced(clients.length, rate, seconds, send);
+  const drained = await drain(clients, recorder, 30_000);
+  const s = recorder.summary();
+  return {
+    seconds: round(sendSeconds, 1),
+    sent: s.sent,
+    acked: s.acked,
+    lost: s.lost,
+    duplicated: s.duplicated,
+    misdelivered: s.misdelivered,
+    sendToDeliverMs: percentiles(recorder.deliverLatencies),
+    drainSeconds: drained.drainSeconds,
   };
 }
 
@@ -187,36 +242,42 @@ async function dm(env: Env, nodes: ServerProcess[]) {
   for (let i = 0; i < users.length; i += 2) pairs.push([users[i]!, users[i + 1]!]);
   const convIds = await withPg(env.databaseUrl, (c) => seedDirects(c, pairs.map(([a, b]) => [a.id, b.id])));
 
+  const warmUpRecorder = new Recorder();
   const recorder = new Recorder();
+  const hooks = hooksByPhase([warmUpRecorder, recorder]);
   const clients: ChatClient[] = [];
   const target: string[] = []; // conversation of client i
   pairs.forEach(([a, b], i) => {
     const conv = convIds[i]!;
+    warmUpRecorder.setMembers(conv, [a.id, b.id]);
     recorder.setMembers(conv, [a.id, b.id]);
     for (const [j, u] of [a, b].entries()) {
       // two-node: the two people of a pair sit on different nodes.
       const node = nodes[j % nodes.length]!;
-      clients.push(makeClient({ urls: [node.url], cookie: u.cookie, userId: u.id, cursors: { [conv]: 0 }, hooks: recorder.hooks }));
+      clients.push(makeClient({ urls: [node.url], cookie: u.cookie, userId: u.id, cursors: { [conv]: 0 }, hooks }));
       target.push(conv);
     }
   });
-  const fleet = await connectFleet(env, nodes, { clients, seedMs });
-
   let counter = 0;
   const text = "x".repeat(Math.max(0, num(env.args, "size", 40) - 12));
-  log(`sending: ${clients.length} clients × ${rate} msg/s for ${duration} s (offered ${clients.length * rate} msg/s)`);
-  const sendStart = performance.now();
-  const sendSeconds = await paced(clients.length, rate, duration, (i) => {
+  const sendAs = (into: Recorder) => (i: number) => {
     const c = clients[i]!;
     const { clientId } = c.send(target[i]!, `m${counter++} ${text}`);
-    recorder.noteSend(clientId, c.userId, target[i]!, performance.now());
+    into.noteSend(clientId, c.userId, target[i]!, performance.now());
+  };
+  const warmUpSeconds = env.args.warmup === "0" ? 0 : num(env.args, "warmup", 3);
+  const fleet = await connectFleet(env, nodes, {
+    clients,
+    seedMs,
+    warmUp: warmUpSeconds > 0 ? () => warmUpTraffic(clients, warmUpRecorder, warmUpSeconds, rate, sendAs(warmUpRecorder)) : undefined,
   });
+
+  log(`sending: ${clients.length} clients × ${rate} msg/s for ${duration} s (offered ${clients.length * rate} msg/s)`);
+  const sendStart = performance.now();
+  const sendSeconds = await paced(clients.length, rate, duration, sendAs(recorder));
   const load = fleet.sampler.end();
   log(`send window over (${round(sendSeconds)} s); draining…`);
   const drained = await drain(clients, recorder, num(env.args, "drain", 30) * 1000);
-  // A loop, not Math.max(...all): long runs have more acks than a call's argument limit.
-  let lastAck = 0;
-  for (const s of recorder.sent.values()) lastAck = Math.max(lastAck, s.ackedAt ?? 0);
   const summary = recorder.summary();
   return {
     clients: clients.length,
@@ -225,9 +286,10 @@ async function dm(env: Env, nodes: ServerProcess[]) {
     ratePerClient: rate,
     offeredMsgsPerSecond: clients.length * rate,
     messages: summary,
-    lost: summary.lost,
-    duplicated: summary.duplicated,
-    msgsPerSecond: round(summary.acked / Math.max(sendSeconds, (lastAck - sendStart) / 1000), 1),
+    /** The measured phase's and the warm-up's. */
+    lost: summary.lost + (fleet.warmUp?.lost ?? 0),
+    duplicated: summary.duplicated + (fleet.warmUp?.duplicated ?? 0),
+    msgsPerSecond: round(summary.acked / Math.max(sendSeconds, (recorder.lastAckedAt - sendStart) / 1000), 1),
     latencyMs: {
       sendToAck: percentiles(recorder.ackLatencies),
       sendToDeliver: percentiles(recorder.deliverLatencies),

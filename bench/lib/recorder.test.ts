@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { MessageDto } from "@/lib/realtime/contract";
 import type { ChatClient, PendingMessage } from "./chat-client";
-import { Recorder } from "./recorder";
+import { hooksByPhase, Recorder } from "./recorder";
 
 const conversationId = "c1";
 const alice = { userId: "alice" } as ChatClient;
@@ -41,6 +41,18 @@ describe("Recorder", () => {
     expect(recorder.deliverP99BySecond()).toEqual([5]);
   });
 
+  it("counts a copy delivered to the sender or to an outsider as misdelivered, not as delivered", () => {
+    const recorder = new Recorder();
+    recorder.setMembers(conversationId, [alice.userId, bob.userId]);
+    recorder.noteSend("x", alice.userId, conversationId, 0);
+    recorder.hooks.onAck!(alice, { clientId: "x" } as PendingMessage, message("x"), 2);
+    recorder.hooks.onDeliver!(carol, message("x"), 3, "live");
+    recorder.hooks.onDeliver!(alice, message("x"), 3, "live");
+
+    expect(recorder.summary()).toMatchObject({ delivered: 0, misdelivered: 2, lost: 1, duplicated: 0 });
+    expect(recorder.deliverLatencies).toEqual([]);
+  });
+
   it("keeps count of the deliveries still missing for acknowledged messages, as they arrive", () => {
     const recorder = new Recorder();
     recorder.setMembers(conversationId, [alice.userId, bob.userId, carol.userId]);
@@ -62,6 +74,27 @@ describe("Recorder", () => {
     recorder.noteSend("y", alice.userId, conversationId, 20);
     ack("y");
     expect(recorder.missingDeliveries()).toBe(2);
-    expect(recorder.summary()).toMatchObject({ acked: 2, lost: 2, lostMessages: 1, duplicated: 1 });
+    expect(recorder.summary()).toMatchObject({ acked: 2, lost: 2, lostMessages: 1, duplicated: 1, misdelivered: 2 });
+  });
+
+  it("books each event with the phase its message was sent in, also after the switch", () => {
+    const warmUp = new Recorder();
+    const measured = new Recorder();
+    for (const r of [warmUp, measured]) r.setMembers(conversationId, [alice.userId, bob.userId]);
+    const hooks = hooksByPhase([warmUp, measured]);
+
+    warmUp.noteSend("w", alice.userId, conversationId, 0);
+    measured.noteSend("m", alice.userId, conversationId, 100);
+    // The warm-up message's ack and delivery arrive after the measured phase began.
+    hooks.onAck!(alice, { clientId: "w" } as PendingMessage, message("w"), 101);
+    hooks.onDeliver!(bob, message("w"), 150, "live");
+    hooks.onAck!(alice, { clientId: "m" } as PendingMessage, message("m"), 102);
+    hooks.onDeliver!(bob, message("m"), 103, "live");
+
+    expect(warmUp.summary()).toMatchObject({ sent: 1, acked: 1, delivered: 1, lost: 0 });
+    expect(warmUp.deliverLatencies).toEqual([150]);
+    expect(measured.summary()).toMatchObject({ sent: 1, acked: 1, delivered: 1, lost: 0 });
+    expect(measured.deliverLatencies).toEqual([3]);
+    expect(measured.foreign).toBe(0);
   });
 });

@@ -4,13 +4,22 @@ import type { ChatClientHooks, DeliveryVia } from "./chat-client";
 import type { MessageDto } from "@/lib/realtime/contract";
 
 type Sent = {
-  senderId: string;
-  conversationId: string;
-  sentAt: number;
-  ackedAt?: number;
-  messageId?: string;
-  failed?: string;
+  readonly senderId: string;
+  readonly conversationId: string;
+  readonly sentAt: number;
+  /** NaN until acknowledged. */
+  ackedAt: number;
+  failed: string | undefined;
+  /**
+   * Copies received by each member, by the member's position in the conversation (the sender's
+   * stays 0); made at the first delivery. A few bytes per message instead of a map per message:
+   * the bench keeps every message of a run, and what it keeps is what its own garbage collections
+   * walk, and their pauses stall all its clients at once.
+   */
+  copies: number[] | undefined;
 };
+
+type Members = { readonly position: ReadonlyMap<string, number>; readonly count: number };
 
 export function percentiles(values: number[]) {
   if (values.length === 0) return { p50: null, p95: null, p99: null, max: null, count: 0 };
@@ -21,10 +30,8 @@ export function percentiles(values: number[]) {
 
 export class Recorder {
   readonly sent = new Map<string, Sent>();
-  /** clientId → recipient userId → message ids delivered. */
-  private readonly deliveries = new Map<string, Map<string, string[]>>();
-  /** conversationId → member userIds (recipients = members − sender). */
-  private readonly members = new Map<string, Set<string>>();
+  /** conversationId → its members (recipients = members − sender). */
+  private readonly members = new Map<string, Members>();
   /**
    * Deliveries still missing for acknowledged messages, kept as a running count: drain() asks
    * for it while the last messages are in flight, and a scan of every message sent (40–80 ms at
@@ -36,6 +43,8 @@ export class Recorder {
   /** Send→deliver latencies by the second of the run in which the message was sent. */
   private readonly deliverBySecond: number[][] = [];
   private firstSentAt: number | undefined;
+  /** When the last acknowledgement arrived (0 before the first). */
+  lastAckedAt = 0;
   readonly errorLatencies: number[] = [];
   readonly errorsByCode: Record<string, number> = {};
   readonly deliveredVia: Record<DeliveryVia, number> = { live: 0, sync: 0, page: 0 };
@@ -43,25 +52,28 @@ export class Recorder {
   deliveredCount = 0;
   /** Deliveries of messages this recorder never saw sent (e.g. system messages). */
   foreign = 0;
+  /** A message of this run delivered to its own sender or to someone outside its conversation. */
+  misdelivered = 0;
 
   setMembers(conversationId: string, userIds: string[]): void {
-    this.members.set(conversationId, new Set(userIds));
+    const position = new Map<string, number>();
+    for (const id of userIds) if (!position.has(id)) position.set(id, position.size);
+    this.members.set(conversationId, { position, count: position.size });
   }
 
   /** Call right after client.send(): the send time is the user's "pressed send". */
   noteSend(clientId: string, senderId: string, conversationId: string, at: number): void {
     this.firstSentAt ??= at;
-    this.sent.set(clientId, { senderId, conversationId, sentAt: at });
+    this.sent.set(clientId, { senderId, conversationId, sentAt: at, ackedAt: NaN, failed: undefined, copies: undefined });
   }
 
   readonly hooks: ChatClientHooks = {
-    onAck: (_client, pending, message, at) => {
+    onAck: (_client, pending, _message, at) => {
       const s = this.sent.get(pending.clientId);
-      if (!s || s.ackedAt !== undefined) return;
+      if (!s || !Number.isNaN(s.ackedAt)) return;
       s.ackedAt = at;
-      s.messageId = message.id;
-      const got = this.deliveries.get(pending.clientId);
-      for (const r of this.recipients(s)) if (!got?.has(r)) this.missing++;
+      this.lastAckedAt = Math.max(this.lastAckedAt, at);
+      this.missing += this.recipientsMissing(s);
       this.ackLatencies.push(at - s.sentAt);
     },
     onDeliver: (client, message, at, via) => this.delivered(client.userId, message, at, via),
@@ -82,15 +94,17 @@ export class Recorder {
       this.foreign++;
       return;
     }
+    const members = this.members.get(s.conversationId);
+    const position = recipientId === s.senderId ? undefined : members?.position.get(recipientId);
+    if (members === undefined || position === undefined) {
+      this.misdelivered++;
+      return;
+    }
     this.deliveredCount++;
     this.deliveredVia[via]++;
-    let byRecipient = this.deliveries.get(message.clientId);
-    if (!byRecipient) this.deliveries.set(message.clientId, (byRecipient = new Map()));
-    const ids = byRecipient.get(recipientId);
-    if (ids) ids.push(message.id);
-    else byRecipient.set(recipientId, [message.id]);
-    if (ids) return;
-    if (s.ackedAt !== undefined && this.isRecipient(s, recipientId)) this.missing--;
+    s.copies ??= new Array<number>(members.count).fill(0);
+    if (s.copies[position]!++ > 0) return;
+    if (!Number.isNaN(s.ackedAt)) this.missing--;
     this.deliverLatencies.push(at - s.sentAt);
     const second = Math.floor((s.sentAt - this.firstSentAt!) / 1000);
     (this.deliverBySecond[second] ??= []).push(at - s.sentAt);
@@ -109,12 +123,14 @@ export class Recorder {
     return this.missing;
   }
 
-  private *recipients(s: Sent): Iterable<string> {
-    for (const u of this.members.get(s.conversationId) ?? []) if (u !== s.senderId) yield u;
-  }
-
-  private isRecipient(s: Sent, userId: string): boolean {
-    return userId !== s.senderId && (this.members.get(s.conversationId)?.has(userId) ?? false);
+  /** Members other than the sender who have no copy of the message yet. */
+  private recipientsMissing(s: Sent): number {
+    const members = this.members.get(s.conversationId);
+    if (!members) return 0;
+    const senderPosition = members.position.get(s.senderId);
+    let missing = 0;
+    for (let i = 0; i < members.count; i++) if (i !== senderPosition && !s.copies?.[i]) missing++;
+    return missing;
   }
 
   summary() {
@@ -126,22 +142,20 @@ export class Recorder {
     let duplicated = 0;
     let deliveredUnacked = 0;
     const failures: Record<string, number> = {};
-    for (const [clientId, s] of this.sent) {
-      const recipients = [...this.recipients(s)];
-      const got = this.deliveries.get(clientId);
+    for (const s of this.sent.values()) {
+      const recipients = Math.max(0, (this.members.get(s.conversationId)?.count ?? 0) - 1);
       if (s.failed) {
         failed++;
         failures[s.failed] = (failures[s.failed] ?? 0) + 1;
       }
-      for (const ids of got?.values() ?? []) if (ids.length > 1) duplicated += ids.length - 1;
-      if (s.ackedAt === undefined) {
-        if (got?.size) deliveredUnacked++;
+      for (const copies of s.copies ?? []) if (copies > 1) duplicated += copies - 1;
+      if (Number.isNaN(s.ackedAt)) {
+        if (s.copies?.some((copies) => copies > 0)) deliveredUnacked++;
         continue;
       }
       acked++;
-      expected += recipients.length;
-      let missing = 0;
-      for (const r of recipients) if (!got?.has(r)) missing++;
+      expected += recipients;
+      const missing = this.recipientsMissing(s);
       lost += missing;
       if (missing) lostMessages++;
     }
@@ -158,6 +172,8 @@ export class Recorder {
       lostMessages,
       /** The same message (by clientId) delivered more than once to the same recipient. */
       duplicated,
+      /** Delivered to its sender or to someone outside the conversation: a leak, never expected. */
+      misdelivered: this.misdelivered,
       /** Same message id arriving again (live + sync overlap, replays): dropped by the client's dedupe. */
       redeliveriesDeduped: this.redeliveries,
       /** Delivered to someone although the sender never got its ack (it would have, on retry). */
@@ -166,4 +182,20 @@ export class Recorder {
       sendErrorsByCode: this.errorsByCode,
     };
   }
+}
+
+/**
+ * Client hooks that hand each event to the recorder that saw its message sent (a warm-up's or the
+ * measured phase's), so that a warm-up message acknowledged after the switch still counts where
+ * it was sent. A message none of them saw goes to the last, which counts it as foreign.
+ */
+export function hooksByPhase(recorders: Recorder[]): ChatClientHooks {
+  const of = (clientId: string) => recorders.find((r) => r.sent.has(clientId)) ?? recorders[recorders.length - 1]!;
+  return {
+    onAck: (client, pending, message, at) => of(pending.clientId).hooks.onAck!(client, pending, message, at),
+    onDeliver: (client, message, at, via) => of(message.clientId).hooks.onDeliver!(client, message, at, via),
+    onRedelivery: (client, message, via) => of(message.clientId).hooks.onRedelivery!(client, message, via),
+    onSendError: (client, pending, error, at, latencyMs) => of(pending.clientId).hooks.onSendError!(client, pending, error, at, latencyMs),
+    onFailed: (client, pending, error) => of(pending.clientId).hooks.onFailed!(client, pending, error),
+  };
 }

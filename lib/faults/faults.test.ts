@@ -134,6 +134,7 @@ function expectExactlyOnce(r: Awaited<ReturnType<typeof runTraffic>>) {
   expect(r.storedMessages).toBe(s.acked);
   expect(s.lost).toBe(0);
   expect(s.duplicated).toBe(0);
+  expect(s.misdelivered).toBe(0);
   expect(s.delivered).toBe(s.expectedDeliveries);
 }
 
