@@ -201,7 +201,7 @@ async function connectFleet(
     close(load: ReturnType<ProcSampler["end"]>) {
       const totals = clientTotals(clients);
       clients.forEach((c) => c.close());
-      return { server: serverStats(load), setup: { seedMs, connect, warmUp }, clientTotals: totals };
+      return { server: serverStats(load), setup: { seedMs, connect }, clientTotals: totals };
     },
   };
 }
@@ -212,23 +212,19 @@ type WarmUp = Awaited<ReturnType<typeof warmUpTraffic>>;
  * Traffic at the measured rate before the measured phase: a server that has been up for a while
  * has compiled its hot paths and opened its database connections, and a cold one spends the first
  * one to three seconds of a run doing that (send→deliver p99 20–70 ms in those seconds at 5,000
- * msg/s). Its messages are checked like the others: their lost and duplicated count in the run's.
+ * msg/s). Its messages are checked like the others, at the end of the run (warmUpChecks).
  */
 async function warmUpTraffic(clients: ChatClient[], recorder: Recorder, seconds: number, rate: number, send: (i: number) => void) {
   log(`warming up: ${seconds} s at the same rate, not measured`);
   const sendSeconds = await paced(clients.length, rate, seconds, send);
   const drained = await drain(clients, recorder, 30_000);
-  const s = recorder.summary();
-  return {
-    seconds: round(sendSeconds, 1),
-    sent: s.sent,
-    acked: s.acked,
-    lost: s.lost,
-    duplicated: s.duplicated,
-    misdelivered: s.misdelivered,
-    sendToDeliverMs: percentiles(recorder.deliverLatencies),
-    drainSeconds: drained.drainSeconds,
-  };
+  return { seconds: round(sendSeconds, 1), drainSeconds: drained.drainSeconds, sendToDeliverMs: percentiles(recorder.deliverLatencies) };
+}
+
+/** What became of the warm-up's messages, counted once the whole run has drained. */
+function warmUpChecks(recorder: Recorder) {
+  const { sent, acked, lost, duplicated, misdelivered } = recorder.summary();
+  return { sent, acked, lost, duplicated, misdelivered };
 }
 
 // --- dm / two-node ---------------------------------------------------------------------------
@@ -279,6 +275,7 @@ async function dm(env: Env, nodes: ServerProcess[]) {
   log(`send window over (${round(sendSeconds)} s); draining…`);
   const drained = await drain(clients, recorder, num(env.args, "drain", 30) * 1000);
   const summary = recorder.summary();
+  const warmUp = fleet.warmUp && { ...fleet.warmUp, ...warmUpChecks(warmUpRecorder) };
   return {
     clients: clients.length,
     nodes: nodes.length,
@@ -287,8 +284,8 @@ async function dm(env: Env, nodes: ServerProcess[]) {
     offeredMsgsPerSecond: clients.length * rate,
     messages: summary,
     /** The measured phase's and the warm-up's. */
-    lost: summary.lost + (fleet.warmUp?.lost ?? 0),
-    duplicated: summary.duplicated + (fleet.warmUp?.duplicated ?? 0),
+    lost: summary.lost + (warmUp?.lost ?? 0),
+    duplicated: summary.duplicated + (warmUp?.duplicated ?? 0),
     msgsPerSecond: round(summary.acked / Math.max(sendSeconds, (recorder.lastAckedAt - sendStart) / 1000), 1),
     latencyMs: {
       sendToAck: percentiles(recorder.ackLatencies),
@@ -296,6 +293,7 @@ async function dm(env: Env, nodes: ServerProcess[]) {
       sendToDeliverP99BySecond: recorder.deliverP99BySecond(),
     },
     drain: drained,
+    warmUp,
     ...fleet.close(load),
   };
 }
