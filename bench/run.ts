@@ -71,11 +71,14 @@ function parseArgs(argv: string[]): { scenario: string; args: Args } {
   return { scenario, args };
 }
 
-const num = (args: Args, key: string, fallback: number): number => {
+/** A numeric option: positive, or also 0 where `zeroAllowed` (an option that can be turned off). */
+const num = (args: Args, key: string, fallback: number, zeroAllowed = false): number => {
   const v = args[key];
   if (v === undefined || v === true) return fallback;
   const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${key} must be a positive number`);
+  if (!Number.isFinite(n) || n < 0 || (n === 0 && !zeroAllowed)) {
+    throw new Error(`--${key} must be a ${zeroAllowed ? "non-negative" : "positive"} number`);
+  }
   return n;
 };
 
@@ -261,7 +264,7 @@ async function dm(env: Env, nodes: ServerProcess[]) {
     const { clientId } = c.send(target[i]!, `m${counter++} ${text}`);
     into.noteSend(clientId, c.userId, target[i]!, performance.now());
   };
-  const warmUpSeconds = env.args.warmup === "0" ? 0 : num(env.args, "warmup", 3);
+  const warmUpSeconds = num(env.args, "warmup", 3, true);
   const fleet = await connectFleet(env, nodes, {
     clients,
     seedMs,

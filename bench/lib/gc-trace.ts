@@ -4,6 +4,7 @@
 // delays the messages, the bench's delays the clocking of their arrival.
 import { constants, PerformanceObserver, type PerformanceEntry } from "node:perf_hooks";
 import type { MonotonicWindow } from "./cpu-profile";
+import { round } from "./infra";
 
 export type GcKind = "young" | "full";
 export type GcEvent = { kind: GcKind; atUs: number; pauseMs: number };
@@ -39,8 +40,6 @@ export function watchOwnGc(nowUs: () => number): { events: GcEvent[]; stop: () =
   return { events, stop: () => observer.disconnect() };
 }
 
-const round1 = (n: number) => Math.round(n * 10) / 10;
-
 /** The collections inside the window: young ones summed, full ones each with its second. */
 export function summariseGc(events: GcEvent[], window: MonotonicWindow) {
   const inside = events.filter((e) => e.atUs >= window.fromUs && e.atUs <= window.toUs);
@@ -48,12 +47,12 @@ export function summariseGc(events: GcEvent[], window: MonotonicWindow) {
   return {
     young: {
       count: young.length,
-      pauseMsTotal: round1(young.reduce((a, b) => a + b, 0)),
-      pauseMsMax: round1(Math.max(0, ...young)),
+      pauseMsTotal: round(young.reduce((a, b) => a + b, 0), 1),
+      pauseMsMax: round(Math.max(0, ...young), 1),
     },
     /** `second` counts from the window's start, as `sendToDeliverP99BySecond` does. */
     full: inside
       .filter((e) => e.kind === "full")
-      .map((e) => ({ second: round1((e.atUs - window.fromUs) / 1e6), pauseMs: round1(e.pauseMs) })),
+      .map((e) => ({ second: round((e.atUs - window.fromUs) / 1e6, 1), pauseMs: round(e.pauseMs, 1) })),
   };
 }
