@@ -11,6 +11,9 @@
 // dm and two-node first send for --warmup S seconds (default 3; 0 for none) at the same rate, not
 // measured but checked for loss and duplicates like the rest.
 //
+// dm and two-node clients send read receipts as they receive (an open chat), group members
+// delivered ones (`--receipts read|delivered|none`), through the browser's own batchers.
+//
 // Common options: --no-ceiling (skip pgbench), --profile (server --cpu-prof over the measured
 // phase, summarised in the JSON), --trace-gc (the servers' and the bench's own garbage
 // collections in the measured phase, full ones at the second they fell in), --rebuild (npm run
@@ -90,6 +93,16 @@ function serverNodeFlags(args: Args): string[] {
     throw new Error('--server-node-flags takes node flags after an equals sign, e.g. --server-node-flags="--max-semi-space-size=32"');
   }
   return flags.split(" ");
+}
+
+type Receipts = "none" | "delivered" | "read";
+
+/** `--receipts read|delivered|none`: what the clients send for the messages they receive. */
+function receiptsOption(args: Args, fallback: Receipts): Receipts {
+  const v = args.receipts;
+  if (v === undefined) return fallback;
+  if (v !== "none" && v !== "delivered" && v !== "read") throw new Error("--receipts must be read, delivered or none");
+  return v;
 }
 
 const PG_ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -236,6 +249,7 @@ async function dm(env: Env, nodes: ServerProcess[]) {
   const clientsWanted = Math.max(2, Math.round(num(env.args, "clients", 200) / 2) * 2);
   const duration = num(env.args, "duration", 20);
   const rate = num(env.args, "rate", 1);
+  const receipts = receiptsOption(env.args, "read");
   const { users, ms: seedMs } = await seedUsersTimed(env, clientsWanted);
   const pairs: [SeedUser, SeedUser][] = [];
   for (let i = 0; i < users.length; i += 2) pairs.push([users[i]!, users[i + 1]!]);
@@ -253,7 +267,7 @@ async function dm(env: Env, nodes: ServerProcess[]) {
     for (const [j, u] of [a, b].entries()) {
       // two-node: the two people of a pair sit on different nodes.
       const node = nodes[j % nodes.length]!;
-      clients.push(makeClient({ urls: [node.url], cookie: u.cookie, userId: u.id, cursors: { [conv]: 0 }, hooks }));
+      clients.push(makeClient({ urls: [node.url], cookie: u.cookie, userId: u.id, cursors: { [conv]: 0 }, hooks, receipts }));
       target.push(conv);
     }
   });
@@ -284,6 +298,7 @@ async function dm(env: Env, nodes: ServerProcess[]) {
     nodes: nodes.length,
     durationSeconds: duration,
     ratePerClient: rate,
+    receipts,
     offeredMsgsPerSecond: clients.length * rate,
     messages: summary,
     /** The measured phase's and the warm-up's. */
@@ -307,11 +322,14 @@ async function group(env: Env, nodes: ServerProcess[]) {
   const members = Math.max(2, Math.round(num(env.args, "members", 500)));
   const messages = Math.round(num(env.args, "messages", 50));
   const rate = num(env.args, "rate", 2);
+  const receipts = receiptsOption(env.args, "delivered");
   const { users, ms: seedMs } = await seedUsersTimed(env, members);
   const conv = await withPg(env.databaseUrl, (c) => seedGroup(c, "Bench group", users.map((u) => u.id)));
   const recorder = new Recorder();
   recorder.setMembers(conv, users.map((u) => u.id));
-  const clients = users.map((u) => makeClient({ urls: [nodes[0]!.url], cookie: u.cookie, userId: u.id, cursors: { [conv]: 0 }, hooks: recorder.hooks }));
+  const clients = users.map((u) =>
+    makeClient({ urls: [nodes[0]!.url], cookie: u.cookie, userId: u.id, cursors: { [conv]: 0 }, hooks: recorder.hooks, receipts }),
+  );
   const fleet = await connectFleet(env, nodes, { clients, seedMs });
 
   const sender = clients[0]!;
@@ -330,6 +348,7 @@ async function group(env: Env, nodes: ServerProcess[]) {
     members,
     messagesRequested: messages,
     ratePerSecond: rate,
+    receipts,
     durationSeconds: round(sendSeconds, 1),
     messages: summary,
     lost: summary.lost,

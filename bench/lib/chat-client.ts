@@ -1,5 +1,5 @@
 // A Node chat client with the browser's delivery semantics, for benchmarks and fault tests.
-// Runtime dependency: socket.io-client only (the contract import is types only).
+// Runtime dependencies: socket.io-client, and the browser's receipt batchers (no imports of their own).
 //
 // - Every message gets a clientId and stays pending until the server acknowledges it. Like the
 //   browser's outbox, a conversation has one message in flight at a time, in the order sent: the
@@ -13,7 +13,10 @@
 //   contiguous seq it holds per conversation, merges what it missed (paging with `messages:list`
 //   when the server says a conversation is truncated), then re-sends everything pending.
 // - Received messages are deduplicated by id; hooks see each message once, with timestamps.
+// - With `receipts`, it sends the delivered (and, as in an open chat, read) receipts the browser
+//   sends, through the browser's own batchers.
 import { io, type Socket } from "socket.io-client";
+import { createReceiptBatchers, type ReceiptBatchers } from "@/lib/client/receipt-batchers";
 import type {
   ClientToServerEvents, MessageDto, MessagePage, PageQuery, ServerToClientEvents, SyncResult,
 } from "@/lib/realtime/contract";
@@ -72,6 +75,11 @@ export type ChatClientOptions = {
   hooks?: ChatClientHooks;
   /** Clock for timestamps; performance.now by default. */
   now?: () => number;
+  /**
+   * Receipts for messages from others, as the browser sends them: "delivered" (the chat is not
+   * open), "read" (it is open: every message is read as it arrives), "none" (the default).
+   */
+  receipts?: "none" | "delivered" | "read";
 };
 
 type Pending = PendingMessage & {
@@ -111,6 +119,9 @@ export class ChatClient {
     acked: 0,
     failed: 0,
     redeliveries: 0,
+    receiptsSent: 0,
+    /** `receipt:update` events received (members' receipts, mine included). */
+    receiptUpdates: 0,
     errorsByCode: {} as Record<string, number>,
   };
 
@@ -121,6 +132,7 @@ export class ChatClient {
   private readonly lines = new Map<string, Pending[]>();
   private readonly cursors = new Map<string, Cursor>();
   private readonly seen = new Set<string>();
+  private readonly receipts: ReceiptBatchers | undefined;
   private urlIndex: number;
   private socket: ClientSocket | undefined;
   private ready = false;
@@ -141,6 +153,14 @@ export class ChatClient {
     this.urlIndex = (options.startIndex ?? 0) % options.urls.length;
     for (const [conversationId, seq] of Object.entries(options.cursors ?? {})) {
       this.cursors.set(conversationId, { contiguous: seq, above: new Set() });
+    }
+    if ((options.receipts ?? "none") !== "none") {
+      this.receipts = createReceiptBatchers((kind, conversationId, seq) => {
+        const socket = this.socket;
+        if (!socket?.connected) return false;
+        this.stats.receiptsSent++;
+        socket.emit(kind === "read" ? "receipt:read" : "receipt:delivered", { conversationId, seq });
+      });
     }
   }
 
@@ -238,6 +258,8 @@ export class ChatClient {
     clearTimeout(this.reconnectTimer);
     clearTimeout(this.syncRetryTimer);
     for (const p of this.pending.values()) clearTimeout(p.timer);
+    this.receipts?.delivered.dispose();
+    this.receipts?.reads.dispose();
     const socket = this.socket;
     this.socket = undefined;
     socket?.removeAllListeners();
@@ -262,6 +284,9 @@ export class ChatClient {
       this.stats.connects++;
       this.hooks.onConnect?.(this, url, this.reconnectAttempt);
       this.reconnectAttempt = 0;
+      // As the browser does: what was sent on the old connection may not have reached the server.
+      this.receipts?.delivered.reset();
+      this.receipts?.reads.reset();
       void this.sync("connect");
     });
     socket.on("connect_error", (err) => {
@@ -271,6 +296,9 @@ export class ChatClient {
     socket.on("disconnect", (reason) => this.lost(socket, url, reason));
     socket.on("message:new", (m) => {
       if (socket === this.socket) this.receive(m, "live");
+    });
+    socket.on("receipt:update", () => {
+      this.stats.receiptUpdates++;
     });
     socket.on("resync", () => {
       this.stats.resyncEvents++;
@@ -387,6 +415,8 @@ export class ChatClient {
     }
     this.seen.add(m.id);
     this.hooks.onDeliver?.(this, m, this.opts.now(), via);
+    this.receipts?.delivered.add(m.conversationId, m.seq);
+    if (this.opts.receipts === "read") this.receipts?.reads.add(m.conversationId, m.seq);
   }
 
   private markSeq(conversationId: string, seq: number): void {

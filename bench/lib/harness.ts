@@ -107,7 +107,7 @@ export async function drain(clients: ChatClient[], recorder: Recorder, timeoutMs
 
 /** Sum of the clients' counters (connects, retries, errors…). */
 export function clientTotals(clients: ChatClient[]) {
-  const totals = { connects: 0, connectErrors: 0, disconnects: 0, syncs: 0, syncErrors: 0, resyncEvents: 0, pagedFetches: 0, sendAttempts: 0, acked: 0, failed: 0, redeliveries: 0 };
+  const totals = { connects: 0, connectErrors: 0, disconnects: 0, syncs: 0, syncErrors: 0, resyncEvents: 0, pagedFetches: 0, sendAttempts: 0, acked: 0, failed: 0, redeliveries: 0, receiptsSent: 0, receiptUpdates: 0 };
   const errorsByCode: Record<string, number> = {};
   for (const c of clients) {
     for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += c.stats[k];

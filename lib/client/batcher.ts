@@ -13,6 +13,8 @@ export const realTimers: Timers = {
 
 export type SeqBatcher = {
   add(conversationId: string, seq: number): void;
+  /** Whether a seq at least this high was sent, or is waiting for the next flush. */
+  covers(conversationId: string, seq: number): boolean;
   flush(): void;
   /** Forget what was sent (after a reconnect the server may have missed it). */
   reset(): void;
@@ -49,6 +51,7 @@ export function createSeqBatcher(
       pending.set(conversationId, seq);
       if (handle === null) handle = timers.set(flush, delayMs);
     },
+    covers: (conversationId, seq) => seq <= Math.max(sent.get(conversationId) ?? 0, pending.get(conversationId) ?? 0),
     flush,
     reset() {
       sent.clear();

@@ -404,6 +404,21 @@ describe("realtime client", () => {
     expect(socket.sent("receipt:read")).toEqual([{ conversationId: "c1", seq: 3 }]);
   });
 
+  it("a message read as it arrives (the chat is open) sends the read receipt alone", async () => {
+    const { socket, client, runTimers } = setup();
+    client.start();
+    await flush();
+    socket.fire("message:new", msg(3));
+    client.markRead("c1", 3);
+    runTimers();
+    expect(socket.sent("receipt:read")).toEqual([{ conversationId: "c1", seq: 3 }]);
+    expect(socket.sent("receipt:delivered")).toEqual([]);
+    // Seq 4 arrives and stays unread: its delivery goes.
+    socket.fire("message:new", msg(4));
+    runTimers();
+    expect(socket.sent("receipt:delivered")).toEqual([{ conversationId: "c1", seq: 4 }]);
+  });
+
   it("shows typing from others, drops it when their message lands", async () => {
     const { store, socket, client } = setup();
     client.start();

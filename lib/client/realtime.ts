@@ -4,7 +4,8 @@
 import { MAX_MESSAGE_LENGTH } from "@/lib/limits";
 import type { ConversationSummary, MessageDto, MessageReceipts } from "@/lib/realtime/contract";
 import { ApiError, type Api } from "./api";
-import { createSeqBatcher, realTimers, type Timers } from "./batcher";
+import { realTimers, type Timers } from "./batcher";
+import { createReceiptBatchers } from "./receipt-batchers";
 import { createConversationLoader } from "./conversation-loader";
 import { maxSeq, maxSeqFromOthers } from "./messages";
 import { createMessageActions } from "./message-actions";
@@ -81,24 +82,16 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     return socket?.connected ? socket : null;
   }
 
-  const delivered = createSeqBatcher(
-    (conversationId, seq) => {
-      if (!socket?.connected) return false;
-      socket.emit("receipt:delivered", { conversationId, seq });
-    },
-    250,
-    timers,
-  );
-  const reads = createSeqBatcher(
-    (conversationId, seq) => {
-      if (!socket?.connected) {
-        // Offline: keep it for the next flush (after the reconnect).
-        if (deps.window && !deps.window.navigator.onLine) return false;
-        // Reconnecting: still worth telling the server now (other tabs, the sender's ticks).
-        api.markRead(conversationId, seq).catch(() => undefined);
+  const { delivered, reads } = createReceiptBatchers(
+    (kind, conversationId, seq) => {
+      if (socket?.connected) {
+        socket.emit(kind === "read" ? "receipt:read" : "receipt:delivered", { conversationId, seq });
         return;
       }
-      socket.emit("receipt:read", { conversationId, seq });
+      // Offline: keep it for the next flush (after the reconnect).
+      if (kind === "delivered" || (deps.window && !deps.window.navigator.onLine)) return false;
+      // Reconnecting: a read is still worth telling the server now (other tabs, the sender's ticks).
+      api.markRead(conversationId, seq).catch(() => undefined);
     },
     250,
     timers,

@@ -122,8 +122,8 @@ describe("unread counts and watermarks", () => {
 describe("group receipts", () => {
   async function groupOfThree() {
     const alice = await createTestUser(db, { name: "Alice Group" });
-    const bob = await createTestUser(db, { name: "Bob Group" });
-    const carol = await createTestUser(db, { name: "Carol Group" });
+    const bob = await createTestUser(db, { name: "Bob Group", publish: recordingPublisher() });
+    const carol = await createTestUser(db, { name: "Carol Group", publish: recordingPublisher() });
     const group = await db.conversation.create({ data: { type: "GROUP", name: "Receipts group", visibility: "PUBLIC" } });
     for (const user of [alice, bob, carol]) await joinGroup(user.ctx, { conversationId: group.id });
     return { alice, bob, carol, conversationId: group.id };
@@ -198,5 +198,48 @@ describe("group receipts", () => {
 
     await db.participant.update({ where: { conversationId_userId: { conversationId, userId: carol.id } }, data: { leftAt: new Date() } });
     expect(await summaryFor(alice, conversationId)).toMatchObject({ minReadSeq: 2, minDeliveredSeq: 2, memberCount: 2 });
+  });
+
+  it("tells the group only of receipts that move its minima; the others reach the reader's own tabs", async () => {
+    const { alice, bob, carol, conversationId } = await groupOfThree();
+    await send(alice, conversationId, "g1");
+    await send(alice, conversationId, "g2");
+    const receiptsOf = (user: TestUser) =>
+      (user.ctx.publish as ReturnType<typeof recordingPublisher>).events.filter((e) => e.event === "receipt:update").map((e) => e.to);
+
+    // Carol has not read yet: Bob's read changes no tick, and only Bob's tabs hear of it.
+    await markRead(bob.ctx, { conversationId, seq: 2 });
+    expect(receiptsOf(bob)).toEqual([`user:${bob.id}`]);
+    // Carol was the last: everyone's ticks move.
+    await markRead(carol.ctx, { conversationId, seq: 2 });
+    expect(receiptsOf(carol)).toEqual([`conv:${conversationId}`]);
+    expect(await summaryFor(alice, conversationId)).toMatchObject({ minReadSeq: 2, minDeliveredSeq: 2 });
+  });
+
+  it("tells the group of new minima once for receipts that arrive together", async () => {
+    const { alice, bob, carol, conversationId } = await groupOfThree();
+    await send(alice, conversationId, "g1");
+    const receiptsOf = (user: TestUser) =>
+      (user.ctx.publish as ReturnType<typeof recordingPublisher>).events.filter((e) => e.event === "receipt:update").map((e) => e.to);
+    await Promise.all([markDelivered(bob.ctx, { conversationId, seq: 1 }), markDelivered(carol.ctx, { conversationId, seq: 1 })]);
+    expect([...receiptsOf(bob), ...receiptsOf(carol)].sort()).toEqual([`conv:${conversationId}`, `user:${carol.id}`].sort());
+    expect(await summaryFor(alice, conversationId)).toMatchObject({ minDeliveredSeq: 1 });
+  });
+
+  it("stores receipts that arrive together, and refuses an outsider's among them alone", async () => {
+    const { alice, bob, carol, conversationId } = await groupOfThree();
+    await send(alice, conversationId, "g1");
+    await send(alice, conversationId, "g2");
+    const outsider = await createTestUser(db);
+    const [outsiders, bobs, carols] = await Promise.allSettled([
+      markRead(outsider.ctx, { conversationId, seq: 2 }),
+      markRead(bob.ctx, { conversationId, seq: 2 }),
+      markDelivered(carol.ctx, { conversationId, seq: 2 }),
+    ]);
+    expect(outsiders).toMatchObject({ status: "rejected", reason: { code: "NOT_FOUND" } });
+    expect(bobs).toMatchObject({ status: "fulfilled", value: { readSeq: 2, deliveredSeq: 2 } });
+    expect(carols).toMatchObject({ status: "fulfilled", value: { readSeq: 0, deliveredSeq: 2 } });
+    expect(await summaryFor(alice, conversationId)).toMatchObject({ minReadSeq: 0, minDeliveredSeq: 2 });
+    expect(await watermarks(bob, conversationId)).toEqual({ readSeq: 2, deliveredSeq: 2 });
   });
 });

@@ -54,10 +54,13 @@ export async function registerHandlers(io: Server, db: Db, socket: Socket): Prom
   socket.on("message:delete", (input, ack) =>
     answer(ack, () => write(() => chargeSelection(user.id, input).then(() => deleteMessages(ctx, input))), "message:delete"),
   );
+  // The tab that sent a receipt already shows it: the event goes to the others (sendCtx).
   socket.on("receipt:delivered", (input, ack) =>
-    answer(ack, () => limited("receipts", () => markDelivered(ctx, input)).then(() => ({})), "receipt:delivered"),
+    answer(ack, () => limited("receipts", () => markDelivered(sendCtx, input)).then(() => ({})), "receipt:delivered"),
   );
-  socket.on("receipt:read", (input, ack) => answer(ack, () => limited("receipts", () => markRead(ctx, input)).then(() => ({})), "receipt:read"));
+  socket.on("receipt:read", (input, ack) =>
+    answer(ack, () => limited("receipts", () => markRead(sendCtx, input)).then(() => ({})), "receipt:read"),
+  );
   // Pages over the open connection: no HTTP request, cookie decryption or route dispatch per page.
   socket.on("messages:list", (input, ack) => answer(ack, () => limited("api", () => listMessages(ctx, input)), "messages:list"));
   socket.on("sync", (input, ack) => answer(ack, () => limited("api", () => roomsJoined.then(() => syncMessages(ctx, input))), "sync"));
