@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GroupCommit } from "./group-commit";
+import { GroupCommit, groupCommitPerDatabase } from "./group-commit";
 
 const settled = <T>(values: T[]): PromiseSettledResult<T>[] => values.map((value) => ({ status: "fulfilled", value }));
 
@@ -57,5 +57,22 @@ describe("GroupCommit", () => {
 
     await expect(commit.submit(5)).rejects.toThrow("database down");
     await expect(commit.submit(7)).resolves.toBe(7);
+  });
+});
+
+describe("groupCommitPerDatabase", () => {
+  it("batches what one database client is sent, and never mixes two clients' items", async () => {
+    const writes: [string, number[]][] = [];
+    const submit = groupCommitPerDatabase(async (db: { name: string }, items: number[]) => {
+      writes.push([db.name, items]);
+      return items.map((i) => ({ status: "fulfilled" as const, value: i * 10 }));
+    });
+    const a = { name: "a" };
+    const b = { name: "b" };
+    expect(await Promise.all([submit(a, 1), submit(b, 2), submit(a, 3)])).toEqual([10, 20, 30]);
+    expect(writes).toEqual([
+      ["a", [1, 3]],
+      ["b", [2]],
+    ]);
   });
 });

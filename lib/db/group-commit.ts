@@ -52,3 +52,21 @@ export class GroupCommit<I, O> {
     }
   }
 }
+
+/**
+ * `write` as a group commit per database client, hence one write in flight per process and
+ * database: what arrives meanwhile goes into the next write.
+ */
+export function groupCommitPerDatabase<D extends object, I, O>(
+  write: (db: D, items: I[]) => Promise<PromiseSettledResult<O>[]>,
+): (db: D, item: I) => Promise<O> {
+  const writers = new WeakMap<D, GroupCommit<I, O>>();
+  return (db, item) => {
+    let writer = writers.get(db);
+    if (!writer) {
+      writer = new GroupCommit((items) => write(db, items));
+      writers.set(db, writer);
+    }
+    return writer.submit(item);
+  };
+}

@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { queryDirect } from "@/lib/db/direct-query";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { GroupCommit } from "@/lib/db/group-commit";
+import { groupCommitPerDatabase } from "@/lib/db/group-commit";
 import { Prisma, type MessageType } from "@/lib/generated/prisma/client";
 
 /** One message for store_messages_custom (prisma/migrations/*_store_messages_function, *_store_messages_lock_uploads). */
@@ -80,15 +80,5 @@ async function storeRows(db: Db, rows: MessageInsert[]): Promise<PromiseSettledR
   }
 }
 
-// One writer per database client, hence one write in flight per process and database.
-const writers = new WeakMap<Db, GroupCommit<MessageInsert, Stored>>();
-
 /** Stores a message with whatever else is being stored at the same moment (group commit). */
-export function writeMessage(db: Db, row: MessageInsert): Promise<Stored> {
-  let writer = writers.get(db);
-  if (!writer) {
-    writer = new GroupCommit((rows) => writeBatch(db, rows));
-    writers.set(db, writer);
-  }
-  return writer.submit(row);
-}
+export const writeMessage: (db: Db, row: MessageInsert) => Promise<Stored> = groupCommitPerDatabase(writeBatch);

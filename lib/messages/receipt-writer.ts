@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { queryDirect } from "@/lib/db/direct-query";
-import { GroupCommit } from "@/lib/db/group-commit";
+import { groupCommitPerDatabase } from "@/lib/db/group-commit";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { readReceiptsShared } from "@/lib/users/read-receipts";
 
@@ -73,15 +73,5 @@ async function writeBatch(db: Db, batch: ReceiptWrite[]): Promise<PromiseSettled
   });
 }
 
-// One writer per database client, as for messages (message-writer.ts).
-const writers = new WeakMap<Db, GroupCommit<ReceiptWrite, ReceiptOutcome>>();
-
 /** Stores a receipt with whatever other receipts are being stored at the same moment (group commit). */
-export function writeReceipt(db: Db, receipt: ReceiptWrite): Promise<ReceiptOutcome> {
-  let writer = writers.get(db);
-  if (!writer) {
-    writer = new GroupCommit((batch) => writeBatch(db, batch));
-    writers.set(db, writer);
-  }
-  return writer.submit(receipt);
-}
+export const writeReceipt: (db: Db, receipt: ReceiptWrite) => Promise<ReceiptOutcome> = groupCommitPerDatabase(writeBatch);
