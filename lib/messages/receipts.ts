@@ -24,8 +24,8 @@ export function markRead(ctx: Ctx, input: z.input<typeof receiptInput>) {
  * badge), and the members hear the chat's new minima (ticks): in a direct chat always (what the
  * other person knows of me); in a group only when the minima moved, and once per batch of
  * receipts (see ReceiptOutcome.announces), since otherwise every member's receipt would go to
- * every member, which a large group cannot afford. A direct chat
- * that doesn't share read receipts tells the other person of the delivery only.
+ * every member, which a large group cannot afford. A direct chat that doesn't share read
+ * receipts tells the other person of the delivery only.
  */
 async function advance(ctx: Ctx, input: z.input<typeof receiptInput>, kind: "delivered" | "read"): Promise<ReceiptEvent | null> {
   const { conversationId, seq: target } = receiptInput.parse(input);
