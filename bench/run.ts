@@ -47,7 +47,7 @@ import {
 import { hooksByPhase, percentiles, Recorder } from "./lib/recorder";
 import { HISTORY_WORDS, seedDirects, seedGroup, seedHistory, seedUsers, type SeedUser } from "./lib/seed";
 import type { PageQuery } from "@/lib/realtime/contract";
-import type { ChatClient } from "./lib/chat-client";
+import type { ChatClient, ReceiptMode } from "./lib/chat-client";
 
 type Args = Record<string, string | boolean>;
 
@@ -95,10 +95,8 @@ function serverNodeFlags(args: Args): string[] {
   return flags.split(" ");
 }
 
-type Receipts = "none" | "delivered" | "read";
-
 /** `--receipts read|delivered|none`: what the clients send for the messages they receive. */
-function receiptsOption(args: Args, fallback: Receipts): Receipts {
+function receiptsOption(args: Args, fallback: ReceiptMode): ReceiptMode {
   const v = args.receipts;
   if (v === undefined) return fallback;
   if (v !== "none" && v !== "delivered" && v !== "read") throw new Error("--receipts must be read, delivered or none");

@@ -79,7 +79,7 @@ export type ChatClientOptions = {
    * Receipts for messages from others, as the browser sends them: "delivered" (the chat is not
    * open), "read" (it is open: every message is read as it arrives), "none" (the default).
    */
-  receipts?: "none" | "delivered" | "read";
+  receipts?: ReceiptMode;
 };
 
 type Pending = PendingMessage & {
@@ -94,19 +94,9 @@ type Cursor = { contiguous: number; above: Set<number> };
 
 const RETRYABLE = new Set(["RATE_LIMITED", "UNAVAILABLE", "INTERNAL", "TIMEOUT", "DISCONNECTED"]);
 
-let clientCounter = 0;
-
-/** Random-enough, unique clientId that passes the server's validation ([A-Za-z0-9_-]{8,64}). */
-export function newClientId(prefix = "b"): string {
-  clientCounter = (clientCounter + 1) % 0x7fffffff;
-  return `${prefix}${Date.now().toString(36)}${clientCounter.toString(36)}${Math.random().toString(36).slice(2, 10)}`.slice(0, 64);
-}
-
-const jitter = (ms: number) => Math.round(ms * (0.5 + Math.random() * 0.5));
-
-export class ChatClient {
-  readonly userId: string;
-  readonly stats = {
+/** A client's counters, all at zero (clientTotals sums them over a fleet). */
+export function newClientStats() {
+  return {
     connects: 0,
     connectErrors: 0,
     disconnects: 0,
@@ -120,10 +110,28 @@ export class ChatClient {
     failed: 0,
     redeliveries: 0,
     receiptsSent: 0,
-    /** `receipt:update` events received (members' receipts, mine included). */
+    /** `receipt:update` events received (the tab that sent a receipt does not get it back). */
     receiptUpdates: 0,
     errorsByCode: {} as Record<string, number>,
   };
+}
+
+/** What the clients send for the messages they receive (see ChatClientOptions.receipts). */
+export type ReceiptMode = "none" | "delivered" | "read";
+
+let clientCounter = 0;
+
+/** Random-enough, unique clientId that passes the server's validation ([A-Za-z0-9_-]{8,64}). */
+export function newClientId(prefix = "b"): string {
+  clientCounter = (clientCounter + 1) % 0x7fffffff;
+  return `${prefix}${Date.now().toString(36)}${clientCounter.toString(36)}${Math.random().toString(36).slice(2, 10)}`.slice(0, 64);
+}
+
+const jitter = (ms: number) => Math.round(ms * (0.5 + Math.random() * 0.5));
+
+export class ChatClient {
+  readonly userId: string;
+  readonly stats = newClientStats();
 
   private readonly opts: ChatClientOptions & { now: () => number };
   private readonly hooks: ChatClientHooks;

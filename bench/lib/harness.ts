@@ -1,5 +1,5 @@
 // Shared plumbing of a bench run: cleanup stack, client fleets, pacing, draining.
-import { ChatClient, type ChatClientOptions } from "./chat-client";
+import { ChatClient, newClientStats, type ChatClientOptions } from "./chat-client";
 import { log, sleep } from "./infra";
 import { percentiles, type Recorder } from "./recorder";
 
@@ -107,8 +107,7 @@ export async function drain(clients: ChatClient[], recorder: Recorder, timeoutMs
 
 /** Sum of the clients' counters (connects, retries, errors…). */
 export function clientTotals(clients: ChatClient[]) {
-  const totals = { connects: 0, connectErrors: 0, disconnects: 0, syncs: 0, syncErrors: 0, resyncEvents: 0, pagedFetches: 0, sendAttempts: 0, acked: 0, failed: 0, redeliveries: 0, receiptsSent: 0, receiptUpdates: 0 };
-  const errorsByCode: Record<string, number> = {};
+  const { errorsByCode, ...totals } = newClientStats();
   for (const c of clients) {
     for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += c.stats[k];
     for (const [code, n] of Object.entries(c.stats.errorsByCode)) errorsByCode[code] = (errorsByCode[code] ?? 0) + n;
