@@ -181,6 +181,19 @@ describe("stars", () => {
     await actions.loadStarred();
     expect(store.getState().starred).toEqual({ m1: true, m2: true });
   });
+
+  it("keeps a star or unstar that lands while the list is on its way", async () => {
+    let answer!: (list: { items: never[]; messageIds: string[] }) => void;
+    const { actions, store } = setup({ api: { starred: () => new Promise((resolve) => (answer = resolve)) } });
+    store.getState().setStarred(["m2"]);
+    const loading = actions.loadStarred();
+    // Another tab stars m3 and unstars m2 (star:updated) after the server read its list.
+    store.getState().setStar("m3", true);
+    store.getState().setStar("m2", false);
+    answer({ items: [], messageIds: ["m1", "m2"] });
+    await loading;
+    expect(store.getState().starred).toEqual({ m1: true, m3: true });
+  });
 });
 
 describe("store: stars and focus", () => {

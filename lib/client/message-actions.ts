@@ -138,8 +138,15 @@ export function createMessageActions({ store, api, socket, randomId }: MessageAc
 
   /** My starred messages with their chat titles (also refreshes which ids are starred). */
   async function loadStarred(): Promise<StarredItem[]> {
+    const before = store.getState().starred;
     const { items, messageIds } = await api.starred();
+    const meanwhile = store.getState().starred;
     store.getState().setStarred(messageIds);
+    // A star or unstar that landed while the list was on its way (another tab's `star:updated`, a
+    // click here) may be newer than the list: it stays.
+    for (const id of new Set([...Object.keys(before), ...Object.keys(meanwhile)])) {
+      if (!!before[id] !== !!meanwhile[id]) store.getState().setStar(id, !!meanwhile[id]);
+    }
     return items;
   }
 
