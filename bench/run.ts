@@ -47,7 +47,7 @@ import {
 import { hooksByPhase, percentiles, Recorder } from "./lib/recorder";
 import { HISTORY_WORDS, seedDirects, seedGroup, seedHistory, seedUsers, type SeedUser } from "./lib/seed";
 import type { PageQuery } from "@/lib/realtime/contract";
-import type { ChatClient, ReceiptMode } from "./lib/chat-client";
+import { RECEIPT_MODES, type ChatClient, type ReceiptMode } from "./lib/chat-client";
 
 type Args = Record<string, string | boolean>;
 
@@ -99,8 +99,9 @@ function serverNodeFlags(args: Args): string[] {
 function receiptsOption(args: Args, fallback: ReceiptMode): ReceiptMode {
   const v = args.receipts;
   if (v === undefined) return fallback;
-  if (v !== "none" && v !== "delivered" && v !== "read") throw new Error("--receipts must be read, delivered or none");
-  return v;
+  const mode = RECEIPT_MODES.find((m) => m === v);
+  if (!mode) throw new Error(`--receipts must be one of ${RECEIPT_MODES.join(", ")}`);
+  return mode;
 }
 
 const PG_ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";

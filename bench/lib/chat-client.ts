@@ -117,7 +117,8 @@ export function newClientStats() {
 }
 
 /** What the clients send for the messages they receive (see ChatClientOptions.receipts). */
-export type ReceiptMode = "none" | "delivered" | "read";
+export const RECEIPT_MODES = ["none", "delivered", "read"] as const;
+export type ReceiptMode = (typeof RECEIPT_MODES)[number];
 
 let clientCounter = 0;
 
