@@ -45,9 +45,22 @@ test("a group poll: one answer each, changed at will, counted live for everyone,
   }
   await expect(chatRow(B, name)).toContainText("📊 Where do we eat?");
 
-  await option(B, "Sushi").check();
+  // Cid's vote is slow to reach the server, and Ben's, counted first, reaches Cid meanwhile: Cid's
+  // tick stays on, with both votes counted.
+  let letVoteThrough!: () => void;
+  const voteHeldBack = new Promise<void>((resolve) => (letVoteThrough = resolve));
+  await C.route("**/api/v1/messages/*/votes", async (route) => {
+    await voteHeldBack;
+    await route.continue();
+  });
   await option(C, "Sushi").check();
+  await option(B, "Sushi").check();
+  await expect(counts(A)).toHaveText(["0 votes", "1 vote", "0 votes"]);
+  await expect(counts(C)).toHaveText(["0 votes", "2 votes", "0 votes"]);
+  await expect(option(C, "Sushi")).toBeChecked();
+  letVoteThrough();
   await expect(counts(A)).toHaveText(["0 votes", "2 votes", "0 votes"]);
+  await C.unroute("**/api/v1/messages/*/votes");
   // Ben changes his mind: one answer, so Pizza replaces Sushi.
   await option(B, "Pizza").check();
   for (const page of [A, B, C]) await expect(counts(page)).toHaveText(["1 vote", "1 vote", "0 votes"]);

@@ -53,6 +53,17 @@ describe("react", () => {
     expect(message("m1").reactions).toEqual([{ emoji: "👍", userIds: [ANA, ME] }]);
   });
 
+  it("keeps my reaction on while someone else's arrives before the server answers mine", async () => {
+    let resolve!: (v: unknown) => void;
+    const { actions, message, store } = setup({ replies: { "message:react": () => new Promise((r) => (resolve = r)) } });
+    const done = actions.react("c1", "m1", "👍");
+    store.getState().receiveMessages("c1", [msg(1, { reactions: [{ emoji: "😂", userIds: [ANA] }] })]);
+    expect(message("m1").reactions).toEqual([{ emoji: "😂", userIds: [ANA] }, { emoji: "👍", userIds: [ME] }]);
+    resolve({ ok: true, message: msg(1, { reactions: [{ emoji: "😂", userIds: [ANA] }, { emoji: "👍", userIds: [ME] }] }) });
+    await done;
+    expect(message("m1").reactions).toEqual([{ emoji: "😂", userIds: [ANA] }, { emoji: "👍", userIds: [ME] }]);
+  });
+
   it("undoes the optimistic toggle when the server refuses", async () => {
     const { actions, message, store } = setup({
       replies: { "message:react": () => ({ ok: false, error: { code: "BAD_REQUEST", message: "You can't react to this message" } }) },
@@ -73,18 +84,54 @@ describe("react", () => {
 });
 
 describe("vote", () => {
+  const poll = { multiple: false, options: [{ text: "Tea", voterIds: [] as string[] }, { text: "Coffee", voterIds: [] as string[] }] };
+  const pollCopy = (tea: string[], coffee: string[]) =>
+    msg(2, { type: "POLL", text: "Drink?", poll: { ...poll, options: [{ text: "Tea", voterIds: tea }, { text: "Coffee", voterIds: coffee }] } });
+  const voters = (m: MessageDto) => m.poll!.options.map((o) => o.voterIds);
+
+  it("keeps my vote on while someone else's arrives before the server answers mine", async () => {
+    let answer!: (v: { message: MessageDto }) => void;
+    const { actions, message, store } = setup({ api: { vote: () => new Promise((r) => (answer = r)) } });
+    store.getState().receiveMessages("c1", [pollCopy([], [])]);
+    const voting = actions.vote("c1", "m2", [0]);
+    // Ana's vote, counted by the server before mine: the copy has no vote of mine yet.
+    store.getState().receiveMessages("c1", [pollCopy([ANA], [])]);
+    expect(voters(message("m2"))).toEqual([[ANA, ME], []]);
+    answer({ message: pollCopy([ANA, ME], []) });
+    await voting;
+    expect(voters(message("m2"))).toEqual([[ANA, ME], []]);
+    // Held no longer: a later copy from the server is shown as it is.
+    store.getState().receiveMessages("c1", [pollCopy([ANA], [ME])]);
+    expect(voters(message("m2"))).toEqual([[ANA], [ME]]);
+  });
+
+  it("two quick votes: the first one's answer does not bring the first choice back", async () => {
+    const answers: ((v: { message: MessageDto }) => void)[] = [];
+    const { actions, message, store } = setup({ api: { vote: () => new Promise((r) => answers.push(r)) } });
+    store.getState().receiveMessages("c1", [pollCopy([], [])]);
+    const first = actions.vote("c1", "m2", [0]);
+    const second = actions.vote("c1", "m2", [1]);
+    expect(voters(message("m2"))).toEqual([[], [ME]]);
+    answers[0]!({ message: pollCopy([ME], []) });
+    await first;
+    expect(voters(message("m2"))).toEqual([[], [ME]]);
+    answers[1]!({ message: pollCopy([], [ME]) });
+    await second;
+    expect(voters(message("m2"))).toEqual([[], [ME]]);
+  });
+
   it("a refused vote takes back only mine: votes others cast meanwhile stay", async () => {
     let refuse!: (err: Error) => void;
-    const poll = { multiple: false, options: [{ text: "Tea", voterIds: [ME] }, { text: "Coffee", voterIds: [] }] };
     const { actions, message, store } = setup({ api: { vote: () => new Promise((_, reject) => (refuse = reject)) } });
-    store.getState().receiveMessages("c1", [msg(2, { type: "POLL", text: "Drink?", poll })]);
+    store.getState().receiveMessages("c1", [pollCopy([ME], [])]);
     const voting = actions.vote("c1", "m2", [1]);
-    expect(message("m2").poll!.options.map((o) => o.voterIds)).toEqual([[], [ME]]);
+    expect(voters(message("m2"))).toEqual([[], [ME]]);
     // Ana's vote arrives live while mine is on its way.
-    store.getState().receiveMessages("c1", [msg(2, { type: "POLL", text: "Drink?", poll: { ...poll, options: [{ text: "Tea", voterIds: [] }, { text: "Coffee", voterIds: [ME, ANA] }] } })]);
+    store.getState().receiveMessages("c1", [pollCopy([ME], [ANA])]);
+    expect(voters(message("m2"))).toEqual([[], [ANA, ME]]);
     refuse(new ApiError("FORBIDDEN", "You blocked this contact. Unblock them to send a message.", 403));
     await expect(voting).rejects.toThrow(ApiError);
-    expect(message("m2").poll!.options.map((o) => o.voterIds)).toEqual([[ME], [ANA]]);
+    expect(voters(message("m2"))).toEqual([[ME], [ANA]]);
   });
 });
 

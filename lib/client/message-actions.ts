@@ -4,8 +4,9 @@ import type { MessageDto, MessagePage, PageQuery, PinDto } from "@/lib/realtime/
 import { ApiError } from "./api";
 import type { MessageApi, PinDuration, StarredItem } from "./message-api";
 import { quotesToRefresh, refreshQuotes } from "./messages";
-import { myChoices, withMyVote } from "./polls";
-import { toggleReaction } from "./reactions";
+import { withChoice, type MyChoice } from "./held-choices";
+import { myChoices } from "./polls";
+import { hasReacted } from "./reactions";
 import { emitWithAck, type ConvoSocket } from "./socket";
 import type { ChatStore } from "./store";
 
@@ -66,46 +67,45 @@ export function createMessageActions({ store, api, socket, randomId }: MessageAc
     return message;
   }
 
-  /** Toggle my reaction: shown at once, settled by the server's copy (reverted on failure). */
-  async function react(conversationId: string, messageId: string, emoji: string): Promise<void> {
-    const meId = store.getState().me.id;
-    const flip = () => {
-      const current = find(conversationId, messageId);
-      if (current) merge([{ ...current, reactions: toggleReaction(current.reactions, emoji, meId) }]);
-    };
-    flip();
+  /**
+   * My choice (a reaction or a vote) shown at once and held over every copy of the message that
+   * arrives until the server answers; then the server's copy, or on a refusal my part as it was
+   * before (others' choices that arrived meanwhile stay).
+   */
+  async function choose(conversationId: string, messageId: string, choice: MyChoice, before: MyChoice, request: () => Promise<MessageDto>) {
+    const s = store.getState();
+    const holdId = s.holdChoice(conversationId, messageId, choice);
     try {
-      const sock = socket();
-      let message: MessageDto;
-      if (sock) {
-        const res = await emitWithAck(sock, "message:react", { messageId, emoji });
-        if (!res.ok) return fail(res.error);
-        message = res.message;
-      } else {
-        message = (await api.react(messageId, emoji)).message;
-      }
+      const message = await request();
+      store.getState().releaseChoice(messageId, choice, holdId);
       merge([message]);
     } catch (err) {
-      flip();
+      store.getState().releaseChoice(messageId, choice, holdId);
+      const current = find(conversationId, messageId);
+      if (current) merge([withChoice(current, before, s.me.id)]);
       throw err;
     }
   }
 
-  /** My choice in a poll: shown at once, settled by the server's copy (reverted on failure). */
+  /** Toggle my reaction with `emoji` (see choose). */
+  async function react(conversationId: string, messageId: string, emoji: string): Promise<void> {
+    const current = find(conversationId, messageId);
+    if (!current) return;
+    const had = hasReacted(current.reactions, emoji, store.getState().me.id);
+    await choose(conversationId, messageId, { kind: "reaction", emoji, on: !had }, { kind: "reaction", emoji, on: had }, async () => {
+      const sock = socket();
+      if (!sock) return (await api.react(messageId, emoji)).message;
+      const res = await emitWithAck(sock, "message:react", { messageId, emoji });
+      return res.ok ? res.message : fail(res.error);
+    });
+  }
+
+  /** My choices in a poll, none to take my vote back (see choose). */
   async function vote(conversationId: string, messageId: string, options: number[]): Promise<void> {
-    const before = find(conversationId, messageId);
-    if (!before?.poll) return;
-    const meId = store.getState().me.id;
-    const previous = myChoices(before.poll, meId);
-    merge([{ ...before, poll: withMyVote(before.poll, meId, options) }]);
-    try {
-      merge([(await api.vote(messageId, options)).message]);
-    } catch (err) {
-      // Only my vote goes back: others' votes that arrived meanwhile stay.
-      const current = find(conversationId, messageId);
-      if (current?.poll) merge([{ ...current, poll: withMyVote(current.poll, meId, previous) }]);
-      throw err;
-    }
+    const current = find(conversationId, messageId);
+    if (!current?.poll) return;
+    const previous = myChoices(current.poll, store.getState().me.id);
+    await choose(conversationId, messageId, { kind: "vote", options }, { kind: "vote", options: previous }, async () => (await api.vote(messageId, options)).message);
   }
 
   /** Forward messages (in the order they were sent) to 1–5 of my chats; the copies land in those chats' lists. */

@@ -1,27 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { EMOJI_GRID, QUICK_REACTIONS, hasReacted, reactionCount, reactorNames, toggleReaction } from "./reactions";
+import { EMOJI_GRID, QUICK_REACTIONS, hasReacted, reactionCount, reactorNames, setMyReaction } from "./reactions";
 
-describe("toggleReaction", () => {
+describe("setMyReaction", () => {
   it("adds a new emoji at the end", () => {
-    expect(toggleReaction([{ emoji: "👍", userIds: ["a"] }], "❤️", "me")).toEqual([
+    expect(setMyReaction([{ emoji: "👍", userIds: ["a"] }], "❤️", "me", true)).toEqual([
       { emoji: "👍", userIds: ["a"] },
       { emoji: "❤️", userIds: ["me"] },
     ]);
   });
   it("joins an existing emoji", () => {
-    expect(toggleReaction([{ emoji: "👍", userIds: ["a"] }], "👍", "me")).toEqual([{ emoji: "👍", userIds: ["a", "me"] }]);
+    expect(setMyReaction([{ emoji: "👍", userIds: ["a"] }], "👍", "me", true)).toEqual([{ emoji: "👍", userIds: ["a", "me"] }]);
   });
   it("removes mine, and the emoji when nobody is left", () => {
-    expect(toggleReaction([{ emoji: "👍", userIds: ["a", "me"] }], "👍", "me")).toEqual([{ emoji: "👍", userIds: ["a"] }]);
-    expect(toggleReaction([{ emoji: "👍", userIds: ["me"] }, { emoji: "😂", userIds: ["a"] }], "👍", "me")).toEqual([
+    expect(setMyReaction([{ emoji: "👍", userIds: ["a", "me"] }], "👍", "me", false)).toEqual([{ emoji: "👍", userIds: ["a"] }]);
+    expect(setMyReaction([{ emoji: "👍", userIds: ["me"] }, { emoji: "😂", userIds: ["a"] }], "👍", "me", false)).toEqual([
       { emoji: "😂", userIds: ["a"] },
     ]);
   });
-  it("is its own inverse and never mutates the input", () => {
-    const input = Object.freeze([Object.freeze({ emoji: "👍", userIds: Object.freeze(["a"]) as string[] })]);
-    const once = toggleReaction(input, "👍", "me");
-    expect(toggleReaction(once, "👍", "me")).toEqual([{ emoji: "👍", userIds: ["a"] }]);
-    expect(input[0]!.userIds).toEqual(["a"]);
+  it("leaves a reaction that is already as asked, and never mutates the input", () => {
+    const input = Object.freeze([Object.freeze({ emoji: "👍", userIds: Object.freeze(["a", "me"]) as string[] })]);
+    expect(setMyReaction(input, "👍", "me", true)).toEqual([{ emoji: "👍", userIds: ["a", "me"] }]);
+    expect(setMyReaction(input, "😂", "me", false)).toEqual([{ emoji: "👍", userIds: ["a", "me"] }]);
+    const off = setMyReaction(input, "👍", "me", false);
+    expect(setMyReaction(off, "👍", "me", true)).toEqual([{ emoji: "👍", userIds: ["a", "me"] }]);
+    expect(input[0]!.userIds).toEqual(["a", "me"]);
   });
 });
 

@@ -1,4 +1,4 @@
-// Reactions on a message: the quick set, the picker grid, toggling mine (optimistic) and labels.
+// Reactions on a message: the quick set, the picker grid, setting mine (optimistic) and labels.
 import type { ReactionDto } from "@/lib/realtime/contract";
 
 /** The six one-tap reactions, as in WhatsApp. */
@@ -16,13 +16,14 @@ export const EMOJI_GRID = [
 ] as const;
 
 /**
- * My reaction with `emoji` toggled, the way the server does it: removed if I had it, else added
- * (last, as the newest). An emoji nobody has any more disappears; the input is never mutated.
+ * My reaction with `emoji` on or off: added last (as the newest) when it was not there, taken off
+ * when it was. An emoji nobody has any more disappears; the input is never mutated.
  */
-export function toggleReaction(reactions: readonly ReactionDto[], emoji: string, userId: string): ReactionDto[] {
+export function setMyReaction(reactions: readonly ReactionDto[], emoji: string, userId: string, on: boolean): ReactionDto[] {
+  if (hasReacted(reactions, emoji, userId) === on) return reactions as ReactionDto[];
   const existing = reactions.find((r) => r.emoji === emoji);
   if (!existing) return [...reactions, { emoji, userIds: [userId] }];
-  if (existing.userIds.includes(userId)) {
+  if (!on) {
     const userIds = existing.userIds.filter((id) => id !== userId);
     return userIds.length
       ? reactions.map((r) => (r.emoji === emoji ? { emoji, userIds } : r))

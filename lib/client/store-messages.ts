@@ -1,6 +1,7 @@
 // The store's messages per chat: pages, live messages, sync results, deletions and receipts, with
 // the chat list's preview, unread count and members' watermarks kept in step.
 import { applyDeletion, applyMessage, applyRead, applyReceipt, toLastMessage } from "./conversations";
+import { holdChoice, releaseChoice, withChoice, withHeldChoices } from "./held-choices";
 import { contiguousFrom, markDeleted, maxSeq, mergeMessages, removeMessage } from "./messages";
 import { removeEntry } from "./outbox";
 import { senderNameOf } from "./store-people";
@@ -16,6 +17,8 @@ type MessageActions = Pick<
   | "markFresh"
   | "pageLoaded"
   | "receiveMessages"
+  | "holdChoice"
+  | "releaseChoice"
   | "messageDeleted"
   | "applyReceipt"
   | "markReadLocal"
@@ -23,6 +26,7 @@ type MessageActions = Pick<
 >;
 
 export function messageSlice(set: StoreSet, get: StoreGet): MessageActions {
+  let lastHoldId = 0;
   return {
     setMessagesStatus: (conversationId, status) =>
       set((s) => ({ messages: patchMessages(s, conversationId, (m) => (m.status === status ? m : { ...m, status })) })),
@@ -70,9 +74,10 @@ export function messageSlice(set: StoreSet, get: StoreGet): MessageActions {
       }));
     },
 
-    receiveMessages: (conversationId, incoming) => {
-      if (incoming.length === 0) return;
+    receiveMessages: (conversationId, arrived) => {
+      if (arrived.length === 0) return;
       set((s) => {
+        const incoming = Object.keys(s.heldChoices).length === 0 ? arrived : arrived.map((m) => withHeldChoices(m, s.heldChoices, s.me.id));
         const current = s.messages[conversationId] ?? emptyMessages;
         const items = mergeMessages(current.items, incoming);
         const syncedSeq = current.status === "ready" ? contiguousFrom(current.syncedSeq, items) : current.syncedSeq;
@@ -119,6 +124,26 @@ export function messageSlice(set: StoreSet, get: StoreGet): MessageActions {
         return { messages, outbox, conversations, members, awaitedSeqs };
       });
     },
+
+    holdChoice: (conversationId, messageId, choice) => {
+      const holdId = ++lastHoldId;
+      set((s) => {
+        const heldChoices = holdChoice(s.heldChoices, messageId, choice, holdId);
+        const messages = patchMessages(s, conversationId, (m) =>
+          m.items.some((item) => item.id === messageId)
+            ? { ...m, items: m.items.map((item) => (item.id === messageId ? withChoice(item, choice, s.me.id) : item)) }
+            : m,
+        );
+        return { heldChoices, messages };
+      });
+      return holdId;
+    },
+
+    releaseChoice: (messageId, choice, holdId) =>
+      set((s) => {
+        const heldChoices = releaseChoice(s.heldChoices, messageId, choice, holdId);
+        return heldChoices === s.heldChoices ? s : { heldChoices };
+      }),
 
     messageDeleted: (ev) =>
       set((s) => {

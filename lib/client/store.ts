@@ -21,6 +21,7 @@ import { conversationSlice, userFromConversation } from "./store-conversations";
 import { localSlice } from "./store-local";
 import { messageSlice } from "./store-messages";
 import { peopleSlice } from "./store-people";
+import type { HeldChoices, MyChoice } from "./held-choices";
 import type { TypingState } from "./typing";
 import type { MyProfile } from "./profile";
 import type { ViewMessage } from "./rows";
@@ -84,6 +85,8 @@ export type ChatData = {
   blocked: Record<string, UserSummary> | null;
   /** Pinned messages of the chats opened since the page loaded, newest pin first. */
   pins: Record<string, PinDto[]>;
+  /** My votes and reactions awaiting the server: shown over every copy of their message. */
+  heldChoices: HeldChoices;
 };
 
 export type ChatActions = {
@@ -113,6 +116,13 @@ export type ChatActions = {
   pageLoaded(conversationId: string, page: MessagePage, kind: "latest" | "older" | "reset", heldTop?: number): void;
   /** Messages from message:new, an ack, sync or a page: merged, deduped, preview/unread updated. */
   receiveMessages(conversationId: string, messages: MessageDto[]): void;
+  /**
+   * My vote or reaction, shown at once and kept over every copy of the message that arrives
+   * until releaseChoice (a newer one of the same key replaces it). Returns the hold's id.
+   */
+  holdChoice(conversationId: string, messageId: string, choice: MyChoice): number;
+  /** Its request was answered: what shows is the server's copy again (with newer holds on it). */
+  releaseChoice(messageId: string, choice: MyChoice, holdId: number): void;
   messageDeleted(ev: { conversationId: string; messageId: string; forEveryone: boolean; byAdmin: boolean }): void;
   applyReceipt(ev: ReceiptEvent): void;
   markReadLocal(conversationId: string, seq: number): void;
@@ -198,6 +208,7 @@ export function createChatStore(init: ChatInit): ChatStore {
     drafts: {},
     starred: {},
     pins: {},
+    heldChoices: {},
     focus: null,
     privateReply: null,
     archived: {},
