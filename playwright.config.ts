@@ -30,12 +30,15 @@ export default defineConfig({
   outputDir: "test-results/e2e",
   // Two workers, each running whole spec files in order: the tests make their own users and chats,
   // and wait on the app more than they use the CPU. 174 s against 254 s with one (2026-11-24, fast
-  // host), and 231 against 299 s with two busy loops competing for the two cores.
+  // host), 231 against 299 s with two busy loops competing for the two cores, 635 s on a slow host
+  // (one worker took 694–708 s on such hours). Three were slower there (653 s) and timed 4 tests out.
   fullyParallel: false,
   workers: 2,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  timeout: 60_000,
+  // A test's budget, not its expected time: the heaviest take 40–50 s with two workers on a slow
+  // host, which can be half as slow again (see README, Slow hosts).
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
   use: {

@@ -473,7 +473,6 @@ test.describe("blocking", () => {
 
 test.describe("search", () => {
   test("global and in-chat search find messages and open them in context, also from an older page", async ({ newUsers }, testInfo) => {
-    test.setTimeout(120_000);
     const [ana, ben] = await newUsers(2, { label: "search" });
     await signInAll([ana!, ben!]);
     const conversationId = await startDirectChat(ana!.page, ben!.name);

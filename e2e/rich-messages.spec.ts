@@ -371,7 +371,6 @@ test.describe("rich messages", () => {
   });
 
   test("upload tray: progress, remove, clear errors, drop and paste; keyboard-only menu", async ({ newUsers }, testInfo) => {
-    test.setTimeout(120_000);
     const [ana, ben] = await newUsers(2, { label: "tray" });
     await signInAll([ana!, ben!]);
     const A = ana!.page;
