@@ -7,6 +7,7 @@ import { createRealtimeClient } from "./realtime";
 import { chatStore } from "./test-support/chat-store";
 import { FakeSocket, emptySyncReply } from "./test-support/fake-socket";
 import { ME, conv, meUser, msg } from "./test-support/fixtures";
+import { tickStatus } from "./ticks";
 
 function member(id: string, role: MemberDto["role"]): MemberDto {
   return { id, name: `N ${id}`, username: id, initials: "NN", avatarColor: "#333", avatarUrl: null, role, readSeq: 0, deliveredSeq: 0, online: false, lastActiveAt: null };
@@ -98,9 +99,25 @@ describe("group events", () => {
     socket.fire("member:joined", { conversationId: "g", member: member("c", "MEMBER") });
     expect(store.getState().members.g).toHaveLength(3);
     expect(store.getState().conversations.g!.memberCount).toBe(3);
-    socket.fire("member:left", { conversationId: "g", userId: "c" });
+    socket.fire("member:left", { conversationId: "g", userId: "c", memberCount: 2, minDeliveredSeq: 0, minReadSeq: 0 });
     expect(store.getState().members.g!.map((m) => m.id)).toEqual([ME, "b"]);
     expect(store.getState().conversations.g!.memberCount).toBe(2);
+    client.stop();
+  });
+
+  it("member:left moves my ticks when the one member who had not read my message leaves", () => {
+    const { store, socket, client } = setup();
+    store.getState().receiveMessages("g", [msg(5, { conversationId: "g", senderId: ME })]);
+    store.getState().upsertConversation({ ...store.getState().conversations.g!, memberCount: 3, minDeliveredSeq: 5, minReadSeq: 4 });
+    const ticks = () => tickStatus({ seq: 5, withheld: false }, store.getState().conversations.g);
+    expect(ticks()).toBe("delivered");
+    // No member list loaded here: the event alone carries what the group is now.
+    socket.fire("member:left", { conversationId: "g", userId: "c", memberCount: 2, minDeliveredSeq: 5, minReadSeq: 5 });
+    expect(ticks()).toBe("read");
+    expect(store.getState().conversations.g!.memberCount).toBe(2);
+    // An older copy of the minima, overtaken by a receipt, takes nothing back.
+    socket.fire("member:left", { conversationId: "g", userId: "d", memberCount: 1, minDeliveredSeq: 4, minReadSeq: 3 });
+    expect(ticks()).toBe("read");
     client.stop();
   });
 

@@ -205,9 +205,9 @@ export function createRealtimeClient(deps: RealtimeDeps) {
       s.memberJoined(conversationId, member);
       if (member.id === s.me.id) rejoined(conversationId);
     });
-    sock.on("member:left", ({ conversationId, userId }) => {
+    sock.on("member:left", ({ conversationId, userId, ...after }) => {
       const s = store.getState();
-      s.memberLeft(conversationId, userId);
+      s.memberLeft(conversationId, userId, after);
       if (userId === s.me.id) s.setGroupMembership(conversationId, false);
     });
     // My own profile or settings from another tab (refetched).

@@ -74,16 +74,30 @@ export function peopleSlice(set: StoreSet): PeopleActions {
         };
       }),
 
-    memberLeft: (conversationId, userId) =>
+    memberLeft: (conversationId, userId, after) =>
       set((s) => {
         const list = s.members[conversationId];
         const conv = s.conversations[conversationId];
         const next = list?.filter((m) => m.id !== userId);
         const changed = !!list && !!next && next.length !== list.length;
+        let conversations = s.conversations;
+        if (conv && after) {
+          // The minima only grow: a receipt event that overtook this one may have moved them further.
+          conversations = {
+            ...s.conversations,
+            [conversationId]: {
+              ...conv,
+              memberCount: after.memberCount,
+              minDeliveredSeq: Math.max(conv.minDeliveredSeq, after.minDeliveredSeq),
+              minReadSeq: conv.readReceipts ? Math.max(conv.minReadSeq, after.minReadSeq) : conv.minReadSeq,
+            },
+          };
+        } else if (conv && changed) {
+          conversations = { ...s.conversations, [conversationId]: { ...conv, memberCount: next!.length } };
+        }
         return {
           members: changed ? { ...s.members, [conversationId]: next! } : s.members,
-          conversations:
-            conv && changed ? { ...s.conversations, [conversationId]: { ...conv, memberCount: next!.length } } : s.conversations,
+          conversations,
           removed: userId === s.me.id ? { ...s.removed, [conversationId]: true } : s.removed,
         };
       }),

@@ -7,6 +7,7 @@ import { DEFAULT_UPLOAD_MAX_BYTES } from "./attachments";
 import type {
   ConversationPatch,
   ConversationSummary,
+  GroupStats,
   GroupSummary,
   MemberDto,
   MessageDto,
@@ -134,7 +135,8 @@ export type ChatActions = {
   forgetOnline(): void;
   setMembers(conversationId: string, members: MemberDto[]): void;
   memberJoined(conversationId: string, member: MemberDto): void;
-  memberLeft(conversationId: string, userId: string): void;
+  /** Someone left; `after`, from member:left, is the group's count and minima since. */
+  memberLeft(conversationId: string, userId: string, after?: GroupStats): void;
   rememberUsers(users: UserSummary[]): void;
   hydrateOutbox(entries: OutboxEntry[]): void;
   /** Drafts kept from an earlier visit; what was typed since wins. */

@@ -54,6 +54,14 @@ type SummaryRow = {
 /** The list's badge shows "999+" beyond this, so counting stops there. */
 const UNREAD_COUNT_CAP = 1000;
 
+/** A chat's current member count and its members' watermark minima (what its ticks show). */
+export function memberStats(conversationId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT count(*)::int AS "memberCount", min(x."deliveredSeq") AS "minDeliveredSeq", min(x."readSeq") AS "minReadSeq"
+    FROM "Participant" x
+    WHERE x."conversationId" = ${conversationId} AND x."leftAt" IS NULL`;
+}
+
 /**
  * The acting user's conversations as list rows, in one query: membership join, the direct
  * chat's peer, the last message not hidden for this user, and the members' watermark minima.
@@ -112,11 +120,7 @@ export async function conversationSummaries(
       LIMIT 1
     ) lm ON true
     LEFT JOIN "User" lmu ON lmu.id = lm."senderId"
-    CROSS JOIN LATERAL (
-      SELECT count(*)::int AS "memberCount", min(x."deliveredSeq") AS "minDeliveredSeq", min(x."readSeq") AS "minReadSeq"
-      FROM "Participant" x
-      WHERE x."conversationId" = c.id AND x."leftAt" IS NULL
-    ) stats
+    CROSS JOIN LATERAL (${memberStats(Prisma.sql`c.id`)}) stats
     -- What the badge counts, as the chat's "unread messages" divider does (lib/client/unread.ts):
     -- others' messages after my read mark, not notices, not deleted for me. Messages that
     -- disappeared are gone from the table, so they stop counting.

@@ -710,7 +710,7 @@ describe("public groups, run by site admins", () => {
     expect(publish.events).toEqual([
       { to: `user:${member.id}`, event: "unsubscribe", payload: group.id },
       { to: `user:${member.id}`, event: "conversation:removed", payload: { conversationId: group.id } },
-      { to: `conv:${group.id}`, event: "member:left", payload: { conversationId: group.id, userId: member.id } },
+      { to: `conv:${group.id}`, event: "member:left", payload: { conversationId: group.id, userId: member.id, memberCount: 0, minDeliveredSeq: 0, minReadSeq: 0 } },
     ]);
     expect(await participantsOf(group.id)).toEqual({ [member.id]: { role: "MEMBER", member: false, banned: false } });
     await expectCode(sendMessage(member.ctx, { conversationId: group.id, clientId: `rm-${tag()}`, text: "still here?" }), "NOT_FOUND");

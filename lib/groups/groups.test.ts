@@ -123,7 +123,8 @@ describe("joining and leaving groups", () => {
     expect(publish.events).toEqual([
       { to: `user:${alice.id}`, event: "unsubscribe", payload: group.id },
       { to: `user:${alice.id}`, event: "conversation:removed", payload: { conversationId: group.id } },
-      { to: `conv:${group.id}`, event: "member:left", payload: { conversationId: group.id, userId: alice.id } },
+      // Nobody is left: the group's count and minima say so.
+      { to: `conv:${group.id}`, event: "member:left", payload: { conversationId: group.id, userId: alice.id, memberCount: 0, minDeliveredSeq: 0, minReadSeq: 0 } },
     ]);
   });
 

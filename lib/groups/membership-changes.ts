@@ -1,5 +1,6 @@
 import type { Ctx } from "@/lib/context";
-import { conversationSummaries } from "@/lib/conversations/conversation-summaries";
+import { conversationSummaries, memberStats } from "@/lib/conversations/conversation-summaries";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { SystemEvent } from "@/lib/realtime/contract";
 import { memberDto } from "./member-dto";
 import { postSystemMessage, userName } from "./system-message";
@@ -91,13 +92,24 @@ export async function endMembership(ctx: Ctx, conversationId: string, userId: st
 
 /**
  * The user's sockets leave the room on every node before anyone else hears, so nothing sent
- * afterwards reaches them; their tabs keep the history read-only. Whoever shared no other chat
- * with them stops hearing their presence, and they stop hearing those people's.
+ * afterwards reaches them; their tabs keep the history read-only. The group hears its new member
+ * count and watermark minima with it: a member who had not read my message no longer holds its
+ * ticks back, and no receipt would tell. Whoever shared no other chat with them stops hearing
+ * their presence, and they stop hearing those people's.
  */
 export async function announceDeparture(ctx: Ctx, conversationId: string, userId: string): Promise<void> {
   ctx.publish.unsubscribeUser(userId, conversationId);
   ctx.publish.toUser(userId, "conversation:removed", { conversationId });
-  ctx.publish.toConversation(conversationId, "member:left", { conversationId, userId });
+  const [stats] = await ctx.db.$queryRaw<{ memberCount: number; minDeliveredSeq: bigint | null; minReadSeq: bigint | null }[]>(
+    memberStats(Prisma.sql`${conversationId}::uuid`),
+  );
+  ctx.publish.toConversation(conversationId, "member:left", {
+    conversationId,
+    userId,
+    memberCount: stats?.memberCount ?? 0,
+    minDeliveredSeq: Number(stats?.minDeliveredSeq ?? 0),
+    minReadSeq: Number(stats?.minReadSeq ?? 0),
+  });
   const strangers = await membersNoLongerShared(ctx, conversationId, userId);
   if (strangers.length > 0) ctx.publish.unwatchPresenceBetween(userId, strangers);
 }

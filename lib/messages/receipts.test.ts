@@ -4,6 +4,7 @@ import { listConversations } from "@/lib/conversations/list-conversations";
 import { openDirect } from "@/lib/conversations/open-direct";
 import { AppError } from "@/lib/errors";
 import { joinGroup } from "@/lib/groups/join-group";
+import { leaveGroup } from "@/lib/groups/leave-group";
 import { messageReceipts } from "@/lib/messages/message-receipts";
 import { markDelivered, markRead } from "@/lib/messages/receipts";
 import { sendMessage } from "@/lib/messages/send-message";
@@ -196,7 +197,15 @@ describe("group receipts", () => {
     await markRead(bob.ctx, { conversationId, seq: 2 });
     expect(await summaryFor(alice, conversationId)).toMatchObject({ minReadSeq: 0, memberCount: 3 });
 
-    await db.participant.update({ where: { conversationId_userId: { conversationId, userId: carol.id } }, data: { leftAt: new Date() } });
+    // Carol leaves without reading: no receipt moves the minima, her departure does, and the
+    // group hears them with it.
+    await leaveGroup(carol.ctx, { conversationId });
+    const left = (carol.ctx.publish as ReturnType<typeof recordingPublisher>).events.find((e) => e.event === "member:left");
+    expect(left).toEqual({
+      to: `conv:${conversationId}`,
+      event: "member:left",
+      payload: { conversationId, userId: carol.id, memberCount: 2, minDeliveredSeq: 2, minReadSeq: 2 },
+    });
     expect(await summaryFor(alice, conversationId)).toMatchObject({ minReadSeq: 2, minDeliveredSeq: 2, memberCount: 2 });
   });
 

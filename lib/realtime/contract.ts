@@ -243,6 +243,10 @@ export type ClientToServerEvents = {
   ) => void;
 };
 
+/** Someone left or was removed; the group's member count and watermark minima after it (ticks may move). */
+export type MemberLeftEvent = { conversationId: string; userId: string } & GroupStats;
+export type GroupStats = { memberCount: number; minDeliveredSeq: number; minReadSeq: number };
+
 export type ReceiptEvent = {
   conversationId: string;
   userId: string;
@@ -277,7 +281,7 @@ export type ServerToClientEvents = {
   /** The conversation no longer exists (an admin deleted the group): drop it and its history. */
   "conversation:deleted": (event: { conversationId: string }) => void;
   "member:joined": (event: { conversationId: string; member: MemberDto }) => void;
-  "member:left": (event: { conversationId: string; userId: string }) => void;
+  "member:left": (event: MemberLeftEvent) => void;
   "groups:changed": () => void;
   /** The server may have missed broadcasts (Redis reconnected): run a sync now. */
   resync: () => void;
