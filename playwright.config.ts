@@ -31,7 +31,7 @@ export default defineConfig({
   // Two workers, each running whole spec files in order: the tests make their own users and chats,
   // and wait on the app more than they use the CPU. 174 s against 254 s with one (2026-11-24, fast
   // host), 231 against 299 s with two busy loops competing for the two cores, 635 s on a slow host
-  // (one worker took 694–708 s on such hours). Three were slower there (653 s) and timed 4 tests out.
+  // (one worker took 694–708 s on such hours). Three were slower there (656 s) and ran 4 tests past 60 s.
   fullyParallel: false,
   workers: 2,
   forbidOnly: Boolean(process.env.CI),
