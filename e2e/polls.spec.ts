@@ -46,7 +46,7 @@ test("a group poll: one answer each, changed at will, counted live for everyone,
   await expect(chatRow(B, name)).toContainText("📊 Where do we eat?");
 
   // Cid's vote is slow to reach the server, and Ben's, counted first, reaches Cid meanwhile: Cid's
-  // tick stays on, with both votes counted.
+  // answer stays checked, with both votes counted.
   let letVoteThrough!: () => void;
   const voteHeldBack = new Promise<void>((resolve) => (letVoteThrough = resolve));
   await C.route("**/api/v1/messages/*/votes", async (route) => {
