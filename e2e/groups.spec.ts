@@ -267,11 +267,24 @@ test.describe("private groups", () => {
     await expect(b.getByTestId("composer-input")).toBeVisible();
     await send(b, "hi all");
 
+    // The chat's summary, read as Group info opens, is answered only after Ana's change is stored:
+    // that older copy must not flip the switch back.
+    const summaryUrl = /\/api\/v1\/conversations\/[^/?]+$/;
+    const changeStored = a.waitForResponse((r) => r.request().method() === "PATCH" && r.url().includes("/api/v1/groups/"));
+    await a.route(summaryUrl, async (route) => {
+      const response = await route.fetch();
+      await changeStored;
+      await route.fulfill({ response });
+    });
+    const staleSummary = a.waitForResponse(summaryUrl);
     await openInfo(a);
     const toggle = a.getByTestId("send-policy-toggle");
     await expect(toggle).not.toBeChecked();
     await toggle.check();
     await expect(toggle).toBeChecked();
+    await staleSummary;
+    await expect(toggle).toBeChecked();
+    await a.unroute(summaryUrl);
     await expectNoAxeViolations(a, '[data-testid="send-policy"]');
     await screenshot(a, testInfo, "send-policy-1280");
     await expect(b.getByTestId("only-admins-notice")).toHaveText("Only admins can send messages");

@@ -62,22 +62,45 @@ export function createConversationLoader({ store, api, page, noteDelivered, chec
     }
   }
 
-  /** The chat's summary and members; one request at a time per chat. */
-  const loading = new Map<string, Promise<void>>();
+  /**
+   * The chat's summary and members, one request at a time per chat. A copy read before a change
+   * must not undo it: asked again while a request is out (a notice of a change came), or patched
+   * here meanwhile (my own setting, a rename), it is fetched once more and only the last copy kept.
+   */
+  const loading = new Map<string, { done: Promise<void>; again: boolean }>();
   function loadConversation(conversationId: string): Promise<void> {
     const inflight = loading.get(conversationId);
-    if (inflight) return inflight;
-    const p = fetchConversation(conversationId).finally(() => loading.delete(conversationId));
-    loading.set(conversationId, p);
-    return p;
+    if (inflight) {
+      inflight.again = true;
+      return inflight.done;
+    }
+    const entry = { done: Promise.resolve(), again: false };
+    entry.done = (async () => {
+      try {
+        do {
+          entry.again = false;
+          const patchesBefore = store.getState().patchCounts[conversationId] ?? 0;
+          const fetched = await fetchConversation(conversationId);
+          if ((store.getState().patchCounts[conversationId] ?? 0) !== patchesBefore) entry.again = true;
+          else if (fetched && !entry.again) fetched();
+        } while (entry.again);
+      } finally {
+        loading.delete(conversationId);
+      }
+    })();
+    loading.set(conversationId, entry);
+    return entry.done;
   }
 
-  async function fetchConversation(conversationId: string) {
+  /** Reads the chat; returns how to apply what was read, or null when it is gone or failed. */
+  async function fetchConversation(conversationId: string): Promise<(() => void) | null> {
     try {
       const { conversation, members } = await api.conversation(conversationId);
-      const s = store.getState();
-      s.upsertConversation(conversation);
-      s.setMembers(conversationId, members);
+      return () => {
+        const s = store.getState();
+        s.upsertConversation(conversation);
+        s.setMembers(conversationId, members);
+      };
     } catch (err) {
       const s = store.getState();
       if (err instanceof ApiError && (err.status === 404 || err.status === 403 || err.status === 400)) {
@@ -86,6 +109,7 @@ export function createConversationLoader({ store, api, page, noteDelivered, chec
       } else if (!s.conversations[conversationId]) {
         s.markUnavailable(conversationId, "error");
       }
+      return null;
     }
   }
 

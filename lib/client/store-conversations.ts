@@ -86,6 +86,7 @@ export function conversationSlice(set: StoreSet, get: StoreGet): ConversationAct
           conversations: conv && next !== conv ? { ...s.conversations, [id]: next! } : s.conversations,
           groups: applyGroupPatch(s.groups, patch),
           archived,
+          patchCounts: { ...s.patchCounts, [id]: (s.patchCounts[id] ?? 0) + 1 },
         };
       }),
 

@@ -88,6 +88,8 @@ export type ChatData = {
   pins: Record<string, PinDto[]>;
   /** My votes and reactions awaiting the server: shown over every copy of their message. */
   heldChoices: HeldChoices;
+  /** Per chat, how many patches it has had: a summary fetched before the last one is stale. */
+  patchCounts: Record<string, number>;
 };
 
 export type ChatActions = {
@@ -211,6 +213,7 @@ export function createChatStore(init: ChatInit): ChatStore {
     starred: {},
     pins: {},
     heldChoices: {},
+    patchCounts: {},
     focus: null,
     privateReply: null,
     archived: {},
