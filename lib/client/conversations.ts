@@ -109,9 +109,16 @@ export function applyMessage(
   return next;
 }
 
+/**
+ * The chat's minima as the server reported them (a receipt, a departure). They only grow: an
+ * event that overtook this one may have moved them further.
+ */
+export function raiseMinima(conv: ConversationSummary, minima: Pick<ReceiptEvent, "minDeliveredSeq" | "minReadSeq">) {
+  return { minDeliveredSeq: Math.max(conv.minDeliveredSeq, minima.minDeliveredSeq), minReadSeq: Math.max(conv.minReadSeq, minima.minReadSeq) };
+}
+
 export function applyReceipt(conv: ConversationSummary, ev: ReceiptEvent, meId: string): ConversationSummary {
-  const minDeliveredSeq = Math.max(conv.minDeliveredSeq, ev.minDeliveredSeq);
-  const minReadSeq = Math.max(conv.minReadSeq, ev.minReadSeq);
+  const { minDeliveredSeq, minReadSeq } = raiseMinima(conv, ev);
   const readSeq = ev.userId === meId ? Math.max(conv.readSeq, ev.readSeq) : conv.readSeq;
   if (
     minDeliveredSeq === conv.minDeliveredSeq &&

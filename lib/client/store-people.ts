@@ -1,6 +1,7 @@
 // The store's people: members of groups, names and pictures, presence, typing, my profile and
 // whom I block.
 import type { UserSummary } from "@/lib/realtime/contract";
+import { raiseMinima } from "./conversations";
 import { upsertMember } from "./groups";
 import { applyTyping, pruneTyping } from "./typing";
 import type { ChatActions, ChatData, StoreSet } from "./store";
@@ -82,16 +83,7 @@ export function peopleSlice(set: StoreSet): PeopleActions {
         const changed = !!list && !!next && next.length !== list.length;
         let conversations = s.conversations;
         if (conv && after) {
-          // The minima only grow: a receipt event that overtook this one may have moved them further.
-          conversations = {
-            ...s.conversations,
-            [conversationId]: {
-              ...conv,
-              memberCount: after.memberCount,
-              minDeliveredSeq: Math.max(conv.minDeliveredSeq, after.minDeliveredSeq),
-              minReadSeq: conv.readReceipts ? Math.max(conv.minReadSeq, after.minReadSeq) : conv.minReadSeq,
-            },
-          };
+          conversations = { ...s.conversations, [conversationId]: { ...conv, memberCount: after.memberCount, ...raiseMinima(conv, after) } };
         } else if (conv && changed) {
           conversations = { ...s.conversations, [conversationId]: { ...conv, memberCount: next!.length } };
         }
