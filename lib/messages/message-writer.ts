@@ -21,14 +21,27 @@ export type MessageInsert = {
 /**
  * What the database assigned to a stored message; null when its guards refused it. `withheld`:
  * the other person of the direct chat blocks the sender, so only the sender will see it.
+ * `movedMinima`: the group's new watermark minima, when a sender who had not read everything
+ * was its lowest and the send moved them (a receipt would have told the group; nothing else will).
  */
-export type Stored = { seq: bigint; createdAt: Date; withheld: boolean } | null;
+export type Stored = {
+  seq: bigint;
+  createdAt: Date;
+  withheld: boolean;
+  movedMinima: { minDeliveredSeq: number; minReadSeq: number } | null;
+} | null;
 
-type StoredRow = { id: string; seq: bigint; created_at: Date; withheld: boolean };
+type StoredRow = { id: string; seq: bigint; created_at: Date; withheld: boolean; min_delivered: bigint | null; min_read: bigint | null };
+
+function storedOf(r: StoredRow): NonNullable<Stored> {
+  const movedMinima =
+    r.min_delivered === null || r.min_read === null ? null : { minDeliveredSeq: Number(r.min_delivered), minReadSeq: Number(r.min_read) };
+  return { seq: r.seq, createdAt: r.created_at, withheld: r.withheld, movedMinima };
+}
 
 async function storeBatch(db: Db, rows: MessageInsert[]): Promise<Stored[]> {
   const stored = await queryDirect<StoredRow>(db, Prisma.sql`SELECT * FROM store_messages_custom(${JSON.stringify(rows)}::jsonb)`);
-  const byId = new Map(stored.map((r) => [r.id, { seq: r.seq, createdAt: r.created_at, withheld: r.withheld }]));
+  const byId = new Map(stored.map((r) => [r.id, storedOf(r)]));
   return rows.map((r) => byId.get(r.id) ?? null);
 }
 

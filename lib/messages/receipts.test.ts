@@ -61,6 +61,13 @@ describe("unread counts and watermarks", () => {
     expect(await summaryFor(bob, conversationId)).toMatchObject({ lastSeq: 4, unreadCount: 0 });
   });
 
+  it("a direct chat hears of no receipt from a send: the other person's message tells it", async () => {
+    const { bob, bobPublish, conversationId } = await directWithThree();
+    await send(bob, conversationId, "reply before reading");
+    expect(bobPublish.events.filter((e) => e.event === "receipt:update")).toEqual([]);
+    expect(await watermarks(bob, conversationId)).toEqual({ readSeq: 4, deliveredSeq: 4 });
+  });
+
   it("delivery moves the delivered watermark only", async () => {
     const { alice, bob, bobPublish, conversationId } = await directWithThree();
     const event = await markDelivered(bob.ctx, { conversationId, seq: 2 });
@@ -223,6 +230,42 @@ describe("group receipts", () => {
     await markRead(carol.ctx, { conversationId, seq: 2 });
     expect(receiptsOf(carol)).toEqual([`conv:${conversationId}`]);
     expect(await summaryFor(alice, conversationId)).toMatchObject({ minReadSeq: 2, minDeliveredSeq: 2 });
+  });
+
+  it("tells the group when a send moves its minima: the sender had not read, and was the lowest", async () => {
+    const { alice, bob, carol, conversationId } = await groupOfThree();
+    await send(alice, conversationId, "g1");
+    await markRead(bob.ctx, { conversationId, seq: 1 });
+    expect(await summaryFor(alice, conversationId)).toMatchObject({ minReadSeq: 0, minDeliveredSeq: 0 });
+
+    // Carol answers before her read receipt lands: her send moves her watermarks, and the group's.
+    await send(carol, conversationId, "answer");
+    const receipts = (carol.ctx.publish as ReturnType<typeof recordingPublisher>).events.filter((e) => e.event === "receipt:update");
+    expect(receipts).toEqual([
+      {
+        to: `conv:${conversationId}`,
+        event: "receipt:update",
+        payload: { conversationId, userId: carol.id, deliveredSeq: 2, readSeq: 2, minDeliveredSeq: 1, minReadSeq: 1 },
+      },
+    ]);
+    // The receipt that follows moves nothing, so it could not have told anyone.
+    expect(await markRead(carol.ctx, { conversationId, seq: 1 })).toBeNull();
+    expect(await summaryFor(alice, conversationId)).toMatchObject({ minReadSeq: 1, minDeliveredSeq: 1 });
+  });
+
+  it("tells no one of a send that leaves the minima where they were", async () => {
+    const { alice, bob, carol, conversationId } = await groupOfThree();
+    const receiptsOf = (user: TestUser) =>
+      (user.ctx.publish as ReturnType<typeof recordingPublisher>).events.filter((e) => e.event === "receipt:update");
+    await send(alice, conversationId, "g1");
+    // Carol had not read g1 either, but Bob still holds the minima at 0.
+    await send(carol, conversationId, "unread by Bob");
+    // Bob had read everything before he sends.
+    await markRead(bob.ctx, { conversationId, seq: 2 });
+    const bobsOwn = receiptsOf(bob).length;
+    await send(bob, conversationId, "caught up");
+    expect(receiptsOf(carol)).toEqual([]);
+    expect(receiptsOf(bob)).toHaveLength(bobsOwn);
   });
 
   it("tells the group of new minima once for receipts that arrive together", async () => {

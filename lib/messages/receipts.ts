@@ -56,3 +56,17 @@ async function advance(ctx: Ctx, input: z.input<typeof receiptInput>, kind: "del
   }
   return event;
 }
+
+/**
+ * A group member's send moved the group's minima: they had not read everything before it, and
+ * were the lowest (see store_messages_custom). Their read receipt, if one follows, will find its
+ * watermark already there and tell no one, so the members hear of it now, as of a receipt.
+ */
+export function announceSendersWatermarks(
+  ctx: Ctx,
+  message: { conversationId: string; senderId: string; seq: number },
+  minima: Pick<ReceiptEvent, "minDeliveredSeq" | "minReadSeq">,
+): void {
+  const { conversationId, senderId, seq } = message;
+  ctx.publish.toConversation(conversationId, "receipt:update", { conversationId, userId: senderId, deliveredSeq: seq, readSeq: seq, ...minima });
+}

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { Prisma, type MessageType } from "@/lib/generated/prisma/client";
 import { findMessageRow, readMessageRow, type MessageRow } from "./message-dto";
 import { writeMessage, type Stored } from "./message-writer";
+import { announceSendersWatermarks } from "./receipts";
 
 export type NewMessage = {
   conversationId: string;
@@ -32,7 +33,8 @@ export class MessageRefused extends AppError {
  * statement that also guards what must hold at the instant of the insert (the sender is a
  * member, the group is not archived, the sender blocks no one in a direct chat, the uploads are
  * the sender's and unsent) and stores nothing otherwise (MessageRefused). A message to someone
- * who blocks the sender is stored withheld, for the sender only (see publishMessage). Messages
+ * who blocks the sender is stored withheld, for the sender only (see publishMessage). A group
+ * hears of new watermark minima when the sender's own watermarks moved them. Messages
  * sent at the same moment share one call and one commit (group commit). A retry of a stored
  * clientId stores nothing either: callers look the stored message up and replay it.
  */
@@ -51,6 +53,9 @@ export async function storeMessage(ctx: Ctx, input: NewMessage): Promise<Message
     attachmentIds: input.attachmentIds ?? [],
   });
   if (!stored) throw new MessageRefused();
+  if (stored.movedMinima) {
+    announceSendersWatermarks(ctx, { conversationId: input.conversationId, senderId: ctx.actor.id, seq: Number(stored.seq) }, stored.movedMinima);
+  }
   if (stored.withheld && input.type !== "SYSTEM") await applyMyWithheldTimer(ctx, id);
   return rowOfNewMessage(ctx, input, { id, ...stored });
 }
