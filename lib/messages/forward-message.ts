@@ -8,7 +8,7 @@ import { MAX_FORWARD_TARGETS } from "@/lib/limits";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { clientId, id } from "@/lib/validation";
 import { assertMaySend } from "./chat-writable";
-import { textShownTo } from "./message-dto";
+import { forwardedMetadata, textShownTo } from "./message-dto";
 import { publishMessage } from "./publish-message";
 import { findStoredMessage, MessageRefused, storeMessage } from "./store-message";
 import { messageIds } from "./message-selection";
@@ -71,7 +71,7 @@ async function storeCopy(ctx: Ctx, conversationId: string, copyClientId: string,
         type: source.type,
         // My own message as I see it, with an edit that was withheld from the other person.
         text: textShownTo(source, ctx.actor.id).text,
-        metadata: source.metadata ?? undefined,
+        metadata: forwardedMetadata(source.metadata),
         forwardedFromId: source.id,
       });
     } catch (err) {

@@ -22,8 +22,8 @@ export const previewSelect = {
   attachments: { select: { mime: true }, orderBy: attachmentOrder, take: 1 },
 } satisfies Prisma.MessageSelect;
 
-/** A reply's original: its preview, and its chat, named when that is not the reply's ("Reply privately"). */
-export const quotedSelect = { ...previewSelect, conversationId: true, conversation: { select: { name: true } } } satisfies Prisma.MessageSelect;
+/** A reply's original: its preview, and its chat (named from the reply's metadata when that is not the reply's). */
+export const quotedSelect = { ...previewSelect, conversationId: true } satisfies Prisma.MessageSelect;
 
 /** `chat`: where the original is, when it is another chat than the one it is quoted in. */
 export function toReplyPreview(row: Prisma.MessageGetPayload<{ select: typeof previewSelect }>, chat: ReplyPreview["chat"] = null): ReplyPreview {
@@ -137,6 +137,8 @@ type Metadata = {
   system?: SystemEvent;
   poll?: { options: string[]; multiple: boolean };
   deletedByAdmin?: boolean;
+  /** "Reply privately": the quoted group's name when the reply was sent (see sendMessage). */
+  quotedChatName?: string;
 } | null;
 
 /** A poll's options (from its metadata) with who chose each. */
@@ -145,6 +147,14 @@ function pollOf(metadata: Metadata, votes: { option: number; userId: string }[])
   const options = metadata.poll.options.map((text) => ({ text, voterIds: [] as string[] }));
   for (const v of votes) options[v.option]?.voterIds.push(v.userId);
   return { multiple: metadata.poll.multiple, options };
+}
+
+/** What a forward copies of a message's metadata: its content, not where its quote came from. */
+export function forwardedMetadata(metadata: Prisma.JsonValue | null): Prisma.InputJsonValue | undefined {
+  if (metadata === null || typeof metadata !== "object" || Array.isArray(metadata)) return metadata ?? undefined;
+  const content = { ...metadata };
+  delete content.quotedChatName;
+  return Object.keys(content).length > 0 ? (content as Prisma.InputJsonObject) : undefined;
 }
 
 /** Deleted for everyone by an admin (moderation): deleteMessage marks it in the metadata. */
@@ -179,7 +189,7 @@ export function toMessageDto(row: MessageRow, readerId: string | null): MessageD
     deletedAt: row.deletedAt?.toISOString() ?? null,
     deletedByAdmin: isDeletedByAdmin(row),
     withheld: row.withheld,
-    replyTo: reply ? toReplyPreview(reply, reply.conversationId === row.conversationId ? null : { id: reply.conversationId, title: reply.conversation.name ?? "" }) : null,
+    replyTo: reply ? toReplyPreview(reply, reply.conversationId === row.conversationId ? null : { id: reply.conversationId, title: metadata?.quotedChatName ?? "" }) : null,
     forwarded: row.forwardedFromId !== null,
     attachments: deleted ? [] : row.attachments.map(toAttachmentDto),
     reactions: deleted ? [] : [...reactions].map(([emoji, userIds]) => ({ emoji, userIds })),

@@ -14,7 +14,7 @@ export const messageRowColumns = Prisma.sql`
   m."forwardedFromId", m."createdAt", m."editedAt", m."deletedAt", m.withheld, m."withheldText", m."withheldEditedAt",
   reply.id AS "replyId", reply.seq AS "replySeq", reply."senderId" AS "replySenderId", reply.type AS "replyType",
   reply.text AS "replyText", reply."deletedAt" AS "replyDeletedAt", reply."senderName" AS "replySenderName",
-  reply.mime AS "replyMime", reply."conversationId" AS "replyConversationId", reply."chatName" AS "replyChatName",
+  reply.mime AS "replyMime", reply."conversationId" AS "replyConversationId",
   COALESCE(att.list, '[]'::json) AS attachments, COALESCE(rx.list, '[]'::json) AS reactions,
   COALESCE(pv.list, '[]'::json) AS "pollVotes"`;
 
@@ -25,9 +25,6 @@ export const messageRowColumns = Prisma.sql`
 export const messageRowJoins = Prisma.sql`
   LEFT JOIN LATERAL (
     SELECT r.id, r.seq, r."senderId", r.type::text AS type, r.text, r."deletedAt", u.name AS "senderName", r."conversationId",
-           -- Named only when quoted in another chat ("Reply privately"): a reply's own chat is known.
-           CASE WHEN r."conversationId" <> m."conversationId"
-                THEN (SELECT c.name FROM "Conversation" c WHERE c.id = r."conversationId") END AS "chatName",
            (SELECT a.mime FROM "Attachment" a WHERE a."messageId" = r.id ORDER BY a."position", a."createdAt", a.id LIMIT 1) AS mime
     FROM "Message" r JOIN "User" u ON u.id = r."senderId"
     WHERE r.id = m."replyToId"
@@ -72,7 +69,6 @@ export type MessageRowRecord = {
   replySenderName: string | null;
   replyMime: string | null;
   replyConversationId: string | null;
-  replyChatName: string | null;
   attachments: AttachmentDtoRow[];
   reactions: { emoji: string; userId: string; withheld: boolean; retracted: boolean }[];
   pollVotes: { option: number; userId: string; withheld: boolean; retracted: boolean }[];
@@ -107,7 +103,6 @@ export function toMessageRow(r: MessageRowRecord): MessageRow {
             sender: { name: r.replySenderName! },
             attachments: r.replyMime !== null ? [{ mime: r.replyMime }] : [],
             conversationId: r.replyConversationId!,
-            conversation: { name: r.replyChatName },
           }
         : null,
     attachments: r.attachments,

@@ -1,12 +1,16 @@
+import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { openDirect } from "@/lib/conversations/open-direct";
+import { connectDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { createPrivateGroup } from "@/lib/groups/create-private-group";
 import { leaveGroup } from "@/lib/groups/leave-group";
 import { updateGroup } from "@/lib/groups/update-group";
-import { testDb } from "@/lib/test-support/database";
+import { createScratchDatabase, dropScratchDatabase, testDb } from "@/lib/test-support/database";
 import { createTestUser } from "@/lib/test-support/fixtures";
 import { deleteMessages } from "./delete-message";
 import { editMessage } from "./edit-message";
+import { forwardMessages } from "./forward-message";
 import { listMessages } from "./list-messages";
 import { sendMessage } from "./send-message";
 
@@ -45,6 +49,47 @@ describe("Reply privately", () => {
     expect((await listMessages(ana.ctx, { conversationId: dm.id })).messages.at(-1)?.replyTo).toMatchObject({ text: "who has the train tickets?", chat: { title: "Trip Crew" } });
     await deleteMessages(ben.ctx, { messageIds: [post.id], for: "everyone" });
     expect((await listMessages(ana.ctx, { conversationId: dm.id })).messages.at(-1)?.replyTo).toMatchObject({ text: null, deleted: true });
+  });
+
+  it("names the group as it was when the reply was sent, also to someone who left it since", async () => {
+    const { ana, ben, group, post } = await setup();
+    const dm = await openDirect(ana.ctx, { userId: ben.id });
+    const { message: reply } = await sendMessage(ana.ctx, { conversationId: dm.id, clientId: cid(), text: "I do!", replyToId: post.id });
+    await leaveGroup(ana.ctx, { conversationId: group.id });
+    await updateGroup(ben.ctx, { conversationId: group.id, name: "Secret Crew" });
+
+    const quoted = { id: group.id, title: "Trip Crew" };
+    // The one-statement page, and a single message read back (here after an edit of the reply).
+    expect((await listMessages(ana.ctx, { conversationId: dm.id })).messages.at(-1)?.replyTo?.chat).toEqual(quoted);
+    expect((await listMessages(ben.ctx, { conversationId: dm.id })).messages.at(-1)?.replyTo?.chat).toEqual(quoted);
+    expect((await editMessage(ana.ctx, { messageId: reply.id, text: "I do, both!" })).replyTo?.chat).toEqual(quoted);
+
+    // A forward of the reply quotes nothing, so it takes no group name along.
+    const forwarded = await forwardMessages(ana.ctx, { messageIds: [reply.id], conversationIds: [dm.id], clientId: cid() });
+    expect(await db.message.findUniqueOrThrow({ where: { id: forwarded[0]!.id }, select: { metadata: true } })).toEqual({ metadata: null });
+  });
+
+  it("names the group on replies sent before the name was kept with them (the migration's backfill)", async () => {
+    const url = await createScratchDatabase({ migrated: true });
+    const scratch = connectDb(url, 2);
+    try {
+      const ana = await createTestUser(scratch, { name: "Old Ana" });
+      const ben = await createTestUser(scratch, { name: "Old Ben" });
+      const group = await createPrivateGroup(ben.ctx, { name: "Old Crew", memberIds: [ana.id] });
+      const { message: post } = await sendMessage(ben.ctx, { conversationId: group.id, clientId: cid(), text: "tickets?" });
+      const dm = await openDirect(ana.ctx, { userId: ben.id });
+      const { message: reply } = await sendMessage(ana.ctx, { conversationId: dm.id, clientId: cid(), text: "me", replyToId: post.id });
+      // As replies were stored before: no name with them.
+      await scratch.message.update({ where: { id: reply.id }, data: { metadata: Prisma.DbNull } });
+      expect((await listMessages(ana.ctx, { conversationId: dm.id })).messages.at(-1)?.replyTo?.chat).toEqual({ id: group.id, title: "" });
+
+      await scratch.$executeRawUnsafe(await readFile("prisma/migrations/20261124210000_private_reply_chat_name/migration.sql", "utf8"));
+      expect((await listMessages(ana.ctx, { conversationId: dm.id })).messages.at(-1)?.replyTo?.chat).toEqual({ id: group.id, title: "Old Crew" });
+      expect(await scratch.message.findUniqueOrThrow({ where: { id: post.id }, select: { metadata: true } })).toEqual({ metadata: null });
+    } finally {
+      await scratch.$disconnect();
+      await dropScratchDatabase(url);
+    }
   });
 
   it("names no other chat for a reply within the chat", async () => {

@@ -59,7 +59,7 @@ export async function sendMessage(ctx: Ctx, input: z.input<typeof sendMessageInp
 }
 
 async function send(ctx: Ctx, data: z.output<typeof sendMessageInput>): Promise<SendResult> {
-  if (data.replyToId) await assertQuotable(ctx, data.replyToId, data.conversationId);
+  const quotedChat = data.replyToId ? await assertQuotable(ctx, data.replyToId, data.conversationId) : null;
 
   let message: MessageRow;
   try {
@@ -68,7 +68,7 @@ async function send(ctx: Ctx, data: z.output<typeof sendMessageInput>): Promise<
       clientId: data.clientId,
       type: await messageType(ctx, data),
       text: data.text?.trim() ? data.text : null,
-      metadata: messageMetadata(data),
+      metadata: messageMetadata(data, quotedChat),
       replyToId: data.replyToId,
       attachmentIds: data.attachmentIds,
     });
@@ -110,10 +110,17 @@ class ReplayInstead extends Error {
   }
 }
 
-function messageMetadata(data: z.output<typeof sendMessageInput>) {
-  if (data.location) return { location: { ...data.location, label: data.location.label ?? null } };
-  if (data.poll) return { poll: data.poll };
-  return undefined;
+/**
+ * `quotedChat`: the group a private reply quotes, named as it is now (see QuotedChat): the quote
+ * keeps this name, so someone who later leaves the group doesn't learn what it is renamed to.
+ */
+function messageMetadata(data: z.output<typeof sendMessageInput>, quotedChat: QuotedChat) {
+  const metadata = {
+    ...(data.location ? { location: { ...data.location, label: data.location.label ?? null } } : {}),
+    ...(data.poll ? { poll: data.poll } : {}),
+    ...(quotedChat ? { quotedChatName: quotedChat.name } : {}),
+  };
+  return Object.keys(metadata).length > 0 ? metadata : undefined;
 }
 
 async function messageType(ctx: Ctx, data: z.output<typeof sendMessageInput>): Promise<MessageType> {
@@ -128,36 +135,48 @@ async function messageType(ctx: Ctx, data: z.output<typeof sendMessageInput>): P
   return attachmentKind(first.mime);
 }
 
+/** The group of a message quoted in another chat ("Reply privately"); null for a quote from the same chat. */
+type QuotedChat = { name: string } | null;
+
 /**
  * A reply quotes a message of the same chat, or ("Reply privately") a group's message in my
  * direct chat with its sender, who wrote it. Never a withheld one: the quote goes to everyone in
  * the chat, and a withheld message must never reach the person who blocked its sender.
  */
-async function assertQuotable(ctx: Ctx, messageId: string, conversationId: string): Promise<void> {
+async function assertQuotable(ctx: Ctx, messageId: string, conversationId: string): Promise<QuotedChat> {
   const found = await ctx.db.message.findUnique({
     where: { id: messageId },
     select: { id: true, conversationId: true, withheld: true, senderId: true, type: true, deletedAt: true },
   });
-  if (!found || (found.conversationId !== conversationId && !(await quotablePrivately(ctx, found, conversationId)))) {
+  const group = found && found.conversationId !== conversationId ? await groupQuotablePrivately(ctx, found, conversationId) : null;
+  if (!found || (found.conversationId !== conversationId && !group)) {
     throw badRequest("The message you replied to is not in this chat");
   }
   if (found.withheld) throw badRequest("That message was not delivered, so it can't be quoted");
+  return group;
 }
 
-/** A message of a group I see, not mine and not gone, quoted in my direct chat with the person who sent it. */
-async function quotablePrivately(
+/**
+ * The group of a message I see there, not mine and not gone, quoted in my direct chat with the
+ * person who sent it; null when it can't be quoted there.
+ */
+async function groupQuotablePrivately(
   ctx: Ctx,
   original: { id: string; conversationId: string; senderId: string; type: MessageType; deletedAt: Date | null },
   conversationId: string,
-): Promise<boolean> {
-  if (original.type === "SYSTEM" || original.deletedAt || original.senderId === ctx.actor.id) return false;
+): Promise<QuotedChat> {
+  if (original.type === "SYSTEM" || original.deletedAt || original.senderId === ctx.actor.id) return null;
   const [chats, visible] = await Promise.all([
-    ctx.db.conversation.findMany({ where: { id: { in: [original.conversationId, conversationId] } }, select: { id: true, type: true, directKey: true } }),
+    ctx.db.conversation.findMany({
+      where: { id: { in: [original.conversationId, conversationId] } },
+      select: { id: true, type: true, directKey: true, name: true },
+    }),
     ctx.db.message.count({ where: { id: original.id, ...visibleTo(ctx.actor.id) } }),
   ]);
   const group = chats.find((c) => c.id === original.conversationId);
   const direct = chats.find((c) => c.id === conversationId);
-  return visible > 0 && group?.type === "GROUP" && direct?.type === "DIRECT" && direct.directKey === directKeyOf(ctx.actor.id, original.senderId);
+  const quotable = visible > 0 && group?.type === "GROUP" && direct?.type === "DIRECT" && direct.directKey === directKeyOf(ctx.actor.id, original.senderId);
+  return quotable ? { name: group.name ?? "" } : null;
 }
 
 /**
