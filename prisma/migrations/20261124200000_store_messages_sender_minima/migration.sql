@@ -1,10 +1,11 @@
 -- Hand-written: a group member who sends before their read receipt lands (they opened the
 -- chat and answered within the browser's 250 ms receipt batch) has their watermarks moved by the
 -- send, so the receipt that follows moves nothing and tells the group nothing. When they were the
--- group's lowest watermark, the others' ticks stayed grey until some later receipt moved the
--- minima. Both functions now return, on such a sender's message, the group's new minima where
--- the send moved them (the app tells the group, lib/messages/store-message.ts): a new result
--- type, hence drop and create. Otherwise the functions of 20261124050500 and 20261123222945.
+-- group's lowest watermark, a member learnt the new minima only from a later receipt (their own
+-- receipt's echo carries them; a member sending none never did). Both functions now return, on
+-- such a sender's message, the group's new minima where the send moved them (the app tells the
+-- group, lib/messages/store-message.ts): a new result type, hence drop and create. Otherwise
+-- the functions of 20261124050500 and 20261123222945.
 DROP FUNCTION "store_messages_custom"(jsonb);
 DROP FUNCTION "insert_messages_custom"(jsonb);
 
