@@ -22,7 +22,7 @@ export type MessageInsert = {
  * What the database assigned to a stored message; null when its guards refused it. `withheld`:
  * the other person of the direct chat blocks the sender, so only the sender will see it.
  * `movedMinima`: the group's new watermark minima, when a sender who had not read everything
- * was its lowest and the send moved them (a receipt would have told the group; nothing else will).
+ * was its lowest and the send moved them: the group is told, as of a receipt that moved them.
  */
 export type Stored = {
   seq: bigint;
