@@ -127,6 +127,12 @@ describe("unread counts and watermarks", () => {
   });
 });
 
+/** The receipt events a user's actions published (their ctx records them). */
+const receiptsOf = (user: TestUser) =>
+  (user.ctx.publish as ReturnType<typeof recordingPublisher>).events.filter((e) => e.event === "receipt:update");
+/** Where each of them went: the conversation's room or the user's own. */
+const receiptRooms = (user: TestUser) => receiptsOf(user).map((e) => e.to);
+
 describe("group receipts", () => {
   async function groupOfThree() {
     const alice = await createTestUser(db, { name: "Alice Group" });
@@ -220,15 +226,13 @@ describe("group receipts", () => {
     const { alice, bob, carol, conversationId } = await groupOfThree();
     await send(alice, conversationId, "g1");
     await send(alice, conversationId, "g2");
-    const receiptsOf = (user: TestUser) =>
-      (user.ctx.publish as ReturnType<typeof recordingPublisher>).events.filter((e) => e.event === "receipt:update").map((e) => e.to);
 
     // Carol has not read yet: Bob's read changes no tick, and only Bob's tabs hear of it.
     await markRead(bob.ctx, { conversationId, seq: 2 });
-    expect(receiptsOf(bob)).toEqual([`user:${bob.id}`]);
+    expect(receiptRooms(bob)).toEqual([`user:${bob.id}`]);
     // Carol was the last: everyone's ticks move.
     await markRead(carol.ctx, { conversationId, seq: 2 });
-    expect(receiptsOf(carol)).toEqual([`conv:${conversationId}`]);
+    expect(receiptRooms(carol)).toEqual([`conv:${conversationId}`]);
     expect(await summaryFor(alice, conversationId)).toMatchObject({ minReadSeq: 2, minDeliveredSeq: 2 });
   });
 
@@ -240,8 +244,7 @@ describe("group receipts", () => {
 
     // Carol answers before her read receipt lands: her send moves her watermarks, and the group's.
     await send(carol, conversationId, "answer");
-    const receipts = (carol.ctx.publish as ReturnType<typeof recordingPublisher>).events.filter((e) => e.event === "receipt:update");
-    expect(receipts).toEqual([
+    expect(receiptsOf(carol)).toEqual([
       {
         to: `conv:${conversationId}`,
         event: "receipt:update",
@@ -255,8 +258,6 @@ describe("group receipts", () => {
 
   it("tells no one of a send that leaves the minima where they were", async () => {
     const { alice, bob, carol, conversationId } = await groupOfThree();
-    const receiptsOf = (user: TestUser) =>
-      (user.ctx.publish as ReturnType<typeof recordingPublisher>).events.filter((e) => e.event === "receipt:update");
     await send(alice, conversationId, "g1");
     // Carol had not read g1 either, but Bob still holds the minima at 0.
     await send(carol, conversationId, "unread by Bob");
@@ -271,10 +272,8 @@ describe("group receipts", () => {
   it("tells the group of new minima once for receipts that arrive together", async () => {
     const { alice, bob, carol, conversationId } = await groupOfThree();
     await send(alice, conversationId, "g1");
-    const receiptsOf = (user: TestUser) =>
-      (user.ctx.publish as ReturnType<typeof recordingPublisher>).events.filter((e) => e.event === "receipt:update").map((e) => e.to);
     await Promise.all([markDelivered(bob.ctx, { conversationId, seq: 1 }), markDelivered(carol.ctx, { conversationId, seq: 1 })]);
-    expect([...receiptsOf(bob), ...receiptsOf(carol)].sort()).toEqual([`conv:${conversationId}`, `user:${carol.id}`].sort());
+    expect([...receiptRooms(bob), ...receiptRooms(carol)].sort()).toEqual([`conv:${conversationId}`, `user:${carol.id}`].sort());
     expect(await summaryFor(alice, conversationId)).toMatchObject({ minDeliveredSeq: 1 });
   });
 
