@@ -2,7 +2,6 @@ import type { Server, Socket } from "socket.io";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { contextFor } from "@/lib/context";
-import { membershipIds } from "@/lib/conversations/membership";
 import type { Db } from "@/lib/db/client";
 import { logger } from "@/lib/logger";
 import { consume, type LimitKind } from "@/lib/rate-limit/limiters";
@@ -18,8 +17,8 @@ import { syncMessages } from "@/lib/messages/sync-messages";
 import { id } from "@/lib/validation";
 import { withCapacity } from "./backpressure";
 import { announceConnected, announceDisconnected, watchPresence } from "./presence";
+import { joinConversationRooms } from "./join-conversation-rooms";
 import { ioPublisher } from "./publisher";
-import { rooms } from "./rooms";
 import { answer } from "./to-ack";
 import { relayTyping } from "./typing";
 
@@ -35,7 +34,7 @@ export async function registerHandlers(io: Server, db: Db, socket: Socket): Prom
   // The sender's own socket learns of its message from the ack, not from an echo.
   const sendCtx = contextFor(user, { db, publish: ioPublisher(io, { exceptSocket: socket.id }) });
   // A sync answers only after the rooms are joined: whatever it misses arrives live.
-  const roomsJoined = membershipIds(db, user.id).then((ids) => socket.join(ids.map(rooms.conversation)));
+  const roomsJoined = joinConversationRooms(db, socket, user.id);
 
   // Writes count against the node's capacity, then the user's rate limit: a send the node refuses
   // as busy costs the user nothing, so the client's retry of it is not then refused as too fast.
