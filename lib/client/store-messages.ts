@@ -63,6 +63,17 @@ export function messageSlice(set: StoreSet, get: StoreGet): MessageActions {
           return { messages: { ...s.messages, [conversationId]: reset } };
         });
       }
+      if (kind === "latest" && page.nextBefore !== null) {
+        // What this tab held of a chat it had not loaded (a reaction to an old message, the items
+        // of a reset that failed) may lie below the page, with a hole above it that no page would
+        // fill. The loaded range starts at the page; older pages bring those messages back.
+        const from = page.nextBefore;
+        set((s) => ({
+          messages: patchMessages(s, conversationId, (m) =>
+            m.items.some((x) => x.seq < from) ? { ...m, items: m.items.filter((x) => x.seq >= from) } : m,
+          ),
+        }));
+      }
       get().receiveMessages(conversationId, page.messages);
       set((s) => ({
         messages: patchMessages(s, conversationId, (m) => {

@@ -35,6 +35,22 @@ describe("chat store", () => {
     expect(store.getState().conversations.c1!.unreadCount).toBe(2);
   });
 
+  it("a chat first opened after an old message of it changed shows no hole above that message", () => {
+    const store = chatStore([conv({ lastSeq: 200, readSeq: 100, unreadCount: 100 })]);
+    const page = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => msg(from + i, { senderId: ANA }));
+    // Someone reacts to message 3 while the chat is not open here: its update arrives.
+    store.getState().receiveMessages("c1", [msg(3, { senderId: ANA, reactions: [{ emoji: "👍", userIds: [ANA] }] })]);
+    store.getState().pageLoaded("c1", { messages: page(151, 200), nextBefore: 151 }, "latest");
+    const loaded = () => store.getState().messages.c1!.items.map((m) => m.seq);
+    // The list starts at the page, so the unread divider's "load older" (first item above the
+    // first unread) asks for 101–150 instead of showing 3 right above 151.
+    expect(loaded()[0]).toBe(151);
+    expect(loaded()).toHaveLength(50);
+    store.getState().pageLoaded("c1", { messages: page(101, 150), nextBefore: 101 }, "older");
+    expect(loaded()).toEqual(page(101, 200).map((m) => m.seq));
+    expect(store.getState().conversations.c1).toMatchObject({ lastSeq: 200, unreadCount: 100 });
+  });
+
   it("a late message counts once, in an unopened chat too, and the server's count settles what is awaited", () => {
     const store = setup();
     store.getState().receiveMessages("c1", [msg(6, { senderId: ANA })]);
