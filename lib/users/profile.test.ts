@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { testDb } from "@/lib/test-support/database";
 import { openDirect } from "@/lib/conversations/open-direct";
 import { createPrivateGroup } from "@/lib/groups/create-private-group";
+import { createInvite, joinByInvite } from "@/lib/groups/invites";
 import { sendMessage } from "@/lib/messages/send-message";
 import { createTestUser } from "@/lib/test-support/fixtures";
 import { getMyProfile, getUserProfile, isUsernameAvailable, updateProfile } from "./profile";
@@ -37,6 +38,12 @@ describe("profile", () => {
     const chat = await openDirect(stranger.ctx, { userId: owner.id });
     await createPrivateGroup(stranger.ctx, { name: "Gathered", memberIds: [owner.id] });
     await sendMessage(stranger.ctx, { conversationId: chat.id, clientId: "phone-rule-1", text: "what's your number?" });
+    expect(await phoneSeenBy(stranger)).toBeNull();
+    // Joining a group through its link puts a notice in my name there ("joined via the invite link"):
+    // not something I wrote either.
+    const linked = await createPrivateGroup(stranger.ctx, { name: "Linked", memberIds: [] });
+    await joinByInvite(owner.ctx, { code: (await createInvite(stranger.ctx, { conversationId: linked.id })).code });
+    expect(await db.message.count({ where: { conversationId: linked.id, senderId: owner.id, type: "SYSTEM" } })).toBe(1);
     expect(await phoneSeenBy(stranger)).toBeNull();
 
     await sendMessage(owner.ctx, { conversationId: chat.id, clientId: "phone-rule-2", text: "hi" });

@@ -95,7 +95,7 @@ export const userProfileInput = z.object({ userId: id });
 /**
  * Someone's profile panel. About and avatar are public to signed-in users; email never. The
  * phone number only to people in a chat where its owner has written: anyone can open an empty
- * chat with anyone, or add them to a group, and that alone must not reveal it.
+ * chat with anyone, add them to a group or invite them to one, and that alone must not reveal it.
  */
 export async function getUserProfile(ctx: Ctx, input: z.input<typeof userProfileInput>) {
   const { userId } = userProfileInput.parse(input);
@@ -110,7 +110,11 @@ export async function getUserProfile(ctx: Ctx, input: z.input<typeof userProfile
       where: {
         userId,
         leftAt: null,
-        conversation: { participants: { some: { userId: ctx.actor.id, leftAt: null } }, messages: { some: { senderId: userId } } },
+        // A notice in their name ("joined via the invite link") is not something they wrote.
+        conversation: {
+          participants: { some: { userId: ctx.actor.id, leftAt: null } },
+          messages: { some: { senderId: userId, type: { not: "SYSTEM" } } },
+        },
       },
     })) > 0;
   const blocked = await ctx.db.block.findUnique({
