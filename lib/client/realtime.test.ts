@@ -605,6 +605,26 @@ describe("realtime client", () => {
     expect(store.getState().conversations.c1).toMatchObject({ lastSeq: 3, unreadCount: 1, lastMessage: { seq: 3 }, lastMessageAt: msg(3).createdAt });
   });
 
+  it("a sync answer read before a live message still counts what was missed while away", async () => {
+    const { store, socket, client } = setup();
+    // The chat is not open in this tab: the sync sends its summary, not its messages.
+    const preview = toLastMessage(msg(10), "Ana");
+    const asOfSync = conv({ lastSeq: 10, readSeq: 2, unreadCount: 8, lastMessage: preview, lastMessageAt: preview.createdAt });
+    let answerSync!: (res: unknown) => void;
+    socket.replies.set("sync", () => new Promise((resolve) => (answerSync = resolve)));
+    client.start();
+    await flush();
+    socket.fire("message:new", msg(11)); // published after the server read the summaries
+    answerSync({ ...emptySyncReply(), conversations: [asOfSync] });
+    await flush();
+    // 3–10 from the server's count, 11 seen here.
+    expect(store.getState().conversations.c1).toMatchObject({ lastSeq: 11, unreadCount: 9, lastMessage: { seq: 11 } });
+    // Should 3–10 arrive here later (the chat opened), they are not counted twice.
+    store.getState().receiveMessages("c1", Array.from({ length: 8 }, (_, i) => msg(3 + i)));
+    expect(store.getState().conversations.c1).toMatchObject({ lastSeq: 11, unreadCount: 9 });
+    client.stop();
+  });
+
   it("goes to the login page when the handshake says UNAUTHENTICATED", async () => {
     const store = chatStore([]);
     const socket = new FakeSocket();

@@ -4,6 +4,7 @@ import type { ConversationSummary, UserSummary } from "@/lib/realtime/contract";
 import { clearedSummary, mergeSummary } from "./conversations";
 import { applyConversationPatch, applyGroupPatch, withGroupArchived, without } from "./groups";
 import type { ChatActions, ChatData, StoreGet, StoreSet } from "./store";
+import { unreadAfter } from "./unread";
 
 type ConversationActions = Pick<
   ChatActions,
@@ -35,12 +36,17 @@ export function conversationSlice(set: StoreSet, get: StoreGet): ConversationAct
           const local = conversations[c.id];
           // Cleared on another device while this tab was away: the server's row says so.
           if (local && c.clearedSeq > local.clearedSeq) clears.push([c.id, c.clearedSeq]);
-          // The server's count holds every message up to its lastSeq, late ones included.
-          if (awaitedSeqs[c.id] && c.lastSeq >= (conversations[c.id]?.lastSeq ?? 0)) {
+          // The server's count holds every message up to its lastSeq, late ones included: those
+          // are no longer awaited, and only what this tab holds after them adds to it.
+          const awaited = awaitedSeqs[c.id];
+          if (awaited) {
+            const after = awaited.filter((seq) => seq > c.lastSeq);
             awaitedSeqs = { ...awaitedSeqs };
-            delete awaitedSeqs[c.id];
+            if (after.length) awaitedSeqs[c.id] = after;
+            else delete awaitedSeqs[c.id];
           }
-          conversations[c.id] = mergeSummary(conversations[c.id], c);
+          const held = s.messages[c.id]?.items ?? [];
+          conversations[c.id] = mergeSummary(conversations[c.id], c, (seq) => unreadAfter(held, seq, s.me.id));
           delete unavailable[c.id];
           for (const u of userFromConversation(c)) nextUsers[u.id] = u;
           archived = withGroupArchived(archived, c);
