@@ -404,6 +404,32 @@ describe("realtime client", () => {
     expect(socket.sent("receipt:read")).toEqual([{ conversationId: "c1", seq: 3 }]);
   });
 
+  it("a read receipt lost with the connection is sent again once the sync shows the server missed it", async () => {
+    const { store, socket, client, runTimers } = setup();
+    client.start();
+    await flush();
+    socket.fire("message:new", msg(3));
+    client.markRead("c1", 3);
+    runTimers(); // sent on a connection that was already dead: it never arrived
+    expect(socket.sent("receipt:read")).toEqual([{ conversationId: "c1", seq: 3 }]);
+    socket.disconnect();
+    socket.replies.set("sync", () => ({ ...emptySyncReply(), conversations: [conv({ lastSeq: 3, readSeq: 2, unreadCount: 1 })] }));
+    socket.connect();
+    await flush();
+    await flush();
+    runTimers();
+    expect(socket.sent("receipt:read")).toEqual([{ conversationId: "c1", seq: 3 }, { conversationId: "c1", seq: 3 }]);
+    expect(store.getState().conversations.c1).toMatchObject({ readSeq: 3, unreadCount: 0 });
+    // A server that has it already is not told again.
+    socket.disconnect();
+    socket.replies.set("sync", () => ({ ...emptySyncReply(), conversations: [conv({ lastSeq: 3, readSeq: 3, unreadCount: 0 })] }));
+    socket.connect();
+    await flush();
+    await flush();
+    runTimers();
+    expect(socket.sent("receipt:read")).toHaveLength(2);
+  });
+
   it("a message read as it arrives (the chat is open) sends the read receipt alone", async () => {
     const { socket, client, runTimers } = setup();
     client.start();

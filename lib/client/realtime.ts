@@ -296,7 +296,15 @@ export function createRealtimeClient(deps: RealtimeDeps) {
         if (connected()) scheduleResync();
         return;
       }
+      // A read receipt lost on the way (a connection that was already dead, a refusal) left the
+      // server behind what this tab read: say it again, or the sender's ticks and my other
+      // devices' badges stay behind until I read the next message.
+      const readHere = res.conversations.flatMap((c) => {
+        const local = store.getState().conversations[c.id]?.readSeq ?? 0;
+        return local > c.readSeq ? [[c.id, local] as const] : [];
+      });
       store.getState().applySync(res, cursors);
+      for (const [conversationId, seq] of readHere) reads.add(conversationId, seq);
       const stillAway = (conversationId: string) => rejoins.get(conversationId) === rejoinsBefore.get(conversationId);
       for (const conversationId of res.removed) if (stillAway(conversationId)) removedFrom(conversationId);
       // Deleted while we were away: as the live conversation:removed and conversation:deleted do.
