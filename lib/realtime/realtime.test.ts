@@ -217,6 +217,27 @@ describe("delivery between members", () => {
     expect(await typing).toEqual({ conversationId: directId, userId: alice.id, isTyping: true });
   });
 
+  it("relays no typing between two people while either blocks the other", async () => {
+    const ana = await createTestUser(db, { name: "Ana Typing Blocks" });
+    const ben = await createTestUser(db, { name: "Ben Typing Blocked" });
+    const dm = (await openDirect(ana.ctx, { userId: ben.id })).id;
+    await setBlocked(ana.ctx, { userId: ben.id, blocked: true });
+    const a = await connect(ana);
+    const b = await connect(ben);
+    const anaSees = collect(a, "typing");
+    const benSees = collect(b, "typing");
+    b.emit("typing", { conversationId: dm, isTyping: true });
+    a.emit("typing", { conversationId: dm, isTyping: true });
+    await sleep(300);
+    expect(anaSees.seen).toEqual([]);
+    expect(benSees.seen).toEqual([]);
+    // Unblocked, the same hint reaches her.
+    await setBlocked(ana.ctx, { userId: ben.id, blocked: false });
+    const typing = nextEvent(a, "typing");
+    b.emit("typing", { conversationId: dm, isTyping: false });
+    expect(await typing).toEqual({ conversationId: dm, userId: ben.id, isTyping: false });
+  });
+
   it("tracks presence across tabs: online while any tab is open, then last seen", async () => {
     const dave = await createTestUser(db, { name: "Dave Presence" });
     const watcher = await connect(alice);

@@ -63,12 +63,13 @@ export async function registerHandlers(io: Server, db: Db, socket: Socket): Prom
   // Pages over the open connection: no HTTP request, cookie decryption or route dispatch per page.
   socket.on("messages:list", (input, ack) => answer(ack, () => limited("api", () => listMessages(ctx, input)), "messages:list"));
   socket.on("sync", (input, ack) => answer(ack, () => limited("api", () => roomsJoined.then(() => syncMessages(ctx, input))), "sync"));
-  // A hint that expires by itself: over the limit it is dropped, as if lost on the way.
+  // A hint that expires by itself: over the limit, or when it can't be checked, it is dropped, as
+  // if lost on the way.
   socket.on("typing", (input) => {
-    void roomsJoined.then(() => consume("typing", user.id)).then(
-      () => relayTyping(socket, user.id, input),
-      () => undefined,
-    );
+    void roomsJoined
+      .then(() => consume("typing", user.id))
+      .then(() => relayTyping(socket, ctx, input))
+      .catch(() => undefined);
   });
   socket.on("presence:watch", (input, ack) =>
     answer(

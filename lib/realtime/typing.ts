@@ -1,5 +1,8 @@
 import type { Socket } from "socket.io";
 import { z } from "zod";
+import type { Ctx } from "@/lib/context";
+import { AppError } from "@/lib/errors";
+import { assertChatWritable, chatWritableFields } from "@/lib/messages/chat-writable";
 import { id } from "@/lib/validation";
 import { rooms } from "./rooms";
 
@@ -7,13 +10,27 @@ export const typingInput = z.object({ conversationId: id, isTyping: z.boolean() 
 
 /**
  * Relays a typing hint to the other members. The socket's rooms are its memberships (joined at
- * connect, updated on join/leave), so a socket outside the room is not a member: dropped.
+ * connect, updated on join/leave), so a socket outside the room is not a member: dropped. Typing
+ * goes where a message would: not into an archived group, nor to someone I block, nor to someone
+ * who blocks me (what I write there is withheld from them, and so is my typing).
  */
-export function relayTyping(socket: Socket, userId: string, raw: unknown): void {
+export async function relayTyping(socket: Socket, ctx: Ctx, raw: unknown): Promise<void> {
   const parsed = typingInput.safeParse(raw);
   if (!parsed.success) return;
   const { conversationId, isTyping } = parsed.data;
   const room = rooms.conversation(conversationId);
   if (!socket.rooms.has(room)) return;
-  socket.to(room).emit("typing", { conversationId, userId, isTyping });
+  if (!(await typingReachesOthers(ctx, conversationId))) return;
+  socket.to(room).emit("typing", { conversationId, userId: ctx.actor.id, isTyping });
+}
+
+async function typingReachesOthers(ctx: Ctx, conversationId: string): Promise<boolean> {
+  const conversation = await ctx.db.conversation.findUnique({ where: { id: conversationId }, select: chatWritableFields });
+  if (!conversation) return false;
+  try {
+    return !(await assertChatWritable(ctx, conversation)).withheld;
+  } catch (err) {
+    if (err instanceof AppError) return false;
+    throw err;
+  }
 }
