@@ -16,7 +16,7 @@ const MESSAGE_NOT_FOUND = "Message not found";
 /** What deciding and doing a delete needs, with my membership of the message's chat. */
 const deletableSelect = (me: string) =>
   ({
-    id: true, conversationId: true, seq: true, senderId: true, deletedAt: true, text: true, metadata: true,
+    id: true, conversationId: true, seq: true, senderId: true, deletedAt: true, text: true, metadata: true, withheld: true,
     conversation: { select: { visibility: true, type: true, participants: { where: { userId: me, leftAt: null }, select: { userId: true } } } },
   }) satisfies Prisma.MessageSelect;
 type Deletable = Prisma.MessageGetPayload<{ select: ReturnType<typeof deletableSelect> }>;
@@ -74,6 +74,9 @@ async function deleteForEveryone(ctx: Ctx, message: Deletable): Promise<boolean>
   if (byAdmin) {
     await recordAudit(ctx, { action: "message.delete", targetType: "message", targetId: message.id, before: { text: message.text, senderId: message.senderId }, after: { deleted: true } });
   }
-  ctx.publish.toConversation(message.conversationId, "message:deleted", { ...deletedEventOf(message), forEveryone: true, byAdmin });
+  const event = { ...deletedEventOf(message), forEveryone: true, byAdmin };
+  // A withheld message was only ever its sender's: the chat never heard of it, and doesn't now.
+  if (message.withheld) ctx.publish.toUser(message.senderId, "message:deleted", event);
+  else ctx.publish.toConversation(message.conversationId, "message:deleted", event);
   return byAdmin;
 }

@@ -9,7 +9,7 @@ import { removeUnusedFiles, type StoredFileRef } from "@/lib/storage/remove-unus
 /** Rows deleted per statement: short transactions, whatever the backlog. */
 const EXPIRE_BATCH = 500;
 
-type ExpiredRow = { id: string; conversationId: string; files: StoredFileRef[] | null };
+type ExpiredRow = { id: string; conversationId: string; senderId: string; withheld: boolean; files: StoredFileRef[] | null };
 
 /**
  * Deletes the disappearing messages whose time has come, and tells each chat which went. Their
@@ -36,14 +36,26 @@ export async function expireDueMessages(db: Db, publish: Publisher): Promise<num
       DELETE FROM "Message" m
       USING due LEFT JOIN files f ON f."messageId" = due.id
       WHERE m.id = due.id
-      RETURNING m.id, m."conversationId", f.list AS files`);
-    const byConversation = new Map<string, string[]>();
+      RETURNING m.id, m."conversationId", m."senderId", m.withheld, f.list AS files`);
+    // A withheld message was only ever its sender's: only they hear that it went.
+    const shared = new Map<string, string[]>();
+    const withheld = new Map<string, { conversationId: string; senderId: string; messageIds: string[] }>();
     for (const r of rows) {
-      const ids = byConversation.get(r.conversationId) ?? [];
-      ids.push(r.id);
-      byConversation.set(r.conversationId, ids);
+      if (r.withheld) {
+        const key = `${r.conversationId}:${r.senderId}`;
+        const group = withheld.get(key) ?? { conversationId: r.conversationId, senderId: r.senderId, messageIds: [] };
+        group.messageIds.push(r.id);
+        withheld.set(key, group);
+      } else {
+        const ids = shared.get(r.conversationId) ?? [];
+        ids.push(r.id);
+        shared.set(r.conversationId, ids);
+      }
     }
-    for (const [conversationId, messageIds] of byConversation) publish.toConversation(conversationId, "messages:expired", { conversationId, messageIds });
+    for (const [conversationId, messageIds] of shared) publish.toConversation(conversationId, "messages:expired", { conversationId, messageIds });
+    for (const { conversationId, senderId, messageIds } of withheld.values()) {
+      publish.toUser(senderId, "messages:expired", { conversationId, messageIds });
+    }
     await removeUnusedFiles(db, rows.flatMap((r) => r.files ?? []));
     total += rows.length;
     if (rows.length < EXPIRE_BATCH) return total;

@@ -5,7 +5,9 @@ import { searchMessages } from "@/lib/search/search-messages";
 import { testDb } from "@/lib/test-support/database";
 import { createTestUser, recordingPublisher, type RecordingPublisher } from "@/lib/test-support/fixtures";
 import { setBlocked } from "@/lib/users/block-user";
+import { deleteMessages } from "./delete-message";
 import { editMessage } from "./edit-message";
+import { expireDueMessages } from "./expire-messages";
 import { forwardMessages } from "./forward-message";
 import { listMessages } from "./list-messages";
 import { messageReceipts } from "./message-receipts";
@@ -56,6 +58,24 @@ describe("a message to someone who blocks me", () => {
     const retry = await sendMessage(ben.ctx, { conversationId: dm.id, clientId: sent.message.clientId, text: "can you hear me?" });
     expect(retry).toMatchObject({ duplicate: true, message: { id: sent.message.id, withheld: true } });
     expect(newMessageEvents(benPublish)).toEqual([`user:${ben.id}`, `user:${ben.id}`]);
+  });
+
+  it("going, deleted for everyone or disappeared, is told to my own devices only", async () => {
+    const { ben, benPublish, dm, before } = await anaBlocksBen();
+    const deleted = (await sendMessage(ben.ctx, { conversationId: dm.id, clientId: cid(), text: "never mind" })).message;
+    await deleteMessages(ben.ctx, { messageIds: [deleted.id], for: "everyone" });
+    expect(benPublish.events.filter((e) => e.event === "message:deleted").map((e) => e.to)).toEqual([`user:${ben.id}`]);
+
+    const timed = (await sendMessage(ben.ctx, { conversationId: dm.id, clientId: cid(), text: "gone soon" })).message;
+    await db.message.updateMany({ where: { id: { in: [timed.id, before.id] } }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const sweep = recordingPublisher();
+    await expireDueMessages(db, sweep);
+    const expired = sweep.events.filter((e) => e.event === "messages:expired" && (e.payload as { conversationId: string }).conversationId === dm.id);
+    // The message Ana had goes for both; the one she never had, for Ben alone.
+    expect(expired.map((e) => [e.to, (e.payload as { messageIds: string[] }).messageIds])).toEqual([
+      [`conv:${dm.id}`, [before.id]],
+      [`user:${ben.id}`, [timed.id]],
+    ]);
   });
 
   it("never shows for the blocker: not in the history, a sync, search, the list's preview, order or unread count", async () => {
