@@ -73,43 +73,51 @@ beforeAll(async () => {
   privateGroupId = privateGroup.id;
 });
 
-/** Every route, as [name, handler, method, path, params, body]. */
-function routes() {
+/** Every route, as [name, handler, method, path, params, body], about chat `t.chatId` and its message `t.messageId`. */
+function routes(t: { chatId: string; messageId: string } = { chatId: directId, messageId: aliceMessageId }) {
   return [
     ["list conversations", conversationsRoute.GET, "GET", "/api/v1/conversations", {}, undefined],
     ["open direct", conversationsRoute.POST, "POST", "/api/v1/conversations", {}, { userId: alice.id }],
-    ["get conversation", conversationRoute.GET, "GET", `/api/v1/conversations/${directId}`, { id: directId }, undefined],
-    ["list messages", messagesRoute.GET, "GET", `/api/v1/conversations/${directId}/messages`, { id: directId }, undefined],
-    ["send message", messagesRoute.POST, "POST", `/api/v1/conversations/${directId}/messages`, { id: directId }, { clientId: "outsider-attempt-1", text: "hi" }],
-    ["mark read", readRoute.POST, "POST", `/api/v1/conversations/${directId}/read`, { id: directId }, { seq: 1 }],
-    ["delete for me", deleteRoute.POST, "POST", "/api/v1/messages/delete", {}, { messageIds: [aliceMessageId], for: "me" }],
-    ["delete for everyone", deleteRoute.POST, "POST", "/api/v1/messages/delete", {}, { messageIds: [aliceMessageId], for: "everyone" }],
-    ["message receipts", receiptsRoute.GET, "GET", `/api/v1/messages/${aliceMessageId}/receipts`, { id: aliceMessageId }, undefined],
+    ["get conversation", conversationRoute.GET, "GET", `/api/v1/conversations/${t.chatId}`, { id: t.chatId }, undefined],
+    ["list messages", messagesRoute.GET, "GET", `/api/v1/conversations/${t.chatId}/messages`, { id: t.chatId }, undefined],
+    ["send message", messagesRoute.POST, "POST", `/api/v1/conversations/${t.chatId}/messages`, { id: t.chatId }, { clientId: "outsider-attempt-1", text: "hi" }],
+    ["mark read", readRoute.POST, "POST", `/api/v1/conversations/${t.chatId}/read`, { id: t.chatId }, { seq: 1 }],
+    ["delete for me", deleteRoute.POST, "POST", "/api/v1/messages/delete", {}, { messageIds: [t.messageId], for: "me" }],
+    ["delete for everyone", deleteRoute.POST, "POST", "/api/v1/messages/delete", {}, { messageIds: [t.messageId], for: "everyone" }],
+    ["message receipts", receiptsRoute.GET, "GET", `/api/v1/messages/${t.messageId}/receipts`, { id: t.messageId }, undefined],
     ["list groups", groupsRoute.GET, "GET", "/api/v1/groups", {}, undefined],
     ["join private group", groupJoinRoute.POST, "POST", `/api/v1/groups/${privateGroupId}/join`, { id: privateGroupId }, undefined],
     ["leave group not joined", groupLeaveRoute.POST, "POST", `/api/v1/groups/${publicGroupId}/leave`, { id: publicGroupId }, undefined],
     ["search users", usersRoute.GET, "GET", "/api/v1/users?q=Matrix", {}, undefined],
-    ["edit message", messageRoute.PATCH, "PATCH", `/api/v1/messages/${aliceMessageId}`, { id: aliceMessageId }, { text: "edited by outsider" }],
-    ["edit history", editsRoute.GET, "GET", `/api/v1/messages/${aliceMessageId}/edits`, { id: aliceMessageId }, undefined],
-    ["react", reactionsRoute.POST, "POST", `/api/v1/messages/${aliceMessageId}/reactions`, { id: aliceMessageId }, { emoji: "👍" }],
-    ["forward", forwardRoute.POST, "POST", "/api/v1/messages/forward", {}, { messageIds: [aliceMessageId], conversationIds: [directId], clientId: "outsider-fwd-1" }],
-    ["star", starRoute.POST, "POST", "/api/v1/messages/star", {}, { messageIds: [aliceMessageId], starred: true }],
-    ["unstar", starRoute.POST, "POST", "/api/v1/messages/star", {}, { messageIds: [aliceMessageId], starred: false }],
+    ["edit message", messageRoute.PATCH, "PATCH", `/api/v1/messages/${t.messageId}`, { id: t.messageId }, { text: "edited by outsider" }],
+    ["edit history", editsRoute.GET, "GET", `/api/v1/messages/${t.messageId}/edits`, { id: t.messageId }, undefined],
+    ["react", reactionsRoute.POST, "POST", `/api/v1/messages/${t.messageId}/reactions`, { id: t.messageId }, { emoji: "👍" }],
+    ["forward", forwardRoute.POST, "POST", "/api/v1/messages/forward", {}, { messageIds: [t.messageId], conversationIds: [t.chatId], clientId: "outsider-fwd-1" }],
+    ["star", starRoute.POST, "POST", "/api/v1/messages/star", {}, { messageIds: [t.messageId], starred: true }],
+    ["unstar", starRoute.POST, "POST", "/api/v1/messages/star", {}, { messageIds: [t.messageId], starred: false }],
     ["starred list", starredRoute.GET, "GET", "/api/v1/starred", {}, undefined],
     ["search", searchRoute.GET, "GET", "/api/v1/search?q=secret", {}, undefined],
-    ["search in chat", searchRoute.GET, "GET", `/api/v1/search?q=secret&conversationId=${directId}`, {}, undefined],
-    ["chat settings", settingsRoute.PATCH, "PATCH", `/api/v1/conversations/${directId}/settings`, { id: directId }, { isPinned: true }],
-    ["media gallery", mediaRoute.GET, "GET", `/api/v1/conversations/${directId}/media?kind=media`, { id: directId }, undefined],
-    ["clear chat", clearRoute.POST, "POST", `/api/v1/conversations/${directId}/clear`, { id: directId }, undefined],
-    ["delete chat", conversationRoute.DELETE, "DELETE", `/api/v1/conversations/${directId}`, { id: directId }, undefined],
-    ["pin", pinRoute.PUT, "PUT", `/api/v1/messages/${aliceMessageId}/pin`, { id: aliceMessageId }, { duration: "7d" }],
-    ["unpin", pinRoute.DELETE, "DELETE", `/api/v1/messages/${aliceMessageId}/pin`, { id: aliceMessageId }, undefined],
-    ["export chat", exportRoute.GET, "GET", `/api/v1/conversations/${directId}/export?tz=UTC`, { id: directId }, undefined],
-    ["vote", votesRoute.PUT, "PUT", `/api/v1/messages/${aliceMessageId}/votes`, { id: aliceMessageId }, { options: [0] }],
-    ["list pins", pinsRoute.GET, "GET", `/api/v1/conversations/${directId}/pins`, { id: directId }, undefined],
-    ["message timer", messageTimerRoute.PUT, "PUT", `/api/v1/conversations/${directId}/message-timer`, { id: directId }, { seconds: 86400 }],
+    ["search in chat", searchRoute.GET, "GET", `/api/v1/search?q=secret&conversationId=${t.chatId}`, {}, undefined],
+    ["chat settings", settingsRoute.PATCH, "PATCH", `/api/v1/conversations/${t.chatId}/settings`, { id: t.chatId }, { isPinned: true }],
+    ["media gallery", mediaRoute.GET, "GET", `/api/v1/conversations/${t.chatId}/media?kind=media`, { id: t.chatId }, undefined],
+    ["clear chat", clearRoute.POST, "POST", `/api/v1/conversations/${t.chatId}/clear`, { id: t.chatId }, undefined],
+    ["delete chat", conversationRoute.DELETE, "DELETE", `/api/v1/conversations/${t.chatId}`, { id: t.chatId }, undefined],
+    ["pin", pinRoute.PUT, "PUT", `/api/v1/messages/${t.messageId}/pin`, { id: t.messageId }, { duration: "7d" }],
+    ["unpin", pinRoute.DELETE, "DELETE", `/api/v1/messages/${t.messageId}/pin`, { id: t.messageId }, undefined],
+    ["export chat", exportRoute.GET, "GET", `/api/v1/conversations/${t.chatId}/export?tz=UTC`, { id: t.chatId }, undefined],
+    ["vote", votesRoute.PUT, "PUT", `/api/v1/messages/${t.messageId}/votes`, { id: t.messageId }, { options: [0] }],
+    ["list pins", pinsRoute.GET, "GET", `/api/v1/conversations/${t.chatId}/pins`, { id: t.chatId }, undefined],
+    ["message timer", messageTimerRoute.PUT, "PUT", `/api/v1/conversations/${t.chatId}/message-timer`, { id: t.chatId }, { seconds: 86400 }],
   ] as const;
 }
+
+/** The routes about one chat or its messages: someone not in the chat gets NOT_FOUND from each. */
+const DENIED_TO_NON_MEMBERS = new Set([
+  "get conversation", "list messages", "send message", "mark read", "delete for me",
+  "delete for everyone", "message receipts", "join private group", "leave group not joined",
+  "edit message", "edit history", "react", "forward", "star", "unstar", "chat settings", "media gallery",
+  "clear chat", "delete chat", "pin", "unpin", "list pins", "vote", "export chat", "message timer",
+]);
 
 describe("HTTP API v1 authorization", () => {
   it("refuses every route without a session", async () => {
@@ -141,18 +149,12 @@ describe("HTTP API v1 authorization", () => {
   });
 
   it("denies an outsider every conversation-scoped route and leaks nothing", async () => {
-    const denied = new Set([
-      "get conversation", "list messages", "send message", "mark read", "delete for me",
-      "delete for everyone", "message receipts", "join private group", "leave group not joined",
-      "edit message", "edit history", "react", "forward", "star", "unstar", "chat settings", "media gallery",
-      "clear chat", "delete chat", "pin", "unpin", "list pins", "vote", "export chat", "message timer",
-    ]);
     for (const [name, fn, method, path, params, body] of routes()) {
       const res = await call(fn as RouteFn, { method, path, params, body, cookie: outsider.cookie });
       const text = await res.text();
       expect(text, name).not.toContain("secret plans");
       expect(text, name).not.toContain("Matrix Private");
-      if (denied.has(name)) {
+      if (DENIED_TO_NON_MEMBERS.has(name)) {
         expect(res.status, name).toBe(404);
         expect(JSON.parse(text).error.code, name).toBe("NOT_FOUND");
       } else {
@@ -177,6 +179,36 @@ describe("HTTP API v1 authorization", () => {
     expect(await db.pinnedMessage.count({ where: { conversationId: directId } })).toBe(0);
     expect(await db.pollVote.count({ where: { userId: outsider.id } })).toBe(0);
     expect((await db.conversation.findUniqueOrThrow({ where: { id: directId } })).messageTimerSec).toBeNull();
+  });
+
+  it("denies a member who left a group every route about it, and leaks nothing of what came after", async () => {
+    const { leaveGroup } = await import("@/lib/groups/leave-group");
+    const former = await createTestUser(db, { name: "Fred Former Matrix" });
+    const group = await db.conversation.create({ data: { type: "GROUP", name: "Matrix Left", visibility: "PUBLIC" } });
+    await joinGroup(alice.ctx, { conversationId: group.id });
+    await joinGroup(former.ctx, { conversationId: group.id });
+    await leaveGroup(former.ctx, { conversationId: group.id });
+    const said = (await sendMessage(alice.ctx, { conversationId: group.id, clientId: "matrix-left-1", text: "said once Fred left" })).message;
+    for (const [name, fn, method, path, params, body] of routes({ chatId: group.id, messageId: said.id })) {
+      const res = await call(fn as RouteFn, { method, path, params, body, cookie: former.cookie });
+      const text = await res.text();
+      expect(text, name).not.toContain("said once Fred left");
+      if (DENIED_TO_NON_MEMBERS.has(name)) {
+        expect(res.status, name).toBe(404);
+        expect(JSON.parse(text).error.code, name).toBe("NOT_FOUND");
+      } else {
+        expect(res.status, name).toBeLessThan(300);
+      }
+    }
+    const message = await db.message.findUniqueOrThrow({ where: { id: said.id } });
+    expect([message.text, message.deletedAt, message.editedAt]).toEqual(["said once Fred left", null, null]);
+    expect(await db.message.count({ where: { conversationId: group.id, senderId: former.id, type: { not: "SYSTEM" } } })).toBe(0);
+    expect(await db.reaction.count({ where: { userId: former.id } })).toBe(0);
+    expect(await db.star.count({ where: { userId: former.id } })).toBe(0);
+    expect(await db.pinnedMessage.count({ where: { conversationId: group.id } })).toBe(0);
+    expect(await db.participant.findMany({ where: { conversationId: group.id, userId: former.id }, select: { leftAt: true } })).toEqual([
+      { leftAt: expect.any(Date) },
+    ]);
   });
 
   it("lets members use the same routes", async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { openDirect } from "@/lib/conversations/open-direct";
@@ -60,49 +61,70 @@ describe("socket handshake", () => {
   });
 });
 
+/**
+ * Every client event about a chat, from someone not in it: each is refused and nothing of the
+ * chat reaches them, while a member talks there.
+ */
+async function expectEveryEventDenied(spy: TestSocket, member: TestSocket, chat: { conversationId: string; messageId: string; memberId: string }) {
+  const { conversationId, messageId } = chat;
+  const tag = randomUUID().slice(0, 8);
+  const leaked = collect(spy, "message:new");
+  const memberTyping = collect(member, "typing");
+
+  const send = await spy.emitWithAck("message:send", { conversationId, clientId: `outsider-${tag}`, text: "let me in" });
+  expect(send).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+  for (const scope of ["me", "everyone"] as const) {
+    const del = await spy.emitWithAck("message:delete", { messageIds: [messageId], for: scope });
+    expect(del, scope).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+  }
+  for (const event of ["receipt:delivered", "receipt:read"] as const) {
+    const res = await spy.emitWithAck(event, { conversationId, seq: 1 });
+    expect(res, event).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+  }
+  expect(await spy.emitWithAck("message:edit", { messageId, text: "mine now" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+  expect(await spy.emitWithAck("message:react", { messageId, emoji: "😈" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+  expect(
+    await spy.emitWithAck("message:forward", { messageIds: [messageId], conversationIds: [conversationId], clientId: `outsider-fwd-${tag}` }),
+  ).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+  const sync = await spy.emitWithAck("sync", { cursors: { [conversationId]: 0 } });
+  expect(sync.ok).toBe(true);
+  if (sync.ok) {
+    expect(sync.missed[conversationId]).toBeUndefined();
+    expect(sync.conversations.map((c) => c.id)).not.toContain(conversationId);
+  }
+  for (const query of [{}, { before: 2 }, { after: 0 }, { around: 1 }]) {
+    const page = await spy.emitWithAck("messages:list", { conversationId, ...query });
+    expect(page, JSON.stringify(query)).toEqual({ ok: false, error: { code: "NOT_FOUND", message: expect.any(String) } });
+  }
+  const watch = await spy.emitWithAck("presence:watch", { userIds: [chat.memberId] });
+  expect(watch).toEqual({ ok: true, presence: [] });
+  spy.emit("typing", { conversationId, isTyping: true });
+
+  // The member talks in the chat: the outsider hears nothing.
+  await member.emitWithAck("message:send", { conversationId, clientId: `member-after-${tag}`, text: "still secret" });
+  await sleep(300);
+  expect(leaked.seen).toEqual([]);
+  expect(memberTyping.seen).toEqual([]);
+  expect(await db.message.count({ where: { clientId: `outsider-${tag}` } })).toBe(0);
+  expect((await db.message.findUniqueOrThrow({ where: { id: messageId } })).deletedAt).toBeNull();
+}
+
 describe("outsider matrix: every client event is denied and leaks nothing", () => {
-  it("denies each event", async () => {
-    const spy = await connect(outsider);
-    const aliceSocket = await connect(alice);
-    const leaked = collect(spy, "message:new");
-    const aliceTyping = collect(aliceSocket, "typing");
+  it("denies each event to someone never in the chat", async () => {
+    await expectEveryEventDenied(await connect(outsider), await connect(alice), { conversationId: directId, messageId: aliceMessageId, memberId: alice.id });
+  });
 
-    const send = await spy.emitWithAck("message:send", { conversationId: directId, clientId: "outsider-sock-1", text: "let me in" });
-    expect(send).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
-    for (const scope of ["me", "everyone"] as const) {
-      const del = await spy.emitWithAck("message:delete", { messageIds: [aliceMessageId], for: scope });
-      expect(del, scope).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
-    }
-    for (const event of ["receipt:delivered", "receipt:read"] as const) {
-      const res = await spy.emitWithAck(event, { conversationId: directId, seq: 1 });
-      expect(res, event).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
-    }
-    expect(await spy.emitWithAck("message:edit", { messageId: aliceMessageId, text: "mine now" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
-    expect(await spy.emitWithAck("message:react", { messageId: aliceMessageId, emoji: "😈" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
-    expect(
-      await spy.emitWithAck("message:forward", { messageIds: [aliceMessageId], conversationIds: [directId], clientId: "outsider-fwd-sock" }),
-    ).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
-    const sync = await spy.emitWithAck("sync", { cursors: { [directId]: 0 } });
-    expect(sync.ok).toBe(true);
-    if (sync.ok) {
-      expect(sync.missed[directId]).toBeUndefined();
-      expect(sync.conversations.map((c) => c.id)).not.toContain(directId);
-    }
-    for (const query of [{}, { before: 2 }, { after: 0 }, { around: 1 }]) {
-      const page = await spy.emitWithAck("messages:list", { conversationId: directId, ...query });
-      expect(page, JSON.stringify(query)).toEqual({ ok: false, error: { code: "NOT_FOUND", message: expect.any(String) } });
-    }
-    const watch = await spy.emitWithAck("presence:watch", { userIds: [alice.id] });
-    expect(watch).toEqual({ ok: true, presence: [] });
-    spy.emit("typing", { conversationId: directId, isTyping: true });
-
-    // Alice talks in the chat: the outsider hears nothing.
-    await aliceSocket.emitWithAck("message:send", { conversationId: directId, clientId: "sock-after-1", text: "still secret" });
-    await sleep(300);
-    expect(leaked.seen).toEqual([]);
-    expect(aliceTyping.seen).toEqual([]);
-    expect(await db.message.count({ where: { clientId: "outsider-sock-1" } })).toBe(0);
-    expect((await db.message.findUniqueOrThrow({ where: { id: aliceMessageId } })).deletedAt).toBeNull();
+  it("denies each event to a member who left the group, with a socket that was open in it", async () => {
+    const { leaveGroup } = await import("@/lib/groups/leave-group");
+    const { ioPublisher } = await import("@/lib/realtime/publisher");
+    const former = await createTestUser(db, { name: "Fred Former" });
+    const group = await db.conversation.create({ data: { type: "GROUP", name: "Formerly Mine", visibility: "PUBLIC" } });
+    await joinGroup(alice.ctx, { conversationId: group.id });
+    await joinGroup(former.ctx, { conversationId: group.id });
+    const said = (await sendMessage(alice.ctx, { conversationId: group.id, clientId: "former-seed-1", text: "before you left" })).message;
+    const spy = await connect(former);
+    await leaveGroup({ ...former.ctx, publish: ioPublisher(server.io) }, { conversationId: group.id });
+    await expectEveryEventDenied(spy, await connect(alice), { conversationId: group.id, messageId: said.id, memberId: alice.id });
   });
 
   it("answers malformed input with BAD_REQUEST, not a crash", async () => {
