@@ -64,9 +64,10 @@ export async function registerHandlers(io: Server, db: Db, socket: Socket): Prom
   socket.on("messages:list", (input, ack) => answer(ack, () => limited("api", () => listMessages(ctx, input)), "messages:list"));
   socket.on("sync", (input, ack) => answer(ack, () => limited("api", () => roomsJoined.then(() => syncMessages(ctx, input))), "sync"));
   // A hint that expires by itself: over the limit, or when it can't be checked, it is dropped, as
-  // if lost on the way.
+  // if lost on the way. Hints are relayed one after another, so "stopped" never overtakes "typing".
+  let typingRelayed = roomsJoined.catch(() => undefined);
   socket.on("typing", (input) => {
-    void roomsJoined
+    typingRelayed = typingRelayed
       .then(() => consume("typing", user.id))
       .then(() => relayTyping(socket, ctx, input))
       .catch(() => undefined);
