@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type { ConversationSummary } from "@/lib/realtime/contract";
 import type { Api } from "./api";
 import type { Timers } from "./batcher";
 import type { MessageApi } from "./message-api";
@@ -617,32 +618,32 @@ describe("realtime client", () => {
     expect(store.getState().conversations.c1).toMatchObject({ lastSeq: 301, lastMessage: { seq: 301 }, unreadCount: 299 });
   });
 
-  it("a sync answer read before a live message does not take the chat list back", async () => {
-    const { store, socket, client } = setup();
-    const preview = toLastMessage(msg(2), "Ana");
-    const asOfSync = conv({ lastSeq: 2, readSeq: 2, lastMessage: preview, lastMessageAt: preview.createdAt });
+  /**
+   * Connects with a sync whose summary of c1 was read up to `syncSeq`, and a live message
+   * (`syncSeq + 1`, published after that read) arriving before the sync's answer.
+   */
+  async function syncOvertakenByLiveMessage(syncSeq: number, summary: Partial<ConversationSummary>) {
+    const ctx = setup();
+    const preview = toLastMessage(msg(syncSeq), "Ana");
+    const asOfSync = conv({ lastSeq: syncSeq, lastMessage: preview, lastMessageAt: preview.createdAt, ...summary });
     let answerSync!: (res: unknown) => void;
-    socket.replies.set("sync", () => new Promise((resolve) => (answerSync = resolve)));
-    client.start();
+    ctx.socket.replies.set("sync", () => new Promise((resolve) => (answerSync = resolve)));
+    ctx.client.start();
     await flush();
-    socket.fire("message:new", msg(3)); // published after the server read the summaries
+    ctx.socket.fire("message:new", msg(syncSeq + 1));
     answerSync({ ...emptySyncReply(), conversations: [asOfSync] });
     await flush();
+    return ctx;
+  }
+
+  it("a sync answer read before a live message does not take the chat list back", async () => {
+    const { store } = await syncOvertakenByLiveMessage(2, { readSeq: 2 });
     expect(store.getState().conversations.c1).toMatchObject({ lastSeq: 3, unreadCount: 1, lastMessage: { seq: 3 }, lastMessageAt: msg(3).createdAt });
   });
 
   it("a sync answer read before a live message still counts what was missed while away", async () => {
-    const { store, socket, client } = setup();
     // The chat is not open in this tab: the sync sends its summary, not its messages.
-    const preview = toLastMessage(msg(10), "Ana");
-    const asOfSync = conv({ lastSeq: 10, readSeq: 2, unreadCount: 8, lastMessage: preview, lastMessageAt: preview.createdAt });
-    let answerSync!: (res: unknown) => void;
-    socket.replies.set("sync", () => new Promise((resolve) => (answerSync = resolve)));
-    client.start();
-    await flush();
-    socket.fire("message:new", msg(11)); // published after the server read the summaries
-    answerSync({ ...emptySyncReply(), conversations: [asOfSync] });
-    await flush();
+    const { store, client } = await syncOvertakenByLiveMessage(10, { readSeq: 2, unreadCount: 8 });
     // 3–10 from the server's count, 11 seen here.
     expect(store.getState().conversations.c1).toMatchObject({ lastSeq: 11, unreadCount: 9, lastMessage: { seq: 11 } });
     // Should 3–10 arrive here later (the chat opened), they are not counted twice.

@@ -1,9 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
+import type { Room, SocketId } from "socket.io-adapter";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { openDirect } from "@/lib/conversations/open-direct";
 import { joinGroup } from "@/lib/groups/join-group";
 import { sendMessage } from "@/lib/messages/send-message";
+import { leaveGroup } from "@/lib/groups/leave-group";
+import { ioPublisher } from "@/lib/realtime/publisher";
+import { rooms } from "@/lib/realtime/rooms";
 import { setBlocked } from "@/lib/users/block-user";
 import { testDb } from "@/lib/test-support/database";
 import {
@@ -115,8 +119,6 @@ describe("outsider matrix: every client event is denied and leaks nothing", () =
   });
 
   it("denies each event to a member who left the group, with a socket that was open in it", async () => {
-    const { leaveGroup } = await import("@/lib/groups/leave-group");
-    const { ioPublisher } = await import("@/lib/realtime/publisher");
     const former = await createTestUser(db, { name: "Fred Former" });
     const group = await db.conversation.create({ data: { type: "GROUP", name: "Formerly Mine", visibility: "PUBLIC" } });
     await joinGroup(alice.ctx, { conversationId: group.id });
@@ -292,7 +294,7 @@ describe("delivery between members", () => {
     const b2 = await connect(bob);
     const aSocket = await connect(alice);
     const joined = nextEvent(aSocket, "member:joined");
-    const bobCtx = { ...bob.ctx, publish: (await import("@/lib/realtime/publisher")).ioPublisher(server.io) };
+    const bobCtx = { ...bob.ctx, publish: ioPublisher(server.io) };
     await joinGroup(bobCtx, { conversationId: group.id });
     await joined;
     const got = nextEvent(b2, "message:new");
@@ -302,7 +304,6 @@ describe("delivery between members", () => {
     const removed = nextEvent(b1, "conversation:removed");
     const res = await b1.emitWithAck("sync", { cursors: {} });
     expect(res.ok).toBe(true);
-    const { leaveGroup } = await import("@/lib/groups/leave-group");
     await leaveGroup(bobCtx, { conversationId: group.id });
     await removed;
     const after1 = collect(b1, "message:new");
@@ -314,11 +315,61 @@ describe("delivery between members", () => {
     const denied = await b1.emitWithAck("message:send", { conversationId: group.id, clientId: "group-3-abcdef", text: "me again" });
     expect(denied).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
   });
+
+  it("keeps a member who leaves while their socket connects out of the group's events", async () => {
+    const [alice, bob, carol] = await Promise.all(["Alice", "Bob", "Carol"].map((name) => createTestUser(db, { name: `${name} Half-joined` })));
+    const group = await db.conversation.create({ data: { type: "GROUP", name: "Half-joined", visibility: "PUBLIC" } });
+    for (const user of [alice!, bob!, carol!]) await joinGroup(user.ctx, { conversationId: group.id });
+    const publish = ioPublisher(server.io);
+
+    // Bob's new socket has read his memberships; its join of the group's room is held until he has
+    // left the group, so the leave reaches his sockets before this one is in that room.
+    const namespace = server.io.of("/");
+    const adapter = namespace.adapter;
+    const addAll = adapter.addAll.bind(adapter);
+    let joining!: () => void;
+    let release!: () => void;
+    const joinHeld = new Promise<void>((resolve) => (joining = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    onTestFinished(() => void (adapter.addAll = addAll));
+    adapter.addAll = (socketId: SocketId, joined: Set<Room>) => {
+      const isBob = namespace.sockets.get(socketId)?.data.user.id === bob!.id;
+      if (!isBob || !joined.has(rooms.conversation(group.id))) return addAll(socketId, joined);
+      adapter.addAll = addAll;
+      joining();
+      return released.then(() => addAll(socketId, joined));
+    };
+    const bobSocket = await connectSocket(server.url, bob!.cookie);
+    sockets.push(bobSocket);
+    await joinHeld;
+    await leaveGroup({ ...bob!.ctx, publish }, { conversationId: group.id });
+    release();
+    expect(await bobSocket.emitWithAck("sync", { cursors: {} })).toMatchObject({ ok: true });
+
+    const bobHears = collect(bobSocket, "message:new");
+    const bobSeesTyping = collect(bobSocket, "typing");
+    const carolSocket = await connectSynced(server.url, carol!.cookie, sockets);
+    const carolSeesTyping = nextEvent(carolSocket, "typing");
+    const carolHears = nextEvent(carolSocket, "message:new");
+    const aliceSocket = await connectSynced(server.url, alice!.cookie, sockets);
+    aliceSocket.emit("typing", { conversationId: group.id, isTyping: true });
+    await sendMessage({ ...alice!.ctx, publish }, { conversationId: group.id, clientId: "half-joined-1", text: "after you left" });
+    // The member who stayed hears both; Bob has then had as long to hear them.
+    expect(await carolSeesTyping).toMatchObject({ conversationId: group.id, userId: alice!.id });
+    expect((await carolHears).text).toBe("after you left");
+    await sleep(200);
+    expect(bobHears.seen).toEqual([]);
+    expect(bobSeesTyping.seen).toEqual([]);
+    // Nor does Bob's own typing in the group he left reach anyone.
+    const carolSeesMore = collect(carolSocket, "typing");
+    bobSocket.emit("typing", { conversationId: group.id, isTyping: true });
+    await sleep(200);
+    expect(carolSeesMore.seen).toEqual([]);
+  });
 });
 
 describe("a public group deleted by an admin", () => {
   it("ends presence between its members who share no other chat, and keeps it where they do", async () => {
-    const { ioPublisher } = await import("@/lib/realtime/publisher");
     const { deletePublicGroup } = await import("@/lib/admin/manage-groups");
     const admin = await createTestUser(db, { role: "ADMIN", publish: ioPublisher(server.io) });
     const [pia, quinn, rosa] = await Promise.all(["Pia", "Quinn", "Rosa"].map((name) => createTestUser(db, { name: `${name} Doomed` })));
