@@ -413,21 +413,19 @@ describe("realtime client", () => {
     client.markRead("c1", 3);
     runTimers(); // sent on a connection that was already dead: it never arrived
     expect(socket.sent("receipt:read")).toEqual([{ conversationId: "c1", seq: 3 }]);
-    socket.disconnect();
-    socket.replies.set("sync", () => ({ ...emptySyncReply(), conversations: [conv({ lastSeq: 3, readSeq: 2, unreadCount: 1 })] }));
-    socket.connect();
-    await flush();
-    await flush();
-    runTimers();
+    const reconnectToServerAt = async (readSeq: number) => {
+      socket.disconnect();
+      socket.replies.set("sync", () => ({ ...emptySyncReply(), conversations: [conv({ lastSeq: 3, readSeq, unreadCount: 3 - readSeq })] }));
+      socket.connect();
+      await flush();
+      await flush();
+      runTimers();
+    };
+    await reconnectToServerAt(2);
     expect(socket.sent("receipt:read")).toEqual([{ conversationId: "c1", seq: 3 }, { conversationId: "c1", seq: 3 }]);
     expect(store.getState().conversations.c1).toMatchObject({ readSeq: 3, unreadCount: 0 });
     // A server that has it already is not told again.
-    socket.disconnect();
-    socket.replies.set("sync", () => ({ ...emptySyncReply(), conversations: [conv({ lastSeq: 3, readSeq: 3, unreadCount: 0 })] }));
-    socket.connect();
-    await flush();
-    await flush();
-    runTimers();
+    await reconnectToServerAt(3);
     expect(socket.sent("receipt:read")).toHaveLength(2);
   });
 

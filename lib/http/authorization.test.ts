@@ -119,6 +119,27 @@ const DENIED_TO_NON_MEMBERS = new Set([
   "clear chat", "delete chat", "pin", "unpin", "list pins", "vote", "export chat", "message timer",
 ]);
 
+/**
+ * Calls every route as someone not in the chat: each chat-scoped one answers NOT_FOUND, the others
+ * succeed, and no answer contains any of `secrets`. Returns each route's name and answer.
+ */
+async function callAsNonMember(cookie: string, all: ReturnType<typeof routes>, secrets: string[]): Promise<[string, string][]> {
+  const answers: [string, string][] = [];
+  for (const [name, fn, method, path, params, body] of all) {
+    const res = await call(fn as RouteFn, { method, path, params, body, cookie });
+    const text = await res.text();
+    for (const secret of secrets) expect(text, name).not.toContain(secret);
+    if (DENIED_TO_NON_MEMBERS.has(name)) {
+      expect(res.status, name).toBe(404);
+      expect(JSON.parse(text).error.code, name).toBe("NOT_FOUND");
+    } else {
+      expect(res.status, name).toBeLessThan(300);
+    }
+    answers.push([name, text]);
+  }
+  return answers;
+}
+
 describe("HTTP API v1 authorization", () => {
   it("refuses every route without a session", async () => {
     for (const [name, fn, method, path, params, body] of routes()) {
@@ -149,17 +170,7 @@ describe("HTTP API v1 authorization", () => {
   });
 
   it("denies an outsider every conversation-scoped route and leaks nothing", async () => {
-    for (const [name, fn, method, path, params, body] of routes()) {
-      const res = await call(fn as RouteFn, { method, path, params, body, cookie: outsider.cookie });
-      const text = await res.text();
-      expect(text, name).not.toContain("secret plans");
-      expect(text, name).not.toContain("Matrix Private");
-      if (DENIED_TO_NON_MEMBERS.has(name)) {
-        expect(res.status, name).toBe(404);
-        expect(JSON.parse(text).error.code, name).toBe("NOT_FOUND");
-      } else {
-        expect(res.status, name).toBeLessThan(300);
-      }
+    for (const [name, text] of await callAsNonMember(outsider.cookie, routes(), ["secret plans", "Matrix Private"])) {
       if (name === "list conversations") expect(JSON.parse(text).conversations.map((c: { id: string }) => c.id)).not.toContain(directId);
       if (name === "search" || name === "search in chat") expect(JSON.parse(text).hits).toEqual([]);
       if (name === "starred list") expect(JSON.parse(text).items).toEqual([]);
@@ -189,17 +200,7 @@ describe("HTTP API v1 authorization", () => {
     await joinGroup(former.ctx, { conversationId: group.id });
     await leaveGroup(former.ctx, { conversationId: group.id });
     const said = (await sendMessage(alice.ctx, { conversationId: group.id, clientId: "matrix-left-1", text: "said once Fred left" })).message;
-    for (const [name, fn, method, path, params, body] of routes({ chatId: group.id, messageId: said.id })) {
-      const res = await call(fn as RouteFn, { method, path, params, body, cookie: former.cookie });
-      const text = await res.text();
-      expect(text, name).not.toContain("said once Fred left");
-      if (DENIED_TO_NON_MEMBERS.has(name)) {
-        expect(res.status, name).toBe(404);
-        expect(JSON.parse(text).error.code, name).toBe("NOT_FOUND");
-      } else {
-        expect(res.status, name).toBeLessThan(300);
-      }
-    }
+    await callAsNonMember(former.cookie, routes({ chatId: group.id, messageId: said.id }), ["said once Fred left"]);
     const message = await db.message.findUniqueOrThrow({ where: { id: said.id } });
     expect([message.text, message.deletedAt, message.editedAt]).toEqual(["said once Fred left", null, null]);
     expect(await db.message.count({ where: { conversationId: group.id, senderId: former.id, type: { not: "SYSTEM" } } })).toBe(0);
