@@ -5,6 +5,7 @@ import { createPrivateGroup } from "@/lib/groups/create-private-group";
 import { createInvite, joinByInvite } from "@/lib/groups/invites";
 import { sendMessage } from "@/lib/messages/send-message";
 import { createTestUser } from "@/lib/test-support/fixtures";
+import { setBlocked } from "./block-user";
 import { getMyProfile, getUserProfile, isUsernameAvailable, updateProfile } from "./profile";
 
 const db = testDb();
@@ -26,6 +27,22 @@ describe("profile", () => {
     expect(await isUsernameAvailable(b.ctx, { username: wanted })).toEqual({ available: false, reason: "That username is taken" });
     await expect(updateProfile(b.ctx, { username: wanted })).rejects.toMatchObject({ code: "CONFLICT" });
     expect((await isUsernameAvailable(b.ctx, { username: "No Spaces!" })).available).toBe(false);
+  });
+
+  it("shows others neither my email, nor when I was last active, nor that I blocked them", async () => {
+    const owner = await createTestUser(db, { name: "Private Owner" });
+    const viewer = await createTestUser(db);
+    await db.user.update({ where: { id: owner.id }, data: { lastActiveAt: new Date() } });
+    await setBlocked(owner.ctx, { userId: viewer.id, blocked: true });
+    const seen = await getUserProfile(viewer.ctx, { userId: owner.id });
+    expect(seen).toMatchObject({ id: owner.id, name: "Private Owner", isBlocked: false });
+    const shown = JSON.stringify(seen);
+    const { email } = await db.user.findUniqueOrThrow({ where: { id: owner.id }, select: { email: true } });
+    expect(shown).not.toContain(email!);
+    expect(Object.keys(seen)).not.toEqual(expect.arrayContaining(["email"]));
+    expect(Object.keys(seen).filter((k) => /last|active|seen|online/i.test(k))).toEqual([]);
+    // My own block shows on my view of them.
+    expect((await getUserProfile(owner.ctx, { userId: viewer.id })).isBlocked).toBe(true);
   });
 
   it("shows my phone number only to people in a chat where I have written", async () => {

@@ -101,7 +101,7 @@ export async function getUserProfile(ctx: Ctx, input: z.input<typeof userProfile
   const { userId } = userProfileInput.parse(input);
   const user = await ctx.db.user.findUnique({
     where: { id: userId },
-    select: { ...userSummarySelect, bio: true, phoneNumber: true, lastActiveAt: true, createdAt: true },
+    select: { ...userSummarySelect, bio: true, phoneNumber: true, createdAt: true },
   });
   if (!user) throw notFound("User not found");
   const talkedTo =
