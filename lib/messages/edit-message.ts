@@ -6,7 +6,7 @@ import { MAX_MESSAGE_LENGTH } from "@/lib/limits";
 import { id } from "@/lib/validation";
 import { readMessageRow, textShownTo, toMessageDto } from "./message-dto";
 import { assertChatWritable, chatWritableFields } from "./chat-writable";
-import { publishMessage } from "./publish-message";
+import { publishUpdate } from "./publish-message";
 import { findVisibleMessage } from "./visible-message";
 
 export const editMessageInput = z.object({
@@ -57,7 +57,7 @@ export async function editMessage(ctx: Ctx, input: z.input<typeof editMessageInp
   ]);
   // Read after the commit: Prisma runs the relation queries of a select concurrently, and inside
   // a transaction they share one connection, which pg deprecates (prisma/orm#29468).
-  return publishMessage(ctx, "message:updated", await readMessageRow(ctx.db, messageId));
+  return publishUpdate(ctx, messageId);
 }
 
 export const editHistoryInput = z.object({ messageId: id });

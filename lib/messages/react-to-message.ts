@@ -4,9 +4,8 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { badRequest } from "@/lib/errors";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
-import { readMessageRow } from "./message-dto";
 import { assertChatWritable, chatWritableFields, takeBack } from "./chat-writable";
-import { publishMessage } from "./publish-message";
+import { publishUpdate } from "./publish-message";
 import { findVisibleMessage } from "./visible-message";
 
 export const reactInput = z.object({
@@ -43,5 +42,5 @@ export async function reactToMessage(ctx: Ctx, input: z.input<typeof reactInput>
   } else {
     await ctx.db.reaction.deleteMany({ where: key });
   }
-  return publishMessage(ctx, "message:updated", await readMessageRow(ctx.db, messageId));
+  return publishUpdate(ctx, messageId);
 }

@@ -3,10 +3,9 @@ import type { Ctx } from "@/lib/context";
 import { badRequest } from "@/lib/errors";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
-import { readMessageRow } from "./message-dto";
 import { MAX_POLL_OPTIONS } from "./poll-rules";
 import { assertChatWritable, chatWritableFields, takeBack } from "./chat-writable";
-import { publishMessage } from "./publish-message";
+import { publishUpdate } from "./publish-message";
 import { findVisibleMessage } from "./visible-message";
 
 export const voteInput = z.object({
@@ -45,5 +44,5 @@ export async function votePoll(ctx: Ctx, input: z.input<typeof voteInput>): Prom
     ctx.db.pollVote.updateMany({ where: mineIn(restore), data: { retracted: false } }),
     ctx.db.pollVote.createMany({ data: chosen.map((option) => ({ messageId, userId: me, option, withheld })), skipDuplicates: true }),
   ]);
-  return publishMessage(ctx, "message:updated", await readMessageRow(ctx.db, messageId));
+  return publishUpdate(ctx, messageId);
 }

@@ -2,8 +2,10 @@ import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import type { Room, SocketId } from "socket.io-adapter";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { clearChat } from "@/lib/conversations/clear-chat";
 import { openDirect } from "@/lib/conversations/open-direct";
 import { joinGroup } from "@/lib/groups/join-group";
+import { deleteMessages } from "@/lib/messages/delete-message";
 import { sendMessage } from "@/lib/messages/send-message";
 import { leaveGroup } from "@/lib/groups/leave-group";
 import { ioPublisher } from "@/lib/realtime/publisher";
@@ -314,6 +316,28 @@ describe("delivery between members", () => {
     expect(after2.seen).toEqual([]);
     const denied = await b1.emitWithAck("message:send", { conversationId: group.id, clientId: "group-3-abcdef", text: "me again" });
     expect(denied).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+  });
+
+  it("brings no message back to a member who deleted it for themselves or cleared the chat, when others react or edit", async () => {
+    const [ana, ben, cat] = await Promise.all(["Ana", "Ben", "Cat"].map((name) => createTestUser(db, { name: `${name} Gone For Me` })));
+    const group = await db.conversation.create({ data: { type: "GROUP", name: "Gone for me", visibility: "PUBLIC" } });
+    for (const user of [ana!, ben!, cat!]) await joinGroup(user.ctx, { conversationId: group.id });
+    const say = async (text: string) => (await sendMessage(ana!.ctx, { conversationId: group.id, clientId: `gone-${randomUUID().slice(0, 8)}`, text })).message;
+    const [hidden, cleared] = [await say("deleted for Ben"), await say("cleared by Ben")];
+    await deleteMessages(ben!.ctx, { messageIds: [hidden.id], for: "me" });
+    const [a, b, c] = [await connect(ana!), await connect(ben!), await connect(cat!)];
+    const benHears = collect(b, "message:updated");
+
+    const catHearsReaction = nextEvent(c, "message:updated");
+    expect(await a.emitWithAck("message:react", { messageId: hidden.id, emoji: "👍" })).toMatchObject({ ok: true });
+    expect((await catHearsReaction).reactions).toEqual([{ emoji: "👍", userIds: [ana!.id] }]);
+
+    await clearChat({ ...ben!.ctx, publish: ioPublisher(server.io) }, { conversationId: group.id });
+    const catHearsEdit = nextEvent(c, "message:updated");
+    expect(await a.emitWithAck("message:edit", { messageId: cleared.id, text: "cleared by Ben, edited" })).toMatchObject({ ok: true });
+    expect((await catHearsEdit).text).toBe("cleared by Ben, edited");
+    await sleep(200);
+    expect(benHears.seen).toEqual([]);
   });
 
   it("keeps a member who leaves while their socket connects out of the group's events", async () => {
