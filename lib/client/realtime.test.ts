@@ -634,6 +634,21 @@ describe("realtime client", () => {
     return ctx;
   }
 
+  it("an update of a message older than the loaded pages waits for them instead of showing above a gap", async () => {
+    const { store, socket, client } = setup();
+    store.getState().mergeConversations([conv({ lastSeq: 200, readSeq: 200 })]);
+    socket.replies.set("messages:list", () => ({ ok: true, messages: Array.from({ length: 50 }, (_, i) => msg(151 + i)), nextBefore: 151 }));
+    client.start();
+    await flush();
+    await client.loadLatest("c1");
+    socket.fire("message:updated", msg(3, { reactions: [{ emoji: "👍", userIds: [ANA] }] }));
+    socket.fire("message:updated", msg(160, { reactions: [{ emoji: "🔥", userIds: [ANA] }] }));
+    const items = store.getState().messages.c1!.items;
+    expect(items[0]!.seq).toBe(151);
+    expect(items.find((m) => m.seq === 160)!.reactions).toEqual([{ emoji: "🔥", userIds: [ANA] }]);
+    client.stop();
+  });
+
   it("a sync answer read before a live message does not take the chat list back", async () => {
     const { store } = await syncOvertakenByLiveMessage(2, { readSeq: 2 });
     expect(store.getState().conversations.c1).toMatchObject({ lastSeq: 3, unreadCount: 1, lastMessage: { seq: 3 }, lastMessageAt: msg(3).createdAt });

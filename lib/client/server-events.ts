@@ -17,7 +17,11 @@ export type StoreEventDeps = {
 export function listenForStoreEvents(sock: ConvoSocket, { store, now, loadConversation, refreshPins }: StoreEventDeps) {
   sock.on("message:updated", (m) => {
     const s = store.getState();
-    s.receiveMessages(m.conversationId, [m]);
+    // A message older than the pages loaded here: those older pages will read it afresh, and
+    // merged now it would show above a gap.
+    const loaded = s.messages[m.conversationId];
+    const belowLoaded = loaded?.status === "ready" && loaded.nextBefore !== null && m.seq < loaded.nextBefore;
+    if (!belowLoaded) s.receiveMessages(m.conversationId, [m]);
     // Replies quoting it show the new text too.
     for (const [id, replies] of quotesToRefresh(s, m.conversationId, (items) => refreshQuotes(items, m))) s.receiveMessages(id, replies);
   });
