@@ -11,6 +11,7 @@ import {
   toLastMessage,
 } from "./conversations";
 import { ANA, ME, conv, msg } from "./test-support/fixtures";
+import { unreadAfter } from "./unread";
 
 describe("sortConversations", () => {
   it("puts pinned first, then latest activity, pending sends included", () => {
@@ -75,28 +76,31 @@ describe("mergeSummary", () => {
   it("never moves watermarks or the preview backwards", () => {
     const local = applyMessage(conv({ lastSeq: 4, readSeq: 4, minReadSeq: 4 }), msg(5), ME, "Ana");
     const stale = conv({ lastSeq: 4, readSeq: 3, minReadSeq: 2, title: "Ana L.", unreadCount: 1 });
-    const merged = mergeSummary(local, stale);
+    // This tab holds message 5 (Ana's), after the stale summary's lastSeq.
+    const merged = mergeSummary(local, stale, (seq) => unreadAfter([msg(5)], seq, ME));
     expect(merged).toMatchObject({ title: "Ana L.", lastSeq: 5, readSeq: 4, minReadSeq: 4, unreadCount: 1 });
     expect(merged.lastMessage?.id).toBe("m5");
   });
   it("takes the server's unread count unless this browser has seen newer messages", () => {
     const local = conv({ lastSeq: 6, readSeq: 2, unreadCount: 4 });
+    // This tab holds message 6 (Ana's).
+    const held = (seq: number) => unreadAfter([msg(6)], seq, ME);
     // Two of them expired, or were notices: the server counts what is there.
-    expect(mergeSummary(local, conv({ lastSeq: 6, readSeq: 2, unreadCount: 2 })).unreadCount).toBe(2);
-    // A stale summary from before message 6: the local count already holds it.
-    expect(mergeSummary(local, conv({ lastSeq: 5, readSeq: 2, unreadCount: 3 })).unreadCount).toBe(4);
+    expect(mergeSummary(local, conv({ lastSeq: 6, readSeq: 2, unreadCount: 2 }), held).unreadCount).toBe(2);
+    // A stale summary from before message 6: the message held here counts on top of it.
+    expect(mergeSummary(local, conv({ lastSeq: 5, readSeq: 2, unreadCount: 3 }), held).unreadCount).toBe(4);
     // Read here meanwhile up to the end: nothing is unread whatever the stale summary says.
-    expect(mergeSummary(applyRead(local, 6), conv({ lastSeq: 6, readSeq: 2, unreadCount: 4 })).unreadCount).toBe(0);
+    expect(mergeSummary(applyRead(local, 6), conv({ lastSeq: 6, readSeq: 2, unreadCount: 4 }), held).unreadCount).toBe(0);
   });
   it("a summary as new as mine decides the preview: what disappeared or was hidden meanwhile goes", () => {
     const local = applyMessage(conv({ lastSeq: 4, readSeq: 4 }), msg(5), ME, "Ana");
     const previous = toLastMessage(msg(3), "Ana");
     const server = conv({ lastSeq: 5, readSeq: 4, lastMessage: previous, lastMessageAt: previous.createdAt, unreadCount: 0 });
-    expect(mergeSummary(local, server)).toMatchObject({ lastSeq: 5, lastMessage: { id: "m3" }, lastMessageAt: previous.createdAt, unreadCount: 0 });
+    expect(mergeSummary(local, server, () => 0)).toMatchObject({ lastSeq: 5, lastMessage: { id: "m3" }, lastMessageAt: previous.createdAt, unreadCount: 0 });
   });
   it("inserts when unknown", () => {
     const c = conv();
-    expect(mergeSummary(undefined, c)).toBe(c);
+    expect(mergeSummary(undefined, c, () => 0)).toBe(c);
   });
 });
 

@@ -36,14 +36,14 @@ function unread(count: number, lastSeq: number, readSeq: number): number {
  * Watermarks only move forward, so a late summary never undoes a newer message or receipt seen
  * meanwhile; the side with the newer lastSeq decides the preview and its time.
  *
- * `unreadHereAfter(seq)`: how many unread messages this tab holds after `seq`. With it, a summary
- * older than what arrived here since still counts everything up to its lastSeq (the messages this
- * tab never saw, such as those missed while it was offline), and this tab's newer ones on top.
+ * `unreadHereAfter(seq)`: how many unread messages this tab holds after `seq`. A summary older
+ * than what arrived here since still counts everything up to its lastSeq (the messages this tab
+ * never saw, such as those missed while it was offline), and this tab's newer ones on top.
  */
 export function mergeSummary(
   local: ConversationSummary | undefined,
   incoming: ConversationSummary,
-  unreadHereAfter?: (seq: number) => number,
+  unreadHereAfter: (seq: number) => number,
 ): ConversationSummary {
   if (!local) return incoming;
   const lastSeq = Math.max(local.lastSeq, incoming.lastSeq);
@@ -51,11 +51,7 @@ export function mergeSummary(
   // Messages seen here after the server's lastSeq are newer; otherwise the server's row is exact,
   // even with an older preview (the newest messages disappeared, or were hidden or cleared).
   const newerLocal = local.lastSeq > incoming.lastSeq;
-  const count = !newerLocal
-    ? incoming.unreadCount
-    : unreadHereAfter
-      ? incoming.unreadCount + unreadHereAfter(Math.max(incoming.lastSeq, readSeq))
-      : local.unreadCount;
+  const count = newerLocal ? incoming.unreadCount + unreadHereAfter(Math.max(incoming.lastSeq, readSeq)) : incoming.unreadCount;
   return {
     ...incoming,
     lastSeq,
