@@ -37,24 +37,20 @@ export async function expireDueMessages(db: Db, publish: Publisher): Promise<num
       USING due LEFT JOIN files f ON f."messageId" = due.id
       WHERE m.id = due.id
       RETURNING m.id, m."conversationId", m."senderId", m.withheld, f.list AS files`);
-    // A withheld message was only ever its sender's: only they hear that it went.
-    const shared = new Map<string, string[]>();
-    const withheld = new Map<string, { conversationId: string; senderId: string; messageIds: string[] }>();
+    // Told per chat; a withheld message was only ever its sender's, so only they hear that it went.
+    const told = new Map<string, { conversationId: string; onlyTo: string | null; messageIds: string[] }>();
     for (const r of rows) {
-      if (r.withheld) {
-        const key = `${r.conversationId}:${r.senderId}`;
-        const group = withheld.get(key) ?? { conversationId: r.conversationId, senderId: r.senderId, messageIds: [] };
-        group.messageIds.push(r.id);
-        withheld.set(key, group);
-      } else {
-        const ids = shared.get(r.conversationId) ?? [];
-        ids.push(r.id);
-        shared.set(r.conversationId, ids);
-      }
+      const onlyTo = r.withheld ? r.senderId : null;
+      const key = `${r.conversationId}:${onlyTo ?? ""}`;
+      const group = told.get(key) ?? { conversationId: r.conversationId, onlyTo, messageIds: [] };
+      group.messageIds.push(r.id);
+      told.set(key, group);
     }
-    for (const [conversationId, messageIds] of shared) publish.toConversation(conversationId, "messages:expired", { conversationId, messageIds });
-    for (const { conversationId, senderId, messageIds } of withheld.values()) {
-      publish.toUser(senderId, "messages:expired", { conversationId, messageIds });
+    // The chats first, then the senders, as before.
+    const inOrder = [...told.values()].sort((a, b) => Number(a.onlyTo !== null) - Number(b.onlyTo !== null));
+    for (const { conversationId, onlyTo, messageIds } of inOrder) {
+      if (onlyTo) publish.toUser(onlyTo, "messages:expired", { conversationId, messageIds });
+      else publish.toConversation(conversationId, "messages:expired", { conversationId, messageIds });
     }
     await removeUnusedFiles(db, rows.flatMap((r) => r.files ?? []));
     total += rows.length;
