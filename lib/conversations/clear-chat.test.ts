@@ -2,8 +2,12 @@ import { describe, expect, it } from "vitest";
 import { clearChat } from "@/lib/conversations/clear-chat";
 import { listConversations } from "@/lib/conversations/list-conversations";
 import { openDirect } from "@/lib/conversations/open-direct";
+import { editHistory } from "@/lib/messages/edit-message";
+import { forwardMessages } from "@/lib/messages/forward-message";
 import { listMedia } from "@/lib/messages/list-media";
 import { listMessages } from "@/lib/messages/list-messages";
+import { pinMessage } from "@/lib/messages/pin-message";
+import { reactToMessage } from "@/lib/messages/react-to-message";
 import { sendMessage } from "@/lib/messages/send-message";
 import { listStarred, starMessages } from "@/lib/messages/star-message";
 import { syncMessages } from "@/lib/messages/sync-messages";
@@ -59,6 +63,26 @@ describe("clearChat", () => {
     expect(texts({ messages: (await syncMessages(alice.ctx, { cursors: { [chat.id]: 0 } })).missed[chat.id] ?? [] })).toEqual(["pineapple again"]);
     const row = (await listConversations(alice.ctx)).find((c) => c.id === chat.id);
     expect(row).toMatchObject({ lastMessage: { text: "pineapple again" }, unreadCount: 1 });
+  });
+
+  it("leaves the cleared messages out of reach by their ids too, for me only", async () => {
+    const [alice, bob] = await Promise.all([createTestUser(db), createTestUser(db)]);
+    const chat = await openDirect(alice.ctx, { userId: bob.id });
+    const elsewhere = await openDirect(alice.ctx, { userId: (await createTestUser(db)).id });
+    const old = (await sendMessage(bob.ctx, { conversationId: chat.id, clientId: `cleared-by-id-${chat.id.slice(0, 8)}`, text: "before the clear" })).message;
+
+    await clearChat(alice.ctx, { conversationId: chat.id });
+
+    const notFound = { code: "NOT_FOUND" };
+    await expect(reactToMessage(alice.ctx, { messageId: old.id, emoji: "👍" })).rejects.toMatchObject(notFound);
+    await expect(starMessages(alice.ctx, { messageIds: [old.id], starred: true })).rejects.toMatchObject(notFound);
+    await expect(pinMessage(alice.ctx, { messageId: old.id })).rejects.toMatchObject(notFound);
+    await expect(editHistory(alice.ctx, { messageId: old.id })).rejects.toMatchObject(notFound);
+    await expect(forwardMessages(alice.ctx, { messageIds: [old.id], conversationIds: [elsewhere.id], clientId: `cleared-fwd-${chat.id.slice(0, 8)}` })).rejects.toMatchObject(notFound);
+    await expect(sendMessage(alice.ctx, { conversationId: chat.id, clientId: `cleared-reply-${chat.id.slice(0, 8)}`, text: "re", replyToId: old.id })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    // Nothing reached the chat, and Bob, who cleared nothing, still can.
+    expect((await listMessages(bob.ctx, { conversationId: chat.id })).messages.map((m) => [m.text, m.reactions.length])).toEqual([["before the clear", 0]]);
+    await expect(reactToMessage(bob.ctx, { messageId: old.id, emoji: "👍" })).resolves.toMatchObject({ id: old.id });
   });
 
   it("is refused to someone not in the chat", async () => {

@@ -14,7 +14,7 @@ import { assertMaySend } from "./chat-writable";
 import type { MessageRow } from "./message-dto";
 import { publishMessage } from "./publish-message";
 import { findStoredMessage, MessageRefused, storeMessage } from "./store-message";
-import { visibleTo } from "./visible-message";
+import { visibleMessageIds } from "./visible-message";
 
 export const MAX_ATTACHMENTS = 10;
 const pollInput = z.object({ options: pollOptions, multiple: z.boolean().default(false) });
@@ -139,20 +139,25 @@ async function messageType(ctx: Ctx, data: z.output<typeof sendMessageInput>): P
 type QuotedChat = { name: string } | null;
 
 /**
- * A reply quotes a message of the same chat, or ("Reply privately") a group's message in my
- * direct chat with its sender, who wrote it. Never a withheld one: the quote goes to everyone in
- * the chat, and a withheld message must never reach the person who blocked its sender.
+ * A reply quotes a message I see (visibleMessageIds) of the same chat, or ("Reply privately") a
+ * group's message in my direct chat with its sender, who wrote it. Never a withheld one: the
+ * quote goes to everyone in the chat, and a withheld message must never reach the person who
+ * blocked its sender.
  */
 async function assertQuotable(ctx: Ctx, messageId: string, conversationId: string): Promise<QuotedChat> {
-  const found = await ctx.db.message.findUnique({
-    where: { id: messageId },
-    select: { id: true, conversationId: true, withheld: true, senderId: true, type: true, deletedAt: true },
-  });
-  const group = found && found.conversationId !== conversationId ? await groupQuotablePrivately(ctx, found, conversationId) : null;
-  if (!found || (found.conversationId !== conversationId && !group)) {
+  const [found, visible] = await Promise.all([
+    ctx.db.message.findUnique({
+      where: { id: messageId },
+      select: { id: true, conversationId: true, withheld: true, senderId: true, type: true, deletedAt: true },
+    }),
+    visibleMessageIds(ctx.db, ctx.actor.id, [messageId]),
+  ]);
+  const seen = found && visible.has(found.id) ? found : null;
+  const group = seen && seen.conversationId !== conversationId ? await groupQuotablePrivately(ctx, seen, conversationId) : null;
+  if (!seen || (seen.conversationId !== conversationId && !group)) {
     throw badRequest("The message you replied to is not in this chat");
   }
-  if (found.withheld) throw badRequest("That message was not delivered, so it can't be quoted");
+  if (seen.withheld) throw badRequest("That message was not delivered, so it can't be quoted");
   return group;
 }
 
@@ -166,16 +171,13 @@ async function groupQuotablePrivately(
   conversationId: string,
 ): Promise<QuotedChat> {
   if (original.type === "SYSTEM" || original.deletedAt || original.senderId === ctx.actor.id) return null;
-  const [chats, visible] = await Promise.all([
-    ctx.db.conversation.findMany({
-      where: { id: { in: [original.conversationId, conversationId] } },
-      select: { id: true, type: true, directKey: true, name: true },
-    }),
-    ctx.db.message.count({ where: { id: original.id, ...visibleTo(ctx.actor.id) } }),
-  ]);
+  const chats = await ctx.db.conversation.findMany({
+    where: { id: { in: [original.conversationId, conversationId] } },
+    select: { id: true, type: true, directKey: true, name: true },
+  });
   const group = chats.find((c) => c.id === original.conversationId);
   const direct = chats.find((c) => c.id === conversationId);
-  const quotable = visible > 0 && group?.type === "GROUP" && direct?.type === "DIRECT" && direct.directKey === directKeyOf(ctx.actor.id, original.senderId);
+  const quotable = group?.type === "GROUP" && direct?.type === "DIRECT" && direct.directKey === directKeyOf(ctx.actor.id, original.senderId);
   return quotable ? { name: group.name ?? "" } : null;
 }
 

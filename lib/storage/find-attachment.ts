@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
+import { visibleMessageIds } from "@/lib/messages/visible-message";
 import { attachmentUrl } from "./attachment-dto";
 
 export const ATTACHMENT_NOT_FOUND = "File not found";
@@ -17,10 +18,10 @@ export type ReadableAttachment = {
 };
 
 /**
- * An attachment the actor may read: one on a (not deleted) message of a conversation they are
- * currently a member of, their own upload that no message references yet, or anyone's current
- * profile picture. Anything else,
- * including ids that do not exist or are not ids at all, is the same NOT_FOUND.
+ * An attachment the actor may read: one on a (not deleted) message they see (visibleMessageIds:
+ * a chat they are in, not cleared or hidden for them), their own upload that no message
+ * references yet, or anyone's current profile picture. Anything else, including ids that do
+ * not exist or are not ids at all, is the same NOT_FOUND.
  */
 export async function findReadableAttachment(ctx: Ctx, attachmentId: string): Promise<ReadableAttachment> {
   if (!z.uuid().safeParse(attachmentId).success) throw notFound(ATTACHMENT_NOT_FOUND);
@@ -32,16 +33,13 @@ export async function findReadableAttachment(ctx: Ctx, attachmentId: string): Pr
         { messageId: null, ownerId: me },
         // Profile pictures are for every signed-in user to see.
         { messageId: null, owner: { avatarUrl: attachmentUrl(attachmentId) } },
-        {
-          message: {
-            deletedAt: null,
-            conversation: { participants: { some: { userId: me, leftAt: null } } },
-          },
-        },
+        { message: { deletedAt: null, conversation: { participants: { some: { userId: me, leftAt: null } } } } },
       ],
     },
-    select: { id: true, storageKey: true, thumbnailKey: true, driver: true, name: true, mime: true, size: true, createdAt: true },
+    select: { id: true, storageKey: true, thumbnailKey: true, driver: true, name: true, mime: true, size: true, createdAt: true, messageId: true },
   });
   if (!attachment) throw notFound(ATTACHMENT_NOT_FOUND);
-  return attachment;
+  const { messageId, ...readable } = attachment;
+  if (messageId && !(await visibleMessageIds(ctx.db, me, [messageId])).has(messageId)) throw notFound(ATTACHMENT_NOT_FOUND);
+  return readable;
 }

@@ -6,13 +6,16 @@ import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as attachmentRoute from "@/app/api/v1/attachments/[id]/route";
 import * as uploadsRoute from "@/app/api/v1/uploads/route";
+import { clearChat } from "@/lib/conversations/clear-chat";
 import { openDirect } from "@/lib/conversations/open-direct";
 import { resetEnvForTests } from "@/lib/env";
+import { deleteMessages } from "@/lib/messages/delete-message";
 import { forwardMessages } from "@/lib/messages/forward-message";
 import { listMessages } from "@/lib/messages/list-messages";
 import { sendMessage } from "@/lib/messages/send-message";
 import { testDb } from "@/lib/test-support/database";
 import { createTestUser, type TestUser } from "@/lib/test-support/fixtures";
+import { setBlocked } from "@/lib/users/block-user";
 import { updateProfile } from "@/lib/users/profile";
 import type { AttachmentDto } from "./attachment-dto";
 import { removeUnsentUploads, UNSENT_UPLOAD_TTL_HOURS } from "./remove-unsent-uploads";
@@ -355,6 +358,38 @@ describe("GET /api/v1/attachments/:id", () => {
       expect((await fetchAttachment(alice, attachment.id)).status).toBe(404);
     } finally {
       await db.participant.update({ where: { conversationId_userId: { conversationId: directId, userId: alice.id } }, data: { leftAt: null } });
+    }
+  });
+
+  it("is 404 to me once its message is deleted for me, cleared by me, or withheld from me; the sender keeps it", async () => {
+    const [sender, reader] = await Promise.all([createTestUser(db, { name: "Sara Sender" }), createTestUser(db, { name: "Reza Reader" })]);
+    const chatId = (await openDirect(sender.ctx, { userId: reader.id })).id;
+    const png = await pngWithExif(60, 60);
+    let n = 0;
+    const sendFile = async () => {
+      const attachment = await uploadOk(sender, { bytes: png, name: `photo-${++n}.png`, type: "image/png" });
+      const { message } = await sendMessage(sender.ctx, { conversationId: chatId, clientId: `gone-for-me-${n}-${chatId.slice(0, 8)}`, attachmentIds: [attachment.id] });
+      return { attachmentId: attachment.id, messageId: message.id };
+    };
+    const status = async (user: TestUser, id: string) => {
+      const res = await fetchAttachment(user, id);
+      await res.body?.cancel();
+      return res.status;
+    };
+
+    const deletedForMe = await sendFile();
+    expect(await status(reader, deletedForMe.attachmentId)).toBe(200);
+    await deleteMessages(reader.ctx, { messageIds: [deletedForMe.messageId], for: "me" });
+
+    const cleared = await sendFile();
+    await clearChat(reader.ctx, { conversationId: chatId });
+
+    await setBlocked(reader.ctx, { userId: sender.id, blocked: true });
+    const withheld = await sendFile();
+
+    for (const file of [deletedForMe, cleared, withheld]) {
+      expect(await status(reader, file.attachmentId)).toBe(404);
+      expect(await status(sender, file.attachmentId)).toBe(200);
     }
   });
 
