@@ -35,8 +35,9 @@ export function createConversationLoader({ store, api, page, noteDelivered, chec
   }
 
   /**
-   * Merges the latest page into what is loaded: the server's copy of a message wins when it
-   * carries an edit, a deletion or other reactions (see mergeMessages), nothing is dropped.
+   * Merges the latest page into what is loaded: the server's copy of a message wins when it is
+   * newer (a higher version: an edit, reactions, votes) or deleted (see mergeMessages); nothing
+   * is dropped.
    */
   async function refreshLatest(conversationId: string) {
     store.getState().markFresh(conversationId);

@@ -28,6 +28,18 @@ describe("mergeMessages", () => {
     expect(stale).toBe(deleted);
   });
 
+  it("keeps a reaction or vote that came live when a copy read before it arrives late", () => {
+    const reacted = mergeMessages([msg(1)], [msg(1, { reactions: [{ emoji: "👍", userIds: ["u-ben"] }], version: 1 })]);
+    // A page or sync copy read before the reaction, merged after it.
+    expect(mergeMessages(reacted, [msg(1)])).toBe(reacted);
+    const voted = msg(2, { type: "POLL", poll: { multiple: false, options: [{ text: "Yes", voterIds: ["u-ben"] }] }, version: 3 });
+    const stalePoll = msg(2, { type: "POLL", poll: { multiple: false, options: [{ text: "Yes", voterIds: [] }] }, version: 2 });
+    expect(mergeMessages([voted], [stalePoll])[0]!.poll!.options[0]!.voterIds).toEqual(["u-ben"]);
+    // A newer copy still wins, whichever way the change went.
+    const undone = mergeMessages(reacted, [msg(1, { version: 2 })]);
+    expect(undone[0]!.reactions).toEqual([]);
+  });
+
   it("takes an edit", () => {
     const edited = mergeMessages([msg(1)], [msg(1, { text: "fixed", editedAt: "2025-03-10T12:05:00.000Z" })]);
     expect(edited[0]!.text).toBe("fixed");

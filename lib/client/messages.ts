@@ -9,9 +9,13 @@ function sameMessage(a: MessageDto, b: MessageDto): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Prefer the version that carries more state: a deletion or an edit never gets undone by a stale copy. */
+/**
+ * Prefer the copy that carries more state: a deletion, an edit, a reaction or a vote never gets
+ * undone by a copy read before it (a page or sync that was on its way while the update came).
+ */
 function pick(existing: MessageDto, incoming: MessageDto): MessageDto {
   if (existing.deletedAt && !incoming.deletedAt) return existing;
+  if (existing.version !== incoming.version) return existing.version > incoming.version ? existing : incoming;
   if (existing.editedAt && incoming.editedAt && existing.editedAt > incoming.editedAt) return existing;
   if (existing.editedAt && !incoming.editedAt && !incoming.deletedAt) return existing;
   return incoming;

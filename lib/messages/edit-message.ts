@@ -46,7 +46,7 @@ export async function editMessage(ctx: Ctx, input: z.input<typeof editMessageInp
   // While they block me, the new text of a message they have is mine alone. (One they never got,
   // withheld itself, is mine alone anyway: its text simply changes below.)
   if (withheld && !message.withheld) {
-    await ctx.db.message.update({ where: { id: messageId }, data: { withheldText: text, withheldEditedAt: new Date() }, select: { id: true } });
+    await ctx.db.message.update({ where: { id: messageId }, data: { withheldText: text, withheldEditedAt: new Date(), version: { increment: 1 } }, select: { id: true } });
     const mine = toMessageDto(await readMessageRow(ctx.db, messageId), ctx.actor.id);
     ctx.publish.toUser(ctx.actor.id, "message:updated", mine);
     return mine;

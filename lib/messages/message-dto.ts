@@ -56,6 +56,7 @@ export const messageSelect = {
   withheld: true,
   withheldText: true,
   withheldEditedAt: true,
+  version: true,
   replyTo: { select: quotedSelect },
   attachments: { select: attachmentDtoSelect, orderBy: attachmentOrder },
   reactions: { select: { emoji: true, userId: true, withheld: true, retracted: true }, orderBy: { createdAt: "asc" } },
@@ -196,5 +197,6 @@ export function toMessageDto(row: MessageRow, readerId: string | null): MessageD
     location: deleted || !metadata?.location ? null : { ...metadata.location, label: metadata.location.label ?? null },
     system: systemEventOf(row.metadata),
     poll: deleted ? null : pollOf(metadata, row.pollVotes.filter(shownTo(readerId))),
+    version: row.version,
   };
 }

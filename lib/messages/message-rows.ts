@@ -12,6 +12,7 @@ import type { MessageRow } from "./message-dto";
 export const messageRowColumns = Prisma.sql`
   m.id, m."conversationId", m.seq, m."senderId", m."clientId", m.type::text AS type, m.text, m.metadata,
   m."forwardedFromId", m."createdAt", m."editedAt", m."deletedAt", m.withheld, m."withheldText", m."withheldEditedAt",
+  m.version,
   reply.id AS "replyId", reply.seq AS "replySeq", reply."senderId" AS "replySenderId", reply.type AS "replyType",
   reply.text AS "replyText", reply."deletedAt" AS "replyDeletedAt", reply."senderName" AS "replySenderName",
   reply.mime AS "replyMime", reply."conversationId" AS "replyConversationId",
@@ -60,6 +61,7 @@ export type MessageRowRecord = {
   withheld: boolean;
   withheldText: string | null;
   withheldEditedAt: Date | null;
+  version: number;
   replyId: string | null;
   replySeq: bigint | null;
   replySenderId: string | null;
@@ -91,6 +93,7 @@ export function toMessageRow(r: MessageRowRecord): MessageRow {
     withheld: r.withheld,
     withheldText: r.withheldText,
     withheldEditedAt: r.withheldEditedAt,
+    version: r.version,
     replyTo:
       r.replyId !== null
         ? {

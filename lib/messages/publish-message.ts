@@ -36,8 +36,17 @@ export function publishMessage(ctx: Ctx, event: "message:new" | "message:updated
  * and the update would bring it back.
  */
 export async function publishUpdate(ctx: Ctx, messageId: string): Promise<MessageDto> {
-  const [row, notShownTo] = await Promise.all([readMessageRow(ctx.db, messageId), usersNotShown(ctx, messageId)]);
+  const [row, notShownTo] = await Promise.all([raiseVersion(ctx, messageId).then(() => readMessageRow(ctx.db, messageId)), usersNotShown(ctx, messageId)]);
   return publishMessage(ctx, "message:updated", row, notShownTo);
+}
+
+/**
+ * After the change, before the copy is read: a copy read before the change has a lower version
+ * than this update's, and one read after it has this change in it (see MessageDto.version).
+ */
+async function raiseVersion(ctx: Ctx, messageId: string): Promise<void> {
+  await queryDirect(ctx.db, Prisma.sql`${preparedStatement("message-version")}
+    UPDATE "Message" SET version = version + 1 WHERE id = ${messageId}::uuid`);
 }
 
 async function usersNotShown(ctx: Ctx, messageId: string): Promise<string[]> {

@@ -5,7 +5,7 @@ import { listConversations } from "@/lib/conversations/list-conversations";
 import { RECENT_WINDOW } from "@/lib/search/newest-matches";
 import { searchMessages, HIGHLIGHT_END, HIGHLIGHT_START } from "@/lib/search/search-messages";
 import { testDb } from "@/lib/test-support/database";
-import { createTestUser } from "@/lib/test-support/fixtures";
+import { createTestUser, recordingPublisher } from "@/lib/test-support/fixtures";
 import { setBlocked } from "@/lib/users/block-user";
 import { deleteMessages } from "./delete-message";
 import { editHistory, editMessage } from "./edit-message";
@@ -13,6 +13,7 @@ import { forwardMessages } from "./forward-message";
 import { listMessages } from "./list-messages";
 import { reactToMessage } from "./react-to-message";
 import { sendMessage } from "./send-message";
+import { votePoll } from "./vote-poll";
 import { listStarred, starMessages } from "./star-message";
 
 const db = testDb();
@@ -63,6 +64,33 @@ describe("replies, edits and reactions", () => {
     const undone = await reactToMessage(b.ctx, { messageId: message.id, emoji: "👍" });
     expect(undone.reactions).toEqual([{ emoji: "👍", userIds: [a.id] }]);
     await expect(reactToMessage(b.ctx, { messageId: message.id, emoji: "not-an-emoji" })).rejects.toThrow();
+  });
+
+  it("raises a message's version with every change it publishes, so a copy read before one is known as older", async () => {
+    const publish = recordingPublisher();
+    const a = await createTestUser(db, { name: "Version Ana", publish });
+    const b = await createTestUser(db, { name: "Version Ben", publish });
+    const dm = await openDirect(a.ctx, { userId: b.id });
+    const { message } = await sendMessage(a.ctx, { conversationId: dm.id, clientId: cid(), text: "v0" });
+    const { message: poll } = await sendMessage(a.ctx, { conversationId: dm.id, clientId: cid(), text: "Tea?", poll: { options: ["Yes", "No"], multiple: false } });
+    const before = await listMessages(b.ctx, { conversationId: dm.id });
+    expect(before.messages.map((m) => m.version)).toEqual([0, 0]);
+
+    const reacted = await reactToMessage(b.ctx, { messageId: message.id, emoji: "👍" });
+    const edited = await editMessage(a.ctx, { messageId: message.id, text: "v2" });
+    const voted = await votePoll(b.ctx, { messageId: poll.id, options: [0] });
+    expect([reacted.version, edited.version, voted.version]).toEqual([1, 2, 1]);
+    // What the chat was told carries the same versions as the answers.
+    const updates = publish.events.filter((e) => e.event === "message:updated").map((e) => e.payload as { id: string; version: number });
+    expect(updates.map((u) => [u.id, u.version])).toEqual([[message.id, 1], [message.id, 2], [poll.id, 1]]);
+    // A page read now has both changes at those versions; the one read before has neither.
+    const after = await listMessages(b.ctx, { conversationId: dm.id });
+    expect(after.messages.map((m) => [m.text, m.reactions.length, m.version])).toEqual([["v2", 1, 2], ["Tea?", 0, 1]]);
+
+    // An edit the other person never sees (they block me) is still newer for me.
+    await setBlocked(b.ctx, { userId: a.id, blocked: true });
+    const hidden = await editMessage(a.ctx, { messageId: message.id, text: "v3, mine alone" });
+    expect([hidden.text, hidden.version]).toEqual(["v3, mine alone", 3]);
   });
 });
 

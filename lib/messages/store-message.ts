@@ -98,6 +98,7 @@ async function rowOfNewMessage(ctx: Ctx, input: NewMessage, row: { id: string } 
     withheld: row.withheld,
     withheldText: null,
     withheldEditedAt: null,
+    version: 0,
     replyTo: null,
     attachments: [],
     reactions: [],

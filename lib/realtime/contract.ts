@@ -74,6 +74,11 @@ export type MessageDto = {
   location: { lat: number; lng: number; label: string | null } | null;
   system: SystemEvent | null;
   poll: PollDto | null;
+  /**
+   * Raised by every message:updated change (edit, reaction, vote): of two copies of a message,
+   * the one with the higher version is the newer, whenever each was read.
+   */
+  version: number;
 };
 
 /** A message pinned at the top of its chat, for everyone in it, until expiresAt. */
