@@ -81,6 +81,7 @@ export function sendInput(e: OutboxEntry): {
   attachmentIds?: string[];
   location?: { lat: number; lng: number; label?: string };
   poll?: { options: string[]; multiple: boolean };
+  retry?: boolean;
 } {
   return {
     conversationId: e.conversationId,
@@ -90,6 +91,8 @@ export function sendInput(e: OutboxEntry): {
     ...(e.attachments?.length ? { attachmentIds: e.attachments.map((a) => a.id) } : {}),
     ...(e.location ? { location: e.location } : {}),
     ...(e.poll ? { poll: e.poll } : {}),
+    // Sent before (its ack may have been lost): the server tells if it has since disappeared.
+    ...(e.attempts > 0 ? { retry: true } : {}),
   };
 }
 

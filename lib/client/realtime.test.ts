@@ -122,10 +122,34 @@ describe("realtime client", () => {
     socket.replies.set("message:send", () => ({ ok: true, message: msg(3, { senderId: ME, clientId: "k1", text: "hello" }) }));
     vi.advanceTimersByTime(1_000);
     await flush();
-    const sends = socket.sent("message:send") as { clientId: string }[];
+    const sends = socket.sent("message:send") as { clientId: string; retry?: boolean }[];
     expect(sends).toHaveLength(2);
     expect(sends[1]!.clientId).toBe("k1");
+    // Only the second says it may have been stored before.
+    expect(sends.map((s) => s.retry)).toEqual([undefined, true]);
     expect(store.getState().outbox).toEqual([]);
+    client.stop();
+  });
+
+  it("a retry answered GONE (stored the first time, disappeared since) leaves the outbox without a failure, and the next goes", async () => {
+    const { store, socket, client, advance } = setup();
+    client.start();
+    await flush();
+    socket.replies.set("message:send", () => "never");
+    client.send("c1", "gone by now");
+    client.send("c1", "next");
+    await flush();
+    advance(8_001);
+    socket.replies.set("message:send", (input) =>
+      (input as { retry?: boolean }).retry
+        ? { ok: false, error: { code: "GONE", message: "This message was sent and has since disappeared" } }
+        : { ok: true, message: msg(4, { senderId: ME, clientId: "k2", text: "next" }) },
+    );
+    vi.advanceTimersByTime(1_000);
+    await flush();
+    expect((socket.sent("message:send") as { text: string }[]).map((s) => s.text)).toEqual(["gone by now", "gone by now", "next"]);
+    expect(store.getState().outbox).toEqual([]);
+    expect(store.getState().messages.c1?.items.map((m) => m.text)).toEqual(["next"]);
     client.stop();
   });
 

@@ -357,6 +357,12 @@ export function createRealtimeClient(deps: RealtimeDeps) {
       flushOutbox(); // the next one in line
       return;
     }
+    if (res.error.code === "GONE") {
+      // Sent on an earlier attempt and gone since, as its chat's timer said: nothing to show.
+      store.getState().outboxDiscard(clientId);
+      flushOutbox();
+      return;
+    }
     if (PERMANENT.has(res.error.code)) {
       store.getState().outboxFailed(clientId, res.error.message || "Not sent");
       if (res.error.reason === "GROUP_ARCHIVED") {

@@ -9,6 +9,7 @@ import { resetEnvForTests } from "@/lib/env";
 import { forwardMessages } from "@/lib/messages/forward-message";
 import { openDirect } from "@/lib/conversations/open-direct";
 import { createPrivateGroup } from "@/lib/groups/create-private-group";
+import { DISAPPEARED_KEPT_DAYS } from "@/lib/messages/disappeared-messages";
 import { expireDueMessages } from "@/lib/messages/expire-messages";
 import { listMessages } from "@/lib/messages/list-messages";
 import { pinMessage } from "@/lib/messages/pin-message";
@@ -145,6 +146,32 @@ describe("disappearing messages", () => {
     expect((await listConversations(ben.ctx)).find((c) => c.id === chat.id)?.lastMessage?.id).toBe(stays.id);
     // Nothing else was due: a second sweep finds nothing.
     expect(await expireDueMessages(db, publish)).toBe(0);
+  });
+
+  it("a retry of a send that disappeared before its ack came back is answered GONE, not stored again", async () => {
+    const ana = await createTestUser(db, { name: "Retry Ana" });
+    const ben = await createTestUser(db, { name: "Retry Ben" });
+    const chat = await openDirect(ana.ctx, { userId: ben.id });
+    await setMessageTimer(ana.ctx, { conversationId: chat.id, seconds: DAY });
+    const clientId = `lost-ack-${chat.id.slice(0, 8)}`;
+    const { message } = await sendMessage(ana.ctx, { conversationId: chat.id, clientId, text: "seen once" });
+    // Still there: a retry is answered with the stored message, as always.
+    await expect(sendMessage(ana.ctx, { conversationId: chat.id, clientId, text: "seen once", retry: true })).resolves.toMatchObject({ duplicate: true, message: { id: message.id } });
+    await runOut(message.id);
+    expect(await expireDueMessages(db, recordingPublisher())).toBe(1);
+
+    await expect(sendMessage(ana.ctx, { conversationId: chat.id, clientId, text: "seen once", retry: true })).rejects.toMatchObject({ code: "GONE" });
+    expect(await texts(ben, chat.id)).toEqual([]);
+    // Someone else's client id is their own; and a retry whose first attempt never arrived is stored.
+    await expect(sendMessage(ben.ctx, { conversationId: chat.id, clientId, text: "mine", retry: true })).resolves.toMatchObject({ duplicate: false });
+    await expect(sendMessage(ana.ctx, { conversationId: chat.id, clientId: `${clientId}-2`, text: "late", retry: true })).resolves.toMatchObject({ duplicate: false });
+    expect(await texts(ben, chat.id)).toEqual(["mine", "late"]);
+
+    // Remembered for DISAPPEARED_KEPT_DAYS, then forgotten by a later sweep.
+    const longAgo = new Date(Date.now() - (DISAPPEARED_KEPT_DAYS * DAY + 60) * 1000);
+    await db.disappearedMessage.update({ where: { senderId_clientId: { senderId: ana.id, clientId } }, data: { disappearedAt: longAgo } });
+    await expireDueMessages(db, recordingPublisher());
+    expect(await db.disappearedMessage.count({ where: { senderId: ana.id } })).toBe(0);
   });
 
   it("a message that disappears unread no longer counts in the chat list's unread badge", async () => {

@@ -5,6 +5,7 @@ import { logger } from "@/lib/logger";
 import { runPeriodically, type PeriodicTask } from "@/lib/periodic-task";
 import type { Publisher } from "@/lib/realtime/publisher";
 import { removeUnusedFiles, type StoredFileRef } from "@/lib/storage/remove-unused-files";
+import { forgetLongDisappeared } from "./disappeared-messages";
 
 /** Rows deleted per statement: short transactions, whatever the backlog. */
 const EXPIRE_BATCH = 500;
@@ -14,8 +15,9 @@ type ExpiredRow = { id: string; conversationId: string; senderId: string; withhe
 /**
  * Deletes the disappearing messages whose time has come, and tells each chat which went. Their
  * reactions, stars, pins and votes go with them, and their files unless a forwarded copy still
- * shows them; replies keep their text and lose the quote. Several nodes may sweep at once: SKIP
- * LOCKED gives each row to one of them.
+ * shows them; replies keep their text and lose the quote. Their client ids are remembered for a
+ * while (disappeared-messages.ts). Several nodes may sweep at once: SKIP LOCKED gives each row to
+ * one of them.
  */
 export async function expireDueMessages(db: Db, publish: Publisher): Promise<number> {
   let total = 0;
@@ -32,11 +34,18 @@ export async function expireDueMessages(db: Db, publish: Publisher): Promise<num
                json_agg(json_build_object('key', a."storageKey", 'thumbnailKey', a."thumbnailKey", 'driver', a.driver)) AS list
         FROM "Attachment" a WHERE a."messageId" IN (SELECT id FROM due)
         GROUP BY a."messageId"
+      ), gone AS (
+        DELETE FROM "Message" m
+        USING due LEFT JOIN files f ON f."messageId" = due.id
+        WHERE m.id = due.id
+        RETURNING m.id, m."conversationId", m."senderId", m."clientId", m.withheld, f.list AS files
+      ), remembered AS (
+        -- In the same statement, so a retry never finds the message gone and unremembered.
+        INSERT INTO "DisappearedMessage" ("senderId", "clientId", "disappearedAt")
+        SELECT "senderId", "clientId", now() FROM gone
+        ON CONFLICT DO NOTHING
       )
-      DELETE FROM "Message" m
-      USING due LEFT JOIN files f ON f."messageId" = due.id
-      WHERE m.id = due.id
-      RETURNING m.id, m."conversationId", m."senderId", m.withheld, f.list AS files`);
+      SELECT id, "conversationId", "senderId", withheld, files FROM gone`);
     // Told per chat; a withheld message was only ever its sender's, so only they hear that it went.
     const told = new Map<string, { conversationId: string; onlyTo: string | null; messageIds: string[] }>();
     for (const r of rows) {
@@ -54,8 +63,10 @@ export async function expireDueMessages(db: Db, publish: Publisher): Promise<num
     }
     await removeUnusedFiles(db, rows.flatMap((r) => r.files ?? []));
     total += rows.length;
-    if (rows.length < EXPIRE_BATCH) return total;
+    if (rows.length < EXPIRE_BATCH) break;
   }
+  await forgetLongDisappeared(db);
+  return total;
 }
 
 /** Deletes due disappearing messages every `intervalMs` until stopped. */

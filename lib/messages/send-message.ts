@@ -13,6 +13,7 @@ import { pollOptions, pollQuestion } from "./poll-rules";
 import { assertMaySend } from "./chat-writable";
 import type { MessageRow } from "./message-dto";
 import { publishMessage } from "./publish-message";
+import { disappearedBefore, sentAndDisappeared } from "./disappeared-messages";
 import { findStoredMessage, MessageRefused, storeMessage } from "./store-message";
 import { visibleMessageIds } from "./visible-message";
 
@@ -35,6 +36,8 @@ export const sendMessageInput = z
       .optional(),
     /** A poll: `text` is its question. */
     poll: pollInput.optional(),
+    /** Not the first attempt of this clientId (see disappearedBefore). */
+    retry: z.boolean().optional(),
   })
   .refine((m) => (m.text?.trim().length ?? 0) > 0 || (m.attachmentIds?.length ?? 0) > 0 || m.location, "Message is empty")
   .superRefine((m, check) => {
@@ -47,7 +50,8 @@ export type SendResult = { message: MessageDto; duplicate: boolean };
 
 /**
  * Sends a message: text, files with a caption, a location or a poll, optionally as a reply.
- * Idempotent on (sender, clientId): a retry returns the stored message.
+ * Idempotent on (sender, clientId): a retry returns the stored message, or GONE once that
+ * message has disappeared (its chat's timer ran out).
  */
 export async function sendMessage(ctx: Ctx, input: z.input<typeof sendMessageInput>): Promise<SendResult> {
   try {
@@ -59,6 +63,9 @@ export async function sendMessage(ctx: Ctx, input: z.input<typeof sendMessageInp
 }
 
 async function send(ctx: Ctx, data: z.output<typeof sendMessageInput>): Promise<SendResult> {
+  // A first attempt that was stored, lost its ack, and disappeared before this retry came: stored
+  // again, it would show a second time. Only retries ask, so first sends cost nothing more.
+  if (data.retry && (await disappearedBefore(ctx, data.clientId))) throw sentAndDisappeared();
   const quotedChat = data.replyToId ? await assertQuotable(ctx, data.replyToId, data.conversationId) : null;
 
   let message: MessageRow;

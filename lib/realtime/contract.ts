@@ -221,6 +221,11 @@ export type ClientToServerEvents = {
       location?: { lat: number; lng: number; label?: string };
       /** A poll: `text` is its question. */
       poll?: { options: string[]; multiple?: boolean };
+      /**
+       * Not the first attempt of this clientId. Answered GONE when the first attempt was stored
+       * and has since disappeared (a disappearing message whose ack was lost).
+       */
+      retry?: boolean;
     },
     ack: (res: Ack<{ message: MessageDto }>) => void,
   ) => void;
