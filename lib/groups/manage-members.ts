@@ -2,6 +2,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/admin/audit";
 import type { Ctx } from "@/lib/context";
 import { badRequest, forbidden, notFound } from "@/lib/errors";
+import type { ParticipantRole } from "@/lib/generated/prisma/client";
 import type { SystemEvent } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
 import { admitMember, announceDeparture, announceMemberChanged, announceToMember, appointOwnerIfNone, endMembership } from "./membership-changes";
@@ -51,11 +52,19 @@ export async function removeMember(ctx: Ctx, input: z.input<typeof removeMemberI
     select: { role: true, leftAt: true, bannedAt: true, user: { select: { name: true } } },
   });
   if (!target) throw notFound("Not a member of this group");
-  if (conversation.visibility === "PRIVATE" && target.role === "OWNER") throw forbidden("The owner can't be removed");
-  if (conversation.visibility === "PRIVATE" && target.role === "ADMIN" && myRole !== "OWNER") throw forbidden("Only the owner can remove an admin");
+  // In a private group the owner removes admins and members, an admin only members.
+  const roles: ParticipantRole[] | null = conversation.visibility === "PRIVATE" ? (myRole === "OWNER" ? ["ADMIN", "MEMBER"] : ["MEMBER"]) : null;
+  const refuse = (role: ParticipantRole) => forbidden(role === "OWNER" ? "The owner can't be removed" : "Only the owner can remove an admin");
+  if (roles && !roles.includes(target.role)) throw refuse(target.role);
 
-  // Only the request that ends the membership announces it (two admins removing at once post once).
-  const ended = !target.leftAt && (await endMembership(ctx, conversationId, userId, { ban }));
+  // Only the request that ends the membership announces it (two admins removing at once post
+  // once), and only while they still have a role I may remove: one made an admin meanwhile is
+  // checked again as they are now.
+  const ended = !target.leftAt && (await endMembership(ctx, conversationId, userId, { ban, roles: roles ?? undefined }));
+  if (!ended && !target.leftAt && roles) {
+    const now = await ctx.db.participant.findUnique({ where: { conversationId_userId: { conversationId, userId } }, select: { role: true, leftAt: true } });
+    if (now && !now.leftAt) throw refuse(now.role);
+  }
   let bannedNow = false;
   if (ended) {
     if (conversation.visibility === "PRIVATE") {

@@ -1,6 +1,7 @@
 import type { Ctx } from "@/lib/context";
+import { forbidden } from "@/lib/errors";
 import { conversationSummaries, memberStats } from "@/lib/conversations/conversation-summaries";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type ParticipantRole } from "@/lib/generated/prisma/client";
 import type { SystemEvent } from "@/lib/realtime/contract";
 import { memberDto } from "./member-dto";
 import { postSystemMessage, userName } from "./system-message";
@@ -9,17 +10,23 @@ import { postSystemMessage, userName } from "./system-message";
  * Makes a user a current member (new or returning) and tells everyone concerned: their sockets
  * join the room on every node, members see them appear, the chat gets `notice` ("Ben joined"),
  * if any. Returns false, changing and publishing nothing, when they already are a member (e.g.
- * a concurrent request admitted them first), so each admission is announced once.
+ * a concurrent request admitted them first), so each admission is announced once. A banned
+ * person is never admitted: callers refuse them first, and a ban that lands after that check is
+ * refused here (FORBIDDEN) rather than lifted.
  */
 export async function admitMember(ctx: Ctx, conversationId: string, userId: string, lastSeq: bigint, notice?: SystemEvent): Promise<boolean> {
   const { count: returned } = await ctx.db.participant.updateMany({
-    where: { conversationId, userId, leftAt: { not: null } },
-    data: { leftAt: null, bannedAt: null, role: "MEMBER", joinedAt: new Date(), readSeq: lastSeq, deliveredSeq: lastSeq },
+    where: { conversationId, userId, leftAt: { not: null }, bannedAt: null },
+    data: { leftAt: null, role: "MEMBER", joinedAt: new Date(), readSeq: lastSeq, deliveredSeq: lastSeq },
   });
   const admitted =
     returned > 0 ||
     (await ctx.db.participant.createMany({ data: [{ conversationId, userId, readSeq: lastSeq, deliveredSeq: lastSeq }], skipDuplicates: true })).count > 0;
-  if (!admitted) return false;
+  if (!admitted) {
+    const row = await ctx.db.participant.findUnique({ where: { conversationId_userId: { conversationId, userId } }, select: { bannedAt: true } });
+    if (row?.bannedAt) throw forbidden(userId === ctx.actor.id ? "You can't join this group" : "That person is banned from this group: unban them first");
+    return false;
+  }
   ctx.publish.subscribeUser(userId, conversationId);
   await announceMemberChanged(ctx, conversationId, userId);
   if (notice) await postSystemMessage(ctx, conversationId, notice);
@@ -79,12 +86,18 @@ export async function announceToMember(ctx: Ctx, conversationId: string, userId:
 
 /**
  * Ends a membership (the database half): true when this call ended a current membership, false
- * when they were no longer a member (e.g. a concurrent request ended it first). Callers then
- * post their system message, if any, and announceDeparture().
+ * when they were no longer a member (e.g. a concurrent request ended it first) or, with
+ * `roles`, no longer had one of those roles (made an admin meanwhile). Callers then post their
+ * system message, if any, and announceDeparture().
  */
-export async function endMembership(ctx: Ctx, conversationId: string, userId: string, opts: { ban?: boolean } = {}): Promise<boolean> {
+export async function endMembership(
+  ctx: Ctx,
+  conversationId: string,
+  userId: string,
+  opts: { ban?: boolean; roles?: ParticipantRole[] } = {},
+): Promise<boolean> {
   const { count } = await ctx.db.participant.updateMany({
-    where: { conversationId, userId, leftAt: null },
+    where: { conversationId, userId, leftAt: null, ...(opts.roles ? { role: { in: opts.roles } } : {}) },
     data: { leftAt: new Date(), isPinned: false, role: "MEMBER", ...(opts.ban ? { bannedAt: new Date() } : {}) },
   });
   return count > 0;
