@@ -43,9 +43,10 @@ type SendCheck = { role: string; conversation: WritableCheck & { onlyAdminsSend:
  * insert re-checks the same and decides itself whether the message is withheld; the refusals are
  * the ones a single send explains.
  */
-export async function assertMaySend(ctx: Ctx, membership: SendCheck): Promise<void> {
-  await assertChatWritable(ctx, membership.conversation);
+export async function assertMaySend(ctx: Ctx, membership: SendCheck): Promise<{ withheld: boolean }> {
+  const writable = await assertChatWritable(ctx, membership.conversation);
   if (membership.conversation.onlyAdminsSend && !mayAnnounce(ctx, membership)) throw onlyAdminsSend();
+  return writable;
 }
 
 /** Who writes in an announcement group: its owner and admins; a public group's site admins. */

@@ -4,10 +4,12 @@ import type { Room, SocketId } from "socket.io-adapter";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { clearChat } from "@/lib/conversations/clear-chat";
 import { openDirect } from "@/lib/conversations/open-direct";
+import { createPrivateGroup } from "@/lib/groups/create-private-group";
 import { joinGroup } from "@/lib/groups/join-group";
 import { deleteMessages } from "@/lib/messages/delete-message";
 import { sendMessage } from "@/lib/messages/send-message";
 import { leaveGroup } from "@/lib/groups/leave-group";
+import { updateGroup } from "@/lib/groups/update-group";
 import { ioPublisher } from "@/lib/realtime/publisher";
 import { rooms } from "@/lib/realtime/rooms";
 import { setBlocked } from "@/lib/users/block-user";
@@ -262,6 +264,24 @@ describe("delivery between members", () => {
     const typing = nextEvent(a, "typing");
     b.emit("typing", { conversationId: dm, isTyping: false });
     expect(await typing).toEqual({ conversationId: dm, userId: ben.id, isTyping: false });
+  });
+
+  it("relays no typing from a member of a group where only admins send; an admin's goes", async () => {
+    const owner = await createTestUser(db, { name: "Owner Announces" });
+    const reader = await createTestUser(db, { name: "Reader Only" });
+    const ownerCtx = { ...owner.ctx, publish: ioPublisher(server.io) };
+    const group = await createPrivateGroup(ownerCtx, { name: "Announcements", memberIds: [reader.id] });
+    await updateGroup(ownerCtx, { conversationId: group.id, onlyAdminsSend: true });
+    const o = await connect(owner);
+    const r = await connect(reader);
+    const ownerSees = collect(o, "typing");
+    r.emit("typing", { conversationId: group.id, isTyping: true });
+    // The owner's hint arrives (the relay works here), and the reader's never does.
+    const typing = nextEvent(r, "typing");
+    o.emit("typing", { conversationId: group.id, isTyping: true });
+    expect(await typing).toEqual({ conversationId: group.id, userId: owner.id, isTyping: true });
+    await sleep(300);
+    expect(ownerSees.seen).toEqual([]);
   });
 
   it("tracks presence across tabs: online while any tab is open, then last seen", async () => {

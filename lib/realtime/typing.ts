@@ -2,7 +2,8 @@ import type { Socket } from "socket.io";
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
-import { assertChatWritable, chatWritableFields } from "@/lib/messages/chat-writable";
+import { requireMembership } from "@/lib/conversations/membership";
+import { assertMaySend } from "@/lib/messages/chat-writable";
 import { id } from "@/lib/validation";
 import { rooms } from "./rooms";
 
@@ -11,8 +12,9 @@ export const typingInput = z.object({ conversationId: id, isTyping: z.boolean() 
 /**
  * Relays a typing hint to the other members. The socket's rooms are its memberships (joined at
  * connect, updated on join/leave), so a socket outside the room is not a member: dropped. Typing
- * goes where a message would: not into an archived group, nor to someone I block, nor to someone
- * who blocks me (what I write there is withheld from them, and so is my typing).
+ * goes where a message would (assertMaySend): not into an archived group, nor from a member of
+ * a group where only admins send, nor to someone I block, nor to someone who blocks me (what I
+ * write there is withheld from them, and so is my typing).
  */
 export async function relayTyping(socket: Socket, ctx: Ctx, raw: unknown): Promise<void> {
   const parsed = typingInput.safeParse(raw);
@@ -25,10 +27,8 @@ export async function relayTyping(socket: Socket, ctx: Ctx, raw: unknown): Promi
 }
 
 async function typingReachesOthers(ctx: Ctx, conversationId: string): Promise<boolean> {
-  const conversation = await ctx.db.conversation.findUnique({ where: { id: conversationId }, select: chatWritableFields });
-  if (!conversation) return false;
   try {
-    return !(await assertChatWritable(ctx, conversation)).withheld;
+    return !(await assertMaySend(ctx, await requireMembership(ctx.db, ctx.actor.id, conversationId))).withheld;
   } catch (err) {
     if (err instanceof AppError) return false;
     throw err;
