@@ -1,4 +1,5 @@
 // Turns audit log entries into plain sentences and "before → after" text (never HTML).
+import { messageTimerLabel } from "@/lib/conversations/message-timers";
 import { shortId, truncate } from "./format";
 
 export type AuditEntryView = {
@@ -20,6 +21,7 @@ const VERBS: Record<string, string> = {
   "group.archive": "archived the group",
   "group.unarchive": "unarchived the group",
   "group.delete": "deleted the group",
+  "group.messageTimer": "changed disappearing messages in",
   "member.remove": "removed",
   "member.ban": "banned",
   "member.unban": "unbanned",
@@ -108,6 +110,7 @@ const LABELS: Record<string, string> = {
   iconBg: "Colour",
   about: "About",
   autoJoin: "Default for new users",
+  messageTimerSec: "Disappearing messages",
   archived: "Archived",
   role: "Role",
   member: "Member",
@@ -122,6 +125,7 @@ const rank = (key: string) => (ORDER.includes(key) ? ORDER.indexOf(key) : ORDER.
 
 function formatValue(key: string, value: unknown, names: Names): string {
   if (value === undefined) return "—";
+  if (key === "messageTimerSec") return messageTimerLabel(typeof value === "number" ? value : null);
   if (value === null) return "none";
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (key === "role" && typeof value === "string") return value === "ADMIN" ? "Admin" : value === "USER" ? "User" : value;

@@ -9,6 +9,7 @@ import { resetEnvForTests } from "@/lib/env";
 import { forwardMessages } from "@/lib/messages/forward-message";
 import { openDirect } from "@/lib/conversations/open-direct";
 import { createPrivateGroup } from "@/lib/groups/create-private-group";
+import { joinGroup } from "@/lib/groups/join-group";
 import { DISAPPEARED_KEPT_DAYS } from "@/lib/messages/disappeared-messages";
 import { expireDueMessages } from "@/lib/messages/expire-messages";
 import { listMessages } from "@/lib/messages/list-messages";
@@ -116,6 +117,21 @@ describe("disappearing messages", () => {
     await setBlocked(member.ctx, { userId: outsider.id, blocked: true });
     await expect(setMessageTimer(member.ctx, { conversationId: chat.id, seconds: DAY })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await db.conversation.findUniqueOrThrow({ where: { id: chat.id } })).messageTimerSec).toBeNull();
+  });
+
+  it("a site admin's change in a public group is audited, with the timer before and after; a private group's is not", async () => {
+    const admin = await createTestUser(db, { name: "Timer Site Admin", role: "ADMIN" });
+    const group = await db.conversation.create({ data: { type: "GROUP", visibility: "PUBLIC", name: "Timed public" } });
+    await joinGroup(admin.ctx, { conversationId: group.id });
+    await setMessageTimer(admin.ctx, { conversationId: group.id, seconds: DAY });
+    await setMessageTimer(admin.ctx, { conversationId: group.id, seconds: DAY }); // no change: no entry
+    const entries = await db.auditLog.findMany({ where: { targetId: group.id }, select: { actorId: true, action: true, before: true, after: true } });
+    expect(entries).toEqual([{ actorId: admin.id, action: "group.messageTimer", before: { messageTimerSec: null }, after: { messageTimerSec: DAY } }]);
+
+    const owner = await createTestUser(db);
+    const own = await createPrivateGroup(owner.ctx, { name: "Timed private" });
+    await setMessageTimer(owner.ctx, { conversationId: own.id, seconds: DAY });
+    expect(await db.auditLog.count({ where: { targetId: own.id } })).toBe(0);
   });
 
   it("the sweeper deletes what ran out, with its reactions, stars and pin, and tells the chat", async () => {

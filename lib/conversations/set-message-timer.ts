@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordAudit } from "@/lib/admin/audit";
 import type { Ctx } from "@/lib/context";
 import { requireGroupManager } from "@/lib/groups/permissions";
 import { postSystemMessage, userName } from "@/lib/groups/system-message";
@@ -43,6 +44,10 @@ export async function setMessageTimer(ctx: Ctx, input: z.input<typeof messageTim
         UPDATE "Conversation" SET "messageTimerSec" = ${seconds}::int, "updatedAt" = now()
         WHERE id = ${conversationId}::uuid AND "messageTimerSec" IS DISTINCT FROM ${seconds}::int`;
   if (changed === 0) return patch;
+  // A public group's managers are site admins: their moderation is audited.
+  if (conversation.visibility === "PUBLIC") {
+    await recordAudit(ctx, { action: "group.messageTimer", targetType: "group", targetId: conversationId, before: { messageTimerSec: conversation.messageTimerSec }, after: { messageTimerSec: seconds } });
+  }
   // Withheld, the notice is stored withheld like any message of mine.
   await postSystemMessage(ctx, conversationId, { kind: "messageTimer", actorName: await userName(ctx, ctx.actor.id), seconds });
   if (withheld) ctx.publish.toUser(ctx.actor.id, "conversation:patched", patch);
