@@ -50,6 +50,13 @@ export class AppError extends Error {
   }
 }
 
+/** Over a rate limit, until the limit lets the next one through in `retryAfterSeconds`. */
+export class RateLimited extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super("RATE_LIMITED", `Too many requests. Try again in ${retryAfterSeconds} s.`);
+  }
+}
+
 export const notFound = (what = "Not found") => new AppError("NOT_FOUND", what);
 export const forbidden = (why = "Not allowed") => new AppError("FORBIDDEN", why);
 export const badRequest = (why: string) => new AppError("BAD_REQUEST", why);

@@ -4,10 +4,11 @@ import type { SessionUser } from "@/lib/auth/sessions";
 import { contextFor, type Ctx } from "@/lib/context";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { env } from "@/lib/env";
-import { AppError, toErrorBody, type ErrorBody } from "@/lib/errors";
+import { AppError, RateLimited, toErrorBody, type ErrorBody } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { clientIp, consume } from "@/lib/rate-limit/limiters";
 import { MAX_JSON_BYTES } from "@/lib/limits";
+import { assertNoNulCharacters, assertNoNulInUrl } from "@/lib/validation";
 
 type RouteOptions = {
   /**
@@ -48,6 +49,7 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>, options
         return errorResponse(403, { code: "FORBIDDEN", message: "Cross-origin request refused" });
       }
       await consume("apiIp", clientIp(req.headers));
+      assertNoNulInUrl(req.url);
       const user = await userFromRequest(req);
       if (!user) return errorResponse(401, { code: "UNAUTHENTICATED", message: "Sign in first" });
       await consume(options.limit ?? "api", user.id);
@@ -60,7 +62,7 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>, options
       }
       if (err instanceof AppError) {
         const res = errorResponse(err.status, toErrorBody(err));
-        if (err.code === "RATE_LIMITED") res.headers.set("retry-after", "10");
+        if (err instanceof RateLimited) res.headers.set("retry-after", String(err.retryAfterSeconds));
         return res;
       }
       if (isDatabaseUnavailable(err)) {
@@ -87,6 +89,7 @@ export async function jsonBody(req: Request): Promise<Record<string, unknown>> {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw new AppError("BAD_REQUEST", "Body must be a JSON object");
   }
+  assertNoNulCharacters(body);
   return body as Record<string, unknown>;
 }
 

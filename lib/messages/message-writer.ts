@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { queryDirect } from "@/lib/db/direct-query";
-import { isUniqueViolation } from "@/lib/db/errors";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { groupCommitPerDatabase } from "@/lib/db/group-commit";
 import { Prisma, type MessageType } from "@/lib/generated/prisma/client";
 
@@ -69,16 +69,17 @@ async function writeBatch(db: Db, batch: MessageInsert[]): Promise<PromiseSettle
 }
 
 /**
- * A unique violation fails the whole batch, though only one message caused it (a clientId
- * reused across conversations, or racing a batch of another node): store the messages one by
- * one so that the others succeed and the culprit alone gets the error.
+ * An error of one message fails the whole batch (a unique violation: a clientId reused across
+ * conversations, or racing a batch of another node; or anything else about its data): store the
+ * messages one by one so that the others succeed and the culprit alone gets the error. A
+ * database that is down fails them all alike, and is not asked again message by message.
  */
 async function storeRows(db: Db, rows: MessageInsert[]): Promise<PromiseSettledResult<Stored>[]> {
   if (rows.length === 0) return [];
   try {
     return (await storeBatch(db, rows)).map((value) => ({ status: "fulfilled", value }));
   } catch (err) {
-    if (rows.length <= 1 || !isUniqueViolation(err)) throw err;
+    if (rows.length <= 1 || isDatabaseUnavailable(err)) throw err;
     const results: PromiseSettledResult<Stored>[] = [];
     for (const row of rows) {
       // In order: a sender's consecutive messages keep their order here too.

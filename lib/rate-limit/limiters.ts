@@ -1,7 +1,7 @@
 import type { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { RateLimited } from "@/lib/errors";
 
 export type LimitKind = "messages" | "api" | "apiIp" | "uploads" | "signIn" | "typing" | "receipts";
 
@@ -59,7 +59,7 @@ export async function consume(kind: LimitKind, key: string, points = 1): Promise
     // limiter installed by server.ts rejects with a class instanceof cannot recognise here.
     if (err instanceof RateLimiterRes || typeof (err as { msBeforeNext?: unknown })?.msBeforeNext === "number") {
       const seconds = Math.max(1, Math.ceil((err as RateLimiterRes).msBeforeNext / 1000));
-      throw new AppError("RATE_LIMITED", `Too many requests. Try again in ${seconds} s.`);
+      throw new RateLimited(seconds);
     }
     throw err;
   }

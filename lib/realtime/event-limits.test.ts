@@ -5,7 +5,7 @@ import { openDirect } from "@/lib/conversations/open-direct";
 import { env, resetEnvForTests } from "@/lib/env";
 import { sendMessage } from "@/lib/messages/send-message";
 import { testDb } from "@/lib/test-support/database";
-import { collect, connectSynced, createTestUser, sleep, startTestRealtime, type TestSocket, type TestUser } from "@/lib/test-support/fixtures";
+import { collect, connectSocket, connectSynced, createTestUser, sleep, startTestRealtime, type TestSocket, type TestUser } from "@/lib/test-support/fixtures";
 
 const db = testDb();
 let server: Awaited<ReturnType<typeof startTestRealtime>>;
@@ -95,13 +95,27 @@ describe("socket event limits", () => {
   it("answers RATE_LIMITED to syncs and presence watches past the API limit", async () => {
     const { ana, ben } = await pair();
     const limit = env().RATE_LIMIT_API;
-    const a = await connect(ana); // its sync is the first request
+    const a = await connect(ana); // its handshake and its sync are the first two
     const answers = await Promise.all(
       Array.from({ length: limit + 4 }, (_, i) =>
         i % 2 === 0 ? a.emitWithAck("sync", { cursors: {} }) : a.emitWithAck("presence:watch", { userIds: [ben.id] }),
       ),
     );
-    expect(refusedCodes(answers)).toEqual(Array.from({ length: 5 }, () => "RATE_LIMITED"));
+    expect(refusedCodes(answers)).toEqual(Array.from({ length: 6 }, () => "RATE_LIMITED"));
+  });
+
+  it("refuses connections past the API limit: a reconnect loop is bounded", async () => {
+    const { ana } = await pair();
+    const limit = env().RATE_LIMIT_API;
+    const outcomes: string[] = [];
+    for (let i = 0; i < limit + 3; i++) {
+      const socket = await connectSocket(server.url, ana.cookie).then(
+        (s) => (s.close(), "connected"),
+        (err: Error) => err.message,
+      );
+      outcomes.push(socket);
+    }
+    expect(outcomes).toEqual([...Array.from({ length: limit }, () => "connected"), "RATE_LIMITED", "RATE_LIMITED", "RATE_LIMITED"]);
   });
 
   it("answers RATE_LIMITED to a flood of receipts", async () => {

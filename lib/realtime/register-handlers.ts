@@ -14,7 +14,7 @@ import { listMessages } from "@/lib/messages/list-messages";
 import { markDelivered, markRead } from "@/lib/messages/receipts";
 import { sendMessage } from "@/lib/messages/send-message";
 import { syncMessages } from "@/lib/messages/sync-messages";
-import { id } from "@/lib/validation";
+import { assertNoNulCharacters, id } from "@/lib/validation";
 import { withCapacity } from "./backpressure";
 import { joinConversationRooms } from "./join-conversation-rooms";
 import { announceConnected, announceDisconnected, watchPresence } from "./presence";
@@ -41,28 +41,19 @@ export async function registerHandlers(io: Server, db: Db, socket: Socket): Prom
   const write = <T>(work: () => Promise<T>) => withCapacity(() => consume("messages", user.id).then(work));
   // Every other event costs a query or a broadcast too: each counts against a limit of the user's.
   const limited = <T>(kind: LimitKind, work: () => Promise<T>) => consume(kind, user.id).then(work);
-  socket.on("message:send", (input, ack) =>
-    answer(ack, () => write(() => sendMessage(sendCtx, input)).then(({ message }) => ({ message })), "message:send"),
-  );
-  socket.on("message:edit", (input, ack) => answer(ack, async () => ({ message: await write(() => editMessage(ctx, input)) }), "message:edit"));
-  socket.on("message:react", (input, ack) => answer(ack, async () => ({ message: await write(() => reactToMessage(ctx, input)) }), "message:react"));
+  // Events answered by an ack (see asked): writes first, then reads.
+  asked(socket, "message:send", (input) => write(() => sendMessage(sendCtx, input)).then(({ message }) => ({ message })));
+  asked(socket, "message:edit", async (input) => ({ message: await write(() => editMessage(ctx, input)) }));
+  asked(socket, "message:react", async (input) => ({ message: await write(() => reactToMessage(ctx, input)) }));
   // One write per message selected: the first counted by write(), the rest by chargeSelection.
-  socket.on("message:forward", (input, ack) =>
-    answer(ack, async () => ({ messages: await write(() => chargeSelection(user.id, input).then(() => forwardMessages(ctx, input))) }), "message:forward"),
-  );
-  socket.on("message:delete", (input, ack) =>
-    answer(ack, () => write(() => chargeSelection(user.id, input).then(() => deleteMessages(ctx, input))), "message:delete"),
-  );
+  asked(socket, "message:forward", async (input) => ({ messages: await write(() => chargeSelection(user.id, input).then(() => forwardMessages(ctx, input))) }));
+  asked(socket, "message:delete", (input) => write(() => chargeSelection(user.id, input).then(() => deleteMessages(ctx, input))));
   // The tab that sent a receipt already shows it: the event goes to the others (sendCtx).
-  socket.on("receipt:delivered", (input, ack) =>
-    answer(ack, () => limited("receipts", () => markDelivered(sendCtx, input)).then(() => ({})), "receipt:delivered"),
-  );
-  socket.on("receipt:read", (input, ack) =>
-    answer(ack, () => limited("receipts", () => markRead(sendCtx, input)).then(() => ({})), "receipt:read"),
-  );
+  asked(socket, "receipt:delivered", (input) => limited("receipts", () => markDelivered(sendCtx, input)).then(() => ({})));
+  asked(socket, "receipt:read", (input) => limited("receipts", () => markRead(sendCtx, input)).then(() => ({})));
   // Pages over the open connection: no HTTP request, cookie decryption or route dispatch per page.
-  socket.on("messages:list", (input, ack) => answer(ack, () => limited("api", () => listMessages(ctx, input)), "messages:list"));
-  socket.on("sync", (input, ack) => answer(ack, () => limited("api", () => roomsJoined.then(() => syncMessages(ctx, input))), "sync"));
+  asked(socket, "messages:list", (input) => limited("api", () => listMessages(ctx, input)));
+  asked(socket, "sync", (input) => limited("api", () => roomsJoined.then(() => syncMessages(ctx, input))));
   // A hint that expires by itself: over the limit, or when it can't be checked, it is dropped, as
   // if lost on the way. Hints are relayed one after another, so "stopped" never overtakes "typing".
   let typingRelayed = roomsJoined.catch(() => undefined);
@@ -72,12 +63,8 @@ export async function registerHandlers(io: Server, db: Db, socket: Socket): Prom
       .then(() => relayTyping(socket, ctx, input))
       .catch(() => undefined);
   });
-  socket.on("presence:watch", (input, ack) =>
-    answer(
-      ack,
-      () => limited("api", async () => ({ presence: await watchPresence(io, db, socket, user.id, watchInput.parse(input).userIds) })),
-      "presence:watch",
-    ),
+  asked(socket, "presence:watch", (input) =>
+    limited("api", async () => ({ presence: await watchPresence(io, db, socket, user.id, watchInput.parse(input).userIds) })),
   );
   socket.on("disconnect", () => {
     announceDisconnected(io, db, user.id).catch((err: unknown) => logger.warn({ err }, "presence update failed"));
@@ -85,4 +72,25 @@ export async function registerHandlers(io: Server, db: Db, socket: Socket): Prom
 
   await roomsJoined;
   await announceConnected(io, db, socket, user.id);
+}
+
+/**
+ * An event answered by its ack, the same way for all: text with a NUL character is refused
+ * before any work (assertNoNulCharacters), and an event sent with an ack but no input (what
+ * `emitWithAck(event)` sends: Socket.IO then hands the ack over first) is still answered.
+ */
+// `never`: the input is whatever the client sent, typed as each operation's input only because
+// each operation parses it (zod) before anything else.
+function asked(socket: Socket, event: string, run: (input: never) => Promise<object>): void {
+  socket.on(event, (first: unknown, second: unknown) => {
+    const [input, ack] = typeof first === "function" && second === undefined ? [undefined, first] : [first, second];
+    void answer(
+      ack,
+      () => {
+        assertNoNulCharacters(input);
+        return run(input as never);
+      },
+      event,
+    );
+  });
 }

@@ -2,7 +2,9 @@ import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import type { Db } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/auth/sessions";
+import { RateLimited } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { consume } from "@/lib/rate-limit/limiters";
 import { MAX_JSON_BYTES } from "@/lib/limits";
 import { authenticateHandshake, isAllowedOrigin } from "./handshake";
 import { rooms } from "./rooms";
@@ -33,12 +35,16 @@ export function createSocketServer(httpServer: HttpServer, options: RealtimeOpti
 
   io.use((socket, next) => {
     authenticateHandshake(socket, options.db, options.authSecret)
-      .then((user) => {
+      .then(async (user) => {
         if (!user) return next(new Error("UNAUTHENTICATED"));
+        // A connection costs reads of the memberships, a presence broadcast, and as much again
+        // when it ends: each counts against the user's API limit, so a reconnect loop is bounded.
+        await consume("api", user.id);
         socket.data.user = user;
         next();
       })
       .catch((err: unknown) => {
+        if (err instanceof RateLimited) return next(new Error("RATE_LIMITED"));
         logger.error({ err }, "socket handshake failed");
         next(new Error("UNAVAILABLE"));
       });
