@@ -205,6 +205,14 @@ describe("search", () => {
     expect(await searchMessages(a.ctx, { q: "!&|:*()" })).toEqual([]);
   });
 
+  it("highlights only what matched: the highlight marks typed into a message are not taken for it", async () => {
+    const { a, dm } = await pair();
+    const word = `quokka${Date.now().toString(36)}`;
+    await sendMessage(a.ctx, { conversationId: dm.id, clientId: cid(), text: `${HIGHLIGHT_START}fake${HIGHLIGHT_END} ${word}` });
+    const [hit] = await searchMessages(a.ctx, { q: word });
+    expect(hit!.snippet).toBe(`fake ${HIGHLIGHT_START}${word}${HIGHLIGHT_END}`);
+  });
+
   it("lists hits newest first, in one chat and across chats, and finds an edit by its new words", async () => {
     const { a, b, dm } = await pair();
     const other = await openDirect(a.ctx, { userId: (await createTestUser(db)).id });
