@@ -20,6 +20,7 @@ const { startRealtime } = await import("@/lib/realtime/start-realtime");
 const { ioPublisher } = await import("@/lib/realtime/publisher");
 const { startMessageExpiry } = await import("@/lib/messages/expire-messages");
 const { startUnsentUploadSweep } = await import("@/lib/storage/remove-unsent-uploads");
+const { loggedUrl } = await import("@/lib/http/logged-url");
 
 async function main() {
   const config = env();
@@ -55,7 +56,7 @@ async function main() {
     res.on("finish", () => {
       if (req.url?.startsWith("/_next/")) return;
       logger.info(
-        { requestId, method: req.method, url: req.url, status: res.statusCode, ms: Math.round(performance.now() - started) },
+        { requestId, method: req.method, url: loggedUrl(req.url ?? ""), status: res.statusCode, ms: Math.round(performance.now() - started) },
         "request",
       );
     });

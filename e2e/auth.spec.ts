@@ -48,9 +48,14 @@ test.describe("sign-in", () => {
     await expect(user!.page.getByRole("main").getByRole("alert")).toHaveText("That account can't sign in here.");
   });
 
-  test("pages need a session", async ({ page }) => {
-    await page.goto("/");
+  test("pages need a session, and come with the security headers", async ({ page }) => {
+    const response = await page.goto("/");
     await expect(page).toHaveURL(`${APP_URL}/login`);
+    const headers = response!.headers();
+    // Connections only to this site (its own websocket included: the chat tests use it).
+    expect(headers["content-security-policy"]).toContain("connect-src 'self';");
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(headers).toMatchObject({ "x-content-type-options": "nosniff", "x-frame-options": "DENY", "strict-transport-security": "max-age=31536000" });
     await expect(page.getByRole("button", { name: "Continue with Google" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Continue", exact: true })).toBeVisible();
   });

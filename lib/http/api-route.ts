@@ -8,6 +8,7 @@ import { AppError, RateLimited, toErrorBody, type ErrorBody } from "@/lib/errors
 import { logger } from "@/lib/logger";
 import { clientIp, consume } from "@/lib/rate-limit/limiters";
 import { MAX_JSON_BYTES } from "@/lib/limits";
+import { loggedUrl } from "./logged-url";
 import { assertNoNulCharacters, assertNoNulInUrl } from "@/lib/validation";
 
 type RouteOptions = {
@@ -66,12 +67,12 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>, options
         return res;
       }
       if (isDatabaseUnavailable(err)) {
-        logger.warn({ err: (err as Error).message, url: req.url }, "database unavailable");
+        logger.warn({ err: (err as Error).message, url: loggedUrl(req.url) }, "database unavailable");
         const res = errorResponse(503, { code: "UNAVAILABLE", message: "Database unavailable, retrying" });
         res.headers.set("retry-after", "1");
         return res;
       }
-      logger.error({ err, url: req.url }, "api route failed");
+      logger.error({ err, url: loggedUrl(req.url) }, "api route failed");
       return errorResponse(500, toErrorBody(err));
     }
   };

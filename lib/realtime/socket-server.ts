@@ -28,7 +28,7 @@ export function createSocketServer(httpServer: HttpServer, options: RealtimeOpti
     pingTimeout: 20_000,
     allowRequest: (req, callback) => {
       const ok = isAllowedOrigin(req, options.publicUrl);
-      if (!ok) logger.warn({ origin: req.headers.origin }, "socket refused: foreign origin");
+      if (!ok) logger.warn({ origin: req.headers.origin?.slice(0, 200) }, "socket refused: foreign origin");
       callback(ok ? null : "Origin not allowed", ok);
     },
   });
