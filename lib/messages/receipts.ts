@@ -50,8 +50,10 @@ async function advance(ctx: Ctx, input: z.input<typeof receiptInput>, kind: "del
   } else if (shared) {
     ctx.publish.toConversation(conversationId, "receipt:update", event);
   } else {
-    // The other person learns of the delivery only; my own tabs still need my read mark.
-    ctx.publish.toConversation(conversationId, "receipt:update", withoutReads(event));
+    // The other person learns of the delivery only, and only when it moved the chat's: a read
+    // alone, sent as I open the chat, would tell them when I read it by its arrival. My own tabs
+    // still need my read mark.
+    if (outcome.minDelivered !== outcome.oldMinDelivered) ctx.publish.toConversation(conversationId, "receipt:update", withoutReads(event));
     ctx.publish.toUser(me, "receipt:update", event);
   }
   return event;

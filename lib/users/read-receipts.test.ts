@@ -4,7 +4,7 @@ import { listConversations } from "@/lib/conversations/list-conversations";
 import { openDirect } from "@/lib/conversations/open-direct";
 import { createPrivateGroup } from "@/lib/groups/create-private-group";
 import { messageReceipts } from "@/lib/messages/message-receipts";
-import { markRead } from "@/lib/messages/receipts";
+import { markDelivered, markRead } from "@/lib/messages/receipts";
 import { sendMessage } from "@/lib/messages/send-message";
 import { testDb } from "@/lib/test-support/database";
 import { createTestUser, recordingPublisher, type TestUser } from "@/lib/test-support/fixtures";
@@ -27,6 +27,22 @@ describe("read receipts setting", () => {
     await markRead(ben.ctx, { conversationId: chat.id, seq: hi.seq });
     expect(await summaryOf(ana, chat.id)).toMatchObject({ readReceipts: true, minReadSeq: hi.seq });
     expect((await messageReceipts(ana.ctx, { messageId: hi.id })).readBy.map((u) => u.id)).toEqual([ben.id]);
+  });
+
+  it("turned off: reading what was delivered earlier tells the other person nothing, not even when I read it", async () => {
+    const benPublish = recordingPublisher();
+    const ana = await createTestUser(db, { name: "Timing Ana" });
+    const ben = await createTestUser(db, { name: "Timing Ben", publish: benPublish });
+    const chat = await openDirect(ana.ctx, { userId: ben.id });
+    await setReadReceipts(ben, false);
+    const hi = await say(ana, chat.id, "hi");
+    await markDelivered(ben.ctx, { conversationId: chat.id, seq: hi.seq });
+    expect(benPublish.events.filter((e) => e.to === `conv:${chat.id}` && e.event === "receipt:update")).toHaveLength(1);
+    benPublish.events.length = 0;
+
+    // Hours later Ben opens the chat: his delivery doesn't move, so the chat hears nothing.
+    await markRead(ben.ctx, { conversationId: chat.id, seq: hi.seq });
+    expect(benPublish.events.map((e) => [e.to, e.event])).toEqual([[`user:${ben.id}`, "receipt:update"]]);
   });
 
   it("turned off by one person: neither learns how far the other read in direct chats; their own unread count still works", async () => {
