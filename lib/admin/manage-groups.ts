@@ -4,6 +4,7 @@ import { queryDirect } from "@/lib/db/direct-query";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { badRequest, notFound } from "@/lib/errors";
 import { DEFAULT_GROUP_COLOR, groupAbout, groupColor, groupIcon, groupName } from "@/lib/groups/group-fields";
+import { deleteAttachmentRows, removeUnusedFiles } from "@/lib/storage/remove-unused-files";
 import { id } from "@/lib/validation";
 import { recordAudit } from "./audit";
 import { requireAdmin } from "./require-admin";
@@ -109,7 +110,13 @@ export async function deletePublicGroup(ctx: Ctx, input: z.input<typeof deleteGr
   const group = await publicGroup(ctx, conversationId);
   if (confirmName.trim() !== (group.name ?? "")) throw badRequest("Type the group's name exactly to confirm");
   const members = await ctx.db.participant.findMany({ where: { conversationId, leftAt: null }, select: { userId: true } });
-  await ctx.db.conversation.delete({ where: { id: conversationId } });
+  const files = await ctx.db.$transaction(async (tx) => {
+    const rows = await deleteAttachmentRows(tx, Prisma.sql`m."conversationId" = ${conversationId}::uuid`);
+    await tx.conversation.delete({ where: { id: conversationId } });
+    return rows;
+  });
+  // Its messages' files go with it, unless a forward to another chat still shows them.
+  await removeUnusedFiles(ctx.db, files);
   // The members stop hearing each other's presence; those who still share a chat are watched
   // again when their browsers hear they were removed, and ask (the group no longer counts then).
   ctx.publish.unwatchPresenceAmong(members.map((m) => m.userId));

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/admin/audit";
 import type { Ctx } from "@/lib/context";
 import { forbidden, notFound } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { deleteAttachmentRows, removeUnusedFiles } from "@/lib/storage/remove-unused-files";
 import { isDeletedByAdmin } from "./message-dto";
 import { messageIds } from "./message-selection";
 
@@ -71,6 +72,8 @@ async function deleteForEveryone(ctx: Ctx, message: Deletable): Promise<boolean>
     const stored = await ctx.db.message.findUnique({ where: { id: message.id }, select: { deletedAt: true, metadata: true } });
     return stored ? isDeletedByAdmin(stored) : byAdmin;
   }
+  // Nobody can see its files any more: their rows go, and their bytes unless a forward shares them.
+  await removeUnusedFiles(ctx.db, await deleteAttachmentRows(ctx.db, Prisma.sql`m.id = ${message.id}::uuid`));
   if (byAdmin) {
     await recordAudit(ctx, { action: "message.delete", targetType: "message", targetId: message.id, before: { text: message.text, senderId: message.senderId }, after: { deleted: true } });
   }

@@ -8,7 +8,7 @@ import type { MessageType } from "@/lib/generated/prisma/client";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { MAX_MESSAGE_LENGTH } from "@/lib/limits";
 import { clientId, id } from "@/lib/validation";
-import { attachmentKind } from "@/lib/storage/attachment-dto";
+import { attachmentKind, attachmentUrl } from "@/lib/storage/attachment-dto";
 import { pollOptions, pollQuestion } from "./poll-rules";
 import { assertMaySend } from "./chat-writable";
 import type { MessageRow } from "./message-dto";
@@ -136,9 +136,11 @@ async function messageType(ctx: Ctx, data: z.output<typeof sendMessageInput>): P
   if (!data.attachmentIds?.length) return "TEXT";
   const first = await ctx.db.attachment.findFirst({
     where: { id: data.attachmentIds[0], ownerId: ctx.actor.id, messageId: null },
-    select: { mime: true },
+    select: { mime: true, owner: { select: { avatarUrl: true } } },
   });
   if (!first) throw badRequest("An attachment was not found or is already sent");
+  // My profile picture is an upload no message has: sent, it would go with the message.
+  if (data.attachmentIds.some((id) => attachmentUrl(id) === first.owner.avatarUrl)) throw badRequest("Your profile picture can't be sent as a file");
   return attachmentKind(first.mime);
 }
 

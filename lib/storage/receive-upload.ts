@@ -11,8 +11,8 @@ import { AppError, badRequest } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { attachmentDtoSelect, toAttachmentDto, type AttachmentDto } from "./attachment-dto";
 import { replaceExtension, sanitizeFileName, withExtension } from "./file-name";
-import { makeAvatar, makeThumbnail, normalizeImage } from "./images";
-import { OCTET_STREAM, sniffFile, type AttachmentKind } from "./media-type";
+import { makeAvatar, makeThumbnail, MAX_INPUT_PIXELS, normalizeImage } from "./images";
+import { sniffFile, type AttachmentKind } from "./media-type";
 import type { StorageDriver } from "./storage-driver";
 import { newStorageKey } from "./storage-key";
 
@@ -217,10 +217,13 @@ export async function receiveUpload(ctx: Ctx, request: Request, opts: ReceiveUpl
         await makeThumbnail(clean, thumbnail);
         Object.assign(prepared, { filePath: clean, width: size.width, height: size.height, thumbnailPath: thumbnail });
       } catch (err) {
-        // Looks like an image but does not decode (truncated, too many pixels...): keep it as a
-        // plain file, served only as a download.
-        logger.info({ err: (err as Error).message }, "image could not be processed; stored as a file");
-        Object.assign(prepared, { mime: OCTET_STREAM, name: displayName });
+        // Looks like a photo but does not decode (damaged, or more pixels than we decode). Kept
+        // as it came, it would carry its EXIF (the place it was taken) to everyone: refused.
+        logger.info({ err: (err as Error).message }, "image could not be processed; refused");
+        if (/pixel limit/i.test((err as Error).message)) {
+          throw new AppError("PAYLOAD_TOO_LARGE", `Photos can be at most ${MAX_INPUT_PIXELS / 1_000_000} megapixels`);
+        }
+        throw new AppError("UNSUPPORTED_MEDIA_TYPE", "This photo could not be read: it may be damaged");
       }
     }
 

@@ -30,3 +30,14 @@ export async function removeUnusedFiles(db: Db, files: readonly StoredFileRef[])
   }
   return byKey.size;
 }
+
+/**
+ * Deletes the attachment rows of the messages that `messages` (a condition on "Message" m)
+ * selects, answering where their bytes were, for removeUnusedFiles once the change is final.
+ */
+export function deleteAttachmentRows(db: Pick<Db, "$queryRaw">, messages: Prisma.Sql): Promise<StoredFileRef[]> {
+  return db.$queryRaw<StoredFileRef[]>`
+    DELETE FROM "Attachment" a USING "Message" m
+    WHERE a."messageId" = m.id AND ${messages}
+    RETURNING a."storageKey" AS key, a."thumbnailKey" AS "thumbnailKey", a.driver`;
+}

@@ -3,6 +3,7 @@ import type { Ctx } from "@/lib/context";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError, notFound } from "@/lib/errors";
 import { attachmentUrl } from "@/lib/storage/attachment-dto";
+import { AVATAR_SIZE } from "@/lib/storage/images";
 import { announcePresenceSharing } from "@/lib/users/presence-privacy";
 import { announceReadReceipts } from "@/lib/users/read-receipts";
 import { toUserSummary, userSummarySelect } from "@/lib/users/user-summary";
@@ -49,7 +50,9 @@ export async function updateProfile(ctx: Ctx, input: z.input<typeof updateProfil
   if (data.avatarAttachmentId === null) avatarUrl = null;
   if (data.avatarAttachmentId) {
     const attachment = await ctx.db.attachment.findFirst({
-      where: { id: data.avatarAttachmentId, ownerId: me, messageId: null, mime: { startsWith: "image/" } },
+      // Only what an avatar upload made (?purpose=avatar: a small square WebP), never a full photo
+      // or an animated image that everyone who sees my name would download.
+      where: { id: data.avatarAttachmentId, ownerId: me, messageId: null, mime: "image/webp", width: AVATAR_SIZE, height: AVATAR_SIZE },
       select: { id: true },
     });
     if (!attachment) throw notFound("Picture not found");
