@@ -19,6 +19,7 @@ export const silentPublisher: Publisher = {
   setPresenceWatch: () => {},
   unwatchPresenceBetween: () => {},
   unwatchPresenceAmong: () => {},
+  unwatchAllPresence: () => {},
   subscribeUser: () => {},
   unsubscribeUser: () => {},
   onlineAmong: async () => new Set(),

@@ -1,4 +1,5 @@
 import type { Server } from "socket.io";
+import { logger } from "@/lib/logger";
 import type { PresenceEvent, ServerToClientEvents } from "./contract";
 import { getIo } from "./io-registry";
 import { unwatchPresenceAmong } from "./presence-among";
@@ -27,6 +28,8 @@ export type Publisher = {
   unwatchPresenceBetween(userId: string, otherIds: string[]): void;
   /** Every socket of each of `userIds` (any node) stops hearing the others' presence. */
   unwatchPresenceAmong(userIds: string[]): void;
+  /** Every socket of the user (any node) stops hearing anyone's presence. */
+  unwatchAllPresence(userId: string): void;
   /** Every socket of the user (any node) starts / stops receiving the conversation's events. */
   subscribeUser(userId: string, conversationId: string): void;
   unsubscribeUser(userId: string, conversationId: string): void;
@@ -77,6 +80,17 @@ export function ioPublisher(ioOverride?: Server, opts: { exceptSocket?: string }
       // Two adapter operations whatever the number of people: one per direction.
       server.in(rooms.user(userId)).socketsLeave(otherIds.map(rooms.presence));
       server.in(otherIds.map(rooms.user)).socketsLeave(rooms.presence(userId));
+    },
+    unwatchAllPresence(userId) {
+      // Whose presence each socket hears is known where it is: asked of every node, and each
+      // socket told to leave those rooms wherever it is.
+      void io()
+        ?.in(rooms.user(userId))
+        .fetchSockets()
+        .then((sockets) => {
+          for (const socket of sockets) for (const room of socket.rooms) if (room.startsWith(rooms.presence(""))) socket.leave(room);
+        })
+        .catch((err: unknown) => logger.warn({ err }, "leaving presence rooms failed"));
     },
     unwatchPresenceAmong(userIds) {
       const server = io();

@@ -61,6 +61,7 @@ export function recordingPublisher(): RecordingPublisher {
       void events.push({ to: `user:${watcherId}`, event: watch ? "watch-presence" : "unwatch-presence", payload: subjectId }),
     unwatchPresenceBetween: (userId, otherIds) => void events.push({ to: `user:${userId}`, event: "unwatch-presence-between", payload: otherIds }),
     unwatchPresenceAmong: (userIds) => void events.push({ to: "users", event: "unwatch-presence-among", payload: userIds }),
+    unwatchAllPresence: (userId) => void events.push({ to: `user:${userId}`, event: "unwatch-all-presence", payload: undefined }),
     subscribeUser: (userId, conversationId) => void events.push({ to: `user:${userId}`, event: "subscribe", payload: conversationId }),
     unsubscribeUser: (userId, conversationId) => void events.push({ to: `user:${userId}`, event: "unsubscribe", payload: conversationId }),
     onlineAmong: async () => new Set(),

@@ -5,6 +5,7 @@ import { createPrivateGroup } from "@/lib/groups/create-private-group";
 import { leaveGroup } from "@/lib/groups/leave-group";
 import { removeMember } from "@/lib/groups/manage-members";
 import { ioPublisher } from "@/lib/realtime/publisher";
+import { rooms } from "@/lib/realtime/rooms";
 import { testDb } from "@/lib/test-support/database";
 import { collect, connectSynced, createTestUser, nextEvent, sleep, startTestRealtime, type TestSocket, type TestUser } from "@/lib/test-support/fixtures";
 import { setBlocked } from "./block-user";
@@ -32,6 +33,24 @@ afterAll(async () => {
 });
 
 describe("last seen and online setting", () => {
+  it("Nobody: my open tabs stop hearing anyone come online or go at once, without asking again", async () => {
+    const gwen = await createTestUser(db, { name: "Hiding Gwen" });
+    const hugo = await createTestUser(db, { name: "Seen Hugo" });
+    await openDirect(gwen.ctx, { userId: hugo.id });
+    const gwenTab = await connect(gwen);
+    const hugoTab = await connect(hugo);
+    expect(await gwenTab.emitWithAck("presence:watch", { userIds: [hugo.id] })).toMatchObject({ ok: true, presence: [{ userId: hugo.id, online: true }] });
+
+    await setLastSeen(gwen, "nobody");
+    // A tab that never asks again (asleep, an old build, or a client that doesn't).
+    const heard = collect(gwenTab, "presence");
+    hugoTab.close();
+    await sleep(300);
+    await connect(hugo);
+    await sleep(300);
+    expect(heard.seen.filter((e) => e.userId === hugo.id)).toEqual([]);
+  });
+
   it("Nobody: watchers see neither online nor last seen, live or asked; Everyone again shows them at once", async () => {
     const erin = await createTestUser(db, { name: "Hidden Erin" });
     const finn = await createTestUser(db, { name: "Watching Finn" });
@@ -114,13 +133,10 @@ describe("last seen and online setting", () => {
 
 describe("presence follows shared chats", () => {
   /** Whether `tab` hears of a change to `subject`'s presence (they hide it, then show it again). */
+  /** Whether the tab's socket is among those the subject's presence is sent to. */
   async function hearsPresenceOf(tab: TestSocket, subject: TestUser): Promise<boolean> {
-    const seen = collect(tab, "presence");
-    await setLastSeen(subject, "nobody");
-    await setLastSeen(subject, "everyone");
-    await sleep(200);
-    seen.stop();
-    return seen.seen.some((e) => e.userId === subject.id);
+    const [socket] = await server.io.in(tab.id!).fetchSockets();
+    return socket?.rooms.has(rooms.presence(subject.id)) ?? false;
   }
 
   it("once the only group we shared is left or I'm removed from it, neither side hears the other's presence", async () => {

@@ -36,11 +36,13 @@ async function currentPresence(ctx: Ctx, lastActiveAt: Date | null): Promise<Pre
 }
 
 /**
- * After I changed the setting: those watching me see my presence appear or go. My own tabs
- * watch again (profile:updated), which joins or leaves the others' presence for me.
+ * After I changed the setting: those watching me see my presence appear or go. Hidden, my tabs
+ * stop hearing everyone's at once, not only when they ask again; shown again, they ask
+ * (profile:updated) and join the others' presence once more.
  */
 export async function announcePresenceSharing(ctx: Ctx, shares: boolean, lastActiveAt: Date | null): Promise<void> {
   const me = ctx.actor.id;
+  if (!shares) ctx.publish.unwatchAllPresence(me);
   ctx.publish.toPresenceWatchers(me, shares ? await currentPresence(ctx, lastActiveAt) : hiddenPresence(me));
 }
 
