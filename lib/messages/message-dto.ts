@@ -17,6 +17,7 @@ export const previewSelect = {
   senderId: true,
   type: true,
   text: true,
+  withheldText: true,
   deletedAt: true,
   sender: { select: { name: true } },
   attachments: { select: { mime: true }, orderBy: attachmentOrder, take: 1 },
@@ -25,15 +26,23 @@ export const previewSelect = {
 /** A reply's original: its preview, and its chat (named from the reply's metadata when that is not the reply's). */
 export const quotedSelect = { ...previewSelect, conversationId: true } satisfies Prisma.MessageSelect;
 
-/** `chat`: where the original is, when it is another chat than the one it is quoted in. */
-export function toReplyPreview(row: Prisma.MessageGetPayload<{ select: typeof previewSelect }>, chat: ReplyPreview["chat"] = null): ReplyPreview {
+/**
+ * The quote as `readerId` is shown it (its sender sees their withheld edit, as in the message
+ * itself). `chat`: where the original is, when it is another chat than the one it is quoted in.
+ */
+export function toReplyPreview(
+  row: Prisma.MessageGetPayload<{ select: typeof previewSelect }>,
+  readerId: string | null,
+  chat: ReplyPreview["chat"] = null,
+): ReplyPreview {
+  const text = row.withheldText !== null && readerId === row.senderId ? row.withheldText : row.text;
   return {
     id: row.id,
     seq: Number(row.seq),
     senderId: row.senderId,
     senderName: row.sender.name,
     type: row.type,
-    text: row.deletedAt ? null : row.text,
+    text: row.deletedAt ? null : text,
     deleted: row.deletedAt !== null,
     attachmentKind: row.deletedAt || !row.attachments[0] ? null : attachmentKind(row.attachments[0].mime),
     chat,
@@ -116,11 +125,15 @@ function shownTo(readerId: string | null) {
 type BlockMarks = { userId: string; withheld: boolean; retracted: boolean };
 
 /**
- * Who sees this message otherwise than everyone else: its sender after a withheld edit, and the
- * authors of its withheld or retracted reactions and votes.
+ * Who sees this message otherwise than everyone else: its sender after a withheld edit, the
+ * sender of a quoted message they edited so (the quote shows it to them), and the authors of its
+ * withheld or retracted reactions and votes.
  */
 export function withheldAuthors(row: MessageRow): string[] {
-  const edited = row.withheldText !== null ? [row.senderId] : [];
+  const edited = [
+    ...(row.withheldText !== null ? [row.senderId] : []),
+    ...(row.replyTo && row.replyTo.withheldText !== null ? [row.replyTo.senderId] : []),
+  ];
   const marked = [...row.reactions, ...row.pollVotes].filter((x) => x.withheld || x.retracted);
   return [...new Set([...edited, ...marked.map((x) => x.userId)])];
 }
@@ -190,7 +203,7 @@ export function toMessageDto(row: MessageRow, readerId: string | null): MessageD
     deletedAt: row.deletedAt?.toISOString() ?? null,
     deletedByAdmin: isDeletedByAdmin(row),
     withheld: row.withheld,
-    replyTo: reply ? toReplyPreview(reply, reply.conversationId === row.conversationId ? null : { id: reply.conversationId, title: metadata?.quotedChatName ?? "" }) : null,
+    replyTo: reply ? toReplyPreview(reply, readerId, reply.conversationId === row.conversationId ? null : { id: reply.conversationId, title: metadata?.quotedChatName ?? "" }) : null,
     forwarded: row.forwardedFromId !== null,
     attachments: deleted ? [] : row.attachments.map(toAttachmentDto),
     reactions: deleted ? [] : [...reactions].map(([emoji, userIds]) => ({ emoji, userIds })),

@@ -14,7 +14,7 @@ export const messageRowColumns = Prisma.sql`
   m."forwardedFromId", m."createdAt", m."editedAt", m."deletedAt", m.withheld, m."withheldText", m."withheldEditedAt",
   m.version,
   reply.id AS "replyId", reply.seq AS "replySeq", reply."senderId" AS "replySenderId", reply.type AS "replyType",
-  reply.text AS "replyText", reply."deletedAt" AS "replyDeletedAt", reply."senderName" AS "replySenderName",
+  reply.text AS "replyText", reply."withheldText" AS "replyWithheldText", reply."deletedAt" AS "replyDeletedAt", reply."senderName" AS "replySenderName",
   reply.mime AS "replyMime", reply."conversationId" AS "replyConversationId",
   COALESCE(att.list, '[]'::json) AS attachments, COALESCE(rx.list, '[]'::json) AS reactions,
   COALESCE(pv.list, '[]'::json) AS "pollVotes"`;
@@ -25,7 +25,7 @@ export const messageRowColumns = Prisma.sql`
  */
 export const messageRowJoins = Prisma.sql`
   LEFT JOIN LATERAL (
-    SELECT r.id, r.seq, r."senderId", r.type::text AS type, r.text, r."deletedAt", u.name AS "senderName", r."conversationId",
+    SELECT r.id, r.seq, r."senderId", r.type::text AS type, r.text, r."withheldText", r."deletedAt", u.name AS "senderName", r."conversationId",
            (SELECT a.mime FROM "Attachment" a WHERE a."messageId" = r.id ORDER BY a."position", a."createdAt", a.id LIMIT 1) AS mime
     FROM "Message" r JOIN "User" u ON u.id = r."senderId"
     WHERE r.id = m."replyToId"
@@ -67,6 +67,7 @@ export type MessageRowRecord = {
   replySenderId: string | null;
   replyType: MessageRow["type"] | null;
   replyText: string | null;
+  replyWithheldText: string | null;
   replyDeletedAt: Date | null;
   replySenderName: string | null;
   replyMime: string | null;
@@ -102,6 +103,7 @@ export function toMessageRow(r: MessageRowRecord): MessageRow {
             senderId: r.replySenderId!,
             type: r.replyType!,
             text: r.replyText,
+            withheldText: r.replyWithheldText,
             deletedAt: r.replyDeletedAt,
             sender: { name: r.replySenderName! },
             attachments: r.replyMime !== null ? [{ mime: r.replyMime }] : [],

@@ -142,7 +142,7 @@ async function pinsOf(ctx: Ctx, conversationId: string): Promise<PinDto[]> {
     select: { pinnedById: true, pinnedAt: true, expiresAt: true, pinnedBy: { select: { name: true } }, message: { select: previewSelect } },
   });
   return rows.map((r) => ({
-    message: toReplyPreview(r.message),
+    message: toReplyPreview(r.message, me),
     pinnedById: r.pinnedById,
     pinnedByName: r.pinnedBy?.name ?? "Someone",
     pinnedAt: r.pinnedAt.toISOString(),

@@ -6,6 +6,7 @@ import { createTestUser, recordingPublisher, type RecordingPublisher } from "@/l
 import { setBlocked } from "@/lib/users/block-user";
 import { editMessage } from "./edit-message";
 import { listMessages } from "./list-messages";
+import { pinMessage } from "./pin-message";
 import { reactToMessage } from "./react-to-message";
 import { sendMessage } from "./send-message";
 import { syncMessages } from "./sync-messages";
@@ -130,5 +131,26 @@ describe("a reaction or vote of someone blocked, in the direct chat", () => {
     await expect(editMessage(ben.ctx, { messageId: withheld.id, text: "hello??" })).resolves.toMatchObject({ text: "hello??", withheld: true });
     expect(updates(benPublish).map((u) => u.to)).toEqual([`user:${ben.id}`]);
     expect(await seen(ana, dm.id, withheld.id)).toBeUndefined();
+  });
+});
+
+describe("an edit of someone blocked, quoted or pinned", () => {
+  it("shows them their edited text in every quote of it and in the pin bar; the blocker keeps the old", async () => {
+    const { ana, ben, dm } = await anaBlocksBen();
+    await setBlocked(ana.ctx, { userId: ben.id, blocked: false });
+    const original = (await sendMessage(ben.ctx, { conversationId: dm.id, clientId: cid(), text: "meet at noon" })).message;
+    const reply = (await sendMessage(ana.ctx, { conversationId: dm.id, clientId: cid(), text: "sure", replyToId: original.id })).message;
+    await setBlocked(ana.ctx, { userId: ben.id, blocked: true });
+    await editMessage(ben.ctx, { messageId: original.id, text: "meet at midnight" });
+
+    // Ana's reply quotes it: to her with the old text, to Ben with his own.
+    expect((await seen(ana, dm.id, reply.id))?.replyTo?.text).toBe("meet at noon");
+    expect((await seen(ben, dm.id, reply.id))?.replyTo?.text).toBe("meet at midnight");
+    // Ben quotes it himself (withheld, as all he writes there now): his edit, as unblocked.
+    const own = (await sendMessage(ben.ctx, { conversationId: dm.id, clientId: cid(), text: "ok?", replyToId: original.id })).message;
+    expect(own.replyTo?.text).toBe("meet at midnight");
+
+    const { pins } = await pinMessage(ben.ctx, { messageId: original.id, duration: "24h" });
+    expect(pins.map((p) => p.message.text)).toEqual(["meet at midnight"]);
   });
 });
