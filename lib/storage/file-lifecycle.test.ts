@@ -166,6 +166,27 @@ describe("profile pictures", () => {
   });
 });
 
+/** A minimal MP4 box. */
+const box = (type: string, ...children: Buffer[]) => {
+  const body = Buffer.concat(children);
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(8 + body.length, 0);
+  head.write(type, 4, "latin1");
+  return Buffer.concat([head, body]);
+};
+
+describe("voice messages", () => {
+  it("an audio-only MP4 (Safari records voice notes so) is a voice message, not a video", async () => {
+    const alice = await createTestUser(db);
+    // ftyp with a generic major brand (file-type calls it video/mp4), one 'soun' track.
+    const ftyp = box("ftyp", Buffer.from("mp42"), Buffer.alloc(4), Buffer.from("isommp41mp42"));
+    const hdlr = box("hdlr", Buffer.alloc(8), Buffer.from("soun"), Buffer.alloc(12), Buffer.from("SoundHandler\0"));
+    const file = Buffer.concat([ftyp, box("moov", box("trak", box("mdia", hdlr))), box("mdat", Buffer.alloc(2000, 0x21))]);
+    const voice = await uploadOk(alice, { bytes: file, name: "Voice message 2026-11-22 at 21.07.05.m4a", type: "audio/mp4" });
+    expect(voice).toMatchObject({ kind: "AUDIO", mime: "audio/mp4", name: "Voice message 2026-11-22 at 21.07.05.m4a" });
+  });
+});
+
 /** A PNG that says it is `width` × `height` pixels (its header only has to be right to be refused). */
 async function pngClaiming(width: number, height: number): Promise<Buffer> {
   const bytes = Buffer.from(await png(8, 8));

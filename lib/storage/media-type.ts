@@ -1,5 +1,6 @@
 import { open } from "node:fs/promises";
 import { fileTypeFromFile } from "file-type";
+import { mp4IsAudioOnly } from "./mp4-tracks";
 
 export type AttachmentKind = "IMAGE" | "VIDEO" | "AUDIO" | "FILE";
 
@@ -44,6 +45,9 @@ export async function sniffFile(filePath: string): Promise<SniffedType> {
   const known = SNIFFED[detected.mime];
   if (known?.mime === "video/webm" && (await webmIsAudioOnly(filePath))) {
     return { kind: "AUDIO", mime: "audio/webm", ext: "webm" };
+  }
+  if (known?.mime === "video/mp4" && (await mp4IsAudioOnly(filePath))) {
+    return { kind: "AUDIO", mime: "audio/mp4", ext: "m4a" };
   }
   if (known) return { ...known, ext: detected.ext };
   if (/^(image|video|audio|text)\//.test(detected.mime)) return { kind: "FILE", mime: OCTET_STREAM, ext: detected.ext };
