@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { openDirect } from "@/lib/conversations/open-direct";
 import type { MessageDto } from "@/lib/realtime/contract";
+import { HIGHLIGHT_END, HIGHLIGHT_START, searchMessages } from "@/lib/search/search-messages";
 import { testDb } from "@/lib/test-support/database";
 import { createTestUser, recordingPublisher, type RecordingPublisher } from "@/lib/test-support/fixtures";
 import { setBlocked } from "@/lib/users/block-user";
@@ -135,7 +136,7 @@ describe("a reaction or vote of someone blocked, in the direct chat", () => {
 });
 
 describe("an edit of someone blocked, quoted or pinned", () => {
-  it("shows them their edited text in every quote of it and in the pin bar; the blocker keeps the old", async () => {
+  it("shows them their edited text in every quote of it, the pin bar and search; the blocker keeps the old", async () => {
     const { ana, ben, dm } = await anaBlocksBen();
     await setBlocked(ana.ctx, { userId: ben.id, blocked: false });
     const original = (await sendMessage(ben.ctx, { conversationId: dm.id, clientId: cid(), text: "meet at noon" })).message;
@@ -152,5 +153,16 @@ describe("an edit of someone blocked, quoted or pinned", () => {
 
     const { pins } = await pinMessage(ben.ctx, { messageId: original.id, duration: "24h" });
     expect(pins.map((p) => p.message.text)).toEqual(["meet at midnight"]);
+
+    // Search finds it by the words each of them sees, in the chat and across chats.
+    const found = async (user: typeof ana, q: string) =>
+      [...(await searchMessages(user.ctx, { q, conversationId: dm.id })), ...(await searchMessages(user.ctx, { q }))]
+        .filter((h) => h.messageId === original.id)
+        .map((h) => h.snippet);
+    const hit = (word: string) => `meet at ${HIGHLIGHT_START}${word}${HIGHLIGHT_END}`;
+    expect(await found(ben, "midnight")).toEqual([hit("midnight"), hit("midnight")]);
+    expect(await found(ben, "noon")).toEqual([]);
+    expect(await found(ana, "noon")).toEqual([hit("noon"), hit("noon")]);
+    expect(await found(ana, "midnight")).toEqual([]);
   });
 });

@@ -26,6 +26,12 @@ export type Match = { id: string; conversationId: string; seq: bigint; createdAt
 
 /** Up to `limit` matches of `tsquery` in my chats, or in one of them, newest first. */
 export async function newestMatches(ctx: Ctx, tsquery: string, conversationId: string | undefined, limit: number): Promise<Match[]> {
+  const [stored, edited] = await Promise.all([matchesOfStoredText(ctx, tsquery, conversationId, limit), myWithheldEdits(ctx, tsquery, conversationId, limit)]);
+  if (edited.length === 0) return stored;
+  return [...stored, ...edited].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || Number(b.seq - a.seq)).slice(0, limit);
+}
+
+async function matchesOfStoredText(ctx: Ctx, tsquery: string, conversationId: string | undefined, limit: number): Promise<Match[]> {
   if (!conversationId) return fromWordIndex(ctx, tsquery, Prisma.empty, limit);
   const [chat] = await queryDirect<{ lastSeq: bigint; clearedSeq: bigint }>(ctx.db, Prisma.sql`
     SELECT c."lastSeq", p."clearedSeq" FROM "Participant" p JOIN "Conversation" c ON c.id = p."conversationId"
@@ -52,10 +58,34 @@ export async function newestMatches(ctx: Ctx, tsquery: string, conversationId: s
   return [...found, ...(await fromWordIndex(ctx, tsquery, older, limit - hits))];
 }
 
-/** Message `m` is one search may list: not deleted for everyone, not hidden for me. */
+/**
+ * Message `m` is one search may list by its stored text: not deleted for everyone, not hidden
+ * for me, and not mine with an edit withheld from the other person (I see, and find, the edit).
+ */
 const shownToMe = (ctx: Ctx) =>
   Prisma.sql`m."deletedAt" IS NULL
+    AND NOT (m."withheldText" IS NOT NULL AND m."senderId" = ${ctx.actor.id}::uuid)
     AND NOT EXISTS (SELECT 1 FROM "MessageHide" h WHERE h."messageId" = m.id AND h."userId" = ${ctx.actor.id}::uuid)`;
+
+/**
+ * My messages whose edit was withheld from the other person, matched by that edit's words (the
+ * text I am shown), newest first. They are few, and found through a partial index of their own.
+ */
+function myWithheldEdits(ctx: Ctx, tsquery: string, conversationId: string | undefined, limit: number): Promise<Match[]> {
+  const inChat = conversationId ? Prisma.sql`AND m."conversationId" = ${conversationId}::uuid` : Prisma.empty;
+  return queryDirect<Match>(ctx.db, Prisma.sql`
+    WITH query AS (SELECT to_tsquery('simple', ${tsquery}) AS q)
+    SELECT m.id, m."conversationId", m.seq, m."createdAt"
+    FROM query, "Message" m
+    JOIN "Participant" p ON p."conversationId" = m."conversationId" AND p."userId" = ${ctx.actor.id}::uuid AND p."leftAt" IS NULL
+    WHERE m."senderId" = ${ctx.actor.id}::uuid AND m."withheldText" IS NOT NULL
+      AND to_tsvector('simple', m."withheldText") @@ query.q
+      AND m."deletedAt" IS NULL AND m.seq > p."clearedSeq"
+      AND NOT EXISTS (SELECT 1 FROM "MessageHide" h WHERE h."messageId" = m.id AND h."userId" = ${ctx.actor.id}::uuid)
+      ${inChat}
+    ORDER BY m."createdAt" DESC, m.seq DESC
+    LIMIT ${limit}`);
+}
 
 /** Every match within `scope` from the word index, sorted by time: the newest `limit`. */
 function fromWordIndex(ctx: Ctx, tsquery: string, scope: Prisma.Sql, limit: number): Promise<Match[]> {

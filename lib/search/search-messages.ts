@@ -72,7 +72,9 @@ function withSnippets(ctx: Ctx, tsquery: string, messageIds: string[]): Promise<
     WITH query AS (SELECT to_tsquery('simple', ${tsquery}) AS q)
     SELECT m.id, m."conversationId", m.seq, m."senderId", u.name AS "senderName", m."createdAt",
            -- The marks typed into a message itself would read as highlights: taken out first.
-           ts_headline('simple', translate(m.text, ${HIGHLIGHT_START + HIGHLIGHT_END}, ''), query.q,
+           -- My withheld edit is the text I am shown (see newestMatches).
+           ts_headline('simple', translate(CASE WHEN m."senderId" = ${ctx.actor.id}::uuid AND m."withheldText" IS NOT NULL THEN m."withheldText" ELSE m.text END,
+                                           ${HIGHLIGHT_START + HIGHLIGHT_END}, ''), query.q,
              ${`StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=20, MinWords=8`}) AS snippet,
            CASE WHEN c.type = 'GROUP' THEN COALESCE(c.name, 'Group')
                 ELSE (SELECT pu.name FROM "Participant" op JOIN "User" pu ON pu.id = op."userId"
