@@ -8,8 +8,8 @@ import { AppError, RateLimited, toErrorBody, type ErrorBody } from "@/lib/errors
 import { logger } from "@/lib/logger";
 import { clientIp, consume } from "@/lib/rate-limit/limiters";
 import { MAX_JSON_BYTES } from "@/lib/limits";
-import { loggedUrl } from "./logged-url";
 import { assertNoNulCharacters, assertNoNulInUrl } from "@/lib/validation";
+import { loggedUrl } from "./logged-url";
 
 type RouteOptions = {
   /**

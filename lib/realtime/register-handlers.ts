@@ -77,10 +77,9 @@ export async function registerHandlers(io: Server, db: Db, socket: Socket): Prom
 /**
  * An event answered by its ack, the same way for all: text with a NUL character is refused
  * before any work (assertNoNulCharacters), and an event sent with an ack but no input (what
- * `emitWithAck(event)` sends: Socket.IO then hands the ack over first) is still answered.
+ * `emitWithAck(event)` sends: Socket.IO then hands the ack over first) is still answered. The
+ * input is typed `never` (whatever the client sent) because each operation parses it first.
  */
-// `never`: the input is whatever the client sent, typed as each operation's input only because
-// each operation parses it (zod) before anything else.
 function asked(socket: Socket, event: string, run: (input: never) => Promise<object>): void {
   socket.on(event, (first: unknown, second: unknown) => {
     const [input, ack] = typeof first === "function" && second === undefined ? [undefined, first] : [first, second];
