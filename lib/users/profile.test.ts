@@ -62,6 +62,11 @@ describe("profile", () => {
     await joinByInvite(owner.ctx, { code: (await createInvite(stranger.ctx, { conversationId: linked.id })).code });
     expect(await db.message.count({ where: { conversationId: linked.id, senderId: owner.id, type: "SYSTEM" } })).toBe(1);
     expect(await phoneSeenBy(stranger)).toBeNull();
+    // What I write while they block me never reaches them: it tells them nothing either.
+    await setBlocked(stranger.ctx, { userId: owner.id, blocked: true });
+    await sendMessage(owner.ctx, { conversationId: chat.id, clientId: "phone-rule-withheld", text: "it's me" });
+    expect(await phoneSeenBy(stranger)).toBeNull();
+    await setBlocked(stranger.ctx, { userId: owner.id, blocked: false });
 
     await sendMessage(owner.ctx, { conversationId: chat.id, clientId: "phone-rule-2", text: "hi" });
     expect(await phoneSeenBy(stranger)).toBe("+1 555 0100");

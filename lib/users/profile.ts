@@ -113,10 +113,11 @@ export async function getUserProfile(ctx: Ctx, input: z.input<typeof userProfile
       where: {
         userId,
         leftAt: null,
-        // A notice in their name ("joined via the invite link") is not something they wrote.
+        // A notice in their name ("joined via the invite link") is not something they wrote, and
+        // a message withheld from me (I block them) never reached me.
         conversation: {
           participants: { some: { userId: ctx.actor.id, leftAt: null } },
-          messages: { some: { senderId: userId, type: { not: "SYSTEM" } } },
+          messages: { some: { senderId: userId, type: { not: "SYSTEM" }, withheld: false } },
         },
       },
     })) > 0;
