@@ -16,11 +16,10 @@ import { addMembers, removeMember, setMemberRole } from "./manage-members";
 import { updateGroup } from "./update-group";
 
 // Who runs a private group, and what a double click or two requests at once leave behind:
-// one owner, one notice, one audit entry.
+// one owner, one notice, one audit entry; and a removal or a rejoin racing a promotion or a ban.
 
 const db = testDb();
 const tag = () => randomUUID().slice(0, 8);
-
 
 async function cast(names: string[]) {
   const publish = recordingPublisher();
@@ -33,6 +32,13 @@ async function cast(names: string[]) {
 async function rolesOf(conversationId: string) {
   const rows = await db.participant.findMany({ where: { conversationId }, select: { userId: true, role: true, leftAt: true } });
   return Object.fromEntries(rows.map((p) => [p.userId, `${p.role}${p.leftAt ? " (left)" : ""}`]));
+}
+
+async function memberRow(conversationId: string, userId: string) {
+  return db.participant.findUniqueOrThrow({
+    where: { conversationId_userId: { conversationId, userId } },
+    select: { role: true, leftAt: true, bannedAt: true },
+  });
 }
 
 async function notices(user: TestUser, conversationId: string): Promise<SystemEvent[]> {
@@ -205,5 +211,80 @@ describe("public-group removals are audited only when they change something", ()
     await removeMember(admin.ctx, { conversationId: group.id, userId: lea.id, ban: true });
     expect(await auditOf(group.id, lea.id)).toEqual([{ action: "member.ban", before: { member: false }, after: { member: false, banned: true } }]);
     await expect(joinGroup(lea.ctx, { conversationId: group.id })).rejects.toBeInstanceOf(AppError);
+  });
+});
+
+describe("races between group managers", () => {
+  it("an admin's Remove that lands just after the owner promoted the target does not remove an admin", async () => {
+    const { users, t } = await cast(["Owen Owner", "Ada Admin", "Mel"]);
+    const [owner, ada, mel] = users as [TestUser, TestUser, TestUser];
+    const group = await createPrivateGroup(owner.ctx, { name: `Promote vs remove ${t}`, memberIds: [ada.id, mel.id] });
+    const g = group.id;
+    await setMemberRole(owner.ctx, { conversationId: g, userId: ada.id, role: "ADMIN" });
+
+    // The owner's promotion of Mel is being written while Ada (an admin) removes Mel.
+    const promoting = heldTransaction(async (tx) => {
+      await tx.participant.updateMany({ where: { conversationId: g, userId: mel.id, leftAt: null, role: "MEMBER" }, data: { role: "ADMIN" } });
+    });
+    await promoting.started;
+    const removing = removeMember(ada.ctx, { conversationId: g, userId: mel.id }).then(
+      () => "removed",
+      (e: unknown) => (e as { code?: string }).code ?? "error",
+    );
+    await blockedOnParticipant();
+    promoting.release();
+    await promoting.done;
+    expect(await removing).toBe("FORBIDDEN");
+
+    // An admin can't remove an admin: Mel, now an admin, must still be in the group.
+    expect(await memberRow(g, mel.id)).toMatchObject({ role: "ADMIN", leftAt: null });
+  });
+});
+
+describe("bans hold against a concurrent rejoin", () => {
+  it("a ban of someone who left, landing while they rejoin a public group, keeps them out and banned", async () => {
+    const group = await db.conversation.create({ data: { type: "GROUP", visibility: "PUBLIC", name: `Ban race ${tag()}` } });
+    const troll = await createTestUser(db);
+    await joinGroup(troll.ctx, { conversationId: group.id });
+    await leaveGroup(troll.ctx, { conversationId: group.id });
+
+    // The site admin's ban of the leaver (removeMember's "already gone: the ban still applies")
+    // is being written while the troll clicks Join.
+    const banning = heldTransaction(async (tx) => {
+      await tx.participant.updateMany({ where: { conversationId: group.id, userId: troll.id, bannedAt: null }, data: { bannedAt: new Date() } });
+    });
+    await banning.started;
+    const joining = joinGroup(troll.ctx, { conversationId: group.id }).then(() => "joined", (e: { code?: string }) => e.code);
+    await blockedOnParticipant();
+    banning.release();
+    await banning.done;
+    expect(await joining).toBe("FORBIDDEN");
+
+    const row = await memberRow(group.id, troll.id);
+    expect(row.bannedAt).not.toBeNull();
+    expect(row.leftAt).not.toBeNull();
+  });
+
+  it("a ban landing while the banned person follows an invite link keeps them out and banned", async () => {
+    const { users, t } = await cast(["Owen Owner", "Rex"]);
+    const [owner, rex] = users as [TestUser, TestUser];
+    const group = await createPrivateGroup(owner.ctx, { name: `Invite ban race ${t}`, memberIds: [rex.id] });
+    const g = group.id;
+    const { code } = await createInvite(owner.ctx, { conversationId: g });
+    await leaveGroup(rex.ctx, { conversationId: g });
+
+    const banning = heldTransaction(async (tx) => {
+      await tx.participant.updateMany({ where: { conversationId: g, userId: rex.id, bannedAt: null }, data: { bannedAt: new Date() } });
+    });
+    await banning.started;
+    const joining = joinByInvite(rex.ctx, { code }).then(() => "joined", (e: { code?: string }) => e.code);
+    await blockedOnParticipant();
+    banning.release();
+    await banning.done;
+    expect(await joining).toBe("FORBIDDEN");
+
+    const row = await memberRow(g, rex.id);
+    expect(row.bannedAt).not.toBeNull();
+    expect(row.leftAt).not.toBeNull();
   });
 });

@@ -1,16 +1,12 @@
 // Where files go when what showed them goes, who may fetch them, and which uploads are refused.
 import { randomUUID } from "node:crypto";
 import { crc32 } from "node:zlib";
-import { access, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { access } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as attachmentRoute from "@/app/api/v1/attachments/[id]/route";
-import * as uploadsRoute from "@/app/api/v1/uploads/route";
+import { describe, expect, it } from "vitest";
 import { createPublicGroup, deletePublicGroup } from "@/lib/admin/manage-groups";
 import { openDirect } from "@/lib/conversations/open-direct";
-import { resetEnvForTests } from "@/lib/env";
 import { joinGroup } from "@/lib/groups/join-group";
 import { deleteMessages } from "@/lib/messages/delete-message";
 import { forwardMessages } from "@/lib/messages/forward-message";
@@ -18,61 +14,14 @@ import { expireDueMessages } from "@/lib/messages/expire-messages";
 import { listMessages } from "@/lib/messages/list-messages";
 import { sendMessage } from "@/lib/messages/send-message";
 import { testDb } from "@/lib/test-support/database";
-import { createTestUser, recordingPublisher, type TestUser } from "@/lib/test-support/fixtures";
+import { createTestUser, recordingPublisher } from "@/lib/test-support/fixtures";
 import { updateProfile } from "@/lib/users/profile";
-import type { AttachmentDto } from "./attachment-dto";
 import { removeUnsentUploads } from "./remove-unsent-uploads";
-import { resetStorageDriverForTests } from "./storage-driver";
+import { mp4Box } from "./test-support/mp4-boxes";
+import { fetchAttachment, upload, uploadOk, withTempDataDir } from "./test-support/upload-requests";
 
 const db = testDb();
-const BASE = "http://localhost:3000";
-const MAX_BYTES = 2 * 1024 * 1024;
-
-type RouteFn = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-const uploadPost = uploadsRoute.POST as unknown as RouteFn;
-const attachmentGet = attachmentRoute.GET as unknown as RouteFn;
-
-let dataDir: string;
-const savedEnv = { DATA_DIR: process.env.DATA_DIR, UPLOAD_MAX_BYTES: process.env.UPLOAD_MAX_BYTES, UPLOADTHING_TOKEN: process.env.UPLOADTHING_TOKEN };
-
-function restoreEnv(vars: Record<string, string | undefined>) {
-  for (const [name, value] of Object.entries(vars)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  resetEnvForTests();
-  resetStorageDriverForTests();
-}
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), "convo-files-audit-"));
-  restoreEnv({ DATA_DIR: dataDir, UPLOAD_MAX_BYTES: String(MAX_BYTES), UPLOADTHING_TOKEN: undefined });
-});
-
-afterAll(async () => {
-  restoreEnv(savedEnv);
-  await rm(dataDir, { recursive: true, force: true });
-});
-
-function upload(user: TestUser, file: { bytes: Uint8Array; name: string; type: string }, query = "") {
-  const form = new FormData();
-  form.append("file", new File([file.bytes as Uint8Array<ArrayBuffer>], file.name, { type: file.type }));
-  const headers = { host: "localhost:3000", cookie: user.cookie };
-  return uploadPost(new Request(`${BASE}/api/v1/uploads${query}`, { method: "POST", headers, body: form }), { params: Promise.resolve({}) });
-}
-
-async function uploadOk(user: TestUser, file: { bytes: Uint8Array; name: string; type: string }, query = ""): Promise<AttachmentDto> {
-  const res = await upload(user, file, query);
-  const body = await res.json();
-  expect(res.status, JSON.stringify(body)).toBe(201);
-  return body.attachment;
-}
-
-function fetchAttachment(user: TestUser, id: string, headers: Record<string, string> = {}) {
-  return attachmentGet(new Request(`${BASE}/api/v1/attachments/${id}`, { headers: { host: "localhost:3000", cookie: user.cookie, ...headers } }), {
-    params: Promise.resolve({ id }),
-  });
-}
+const dataDir = withTempDataDir("convo-file-lifecycle-", 2 * 1024 * 1024);
 
 const png = (w = 80, h = 60) => sharp({ create: { width: w, height: h, channels: 3, background: "#4a4" } }).png().toBuffer();
 
@@ -81,7 +30,7 @@ async function storedKeys(attachmentId: string): Promise<string[]> {
   const row = await db.attachment.findUniqueOrThrow({ where: { id: attachmentId }, select: { storageKey: true, thumbnailKey: true } });
   return [row.storageKey, row.thumbnailKey].filter((k): k is string => k !== null);
 }
-const onDisk = (key: string) => access(path.join(dataDir, "uploads", ...key.split("/"))).then(() => true, () => false);
+const onDisk = (key: string) => access(path.join(dataDir(), "uploads", ...key.split("/"))).then(() => true, () => false);
 
 /** Every cleanup the server runs on its own, as eagerly as it ever would. */
 async function runAllSweeps() {
@@ -166,14 +115,7 @@ describe("profile pictures", () => {
   });
 });
 
-/** A minimal MP4 box. */
-const box = (type: string, ...children: Buffer[]) => {
-  const body = Buffer.concat(children);
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(8 + body.length, 0);
-  head.write(type, 4, "latin1");
-  return Buffer.concat([head, body]);
-};
+const box = mp4Box;
 
 describe("voice messages", () => {
   it("an audio-only MP4 (Safari records voice notes so) is a voice message, not a video", async () => {

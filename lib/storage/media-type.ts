@@ -1,5 +1,5 @@
-import { open } from "node:fs/promises";
 import { fileTypeFromFile } from "file-type";
+import { readFileHead } from "./file-head";
 import { mp4IsAudioOnly } from "./mp4-tracks";
 
 export type AttachmentKind = "IMAGE" | "VIDEO" | "AUDIO" | "FILE";
@@ -67,16 +67,7 @@ const WEBM_SCAN_BYTES = 256 * 1024;
 
 /** True when the WebM's tracks are all audio. Unknown or unparsable → false (stays a video). */
 export async function webmIsAudioOnly(filePath: string): Promise<boolean> {
-  const handle = await open(filePath, "r");
-  let buf: Buffer;
-  try {
-    const chunk = Buffer.alloc(WEBM_SCAN_BYTES);
-    const { bytesRead } = await handle.read(chunk, 0, chunk.length, 0);
-    buf = chunk.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-  const types = webmTrackTypes(buf);
+  const types = webmTrackTypes(await readFileHead(filePath, WEBM_SCAN_BYTES));
   return types !== null && types.length > 0 && types.every((t) => t === TRACK_AUDIO);
 }
 

@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { mp4TrackHandlers } from "./mp4-tracks";
+import { mp4Box } from "./test-support/mp4-boxes";
 
-/** A box: size, type, content. */
-const box = (type: string, ...children: Buffer[]) => {
-  const body = Buffer.concat(children);
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(8 + body.length, 0);
-  head.write(type, 4, "latin1");
-  return Buffer.concat([head, body]);
-};
+const box = mp4Box;
 const hdlr = (handler: string) => box("hdlr", Buffer.alloc(8), Buffer.from(handler, "latin1"), Buffer.alloc(12), Buffer.from("Handler\0"));
 const track = (handler: string) => box("trak", box("tkhd", Buffer.alloc(84)), box("mdia", box("mdhd", Buffer.alloc(24)), hdlr(handler)));
 const ftyp = box("ftyp", Buffer.from("mp42"), Buffer.alloc(4), Buffer.from("isommp41mp42"));

@@ -1,4 +1,4 @@
-import { open } from "node:fs/promises";
+import { readFileHead } from "./file-head";
 
 // MP4: Safari records voice notes (MediaRecorder, audio/mp4) as MP4 with a generic brand, which
 // file-type calls video/mp4 whatever the tracks. The track handlers say what they are: 'soun'
@@ -9,16 +9,7 @@ const CONTAINERS = new Set(["moov", "trak", "mdia"]);
 
 /** True when every track of the MP4 is audio. Unknown or unparsable (moov not near the start) → false. */
 export async function mp4IsAudioOnly(filePath: string): Promise<boolean> {
-  const handle = await open(filePath, "r");
-  let buf: Buffer;
-  try {
-    const chunk = Buffer.alloc(MP4_SCAN_BYTES);
-    const { bytesRead } = await handle.read(chunk, 0, chunk.length, 0);
-    buf = chunk.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-  const handlers = mp4TrackHandlers(buf);
+  const handlers = mp4TrackHandlers(await readFileHead(filePath, MP4_SCAN_BYTES));
   return handlers !== null && handlers.length > 0 && handlers.every((h) => h === "soun");
 }
 

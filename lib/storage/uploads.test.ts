@@ -1,14 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import * as attachmentRoute from "@/app/api/v1/attachments/[id]/route";
-import * as uploadsRoute from "@/app/api/v1/uploads/route";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { clearChat } from "@/lib/conversations/clear-chat";
 import { openDirect } from "@/lib/conversations/open-direct";
-import { resetEnvForTests } from "@/lib/env";
 import { deleteMessages } from "@/lib/messages/delete-message";
 import { forwardMessages } from "@/lib/messages/forward-message";
 import { listMessages } from "@/lib/messages/list-messages";
@@ -17,73 +13,27 @@ import { testDb } from "@/lib/test-support/database";
 import { createTestUser, type TestUser } from "@/lib/test-support/fixtures";
 import { setBlocked } from "@/lib/users/block-user";
 import { updateProfile } from "@/lib/users/profile";
-import type { AttachmentDto } from "./attachment-dto";
 import { removeUnsentUploads, UNSENT_UPLOAD_TTL_HOURS } from "./remove-unsent-uploads";
-import { resetStorageDriverForTests } from "./storage-driver";
 import { startUploadThingStandIn } from "./test-support/uploadthing-stand-in";
+import { BASE, fetchAttachment, setEnv, upload, uploadOk, uploadPost, withTempDataDir } from "./test-support/upload-requests";
 
 const db = testDb();
-const BASE = "http://localhost:3000";
 const MAX_BYTES = 256 * 1024;
+const dataDir = withTempDataDir("convo-uploads-", MAX_BYTES);
 
-type RouteFn = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-const uploadPost = uploadsRoute.POST as unknown as RouteFn;
-const attachmentGet = attachmentRoute.GET as unknown as RouteFn;
-
-let dataDir: string;
-const savedEnv = { DATA_DIR: process.env.DATA_DIR, UPLOAD_MAX_BYTES: process.env.UPLOAD_MAX_BYTES, UPLOADTHING_TOKEN: process.env.UPLOADTHING_TOKEN };
 let alice: TestUser;
 let bob: TestUser;
 let outsider: TestUser;
 let directId: string;
 
-function restoreEnv(vars: Record<string, string | undefined>) {
-  for (const [name, value] of Object.entries(vars)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  resetEnvForTests();
-  resetStorageDriverForTests();
-}
-
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), "convo-uploads-"));
-  restoreEnv({ DATA_DIR: dataDir, UPLOAD_MAX_BYTES: String(MAX_BYTES), UPLOADTHING_TOKEN: undefined });
   alice = await createTestUser(db, { name: "Alice Upload" });
   bob = await createTestUser(db, { name: "Bob Upload" });
   outsider = await createTestUser(db, { name: "Olga Outsider" });
   directId = (await openDirect(alice.ctx, { userId: bob.id })).id;
 });
 
-afterAll(async () => {
-  restoreEnv(savedEnv);
-  await rm(dataDir, { recursive: true, force: true });
-});
-
 // --- helpers ---------------------------------------------------------------------------------
-
-function upload(user: TestUser | null, file: { bytes: Uint8Array; name: string; type: string }, opts: { query?: string; origin?: string } = {}) {
-  const form = new FormData();
-  form.append("file", new File([file.bytes as Uint8Array<ArrayBuffer>], file.name, { type: file.type }));
-  const headers: Record<string, string> = { host: "localhost:3000" };
-  if (user) headers.cookie = user.cookie;
-  if (opts.origin) headers.origin = opts.origin;
-  return uploadPost(new Request(`${BASE}/api/v1/uploads${opts.query ?? ""}`, { method: "POST", headers, body: form }), { params: Promise.resolve({}) });
-}
-
-async function uploadOk(user: TestUser, file: { bytes: Uint8Array; name: string; type: string }, query?: string): Promise<AttachmentDto> {
-  const res = await upload(user, file, { query });
-  const body = await res.json();
-  expect(res.status, JSON.stringify(body)).toBe(201);
-  return body.attachment;
-}
-
-function fetchAttachment(user: TestUser | null, id: string, opts: { thumb?: boolean; headers?: Record<string, string> } = {}) {
-  const headers: Record<string, string> = { host: "localhost:3000", ...opts.headers };
-  if (user) headers.cookie = user.cookie;
-  const url = `${BASE}/api/v1/attachments/${id}${opts.thumb ? "?thumb=1" : ""}`;
-  return attachmentGet(new Request(url, { headers }), { params: Promise.resolve({ id }) });
-}
 
 const bytesOf = async (res: Response) => Buffer.from(await res.arrayBuffer());
 
@@ -91,9 +41,9 @@ const bytesOf = async (res: Response) => Buffer.from(await res.arrayBuffer());
 async function storedFiles(): Promise<string[]> {
   const out: string[] = [];
   for (const sub of ["uploads", "tmp"]) {
-    const dir = path.join(dataDir, sub);
+    const dir = path.join(dataDir(), sub);
     const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-    out.push(...entries.filter((e) => e.isFile()).map((e) => path.relative(dataDir, path.join(e.parentPath, e.name))));
+    out.push(...entries.filter((e) => e.isFile()).map((e) => path.relative(dataDir(), path.join(e.parentPath, e.name))));
   }
   return out.sort();
 }
@@ -167,8 +117,8 @@ function wav(dataBytes: number): Buffer {
 
 beforeEach(async () => {
   // Each case starts from a clean store, so "nothing left behind" checks are exact.
-  await rm(path.join(dataDir, "uploads"), { recursive: true, force: true });
-  await rm(path.join(dataDir, "tmp"), { recursive: true, force: true });
+  await rm(path.join(dataDir(), "uploads"), { recursive: true, force: true });
+  await rm(path.join(dataDir(), "tmp"), { recursive: true, force: true });
 });
 
 // --- tests -----------------------------------------------------------------------------------
@@ -435,10 +385,7 @@ describe("GET /api/v1/attachments/:id", () => {
     const cached = await fetchAttachment(alice, audio.id, { headers: { "if-none-match": whole.headers.get("etag")! } });
     expect(cached.status).toBe(304);
 
-    const head = await attachmentGet(
-      new Request(`${BASE}/api/v1/attachments/${audio.id}`, { method: "HEAD", headers: { host: "localhost:3000", cookie: alice.cookie } }),
-      { params: Promise.resolve({ id: audio.id }) },
-    );
+    const head = await fetchAttachment(alice, audio.id, { method: "HEAD" });
     expect(head.status).toBe(200);
     expect(head.headers.get("content-type")).toBe("audio/wav");
     expect(head.body).toBeNull();
@@ -479,7 +426,7 @@ describe("uploads through the uploadthing driver", () => {
       UPLOADTHING_UFS_APP_ID_LOCATION: process.env.UPLOADTHING_UFS_APP_ID_LOCATION,
     };
     // The SDK reads these overrides itself; the app only passes the token.
-    restoreEnv({
+    setEnv({
       UPLOADTHING_TOKEN: standIn.token,
       UPLOADTHING_API_URL: standIn.sdkOptions.apiUrl,
       UPLOADTHING_INGEST_URL: standIn.sdkOptions.ingestUrl,
@@ -507,7 +454,7 @@ describe("uploads through the uploadthing driver", () => {
       expect((await sharp(await bytesOf(thumb)).metadata()).format).toBe("webp");
       expect((await fetchAttachment(outsider, attachment.id)).status).toBe(404);
     } finally {
-      restoreEnv(saved);
+      setEnv(saved);
       await standIn.close();
     }
   });
