@@ -58,14 +58,14 @@ async function matchesOfStoredText(ctx: Ctx, tsquery: string, conversationId: st
   return [...found, ...(await fromWordIndex(ctx, tsquery, older, limit - hits))];
 }
 
-/**
- * Message `m` is one search may list by its stored text: not deleted for everyone, not hidden
- * for me, and not mine with an edit withheld from the other person (I see, and find, the edit).
- */
+/** Message `m` is one search may list: not deleted for everyone, not hidden for me. */
 const shownToMe = (ctx: Ctx) =>
   Prisma.sql`m."deletedAt" IS NULL
-    AND NOT (m."withheldText" IS NOT NULL AND m."senderId" = ${ctx.actor.id}::uuid)
     AND NOT EXISTS (SELECT 1 FROM "MessageHide" h WHERE h."messageId" = m.id AND h."userId" = ${ctx.actor.id}::uuid)`;
+
+/** …and found by its stored text: not mine with an edit withheld from the other person (I see, and find, the edit). */
+const foundByStoredText = (ctx: Ctx) =>
+  Prisma.sql`${shownToMe(ctx)} AND NOT (m."withheldText" IS NOT NULL AND m."senderId" = ${ctx.actor.id}::uuid)`;
 
 /**
  * My messages whose edit was withheld from the other person, matched by that edit's words (the
@@ -80,8 +80,7 @@ function myWithheldEdits(ctx: Ctx, tsquery: string, conversationId: string | und
     JOIN "Participant" p ON p."conversationId" = m."conversationId" AND p."userId" = ${ctx.actor.id}::uuid AND p."leftAt" IS NULL
     WHERE m."senderId" = ${ctx.actor.id}::uuid AND m."withheldText" IS NOT NULL
       AND to_tsvector('simple', m."withheldText") @@ query.q
-      AND m."deletedAt" IS NULL AND m.seq > p."clearedSeq"
-      AND NOT EXISTS (SELECT 1 FROM "MessageHide" h WHERE h."messageId" = m.id AND h."userId" = ${ctx.actor.id}::uuid)
+      AND ${shownToMe(ctx)} AND m.seq > p."clearedSeq"
       ${inChat}
     ORDER BY m."createdAt" DESC, m.seq DESC
     LIMIT ${limit}`);
@@ -94,7 +93,7 @@ function fromWordIndex(ctx: Ctx, tsquery: string, scope: Prisma.Sql, limit: numb
     SELECT m.id, m."conversationId", m.seq, m."createdAt"
     FROM query, "Message" m
     JOIN "Participant" p ON p."conversationId" = m."conversationId" AND p."userId" = ${ctx.actor.id}::uuid AND p."leftAt" IS NULL
-    WHERE m.search_custom @@ query.q AND ${shownToMe(ctx)} AND m.seq > p."clearedSeq"
+    WHERE m.search_custom @@ query.q AND ${foundByStoredText(ctx)} AND m.seq > p."clearedSeq"
       ${scope}
     ORDER BY m."createdAt" DESC, m.seq DESC
     LIMIT ${limit}`);
@@ -114,7 +113,7 @@ async function walk(
     SELECT m.id, m."conversationId", m.seq, m."createdAt" FROM "Message" m, query
     -- "IS TRUE" keeps the word index out of this walk: it would fetch every match of the chat.
     WHERE m."conversationId" = ${conversationId}::uuid AND m.seq <= ${range.upper} AND m.seq > ${range.lower}
-      AND (m.search_custom @@ query.q) IS TRUE AND ${shownToMe(ctx)}
+      AND (m.search_custom @@ query.q) IS TRUE AND ${foundByStoredText(ctx)}
     ORDER BY m.seq DESC
     LIMIT ${limit}`);
   found.push(...rows);
