@@ -30,6 +30,22 @@ export async function membershipIds(db: Db, userId: string): Promise<string[]> {
 }
 
 /**
+ * Site admins moderate public groups without joining them: they read their messages and files and
+ * delete there for everyone. This is the one statement of that rule, as a Prisma filter on the
+ * conversation, a check of one already read, and SQL (`readAccessSql`).
+ */
+const MODERATED = { type: "GROUP", visibility: "PUBLIC" } as const satisfies Prisma.ConversationWhereInput;
+
+/** The Prisma filter for conversations the actor moderates, or null when they moderate none. */
+export function moderatedConversations(actor: { role: string }): Prisma.ConversationWhereInput | null {
+  return actor.role === "ADMIN" ? MODERATED : null;
+}
+
+export function moderates(actor: { role: string }, conversation: { type: string; visibility: string }): boolean {
+  return actor.role === "ADMIN" && conversation.type === MODERATED.type && conversation.visibility === MODERATED.visibility;
+}
+
+/**
  * Read access to a conversation's messages, as a boolean SQL expression: members, and site admins
  * for public groups (they moderate without joining). Queries that read messages embed it, so the
  * check costs no round trip of its own.
@@ -37,7 +53,7 @@ export async function membershipIds(db: Db, userId: string): Promise<string[]> {
 export function readAccessSql(actor: { id: string; role: string }, conversationId: string): Prisma.Sql {
   const member = Prisma.sql`EXISTS (SELECT 1 FROM "Participant" p
     WHERE p."conversationId" = ${conversationId}::uuid AND p."userId" = ${actor.id}::uuid AND p."leftAt" IS NULL)`;
-  if (actor.role !== "ADMIN") return member;
+  if (!moderatedConversations(actor)) return member;
   return Prisma.sql`(${member} OR EXISTS (SELECT 1 FROM "Conversation" c
-    WHERE c.id = ${conversationId}::uuid AND c.type = 'GROUP' AND c.visibility = 'PUBLIC'))`;
+    WHERE c.id = ${conversationId}::uuid AND c.type::text = ${MODERATED.type} AND c.visibility::text = ${MODERATED.visibility}))`;
 }

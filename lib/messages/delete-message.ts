@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { recordAudit } from "@/lib/admin/audit";
 import type { Ctx } from "@/lib/context";
+import { moderates } from "@/lib/conversations/membership";
 import { forbidden, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { deleteAttachmentRows, removeUnusedFiles } from "@/lib/storage/remove-unused-files";
@@ -38,10 +39,9 @@ export async function deleteMessages(ctx: Ctx, input: z.input<typeof deleteMessa
   const messages = ids.map((messageId) => {
     const message = found.get(messageId);
     const isMember = (message?.conversation.participants.length ?? 0) > 0;
-    // Site admins moderate public groups without having to be in them.
-    const moderates = ctx.actor.role === "ADMIN" && message?.conversation.type === "GROUP" && message.conversation.visibility === "PUBLIC";
-    if (!message || (!isMember && !(moderates && scope === "everyone"))) throw notFound(MESSAGE_NOT_FOUND);
-    if (scope === "everyone" && message.senderId !== me && !moderates) throw forbidden("Only the sender can delete a message for everyone");
+    const moderator = message !== undefined && moderates(ctx.actor, message.conversation);
+    if (!message || (!isMember && !(moderator && scope === "everyone"))) throw notFound(MESSAGE_NOT_FOUND);
+    if (scope === "everyone" && message.senderId !== me && !moderator) throw forbidden("Only the sender can delete a message for everyone");
     return message;
   });
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
+import { moderatedConversations } from "@/lib/conversations/membership";
 import { visibleMessageIds } from "@/lib/messages/visible-message";
 import { attachmentUrl } from "./attachment-dto";
 
@@ -41,14 +42,14 @@ export async function findReadableAttachment(ctx: Ctx, attachmentId: string): Pr
   });
   if (!attachment) throw notFound(ATTACHMENT_NOT_FOUND);
   const { messageId, ...readable } = attachment;
-  if (messageId && !(await visibleMessageIds(ctx.db, me, [messageId])).has(messageId) && !(await moderates(ctx, messageId))) {
+  if (messageId && !(await visibleMessageIds(ctx.db, me, [messageId])).has(messageId) && !(await onModeratedMessage(ctx, messageId))) {
     throw notFound(ATTACHMENT_NOT_FOUND);
   }
   return readable;
 }
 
-/** Site admins read public groups without joining them (readAccessSql), files included. */
-async function moderates(ctx: Ctx, messageId: string): Promise<boolean> {
-  if (ctx.actor.role !== "ADMIN") return false;
-  return (await ctx.db.message.count({ where: { id: messageId, conversation: { type: "GROUP", visibility: "PUBLIC" } } })) > 0;
+/** Site admins read the groups they moderate without joining them, files included. */
+async function onModeratedMessage(ctx: Ctx, messageId: string): Promise<boolean> {
+  const conversation = moderatedConversations(ctx.actor);
+  return conversation !== null && (await ctx.db.message.count({ where: { id: messageId, conversation } })) > 0;
 }
