@@ -35,13 +35,14 @@ export async function serveAttachment(ctx: Ctx, request: Request, input: { attac
   const name = thumbnail ? replaceExtension(attachment.name, "webp") : attachment.name;
   const etag = `"${attachment.id}${thumbnail ? "-t" : ""}"`;
 
+  const lastModified = attachment.createdAt.toUTCString();
   const headers = new Headers({
     ...SECURITY_HEADERS,
     "content-type": inline ? mime : OCTET_STREAM,
     "content-disposition": contentDisposition(inline ? "inline" : "attachment", name),
     "cache-control": CACHE_CONTROL,
     etag,
-    "last-modified": attachment.createdAt.toUTCString(),
+    "last-modified": lastModified,
   });
 
   if (matchesEtag(request.headers.get("if-none-match"), etag)) {
@@ -49,9 +50,10 @@ export async function serveAttachment(ctx: Ctx, request: Request, input: { attac
   }
 
   // Ranges for the original, whose size the row records (thumbnails are small: always whole).
-  // If-Range with a different validator means "send it all".
+  // If-Range names the copy the client holds, by ETag or Last-Modified: any other means "send
+  // it all". An id's bytes never change, so the date is as strong a validator as the tag.
   const ifRange = request.headers.get("if-range");
-  const rangeHeader = !thumbnail && (!ifRange || ifRange === etag) ? request.headers.get("range") : null;
+  const rangeHeader = !thumbnail && (!ifRange || ifRange === etag || ifRange === lastModified) ? request.headers.get("range") : null;
   const range = parseRange(rangeHeader, attachment.size);
   if (!thumbnail) headers.set("accept-ranges", "bytes");
   if (range.kind === "unsatisfiable") return unsatisfiable(headers, attachment.size);
@@ -61,8 +63,10 @@ export async function serveAttachment(ctx: Ctx, request: Request, input: { attac
     if (range.kind === "partial") {
       const { start, end } = range.range;
       headers.set("content-range", `bytes ${start}-${end}/${attachment.size}`);
+      headers.set("content-length", String(end - start + 1));
       return new Response(null, { status: 206, headers });
     }
+    if (!thumbnail) headers.set("content-length", String(attachment.size));
     return new Response(null, { status: 200, headers });
   }
 

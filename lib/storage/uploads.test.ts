@@ -385,10 +385,24 @@ describe("GET /api/v1/attachments/:id", () => {
     const cached = await fetchAttachment(alice, audio.id, { headers: { "if-none-match": whole.headers.get("etag")! } });
     expect(cached.status).toBe(304);
 
+    // A player resuming by date gets the range; a copy of another date gets the whole file.
+    const lastModified = whole.headers.get("last-modified")!;
+    const resumed = await fetchAttachment(alice, audio.id, { headers: { range: "bytes=0-9", "if-range": lastModified } });
+    expect(resumed.status).toBe(206);
+    expect((await bytesOf(resumed)).equals(audioBytes.subarray(0, 10))).toBe(true);
+    const older = await fetchAttachment(alice, audio.id, { headers: { range: "bytes=0-9", "if-range": "Thu, 01 Jan 1970 00:00:00 GMT" } });
+    expect(older.status).toBe(200);
+    await older.body?.cancel();
+
     const head = await fetchAttachment(alice, audio.id, { method: "HEAD" });
     expect(head.status).toBe(200);
     expect(head.headers.get("content-type")).toBe("audio/wav");
+    expect(head.headers.get("content-length")).toBe(String(size));
     expect(head.body).toBeNull();
+    const headOfPart = await fetchAttachment(alice, audio.id, { method: "HEAD", headers: { range: "bytes=1000-1999" } });
+    expect(headOfPart.status).toBe(206);
+    expect(headOfPart.headers.get("content-range")).toBe(`bytes 1000-1999/${size}`);
+    expect(headOfPart.headers.get("content-length")).toBe("1000");
   });
 });
 
