@@ -62,9 +62,11 @@ export const forbidden = (why = "Not allowed") => new AppError("FORBIDDEN", why)
 export const badRequest = (why: string) => new AppError("BAD_REQUEST", why);
 
 /** Shape of every error a client sees, over HTTP and socket acks alike. */
-export type ErrorBody = { code: ErrorCode; message: string; reason?: ErrorReason };
+export type ErrorBody = { code: ErrorCode; message: string; reason?: ErrorReason; retryAfterSeconds?: number };
 
 export function toErrorBody(err: unknown): ErrorBody {
+  // A rate limit says when to come back: HTTP also as Retry-After, socket acks only here.
+  if (err instanceof RateLimited) return { code: err.code, message: err.message, retryAfterSeconds: err.retryAfterSeconds };
   if (err instanceof AppError) return err.reason ? { code: err.code, message: err.message, reason: err.reason } : { code: err.code, message: err.message };
   return { code: "INTERNAL", message: "Something went wrong" };
 }

@@ -28,7 +28,7 @@ type Reply<T> = ({ ok: true } & T) | { ok: false; error: ErrorInfo };
 
 export type DeliveryVia = "live" | "sync" | "page";
 
-export type ErrorInfo = { code: string; message: string };
+export type ErrorInfo = { code: string; message: string; retryAfterSeconds?: number };
 
 export type PendingMessage = {
   readonly clientId: string;
@@ -490,10 +490,7 @@ export class ChatClient {
     const { initialMs = 200, maxMs = 5_000 } = this.opts.retry ?? {};
     p.failures++;
     let delay = jitter(Math.min(maxMs, initialMs * 2 ** Math.min(p.failures - 1, 10)));
-    if (error.code === "RATE_LIMITED") {
-      const seconds = Number(/(\d+)\s*s/.exec(error.message)?.[1] ?? 1);
-      delay = Math.max(delay, seconds * 1000);
-    }
+    if (error.code === "RATE_LIMITED") delay = Math.max(delay, (error.retryAfterSeconds ?? 1) * 1000);
     clearTimeout(p.timer);
     p.timer = setTimeout(() => {
       p.timer = undefined;

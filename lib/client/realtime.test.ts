@@ -20,6 +20,8 @@ function setup() {
   const socket = new FakeSocket({
     sync: emptySyncReply,
     "messages:list": () => ({ ok: true, messages: [msg(1), msg(2)], nextBefore: null }),
+    "receipt:read": () => ({ ok: true }),
+    "receipt:delivered": () => ({ ok: true }),
   });
   let t = 100_000;
   const queued: { fn: () => void; h: number }[] = [];
@@ -435,9 +437,13 @@ describe("realtime client", () => {
     await flush();
     socket.fire("message:new", msg(3));
     client.markRead("c1", 3);
-    runTimers(); // sent on a connection that was already dead: it never arrived
+    // Sent on a connection that was already dead: it never arrived, and no ack comes back before
+    // the reconnect.
+    socket.replies.set("receipt:read", () => new Promise(() => undefined));
+    runTimers();
     expect(socket.sent("receipt:read")).toEqual([{ conversationId: "c1", seq: 3 }]);
     const reconnectToServerAt = async (readSeq: number) => {
+      socket.replies.set("receipt:read", () => ({ ok: true }));
       socket.disconnect();
       socket.replies.set("sync", () => ({ ...emptySyncReply(), conversations: [conv({ lastSeq: 3, readSeq, unreadCount: 3 - readSeq })] }));
       socket.connect();
@@ -451,6 +457,22 @@ describe("realtime client", () => {
     // A server that has it already is not told again.
     await reconnectToServerAt(3);
     expect(socket.sent("receipt:read")).toHaveLength(2);
+  });
+
+  it("a read receipt the server refuses for now (rate limited) is sent again by itself", async () => {
+    const { socket, client, runTimers } = setup();
+    client.start();
+    await flush();
+    socket.fire("message:new", msg(3));
+    const answers = [{ ok: false, error: { code: "RATE_LIMITED", message: "Too many requests. Try again in 1 s.", retryAfterSeconds: 1 } }, { ok: true }];
+    socket.replies.set("receipt:read", () => answers.shift());
+    client.markRead("c1", 3);
+    runTimers();
+    await flush();
+    runTimers(); // the retry, after the wait
+    await flush();
+    runTimers(); // nothing more: it was taken
+    expect(socket.sent("receipt:read")).toEqual([{ conversationId: "c1", seq: 3 }, { conversationId: "c1", seq: 3 }]);
   });
 
   it("a message read as it arrives (the chat is open) sends the read receipt alone", async () => {

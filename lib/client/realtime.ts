@@ -13,6 +13,7 @@ import { messageApi, type MessageApi } from "./message-api";
 import { loadDrafts, saveDraftChanges } from "./drafts";
 import { ACK_TIMEOUT_MS, dueForSend, hasContent, loadOutbox, newEntry, saveOutboxChanges, sendInput, type RichParts } from "./outbox";
 import { createPresenceWatch } from "./presence-watch";
+import { isPermanent } from "./retry";
 import type { ViewMessage } from "./rows";
 import { emitWithAck, type ConvoSocket } from "./socket";
 import type { ChatStore } from "./store";
@@ -33,9 +34,6 @@ export type RealtimeDeps = {
   /** Browser hooks (online/offline); omitted in tests. */
   window?: Pick<Window, "addEventListener" | "removeEventListener"> & { navigator: { onLine: boolean } };
 };
-
-/** Ack errors that will not go away by retrying: the message is marked failed. */
-const PERMANENT = new Set(["BAD_REQUEST", "FORBIDDEN", "NOT_FOUND", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "CONFLICT"]);
 
 export type RealtimeClient = ReturnType<typeof createRealtimeClient>;
 
@@ -84,9 +82,10 @@ export function createRealtimeClient(deps: RealtimeDeps) {
 
   const { delivered, reads } = createReceiptBatchers(
     (kind, conversationId, seq) => {
+      // Its ack tells the batcher whether to try again (rate limited, database down, no answer).
       if (socket?.connected) {
-        socket.emit(kind === "read" ? "receipt:read" : "receipt:delivered", { conversationId, seq });
-        return;
+        const input = { conversationId, seq };
+        return kind === "read" ? emitWithAck(socket, "receipt:read", input, ACK_TIMEOUT_MS) : emitWithAck(socket, "receipt:delivered", input, ACK_TIMEOUT_MS);
       }
       // Offline: keep it for the next flush (after the reconnect).
       if (kind === "delivered" || (deps.window && !deps.window.navigator.onLine)) return false;
@@ -363,7 +362,8 @@ export function createRealtimeClient(deps: RealtimeDeps) {
       flushOutbox();
       return;
     }
-    if (PERMANENT.has(res.error.code)) {
+    // Refused for good: the message is marked failed.
+    if (isPermanent(res.error)) {
       store.getState().outboxFailed(clientId, res.error.message || "Not sent");
       if (res.error.reason === "GROUP_ARCHIVED") {
         // Archived while we were away (summaries don't carry it): read-only, still a member.

@@ -1,6 +1,6 @@
 // The delivered and read receipts a client sends, as the browser sends them (the bench's clients
 // use this too, so that their load is the browser's).
-import { createSeqBatcher, realTimers, type SeqBatcher, type Timers } from "./batcher";
+import { createSeqBatcher, realTimers, type EmitOutcome, type SeqBatcher, type Timers } from "./batcher";
 
 export type ReceiptKind = "delivered" | "read";
 
@@ -11,9 +11,10 @@ export type ReceiptBatchers = { delivered: SeqBatcher; reads: SeqBatcher };
  * already covers (sent or about to be) is not sent: the server moves the delivered watermark
  * with the read one. In an open chat every message is read as it arrives, so this halves the
  * receipts (and the database writes and the events to the members that each one costs).
+ * An emit that returns its ack is retried while the server refuses it for now (see batcher).
  */
 export function createReceiptBatchers(
-  emit: (kind: ReceiptKind, conversationId: string, seq: number) => boolean | void,
+  emit: (kind: ReceiptKind, conversationId: string, seq: number) => EmitOutcome,
   delayMs = 250,
   timers: Timers = realTimers,
 ): ReceiptBatchers {

@@ -9,7 +9,8 @@ export function createSocket(): ConvoSocket {
   return io({ transports: ["websocket"], withCredentials: true, autoConnect: false });
 }
 
-type Last<T extends unknown[]> = T extends [...unknown[], infer L] ? L : never;
+// Required: an optional ack (the receipts') is still the last parameter.
+type Last<T extends unknown[]> = Required<T> extends [...unknown[], infer L] ? L : never;
 type AckEvents = {
   [E in keyof ClientToServerEvents]: Last<Parameters<ClientToServerEvents[E]>> extends ((res: infer _R) => void) | undefined
     ? E

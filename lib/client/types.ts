@@ -46,7 +46,7 @@ export type ConversationMessages = {
 };
 
 export type ClientErrorCode = ErrorCode | "TIMEOUT" | "DISCONNECTED" | "NETWORK";
-export type ClientError = { code: ClientErrorCode; message: string; reason?: ErrorReason };
+export type ClientError = { code: ClientErrorCode; message: string; reason?: ErrorReason; retryAfterSeconds?: number };
 
 /** A chat none of whose messages are loaded yet. */
 export const emptyMessages: ConversationMessages = Object.freeze({

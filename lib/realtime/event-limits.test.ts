@@ -127,6 +127,9 @@ describe("socket event limits", () => {
     );
     expect(answers[0]).toEqual({ ok: true });
     expect(refusedCodes(answers)).toEqual(Array.from({ length: 50 }, () => "RATE_LIMITED"));
+    // The browser waits that long before sending them again (lib/client/retry.ts).
+    const refusal = answers.find((a) => !a.ok) as { error: { retryAfterSeconds: number } };
+    expect(refusal.error.retryAfterSeconds).toBeGreaterThan(0);
   });
 });
 
