@@ -11,8 +11,8 @@ export type AuditEntry = {
   after?: Prisma.InputJsonValue;
 };
 
-/** Appends to the audit log: who did what to which, and the state before and after. */
-export async function recordAudit(ctx: Ctx, entry: AuditEntry): Promise<void> {
+/** Appends to the audit log: who did what to which, and the state before and after (in the change's transaction, if any). */
+export async function recordAudit(ctx: { actor: Ctx["actor"]; db: Prisma.TransactionClient }, entry: AuditEntry): Promise<void> {
   await ctx.db.auditLog.create({ data: { actorId: ctx.actor.id, ...entry } });
 }
 

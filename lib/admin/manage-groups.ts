@@ -17,6 +17,8 @@ export type AdminGroup = {
   about: string;
   autoJoin: boolean;
   onlyAdminsSend: boolean;
+  /** Disappearing messages: seconds a new message lasts, null for off. */
+  messageTimerSec: number | null;
   isDefault: boolean;
   archived: boolean;
   memberCount: number;
@@ -32,6 +34,7 @@ type AdminGroupRow = {
   about: string;
   autoJoin: boolean;
   onlyAdminsSend: boolean;
+  messageTimerSec: number | null;
   isDefault: boolean;
   archivedAt: Date | null;
   lastMessageAt: Date | null;
@@ -43,7 +46,7 @@ type AdminGroupRow = {
 export async function listAdminGroups(ctx: Ctx): Promise<AdminGroup[]> {
   requireAdmin(ctx);
   const rows = await queryDirect<AdminGroupRow>(ctx.db, Prisma.sql`
-    SELECT c.id, c.name, c.icon, c."iconBg", c.about, c."autoJoin", c."onlyAdminsSend", c."isDefault", c."archivedAt", c."lastMessageAt",
+    SELECT c.id, c.name, c.icon, c."iconBg", c.about, c."autoJoin", c."onlyAdminsSend", c."messageTimerSec", c."isDefault", c."archivedAt", c."lastMessageAt",
            (SELECT count(*)::int FROM "Participant" p WHERE p."conversationId" = c.id AND p."leftAt" IS NULL) AS "memberCount",
            (SELECT count(*)::int FROM "Message" m WHERE m."conversationId" = c.id AND m."deletedAt" IS NULL AND m.type <> 'SYSTEM') AS "messageCount"
     FROM "Conversation" c
@@ -57,6 +60,7 @@ export async function listAdminGroups(ctx: Ctx): Promise<AdminGroup[]> {
     about: r.about,
     autoJoin: r.autoJoin,
     onlyAdminsSend: r.onlyAdminsSend,
+    messageTimerSec: r.messageTimerSec,
     isDefault: r.isDefault,
     archived: r.archivedAt !== null,
     memberCount: r.memberCount,

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as messageTimerRoute from "@/app/api/v1/conversations/[id]/message-timer/route";
 import * as uploadsRoute from "@/app/api/v1/uploads/route";
 import { listConversations } from "@/lib/conversations/list-conversations";
 import { resetEnvForTests } from "@/lib/env";
@@ -60,6 +61,16 @@ async function uploadPhoto(user: TestUser, color: string): Promise<string> {
   const res = await (uploadsRoute.POST as unknown as (r: Request, c: { params: Promise<object> }) => Promise<Response>)(req, { params: Promise.resolve({}) });
   expect(res.status).toBe(201);
   return (await res.json()).attachment.id;
+}
+
+/** The admin console's call: PUT /api/v1/conversations/<id>/message-timer. */
+function putMessageTimer(user: TestUser, conversationId: string, seconds: number | null): Promise<Response> {
+  const req = new Request(`http://localhost:3000/api/v1/conversations/${conversationId}/message-timer`, {
+    method: "PUT",
+    headers: { host: "localhost:3000", cookie: user.cookie, "content-type": "application/json" },
+    body: JSON.stringify({ seconds }),
+  });
+  return (messageTimerRoute.PUT as unknown as (r: Request, c: { params: Promise<object> }) => Promise<Response>)(req, { params: Promise.resolve({ id: conversationId }) });
 }
 
 /** Files under DATA_DIR/uploads. */
@@ -132,6 +143,39 @@ describe("disappearing messages", () => {
     const own = await createPrivateGroup(owner.ctx, { name: "Timed private" });
     await setMessageTimer(owner.ctx, { conversationId: own.id, seconds: DAY });
     expect(await db.auditLog.count({ where: { targetId: own.id } })).toBe(0);
+  });
+
+  it("a site admin sets a public group's timer from the console without joining it; outsiders and plain members still can't", async () => {
+    const admin = await createTestUser(db, { name: "Console Admin", role: "ADMIN" });
+    const member = await createTestUser(db);
+    const outsider = await createTestUser(db);
+    const group = await db.conversation.create({ data: { type: "GROUP", visibility: "PUBLIC", name: "Console timed" } });
+    await joinGroup(member.ctx, { conversationId: group.id });
+    const timer = async (conversationId: string) => (await db.conversation.findUniqueOrThrow({ where: { id: conversationId } })).messageTimerSec;
+
+    // Neither an outsider, who learns nothing, nor a member who isn't a site admin.
+    await expect(setMessageTimer(outsider.ctx, { conversationId: group.id, seconds: DAY })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(setMessageTimer(member.ctx, { conversationId: group.id, seconds: DAY })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await timer(group.id)).toBeNull();
+
+    const res = await putMessageTimer(admin, group.id, 7 * DAY);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ conversation: { conversationId: group.id, messageTimerSec: 7 * DAY } });
+    expect(await timer(group.id)).toBe(7 * DAY);
+    expect(await db.participant.count({ where: { conversationId: group.id, userId: admin.id } })).toBe(0);
+    // Members are told, and what they send now disappears.
+    expect((await listMessages(member.ctx, { conversationId: group.id })).messages.at(-1)?.system).toEqual({ kind: "messageTimer", actorName: "Console Admin", seconds: 7 * DAY });
+    const { message } = await say(member, group.id, "gone in a week");
+    expect((await db.message.findUniqueOrThrow({ where: { id: message.id } })).expiresAt).not.toBeNull();
+    expect(await db.auditLog.findMany({ where: { targetId: group.id }, select: { actorId: true, action: true, before: true, after: true } })).toEqual([
+      { actorId: admin.id, action: "group.messageTimer", before: { messageTimerSec: null }, after: { messageTimerSec: 7 * DAY } },
+    ]);
+
+    // A private group stays its owner's and admins': a site admin outside it learns nothing of it.
+    const owner = await createTestUser(db);
+    const own = await createPrivateGroup(owner.ctx, { name: "Not the console's" });
+    expect((await putMessageTimer(admin, own.id, DAY)).status).toBe(404);
+    expect(await timer(own.id)).toBeNull();
   });
 
   it("the sweeper deletes what ran out, with its reactions, stars and pin, and tells the chat", async () => {

@@ -8,11 +8,11 @@ import type { SystemEvent } from "@/lib/realtime/contract";
 import { testDb } from "@/lib/test-support/database";
 import { createTestUser, recordingPublisher, type TestUser } from "@/lib/test-support/fixtures";
 import { createPrivateGroup } from "./create-private-group";
-import { createInvite, joinByInvite } from "./invites";
+import { createInvite, joinByInvite, revokeInvite } from "./invites";
 import { joinGroup } from "./join-group";
 import { leaveGroup } from "./leave-group";
 import { endMembership } from "./membership-changes";
-import { addMembers, removeMember, setMemberRole } from "./manage-members";
+import { addMembers, removeMember, setMemberRole, unbanMember } from "./manage-members";
 import { updateGroup } from "./update-group";
 
 // Who runs a private group, and what a double click or two requests at once leave behind:
@@ -45,17 +45,23 @@ async function notices(user: TestUser, conversationId: string): Promise<SystemEv
   return (await listMessages(user.ctx, { conversationId })).messages.flatMap((m) => (m.system ? [m.system] : []));
 }
 
-/** Resolves once another connection waits for a row lock on Participant (a statement we hold back). */
-async function blockedOnParticipant() {
+/** Resolves once another connection waits for a row lock on `table` (a statement we hold back). */
+async function blockedOn(table: "Participant" | "Conversation") {
+  const pattern = `%"${table}"%`;
   for (let i = 0; i < 200; i++) {
     const [row] = await db.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM pg_stat_activity
-      WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%Participant%'`;
+      WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE ${pattern}`;
     if (row!.n > 0) return;
     await new Promise((r) => setTimeout(r, 10));
   }
-  throw new Error("nothing waited for the held membership row");
+  throw new Error(`nothing waited for a held ${table} row`);
 }
+
+const blockedOnParticipant = () => blockedOn("Participant");
+
+/** What a request came to: "done", or its error's code. */
+const outcome = (request: Promise<unknown>) => request.then(() => "done", (e: unknown) => (e as { code?: string }).code ?? String(e));
 
 /** Runs `work` in a transaction that stays open until `release()`. */
 function heldTransaction(work: (tx: Db) => Promise<void>) {
@@ -238,6 +244,85 @@ describe("races between group managers", () => {
 
     // An admin can't remove an admin: Mel, now an admin, must still be in the group.
     expect(await memberRow(g, mel.id)).toMatchObject({ role: "ADMIN", leftAt: null });
+  });
+});
+
+describe("an admin's role holds for the whole of their action", () => {
+  type Scene = { owner: TestUser; ada: TestUser; mel: TestUser; nia: TestUser; rex: TestUser; g: string; inviteId: string; t: string };
+
+  /** Owen owns the group, Ada is an admin, Mel a member, Rex banned, Nia outside; one invite link. */
+  async function scene(): Promise<Scene> {
+    const { users, t } = await cast(["Owen Owner", "Ada Admin", "Mel", "Nia", "Rex"]);
+    const [owner, ada, mel, nia, rex] = users as [TestUser, TestUser, TestUser, TestUser, TestUser];
+    const { id: g } = await createPrivateGroup(owner.ctx, { name: `Demotion race ${t}`, memberIds: [ada.id, mel.id, rex.id] });
+    await setMemberRole(owner.ctx, { conversationId: g, userId: ada.id, role: "ADMIN" });
+    await removeMember(owner.ctx, { conversationId: g, userId: rex.id, ban: true });
+    const { id: inviteId } = await createInvite(owner.ctx, { conversationId: g });
+    return { owner, ada, mel, nia, rex, g, inviteId, t };
+  }
+
+  /** Everything an admin's action could change. */
+  async function stateOf(g: string) {
+    const members = await db.participant.findMany({ where: { conversationId: g }, orderBy: { userId: "asc" }, select: { userId: true, role: true, leftAt: true, bannedAt: true } });
+    return {
+      members: members.map((m) => `${m.userId} ${m.role}${m.leftAt ? " left" : ""}${m.bannedAt ? " banned" : ""}`),
+      group: await db.conversation.findUniqueOrThrow({ where: { id: g }, select: { name: true, messageTimerSec: true } }),
+      invites: await db.groupInvite.count({ where: { conversationId: g, revokedAt: null } }),
+    };
+  }
+
+  /**
+   * Starts the owner's `move` against Ada and holds it just before it writes her row (a lock on
+   * that row), then Ada's `action`; lets the owner's move commit once Ada's action waits for it,
+   * or has finished without waiting. What Ada's action came to.
+   */
+  async function race(s: Scene, move: () => Promise<unknown>, action: () => Promise<unknown>) {
+    const holdAda = heldTransaction(async (tx) => {
+      await tx.$executeRaw`SELECT 1 FROM "Participant" WHERE "conversationId" = ${s.g}::uuid AND "userId" = ${s.ada.id}::uuid FOR SHARE`;
+    });
+    await holdAda.started;
+    const moving = move();
+    await blockedOnParticipant();
+    const acting = outcome(action());
+    await Promise.race([acting, blockedOn("Conversation").catch(() => undefined)]);
+    holdAda.release();
+    await holdAda.done;
+    await moving;
+    return acting;
+  }
+
+  const actions: [string, (s: Scene) => Promise<unknown>][] = [
+    ["removes a member", (s) => removeMember(s.ada.ctx, { conversationId: s.g, userId: s.mel.id })],
+    ["bans a member", (s) => removeMember(s.ada.ctx, { conversationId: s.g, userId: s.mel.id, ban: true })],
+    ["adds someone", (s) => addMembers(s.ada.ctx, { conversationId: s.g, userIds: [s.nia.id] })],
+    ["promotes a member", (s) => setMemberRole(s.ada.ctx, { conversationId: s.g, userId: s.mel.id, role: "ADMIN" })],
+    ["unbans someone", (s) => unbanMember(s.ada.ctx, { conversationId: s.g, userId: s.rex.id })],
+    ["renames the group", (s) => updateGroup(s.ada.ctx, { conversationId: s.g, name: `Ada's ${s.t}` })],
+    ["turns on disappearing messages", (s) => setMessageTimer(s.ada.ctx, { conversationId: s.g, seconds: 86400 })],
+    ["makes an invite link", (s) => createInvite(s.ada.ctx, { conversationId: s.g })],
+    ["revokes the invite link", (s) => revokeInvite(s.ada.ctx, { conversationId: s.g, inviteId: s.inviteId })],
+  ];
+
+  it.each(actions)("an admin who %s as the owner demotes them is refused once the demotion lands, and changes nothing", async (_, action) => {
+    const s = await scene();
+    const before = await stateOf(s.g);
+
+    const result = await race(s, () => setMemberRole(s.owner.ctx, { conversationId: s.g, userId: s.ada.id, role: "MEMBER" }), () => action(s));
+
+    expect(result).toBe("FORBIDDEN");
+    const demoted = before.members.map((m) => (m.startsWith(s.ada.id) ? `${s.ada.id} MEMBER` : m));
+    expect(await stateOf(s.g)).toEqual({ ...before, members: demoted });
+    expect((await notices(s.mel, s.g)).at(-1)).toEqual({ kind: "demoted", actorName: s.owner.name, targetName: s.ada.name });
+  });
+
+  it("an admin the owner removes mid-action learns nothing more of the group, and adds no one", async () => {
+    const s = await scene();
+
+    const result = await race(s, () => removeMember(s.owner.ctx, { conversationId: s.g, userId: s.ada.id }), () => addMembers(s.ada.ctx, { conversationId: s.g, userIds: [s.nia.id] }));
+
+    expect(result).toBe("NOT_FOUND");
+    expect(await rolesOf(s.g)).not.toHaveProperty(s.nia.id);
+    expect(await memberRow(s.g, s.ada.id)).toMatchObject({ role: "MEMBER", leftAt: expect.any(Date) });
   });
 });
 

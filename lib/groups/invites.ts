@@ -6,7 +6,7 @@ import { badRequest, forbidden, notFound } from "@/lib/errors";
 import type { ConversationSummary } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
 import { admitMember, announceToMember, appointOwnerIfNone } from "./membership-changes";
-import { requireGroupManager } from "./permissions";
+import { asGroupManager, requireGroupManager } from "./permissions";
 import { userName } from "./system-message";
 import { DEFAULT_GROUP_COLOR } from "./group-fields";
 
@@ -18,11 +18,12 @@ export const createInviteInput = z.object({ conversationId: id });
 /** A new invite link for a private group (group admins). */
 export async function createInvite(ctx: Ctx, input: z.input<typeof createInviteInput>) {
   const { conversationId } = createInviteInput.parse(input);
-  const { conversation } = await requireGroupManager(ctx, conversationId);
-  if (conversation.visibility === "PUBLIC") throw badRequest("Public groups need no invite");
-  const invite = await ctx.db.groupInvite.create({
-    data: { conversationId, code: randomBytes(16).toString("base64url"), createdById: ctx.actor.id },
-    select: { id: true, code: true, createdAt: true },
+  const invite = await asGroupManager(ctx, conversationId, async (tx, { conversation }) => {
+    if (conversation.visibility === "PUBLIC") throw badRequest("Public groups need no invite");
+    return tx.db.groupInvite.create({
+      data: { conversationId, code: randomBytes(16).toString("base64url"), createdById: ctx.actor.id },
+      select: { id: true, code: true, createdAt: true },
+    });
   });
   return { ...invite, createdAt: invite.createdAt.toISOString() };
 }
@@ -44,9 +45,10 @@ export const revokeInviteInput = z.object({ conversationId: id, inviteId: id });
 
 export async function revokeInvite(ctx: Ctx, input: z.input<typeof revokeInviteInput>): Promise<void> {
   const { conversationId, inviteId } = revokeInviteInput.parse(input);
-  await requireGroupManager(ctx, conversationId);
-  const { count } = await ctx.db.groupInvite.updateMany({ where: { id: inviteId, conversationId, revokedAt: null }, data: { revokedAt: new Date() } });
-  if (count === 0) throw notFound("Invite not found");
+  await asGroupManager(ctx, conversationId, async (tx) => {
+    const { count } = await tx.db.groupInvite.updateMany({ where: { id: inviteId, conversationId, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (count === 0) throw notFound("Invite not found");
+  });
 }
 
 export const inviteCodeInput = z.object({ code });

@@ -4,17 +4,27 @@ import { conversationSummaries, memberStats } from "@/lib/conversations/conversa
 import { Prisma, type ParticipantRole } from "@/lib/generated/prisma/client";
 import type { SystemEvent } from "@/lib/realtime/contract";
 import { memberDto } from "./member-dto";
+import type { TxCtx } from "./permissions";
 import { postSystemMessage, userName } from "./system-message";
 
 /**
- * Makes a user a current member (new or returning) and tells everyone concerned: their sockets
- * join the room on every node, members see them appear, the chat gets `notice` ("Ben joined"),
- * if any. Returns false, changing and publishing nothing, when they already are a member (e.g.
- * a concurrent request admitted them first), so each admission is announced once. A banned
- * person is never admitted: callers refuse them first, and a ban that lands after that check is
- * refused here (FORBIDDEN) rather than lifted.
+ * Makes a user a current member (new or returning) and tells everyone concerned (see
+ * admitRow and announceAdmission). Returns false, changing and publishing nothing, when they
+ * already are a member (e.g. a concurrent request admitted them first), so each admission is
+ * announced once.
  */
 export async function admitMember(ctx: Ctx, conversationId: string, userId: string, lastSeq: bigint, notice?: SystemEvent): Promise<boolean> {
+  if (!(await admitRow(ctx, conversationId, userId, lastSeq))) return false;
+  await announceAdmission(ctx, conversationId, userId, notice);
+  return true;
+}
+
+/**
+ * The database half of an admission: false when they already are a member. A banned person is
+ * never admitted: callers refuse them first, and a ban that lands after that check is refused
+ * here (FORBIDDEN) rather than lifted.
+ */
+export async function admitRow(ctx: TxCtx, conversationId: string, userId: string, lastSeq: bigint): Promise<boolean> {
   const { count: returned } = await ctx.db.participant.updateMany({
     where: { conversationId, userId, leftAt: { not: null }, bannedAt: null },
     data: { leftAt: null, role: "MEMBER", joinedAt: new Date(), readSeq: lastSeq, deliveredSeq: lastSeq },
@@ -22,15 +32,20 @@ export async function admitMember(ctx: Ctx, conversationId: string, userId: stri
   const admitted =
     returned > 0 ||
     (await ctx.db.participant.createMany({ data: [{ conversationId, userId, readSeq: lastSeq, deliveredSeq: lastSeq }], skipDuplicates: true })).count > 0;
-  if (!admitted) {
-    const row = await ctx.db.participant.findUnique({ where: { conversationId_userId: { conversationId, userId } }, select: { bannedAt: true } });
-    if (row?.bannedAt) throw forbidden(userId === ctx.actor.id ? "You can't join this group" : "That person is banned from this group: unban them first");
-    return false;
-  }
+  if (admitted) return true;
+  const row = await ctx.db.participant.findUnique({ where: { conversationId_userId: { conversationId, userId } }, select: { bannedAt: true } });
+  if (row?.bannedAt) throw forbidden(userId === ctx.actor.id ? "You can't join this group" : "That person is banned from this group: unban them first");
+  return false;
+}
+
+/**
+ * After an admission: their sockets join the room on every node, members see them appear, the
+ * chat gets `notice` ("Ben joined"), if any.
+ */
+export async function announceAdmission(ctx: Ctx, conversationId: string, userId: string, notice?: SystemEvent): Promise<void> {
   ctx.publish.subscribeUser(userId, conversationId);
   await announceMemberChanged(ctx, conversationId, userId);
   if (notice) await postSystemMessage(ctx, conversationId, notice);
-  return true;
 }
 
 /** Tells the group a member as they are now: member:joined doubles as "member changed" (clients upsert by id). */
@@ -91,7 +106,7 @@ export async function announceToMember(ctx: Ctx, conversationId: string, userId:
  * system message, if any, and announceDeparture().
  */
 export async function endMembership(
-  ctx: Ctx,
+  ctx: TxCtx,
   conversationId: string,
   userId: string,
   opts: { ban?: boolean; roles?: ParticipantRole[] } = {},

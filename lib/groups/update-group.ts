@@ -4,7 +4,7 @@ import type { Ctx } from "@/lib/context";
 import type { ConversationPatch } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
 import { DEFAULT_GROUP_COLOR, groupAbout, groupColor, groupIcon, groupName } from "./group-fields";
-import { requireGroupManager } from "./permissions";
+import { asGroupManager } from "./permissions";
 import { postSystemMessage, userName } from "./system-message";
 
 export const updateGroupInput = z.object({
@@ -25,24 +25,22 @@ export const updateGroupInput = z.object({
  */
 export async function updateGroup(ctx: Ctx, input: z.input<typeof updateGroupInput>): Promise<ConversationPatch> {
   const { conversationId, ...changes } = updateGroupInput.parse(input);
-  const { conversation } = await requireGroupManager(ctx, conversationId);
-  const isPublic = conversation.visibility === "PUBLIC";
-  const data = { ...changes, ...(isPublic ? {} : { autoJoin: undefined }) };
-  const { before, updated } = await ctx.db.$transaction(async (tx) => {
+  const { before, updated, isPublic } = await asGroupManager(ctx, conversationId, async (tx, { conversation }) => {
     // Compared with the row as this update finds it, under its lock: of a double-clicked
     // rename, the second finds the new name and announces nothing.
-    const [before] = await tx.$queryRaw<GroupFields[]>`
-      SELECT name, icon, "iconBg", about, "autoJoin", "onlyAdminsSend" FROM "Conversation" WHERE id = ${conversationId}::uuid
-      FOR NO KEY UPDATE`;
-    const updated = await tx.conversation.update({ where: { id: conversationId }, data, select: groupFields });
-    return { before: before!, updated };
+    const { name, icon, iconBg, about, autoJoin, onlyAdminsSend, visibility } = conversation;
+    const before: GroupFields = { name, icon, iconBg, about, autoJoin, onlyAdminsSend };
+    const isPublic = visibility === "PUBLIC";
+    const data = { ...changes, ...(isPublic ? {} : { autoJoin: undefined }) };
+    const updated = await tx.db.conversation.update({ where: { id: conversationId }, data, select: groupFields });
+    if (isPublic && changedFields(before, updated)) {
+      await recordAudit(tx, { action: "group.update", targetType: "group", targetId: conversationId, before, after: updated });
+    }
+    return { before, updated, isPublic };
   });
-  const changed = (Object.keys(groupFields) as (keyof GroupFields)[]).some((k) => before[k] !== updated[k]);
-  if (!changed) return toPatch(conversationId, updated);
+  if (!changedFields(before, updated)) return toPatch(conversationId, updated);
 
-  if (isPublic) {
-    await recordAudit(ctx, { action: "group.update", targetType: "group", targetId: conversationId, before, after: updated });
-  } else {
+  if (!isPublic) {
     if (updated.name !== before.name) {
       await postSystemMessage(ctx, conversationId, { kind: "renamed", actorName: await userName(ctx, ctx.actor.id), groupName: updated.name ?? "Group" });
     }
@@ -60,6 +58,8 @@ export async function updateGroup(ctx: Ctx, input: z.input<typeof updateGroupInp
 
 const groupFields = { name: true, icon: true, iconBg: true, about: true, autoJoin: true, onlyAdminsSend: true } as const;
 type GroupFields = { name: string | null; icon: string | null; iconBg: string | null; about: string; autoJoin: boolean; onlyAdminsSend: boolean };
+
+const changedFields = (before: GroupFields, after: GroupFields) => (Object.keys(groupFields) as (keyof GroupFields)[]).some((k) => before[k] !== after[k]);
 
 function toPatch(conversationId: string, group: GroupFields): ConversationPatch {
   return {

@@ -8,6 +8,7 @@ import { card } from "@/components/admin/buttons";
 import { plural } from "@/components/admin/format";
 import { ArchiveGroupButton, DeleteGroupButton } from "@/components/admin/group-actions";
 import { GroupForm } from "@/components/admin/group-form";
+import { GroupMessageTimer } from "@/components/admin/group-message-timer";
 import { GroupBadges } from "@/components/admin/group-list";
 import { ArchiveIcon, ArrowLeftIcon } from "@/components/admin/icons";
 import { MemberList } from "@/components/admin/member-list";
@@ -91,16 +92,31 @@ export default async function AdminGroupPage({ params }: Params) {
       )}
 
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
-        <section aria-labelledby="details-heading" id="details" className={`${card} scroll-mt-24`}>
-          <SectionHeading id="details-heading" title="Details" />
-          <div className="p-4 sm:p-5">
-            <GroupForm
-              key={`${group.name}|${group.icon}|${group.iconBg}|${group.about}|${group.autoJoin}|${group.onlyAdminsSend}`}
-              groupId={group.id}
-              initial={{ name: group.name, icon: group.icon ?? "", iconBg: group.iconBg, about: group.about, autoJoin: group.autoJoin, onlyAdminsSend: group.onlyAdminsSend }}
-            />
-          </div>
-        </section>
+        <div className="flex min-w-0 flex-col gap-6">
+          <section aria-labelledby="details-heading" id="details" className={`${card} scroll-mt-24`}>
+            <SectionHeading id="details-heading" title="Details" />
+            <div className="p-4 sm:p-5">
+              <GroupForm
+                key={`${group.name}|${group.icon}|${group.iconBg}|${group.about}|${group.autoJoin}|${group.onlyAdminsSend}`}
+                groupId={group.id}
+                initial={{ name: group.name, icon: group.icon ?? "", iconBg: group.iconBg, about: group.about, autoJoin: group.autoJoin, onlyAdminsSend: group.onlyAdminsSend }}
+              />
+            </div>
+          </section>
+
+          <section aria-labelledby="timer-heading" id="disappearing-messages" className={`${card} scroll-mt-24`}>
+            <SectionHeading id="timer-heading" title="Disappearing messages" />
+            <div className="p-4 sm:p-5">
+              <GroupMessageTimer
+                key={`${group.messageTimerSec}|${group.archived}`}
+                groupId={group.id}
+                groupName={group.name}
+                initial={group.messageTimerSec}
+                archived={group.archived}
+              />
+            </div>
+          </section>
+        </div>
 
         <div className="flex min-w-0 flex-col gap-6">
           <section aria-labelledby="members-heading" id="members" className={`${card} scroll-mt-24 overflow-hidden`}>
