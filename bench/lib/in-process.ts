@@ -15,6 +15,7 @@ export const silentPublisher: Publisher = {
   toConversationExceptUsers: () => {},
   toUser: () => {},
   toAll: () => {},
+  toAllExceptUsers: () => {},
   toPresenceWatchers: () => {},
   setPresenceWatch: () => {},
   unwatchPresenceBetween: () => {},

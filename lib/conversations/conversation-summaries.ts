@@ -4,6 +4,7 @@ import { queryDirect } from "@/lib/db/direct-query";
 import { isDeletedByAdmin, systemEventOf } from "@/lib/messages/message-dto";
 import type { ConversationSummary, MessageDto } from "@/lib/realtime/contract";
 import { readReceiptsShared } from "@/lib/users/read-receipts";
+import { summaryAsSeen } from "@/lib/users/user-summary";
 import { DEFAULT_GROUP_COLOR } from "@/lib/groups/group-fields";
 
 type SummaryRow = {
@@ -34,6 +35,7 @@ type SummaryRow = {
   peerInitials: string | null;
   peerAvatarColor: string | null;
   peerAvatarUrl: string | null;
+  peerBlockedMe: boolean | null;
   lmId: string | null;
   lmSeq: bigint | null;
   lmSenderId: string | null;
@@ -94,6 +96,7 @@ export async function conversationSummaries(
            CASE WHEN p."isMuted" AND p."mutedUntil" > now() THEN p."mutedUntil" END AS "mutedUntil",
            peer.id AS "peerId", peer.name AS "peerName", peer.username AS "peerUsername",
            peer.initials AS "peerInitials", peer."avatarColor" AS "peerAvatarColor", peer."avatarUrl" AS "peerAvatarUrl",
+           peer."blockedMe" AS "peerBlockedMe",
            lm.id AS "lmId", lm.seq AS "lmSeq", lm."senderId" AS "lmSenderId", lm.type::text AS "lmType",
            -- Its sender's withheld edit shows to its sender alone (lib/messages/message-dto.ts).
            CASE WHEN lm."deletedAt" IS NULL THEN
@@ -106,7 +109,9 @@ export async function conversationSummaries(
     FROM "Participant" p
     JOIN "Conversation" c ON c.id = p."conversationId"
     LEFT JOIN LATERAL (
-      SELECT u.id, u.name, u.username, u.initials, u."avatarColor", u."avatarUrl"
+      SELECT u.id, u.name, u.username, u.initials, u."avatarColor", u."avatarUrl",
+             -- Whether they blocked me: then I see no photo of theirs (lib/users/profile-privacy.ts).
+             EXISTS (SELECT 1 FROM "Block" b WHERE b."blockerId" = u.id AND b."blockedId" = p."userId") AS "blockedMe"
       FROM "Participant" op JOIN "User" u ON u.id = op."userId"
       WHERE c.type = 'DIRECT' AND op."conversationId" = c.id AND op."userId" <> p."userId"
       LIMIT 1
@@ -144,14 +149,17 @@ export async function conversationSummaries(
 function toSummary(r: SummaryRow): ConversationSummary {
   const peer =
     r.peerId && r.peerName && r.peerUsername
-      ? {
-          id: r.peerId,
-          name: r.peerName,
-          username: r.peerUsername,
-          initials: r.peerInitials ?? "?",
-          avatarColor: r.peerAvatarColor ?? "#888888",
-          avatarUrl: r.peerAvatarUrl,
-        }
+      ? summaryAsSeen(
+          {
+            id: r.peerId,
+            name: r.peerName,
+            username: r.peerUsername,
+            initials: r.peerInitials ?? "?",
+            avatarColor: r.peerAvatarColor ?? "#888888",
+            avatarUrl: r.peerAvatarUrl,
+          },
+          { blockedViewer: r.peerBlockedMe === true },
+        )
       : null;
   const lastSeq = Number(r.lastSeq);
   // A cleared chat has nothing unread up to where it was cleared (no read receipt is sent for it).

@@ -3,6 +3,7 @@ import type { Ctx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
 import type { ConversationSummary, MemberDto } from "@/lib/realtime/contract";
 import { presenceOf, sharesPresence } from "@/lib/users/presence-privacy";
+import { blockedViewer } from "@/lib/users/profile-privacy";
 import { userSummarySelect, toUserSummary } from "@/lib/users/user-summary";
 import { id } from "@/lib/validation";
 import { conversationSummaries } from "./conversation-summaries";
@@ -26,16 +27,14 @@ export async function getConversation(
       role: true,
       readSeq: true,
       deliveredSeq: true,
-      user: {
-        select: { ...userSummarySelect, lastActiveAt: true, settings: true, blocking: { where: { blockedId: ctx.actor.id }, select: { blockerId: true } } },
-      },
+      user: { select: { ...userSummarySelect(ctx.actor.id), lastActiveAt: true, settings: true } },
     },
   });
   const online = await ctx.publish.onlineAmong(participants.map((p) => p.user.id));
   const iShare = sharesPresence(participants.find((p) => p.user.id === ctx.actor.id)?.user.settings);
   const members = participants.map((p) => ({
     ...toUserSummary(p.user),
-    ...presenceOf({ ...p.user, blockedViewer: p.user.blocking.length > 0 }, online, p.user.id === ctx.actor.id || iShare),
+    ...presenceOf({ ...p.user, blockedViewer: blockedViewer(p.user) }, online, p.user.id === ctx.actor.id || iShare),
     role: p.role,
     // Where reads aren't shared, only my own read mark is told.
     readSeq: conversation.readReceipts || p.user.id === ctx.actor.id ? Number(p.readSeq) : 0,

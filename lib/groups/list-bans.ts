@@ -17,7 +17,7 @@ export async function listBans(ctx: Ctx, input: z.input<typeof listBansInput>): 
     where: { conversationId, bannedAt: { not: null } },
     orderBy: [{ bannedAt: "desc" }, { userId: "asc" }],
     take: 1000,
-    select: { bannedAt: true, user: { select: userSummarySelect } },
+    select: { bannedAt: true, user: { select: userSummarySelect(ctx.actor.id) } },
   });
   return rows.map((r) => ({ ...toUserSummary(r.user), bannedAt: r.bannedAt!.toISOString() }));
 }

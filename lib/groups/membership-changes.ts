@@ -50,7 +50,10 @@ export async function announceAdmission(ctx: Ctx, conversationId: string, userId
 
 /** Tells the group a member as they are now: member:joined doubles as "member changed" (clients upsert by id). */
 export async function announceMemberChanged(ctx: Ctx, conversationId: string, userId: string): Promise<void> {
-  ctx.publish.toConversation(conversationId, "member:joined", { conversationId, member: await memberDto(ctx, conversationId, userId) });
+  const { member, hidden, blockedViewers } = await memberDto(ctx, conversationId, userId);
+  if (blockedViewers.length === 0) return ctx.publish.toConversation(conversationId, "member:joined", { conversationId, member });
+  ctx.publish.toConversationExceptUsers(conversationId, blockedViewers, "member:joined", { conversationId, member });
+  for (const viewer of blockedViewers) ctx.publish.toUser(viewer, "member:joined", { conversationId, member: hidden });
 }
 
 /**

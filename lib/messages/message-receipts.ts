@@ -25,7 +25,7 @@ export async function messageReceipts(ctx: Ctx, input: z.input<typeof messageRec
     where: { conversationId: message.conversationId, leftAt: null, userId: { not: me }, deliveredSeq: { gte: message.seq } },
     orderBy: { joinedAt: "asc" },
     take: 1000,
-    select: { readSeq: true, user: { select: userSummarySelect } },
+    select: { readSeq: true, user: { select: userSummarySelect(me) } },
   });
   // A direct chat where either person turned read receipts off tells of delivery only.
   const [row] = await queryDirect<{ shared: boolean }>(

@@ -20,6 +20,8 @@ export type Publisher = {
   ): void;
   toUser<E extends EventName>(userId: string, event: E, ...payload: Parameters<ServerToClientEvents[E]>): void;
   toAll<E extends EventName>(event: E, ...payload: Parameters<ServerToClientEvents[E]>): void;
+  /** As toAll, but not to any socket of these users. */
+  toAllExceptUsers<E extends EventName>(userIds: string[], event: E, ...payload: Parameters<ServerToClientEvents[E]>): void;
   /** The sockets watching this user's presence (lib/realtime/presence.ts). */
   toPresenceWatchers(userId: string, event: PresenceEvent): void;
   /** Every socket of `watcherId` (any node) starts / stops hearing `subjectId`'s presence. */
@@ -65,6 +67,9 @@ export function ioPublisher(ioOverride?: Server, opts: { exceptSocket?: string }
     },
     toAll(event, ...payload) {
       io()?.emit(event, ...payload);
+    },
+    toAllExceptUsers(userIds, event, ...payload) {
+      io()?.except(userIds.map(rooms.user)).emit(event, ...payload);
     },
     toPresenceWatchers(userId, event) {
       io()?.to(rooms.presence(userId)).emit("presence", event);

@@ -3,6 +3,7 @@ import type { Ctx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
 import { moderatedConversations } from "@/lib/conversations/membership";
 import { visibleMessageIds } from "@/lib/messages/visible-message";
+import { showsProfileTo } from "@/lib/users/profile-privacy";
 import { attachmentUrl } from "./attachment-dto";
 
 export const ATTACHMENT_NOT_FOUND = "File not found";
@@ -21,8 +22,9 @@ export type ReadableAttachment = {
 /**
  * An attachment the actor may read: one on a (not deleted) message they see (visibleMessageIds:
  * a chat they are in, not cleared or hidden for them) or moderate (a site admin, in a public
- * group), their own upload that no message references yet, or anyone's current profile picture. Anything else, including ids that do
- * not exist or are not ids at all, is the same NOT_FOUND.
+ * group), their own upload that no message references yet, or the current profile picture of
+ * anyone who has not blocked them. Anything else, including ids that do not exist or are not ids
+ * at all, is the same NOT_FOUND.
  */
 export async function findReadableAttachment(ctx: Ctx, attachmentId: string): Promise<ReadableAttachment> {
   if (!z.uuid().safeParse(attachmentId).success) throw notFound(ATTACHMENT_NOT_FOUND);
@@ -32,8 +34,9 @@ export async function findReadableAttachment(ctx: Ctx, attachmentId: string): Pr
       id: attachmentId,
       OR: [
         { messageId: null, ownerId: me },
-        // Profile pictures are for every signed-in user to see.
-        { messageId: null, owner: { avatarUrl: attachmentUrl(attachmentId) } },
+        // Profile pictures are for every signed-in user to see, but those their owner blocked:
+        // the id is in the URL they may still have (lib/users/profile-privacy.ts).
+        { messageId: null, owner: { avatarUrl: attachmentUrl(attachmentId), ...showsProfileTo(me) } },
         // On a message: readable where that message is (checked below, by the one rule for it).
         { message: { deletedAt: null } },
       ],

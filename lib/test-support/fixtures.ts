@@ -56,6 +56,8 @@ export function recordingPublisher(): RecordingPublisher {
       void events.push({ to: `conv:${id} except ${userIds.map((u) => `user:${u}`).join(",")}`, event, payload: payload[0] }),
     toUser: (id, event, ...payload) => void events.push({ to: `user:${id}`, event, payload: payload[0] }),
     toAll: (event, ...payload) => void events.push({ to: "all", event, payload: payload[0] }),
+    toAllExceptUsers: (userIds, event, ...payload) =>
+      void events.push({ to: `all except ${userIds.map((u) => `user:${u}`).join(",")}`, event, payload: payload[0] }),
     toPresenceWatchers: (userId, payload) => void events.push({ to: `presence:${userId}`, event: "presence", payload }),
     setPresenceWatch: (watcherId, subjectId, watch) =>
       void events.push({ to: `user:${watcherId}`, event: watch ? "watch-presence" : "unwatch-presence", payload: subjectId }),

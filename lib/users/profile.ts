@@ -2,11 +2,13 @@ import { z } from "zod";
 import type { Ctx } from "@/lib/context";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError, notFound } from "@/lib/errors";
+import type { UserSummary } from "@/lib/realtime/contract";
 import { attachmentUrl } from "@/lib/storage/attachment-dto";
 import { AVATAR_SIZE } from "@/lib/storage/images";
 import { announcePresenceSharing } from "@/lib/users/presence-privacy";
 import { announceReadReceipts } from "@/lib/users/read-receipts";
-import { toUserSummary, userSummarySelect } from "@/lib/users/user-summary";
+import { blockedViewer, showsProfile } from "@/lib/users/profile-privacy";
+import { summaryAsSeen, toUserSummary, userSummaryFields, userSummarySelect } from "@/lib/users/user-summary";
 import { id } from "@/lib/validation";
 import { initialsOf, USERNAME_PATTERN } from "./profile-defaults";
 import { groupsInCommon } from "./groups-in-common";
@@ -33,7 +35,7 @@ export const updateProfileInput = z.object({
   settings: settingsPatch.optional(),
 });
 
-const profileSelect = { ...userSummarySelect, bio: true, phoneNumber: true, email: true, settings: true, role: true, lastActiveAt: true };
+const profileSelect = { ...userSummaryFields, bio: true, phoneNumber: true, email: true, settings: true, role: true, lastActiveAt: true };
 
 
 /** My profile as I see it (with email and settings). */
@@ -71,9 +73,9 @@ export async function updateProfile(ctx: Ctx, input: z.input<typeof updateProfil
       },
       select: profileSelect,
     });
-    const summary = toUserSummary(updated);
+    const summary = summaryAsSeen(updated, { blockedViewer: false });
     ctx.publish.toUser(me, "profile:updated", summary);
-    if (data.name !== undefined || data.username !== undefined || avatarUrl !== undefined) ctx.publish.toAll("user:updated", summary);
+    if (data.name !== undefined || data.username !== undefined || avatarUrl !== undefined) await announceProfile(ctx, summary);
     const changed = (key: "readReceipts" | "lastSeen") => data.settings?.[key] !== undefined && data.settings[key] !== current.settings[key];
     if (changed("readReceipts")) await announceReadReceipts(ctx);
     if (changed("lastSeen")) await announcePresenceSharing(ctx, data.settings?.lastSeen === "everyone", updated.lastActiveAt);
@@ -82,6 +84,15 @@ export async function updateProfile(ctx: Ctx, input: z.input<typeof updateProfil
     if (isUniqueViolation(err)) throw new AppError("CONFLICT", "That username is taken");
     throw err;
   }
+}
+
+/** My new name or picture, to everyone: those I blocked learn the name alone. */
+async function announceProfile(ctx: Ctx, summary: UserSummary): Promise<void> {
+  const blocked = await ctx.db.block.findMany({ where: { blockerId: ctx.actor.id }, select: { blockedId: true } });
+  const blockedIds = blocked.map((b) => b.blockedId);
+  ctx.publish.toAllExceptUsers(blockedIds, "user:updated", summary);
+  const hidden = summaryAsSeen(summary, { blockedViewer: true });
+  for (const id of blockedIds) ctx.publish.toUser(id, "user:updated", hidden);
 }
 
 export const usernameAvailableInput = z.object({ username });
@@ -96,15 +107,16 @@ export async function isUsernameAvailable(ctx: Ctx, input: z.input<typeof userna
 export const userProfileInput = z.object({ userId: id });
 
 /**
- * Someone's profile panel. About and avatar are public to signed-in users; email never. The
- * phone number only to people in a chat where its owner has written: anyone can open an empty
- * chat with anyone, add them to a group or invite them to one, and that alone must not reveal it.
+ * Someone's profile panel. About and avatar are for signed-in users its owner has not blocked
+ * (lib/users/profile-privacy.ts); email never. The phone number only to people in a chat where
+ * its owner has written: anyone can open an empty chat with anyone, add them to a group or
+ * invite them to one, and that alone must not reveal it.
  */
 export async function getUserProfile(ctx: Ctx, input: z.input<typeof userProfileInput>) {
   const { userId } = userProfileInput.parse(input);
   const user = await ctx.db.user.findUnique({
     where: { id: userId },
-    select: { ...userSummarySelect, bio: true, phoneNumber: true, createdAt: true },
+    select: { ...userSummarySelect(ctx.actor.id), bio: true, phoneNumber: true, createdAt: true },
   });
   if (!user) throw notFound("User not found");
   const talkedTo =
@@ -127,7 +139,7 @@ export async function getUserProfile(ctx: Ctx, input: z.input<typeof userProfile
   });
   return {
     ...toUserSummary(user),
-    bio: user.bio,
+    bio: showsProfile({ blockedViewer: blockedViewer(user) }) ? user.bio : "",
     phoneNumber: talkedTo ? user.phoneNumber : null,
     joinedAt: user.createdAt.toISOString(),
     isBlocked: Boolean(blocked),

@@ -23,7 +23,7 @@ export async function searchUsers(ctx: Ctx, input: z.input<typeof searchUsersInp
     },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: 20,
-    select: userSummarySelect,
+    select: userSummarySelect(ctx.actor.id),
   });
   return users.map(toUserSummary);
 }
