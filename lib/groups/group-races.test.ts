@@ -4,6 +4,8 @@ import { setMessageTimer } from "@/lib/conversations/set-message-timer";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { listMessages } from "@/lib/messages/list-messages";
+import { pinMessage, unpinMessage } from "@/lib/messages/pin-message";
+import { sendMessage } from "@/lib/messages/send-message";
 import type { SystemEvent } from "@/lib/realtime/contract";
 import { testDb } from "@/lib/test-support/database";
 import { createTestUser, recordingPublisher, type TestUser } from "@/lib/test-support/fixtures";
@@ -248,9 +250,9 @@ describe("races between group managers", () => {
 });
 
 describe("an admin's role holds for the whole of their action", () => {
-  type Scene = { owner: TestUser; ada: TestUser; mel: TestUser; nia: TestUser; rex: TestUser; g: string; inviteId: string; t: string };
+  type Scene = { owner: TestUser; ada: TestUser; mel: TestUser; nia: TestUser; rex: TestUser; g: string; inviteId: string; pinned: string; unpinned: string; t: string };
 
-  /** Owen owns the group, Ada is an admin, Mel a member, Rex banned, Nia outside; one invite link. */
+  /** Owen owns the group, Ada is an admin, Mel a member, Rex banned, Nia outside; one invite link; one of Mel's two messages pinned. */
   async function scene(): Promise<Scene> {
     const { users, t } = await cast(["Owen Owner", "Ada Admin", "Mel", "Nia", "Rex"]);
     const [owner, ada, mel, nia, rex] = users as [TestUser, TestUser, TestUser, TestUser, TestUser];
@@ -258,7 +260,10 @@ describe("an admin's role holds for the whole of their action", () => {
     await setMemberRole(owner.ctx, { conversationId: g, userId: ada.id, role: "ADMIN" });
     await removeMember(owner.ctx, { conversationId: g, userId: rex.id, ban: true });
     const { id: inviteId } = await createInvite(owner.ctx, { conversationId: g });
-    return { owner, ada, mel, nia, rex, g, inviteId, t };
+    const send = async (text: string) => (await sendMessage(mel.ctx, { conversationId: g, clientId: randomUUID(), text })).message.id;
+    const [pinned, unpinned] = [await send("pin me"), await send("pin me too")];
+    await pinMessage(owner.ctx, { messageId: pinned });
+    return { owner, ada, mel, nia, rex, g, inviteId, pinned, unpinned, t };
   }
 
   /** Everything an admin's action could change. */
@@ -268,6 +273,7 @@ describe("an admin's role holds for the whole of their action", () => {
       members: members.map((m) => `${m.userId} ${m.role}${m.leftAt ? " left" : ""}${m.bannedAt ? " banned" : ""}`),
       group: await db.conversation.findUniqueOrThrow({ where: { id: g }, select: { name: true, messageTimerSec: true } }),
       invites: await db.groupInvite.count({ where: { conversationId: g, revokedAt: null } }),
+      pins: (await db.pinnedMessage.findMany({ where: { conversationId: g }, select: { messageId: true } })).map((p) => p.messageId),
     };
   }
 
@@ -301,6 +307,8 @@ describe("an admin's role holds for the whole of their action", () => {
     ["turns on disappearing messages", (s) => setMessageTimer(s.ada.ctx, { conversationId: s.g, seconds: 86400 })],
     ["makes an invite link", (s) => createInvite(s.ada.ctx, { conversationId: s.g })],
     ["revokes the invite link", (s) => revokeInvite(s.ada.ctx, { conversationId: s.g, inviteId: s.inviteId })],
+    ["pins a message", (s) => pinMessage(s.ada.ctx, { messageId: s.unpinned })],
+    ["unpins a message", (s) => unpinMessage(s.ada.ctx, { messageId: s.pinned })],
   ];
 
   it.each(actions)("an admin who %s as the owner demotes them is refused once the demotion lands, and changes nothing", async (_, action) => {

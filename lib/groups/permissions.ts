@@ -45,10 +45,15 @@ type GroupManager = Awaited<ReturnType<typeof requireGroupManager>>;
  */
 export async function asGroupManager<T>(ctx: Ctx, conversationId: string, write: (tx: TxCtx, manager: GroupManager) => Promise<T>): Promise<T> {
   return ctx.db.$transaction(async (db) => {
-    await db.$executeRaw`SELECT 1 FROM "Conversation" WHERE id = ${conversationId}::uuid FOR NO KEY UPDATE`;
-    await db.$executeRaw`
-      SELECT 1 FROM "Participant" WHERE "conversationId" = ${conversationId}::uuid AND "userId" = ${ctx.actor.id}::uuid FOR SHARE`;
     const tx: TxCtx = { actor: ctx.actor, db };
-    return write(tx, await requireGroupManager(tx, conversationId));
+    return write(tx, await lockGroupManager(tx, conversationId));
   });
+}
+
+/** Inside a transaction: takes asGroupManager's locks, in its order, and checks the actor under them. */
+export async function lockGroupManager(tx: TxCtx, conversationId: string): Promise<GroupManager> {
+  await tx.db.$executeRaw`SELECT 1 FROM "Conversation" WHERE id = ${conversationId}::uuid FOR NO KEY UPDATE`;
+  await tx.db.$executeRaw`
+    SELECT 1 FROM "Participant" WHERE "conversationId" = ${conversationId}::uuid AND "userId" = ${tx.actor.id}::uuid FOR SHARE`;
+  return requireGroupManager(tx, conversationId);
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Ctx } from "@/lib/context";
 import { requireMembership } from "@/lib/conversations/membership";
 import { AppError } from "@/lib/errors";
-import { requireGroupManager } from "@/lib/groups/permissions";
+import { lockGroupManager } from "@/lib/groups/permissions";
 import { postSystemMessage, userName } from "@/lib/groups/system-message";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PinDto } from "@/lib/realtime/contract";
@@ -37,8 +37,17 @@ async function requirePinRights(ctx: Ctx, messageId: string) {
   });
   const conversation = message.conversation;
   const { withheld } = await assertChatWritable(ctx, conversation);
-  if (conversation.type === "GROUP") await requireGroupManager(ctx, conversation.id);
   return { ...message, withheld };
+}
+
+/**
+ * Taken first in a pin's transaction: the chat's row lock serialises its pins (of two pins of one
+ * message at once, the second finds the first's and is no news; the trim keeps three, not four).
+ * In a group the pinner's manager role is checked under it, and holds to the commit.
+ */
+async function lockPins(ctx: Ctx, db: Prisma.TransactionClient, conversation: { id: string; type: string }): Promise<void> {
+  if (conversation.type === "GROUP") await lockGroupManager({ actor: ctx.actor, db }, conversation.id);
+  else await db.$executeRaw`SELECT 1 FROM "Conversation" WHERE id = ${conversation.id}::uuid FOR NO KEY UPDATE`;
 }
 
 /** The pins `userId` is shown: the chat's (but those they took off while blocked), and their own withheld ones. */
@@ -61,9 +70,7 @@ export async function pinMessage(ctx: Ctx, input: z.input<typeof pinInput>): Pro
   const me = ctx.actor.id;
   const expiresAt = new Date(Date.now() + PIN_DURATIONS[duration]);
   const newlyPinned = await ctx.db.$transaction(async (tx) => {
-    // The chat's row lock serialises its pins: of two pins of one message at once, the second
-    // finds the first's and is no news; and the trim below keeps three, not four.
-    await tx.$executeRaw`SELECT 1 FROM "Conversation" WHERE id = ${conversationId}::uuid FOR NO KEY UPDATE`;
+    await lockPins(ctx, tx, message.conversation);
     const existing = await tx.pinnedMessage.findUnique({ where: { messageId }, select: { expiresAt: true, withheld: true, hiddenForId: true } });
     const active = !!existing && existing.expiresAt > new Date();
     // Withheld, a pin the other person sees stays as it is (a new duration would reach them);
@@ -99,15 +106,19 @@ export async function pinMessage(ctx: Ctx, input: z.input<typeof pinInput>): Pro
 
 export async function unpinMessage(ctx: Ctx, input: z.input<typeof unpinInput>): Promise<{ pins: PinDto[] }> {
   const { messageId } = unpinInput.parse(input);
-  const { conversationId, withheld } = await requirePinRights(ctx, messageId);
+  const { conversationId, conversation, withheld } = await requirePinRights(ctx, messageId);
   const me = ctx.actor.id;
-  const pin = await ctx.db.pinnedMessage.findFirst({ where: { messageId, ...pinsShownTo(me) }, select: { withheld: true } });
-  if (!pin) return { pins: await pinsOf(ctx, conversationId) };
-  // Withheld, a pin the other person sees stays pinned for them: taken off for me alone.
-  const { count } = withheld && !pin.withheld
-    ? await ctx.db.pinnedMessage.updateMany({ where: { messageId, withheld: false }, data: { hiddenForId: me } })
-    : await ctx.db.pinnedMessage.deleteMany({ where: { messageId, ...pinsShownTo(me) } });
-  if (count > 0) tellPinsChanged(ctx, conversationId, withheld || pin.withheld);
+  const changed = await ctx.db.$transaction(async (tx) => {
+    await lockPins(ctx, tx, conversation);
+    const pin = await tx.pinnedMessage.findFirst({ where: { messageId, ...pinsShownTo(me) }, select: { withheld: true } });
+    if (!pin) return null;
+    // Withheld, a pin the other person sees stays pinned for them: taken off for me alone.
+    const { count } = withheld && !pin.withheld
+      ? await tx.pinnedMessage.updateMany({ where: { messageId, withheld: false }, data: { hiddenForId: me } })
+      : await tx.pinnedMessage.deleteMany({ where: { messageId, ...pinsShownTo(me) } });
+    return count > 0 ? { withheld: pin.withheld } : null;
+  });
+  if (changed) tellPinsChanged(ctx, conversationId, withheld || changed.withheld);
   return { pins: await pinsOf(ctx, conversationId) };
 }
 
