@@ -16,7 +16,7 @@
 // - With `receipts`, it sends the delivered (and, as in an open chat, read) receipts the browser
 //   sends, through the browser's own batchers.
 import { io, type Socket } from "socket.io-client";
-import { createReceiptBatchers, type ReceiptBatchers } from "@/lib/client/receipt-batchers";
+import { createReceiptBatchers, emitReceipt, type ReceiptBatchers } from "@/lib/client/receipt-batchers";
 import type {
   ClientToServerEvents, MessageDto, MessagePage, PageQuery, ServerToClientEvents, SyncResult,
 } from "@/lib/realtime/contract";
@@ -168,7 +168,7 @@ export class ChatClient {
         const socket = this.socket;
         if (!socket?.connected) return false;
         this.stats.receiptsSent++;
-        socket.emit(kind === "read" ? "receipt:read" : "receipt:delivered", { conversationId, seq });
+        return emitReceipt(socket, kind, conversationId, seq);
       });
     }
   }

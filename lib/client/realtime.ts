@@ -5,7 +5,7 @@ import { MAX_MESSAGE_LENGTH } from "@/lib/limits";
 import type { ConversationSummary, MessageDto, MessageReceipts } from "@/lib/realtime/contract";
 import { ApiError, type Api } from "./api";
 import { realTimers, type Timers } from "./batcher";
-import { createReceiptBatchers } from "./receipt-batchers";
+import { createReceiptBatchers, emitReceipt } from "./receipt-batchers";
 import { createConversationLoader } from "./conversation-loader";
 import { maxSeq, maxSeqFromOthers } from "./messages";
 import { createMessageActions } from "./message-actions";
@@ -83,10 +83,7 @@ export function createRealtimeClient(deps: RealtimeDeps) {
   const { delivered, reads } = createReceiptBatchers(
     (kind, conversationId, seq) => {
       // Its ack tells the batcher whether to try again (rate limited, database down, no answer).
-      if (socket?.connected) {
-        const input = { conversationId, seq };
-        return kind === "read" ? emitWithAck(socket, "receipt:read", input, ACK_TIMEOUT_MS) : emitWithAck(socket, "receipt:delivered", input, ACK_TIMEOUT_MS);
-      }
+      if (socket?.connected) return emitReceipt(socket, kind, conversationId, seq);
       // Offline: keep it for the next flush (after the reconnect).
       if (kind === "delivered" || (deps.window && !deps.window.navigator.onLine)) return false;
       // Reconnecting: a read is still worth telling the server now (other tabs, the sender's ticks).

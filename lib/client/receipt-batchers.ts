@@ -1,6 +1,8 @@
 // The delivered and read receipts a client sends, as the browser sends them (the bench's clients
 // use this too, so that their load is the browser's).
 import { createSeqBatcher, realTimers, type EmitOutcome, type SeqBatcher, type Timers } from "./batcher";
+import { ACK_TIMEOUT_MS } from "./outbox";
+import { emitWithAck, type ConvoSocket } from "./socket";
 
 export type ReceiptKind = "delivered" | "read";
 
@@ -25,4 +27,10 @@ export function createReceiptBatchers(
     timers,
   );
   return { delivered, reads };
+}
+
+/** A receipt over a connected socket, with its ack: the batcher sends it again if it is refused for now. */
+export function emitReceipt(socket: ConvoSocket, kind: ReceiptKind, conversationId: string, seq: number) {
+  const input = { conversationId, seq };
+  return kind === "read" ? emitWithAck(socket, "receipt:read", input, ACK_TIMEOUT_MS) : emitWithAck(socket, "receipt:delivered", input, ACK_TIMEOUT_MS);
 }
