@@ -4,7 +4,7 @@ import type { Locator, Page, TestInfo } from "@playwright/test";
 import type { Person } from "./support/auth";
 import { APP_URL } from "./support/env";
 import { expect, test, type TestUser } from "./support/fixtures";
-import { chatRow } from "./support/chat";
+import { chatRow, openChat } from "./support/chat";
 
 // The admin console at /admin. The E2E server makes admin@example.com an admin (ADMIN_EMAILS in
 // e2e/support/start-app.ts). Each test signs in its own contexts and makes its own groups, so the
@@ -307,6 +307,31 @@ test.describe("admin console", () => {
     // Unbanned and not a member any more: off the list, and free to join again.
     await expect(spammerRow).toHaveCount(0);
     expect((await spammer!.page.request.post(`/api/v1/groups/${id}/join`)).ok()).toBe(true);
+  });
+
+  test("the admin sets a public group's disappearing messages without joining; members see it at once", async ({ newUsers }) => {
+    const admin = await signInAdmin(newUsers);
+    const name = unique("E2E Timer");
+    const id = await createGroupViaApi(admin, name);
+    const [member] = await newUsers(1, { label: "member" });
+    await signIn(member!.page, member!);
+    expect((await member!.page.request.post(`/api/v1/groups/${id}/join`)).ok()).toBe(true);
+    await openChat(member!.page, name);
+
+    await admin.goto(`/admin/groups/${id}`);
+    const timer = admin.getByRole("group", { name: /New messages disappear/ });
+    await expect(timer.getByRole("radio", { name: "Off" })).toBeChecked();
+    await timer.getByRole("radio", { name: "24 hours" }).check();
+    await admin.getByTestId("save-message-timer").click();
+    await expectConfirmation(admin, `New messages in “${name}” now disappear after 24 hours`);
+
+    const notice = `${ADMIN.name} turned on disappearing messages. New messages will disappear from this chat 24 hours after they're sent.`;
+    await expect(member!.page.getByTestId("system-message").filter({ hasText: notice })).toBeVisible();
+    await expect(member!.page.getByTestId("message-timer-badge")).toHaveAttribute("aria-label", "Disappearing messages: 24 hours");
+    // Still not a member: the console moderates from outside.
+    expect((await discover(admin)).find((g) => g.id === id)?.isMember).toBe(false);
+    await admin.reload();
+    await expect(admin.getByRole("group", { name: /New messages disappear/ }).getByRole("radio", { name: "24 hours" })).toBeChecked();
   });
 
   test("promote and demote a user; the last admin can't be demoted and is told why", async ({ newUsers }) => {
