@@ -43,16 +43,9 @@ async function createPublicGroup(admin: Page, name: string): Promise<string> {
   return ((await res.json()) as { group: { id: string } }).group.id;
 }
 
-/**
- * Opens a member's menu. Menus close on scroll, and the click's own scroll-into-view can land
- * just after the menu opened: scroll first, then click until the menu stays.
- */
 async function openMemberMenu(page: Page, row: Locator): Promise<void> {
-  await row.scrollIntoViewIfNeeded();
-  await expect(async () => {
-    if (!(await page.getByTestId("member-menu").isVisible())) await row.getByTestId("member-menu-button").click();
-    await expect(page.getByTestId("member-menu")).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 10_000 });
+  await row.getByTestId("member-menu-button").click();
+  await expect(page.getByTestId("member-menu")).toBeVisible();
 }
 
 async function openInfo(page: Page): Promise<void> {

@@ -1,22 +1,13 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import sharp from "sharp";
 import { APP_URL } from "./support/env";
 import { expectNoAxeViolations, screenshot } from "./support/checks";
 import { expect, test } from "./support/fixtures";
-import { bubble, chatRow, closeChatFromMenu, openChat, openMessageMenu, send, sendDirect, signInAll, startDirectChat } from "./support/chat";
+import { bubble, chatRow, closeChatFromMenu, openChat, openMessageMenu, postMessage, send, sendDirect, signInAll, startDirectChat } from "./support/chat";
 
 // Profiles, chat settings (pin / mute / archive), blocking and message search, with two real
 // users in their own browser contexts.
-
-/** Sends through the HTTP API with the page's session (fast, for volume). */
-async function postMessage(page: Page, conversationId: string, text: string, attachmentIds?: string[]): Promise<void> {
-  const res = await page.request.post(`${APP_URL}/api/v1/conversations/${conversationId}/messages`, {
-    data: { clientId: randomUUID(), text, ...(attachmentIds ? { attachmentIds } : {}) },
-    headers: { origin: APP_URL },
-  });
-  expect(res.status(), await res.text()).toBeLessThan(300);
-}
 
 async function upload(page: Page, name: string, mimeType: string, buffer: Buffer): Promise<string> {
   const res = await page.request.post(`${APP_URL}/api/v1/uploads`, {

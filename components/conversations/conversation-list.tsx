@@ -187,7 +187,15 @@ export function ConversationList({ query, filter, onNewChat, onDiscover, listRef
     <>
       {archivedEntry}
       {heading && <h3 className="px-6 pt-3 pb-2 text-sm font-medium text-accent-strong">{heading}</h3>}
-      <ul ref={ref} aria-label={archived ? "Archived chats" : heading ? "Chats found" : "Chat list"} className={heading ? "" : "flex-1"} onKeyDown={onKeyDown}>
+      {/* A chat moving up makes React move, one by one, every row that was above it; Chrome's scroll
+          anchoring, anchored on one of them, then threw a scrolled list back to its top (and a row's
+          open menu with it). With no anchor among the rows, the list stays where it was. */}
+      <ul
+        ref={ref}
+        aria-label={archived ? "Archived chats" : heading ? "Chats found" : "Chat list"}
+        className={`[overflow-anchor:none] ${heading ? "" : "flex-1"}`}
+        onKeyDown={onKeyDown}
+      >
         {visible.map((c) => {
           const typingIds = activeTypers(typing, c.id);
           const label = typingLabel(

@@ -1,7 +1,8 @@
 "use client";
-// An accessible popup menu: anchored to its trigger, rendered in a portal (so virtualised or
-// clipped parents don't cut it), arrow keys / Home / End move, Escape and Tab close. A MenuRow
-// (the quick reactions) is one stop for Up / Down, walked along with Left / Right.
+// An accessible popup menu: anchored to its trigger (and following it when the page scrolls under
+// it), rendered in a portal (so virtualised or clipped parents don't cut it), arrow keys / Home /
+// End move, Escape, Tab, and a click or the wheel elsewhere close. A MenuRow (the quick reactions)
+// is one stop for Up / Down, walked along with Left / Right.
 import {
   createContext,
   useCallback,
@@ -49,6 +50,28 @@ function stopsOf(menu: HTMLElement): HTMLElement[][] {
   return stops;
 }
 
+/** Below its trigger (above when there is no room below), inside the window. */
+function placement(anchor: HTMLElement, menu: HTMLElement, align: "start" | "end"): { top: number; left: number } {
+  const a = anchor.getBoundingClientRect();
+  const m = menu.getBoundingClientRect();
+  const vw = window.innerWidth;
+  const vh = window.innerHeight;
+  let top = a.bottom + 4;
+  if (top + m.height > vh - 8 && a.top - m.height - 4 > 8) top = a.top - m.height - 4;
+  top = Math.max(8, Math.min(top, vh - m.height - 8));
+  let left = align === "end" ? a.right - m.width : a.left;
+  left = Math.max(8, Math.min(left, vw - m.width - 8));
+  return { top, left };
+}
+
+/** Whether some of the trigger still shows in what scrolled (an element, or the page). */
+function shownIn(anchor: HTMLElement, scroller: Node): boolean {
+  if (!anchor.isConnected) return false;
+  const a = anchor.getBoundingClientRect();
+  const box = scroller instanceof Element ? scroller.getBoundingClientRect() : { top: 0, bottom: window.innerHeight };
+  return a.bottom > box.top && a.top < box.bottom;
+}
+
 export function Menu(props: MenuProps) {
   if (!props.open || typeof document === "undefined") return null;
   // Mounted only while open: placement state starts fresh every time.
@@ -69,16 +92,7 @@ function MenuPopup({ open, onClose, anchor, label, align = "end", children, clas
 
   useLayoutEffect(() => {
     if (!open || !anchor || !ref.current) return;
-    const a = anchor.getBoundingClientRect();
-    const m = ref.current.getBoundingClientRect();
-    const vw = window.innerWidth;
-    const vh = window.innerHeight;
-    let top = a.bottom + 4;
-    if (top + m.height > vh - 8 && a.top - m.height - 4 > 8) top = a.top - m.height - 4;
-    top = Math.max(8, Math.min(top, vh - m.height - 8));
-    let left = align === "end" ? a.right - m.width : a.left;
-    left = Math.max(8, Math.min(left, vw - m.width - 8));
-    setPos({ top, left });
+    setPos(placement(anchor, ref.current, align));
   }, [open, anchor, align]);
 
   // Focus the first item once the menu is placed (it is invisible, so unfocusable, before).
@@ -101,22 +115,41 @@ function MenuPopup({ open, onClose, anchor, label, align = "end", children, clas
       if (ref.current?.contains(t) || anchor?.contains(t)) return;
       close(false);
     };
+    // Scrolling away closes it, as a click elsewhere does.
+    const onWheel = (e: WheelEvent) => {
+      if (!ref.current?.contains(e.target as Node)) close(false);
+    };
+    // A scroll the app makes (the chat's log following a new message, the chat list keeping its
+    // place as other chats move up) must not take the menu, and the keyboard, from the user: the
+    // menu moves with its trigger, and goes only when the trigger is scrolled out of sight, giving
+    // focus back to it rather than dropping it on the page.
     const onScroll = (e: Event) => {
-      if (ref.current?.contains(e.target as Node)) return;
-      close(false);
+      const menu = ref.current;
+      const scroller = e.target as Node;
+      if (!menu || !anchor || menu.contains(scroller)) return;
+      if (anchor.isConnected && !scroller.contains(anchor)) return;
+      if (shownIn(anchor, scroller)) {
+        setPos(placement(anchor, menu, align));
+        return;
+      }
+      const hadFocus = menu.contains(document.activeElement);
+      onClose();
+      if (hadFocus && anchor.isConnected) anchor.focus({ preventScroll: true });
     };
     const onResize = () => close(false);
     document.addEventListener("keydown", onKey);
     document.addEventListener("pointerdown", onPointer, true);
+    document.addEventListener("wheel", onWheel, { capture: true, passive: true });
     window.addEventListener("scroll", onScroll, true);
     window.addEventListener("resize", onResize);
     return () => {
       document.removeEventListener("keydown", onKey);
       document.removeEventListener("pointerdown", onPointer, true);
+      document.removeEventListener("wheel", onWheel, { capture: true });
       window.removeEventListener("scroll", onScroll, true);
       window.removeEventListener("resize", onResize);
     };
-  }, [open, anchor, close]);
+  }, [open, anchor, align, close, onClose]);
 
   // Coming back up into a row lands where the keyboard left it, as in a toolbar.
   const lastInRow = useRef(new WeakMap<Element, HTMLElement>());

@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { expect, type Locator, type Page } from "@playwright/test";
 import { signInLocally } from "./auth";
+import { APP_URL } from "./env";
 import type { Person } from "./auth";
 import type { TestUser } from "./fixtures";
 
@@ -38,6 +40,15 @@ export async function send(page: Page, text: string): Promise<void> {
   const composer = page.getByTestId("composer-input");
   await composer.fill(text);
   await composer.press("Enter");
+}
+
+/** Sends through the HTTP API with the page's session (fast, for volume). */
+export async function postMessage(page: Page, conversationId: string, text: string, attachmentIds?: string[]): Promise<void> {
+  const res = await page.request.post(`${APP_URL}/api/v1/conversations/${conversationId}/messages`, {
+    data: { clientId: randomUUID(), text, ...(attachmentIds ? { attachmentIds } : {}) },
+    headers: { origin: APP_URL },
+  });
+  expect(res.status(), await res.text()).toBeLessThan(300);
 }
 
 /** Opens the direct chat with `otherName` (new, or the one we have) and sends `text` there. */
