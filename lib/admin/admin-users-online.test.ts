@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as adminUsersRoute from "@/app/api/v1/admin/users/route";
 import { testDb } from "@/lib/test-support/database";
-import { connectSynced, createTestUser, startTestRealtime, type TestSocket } from "@/lib/test-support/fixtures";
+import { liveRealtime } from "@/lib/test-support/live-realtime";
+import { connectSynced, createTestUser } from "@/lib/test-support/fixtures";
 import { updateProfile } from "@/lib/users/profile";
 
 // The console's people list says who is online now. Their stored last seen is only written on
@@ -10,8 +11,7 @@ import { updateProfile } from "@/lib/users/profile";
 // chatting right now. Called as the real route, which finds the live Socket.IO server itself.
 
 const db = testDb();
-let server: Awaited<ReturnType<typeof startTestRealtime>>;
-const sockets: TestSocket[] = [];
+const { server, sockets } = liveRealtime(db);
 
 type Row = { id: string; online: boolean; lastActiveAt: string | null };
 
@@ -22,15 +22,6 @@ async function listedAsAdmin(cookie: string, q: string): Promise<Map<string, Row
   const { users } = (await res.json()) as { users: Row[] };
   return new Map(users.map((u) => [u.id, u]));
 }
-
-beforeAll(async () => {
-  server = await startTestRealtime(db);
-});
-
-afterAll(async () => {
-  for (const s of sockets) s.close();
-  await server.close();
-});
 
 describe("admin users list: online now", () => {
   it("reports a connected user online and one who closed their tab offline with their last seen", async () => {

@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createPublicGroup } from "@/lib/admin/manage-groups";
 import { setUserRole } from "@/lib/admin/manage-users";
 import { ioPublisher } from "@/lib/realtime/publisher";
 import { testDb } from "@/lib/test-support/database";
-import { connectSynced, createTestUser, startTestRealtime, type TestSocket } from "@/lib/test-support/fixtures";
+import { liveRealtime } from "@/lib/test-support/live-realtime";
+import { connectSynced, createTestUser } from "@/lib/test-support/fixtures";
 
 const db = testDb();
-let server: Awaited<ReturnType<typeof startTestRealtime>>;
-const sockets: TestSocket[] = [];
-
-beforeAll(async () => {
-  server = await startTestRealtime(db);
-});
-
-afterAll(async () => {
-  for (const s of sockets) s.close();
-  await server.close();
-});
+const { server, sockets } = liveRealtime(db);
 
 describe("a role change reaches open sockets", () => {
   it("a demoted admin's open tab loses admin rights at once: it is disconnected and comes back as a user", async () => {

@@ -1,6 +1,6 @@
 // Bad input at the transports: a NUL character anywhere, socket events sent with an ack alone,
 // and what a 429 tells a client about when to come back.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as adminGroupsRoute from "@/app/api/v1/admin/groups/route";
 import * as adminUsersRoute from "@/app/api/v1/admin/users/route";
 import * as conversationsRoute from "@/app/api/v1/conversations/route";
@@ -18,9 +18,11 @@ import { listMessages } from "@/lib/messages/list-messages";
 import { sendMessage } from "@/lib/messages/send-message";
 import { consume } from "@/lib/rate-limit/limiters";
 import { testDb } from "@/lib/test-support/database";
-import { connectSynced, createTestUser, startTestRealtime, type TestSocket, type TestUser } from "@/lib/test-support/fixtures";
+import { liveRealtime } from "@/lib/test-support/live-realtime";
+import { connectSynced, createTestUser, type TestUser } from "@/lib/test-support/fixtures";
 
 const db = testDb();
+const { server, sockets } = liveRealtime(db);
 
 type RouteFn = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -41,8 +43,6 @@ let ben: TestUser;
 let admin: TestUser;
 let dmId: string;
 let messageId: string;
-let server: Awaited<ReturnType<typeof startTestRealtime>>;
-const sockets: TestSocket[] = [];
 
 beforeAll(async () => {
   ana = await createTestUser(db, { name: "Hardening Ana" });
@@ -50,12 +50,6 @@ beforeAll(async () => {
   admin = await createTestUser(db, { name: "Hardening Admin", role: "ADMIN" });
   dmId = (await openDirect(ana.ctx, { userId: ben.id })).id;
   messageId = (await sendMessage(ana.ctx, { conversationId: dmId, clientId: `hardening-${dmId.slice(0, 8)}`, text: "hello" })).message.id;
-  server = await startTestRealtime(db);
-});
-
-afterAll(async () => {
-  for (const s of sockets) s.close();
-  await server.close();
 });
 
 // PostgreSQL keeps no NUL in text or JSON: let through, it failed the statement as a 500.
@@ -84,8 +78,7 @@ describe("a NUL character in what a client sends", () => {
     const s = await connectSynced(server.url, ana.cookie, sockets);
     expect(await s.emitWithAck("message:send", { conversationId: dmId, clientId: "hardening-nul-2", text: "a\u0000b" })).toEqual({
       ok: false,
-      error: { code: "BAD_REQUEST", message: "Text can't contain NUL characters" },
-    });
+      error: { code: "BAD_REQUEST", message: "Text can't contain NUL characters" } });
     expect(await s.emitWithAck("message:send", { conversationId: dmId, clientId: "hardening-ok-2", text: "fine" })).toMatchObject({ ok: true, message: { text: "fine" } });
   });
 

@@ -5,11 +5,10 @@ import { openDirect } from "@/lib/conversations/open-direct";
 import { env, resetEnvForTests } from "@/lib/env";
 import { sendMessage } from "@/lib/messages/send-message";
 import { testDb } from "@/lib/test-support/database";
-import { collect, connectSocket, connectSynced, createTestUser, sleep, startTestRealtime, type TestSocket, type TestUser } from "@/lib/test-support/fixtures";
+import { liveRealtime } from "@/lib/test-support/live-realtime";
+import { collect, connectSocket, connectSynced, createTestUser, sleep, type TestUser } from "@/lib/test-support/fixtures";
 
 const db = testDb();
-let server: Awaited<ReturnType<typeof startTestRealtime>>;
-const sockets: TestSocket[] = [];
 const connect = (user: TestUser) => connectSynced(server.url, user.cookie, sockets);
 
 // Small limits, so a flood passes them in a few events. Set before the server installs its limiters.
@@ -22,12 +21,10 @@ beforeAll(async () => {
     process.env[key] = value;
   }
   resetEnvForTests();
-  server = await startTestRealtime(db);
 });
+const { server, sockets } = liveRealtime(db);
 
 afterAll(async () => {
-  for (const s of sockets) s.close();
-  await server.close();
   for (const [key, value] of Object.entries(previous)) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
@@ -140,8 +137,7 @@ describe("message writes over HTTP", () => {
       new Request(`http://localhost:3000${path}`, {
         method,
         headers: { host: "localhost:3000", cookie: user.cookie, "content-type": "application/json" },
-        body: JSON.stringify(body),
-      }),
+        body: JSON.stringify(body) }),
       { params: Promise.resolve({ id }) },
     );
 

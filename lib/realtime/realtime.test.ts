@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import type { Room, SocketId } from "socket.io-adapter";
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { clearChat } from "@/lib/conversations/clear-chat";
 import { openDirect } from "@/lib/conversations/open-direct";
 import { createPrivateGroup } from "@/lib/groups/create-private-group";
@@ -14,33 +14,25 @@ import { ioPublisher } from "@/lib/realtime/publisher";
 import { rooms } from "@/lib/realtime/rooms";
 import { setBlocked } from "@/lib/users/block-user";
 import { testDb } from "@/lib/test-support/database";
-import {
-  collect, connectSocket, connectSynced, createTestUser, nextEvent, sleep, startTestRealtime, type TestSocket, type TestUser,
-} from "@/lib/test-support/fixtures";
+import { liveRealtime } from "@/lib/test-support/live-realtime";
+import { collect, connectSocket, connectSynced, createTestUser, nextEvent, sleep, type TestSocket, type TestUser } from "@/lib/test-support/fixtures";
 
 const db = testDb();
-let server: Awaited<ReturnType<typeof startTestRealtime>>;
+const { server, sockets } = liveRealtime(db);
 let alice: TestUser;
 let bob: TestUser;
 let outsider: TestUser;
 let directId: string;
 let aliceMessageId: string;
-const sockets: TestSocket[] = [];
 
 const connect = (user: TestUser) => connectSynced(server.url, user.cookie, sockets);
 
 beforeAll(async () => {
-  server = await startTestRealtime(db);
   alice = await createTestUser(db, { name: "Alice Socket" });
   bob = await createTestUser(db, { name: "Bob Socket" });
   outsider = await createTestUser(db, { name: "Olga Socket" });
   directId = (await openDirect(alice.ctx, { userId: bob.id })).id;
   aliceMessageId = (await sendMessage(alice.ctx, { conversationId: directId, clientId: "sock-seed-1", text: "socket secret" })).message.id;
-});
-
-afterAll(async () => {
-  for (const s of sockets) s.close();
-  await server.close();
 });
 
 describe("socket handshake", () => {
@@ -137,13 +129,11 @@ describe("outsider matrix: every client event is denied and leaks nothing", () =
     const socket = await connect(alice);
     expect(await socket.emitWithAck("message:send", { conversationId: "x", clientId: "y", text: "" } as never)).toMatchObject({
       ok: false,
-      error: { code: "BAD_REQUEST" },
-    });
+      error: { code: "BAD_REQUEST" } });
     expect(await socket.emitWithAck("sync", null as never)).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
     expect(await socket.emitWithAck("messages:list", { conversationId: directId, limit: 1000 })).toMatchObject({
       ok: false,
-      error: { code: "BAD_REQUEST" },
-    });
+      error: { code: "BAD_REQUEST" } });
   });
 });
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getConversation } from "@/lib/conversations/get-conversation";
 import { openDirect } from "@/lib/conversations/open-direct";
 import { createPrivateGroup } from "@/lib/groups/create-private-group";
@@ -7,13 +7,13 @@ import { removeMember } from "@/lib/groups/manage-members";
 import { ioPublisher } from "@/lib/realtime/publisher";
 import { rooms } from "@/lib/realtime/rooms";
 import { testDb } from "@/lib/test-support/database";
-import { collect, connectSynced, createTestUser, nextEvent, sleep, startTestRealtime, type TestSocket, type TestUser } from "@/lib/test-support/fixtures";
+import { liveRealtime } from "@/lib/test-support/live-realtime";
+import { collect, connectSynced, createTestUser, nextEvent, sleep, type TestSocket, type TestUser } from "@/lib/test-support/fixtures";
 import { setBlocked } from "./block-user";
 import { updateProfile } from "./profile";
 
 const db = testDb();
-let server: Awaited<ReturnType<typeof startTestRealtime>>;
-const sockets: TestSocket[] = [];
+const { server, sockets } = liveRealtime(db);
 
 const connect = (user: TestUser) => connectSynced(server.url, user.cookie, sockets);
 /** The user as the live server sees them: what they change reaches connected sockets. */
@@ -22,15 +22,6 @@ const setLastSeen = (user: TestUser, lastSeen: "everyone" | "nobody") => updateP
 const memberSeenBy = async (viewer: TestUser, conversationId: string, userId: string) =>
   (await getConversation(live(viewer).ctx, { conversationId })).members.find((m) => m.id === userId);
 const hidden = (userId: string) => ({ userId, online: false, lastActiveAt: null });
-
-beforeAll(async () => {
-  server = await startTestRealtime(db);
-});
-
-afterAll(async () => {
-  for (const s of sockets) s.close();
-  await server.close();
-});
 
 describe("last seen and online setting", () => {
   it("Nobody: my open tabs stop hearing anyone come online or go at once, without asking again", async () => {

@@ -2,7 +2,7 @@
 // she shows; someone she doesn't block (Cy) sees both.
 import { randomUUID } from "node:crypto";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getConversation } from "@/lib/conversations/get-conversation";
 import { listConversations } from "@/lib/conversations/list-conversations";
 import { openDirect } from "@/lib/conversations/open-direct";
@@ -17,24 +17,15 @@ import { ioPublisher } from "@/lib/realtime/publisher";
 import { attachmentUrl } from "@/lib/storage/attachment-dto";
 import { fetchAttachment, uploadOk, withTempDataDir } from "@/lib/storage/test-support/upload-requests";
 import { testDb } from "@/lib/test-support/database";
-import { connectSynced, createTestUser, nextEvent, recordingPublisher, startTestRealtime, type TestSocket, type TestUser } from "@/lib/test-support/fixtures";
+import { liveRealtime } from "@/lib/test-support/live-realtime";
+import { connectSynced, createTestUser, nextEvent, recordingPublisher, type TestSocket, type TestUser } from "@/lib/test-support/fixtures";
 import { listBlocked, setBlocked } from "./block-user";
 import { getUserProfile, updateProfile } from "./profile";
 import { searchUsers } from "./search-users";
 
 const db = testDb();
+const { server, sockets } = liveRealtime(db);
 withTempDataDir("convo-profile-privacy-", 1024 * 1024);
-let server: Awaited<ReturnType<typeof startTestRealtime>>;
-const sockets: TestSocket[] = [];
-
-beforeAll(async () => {
-  server = await startTestRealtime(db);
-});
-
-afterAll(async () => {
-  for (const s of sockets) s.close();
-  await server.close();
-});
 
 /** Ana, with a photo and an about, who blocked Bo; Cy, whom she didn't. */
 async function people() {
