@@ -368,13 +368,25 @@ test.describe("chat list settings", () => {
 });
 
 test.describe("blocking", () => {
-  test("block → the blocked person's message stays at one tick, their reaction, edit, pin and timer theirs alone, none reaches me, my presence goes; unblock → both come back", async ({ newUsers }, testInfo) => {
+  test("block → the blocked person's message stays at one tick, their reaction, edit, pin and timer theirs alone, none reaches me, my presence, photo and about go; unblock → all come back", async ({ newUsers }, testInfo) => {
     const [ana, ben] = await newUsers(2, { label: "block" });
     await signInAll([ana!, ben!]);
+    // Ana has a photo and an about.
+    const photo = await sharp({ create: { width: 256, height: 256, channels: 3, background: "#e53935" } }).png().toBuffer();
+    const uploaded = await ana!.page.request.post(`${APP_URL}/api/v1/uploads?purpose=avatar`, {
+      headers: { origin: APP_URL },
+      multipart: { file: { name: "ana.png", mimeType: "image/png", buffer: photo } },
+    });
+    expect(uploaded.status(), await uploaded.text()).toBe(201);
+    const avatarAttachmentId = ((await uploaded.json()) as { attachment: { id: string } }).attachment.id;
+    const profiled = await ana!.page.request.patch(`${APP_URL}/api/v1/me`, { headers: { origin: APP_URL }, data: { avatarAttachmentId, bio: "Ana's about" } });
+    expect(profiled.status(), await profiled.text()).toBe(200);
     await sendDirect(ana!.page, ben!.name, "hello before the block");
     await openChat(ben!.page, ana!.name);
     await expect(bubble(ben!.page, "hello before the block")).toBeVisible();
     await expect(ben!.page.getByTestId("chat-subtitle")).toHaveText("online");
+    const anasPhotoForBen = chatRow(ben!.page, ana!.name).locator("img");
+    await expect(anasPhotoForBen).toHaveAttribute("src", /\/api\/v1\/attachments\//);
     await send(ben!.page, "see you at 6");
     await expect(bubble(ana!.page, "see you at 6")).toBeVisible();
 
@@ -429,8 +441,13 @@ test.describe("blocking", () => {
     await expect(page.getByTestId("message-timer-badge")).toHaveCount(0);
     await expect(page.getByTestId("system-message")).toHaveCount(0);
     await expect(page.getByTestId("conversation-row").filter({ hasText: ben!.name })).toContainText("see you at 6");
-    // Nor does he see her online any more; after the unblock, he does again.
+    // Nor does he see her online any more, nor her photo (her initials show) or about; after the
+    // unblock, he does again.
     await expect(ben!.page.getByTestId("chat-subtitle")).toHaveText(/^@/);
+    await expect(anasPhotoForBen).toHaveCount(0);
+    // (Her info, still open from his timer, was opened after the block.)
+    await expect(ben!.page.getByTestId("contact-info").getByTestId("contact-about")).not.toContainText("Ana's about");
+    await ben!.page.getByTestId("close-info").click();
 
     // Ana unblocks from Settings → Blocked contacts (the reload closed Ben's info).
     await page.getByTestId("profile-button").click();
@@ -444,6 +461,7 @@ test.describe("blocking", () => {
     await expect(page.getByTestId("blocked-notice")).toHaveCount(0);
     await expect(page.getByTestId("composer-input")).toBeVisible();
     await expect(ben!.page.getByTestId("chat-subtitle")).toHaveText("online");
+    await expect(anasPhotoForBen).toHaveAttribute("src", /\/api\/v1\/attachments\//);
     // His timer was his alone while blocked: now he shares the chat's again.
     await expect(ben!.page.getByTestId("message-timer-badge")).toHaveCount(0);
 

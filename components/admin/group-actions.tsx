@@ -7,8 +7,10 @@ import { AdminDialog, DialogActions } from "./admin-dialog";
 import { adminFetch, errorMessage } from "./api";
 import { btn, field } from "./buttons";
 import { GroupForm, type GroupFormValues } from "./group-form";
-import { AlertIcon, ArchiveIcon, PencilIcon, PlusIcon, TrashIcon, UnarchiveIcon } from "./icons";
+import { FormError } from "./form-error";
+import { ArchiveIcon, PencilIcon, PlusIcon, TrashIcon, UnarchiveIcon } from "./icons";
 import { useNotice } from "./notices";
+import { useAdminRequest } from "./use-admin-request";
 
 export function CreateGroupButton() {
   const [open, setOpen] = useState(false);
@@ -109,8 +111,7 @@ export function DeleteGroupButton({
   const uid = useId();
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState("");
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, setError, run } = useAdminRequest();
   const matches = typed.trim() === name;
 
   const close = () => {
@@ -123,19 +124,13 @@ export function DeleteGroupButton({
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     if (!matches) return;
-    setPending(true);
-    setError(null);
-    try {
+    await run(async () => {
       await adminFetch("DELETE", `/api/v1/admin/groups/${groupId}`, { confirmName: typed.trim() });
       notice.success(`Deleted “${name}” and all its messages`);
       setOpen(false);
       if (afterDelete === "list") router.push("/admin");
       router.refresh();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setPending(false);
-    }
+    });
   }
 
   return (
@@ -183,12 +178,7 @@ export function DeleteGroupButton({
           <p id={`${uid}-confirm-hint`} className={`mt-1.5 text-xs ${typed && !matches ? "text-danger" : "text-muted"}`}>
             {typed && !matches ? "That doesn't match the group name yet." : "Delete is enabled once the name matches exactly."}
           </p>
-          {error && (
-            <p role="alert" className="mt-3 flex items-start gap-2 rounded-lg bg-danger/10 px-3 py-2.5 text-sm text-danger">
-              <AlertIcon size={18} className="mt-px shrink-0" />
-              {error}
-            </p>
-          )}
+          <FormError message={error} className="mt-3" />
           <DialogActions>
             <button type="button" onClick={close} className={btn.secondary}>
               Cancel

@@ -10,6 +10,7 @@ import { groupAbout, groupIcon, groupName } from "@/lib/groups/group-fields";
 import { adminFetch, errorMessage } from "./api";
 import { GroupIcon } from "./avatars";
 import { btn, field } from "./buttons";
+import { FormError } from "./form-error";
 import { AlertIcon, CheckIcon } from "./icons";
 import { useNotice } from "./notices";
 
@@ -260,12 +261,7 @@ export function GroupForm({ groupId, initial = EMPTY, onDone, onCancel, inDialog
       </div>
 
       <div className={inDialog ? "flex shrink-0 flex-col gap-3 border-t border-border px-5 py-4" : "contents"} data-testid="group-form-footer">
-        {formError && (
-          <p role="alert" className="flex items-start gap-2 rounded-lg bg-danger/10 px-3 py-2.5 text-sm text-danger" data-testid="group-form-error">
-            <AlertIcon size={18} className="mt-px shrink-0" />
-            {formError}
-          </p>
-        )}
+        <FormError message={formError} testId="group-form-error" />
 
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:items-center sm:justify-end">
           {editing && !dirty && !pending && <p className="text-xs text-muted sm:mr-auto">No unsaved changes</p>}

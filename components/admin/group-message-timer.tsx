@@ -5,10 +5,11 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { MESSAGE_TIMERS, messageTimerLabel } from "@/lib/conversations/message-timers";
-import { adminFetch, errorMessage } from "./api";
+import { adminFetch } from "./api";
 import { btn } from "./buttons";
-import { AlertIcon } from "./icons";
+import { FormError } from "./form-error";
 import { useNotice } from "./notices";
+import { useAdminRequest } from "./use-admin-request";
 
 const CHOICES: { seconds: number | null; label: string }[] = [...MESSAGE_TIMERS, { seconds: null, label: "Off" }];
 
@@ -19,26 +20,19 @@ export function GroupMessageTimer({ groupId, groupName, initial, archived }: Pro
   const notice = useNotice();
   const uid = useId();
   const [value, setValue] = useState(initial);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, setError, run } = useAdminRequest();
   const dirty = value !== initial;
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     if (!dirty) return;
-    setPending(true);
-    setError(null);
-    try {
+    await run(async () => {
       await adminFetch("PUT", `/api/v1/conversations/${groupId}/message-timer`, { seconds: value });
       notice.success(
         value === null ? `Turned off disappearing messages in “${groupName}”` : `New messages in “${groupName}” now disappear after ${messageTimerLabel(value)}`,
       );
       router.refresh();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setPending(false);
-    }
+    });
   }
 
   return (
@@ -71,12 +65,7 @@ export function GroupMessageTimer({ groupId, groupName, initial, archived }: Pro
           Unarchive the group to change it.
         </p>
       )}
-      {error && (
-        <p role="alert" className="flex items-start gap-2 rounded-lg bg-danger/10 px-3 py-2.5 text-sm text-danger">
-          <AlertIcon size={18} className="mt-px shrink-0" />
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <div className="flex justify-end">
         <button type="submit" disabled={archived || pending || !dirty} className={btn.primary} data-testid="save-message-timer">
           {pending ? "Saving…" : "Save"}

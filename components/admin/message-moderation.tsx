@@ -10,8 +10,10 @@ import { adminFetch, errorMessage } from "./api";
 import { Badge } from "./badge";
 import { btn } from "./buttons";
 import { truncate } from "./format";
-import { AlertIcon, RefreshIcon, TrashIcon } from "./icons";
+import { FormError } from "./form-error";
+import { RefreshIcon, TrashIcon } from "./icons";
 import { useNotice } from "./notices";
+import { useAdminRequest } from "./use-admin-request";
 import { Time } from "./time";
 
 const PAGE = 30;
@@ -156,21 +158,14 @@ function DeleteMessageDialog({
   onClose: () => void;
   onDeleted: (id: string) => void;
 }) {
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, setError, run } = useAdminRequest();
 
   async function confirm() {
     if (!message) return;
-    setPending(true);
-    setError(null);
-    try {
+    await run(async () => {
       await adminFetch("POST", "/api/v1/messages/delete", { messageIds: [message.id], for: "everyone" });
       onDeleted(message.id);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setPending(false);
-    }
+    });
   }
 
   return (
@@ -191,12 +186,7 @@ function DeleteMessageDialog({
           <p className="break-words whitespace-pre-wrap text-muted">{message.text ? truncate(message.text, 300) : "(attachment)"}</p>
         </blockquote>
       )}
-      {error && (
-        <p role="alert" className="mt-3 flex items-start gap-2 rounded-lg bg-danger/10 px-3 py-2.5 text-sm text-danger">
-          <AlertIcon size={18} className="mt-px shrink-0" />
-          {error}
-        </p>
-      )}
+      <FormError message={error} className="mt-3" />
       <DialogActions>
         <button type="button" onClick={onClose} className={btn.secondary} data-autofocus="">
           Cancel

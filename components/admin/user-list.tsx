@@ -8,7 +8,8 @@ import { adminFetch, errorMessage } from "./api";
 import { UserAvatar } from "./avatars";
 import { Badge } from "./badge";
 import { btn, card } from "./buttons";
-import { AlertIcon, ArrowDownIcon, ArrowUpIcon, ShieldIcon } from "./icons";
+import { FormError } from "./form-error";
+import { ArrowDownIcon, ArrowUpIcon, ShieldIcon } from "./icons";
 import { useNotice } from "./notices";
 import { Time } from "./time";
 
@@ -140,12 +141,7 @@ export function UserList({ users, meId, query }: { users: AdminUserRow[]; meId: 
         testId="demote-self-dialog"
         size="sm"
       >
-        {selfError && (
-          <p role="alert" className="flex items-start gap-2 rounded-lg bg-danger/10 px-3 py-2.5 text-sm text-danger" data-testid="demote-self-error">
-            <AlertIcon size={18} className="mt-px shrink-0" />
-            {selfError}
-          </p>
-        )}
+        <FormError message={selfError} testId="demote-self-error" />
         <DialogActions>
           <button type="button" onClick={() => setConfirmSelf(false)} className={btn.secondary} data-autofocus="">
             Cancel
