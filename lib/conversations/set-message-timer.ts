@@ -8,7 +8,7 @@ import { postSystemMessage, userName } from "@/lib/groups/system-message";
 import { assertChatWritable } from "@/lib/messages/chat-writable";
 import type { ConversationPatch } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
-import { CONVERSATION_NOT_FOUND, readAccessSql, requireMembership } from "./membership";
+import { CONVERSATION_NOT_FOUND, readAccessSql } from "./membership";
 import { isMessageTimer } from "./message-timers";
 
 export const messageTimerInput = z.object({
@@ -32,10 +32,10 @@ export async function setMessageTimer(ctx: Ctx, input: z.input<typeof messageTim
   const { conversationId, seconds } = messageTimerInput.parse(input);
   // Those who may read the chat (its members; site admins, in a public group) learn whether they
   // may change it; anyone else learns nothing.
-  const [chat] = await ctx.db.$queryRaw<{ type: ConversationType }[]>`
-    SELECT type FROM "Conversation" WHERE id = ${conversationId}::uuid AND ${readAccessSql(ctx.actor, conversationId)}`;
+  const [chat] = await ctx.db.$queryRaw<DirectChat[]>`
+    SELECT type, "directKey", "archivedAt" FROM "Conversation" WHERE id = ${conversationId}::uuid AND ${readAccessSql(ctx.actor, conversationId)}`;
   if (!chat) throw notFound(CONVERSATION_NOT_FOUND);
-  const { changed, withheld } = chat.type === "GROUP" ? await setGroupTimer(ctx, conversationId, seconds) : await setDirectTimer(ctx, conversationId, seconds);
+  const { changed, withheld } = chat.type === "GROUP" ? await setGroupTimer(ctx, conversationId, seconds) : await setDirectTimer(ctx, chat, conversationId, seconds);
   const patch: ConversationPatch = { conversationId, messageTimerSec: seconds };
   if (!changed) return patch;
   // Withheld, the notice is stored withheld like any message of mine.
@@ -46,6 +46,8 @@ export async function setMessageTimer(ctx: Ctx, input: z.input<typeof messageTim
 }
 
 type TimerChange = { changed: boolean; withheld: boolean };
+/** What assertChatWritable reads of a direct chat. */
+type DirectChat = { type: ConversationType; directKey: string | null; archivedAt: Date | null };
 
 /**
  * A group's managers, checked as for any change of the group: a public group's are site admins,
@@ -62,10 +64,12 @@ function setGroupTimer(ctx: Ctx, conversationId: string, seconds: number | null)
   });
 }
 
-/** Either person of a direct chat; while the other person blocks me, my change is mine alone (withheld). */
-async function setDirectTimer(ctx: Ctx, conversationId: string, seconds: number | null): Promise<TimerChange> {
-  const { conversation } = await requireMembership(ctx.db, ctx.actor.id, conversationId);
-  const { withheld } = await assertChatWritable(ctx, conversation);
+/**
+ * Either person of a direct chat (readAccessSql found me in it: no one moderates a direct chat);
+ * while the other person blocks me, my change is mine alone (withheld).
+ */
+async function setDirectTimer(ctx: Ctx, chat: DirectChat, conversationId: string, seconds: number | null): Promise<TimerChange> {
+  const { withheld } = await assertChatWritable(ctx, chat);
   const changed = withheld
     ? await ctx.db.$executeRaw`
         UPDATE "Participant" p SET "withheldTimerSec" = ${seconds ?? 0}::int
