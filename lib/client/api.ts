@@ -7,17 +7,38 @@ import type {
   MessageReceipts,
   UserSummary,
 } from "@/lib/realtime/contract";
-import type { ClientErrorCode } from "./types";
+import type { ClientError, ClientErrorCode } from "./types";
 
 export class ApiError extends Error {
   constructor(
     readonly code: ClientErrorCode,
     message: string,
     readonly status: number,
+    /** How long a rate limit asks to wait before the next try (RATE_LIMITED). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "ApiError";
   }
+}
+
+/**
+ * What a failed call tells the retry rules (`./retry`), whatever it threw: an ApiError says its
+ * code and wait; anything else is a failure of this client, retried like a server error.
+ */
+export function toClientError(err: unknown): ClientError {
+  if (err instanceof ApiError) {
+    const { code, message, retryAfterSeconds } = err;
+    return retryAfterSeconds === undefined ? { code, message } : { code, message, retryAfterSeconds };
+  }
+  return { code: "INTERNAL", message: err instanceof Error ? err.message : "Something went wrong" };
+}
+
+/** A wait in seconds the server asked for: the body's, else the Retry-After header's (seconds). */
+function retryAfter(fromBody: unknown, header: string | null): number | undefined {
+  if (typeof fromBody === "number" && Number.isFinite(fromBody) && fromBody >= 0) return fromBody;
+  const seconds = header === null || header.trim() === "" ? NaN : Number(header);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
 }
 
 let onUnauthenticated: () => void = () => {
@@ -46,9 +67,14 @@ export async function request<T>(path: string, init: RequestInit & { json?: unkn
   }
   const body: unknown = res.status === 204 ? {} : await res.json().catch(() => ({}));
   if (!res.ok) {
-    const error = (body as { error?: { code?: ClientErrorCode; message?: string } }).error;
+    const error = (body as { error?: { code?: ClientErrorCode; message?: string; retryAfterSeconds?: unknown } }).error;
     if (res.status === 401) onUnauthenticated();
-    throw new ApiError(error?.code ?? "INTERNAL", error?.message ?? `Request failed (${res.status})`, res.status);
+    throw new ApiError(
+      error?.code ?? "INTERNAL",
+      error?.message ?? `Request failed (${res.status})`,
+      res.status,
+      retryAfter(error?.retryAfterSeconds, res.headers.get("retry-after")),
+    );
   }
   return body as T;
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ConversationSummary } from "@/lib/realtime/contract";
-import type { Api } from "./api";
+import { api as httpApi, type Api } from "./api";
 import type { Timers } from "./batcher";
 import type { MessageApi } from "./message-api";
 import { toLastMessage } from "./conversations";
@@ -870,5 +870,110 @@ describe("realtime client: two tabs of one user share the browser's storage", ()
     expect(loadDrafts(storage, ME)).toEqual({ c1: "half a thought in A" });
     a.client.stop();
     b.client.stop();
+  });
+});
+
+describe("a read receipt sent over HTTP while the socket reconnects", () => {
+  /** The server's answer to one POST, or "network": the request never reached it. */
+  type Answer = { status: number; body?: unknown; headers?: Record<string, string> } | "network";
+
+  /** The real HTTP API over a scripted fetch; the socket drops after the first connect. */
+  async function reconnecting(...answers: Answer[]) {
+    vi.useFakeTimers();
+    const posts: { url: string; body: unknown; at: number }[] = [];
+    const start = Date.now();
+    vi.stubGlobal("fetch", async (url: string, init: RequestInit) => {
+      posts.push({ url, body: JSON.parse(String(init.body)), at: Date.now() - start });
+      const answer = answers.shift() ?? { status: 200, body: {} };
+      if (answer === "network") throw new TypeError("Failed to fetch");
+      const { status, body, headers } = answer;
+      return new Response(JSON.stringify(body ?? {}), { status, headers: { "content-type": "application/json", ...headers } });
+    });
+    const store = chatStore([conv({ lastSeq: 2, readSeq: 2 })]);
+    const socket = new FakeSocket({ sync: emptySyncReply, "receipt:read": () => ({ ok: true }) });
+    const client = createRealtimeClient({
+      store,
+      api: httpApi,
+      createSocket: () => socket.asSocket(),
+      messageApi: {} as MessageApi,
+      window: { navigator: { onLine: true }, addEventListener: () => undefined, removeEventListener: () => undefined },
+    });
+    client.start();
+    await vi.advanceTimersByTimeAsync(0);
+    socket.fire("message:new", msg(3));
+    socket.disconnect();
+    expect(store.getState().connection).toBe("reconnecting");
+    const readAt = Date.now() - start;
+    client.markRead("c1", 3);
+    return { posts, socket, client, readAt };
+  }
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  const READ = { url: "/api/v1/conversations/c1/read", body: { seq: 3 } };
+  const rateLimited = (retryAfterSeconds: number): Answer => ({
+    status: 429,
+    body: { error: { code: "RATE_LIMITED", message: `Too many requests. Try again in ${retryAfterSeconds} s.`, retryAfterSeconds } },
+  });
+
+  it("refused as rate limited, is sent again once the limit's wait is over (not before), then no more", async () => {
+    const { posts, socket, client, readAt } = await reconnecting(rateLimited(3));
+    await vi.advanceTimersByTimeAsync(250);
+    expect(posts).toEqual([{ ...READ, at: readAt + 250 }]);
+    await vi.advanceTimersByTimeAsync(2_999);
+    expect(posts).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(posts).toEqual([
+      { ...READ, at: readAt + 250 },
+      { ...READ, at: readAt + 3_250 },
+    ]);
+    // Taken the second time: not sent again, over HTTP or over the socket once it is back.
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(posts).toHaveLength(2);
+    expect(socket.sent("receipt:read")).toEqual([]);
+    client.stop();
+  });
+
+  it("refused with a 429 whose body names no wait, waits as long as its Retry-After header says", async () => {
+    const { posts, client, readAt } = await reconnecting({
+      status: 429,
+      body: { error: { code: "RATE_LIMITED", message: "Too many requests" } },
+      headers: { "retry-after": "5" },
+    });
+    await vi.advanceTimersByTimeAsync(250 + 4_999);
+    expect(posts).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(posts.map((p) => p.at)).toEqual([readAt + 250, readAt + 5_250]);
+    client.stop();
+  });
+
+  it.each<[string, Answer]>([
+    ["the database is down (503)", { status: 503, body: { error: { code: "UNAVAILABLE", message: "Database unavailable, retrying" } }, headers: { "retry-after": "1" } }],
+    ["the network failed", "network"],
+  ])("refused because %s, is sent again", async (_, answer) => {
+    const { posts, client } = await reconnecting(answer);
+    await vi.advanceTimersByTimeAsync(250);
+    expect(posts).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(posts.map(({ url, body }) => ({ url, body }))).toEqual([READ, READ]);
+    client.stop();
+  });
+
+  it("refused for good (403 FORBIDDEN), is not sent again", async () => {
+    const { posts, socket, client } = await reconnecting({ status: 403, body: { error: { code: "FORBIDDEN", message: "Not allowed" } } });
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(posts.map(({ url, body }) => ({ url, body }))).toEqual([READ]);
+    expect(socket.sent("receipt:read")).toEqual([]);
+    client.stop();
+  });
+
+  it("taken the first time, is sent once", async () => {
+    const { posts, socket, client } = await reconnecting({ status: 200, body: {} });
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(posts.map(({ url, body }) => ({ url, body }))).toEqual([READ]);
+    expect(socket.sent("receipt:read")).toEqual([]);
+    client.stop();
   });
 });

@@ -3,8 +3,8 @@
 // Framework-free so it can be driven by a fake socket in tests; React wires it in use-realtime.
 import { MAX_MESSAGE_LENGTH } from "@/lib/limits";
 import type { ConversationSummary, MessageDto, MessageReceipts } from "@/lib/realtime/contract";
-import { ApiError, type Api } from "./api";
-import { realTimers, type Timers } from "./batcher";
+import { ApiError, toClientError, type Api } from "./api";
+import { realTimers, type EmitAck, type Timers } from "./batcher";
 import { createReceiptBatchers, emitReceipt } from "./receipt-batchers";
 import { createConversationLoader } from "./conversation-loader";
 import { maxSeq, maxSeqFromOthers } from "./messages";
@@ -86,8 +86,12 @@ export function createRealtimeClient(deps: RealtimeDeps) {
       if (socket?.connected) return emitReceipt(socket, kind, conversationId, seq);
       // Offline: keep it for the next flush (after the reconnect).
       if (kind === "delivered" || (deps.window && !deps.window.navigator.onLine)) return false;
-      // Reconnecting: a read is still worth telling the server now (other tabs, the sender's ticks).
-      api.markRead(conversationId, seq).catch(() => undefined);
+      // Reconnecting: a read is still worth telling the server now (other tabs, the sender's ticks),
+      // and a refusal of it is retried by the same rules as one over the socket.
+      return api.markRead(conversationId, seq).then(
+        (): EmitAck => ({ ok: true }),
+        (err: unknown): EmitAck => ({ ok: false, error: toClientError(err) }),
+      );
     },
     250,
     timers,
