@@ -17,6 +17,12 @@ export type ReadableAttachment = {
   mime: string;
   size: number;
   createdAt: Date;
+  /**
+   * On a message (read by the message's rule) rather than the owner's pending upload or a profile
+   * picture, whose readers can change while the bytes do not (a block): serveAttachment caches
+   * only the former for good.
+   */
+  onMessage: boolean;
 };
 
 /**
@@ -48,7 +54,7 @@ export async function findReadableAttachment(ctx: Ctx, attachmentId: string): Pr
   if (messageId && !(await visibleMessageIds(ctx.db, me, [messageId])).has(messageId) && !(await onModeratedMessage(ctx, messageId))) {
     throw notFound(ATTACHMENT_NOT_FOUND);
   }
-  return readable;
+  return { ...readable, onMessage: messageId !== null };
 }
 
 /** Site admins read the groups they moderate without joining them, files included. */

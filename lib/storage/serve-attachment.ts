@@ -18,12 +18,21 @@ const SECURITY_HEADERS = {
   "cross-origin-resource-policy": "same-origin",
 } as const;
 
-const CACHE_CONTROL = "private, max-age=31536000, immutable";
+/** A message's file: who may read it does not change in a way a cache must follow. */
+const CACHE_FOR_GOOD = "private, max-age=31536000, immutable";
+/**
+ * A file on no message (a profile picture, my pending upload): asked again on every load, so a
+ * block (404) reaches a copy the browser kept; the usual answer is a 304 by the ETag.
+ */
+const CACHE_REVALIDATED = "private, no-cache";
 
 /**
  * The HTTP response for GET /api/v1/attachments/:id (or its thumbnail): membership-checked,
  * streamed from the storage driver, with single-range support (206/416) for media seeking.
- * The content of an id never changes, so it is cached for a year (privately).
+ * The content of an id never changes, so a message's file is cached for a year (privately). A
+ * file on no message (a profile picture, an upload not sent yet) is revalidated on every load,
+ * as its owner's block takes it from someone later: the access check runs before the ETag's, so
+ * a blocked viewer's conditional request gets 404, never 304.
  */
 export async function serveAttachment(ctx: Ctx, request: Request, input: { attachmentId: string; thumbnail?: boolean }): Promise<Response> {
   const attachment = await findReadableAttachment(ctx, input.attachmentId);
@@ -40,7 +49,7 @@ export async function serveAttachment(ctx: Ctx, request: Request, input: { attac
     ...SECURITY_HEADERS,
     "content-type": inline ? mime : OCTET_STREAM,
     "content-disposition": contentDisposition(inline ? "inline" : "attachment", name),
-    "cache-control": CACHE_CONTROL,
+    "cache-control": attachment.onMessage ? CACHE_FOR_GOOD : CACHE_REVALIDATED,
     etag,
     "last-modified": lastModified,
   });

@@ -173,7 +173,8 @@ describe("POST /api/v1/uploads", () => {
     expect(res.headers.get("content-disposition")).toBe(`attachment; filename="evil.png"; filename*=UTF-8''evil.png`);
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("content-security-policy")).toBe("sandbox; default-src 'none'");
-    expect(res.headers.get("cache-control")).toBe("private, max-age=31536000, immutable");
+    // Not on a message yet: asked again on each load (see the cache test below).
+    expect(res.headers.get("cache-control")).toBe("private, no-cache");
     expect((await bytesOf(res)).equals(html)).toBe(true);
     expect((await fetchAttachment(alice, attachment.id, { thumb: true })).status).toBe(404);
   });
@@ -340,6 +341,42 @@ describe("GET /api/v1/attachments/:id", () => {
     for (const file of [deletedForMe, cleared, withheld]) {
       expect(await status(reader, file.attachmentId)).toBe(404);
       expect(await status(sender, file.attachmentId)).toBe(200);
+    }
+  });
+
+  it("a profile picture is revalidated on every load, so its owner's block reaches a cached copy; a message's file is cached for a year", async () => {
+    const [owner, viewer] = await Promise.all([createTestUser(db, { name: "Pia Picture" }), createTestUser(db, { name: "Cai Cached" })]);
+    const png = await pngWithExif(80, 80);
+    const picture = await uploadOk(owner, { bytes: png, name: "me.png", type: "image/png" }, "?purpose=avatar");
+    await updateProfile(owner.ctx, { avatarAttachmentId: picture.id });
+    const chatId = (await openDirect(owner.ctx, { userId: viewer.id })).id;
+    const file = await uploadOk(owner, { bytes: png, name: "photo.png", type: "image/png" });
+    await sendMessage(owner.ctx, { conversationId: chatId, clientId: `cached-${file.id.slice(0, 8)}`, attachmentIds: [file.id] });
+
+    const seen = await fetchAttachment(viewer, picture.id);
+    expect(seen.status).toBe(200);
+    expect(seen.headers.get("cache-control")).toBe("private, no-cache");
+    const etag = seen.headers.get("etag")!;
+    expect(etag).toBe(`"${picture.id}"`);
+    expect(seen.headers.get("last-modified")).toBeTruthy();
+    await seen.body?.cancel();
+    // The browser's revalidation is cheap while nothing changed...
+    const revalidated = await fetchAttachment(viewer, picture.id, { headers: { "if-none-match": etag } });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.headers.get("cache-control")).toBe("private, no-cache");
+
+    // ...and a block answers it 404 (the access check comes before the ETag's), not 304.
+    await setBlocked(owner.ctx, { userId: viewer.id, blocked: true });
+    expect((await fetchAttachment(viewer, picture.id, { headers: { "if-none-match": etag } })).status).toBe(404);
+    expect((await fetchAttachment(viewer, picture.id)).status).toBe(404);
+    expect((await fetchAttachment(owner, picture.id, { headers: { "if-none-match": etag } })).status).toBe(304);
+
+    // A message's file (and its thumbnail) keeps the year-long immutable policy.
+    for (const thumb of [false, true]) {
+      const res = await fetchAttachment(viewer, file.id, { thumb });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("cache-control")).toBe("private, max-age=31536000, immutable");
+      await res.body?.cancel();
     }
   });
 
