@@ -6,7 +6,8 @@ const contentSecurityPolicy = [
   "default-src 'self'",
   `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob: https:",
+  // Profile photos are copies in our storage (a Google account's too: lib/users/provider-photo.ts).
+  "img-src 'self' data: blob:",
   "media-src 'self' blob:",
   "font-src 'self' data:",
   // 'self' covers the page's own ws:// and wss:// (CSP level 3): sockets to other hosts are refused.

@@ -28,6 +28,12 @@ test.describe("sign-in", () => {
       await expectSignedIn(user.page, user);
       await expectDefaultGroups(user.page);
     }
+    // A Google account's photo becomes a picture of our own (copied, never linked to); a local
+    // account has its initials.
+    for (const user of [ada!, grace!]) {
+      await expect(user.page.getByTestId("profile-button").locator("img")).toHaveAttribute("src", /^\/api\/v1\/attachments\/[0-9a-f-]{36}$/);
+    }
+    await expect(linus!.page.getByTestId("profile-button").locator("img")).toHaveCount(0);
   });
 
   test("Google sign-in of the same account again lands on the same user", async ({ newUsers }) => {
@@ -55,6 +61,7 @@ test.describe("sign-in", () => {
     // Connections only to this site (its own websocket included: the chat tests use it).
     expect(headers["content-security-policy"]).toContain("connect-src 'self';");
     expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["content-security-policy"]).toContain("img-src 'self' data: blob:;");
     expect(headers).toMatchObject({ "x-content-type-options": "nosniff", "x-frame-options": "DENY", "strict-transport-security": "max-age=31536000" });
     await expect(page.getByRole("button", { name: "Continue with Google" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Continue", exact: true })).toBeVisible();

@@ -7,24 +7,39 @@
 // the identity to the code it issues, and /token writes it into the tokens. Two contexts can sign
 // in as two different users at the same time. `login_hint=<email>` works too (for manual use).
 //
+// Every account has a photo, as Google's do: `picture` is /picture/<sub>.png on this server, a
+// square of a colour of its own, which the app copies into its storage at the first sign-in.
+//
 // Run: npx tsx e2e/support/oidc-provider.ts   (port: E2E_OIDC_PORT, default 3211)
 import { createHash } from "node:crypto";
-import type { IncomingMessage } from "node:http";
-import { OAuth2Server } from "oauth2-mock-server";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { OAuth2Issuer, OAuth2Service } from "oauth2-mock-server";
+import sharp from "sharp";
 import { decodeIdentity, MOCK_IDENTITY_COOKIE, OIDC_ISSUER, OIDC_PORT, type MockIdentity } from "./env";
 
-type Claims = { sub: string; email: string; email_verified: boolean; name: string; given_name: string };
+type Claims = { sub: string; email: string; email_verified: boolean; name: string; given_name: string; picture: string };
 
 function claimsFor(identity: MockIdentity): Claims {
   const email = identity.email.trim().toLowerCase();
+  // Like Google's: stable per account, not the email itself.
+  const sub = identity.sub ?? `mock-${createHash("sha256").update(email).digest("hex").slice(0, 20)}`;
   return {
-    // Like Google's: stable per account, not the email itself.
-    sub: identity.sub ?? `mock-${createHash("sha256").update(email).digest("hex").slice(0, 20)}`,
+    sub,
     email,
     email_verified: identity.emailVerified !== false,
     name: identity.name,
     given_name: identity.name.split(/\s+/)[0] ?? identity.name,
+    picture: `${OIDC_ISSUER}/picture/${encodeURIComponent(sub)}.png`,
   };
+}
+
+/** GET /picture/<sub>.png: a 200×200 PNG whose colour comes from the account. */
+async function servePicture(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const hash = createHash("sha256").update(req.url ?? "").digest();
+  const png = await sharp({ create: { width: 200, height: 200, channels: 3, background: { r: hash[0]!, g: hash[1]!, b: hash[2]! } } })
+    .png()
+    .toBuffer();
+  res.writeHead(200, { "content-type": "image/png", "content-length": png.length }).end(png);
 }
 
 function cookie(req: IncomingMessage, name: string): string | undefined {
@@ -43,15 +58,16 @@ function identityFromAuthorizeRequest(req: IncomingMessage): MockIdentity | unde
   return undefined;
 }
 
-const server = new OAuth2Server();
-await server.issuer.keys.generate("RS256");
+const issuer = new OAuth2Issuer();
+const service = new OAuth2Service(issuer);
+await issuer.keys.generate("RS256");
 
 /** Authorization code → the claims of the user who "signed in" at /authorize. */
 const claimsByCode = new Map<string, Claims>();
 /** Access token → claims, for /userinfo. */
 const claimsByAccessToken = new Map<string, Claims>();
 
-server.service.on("beforeAuthorizeRedirect", ({ url }: { url: URL }, req: IncomingMessage) => {
+service.on("beforeAuthorizeRedirect", ({ url }: { url: URL }, req: IncomingMessage) => {
   const code = url.searchParams.get("code");
   if (!code) return;
   const identity = identityFromAuthorizeRequest(req);
@@ -67,14 +83,14 @@ server.service.on("beforeAuthorizeRedirect", ({ url }: { url: URL }, req: Incomi
 });
 
 // Fires for the access token and for the id_token of one /token request.
-server.service.on("beforeTokenSigning", (token: { payload: Record<string, unknown> }, req: { body?: { code?: string } }) => {
+service.on("beforeTokenSigning", (token: { payload: Record<string, unknown> }, req: { body?: { code?: string } }) => {
   const code = req.body?.code;
   const claims = code ? claimsByCode.get(code) : undefined;
   if (!claims) return;
   Object.assign(token.payload, claims);
 });
 
-server.service.on(
+service.on(
   "beforeResponse",
   (response: { body: unknown; statusCode: number }, req: { body?: { code?: string } }) => {
     const code = req.body?.code;
@@ -86,22 +102,30 @@ server.service.on(
   },
 );
 
-server.service.on("beforeUserinfo", (response: { body: unknown; statusCode: number }, req: IncomingMessage) => {
+service.on("beforeUserinfo", (response: { body: unknown; statusCode: number }, req: IncomingMessage) => {
   const bearer = req.headers.authorization?.replace(/^Bearer\s+/i, "");
   const claims = bearer ? claimsByAccessToken.get(bearer) : undefined;
   if (claims) response.body = claims;
 });
 
-await server.start(OIDC_PORT, "127.0.0.1");
+const server = createServer((req, res) => {
+  if (req.method === "GET" && req.url?.startsWith("/picture/")) {
+    servePicture(req, res).catch(() => res.writeHead(500).end());
+    return;
+  }
+  void service.requestHandler(req, res);
+});
+await new Promise<void>((resolve) => server.listen(OIDC_PORT, "127.0.0.1", resolve));
 // Exactly the configured issuer: Auth.js compares `iss` with AUTH_GOOGLE_ISSUER.
-server.issuer.url = OIDC_ISSUER;
-console.log(`[oidc-provider] listening, issuer ${server.issuer.url}`);
+issuer.url = OIDC_ISSUER;
+console.log(`[oidc-provider] listening, issuer ${issuer.url}`);
 
 let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
-  await server.stop().catch(() => undefined);
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
   process.exit(0);
 };
 process.on("SIGTERM", () => void stop());

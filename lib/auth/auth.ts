@@ -8,6 +8,7 @@ import { autoJoinGroups } from "@/lib/groups/auto-join";
 import { logger } from "@/lib/logger";
 import { clientIp, consume } from "@/lib/rate-limit/limiters";
 import { getIo } from "@/lib/realtime/io-registry";
+import { importProviderPhoto } from "@/lib/users/provider-photo";
 import { signInUser } from "@/lib/users/sign-in-user";
 import { localSignInInput } from "./local-sign-in";
 import { resolveAuthSecret } from "./secret";
@@ -71,11 +72,13 @@ function buildConfig(): NextAuthConfig {
             providerAccountId: account.providerAccountId,
             email,
             name,
-            image: typeof profile?.picture === "string" ? profile.picture : null,
           },
           e.ADMIN_EMAILS,
         );
         if (signedIn.isNew) await autoJoinGroups(contextFor(signedIn));
+        // In the background: the sign-in doesn't wait for Google's photo server; the picture
+        // reaches the user's tabs (and everyone's) as a profile update when it is copied.
+        if (signedIn.wantsProviderPhoto && profile?.picture) void importProviderPhoto(contextFor(signedIn), profile.picture);
         const session = await createSession(db(), signedIn.id, e.SESSION_MAX_AGE_DAYS);
         logger.info({ userId: signedIn.id, provider: account.provider, isNew: signedIn.isNew }, "signed in");
         // Only our ids travel in the token; everything else is read from the database.

@@ -146,15 +146,16 @@ function sweepStaleTempFiles(dir: string): void {
   })().catch((err) => logger.warn({ err }, "sweeping upload temp files failed"));
 }
 
-export type ReceiveUploadOptions = {
-  maxBytes: number;
+export type StoreFileOptions = {
   tempDir: string;
   driver: StorageDriver;
-  /** Kinds this upload may be; anything else is refused with UNSUPPORTED_MEDIA_TYPE. */
+  /** Kinds this file may be; anything else is refused with UNSUPPORTED_MEDIA_TYPE. */
   kinds: readonly AttachmentKind[];
   /** "message": keep the image (upright, metadata stripped) plus a thumbnail; "avatar": a 256×256 WebP square. */
   imageMode: "message" | "avatar";
 };
+
+export type ReceiveUploadOptions = StoreFileOptions & { maxBytes: number };
 
 type Prepared = {
   filePath: string;
@@ -166,13 +167,22 @@ type Prepared = {
 };
 
 /**
- * The whole upload: stream the body to a temp file (size-capped), sniff the type from the bytes,
- * process images with sharp, store the bytes (and thumbnail) with the driver, and record an
- * Attachment owned by the actor and not yet attached to a message. Temp files are always removed;
- * stored bytes are removed again when a later step fails.
+ * The whole upload: stream the body to a temp file (size-capped), then store it (storeFile).
  */
 export async function receiveUpload(ctx: Ctx, request: Request, opts: ReceiveUploadOptions): Promise<AttachmentDto> {
-  const temps: string[] = [];
+  const received = await receiveMultipartFile(request, opts);
+  return storeFile(ctx, received, opts);
+}
+
+/**
+ * A file received into `tempDir` (an upload, or a photo fetched for the actor) as an Attachment:
+ * sniff the type from the bytes, process images with sharp, store the bytes (and thumbnail) with
+ * the driver, and record an Attachment owned by the actor and not yet attached to a message.
+ * Takes the file: it and every temp file are always removed; stored bytes are removed again
+ * when a later step fails.
+ */
+export async function storeFile(ctx: Ctx, received: ReceivedFile, opts: StoreFileOptions): Promise<AttachmentDto> {
+  const temps: string[] = [received.path];
   const stored: string[] = [];
   const tempFile = (suffix: string) => {
     const file = path.join(opts.tempDir, `${randomUUID()}.${suffix}`);
@@ -180,8 +190,6 @@ export async function receiveUpload(ctx: Ctx, request: Request, opts: ReceiveUpl
     return file;
   };
   try {
-    const received = await receiveMultipartFile(request, opts);
-    temps.push(received.path);
     if (received.size === 0) throw badRequest("The file is empty");
 
     const sniffed = await sniffFile(received.path);

@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import type { AttachmentDto } from "./attachment-dto";
 import type { AttachmentKind } from "./media-type";
 import { uploadTempDir } from "./paths";
-import { receiveUpload } from "./receive-upload";
+import { receiveUpload, storeFile, type ReceivedFile } from "./receive-upload";
 import { storageDriver } from "./storage-driver";
 
 export type UploadPurpose = "message" | "avatar";
@@ -26,4 +26,9 @@ export async function uploadAttachment(ctx: Ctx, request: Request, opts: { purpo
     driver: storageDriver(),
     ...policy,
   });
+}
+
+/** A file already in uploadTempDir() (one the server fetched for the actor), stored as an upload of `purpose` is. */
+export async function storeFetchedFile(ctx: Ctx, file: ReceivedFile, purpose: UploadPurpose): Promise<AttachmentDto> {
+  return storeFile(ctx, file, { tempDir: uploadTempDir(), driver: storageDriver(), ...POLICIES[purpose] });
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { attachmentUrl } from "@/lib/storage/attachment-dto";
 import { testDb } from "@/lib/test-support/database";
 import { avatarColorFor, initialsOf, USERNAME_PATTERN, usernameBase } from "@/lib/users/profile-defaults";
 import { signInUser, type SignInIdentity } from "@/lib/users/sign-in-user";
@@ -14,7 +15,6 @@ function identity(overrides: Partial<SignInIdentity> = {}): SignInIdentity {
     providerAccountId: `acct-${unique}`,
     email: `person.${unique}@example.test`,
     name: `Person ${unique}`,
-    image: null,
     ...overrides,
   };
 }
@@ -25,12 +25,13 @@ const letters = () =>
 
 describe("signInUser", () => {
   it("creates a user on first sign-in with a derived profile", async () => {
-    const id = identity({ name: "  Grace Hopper  ", email: "  Grace.Hopper.X1@Example.TEST ", image: "https://img.example/g.png" });
+    const id = identity({ name: "  Grace Hopper  ", email: "  Grace.Hopper.X1@Example.TEST " });
     const signedIn = await signInUser(db, id, []);
-    expect(signedIn).toMatchObject({ role: "USER", isNew: true });
+    // The provider's photo is copied afterwards (provider-photo.ts), never linked.
+    expect(signedIn).toMatchObject({ role: "USER", isNew: true, wantsProviderPhoto: true });
 
     const user = await db.user.findUniqueOrThrow({ where: { id: signedIn.id }, include: { accounts: true } });
-    expect(user).toMatchObject({ email: "grace.hopper.x1@example.test", name: "Grace Hopper", initials: "GH", avatarUrl: "https://img.example/g.png" });
+    expect(user).toMatchObject({ email: "grace.hopper.x1@example.test", name: "Grace Hopper", initials: "GH", avatarUrl: null });
     expect(user.username).toMatch(USERNAME_PATTERN);
     expect(user.avatarColor).toBe(avatarColorFor("grace.hopper.x1@example.test"));
     expect(user.accounts.map((a) => [a.provider, a.providerAccountId])).toEqual([[id.provider, id.providerAccountId]]);
@@ -42,7 +43,7 @@ describe("signInUser", () => {
     const second = await signInUser(db, id, []);
     // Even if the provider reports a changed email or name later.
     const third = await signInUser(db, { ...id, email: `changed.${id.email}`, name: "Renamed" }, []);
-    expect(second).toEqual({ id: first.id, role: "USER", isNew: false });
+    expect(second).toEqual({ id: first.id, role: "USER", isNew: false, wantsProviderPhoto: false });
     expect(third.id).toBe(first.id);
     expect(await db.user.count({ where: { id: first.id } })).toBe(1);
     expect(await db.account.count({ where: { userId: first.id } })).toBe(1);
@@ -104,11 +105,24 @@ describe("signInUser", () => {
     expect(after).toMatchObject({ id: before.id, role: "ADMIN" });
   });
 
+  it("wants the provider's photo copied only for a new user or one still showing a provider's address", async () => {
+    const id = identity();
+    const { id: userId } = await signInUser(db, id, []);
+    const setPicture = (avatarUrl: string | null) => db.user.update({ where: { id: userId }, data: { avatarUrl } });
+
+    await setPicture("https://lh3.googleusercontent.com/a/photo=s96-c"); // stored before photos were copied
+    expect((await signInUser(db, id, [])).wantsProviderPhoto).toBe(true);
+    await setPicture(attachmentUrl(randomUUID())); // their own (or a copy)
+    expect((await signInUser(db, id, [])).wantsProviderPhoto).toBe(false);
+    await setPicture(null); // removed on purpose: not brought back
+    expect((await signInUser(db, id, [])).wantsProviderPhoto).toBe(false);
+  });
+
   it("links a sign-in from another provider with the same email to the same user", async () => {
     const google = identity();
     const first = await signInUser(db, google, []);
     const github = await signInUser(db, { ...google, provider: "github", providerAccountId: `gh-${randomUUID()}`, email: google.email.toUpperCase() }, []);
-    expect(github).toEqual({ id: first.id, role: "USER", isNew: false });
+    expect(github).toEqual({ id: first.id, role: "USER", isNew: false, wantsProviderPhoto: false });
     const accounts = await db.account.findMany({ where: { userId: first.id } });
     expect(accounts.map((a) => a.provider).sort()).toEqual(["github", "google"]);
     expect(await db.user.count({ where: { email: google.email } })).toBe(1);

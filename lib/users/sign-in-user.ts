@@ -1,16 +1,22 @@
 import type { Db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { avatarColorFor, initialsOf, usernameBase } from "./profile-defaults";
+import { isOwnPicture } from "./provider-photo";
 
 export type SignInIdentity = {
   provider: string;
   providerAccountId: string;
   email: string;
   name: string;
-  image?: string | null;
 };
 
-export type SignedInUser = { id: string; role: "USER" | "ADMIN"; isNew: boolean };
+export type SignedInUser = {
+  id: string;
+  role: "USER" | "ADMIN";
+  isNew: boolean;
+  /** New, or still showing a provider's address from before photos were copied: copy the provider's photo (provider-photo.ts). */
+  wantsProviderPhoto: boolean;
+};
 
 /**
  * Maps a provider identity to our own user: an existing link, else an existing user with the
@@ -27,9 +33,9 @@ export async function signInUser(
 
   const linked = await db.account.findUnique({
     where: { provider_providerAccountId: { provider: identity.provider, providerAccountId: identity.providerAccountId } },
-    select: { user: { select: { id: true, role: true } } },
+    select: { user: { select: userSelect } },
   });
-  let user = linked?.user ?? (await db.user.findUnique({ where: { email }, select: { id: true, role: true } }));
+  let user = linked?.user ?? (await db.user.findUnique({ where: { email }, select: userSelect }));
   let isNew = false;
 
   if (!user) {
@@ -45,10 +51,13 @@ export async function signInUser(
     });
   }
   if (shouldBeAdmin && user.role !== "ADMIN") {
-    user = await db.user.update({ where: { id: user.id }, data: { role: "ADMIN" }, select: { id: true, role: true } });
+    user = await db.user.update({ where: { id: user.id }, data: { role: "ADMIN" }, select: userSelect });
   }
-  return { id: user.id, role: user.role, isNew };
+  const wantsProviderPhoto = isNew || (user.avatarUrl !== null && !isOwnPicture(user.avatarUrl));
+  return { id: user.id, role: user.role, isNew, wantsProviderPhoto };
 }
+
+const userSelect = { id: true, role: true, avatarUrl: true } as const;
 
 async function createUserWithUniqueUsername(db: Db, identity: SignInIdentity) {
   const name = identity.name.trim() || identity.email.split("@")[0]!;
@@ -63,14 +72,13 @@ async function createUserWithUniqueUsername(db: Db, identity: SignInIdentity) {
           username,
           initials: initialsOf(name),
           avatarColor: avatarColorFor(identity.email),
-          avatarUrl: identity.image ?? null,
         },
-        select: { id: true, role: true },
+        select: userSelect,
       });
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
       // The same email signing in twice at once: the other request created the user.
-      const existing = await db.user.findUnique({ where: { email: identity.email }, select: { id: true, role: true } });
+      const existing = await db.user.findUnique({ where: { email: identity.email }, select: userSelect });
       if (existing) return existing;
     }
   }
