@@ -8,7 +8,7 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import { GROUP_COLORS } from "@/lib/client/groups";
 import { groupAbout, groupIcon, groupName } from "@/lib/groups/group-fields";
 import { adminFetch, errorMessage } from "./api";
-import { GroupIcon } from "./avatars";
+import { GroupIcon } from "./group-icon";
 import { btn, field } from "./buttons";
 import { FormError } from "./form-error";
 import { AlertIcon, CheckIcon } from "./icons";

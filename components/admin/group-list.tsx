@@ -2,7 +2,7 @@
 // action buttons are client components).
 import Link from "next/link";
 import type { AdminGroup } from "@/lib/admin/manage-groups";
-import { GroupIcon } from "./avatars";
+import { GroupIcon } from "./group-icon";
 import { Badge } from "./badge";
 import { btn, card } from "./buttons";
 import { ArchiveGroupButton, DeleteGroupButton, EditGroupButton } from "./group-actions";

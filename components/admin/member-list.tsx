@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { adminFetch, errorMessage } from "./api";
-import { UserAvatar } from "./avatars";
+import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "./badge";
 import { btn, field } from "./buttons";
 import { plural } from "./format";
@@ -98,7 +98,7 @@ export function MemberList({ groupId, groupName, members, meId }: { groupId: str
               <li key={m.id} data-testid="member-row" data-user-id={m.id} data-banned={m.banned ? "true" : "false"} className="flex flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 sm:flex-nowrap sm:px-5">
                 <div className="flex w-full min-w-0 items-center gap-3 sm:w-auto sm:flex-1">
                   <span className={m.banned ? "opacity-50 grayscale" : undefined}>
-                    <UserAvatar initials={m.initials} color={m.avatarColor} imageUrl={m.avatarUrl} size={40} />
+                    <Avatar label={m.name} initials={m.initials} color={m.avatarColor} imageUrl={m.avatarUrl} size={40} />
                   </span>
                   <div className="min-w-0 flex-1">
                     <p className="flex flex-wrap items-center gap-x-2 gap-y-0.5">

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { AdminDialog, DialogActions } from "./admin-dialog";
 import { adminFetch, errorMessage } from "./api";
-import { UserAvatar } from "./avatars";
+import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "./badge";
 import { btn, card } from "./buttons";
 import { FormError } from "./form-error";
@@ -78,7 +78,7 @@ export function UserList({ users, meId, query }: { users: AdminUserRow[]; meId: 
           return (
             <li key={u.id} data-testid="user-row" data-user-id={u.id} data-role={u.role} className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:flex-nowrap sm:px-5">
               <div className="flex w-full min-w-0 items-center gap-3 sm:w-auto sm:flex-1">
-                <UserAvatar initials={u.initials} color={u.avatarColor} imageUrl={u.avatarUrl} size={40} />
+                <Avatar label={u.name} initials={u.initials} color={u.avatarColor} imageUrl={u.avatarUrl} size={40} />
                 <div className="min-w-0 flex-1">
                   <p className="flex flex-wrap items-center gap-x-2 gap-y-0.5">
                     <span className="truncate font-medium text-fg" data-testid="user-name">

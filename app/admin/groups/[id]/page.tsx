@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { AdminsOnly } from "@/components/admin/admins-only";
-import { GroupIcon } from "@/components/admin/avatars";
+import { GroupIcon } from "@/components/admin/group-icon";
 import { card } from "@/components/admin/buttons";
 import { plural } from "@/components/admin/format";
 import { ArchiveGroupButton, DeleteGroupButton } from "@/components/admin/group-actions";
