@@ -26,11 +26,12 @@ export async function downloadToTempFile(url: string, opts: DownloadOptions): Pr
   } catch (err) {
     throw new DownloadError(`could not fetch: ${(err as Error).message}`);
   }
-  if (!res.ok || !res.body) throw new DownloadError(`answered ${res.status}`);
   const declared = Number(res.headers.get("content-length") ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > opts.maxBytes) {
-    await res.body.cancel().catch(() => undefined);
-    throw new DownloadError(`${declared} bytes is over ${opts.maxBytes}`);
+  const refused = !res.ok ? `answered ${res.status}` : Number.isFinite(declared) && declared > opts.maxBytes ? `${declared} bytes is over ${opts.maxBytes}` : null;
+  if (refused || !res.body) {
+    // Unread, the body would hold its connection until it is collected.
+    await res.body?.cancel().catch(() => undefined);
+    throw new DownloadError(refused ?? "no body");
   }
 
   await mkdir(opts.tempDir, { recursive: true, mode: 0o700 });
