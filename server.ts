@@ -20,6 +20,7 @@ const { startRealtime } = await import("@/lib/realtime/start-realtime");
 const { ioPublisher } = await import("@/lib/realtime/publisher");
 const { startMessageExpiry } = await import("@/lib/messages/expire-messages");
 const { startUnsentUploadSweep } = await import("@/lib/storage/remove-unsent-uploads");
+const { startLinkPreviewSweep } = await import("@/lib/link-previews/remove-old-previews");
 const { loggedUrl } = await import("@/lib/http/logged-url");
 
 async function main() {
@@ -67,6 +68,7 @@ async function main() {
 
   const expiry = startMessageExpiry(database, ioPublisher(), config.MESSAGE_EXPIRY_SWEEP_MS);
   const unsentUploads = startUnsentUploadSweep(database);
+  const oldLinkPreviews = startLinkPreviewSweep(database);
 
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
   logger.info({ url: `http://localhost:${config.PORT}`, dev }, "Convo is ready");
@@ -86,6 +88,7 @@ async function main() {
     await realtime.close();
     await expiry.stop();
     await unsentUploads.stop();
+    await oldLinkPreviews.stop();
     httpServer.closeAllConnections();
     await closed;
     await app.close?.();

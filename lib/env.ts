@@ -56,6 +56,21 @@ const schema = z.object({
   RATE_LIMIT_UPLOADS: z.coerce.number().int().min(1).default(30),
   /** Sign-in attempts per IP per 10 minutes. */
   RATE_LIMIT_SIGN_IN: z.coerce.number().int().min(1).default(30),
+  /** Turns off link previews: the server then never fetches a page someone types a link to. */
+  LINK_PREVIEWS_DISABLED: boolFlag,
+  /**
+   * host:port pairs (comma-separated) whose pages link previews may fetch although they are on a
+   * private or loopback address: only for tests' local pages. Every other private address is refused.
+   */
+  LINK_PREVIEW_PRIVATE_HOSTS: optionalString.transform(
+    (v) =>
+      new Set(
+        (v ?? "")
+          .split(",")
+          .map((h) => h.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+  ),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

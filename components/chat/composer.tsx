@@ -2,8 +2,8 @@
 // The message box: auto-growing, Enter sends, Shift+Enter adds a line, 4096 characters max,
 // typing signals throttled by the realtime client. Plus: the attach menu (photos & videos,
 // documents, location, poll), pasted images, the tray of files being uploaded (the text becomes their
-// caption; sending waits for the uploads), a reply banner, inline editing of my message, and
-// voice messages (the microphone button while the box is empty).
+// caption; sending waits for the uploads), a reply banner, inline editing of my message, the
+// preview of the text's first link, and voice messages (the microphone button while the box is empty).
 import { forwardRef, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ForwardedRef } from "react";
 import { CloseIcon, SendIcon, DocumentIcon, LocationIcon, MicIcon, PencilIcon, PhotoIcon, PlusIcon, PollIcon, SmileIcon } from "@/components/ui/icons";
 import { Menu, MenuItem } from "@/components/ui/menu";
@@ -18,10 +18,12 @@ import type { ViewMessage } from "@/lib/client/rows";
 import { uploadedAttachments } from "@/lib/client/uploads";
 import type { ReplyPreview } from "@/lib/realtime/contract";
 import { EmojiPanel } from "./emoji-panel";
+import { ComposerLinkPreview } from "./link-preview-card";
 import { LocationDialog } from "./location-dialog";
 import { PollDialog } from "./poll-dialog";
 import { MentionPicker } from "./mention-picker";
 import { UploadTray } from "./upload-tray";
+import { useLinkPreview } from "./use-link-preview";
 import { useMentions } from "./use-mentions";
 import type { UploadQueue } from "./use-upload-queue";
 import { useVoiceRecording } from "./use-voice-recording";
@@ -103,6 +105,8 @@ export const Composer = forwardRef(function Composer(
   const canSend = editing ? length > 0 && !tooLong && !saving : !tooLong && (hasFiles ? uploads.summary.failed === 0 : length > 0);
   // An empty box offers the microphone where Send would be, as WhatsApp does.
   const showMic = !editing && !hasFiles && length === 0;
+  // As in WhatsApp: none for an edit or for a caption of files.
+  const { shown: shownPreview, toSend: previewToSend, dismiss: dismissPreview, reset: resetPreview } = useLinkPreview(draft, !editing && !hasFiles);
 
   useLayoutEffect(() => {
     const el = local.current;
@@ -177,15 +181,20 @@ export const Composer = forwardRef(function Composer(
   );
   const sendNow = useCallback(() => {
     const attachments = uploadedAttachments(uploads.items);
-    const ok = client.send(conversationId, draft, { ...reply, ...(attachments.length ? { attachments } : {}) });
+    const ok = client.send(conversationId, draft, {
+      ...reply,
+      ...(attachments.length ? { attachments } : {}),
+      ...(previewToSend ? { linkPreview: previewToSend } : {}),
+    });
     setWaitingFor(null);
     if (!ok) return;
     store.getState().setDraft(conversationId, "");
     uploads.clear();
+    resetPreview();
     setNotice(null);
     if (replying) onCancelMode();
     onSent();
-  }, [client, conversationId, draft, reply, onCancelMode, onSent, replying, store, uploads]);
+  }, [client, conversationId, draft, reply, previewToSend, resetPreview, onCancelMode, onSent, replying, store, uploads]);
 
   /** A location or a poll, as a reply when one is being written. */
   const sendRich = (text: string, rich: Pick<RichParts, "location" | "poll">) => {
@@ -313,6 +322,16 @@ export const Composer = forwardRef(function Composer(
           </div>
         )}
         {!editing && <UploadTray queue={uploads} waitingToSend={waitingToSend} />}
+        {shownPreview && (
+          <ComposerLinkPreview
+            shown={shownPreview}
+            onDismiss={() => {
+              dismissPreview(shownPreview.url);
+              // The button goes with the card: keep the keyboard in the box.
+              local.current?.focus();
+            }}
+          />
+        )}
         {tooLong && (
           <p id="composer-error" role="alert" className="mb-2 px-2 text-sm text-danger" data-testid="composer-error">
             Message is too long: {fmt(length)} of {fmt(MAX_MESSAGE_LENGTH)} characters. Shorten it to send.

@@ -1,8 +1,9 @@
 "use client";
 // One message: WhatsApp-style bubble with tail, sender name (groups), "Forwarded", the quoted
 // message of a reply (reply-quote.tsx), photos / videos / audio / files / a location / a poll,
-// text or caption (React text only, http(s) links), time + pin + star + "edited" + ticks, the
-// reactions under it, and the button of its options menu (message-menu.tsx).
+// the preview of a linked page (link-preview-card.tsx), text or caption (React text only, http(s)
+// links), time + pin + star + "edited" + ticks, the reactions under it, and the button of its
+// options menu (message-menu.tsx).
 import { memo, useState } from "react";
 import { SystemText } from "@/components/groups/system-text";
 import { ChevronDownIcon, ForwardIcon, PinIcon, StarIcon } from "@/components/ui/icons";
@@ -14,6 +15,7 @@ import { emojiOnlyCount } from "@/lib/client/text";
 import type { TickStatus } from "@/lib/client/types";
 import type { ReplyPreview } from "@/lib/realtime/contract";
 import { bubbleActionColor, bubbleMetaColor } from "./bubble-colors";
+import { LinkPreviewCard } from "./link-preview-card";
 import { FileCard, LocationCard, MessageAudio, MessageImages, MessageVideo } from "./message-media";
 import { MessageMenu } from "./message-menu";
 import { MessagePoll } from "./message-poll";
@@ -128,6 +130,8 @@ export const MessageBubble = memo(function MessageBubble({
   const hasMedia = attachments.length > 0 || !!location;
   // A poll shows its question itself.
   const hasText = (!!text && !poll) || deleted;
+  // Text messages only (captions get none, as in WhatsApp); pending ones show the outbox's copy.
+  const linkPreview = hasText && !deleted && !hasMedia ? m.linkPreview : null;
   // Photos only, no caption: the time sits on the picture (like WhatsApp).
   const overlayMeta = !hasText && images.length > 0 && attachments.length === images.length && !location;
   const mediaFirst = hasMedia && !showName && !(m.forwarded && !deleted) && !(m.replyTo && !deleted);
@@ -267,6 +271,7 @@ export const MessageBubble = memo(function MessageBubble({
               />
             )}
 
+            {linkPreview && <LinkPreviewCard preview={linkPreview} metaColor={metaColor} />}
             {hasText && (
               <div
                 className={`break-words whitespace-pre-wrap text-fg [overflow-wrap:anywhere] ${

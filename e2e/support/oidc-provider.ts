@@ -10,6 +10,10 @@
 // Every account has a photo, as Google's do: `picture` is /picture/<sub>.png on this server, a
 // square of a colour of its own, which the app copies into its storage at the first sign-in.
 //
+// It also stands in for a web site linked in chats: /articles/<slug> is a page with Open Graph
+// tags (its image one of those squares), which the app fetches for link previews (the test server
+// allows this host in LINK_PREVIEW_PRIVATE_HOSTS).
+//
 // Run: npx tsx e2e/support/oidc-provider.ts   (port: E2E_OIDC_PORT, default 3211)
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -108,7 +112,21 @@ service.on("beforeUserinfo", (response: { body: unknown; statusCode: number }, r
   if (claims) response.body = claims;
 });
 
+/** GET /articles/<slug>: a news article's page, titled after its slug. */
+function serveArticle(req: IncomingMessage, res: ServerResponse) {
+  const slug = decodeURIComponent(req.url!.slice("/articles/".length)).replace(/[^a-z0-9-]/gi, "");
+  const title = slug.replace(/-/g, " ");
+  res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+  res.end(`<!doctype html><html><head><title>${title} | Daily Planet</title>
+<meta property="og:title" content="${title}">
+<meta property="og:description" content="Everything about ${title}, in one page.">
+<meta property="og:site_name" content="Daily Planet">
+<meta property="og:image" content="/picture/${slug}.png">
+</head><body><h1>${title}</h1></body></html>`);
+}
+
 const server = createServer((req, res) => {
+  if (req.method === "GET" && req.url?.startsWith("/articles/")) return serveArticle(req, res);
   if (req.method === "GET" && req.url?.startsWith("/picture/")) {
     servePicture(req, res).catch(() => res.writeHead(500).end());
     return;

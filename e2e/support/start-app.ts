@@ -102,6 +102,8 @@ const child: ChildProcess = spawn(process.execPath, [serverFile], {
     AUTH_GOOGLE_ID: "convo-e2e-client",
     AUTH_GOOGLE_SECRET: "convo-e2e-client-secret",
     AUTH_GOOGLE_ISSUER: OIDC_ISSUER,
+    // The OIDC stand-in also serves the web pages specs link to (link previews).
+    LINK_PREVIEW_PRIVATE_HOSTS: new URL(OIDC_ISSUER).host,
     ADMIN_EMAILS: "admin@example.com",
     // Every spec signs in fresh users from one IP: the production default (30 per 10 min) would
     // refuse the later specs' sign-ins.

@@ -3,6 +3,7 @@ import type {
   ConversationPatch,
   ConversationSummary,
   GroupSummary,
+  LinkPreviewDto,
   MemberDto,
   MessageReceipts,
   UserSummary,
@@ -99,6 +100,8 @@ export const api = {
   user: (id: string) => request<{ user: UserSummary }>(`/api/v1/users/${enc(id)}`),
   searchUsers: (q: string, signal?: AbortSignal) =>
     request<{ users: UserSummary[] }>(`/api/v1/users?q=${enc(q)}`, { signal }),
+  /** What a link's page shows, fetched by the server; null when it has nothing to show. Memoized in ./link-previews. */
+  linkPreview: (url: string) => request<{ preview: LinkPreviewDto | null }>("/api/v1/link-previews", { method: "POST", json: { url } }),
   // ---- private groups (owner / admins) ----
   createGroup: (input: { name: string; icon?: string; iconBg?: string; about?: string; memberIds: string[] }) =>
     request<{ conversation: ConversationSummary }>("/api/v1/groups", { method: "POST", json: input }),

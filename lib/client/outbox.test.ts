@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { LinkPreviewDto } from "@/lib/realtime/contract";
 import {
   addEntry,
   dueForSend,
@@ -8,6 +9,7 @@ import {
   parseOutbox,
   removeEntry,
   saveOutboxChanges,
+  sendInput,
   updateEntry,
 } from "./outbox";
 
@@ -95,6 +97,44 @@ describe("outbox persistence", () => {
     };
     expect(loadOutbox(broken, "u1")).toEqual([]);
     expect(() => saveOutboxChanges(broken, "u1", [], [entry("a")])).not.toThrow();
+  });
+});
+
+describe("an entry with a link preview", () => {
+  const linkPreview: LinkPreviewDto = {
+    url: "https://example.org/post",
+    title: "A post",
+    description: "What it says",
+    siteName: "Example",
+    thumbnail: "data:image/webp;base64,UklGRg==",
+  };
+  const withPreview = (over = {}) => ({
+    ...newEntry({ clientId: "lp", conversationId: "c1", senderId: "u1", text: "see https://example.org/post", linkPreview }, at),
+    ...over,
+  });
+
+  it("is sent with the link's url only (the server attaches its own copy)", () => {
+    expect(sendInput(withPreview())).toEqual({ conversationId: "c1", clientId: "lp", text: "see https://example.org/post", linkPreviewUrl: "https://example.org/post" });
+    expect(sendInput(entry("plain"))).not.toHaveProperty("linkPreviewUrl");
+    // No undefined key is stored for plain text.
+    expect("linkPreview" in newEntry({ clientId: "p", conversationId: "c1", senderId: "u1", text: "hi", linkPreview: undefined }, at)).toBe(false);
+  });
+
+  it("round-trips through storage", () => {
+    const storage = new MemoryStorage();
+    saveOutboxChanges(storage, "u1", [], [withPreview()]);
+    expect(loadOutbox(storage, "u1")[0]?.linkPreview).toEqual(linkPreview);
+  });
+
+  it("is dropped when its preview is not what this app stores", () => {
+    const bad = (over: Partial<LinkPreviewDto>) => JSON.stringify([withPreview({ linkPreview: { ...linkPreview, ...over } })]);
+    expect(parseOutbox(bad({}), "u1")).toHaveLength(1);
+    expect(parseOutbox(bad({ thumbnail: null, description: null, siteName: null }), "u1")).toHaveLength(1);
+    expect(parseOutbox(bad({ thumbnail: "javascript:alert(1)" }), "u1")).toEqual([]);
+    expect(parseOutbox(bad({ thumbnail: "https://tracker.test/pixel.png" }), "u1")).toEqual([]);
+    expect(parseOutbox(bad({ thumbnail: `data:image/webp;base64,${"A".repeat(32_000)}` }), "u1")).toEqual([]);
+    expect(parseOutbox(bad({ title: "t".repeat(201) }), "u1")).toEqual([]);
+    expect(parseOutbox(bad({ url: `https://example.org/${"a".repeat(2048)}` }), "u1")).toEqual([]);
   });
 });
 

@@ -48,13 +48,23 @@ const entrySchema = z.object({
   location: z.object({ lat: z.number(), lng: z.number(), label: z.string().max(200).optional() }).optional(),
   /** A poll: `text` is its question. */
   poll: z.object({ options: z.array(z.string().max(100)).min(2).max(12), multiple: z.boolean() }).optional(),
+  linkPreview: z
+    .object({
+      url: z.string().min(1).max(2048),
+      title: z.string().max(200),
+      description: z.string().max(300).nullable(),
+      siteName: z.string().max(100).nullable(),
+      // Becomes an <img> src: only an inline image, never a link to anywhere.
+      thumbnail: z.string().max(32_000).startsWith("data:image/").nullable(),
+    })
+    .optional(),
 });
 
 export function outboxKey(userId: string): string {
   return `convo:outbox:v1:${userId}`;
 }
 
-export type RichParts = Pick<OutboxEntry, "replyToId" | "replyTo" | "attachments" | "location" | "poll">;
+export type RichParts = Pick<OutboxEntry, "replyToId" | "replyTo" | "attachments" | "location" | "poll" | "linkPreview">;
 
 export function newEntry(
   input: { clientId: string; conversationId: string; senderId: string; text: string } & RichParts,
@@ -62,7 +72,7 @@ export function newEntry(
 ): OutboxEntry {
   const entry: OutboxEntry = { ...input, createdAt: now.toISOString(), attempts: 0, lastAttemptAt: null, failed: null };
   // Plain text entries stay exactly as they were (no undefined keys in storage).
-  for (const k of ["replyToId", "replyTo", "attachments", "location", "poll"] as const) if (entry[k] === undefined) delete entry[k];
+  for (const k of ["replyToId", "replyTo", "attachments", "location", "poll", "linkPreview"] as const) if (entry[k] === undefined) delete entry[k];
   if (entry.attachments?.length === 0) delete entry.attachments;
   return entry;
 }
@@ -81,6 +91,7 @@ export function sendInput(e: OutboxEntry): {
   attachmentIds?: string[];
   location?: { lat: number; lng: number; label?: string };
   poll?: { options: string[]; multiple: boolean };
+  linkPreviewUrl?: string;
   retry?: boolean;
 } {
   return {
@@ -91,6 +102,8 @@ export function sendInput(e: OutboxEntry): {
     ...(e.attachments?.length ? { attachmentIds: e.attachments.map((a) => a.id) } : {}),
     ...(e.location ? { location: e.location } : {}),
     ...(e.poll ? { poll: e.poll } : {}),
+    // The server attaches its own cached copy of that url's preview.
+    ...(e.linkPreview ? { linkPreviewUrl: e.linkPreview.url } : {}),
     // Sent before (its ack may have been lost): the server tells if it has since disappeared.
     ...(e.attempts > 0 ? { retry: true } : {}),
   };

@@ -83,6 +83,18 @@ describe("buildRows", () => {
     expect(last.key).toBe(messageKey({ senderId: ME, clientId: "p1" }));
   });
 
+  it("shows the outbox entry's link preview while pending, then the stored one", () => {
+    const linkPreview = { url: "https://example.org", title: "Example", description: null, siteName: null, thumbnail: null };
+    const entry = newEntry({ clientId: "p1", conversationId: "c1", senderId: ME, text: "https://example.org", linkPreview }, new Date(2025, 2, 10, 9, 5));
+    const bubble = (rows: ReturnType<typeof buildRows>) => rows.flatMap((r) => (r.kind === "message" ? [r.message] : []));
+    expect(bubble(buildRows({ messages: [], pending: [entry], meId: ME, unreadAfterSeq: null }))[0]).toMatchObject({ pending: { failed: null }, linkPreview });
+    const storedPreview = { ...linkPreview, title: "Example (as the server stored it)" };
+    const stored = msg(1, { senderId: ME, clientId: "p1", text: "https://example.org", linkPreview: storedPreview });
+    expect(bubble(buildRows({ messages: [stored], pending: [entry], meId: ME, unreadAfterSeq: null }))).toMatchObject([{ pending: null, linkPreview: storedPreview }]);
+    // Edited out (or never had one): none.
+    expect(bubble(buildRows({ messages: [msg(2)], pending: [], meId: ME, unreadAfterSeq: null }))[0]!.linkPreview).toBeNull();
+  });
+
   it("keeps keys unique even if two stored messages share a clientId", () => {
     const rows = buildRows({
       messages: [msg(1, { clientId: "same", senderId: ANA }), msg(2, { clientId: "same", senderId: ANA })],

@@ -24,6 +24,7 @@ export type ViewMessage = {
   location: MessageDto["location"];
   system: MessageDto["system"];
   poll: MessageDto["poll"];
+  linkPreview: MessageDto["linkPreview"];
   withheld: boolean;
   /** Set while the message sits in my outbox. */
   pending: { failed: string | null } | null;
@@ -61,6 +62,7 @@ export function fromDto(m: MessageDto): ViewMessage {
     location: m.location ?? null,
     system: m.system ?? null,
     poll: m.poll ?? null,
+    linkPreview: m.linkPreview ?? null,
     withheld: m.withheld ?? false,
     pending: null,
   };
@@ -85,6 +87,7 @@ export function fromOutbox(e: OutboxEntry): ViewMessage {
     location: e.location ? { lat: e.location.lat, lng: e.location.lng, label: e.location.label ?? null } : null,
     system: null,
     poll: e.poll ? { multiple: e.poll.multiple, options: e.poll.options.map((text) => ({ text, voterIds: [] })) } : null,
+    linkPreview: e.linkPreview ?? null,
     withheld: false,
     pending: { failed: e.failed },
   };

@@ -24,6 +24,7 @@ import * as deleteRoute from "@/app/api/v1/messages/delete/route";
 import * as votesRoute from "@/app/api/v1/messages/[id]/votes/route";
 import * as searchRoute from "@/app/api/v1/search/route";
 import * as starredRoute from "@/app/api/v1/starred/route";
+import * as linkPreviewsRoute from "@/app/api/v1/link-previews/route";
 import { openDirect } from "@/lib/conversations/open-direct";
 import { joinGroup } from "@/lib/groups/join-group";
 import { sendMessage } from "@/lib/messages/send-message";
@@ -107,6 +108,8 @@ function routes(t: { chatId: string; messageId: string } = { chatId: directId, m
     ["export chat", exportRoute.GET, "GET", `/api/v1/conversations/${t.chatId}/export?tz=UTC`, { id: t.chatId }, undefined],
     ["vote", votesRoute.PUT, "PUT", `/api/v1/messages/${t.messageId}/votes`, { id: t.messageId }, { options: [0] }],
     ["list pins", pinsRoute.GET, "GET", `/api/v1/conversations/${t.chatId}/pins`, { id: t.chatId }, undefined],
+    // Not about a chat: an address inside our network, which is never fetched (null preview).
+    ["link preview", linkPreviewsRoute.POST, "POST", "/api/v1/link-previews", {}, { url: "http://127.0.0.1:5432/" }],
     ["message timer", messageTimerRoute.PUT, "PUT", `/api/v1/conversations/${t.chatId}/message-timer`, { id: t.chatId }, { seconds: 86400 }],
   ] as const;
 }

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { MessageDto, PollDto, ReplyPreview, SystemEvent } from "@/lib/realtime/contract";
+import { shownLinkPreview } from "@/lib/link-previews/link-preview-dto";
+import type { LinkPreviewDto, MessageDto, PollDto, ReplyPreview, SystemEvent } from "@/lib/realtime/contract";
 import { attachmentDtoSelect, attachmentKind, toAttachmentDto } from "@/lib/storage/attachment-dto";
 
 /** What a one-line quote of a message needs: a reply's original, a pinned message. */
@@ -153,6 +154,8 @@ type Metadata = {
   deletedByAdmin?: boolean;
   /** "Reply privately": the quoted group's name when the reply was sent (see sendMessage). */
   quotedChatName?: string;
+  /** The linked page as it was when the message was sent. */
+  linkPreview?: LinkPreviewDto;
 } | null;
 
 /** A poll's options (from its metadata) with who chose each. */
@@ -210,6 +213,7 @@ export function toMessageDto(row: MessageRow, readerId: string | null): MessageD
     location: deleted || !metadata?.location ? null : { ...metadata.location, label: metadata.location.label ?? null },
     system: systemEventOf(row.metadata),
     poll: deleted ? null : pollOf(metadata, row.pollVotes.filter(shownTo(readerId))),
+    linkPreview: deleted ? null : shownLinkPreview(metadata?.linkPreview, shown.text),
     version: row.version,
   };
 }

@@ -9,6 +9,9 @@ import type { MessageDto } from "@/lib/realtime/contract";
 import { MAX_MESSAGE_LENGTH } from "@/lib/limits";
 import { clientId, id } from "@/lib/validation";
 import { attachmentKind, attachmentUrl } from "@/lib/storage/attachment-dto";
+import { linksOf } from "@/lib/link-previews/link-preview-dto";
+import { cachedLinkPreview, MAX_LINK_LENGTH } from "@/lib/link-previews/preview-link";
+import type { LinkPreviewDto } from "@/lib/realtime/contract";
 import { pollOptions, pollQuestion } from "./poll-rules";
 import { assertMaySend } from "./chat-writable";
 import type { MessageRow } from "./message-dto";
@@ -36,6 +39,8 @@ export const sendMessageInput = z
       .optional(),
     /** A poll: `text` is its question. */
     poll: pollInput.optional(),
+    /** The link of `text` whose preview (fetched by previewLink) goes with the message. */
+    linkPreviewUrl: z.string().max(MAX_LINK_LENGTH).optional(),
     /** Not the first attempt of this clientId (see disappearedBefore). */
     retry: z.boolean().optional(),
   })
@@ -67,6 +72,7 @@ async function send(ctx: Ctx, data: z.output<typeof sendMessageInput>): Promise<
   // again, it would show a second time. Only retries ask, so first sends cost nothing more.
   if (data.retry && (await disappearedBefore(ctx, data.clientId))) throw sentAndDisappeared();
   const quotedChat = data.replyToId ? await assertQuotable(ctx, data.replyToId, data.conversationId) : null;
+  const linkPreview = await linkPreviewFor(ctx, data);
 
   let message: MessageRow;
   try {
@@ -75,7 +81,7 @@ async function send(ctx: Ctx, data: z.output<typeof sendMessageInput>): Promise<
       clientId: data.clientId,
       type: await messageType(ctx, data),
       text: data.text?.trim() ? data.text : null,
-      metadata: messageMetadata(data, quotedChat),
+      metadata: messageMetadata(data, quotedChat, linkPreview),
       replyToId: data.replyToId,
       attachmentIds: data.attachmentIds,
     });
@@ -121,13 +127,25 @@ class ReplayInstead extends Error {
  * `quotedChat`: the group a private reply quotes, named as it is now (see QuotedChat): the quote
  * keeps this name, so someone who later leaves the group doesn't learn what it is renamed to.
  */
-function messageMetadata(data: z.output<typeof sendMessageInput>, quotedChat: QuotedChat) {
+function messageMetadata(data: z.output<typeof sendMessageInput>, quotedChat: QuotedChat, linkPreview: LinkPreviewDto | null) {
   const metadata = {
+    ...(linkPreview ? { linkPreview } : {}),
     ...(data.location ? { location: { ...data.location, label: data.location.label ?? null } } : {}),
     ...(data.poll ? { poll: data.poll } : {}),
     ...(quotedChat ? { quotedChatName: quotedChat.name } : {}),
   };
   return Object.keys(metadata).length > 0 ? metadata : undefined;
+}
+
+/**
+ * The preview a text message goes with: the cached one of a link in its text. A message with
+ * files, a location or a poll has none (their own content is shown instead, as in WhatsApp), nor
+ * one whose link was never previewed: it is sent without, never held up by a fetch.
+ */
+async function linkPreviewFor(ctx: Ctx, data: z.output<typeof sendMessageInput>): Promise<LinkPreviewDto | null> {
+  const url = data.linkPreviewUrl;
+  if (!url || data.attachmentIds?.length || data.location || data.poll || !linksOf(data.text ?? null).includes(url)) return null;
+  return cachedLinkPreview(ctx, url);
 }
 
 async function messageType(ctx: Ctx, data: z.output<typeof sendMessageInput>): Promise<MessageType> {

@@ -3,7 +3,7 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import { env } from "@/lib/env";
 import { RateLimited } from "@/lib/errors";
 
-export type LimitKind = "messages" | "api" | "apiIp" | "uploads" | "signIn" | "typing" | "receipts";
+export type LimitKind = "messages" | "api" | "apiIp" | "uploads" | "signIn" | "typing" | "receipts" | "linkPreviews";
 
 type Limiters = Record<LimitKind, RateLimiterAbstract>;
 
@@ -28,6 +28,8 @@ function options() {
     // one for each chat with unread messages at once. A receipt is told to the chat only when a
     // watermark moves (at most once per message), so this bounds database work, not fan-out.
     receipts: { points: 600, duration: 10 },
+    // Pages fetched for link previews (cached ones are free): a link typed every 2 s all minute.
+    linkPreviews: { points: 30, duration: 60 },
   } satisfies Record<LimitKind, { points: number; duration: number }>;
 }
 

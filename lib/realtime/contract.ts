@@ -74,11 +74,23 @@ export type MessageDto = {
   location: { lat: number; lng: number; label: string | null } | null;
   system: SystemEvent | null;
   poll: PollDto | null;
+  /** The page its text links to, as the server fetched it when the message was written; null once the link is edited out. */
+  linkPreview: LinkPreviewDto | null;
   /**
    * Raised by every message:updated change (edit, reaction, vote): of two copies of a message,
    * the one with the higher version is the newer, whenever each was read.
    */
   version: number;
+};
+
+/** What a linked page says about itself (its title, description and image), shown above the text. */
+export type LinkPreviewDto = {
+  url: string;
+  title: string;
+  description: string | null;
+  siteName: string | null;
+  /** A small square WebP of the page's image, as a data: URL (no request to the site from any browser). */
+  thumbnail: string | null;
 };
 
 /** A message pinned at the top of its chat, for everyone in it, until expiresAt. */
@@ -221,6 +233,8 @@ export type ClientToServerEvents = {
       location?: { lat: number; lng: number; label?: string };
       /** A poll: `text` is its question. */
       poll?: { options: string[]; multiple?: boolean };
+      /** The link of `text` whose preview (as fetched by POST /api/v1/link-previews) goes with the message. */
+      linkPreviewUrl?: string;
       /**
        * Not the first attempt of this clientId. Answered GONE when the first attempt was stored
        * and has since disappeared (a disappearing message whose ack was lost).
