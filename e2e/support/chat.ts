@@ -1,14 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { expect, type Locator, type Page } from "@playwright/test";
-import { signInLocally } from "./auth";
+import { signInDirectly } from "./auth";
 import { APP_URL } from "./env";
 import type { Person } from "./auth";
 import type { TestUser } from "./fixtures";
 
 // Chat steps shared by the specs, as a user performs them.
 
+/** Signs each user in (through the endpoint the sign-in form posts to: auth.spec tests the form). */
 export async function signInAll(users: TestUser[]): Promise<void> {
-  for (const user of users) await signInLocally(user.page, user);
+  for (const user of users) await signInDirectly(user.page, user);
 }
 
 /** New chat → search the person → open the DM. Returns the conversation id. */
