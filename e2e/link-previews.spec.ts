@@ -42,6 +42,16 @@ test("a link's preview shows as it is typed and goes with the message; × sends 
   await expectNoAxeViolations(B, "[data-testid=chat-pane]");
   await screenshot(B, testInfo, "link-preview-received");
 
+  // The chat's Links lists it with the page's title and picture.
+  await B.getByTestId("chat-header-button").click();
+  await B.getByTestId("media-links-docs").click();
+  const gallery = B.getByTestId("media-gallery");
+  await gallery.getByTestId("gallery-tab-links").click();
+  await expect(gallery.getByTestId("gallery-link")).toContainText("Convo ships link previews");
+  await expect(gallery.getByTestId("gallery-link-thumbnail")).toHaveAttribute("src", /^data:image\/webp;base64,/);
+  await expectNoAxeViolations(B, "[data-testid=media-gallery]");
+  await screenshot(B, testInfo, "link-preview-gallery");
+
   // Reloaded, the preview comes with the history.
   await B.reload();
   await expect(bubble(B, "Have you seen this?").getByTestId("link-preview")).toContainText("Convo ships link previews");

@@ -13,7 +13,8 @@ import { formatListTime } from "@/lib/client/format";
 import { appendPage, docItems, groupByMonth, linkItems, mediaTiles, type LinkItem, type MediaTile } from "@/lib/client/gallery";
 import { useIsClient, useNow } from "@/lib/client/hooks";
 import { profileApi, type MediaKind } from "@/lib/client/profile";
-import type { MessageDto } from "@/lib/realtime/contract";
+import { previewThumbnail } from "@/lib/client/link-previews";
+import type { LinkPreviewDto, MessageDto } from "@/lib/realtime/contract";
 
 type Page = { messages: MessageDto[]; nextBefore: number | null; status: "loading" | "ready" | "error"; error: string | null };
 
@@ -286,10 +287,9 @@ function GalleryPage({
             <ul aria-label={`Links, ${g.label}`}>
               {(g.items as LinkItem[]).map((l) => (
                 <li key={l.key} className="flex items-start gap-3 px-5 py-2.5 hover:bg-hover" data-testid="gallery-link">
-                  <span className="mt-0.5 flex h-10 w-10 shrink-0 items-center justify-center rounded-lg bg-panel-2 text-muted">
-                    <LinkIcon size={20} />
-                  </span>
+                  <LinkThumbnail preview={l.preview} />
                   <div className="min-w-0 flex-1">
+                    {l.preview && <p className="line-clamp-2 text-[14px] leading-[18px] font-semibold [overflow-wrap:anywhere] text-fg">{l.preview.title}</p>}
                     <a
                       href={l.href}
                       target="_blank"
@@ -341,5 +341,17 @@ function GalleryPage({
         </div>
       )}
     </div>
+  );
+}
+
+/** The page's picture when the link went with its preview (an inline data: image), else a link icon. */
+function LinkThumbnail({ preview }: { preview: LinkPreviewDto | null }) {
+  const src = preview ? previewThumbnail(preview) : null;
+  // eslint-disable-next-line @next/next/no-img-element -- an inline data: thumbnail; the title says what it is
+  if (src) return <img src={src} alt="" className="mt-0.5 h-10 w-10 shrink-0 rounded-lg object-cover" data-testid="gallery-link-thumbnail" />;
+  return (
+    <span className="mt-0.5 flex h-10 w-10 shrink-0 items-center justify-center rounded-lg bg-panel-2 text-muted">
+      <LinkIcon size={20} />
+    </span>
   );
 }

@@ -32,6 +32,15 @@ describe("media gallery", () => {
     ]);
   });
 
+  it("gives a link the preview its message was sent with, and only that link", () => {
+    const preview = { url: "https://news.test/a", title: "A headline", description: null, siteName: "News", thumbnail: null };
+    const items = linkItems([msg(6, { text: "https://news.test/a and https://other.test/b", linkPreview: preview })]);
+    expect(items.map((l) => [l.href, l.preview?.title ?? null])).toEqual([
+      ["https://news.test/a", "A headline"],
+      ["https://other.test/b", null],
+    ]);
+  });
+
   it("appends pages without duplicates", () => {
     expect(appendPage([msg(3), msg(2)], [msg(2), msg(1)]).map((m) => m.seq)).toEqual([3, 2, 1]);
   });

@@ -1,10 +1,11 @@
 // The "Media, links and docs" gallery of a chat: pages of messages from
 // GET /api/v1/conversations/:id/media turned into tiles, documents and links (pure).
-import type { AttachmentDto, MessageDto } from "@/lib/realtime/contract";
+import type { AttachmentDto, LinkPreviewDto, MessageDto } from "@/lib/realtime/contract";
 import { linkify } from "./text";
 
 export type MediaTile = { key: string; message: MessageDto; attachment: AttachmentDto };
-export type LinkItem = { key: string; message: MessageDto; href: string; text: string; host: string };
+/** `preview`: the page's, when the message was sent with the preview of this link. */
+export type LinkItem = { key: string; message: MessageDto; href: string; text: string; host: string; preview: LinkPreviewDto | null };
 
 const isMedia = (a: AttachmentDto) => a.kind === "IMAGE" || a.kind === "VIDEO";
 
@@ -32,7 +33,8 @@ export function linkItems(messages: readonly MessageDto[]): LinkItem[] {
       } catch {
         // linkify only returns parseable URLs
       }
-      out.push({ key: `${m.id}:${out.length}`, message: m, href: part.href, text: part.text, host });
+      const preview = m.linkPreview?.url === part.href ? m.linkPreview : null;
+      out.push({ key: `${m.id}:${out.length}`, message: m, href: part.href, text: part.text, host, preview });
     }
   }
   return out;
