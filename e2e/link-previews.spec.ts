@@ -71,6 +71,36 @@ test("a link's preview shows as it is typed and goes with the message; × sends 
   expect(askedTheSite).toEqual([]);
 });
 
+test("with link previews off in Settings, a typed link is never sent to the server to fetch", async ({ newUsers }) => {
+  const [ana, ben] = await newUsers(2, { label: "links-off" });
+  await signInAll([ana!, ben!]);
+  const A = ana!.page;
+  const askedForPreviews: string[] = [];
+  A.on("request", (req) => {
+    if (req.url().includes("/api/v1/link-previews")) askedForPreviews.push(req.url());
+  });
+  await A.getByTestId("profile-button").click();
+  await A.getByTestId("open-settings").click();
+  const toggle = A.getByTestId("profile-drawer").getByTestId("settings-link-previews");
+  await toggle.scrollIntoViewIfNeeded();
+  await expect(toggle).toHaveAttribute("aria-checked", "true");
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-checked", "false");
+  await expectNoAxeViolations(A, '[data-testid="profile-drawer"]');
+  await A.getByTestId("profile-back").click();
+
+  await startDirectChat(A, ben!.name);
+  await A.getByTestId("composer-input").fill(`private ${OIDC_ISSUER}/articles/Not-for-anyone`);
+  // Past the pause after which the box would ask for it.
+  await A.waitForTimeout(1_000);
+  await expect(A.getByTestId("composer-link-preview")).toHaveCount(0);
+  await expect(A.getByTestId("composer-link-preview-loading")).toHaveCount(0);
+  await A.getByTestId("composer-input").press("Enter");
+  await expect(bubble(A, "private")).toBeVisible();
+  await expect(bubble(A, "private").getByTestId("link-preview")).toHaveCount(0);
+  expect(askedForPreviews).toEqual([]);
+});
+
 test("the preview card reads well in the dark theme and on a phone", async ({ newUsers }, testInfo) => {
   const [ana, ben] = await newUsers(2, { label: "links-dark" });
   await ana!.page.emulateMedia({ colorScheme: "dark" });

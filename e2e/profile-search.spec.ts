@@ -155,7 +155,7 @@ test.describe("profile", () => {
     // One setting never resets another.
     await expect
       .poll(async () => (await api<{ profile: { settings: { theme: string; notificationSounds: boolean } } }>(page, "GET", "/api/v1/me")).profile.settings)
-      .toEqual({ theme: "dark", notificationSounds: false, language: "en", readReceipts: true, lastSeen: "everyone" });
+      .toEqual({ theme: "dark", notificationSounds: false, language: "en", readReceipts: true, lastSeen: "everyone", linkPreviews: true });
     await expect(page.locator("html")).toHaveClass(/dark/);
     await expect(page.getByTestId("settings-language")).toHaveValue("en");
 

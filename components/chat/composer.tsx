@@ -77,6 +77,8 @@ export const Composer = forwardRef(function Composer(
   const meId = useChat((s) => s.me.id);
   const draft = useChat((s) => s.drafts[conversationId] ?? "");
   const isGroup = useChat((s) => s.conversations[conversationId]?.type === "GROUP");
+  // Off in my settings: no link I type is ever sent to the server to be fetched.
+  const linkPreviewsOn = useChat((s) => s.profile?.settings.linkPreviews !== false);
   const members = useChat((s) => s.members[conversationId]);
   const local = useRef<HTMLTextAreaElement | null>(null);
   const mediaInput = useRef<HTMLInputElement>(null);
@@ -106,7 +108,7 @@ export const Composer = forwardRef(function Composer(
   // An empty box offers the microphone where Send would be, as WhatsApp does.
   const showMic = !editing && !hasFiles && length === 0;
   // As in WhatsApp: none for an edit or for a caption of files.
-  const { shown: shownPreview, toSend: previewToSend, dismiss: dismissPreview, reset: resetPreview } = useLinkPreview(draft, !editing && !hasFiles);
+  const { shown: shownPreview, toSend: previewToSend, dismiss: dismissPreview, reset: resetPreview } = useLinkPreview(draft, linkPreviewsOn && !editing && !hasFiles);
 
   useLayoutEffect(() => {
     const el = local.current;

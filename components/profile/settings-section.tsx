@@ -69,6 +69,7 @@ export function SettingsSection() {
   const sounds = profile?.settings.notificationSounds ?? true;
   const readReceipts = profile?.settings.readReceipts ?? true;
   const lastSeen = profile?.settings.lastSeen ?? "everyone";
+  const linkPreviews = profile?.settings.linkPreviews ?? true;
   const desktop = useSyncExternalStore(subscribeDesktopNotifications, desktopNotificationState, () => "unsupported" as const);
   const ids = useId();
 
@@ -134,6 +135,14 @@ export function SettingsSection() {
         disabled={!profile}
         onToggle={() => void saveSettings({ readReceipts: !readReceipts })}
         testId="settings-read-receipts"
+      />
+      <SettingSwitch
+        label="Link previews"
+        hint="Show the page of a link you type, and send its preview. If turned off, the pages of the links you write are never fetched."
+        checked={linkPreviews}
+        disabled={!profile}
+        onToggle={() => void saveSettings({ linkPreviews: !linkPreviews })}
+        testId="settings-link-previews"
       />
 
       <div className="px-6 py-3">

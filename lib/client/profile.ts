@@ -7,7 +7,7 @@ import { request } from "./api";
 import type { Theme } from "./theme";
 
 export type LastSeenAudience = "everyone" | "nobody";
-export type UserSettings = { theme: Theme; notificationSounds: boolean; language: "en"; readReceipts: boolean; lastSeen: LastSeenAudience };
+export type UserSettings = { theme: Theme; notificationSounds: boolean; language: "en"; readReceipts: boolean; lastSeen: LastSeenAudience; linkPreviews: boolean };
 
 export type MyProfile = UserSummary & {
   email: string;

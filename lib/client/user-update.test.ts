@@ -39,7 +39,7 @@ describe("user:updated / profile:updated in the store", () => {
       bio: "hi",
       phoneNumber: null,
       role: "USER",
-      settings: { theme: "dark", notificationSounds: true, language: "en", readReceipts: true, lastSeen: "everyone" },
+      settings: { theme: "dark", notificationSounds: true, language: "en", readReceipts: true, lastSeen: "everyone", linkPreviews: true },
     });
     store.getState().userUpdated({ id: ME, name: "New Me", username: "newme", initials: "NM", avatarColor: "#000", avatarUrl: null });
     const s = store.getState();

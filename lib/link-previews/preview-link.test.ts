@@ -12,6 +12,7 @@ import { forwardMessages } from "@/lib/messages/forward-message";
 import { listMessages } from "@/lib/messages/list-messages";
 import { sendMessage } from "@/lib/messages/send-message";
 import { setEnv } from "@/lib/storage/test-support/upload-requests";
+import { updateProfile } from "@/lib/users/profile";
 import { testDb } from "@/lib/test-support/database";
 import { createTestUser, type TestUser } from "@/lib/test-support/fixtures";
 import { previewLink } from "./preview-link";
@@ -139,6 +140,16 @@ describe("previewLink", () => {
     } finally {
       setEnv({ LINK_PREVIEWS_DISABLED: undefined });
     }
+  });
+
+  it("fetches nothing for someone who turned link previews off in their settings", async () => {
+    const dana = await createTestUser(db, { name: "Dana Private" });
+    await updateProfile(dana.ctx, { settings: { linkPreviews: false } });
+    const url = article();
+    expect((await previewLink(dana.ctx, { url })).preview).toBeNull();
+    expect(hitsOf(url)).toBe(0);
+    await updateProfile(dana.ctx, { settings: { linkPreviews: true } });
+    expect((await previewLink(dana.ctx, { url })).preview?.title).toBe("Rust 2.0 released");
   });
 
   it("limits how many pages one person has fetched, not how often they see cached ones", async () => {

@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { consume } from "@/lib/rate-limit/limiters";
 import type { LinkPreviewDto } from "@/lib/realtime/contract";
+import { readSettings } from "@/lib/users/user-settings";
 import { toLinkPreviewDto } from "./link-preview-dto";
 import { decodeHtml, parsePageMeta } from "./parse-page";
 import { fetchPublic } from "./public-fetch";
@@ -33,10 +34,14 @@ type Fields = { title: string; description: string | null; siteName: string | nu
 /** Fetches in progress in this process, by address: people typing the same link share one. */
 const inFlight = new Map<string, Promise<Fields | null>>();
 
-/** The preview of `url`, from the cache or fetched now; null when the page has none (or previews are off). */
+/**
+ * The preview of `url`, from the cache or fetched now; null when the page has none, or previews
+ * are off (for this server, or in the actor's settings: a link they type is then never fetched,
+ * whichever device asks, so a one-time link stays unused).
+ */
 export async function previewLink(ctx: Ctx, input: z.input<typeof previewLinkInput>): Promise<{ preview: LinkPreviewDto | null }> {
   const { url } = previewLinkInput.parse(input);
-  if (env().LINK_PREVIEWS_DISABLED) return { preview: null };
+  if (env().LINK_PREVIEWS_DISABLED || !(await wantsLinkPreviews(ctx))) return { preview: null };
   const cached = await ctx.db.linkPreview.findUnique({ where: { url } });
   if (cached && Date.now() - cached.fetchedAt.getTime() < (cached.found ? FOUND_FRESH_MS : NOT_FOUND_FRESH_MS)) {
     return { preview: toLinkPreviewDto(cached) };
@@ -52,6 +57,11 @@ export async function previewLink(ctx: Ctx, input: z.input<typeof previewLinkInp
   const row = { found: fields !== null, title: null, description: null, siteName: null, thumbnail: null, ...fields, fetchedAt: new Date() };
   const saved = await ctx.db.linkPreview.upsert({ where: { url }, create: { url, ...row }, update: row });
   return { preview: toLinkPreviewDto(saved) };
+}
+
+async function wantsLinkPreviews(ctx: Ctx): Promise<boolean> {
+  const user = await ctx.db.user.findUnique({ where: { id: ctx.actor.id }, select: { settings: true } });
+  return readSettings(user?.settings).linkPreviews;
 }
 
 /** The page's title, description, site and a thumbnail of its image; null when it has no title or can't be read. */

@@ -16,7 +16,7 @@ describe("profile", () => {
     await updateProfile(me.ctx, { settings: { theme: "dark" } });
     await updateProfile(me.ctx, { settings: { notificationSounds: false } });
     await updateProfile(me.ctx, { settings: { readReceipts: false } });
-    expect((await getMyProfile(me.ctx)).settings).toEqual({ theme: "dark", notificationSounds: false, language: "en", readReceipts: false, lastSeen: "everyone" });
+    expect((await getMyProfile(me.ctx)).settings).toEqual({ theme: "dark", notificationSounds: false, language: "en", readReceipts: false, lastSeen: "everyone", linkPreviews: true });
   });
 
   it("keeps usernames unique and says so", async () => {

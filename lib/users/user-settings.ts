@@ -13,13 +13,15 @@ export const userSettings = z.object({
   readReceipts: z.boolean().default(true),
   /** Who sees my last seen and when I'm online (lib/users/presence-privacy.ts). */
   lastSeen: lastSeen.default("everyone"),
+  /** Off: the links I type get no preview, and the server never fetches their pages (lib/link-previews). */
+  linkPreviews: z.boolean().default(true),
 });
 
 export type UserSettings = z.infer<typeof userSettings>;
 
 /** A change of some settings: a field left out stays as it is (no defaults here). */
 export const settingsPatch = z
-  .object({ theme, notificationSounds: z.boolean(), language, readReceipts: z.boolean(), lastSeen })
+  .object({ theme, notificationSounds: z.boolean(), language, readReceipts: z.boolean(), lastSeen, linkPreviews: z.boolean() })
   .partial();
 
 /** The stored settings, read leniently: what doesn't parse counts as the defaults. */
