@@ -36,6 +36,9 @@ test("record a voice message and send it; the other person gets it with its leng
   await expect(recorder).toBeVisible();
   await expect(A.getByRole("button", { name: "Send voice message" })).toBeFocused();
   await expect(A.getByTestId("voice-elapsed")).toHaveText("0:02", { timeout: 5_000 });
+  // Bob sees what Alice is doing, in the header and in his chat list, as in WhatsApp.
+  await expect(B.getByTestId("typing-indicator")).toHaveText("recording audio…");
+  await expect(B.getByTestId("conversation-row").filter({ hasText: alice!.name })).toContainText("recording audio…");
   // Axe-clean while recording, wide and light, narrow and dark.
   for (const [width, colorScheme] of [[1280, "light"], [390, "dark"]] as const) {
     await A.setViewportSize({ width, height: 800 });
@@ -80,9 +83,12 @@ test("record a voice message and send it; the other person gets it with its leng
   // Another recording, discarded with Esc: nothing is sent.
   await A.getByRole("button", { name: "Record voice message" }).click();
   await expect(A.getByTestId("voice-elapsed")).toHaveText("0:01", { timeout: 5_000 });
+  await expect(B.getByTestId("typing-indicator")).toHaveText("recording audio…");
   await A.keyboard.press("Escape");
   await expect(recorder).toHaveCount(0);
   await expect(A.getByTestId("composer-input")).toBeFocused();
+  // Discarded: the hint goes at once, not when it would have run out (5 s).
+  await expect(B.getByTestId("typing-indicator")).toHaveCount(0, { timeout: 2_000 });
   await B.waitForTimeout(1_500);
   await expect(B.getByTestId("message-audio")).toHaveCount(1);
   await expect(A.getByTestId("message-audio")).toHaveCount(1);

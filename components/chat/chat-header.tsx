@@ -54,8 +54,8 @@ export function ChatHeader({ conversation: c, infoOpen, onToggleInfo, infoPanelI
     })),
   );
 
-  const typingNames = activeTypers(typing, c.id).map((id) => users[id]?.name ?? "Someone");
-  const typingText = typingLabel(typingNames, isGroup);
+  const typists = activeTypers(typing, c.id).map((t) => ({ name: users[t.userId]?.name ?? "Someone", recording: t.recording }));
+  const typingText = typingLabel(typists, isGroup);
   const peerPresence = c.peer ? presence[c.peer.id] : undefined;
   const online = !isGroup && !!peerPresence?.online;
 

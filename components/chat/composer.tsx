@@ -232,6 +232,15 @@ export const Composer = forwardRef(function Composer(
     onDone: focusBox,
   });
 
+  // "recording audio…" for the others while the bar is up; it ends when the bar goes (sent,
+  // discarded, or the chat left).
+  const isRecording = voice.recording !== null;
+  useEffect(() => {
+    if (!isRecording) return;
+    client.typingRecording(conversationId, true);
+    return () => client.typingRecording(conversationId, false);
+  }, [isRecording, client, conversationId]);
+
   const saveEdit = async () => {
     if (!editing?.id || !canSend) return;
     const text = value.trim();

@@ -197,9 +197,8 @@ export function ConversationList({ query, filter, onNewChat, onDiscover, listRef
         onKeyDown={onKeyDown}
       >
         {visible.map((c) => {
-          const typingIds = activeTypers(typing, c.id);
           const label = typingLabel(
-            typingIds.map((id) => users[id]?.name ?? "Someone"),
+            activeTypers(typing, c.id).map((t) => ({ name: users[t.userId]?.name ?? "Someone", recording: t.recording })),
             c.type === "GROUP",
           );
           return (

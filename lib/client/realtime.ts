@@ -97,8 +97,8 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     timers,
   );
   const typing = createTypingEmitter(
-    (conversationId, isTyping) => {
-      if (socket?.connected) socket.emit("typing", { conversationId, isTyping });
+    (conversationId, isTyping, recording) => {
+      if (socket?.connected) socket.emit("typing", { conversationId, isTyping, ...(recording ? { recording } : {}) });
     },
     now,
     timers,
@@ -565,6 +565,8 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     markRead,
     typingInput: (conversationId: string, text: string) => typing.input(conversationId, text),
     typingStop: (conversationId: string) => typing.stop(conversationId),
+    /** "recording audio…" for the others while I record a voice message here. */
+    typingRecording: (conversationId: string, on: boolean) => typing.recording(conversationId, on),
     watchPresence: presence.watch,
     loadLatest: (conversationId: string) => loadLatest(conversationId),
     loadOlder,

@@ -130,7 +130,7 @@ export type ChatActions = {
   applyReceipt(ev: ReceiptEvent): void;
   markReadLocal(conversationId: string, seq: number): void;
   applySync(result: SyncResult, cursors: Record<string, number>): void;
-  typingEvent(ev: { conversationId: string; userId: string; isTyping: boolean }, now: number): void;
+  typingEvent(ev: { conversationId: string; userId: string; isTyping: boolean; recording?: boolean }, now: number): void;
   pruneTyping(now: number): void;
   setPresence(events: PresenceEvent[]): void;
   /** Connection lost: who is online now is unknown; "last seen" of the others stays true. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Timers } from "./batcher";
-import { applyTyping, createTypingEmitter, pruneTyping, typingLabel, typingUserIds } from "./typing";
+import { activeTypers, applyTyping, createTypingEmitter, pruneTyping, typingLabel, typingUserIds } from "./typing";
 
 describe("incoming typing state", () => {
   it("adds, refreshes, removes and expires", () => {
@@ -17,11 +17,30 @@ describe("incoming typing state", () => {
   });
 
   it("labels", () => {
+    const typing = (name: string) => ({ name, recording: false });
+    const recording = (name: string) => ({ name, recording: true });
     expect(typingLabel([], false)).toBeNull();
-    expect(typingLabel(["Ana Lima"], false)).toBe("typing…");
-    expect(typingLabel(["Ana Lima"], true)).toBe("Ana is typing…");
-    expect(typingLabel(["Ana Lima", "Bo"], true)).toBe("Ana and Bo are typing…");
-    expect(typingLabel(["a", "b", "c"], true)).toBe("3 people are typing…");
+    expect(typingLabel([typing("Ana Lima")], false)).toBe("typing…");
+    expect(typingLabel([typing("Ana Lima")], true)).toBe("Ana is typing…");
+    expect(typingLabel([typing("Ana Lima"), typing("Bo")], true)).toBe("Ana and Bo are typing…");
+    expect(typingLabel(["a", "b", "c"].map(typing), true)).toBe("3 people are typing…");
+    expect(typingLabel([recording("Ana Lima")], false)).toBe("recording audio…");
+    expect(typingLabel([recording("Ana Lima")], true)).toBe("Ana is recording audio…");
+    expect(typingLabel([recording("Ana Lima"), recording("Bo")], true)).toBe("Ana and Bo are recording audio…");
+    // Some typing, some recording: typing, which all of them are doing in a way.
+    expect(typingLabel([recording("Ana Lima"), typing("Bo")], true)).toBe("Ana and Bo are typing…");
+  });
+
+  it("keeps who is recording apart from who is typing", () => {
+    let s = applyTyping({}, { conversationId: "c", userId: "a", isTyping: true, recording: true }, 1_000);
+    s = applyTyping(s, { conversationId: "c", userId: "b", isTyping: true }, 1_000);
+    expect(activeTypers(s, "c")).toEqual([
+      { userId: "a", recording: true },
+      { userId: "b", recording: false },
+    ]);
+    // Back to typing after the recording went: the next hint says so.
+    s = applyTyping(s, { conversationId: "c", userId: "a", isTyping: true }, 2_000);
+    expect(activeTypers(s, "c")[0]).toEqual({ userId: "a", recording: false });
   });
 });
 
@@ -40,8 +59,8 @@ describe("createTypingEmitter", () => {
         if (i >= 0) timers.splice(i, 1);
       },
     };
-    const sent: boolean[] = [];
-    const em = createTypingEmitter((_c, v) => void sent.push(v), () => t, fake);
+    const sent: (boolean | "recording")[] = [];
+    const em = createTypingEmitter((_c, v, recording) => void sent.push(recording ? "recording" : v), () => t, fake);
     const advance = (ms: number) => {
       t += ms;
       for (const x of timers.filter((x) => x.at <= t)) {
@@ -77,5 +96,42 @@ describe("createTypingEmitter", () => {
     em.input("c", "y");
     advance(3_000);
     expect(sent).toEqual([true, false, true, false, true, false]);
+  });
+
+  it("while recording, repeats the signal without keystrokes until the recording stops", () => {
+    const { em, sent, advance } = setup();
+    em.recording("c", true);
+    em.recording("c", true);
+    expect(sent).toEqual(["recording"]);
+    advance(2_500);
+    advance(2_500);
+    expect(sent).toEqual(["recording", "recording", "recording"]);
+    // A change of the box meanwhile neither stops it nor turns it into typing.
+    em.input("c", "hi");
+    advance(2_500);
+    expect(sent).toEqual(["recording", "recording", "recording", "recording"]);
+    em.recording("c", false);
+    advance(10_000);
+    expect(sent).toEqual(["recording", "recording", "recording", "recording", false]);
+  });
+
+  it("ends a recording on send (stop); a reconnect forgets typing but not a recording", () => {
+    const { em, sent, advance } = setup();
+    em.recording("c", true);
+    em.stop("c");
+    advance(10_000);
+    expect(sent).toEqual(["recording", false]);
+    // Not recording: turning it off says nothing.
+    em.recording("c", false);
+    expect(sent).toEqual(["recording", false]);
+
+    em.recording("c", true);
+    em.input("d", "typing elsewhere");
+    em.reset();
+    advance(2_500);
+    expect(sent).toEqual(["recording", false, "recording", true, "recording"]);
+    // Typing in d was forgotten: no "stopped" for it when its idle time passes.
+    advance(3_000);
+    expect(sent.filter((v) => v === false)).toHaveLength(1);
   });
 });

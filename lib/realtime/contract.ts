@@ -257,7 +257,8 @@ export type ClientToServerEvents = {
   ) => void;
   "receipt:delivered": (input: { conversationId: string; seq: number }, ack?: (res: Ack<Record<never, never>>) => void) => void;
   "receipt:read": (input: { conversationId: string; seq: number }, ack?: (res: Ack<Record<never, never>>) => void) => void;
-  typing: (input: { conversationId: string; isTyping: boolean }) => void;
+  /** `recording`: recording a voice message ("recording audio…"), not typing. */
+  typing: (input: { conversationId: string; isTyping: boolean; recording?: boolean }) => void;
   sync: (input: { cursors: Record<string, number>; listed?: string[] }, ack: (res: Ack<SyncResult>) => void) => void;
   /** A page of history, as GET /api/v1/conversations/:id/messages answers it. */
   "messages:list": (input: PageQuery & { conversationId: string }, ack: (res: Ack<MessagePage>) => void) => void;
@@ -292,7 +293,7 @@ export type ServerToClientEvents = {
   /** Disappearing messages whose time came: gone from the chat for everyone, without a trace. */
   "messages:expired": (event: { conversationId: string; messageIds: string[] }) => void;
   "receipt:update": (event: ReceiptEvent) => void;
-  typing: (event: { conversationId: string; userId: string; isTyping: boolean }) => void;
+  typing: (event: { conversationId: string; userId: string; isTyping: boolean; recording?: boolean }) => void;
   presence: (event: PresenceEvent) => void;
   /** A conversation appeared for me or changed (rename, membership): refetch or merge. */
   "conversation:updated": (conversation: ConversationSummary) => void;

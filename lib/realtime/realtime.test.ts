@@ -235,6 +235,17 @@ describe("delivery between members", () => {
     expect(await typing).toEqual({ conversationId: directId, userId: alice.id, isTyping: true });
   });
 
+  it("relays recording a voice message as such, and its end as a plain stop", async () => {
+    const a = await connect(alice);
+    const b = await connect(bob);
+    const recording = nextEvent(b, "typing");
+    a.emit("typing", { conversationId: directId, isTyping: true, recording: true });
+    expect(await recording).toEqual({ conversationId: directId, userId: alice.id, isTyping: true, recording: true });
+    const stopped = nextEvent(b, "typing");
+    a.emit("typing", { conversationId: directId, isTyping: false, recording: true });
+    expect(await stopped).toEqual({ conversationId: directId, userId: alice.id, isTyping: false });
+  });
+
   it("relays no typing between two people while either blocks the other", async () => {
     const ana = await createTestUser(db, { name: "Ana Typing Blocks" });
     const ben = await createTestUser(db, { name: "Ben Typing Blocked" });

@@ -7,7 +7,7 @@ import { assertMaySend } from "@/lib/messages/chat-writable";
 import { id } from "@/lib/validation";
 import { rooms } from "./rooms";
 
-export const typingInput = z.object({ conversationId: id, isTyping: z.boolean() });
+export const typingInput = z.object({ conversationId: id, isTyping: z.boolean(), recording: z.boolean().optional() });
 
 /**
  * Relays a typing hint to the other members. The socket's rooms are its memberships (joined at
@@ -19,11 +19,11 @@ export const typingInput = z.object({ conversationId: id, isTyping: z.boolean() 
 export async function relayTyping(socket: Socket, ctx: Ctx, raw: unknown): Promise<void> {
   const parsed = typingInput.safeParse(raw);
   if (!parsed.success) return;
-  const { conversationId, isTyping } = parsed.data;
+  const { conversationId, isTyping, recording } = parsed.data;
   const room = rooms.conversation(conversationId);
   if (!socket.rooms.has(room)) return;
   if (!(await typingReachesOthers(ctx, conversationId))) return;
-  socket.to(room).emit("typing", { conversationId, userId: ctx.actor.id, isTyping });
+  socket.to(room).emit("typing", { conversationId, userId: ctx.actor.id, isTyping, ...(isTyping && recording ? { recording: true } : {}) });
 }
 
 async function typingReachesOthers(ctx: Ctx, conversationId: string): Promise<boolean> {
