@@ -495,7 +495,7 @@ test.describe("rich messages", () => {
     await expect(A.getByTestId("composer-reply-banner")).toHaveCount(0);
   });
 
-  test("WhatsApp formatting: *bold*, _italic_, ~strike~ and `code` show styled, previews without markers", async ({ newUsers }) => {
+  test("WhatsApp formatting: *bold*, _italic_, ~strike~, `code`, quotes and lists show styled, previews without markers", async ({ newUsers }, testInfo) => {
     const [ana, ben] = await newUsers(2, { label: "format" });
     await signInAll([ana!, ben!]);
     await startDirectChat(ana!.page, ben!.name);
@@ -521,6 +521,21 @@ test.describe("rich messages", () => {
     await expect(block).toHaveText("line one\n  line *two*");
     const link = ana!.page.getByTestId("message-bubble").filter({ hasText: "example.org" }).locator("strong a");
     await expect(link).toHaveAttribute("href", "https://example.org/docs");
+
+    // A quote and lists, a line each: the markers become a bar, bullets and numbers.
+    await send(ben!.page, "Plan:\n> as _Ana_ said\n* tickets\n- snacks\n\n1. meet\n2. go");
+    const plan = ana!.page.getByTestId("message-bubble").filter({ hasText: "Plan:" }).getByTestId("message-text");
+    await expect(plan.getByTestId("text-quote")).toHaveText("as Ana said");
+    await expect(plan.getByTestId("text-quote").locator("em")).toHaveText("Ana");
+    await expect(plan.getByTestId("text-list-item")).toHaveText(["•tickets", "•snacks", "1.meet", "2.go"]);
+    // Each on a line of its own, in order, with the empty line kept before the numbered list.
+    const tops = await plan.getByTestId("text-list-item").evaluateAll((items) => items.map((el) => el.getBoundingClientRect().top));
+    const quoteBox = (await plan.getByTestId("text-quote").boundingBox())!;
+    expect(tops[0]!).toBeGreaterThanOrEqual(quoteBox.y + quoteBox.height - 1);
+    expect(tops[1]! - tops[0]!).toBeGreaterThan(10);
+    expect(tops[2]! - tops[1]!).toBeGreaterThan(1.5 * (tops[1]! - tops[0]!));
+    await expect(chatRow(ana!.page, ben!.name)).toContainText("Plan: as Ana said • tickets • snacks 1. meet 2. go");
+    await screenshot(ana!.page, testInfo, "formatting-quote-lists");
   });
 
   test("emoji panel: search, keyboard, insert at the caret, recently used; the other person gets it", async ({ newUsers }, testInfo) => {

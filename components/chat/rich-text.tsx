@@ -47,6 +47,22 @@ function renderNode(node: RichNode, key: number, options: Options) {
       return <em key={key}>{children}</em>;
     case "strike":
       return <s key={key}>{children}</s>;
+    case "quote":
+      return (
+        <span key={key} className="my-0.5 block border-l-[3px] border-black/25 pl-2 dark:border-white/35" data-testid="text-quote">
+          {children}
+        </span>
+      );
+    case "bullet":
+    case "numbered":
+      return (
+        <span key={key} className="flex" data-testid="text-list-item">
+          <span className="w-5 shrink-0" aria-hidden={node.kind === "bullet"}>
+            {node.kind === "numbered" ? `${node.number}.` : "•"}
+          </span>
+          <span className="min-w-0">{children}</span>
+        </span>
+      );
     case "code":
       return node.block ? (
         <code key={key} className="my-0.5 block rounded-md bg-black/5 px-2 py-1 font-mono text-[13px] dark:bg-white/10">

@@ -58,5 +58,25 @@ describe("WhatsApp text formatting", () => {
   it("gives the text a reader sees, without markers, for previews", () => {
     expect(plainText("*Meet* at _10_ ~9~ `now`")).toBe("Meet at 10 9 now");
     expect(plainText("snake_case and 2 * 3")).toBe("snake_case and 2 * 3");
+    expect(plainText("Buy:\n* *milk*\n- eggs\n> as she said\n2. then go")).toBe("Buy:\n• milk\n• eggs\nas she said\n2. then go");
+  });
+
+  it("makes lines that start with \"> \", \"* \", \"- \" or \"1. \" a quote or list items", () => {
+    expect(parseRichText("> _wise_ words")).toEqual([{ kind: "quote", children: [italic(text("wise")), text(" words")] }]);
+    expect(parseRichText("To do:\n* one\n- *two*\n\nthen")).toEqual([
+      text("To do:\n"),
+      { kind: "bullet", children: [text("one")] },
+      { kind: "bullet", children: [bold(text("two"))] },
+      // The empty line stays: only the line break a block makes itself is left out.
+      text("\nthen"),
+    ]);
+    expect(parseRichText("1. first\n12. twelfth")).toEqual([
+      { kind: "numbered", number: 1, children: [text("first")] },
+      { kind: "numbered", number: 12, children: [text("twelfth")] },
+    ]);
+    // Only at the start of a line, with a space after the marker and text after that.
+    for (const plain of ["a > b", ">no space", "*not a bullet", "-1 degrees", "1.5 kg", "2026. was a year", "> ", "* "]) {
+      expect(parseRichText(plain), plain).toEqual([text(plain)]);
+    }
   });
 });

@@ -1,5 +1,6 @@
 // WhatsApp's text formatting: *bold*, _italic_, ~strikethrough~, `code` and ```monospace```
-// (which may span lines). The result is data for React to render as elements and text, never
+// (which may span lines), and lines that start with "> " (a quote), "* " or "- " (a bulleted
+// list) or "1. " (a numbered list). The result is data for React to render as elements and text, never
 // HTML. The rules follow WhatsApp's: a marker opens only at the start of a word and closes only
 // at the end of one, with text in between that neither starts nor ends with a space; *, _ and ~
 // stay within a line; nothing is formatted inside code or inside a link.
@@ -8,7 +9,13 @@ import { linkify, type TextPart } from "./text";
 export type RichNode =
   | TextPart
   | { kind: "bold" | "italic" | "strike"; children: RichNode[] }
-  | { kind: "code"; text: string; block: boolean };
+  | { kind: "code"; text: string; block: boolean }
+  /** A whole line shown as a block of its own: it ends the line before it and starts a new one after. */
+  | { kind: "quote" | "bullet"; children: RichNode[] }
+  | { kind: "numbered"; number: number; children: RichNode[] };
+
+/** What a line starts with to be a quote ("> "), a bullet ("* ", "- ") or a numbered item ("1. "). */
+const LINE_BLOCK = /^(?:(>)|([*-])|(\d{1,3})\.) (?=\S)/;
 
 const STYLE = { "*": "bold", _: "italic", "~": "strike" } as const;
 type Marker = keyof typeof STYLE | "`";
@@ -33,18 +40,31 @@ export function parseRichText(text: string): RichNode[] {
   return nodes;
 }
 
-/** The text a reader sees, markers removed (for one-line previews). */
+/** The text a reader sees, markers removed (for one-line previews); list items keep "•" or their number. */
 export function plainText(text: string): string {
-  const flat = (nodes: RichNode[]): string =>
-    nodes.map((n) => ("children" in n ? flat(n.children) : n.text)).join("");
-  return flat(parseRichText(text));
+  const flat = (nodes: RichNode[]): string => nodes.map(plain).join("");
+  const plain = (n: RichNode): string => {
+    if (n.kind === "bullet") return `• ${flat(n.children)}\n`;
+    if (n.kind === "numbered") return `${n.number}. ${flat(n.children)}\n`;
+    if (n.kind === "quote") return `${flat(n.children)}\n`;
+    return "children" in n ? flat(n.children) : n.text;
+  };
+  return flat(parseRichText(text)).replace(/\n$/, "");
 }
 
 function parseLines(text: string): RichNode[] {
   const nodes: RichNode[] = [];
+  let afterBlock = false;
   text.split("\n").forEach((line, i) => {
-    if (i > 0) nodes.push({ kind: "text", text: "\n" });
-    nodes.push(...parseInline(line, linkRanges(line)));
+    // A block line breaks the line after it by itself: a "\n" there would add an empty line.
+    if (i > 0 && !afterBlock) nodes.push({ kind: "text", text: "\n" });
+    const block = LINE_BLOCK.exec(line);
+    afterBlock = block !== null;
+    if (!block) return void nodes.push(...parseInline(line, linkRanges(line)));
+    const rest = line.slice(block[0].length);
+    const children = merge(parseInline(rest, linkRanges(rest)));
+    const [, quote, bullet, number] = block;
+    nodes.push(quote ? { kind: "quote", children } : bullet ? { kind: "bullet", children } : { kind: "numbered", number: Number(number), children });
   });
   return merge(nodes);
 }
