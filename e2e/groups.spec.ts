@@ -350,6 +350,19 @@ test.describe("private groups", () => {
       await expect(sent.getByTestId("mention")).toHaveText([`@${benUsername}`, `@${cidUsername}`]);
     }
     await screenshot(ben!.page, testInfo, "mention-received-1280");
+
+    // Cid, in no chat, sees "@" on the group's row, live and after a reload, until he reads it;
+    // Ben had it open.
+    const c = cid!.page;
+    await expect(chatRow(c, name).getByTestId("mention-badge")).toBeVisible();
+    await expect(chatRow(ben!.page, name).getByTestId("mention-badge")).toHaveCount(0);
+    await c.reload();
+    await expect(chatRow(c, name).getByTestId("mention-badge")).toBeVisible();
+    await expect(chatRow(c, name)).toContainText("you were mentioned");
+    await expectNoAxeViolations(c, '[data-testid="conversation-row"]');
+    await screenshot(c, testInfo, "mention-badge-1280");
+    await openChat(c, name);
+    await expect(chatRow(c, name).getByTestId("mention-badge")).toHaveCount(0);
   });
 });
 

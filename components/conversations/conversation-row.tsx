@@ -181,6 +181,17 @@ export const ConversationRow = memo(function ConversationRow({
                 <span className="sr-only">marked as unread</span>
               </span>
             )}
+            {unread && c.unreadCount > 0 && c.mentionSeq > c.readSeq && (
+              <span
+                data-testid="mention-badge"
+                className={`ml-1 inline-flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-xs leading-none font-semibold ${
+                  muted ? "bg-muted text-white dark:text-[#111b21]" : "bg-badge text-[#0b141a]"
+                }`}
+              >
+                <span aria-hidden="true">@</span>
+                <span className="sr-only">you were mentioned,</span>
+              </span>
+            )}
             {unread && c.unreadCount > 0 && (
               <>
                 <span

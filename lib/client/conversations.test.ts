@@ -13,6 +13,8 @@ import {
 import { ANA, ME, conv, msg } from "./test-support/fixtures";
 import { unreadAfter } from "./unread";
 
+const ME_USER = { id: ME, username: "me_here" };
+
 describe("sortConversations", () => {
   it("puts pinned first, then latest activity, pending sends included", () => {
     const a = conv({ id: "a", title: "A", lastMessageAt: "2025-03-10T10:00:00.000Z" });
@@ -26,19 +28,36 @@ describe("sortConversations", () => {
 
 describe("applyMessage", () => {
   it("counts a message from someone else as unread and updates the preview", () => {
-    const c = applyMessage(conv({ lastSeq: 2, readSeq: 2 }), msg(3), ME, "Ana Lima");
+    const c = applyMessage(conv({ lastSeq: 2, readSeq: 2 }), msg(3), ME_USER, "Ana Lima");
     expect(c).toMatchObject({ lastSeq: 3, readSeq: 2, unreadCount: 1 });
     expect(c.lastMessage).toMatchObject({ id: "m3", senderName: "Ana Lima", text: "hello 3" });
   });
 
   it("my own message moves my read watermark", () => {
-    const c = applyMessage(conv({ lastSeq: 4, readSeq: 2, unreadCount: 2 }), msg(5, { senderId: ME }), ME, "Me");
+    const c = applyMessage(conv({ lastSeq: 4, readSeq: 2, unreadCount: 2 }), msg(5, { senderId: ME }), ME_USER, "Me");
     expect(c).toMatchObject({ lastSeq: 5, readSeq: 5, unreadCount: 0 });
   });
 
+  it("remembers the newest unread message that @mentions me in a group, until I read past it", () => {
+    const group = conv({ type: "GROUP", lastSeq: 2, readSeq: 2 });
+    const mentioned = applyMessage(group, msg(3, { text: "ask @me_here about it" }), ME_USER, "Ana");
+    expect(mentioned.mentionSeq).toBe(3);
+    // Someone else, an e-mail address, a longer username, or a direct chat: no mention of me.
+    for (const text of ["@ana_lima look", "write to x@me_here", "@me_here2 hi"]) {
+      expect(applyMessage(group, msg(3, { text }), ME_USER, "Ana").mentionSeq, text).toBe(0);
+    }
+    expect(applyMessage(conv({ lastSeq: 2, readSeq: 2 }), msg(3, { text: "@me_here" }), ME_USER, "Ana").mentionSeq).toBe(0);
+    // A later message keeps it; reading past it leaves it below readSeq, where the list shows no "@".
+    const later = applyMessage(mentioned, msg(4, { text: "and lunch?" }), ME_USER, "Ana");
+    expect(later.mentionSeq).toBe(3);
+    expect(applyRead(later, 4).readSeq).toBeGreaterThan(later.mentionSeq);
+    // A summary from the server that knew nothing of it yet does not take it away.
+    expect(mergeSummary(later, { ...group, lastSeq: 2 }, () => 2).mentionSeq).toBe(3);
+  });
+
   it("an older message does not replace the preview", () => {
-    const base = applyMessage(conv(), msg(5), ME, "Ana");
-    const c = applyMessage(base, msg(3), ME, "Ana");
+    const base = applyMessage(conv(), msg(5), ME_USER, "Ana");
+    const c = applyMessage(base, msg(3), ME_USER, "Ana");
     expect(c.lastMessage?.id).toBe("m5");
     expect(c.lastSeq).toBe(5);
   });
@@ -74,7 +93,7 @@ describe("receipts and reads", () => {
 
 describe("mergeSummary", () => {
   it("never moves watermarks or the preview backwards", () => {
-    const local = applyMessage(conv({ lastSeq: 4, readSeq: 4, minReadSeq: 4 }), msg(5), ME, "Ana");
+    const local = applyMessage(conv({ lastSeq: 4, readSeq: 4, minReadSeq: 4 }), msg(5), ME_USER, "Ana");
     const stale = conv({ lastSeq: 4, readSeq: 3, minReadSeq: 2, title: "Ana L.", unreadCount: 1 });
     // This tab holds message 5 (Ana's), after the stale summary's lastSeq.
     const merged = mergeSummary(local, stale, (seq) => unreadAfter([msg(5)], seq, ME));
@@ -93,7 +112,7 @@ describe("mergeSummary", () => {
     expect(mergeSummary(applyRead(local, 6), conv({ lastSeq: 6, readSeq: 2, unreadCount: 4 }), held).unreadCount).toBe(0);
   });
   it("a summary as new as mine decides the preview: what disappeared or was hidden meanwhile goes", () => {
-    const local = applyMessage(conv({ lastSeq: 4, readSeq: 4 }), msg(5), ME, "Ana");
+    const local = applyMessage(conv({ lastSeq: 4, readSeq: 4 }), msg(5), ME_USER, "Ana");
     const previous = toLastMessage(msg(3), "Ana");
     const server = conv({ lastSeq: 5, readSeq: 4, lastMessage: previous, lastMessageAt: previous.createdAt, unreadCount: 0 });
     expect(mergeSummary(local, server, () => 0)).toMatchObject({ lastSeq: 5, lastMessage: { id: "m3" }, lastMessageAt: previous.createdAt, unreadCount: 0 });
@@ -105,7 +124,7 @@ describe("mergeSummary", () => {
 });
 
 describe("applyDeletion", () => {
-  const withLast = applyMessage(conv(), msg(2), ME, "Ana");
+  const withLast = applyMessage(conv(), msg(2), ME_USER, "Ana");
   it("for everyone: the preview says so, and whether an admin did it", () => {
     const c = applyDeletion(withLast, { messageId: "m2", forEveryone: true, byAdmin: false }, "2025-03-10T12:00:00.000Z", null);
     expect(c.lastMessage).toMatchObject({ id: "m2", text: null, deletedAt: "2025-03-10T12:00:00.000Z", deletedByAdmin: false });

@@ -2,6 +2,7 @@
 import type { ConversationSummary, MessageDto, MessageType, ReceiptEvent } from "@/lib/realtime/contract";
 import { plainText } from "./rich-text";
 import { oneLine } from "./text";
+import { mentionsUser } from "./mentions";
 import { countsAsUnread } from "./unread";
 
 export type LastMessage = NonNullable<ConversationSummary["lastMessage"]>;
@@ -57,6 +58,8 @@ export function mergeSummary(
     lastSeq,
     readSeq,
     unreadCount: unread(count, lastSeq, readSeq),
+    // A mention seen here stays one: the badge goes once readSeq passes it.
+    mentionSeq: Math.max(local.mentionSeq, incoming.mentionSeq),
     lastMessage: newerLocal ? local.lastMessage : incoming.lastMessage,
     lastMessageAt: newerLocal ? local.lastMessageAt : incoming.lastMessageAt,
     minDeliveredSeq: Math.max(local.minDeliveredSeq, incoming.minDeliveredSeq),
@@ -90,17 +93,19 @@ export function toLastMessage(m: MessageDto, senderName: string): LastMessage {
 }
 
 /**
- * A new (or re-delivered) message: moves lastSeq, the preview and my unread count. Only a
- * message past lastSeq is new to the count, or one this tab skipped and awaits (`wasAwaited`,
- * see awaitSkippedSeqs): the server's count already holds the ones before.
+ * A new (or re-delivered) message: moves lastSeq, the preview, my unread count and, when it
+ * @mentions me (`me.username`) in a group, my mentionSeq. Only a message past lastSeq is new to
+ * the count, or one this tab skipped and awaits (`wasAwaited`, see awaitSkippedSeqs): the
+ * server's count already holds the ones before.
  */
 export function applyMessage(
   conv: ConversationSummary,
   message: MessageDto,
-  meId: string,
+  me: { id: string; username: string },
   senderName: string,
   wasAwaited = false,
 ): ConversationSummary {
+  const meId = me.id;
   const lastSeq = Math.max(conv.lastSeq, message.seq);
   // My own watermarks are at least the seq of anything I sent.
   const readSeq = message.senderId === meId ? Math.max(conv.readSeq, message.seq) : conv.readSeq;
@@ -111,6 +116,7 @@ export function applyMessage(
     lastSeq,
     readSeq,
     unreadCount: unread(conv.unreadCount + (counted ? 1 : 0), lastSeq, readSeq),
+    mentionSeq: counted && conv.type === "GROUP" && mentionsUser(message.text, me.username) ? Math.max(conv.mentionSeq, message.seq) : conv.mentionSeq,
     lastMessage: isLatest ? toLastMessage(message, senderName) : conv.lastMessage,
     lastMessageAt: isLatest ? message.createdAt : conv.lastMessageAt,
   };

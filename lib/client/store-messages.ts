@@ -110,7 +110,7 @@ export function messageSlice(set: StoreSet, get: StoreGet): MessageActions {
           for (const m of incoming) {
             const arrival = awaitSkippedSeqs(awaited, next.lastSeq, next.readSeq, m.seq);
             awaited = arrival.awaited;
-            next = applyMessage(next, m, s.me.id, senderNameOf(s, m.senderId), arrival.wasAwaited);
+            next = applyMessage(next, m, s.me, senderNameOf(s, m.senderId), arrival.wasAwaited);
           }
           if (next !== conv) conversations = { ...s.conversations, [conversationId]: next };
           if (awaited.length > 0 || s.awaitedSeqs[conversationId]) awaitedSeqs = { ...s.awaitedSeqs, [conversationId]: awaited };

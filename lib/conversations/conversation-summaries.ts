@@ -50,6 +50,7 @@ type SummaryRow = {
   minDeliveredSeq: bigint | null;
   minReadSeq: bigint | null;
   unreadCount: number;
+  mentionSeq: bigint | null;
   readReceipts: boolean;
 };
 
@@ -104,10 +105,11 @@ export async function conversationSummaries(
            END AS "lmText",
            lm."createdAt" AS "lmCreatedAt", lm."deletedAt" AS "lmDeletedAt", lmu.name AS "lmSenderName",
            lm.metadata AS "lmMetadata", lm.withheld AS "lmWithheld",
-           stats."memberCount", stats."minDeliveredSeq", stats."minReadSeq", unread.n AS "unreadCount",
+           stats."memberCount", stats."minDeliveredSeq", stats."minReadSeq", unread.n AS "unreadCount", unread."mentionSeq",
            ${readReceiptsShared("c")} AS "readReceipts"
     FROM "Participant" p
     JOIN "Conversation" c ON c.id = p."conversationId"
+    JOIN "User" me ON me.id = p."userId"
     LEFT JOIN LATERAL (
       SELECT u.id, u.name, u.username, u.initials, u."avatarColor", u."avatarUrl",
              -- Whether they blocked me: then I see no photo of theirs (lib/users/profile-privacy.ts).
@@ -129,9 +131,12 @@ export async function conversationSummaries(
     -- What the badge counts, as the chat's "unread messages" divider does (lib/client/unread.ts):
     -- others' messages after my read mark, not notices, not deleted for me. Messages that
     -- disappeared are gone from the table, so they stop counting.
+    -- Of those, the newest that @mentions me in a group: the rule of lib/client/mentions.ts
+    -- (@username, no letter, digit or _ on either side), over the same capped rows.
     CROSS JOIN LATERAL (
-      SELECT count(*)::int AS n FROM (
-        SELECT 1 FROM "Message" um
+      SELECT count(*)::int AS n, max(capped.seq) FILTER (WHERE capped.mentions) AS "mentionSeq" FROM (
+        SELECT um.seq, c.type = 'GROUP' AND um.text ~* ('(^|[^[:alnum:]_])@' || me.username || '($|[^a-z0-9_])') AS mentions
+        FROM "Message" um
         WHERE um."conversationId" = c.id AND um.seq > GREATEST(p."readSeq", p."clearedSeq")
           AND um."senderId" <> p."userId" AND um.type <> 'SYSTEM'
           AND NOT EXISTS (SELECT 1 FROM "MessageHide" uh WHERE uh."messageId" = um.id AND uh."userId" = p."userId")
@@ -192,6 +197,7 @@ function toSummary(r: SummaryRow): ConversationSummary {
           }
         : null,
     unreadCount: r.unreadCount,
+    mentionSeq: r.mentionSeq === null ? 0 : Number(r.mentionSeq),
     readSeq,
     isPinned: r.isPinned,
     isMuted: r.isMuted,

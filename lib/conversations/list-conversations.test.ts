@@ -29,6 +29,24 @@ describe("listConversations", () => {
     expect(await row()).toMatchObject({ groupArchived: false });
   });
 
+  it("says which unread message @mentions me in a group, by the mentions rule, until I read past it", async () => {
+    const owner = await createTestUser(db, { name: "Mention Owner" });
+    const reader = await createTestUser(db, { name: "Mention Reader" });
+    const group = await createPrivateGroup(owner.ctx, { name: "Mention group", memberIds: [reader.id] });
+    const { username } = await db.user.findUniqueOrThrow({ where: { id: reader.id }, select: { username: true } });
+    let n = 0;
+    const say = async (text: string) => (await sendMessage(owner.ctx, { conversationId: group.id, clientId: `mention-${++n}-${group.id.slice(0, 8)}`, text })).message;
+    const row = async () => (await listConversations(reader.ctx)).find((c) => c.id === group.id)!;
+
+    for (const text of [`mail x@${username}`, `@${username}x is someone else`, "no mention"]) await say(text);
+    expect((await row()).mentionSeq).toBe(0);
+    const mention = await say(`(@${username.toUpperCase()}) can you come?`);
+    await say("anyone else?");
+    expect(await row()).toMatchObject({ mentionSeq: mention.seq, unreadCount: 5 });
+    await markRead(reader.ctx, { conversationId: group.id, seq: mention.seq + 1 });
+    expect((await row()).mentionSeq).toBe(0);
+  });
+
   it("counts as unread what the chat's divider shows: others' messages after my read mark, not notices or what I deleted for me", async () => {
     const owner = await createTestUser(db, { name: "Badge Owner" });
     const reader = await createTestUser(db, { name: "Badge Reader" });

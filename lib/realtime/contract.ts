@@ -131,6 +131,8 @@ export type ConversationSummary = {
     | null;
   /** Conversation.lastSeq − my readSeq. */
   unreadCount: number;
+  /** The newest of my unread messages that @mentions me (groups), 0 when none: the list shows "@" while it is past readSeq. */
+  mentionSeq: number;
   readSeq: number;
   isPinned: boolean;
   isMuted: boolean;

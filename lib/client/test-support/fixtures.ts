@@ -44,6 +44,7 @@ export function conv(over: Partial<ConversationSummary> = {}): ConversationSumma
     lastMessageAt: null,
     lastMessage: null,
     unreadCount: 0,
+    mentionSeq: 0,
     readSeq: 0,
     isPinned: false,
     isMuted: false,
