@@ -467,7 +467,7 @@ export const Composer = forwardRef(function Composer(
                     e.preventDefault();
                     addFiles(files);
                   }}
-                  onBlur={() => client.typingStop(conversationId)}
+                  onBlur={() => client.typingBlur(conversationId)}
                   placeholder={editing ? "Edit message" : hasFiles ? "Add a caption" : "Type a message"}
                   aria-label={editing ? "Edit message" : hasFiles ? "Caption" : "Type a message"}
                   aria-invalid={tooLong || undefined}

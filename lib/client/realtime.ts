@@ -564,7 +564,7 @@ export function createRealtimeClient(deps: RealtimeDeps) {
     deleteMessages,
     markRead,
     typingInput: (conversationId: string, text: string) => typing.input(conversationId, text),
-    typingStop: (conversationId: string) => typing.stop(conversationId),
+    typingBlur: (conversationId: string) => typing.blur(conversationId),
     /** "recording audio…" for the others while I record a voice message here. */
     typingRecording: (conversationId: string, on: boolean) => typing.recording(conversationId, on),
     watchPresence: presence.watch,

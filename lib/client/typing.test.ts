@@ -96,6 +96,9 @@ describe("createTypingEmitter", () => {
     em.input("c", "y");
     advance(3_000);
     expect(sent).toEqual([true, false, true, false, true, false]);
+    em.input("c", "z");
+    em.blur("c");
+    expect(sent).toEqual([true, false, true, false, true, false, true, false]);
   });
 
   it("while recording, repeats the signal without keystrokes until the recording stops", () => {
@@ -106,8 +109,11 @@ describe("createTypingEmitter", () => {
     advance(2_500);
     advance(2_500);
     expect(sent).toEqual(["recording", "recording", "recording"]);
-    // A change of the box meanwhile neither stops it nor turns it into typing.
+    // A change of the box meanwhile, its emptying, or its losing the focus to the recorder's bar,
+    // neither stops it nor turns it into typing.
     em.input("c", "hi");
+    em.input("c", "");
+    em.blur("c");
     advance(2_500);
     expect(sent).toEqual(["recording", "recording", "recording", "recording"]);
     em.recording("c", false);

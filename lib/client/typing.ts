@@ -102,13 +102,13 @@ export function createTypingEmitter(
 
   return {
     input(conversationId: string, text: string) {
+      const s = state.get(conversationId);
+      // The box can change while recording (emptied, an emoji, a draft restored): still recording.
+      if (s?.recording) return;
       if (text.trim() === "") {
         stop(conversationId);
         return;
       }
-      const s = state.get(conversationId);
-      // The box can change while recording (an emoji, a draft restored): still recording.
-      if (s?.recording) return;
       const t = now();
       if (!s || t - s.lastTrueAt >= TYPING_REFRESH_MS) {
         emit(conversationId, true);
@@ -126,6 +126,10 @@ export function createTypingEmitter(
       keepRecording(conversationId);
     },
     stop,
+    /** The box lost focus: typing ends there, a recording (its bar has the focus) goes on. */
+    blur(conversationId: string) {
+      if (!state.get(conversationId)?.recording) stop(conversationId);
+    },
     stopAll() {
       for (const id of [...state.keys()]) stop(id);
     },
