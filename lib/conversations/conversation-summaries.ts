@@ -135,7 +135,8 @@ export async function conversationSummaries(
     -- (@username, no letter, digit or _ on either side), over the same capped rows.
     CROSS JOIN LATERAL (
       SELECT count(*)::int AS n, max(capped.seq) FILTER (WHERE capped.mentions) AS "mentionSeq" FROM (
-        SELECT um.seq, c.type = 'GROUP' AND um.text ~* ('(^|[^[:alnum:]_])@' || me.username || '($|[^a-z0-9_])') AS mentions
+        SELECT um.seq, c.type = 'GROUP' AND um."deletedAt" IS NULL
+                         AND um.text ~* ('(^|[^[:alnum:]_])@' || me.username || '($|[^a-z0-9_])') AS mentions
         FROM "Message" um
         WHERE um."conversationId" = c.id AND um.seq > GREATEST(p."readSeq", p."clearedSeq")
           AND um."senderId" <> p."userId" AND um.type <> 'SYSTEM'

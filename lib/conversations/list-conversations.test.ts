@@ -43,7 +43,11 @@ describe("listConversations", () => {
     const mention = await say(`(@${username.toUpperCase()}) can you come?`);
     await say("anyone else?");
     expect(await row()).toMatchObject({ mentionSeq: mention.seq, unreadCount: 5 });
-    await markRead(reader.ctx, { conversationId: group.id, seq: mention.seq + 1 });
+    // Deleted for everyone, it mentions no one any more.
+    const deleted = await say(`@${username} oops`);
+    await deleteMessages(owner.ctx, { messageIds: [deleted.id], for: "everyone" });
+    expect((await row()).mentionSeq).toBe(mention.seq);
+    await markRead(reader.ctx, { conversationId: group.id, seq: deleted.seq });
     expect((await row()).mentionSeq).toBe(0);
   });
 
