@@ -10,7 +10,7 @@ import type { LinkPreviewDto } from "@/lib/realtime/contract";
 import { readSettings } from "@/lib/users/user-settings";
 import { toLinkPreviewDto } from "./link-preview-dto";
 import { decodeHtml, parsePageMeta } from "./parse-page";
-import { fetchPublic } from "./public-fetch";
+import { fetchPublic } from "@/lib/http/public-fetch";
 import { previewThumbnail } from "./preview-thumbnail";
 
 export const MAX_LINK_LENGTH = 2048;

@@ -1,12 +1,16 @@
 // A Google account's photo, made the user's own profile picture when they first sign in: a copy
 // in our storage, so the one rule for pictures applies to it (those its owner blocked never get
 // it) and browsers never ask Google for it (nor tell Google who looks at whom).
+import { randomUUID } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
 import type { Ctx } from "@/lib/context";
 import { env } from "@/lib/env";
+import { fetchPublic } from "@/lib/http/public-fetch";
 import { logger } from "@/lib/logger";
 import { attachmentUrl } from "@/lib/storage/attachment-dto";
-import { downloadToTempFile } from "@/lib/storage/download-file";
 import { uploadTempDir } from "@/lib/storage/paths";
+import type { ReceivedFile } from "@/lib/storage/receive-upload";
 import { storeFetchedFile } from "@/lib/storage/upload-attachment";
 import { updateProfile } from "./profile";
 
@@ -50,8 +54,16 @@ export async function importProviderPhoto(ctx: Ctx, picture: unknown): Promise<b
     return false;
   }
   try {
-    const file = await downloadToTempFile(url, { maxBytes: PHOTO_MAX_BYTES, timeoutMs: PHOTO_TIMEOUT_MS, tempDir: uploadTempDir(), fileName: "profile-photo" });
-    const attachment = await storeFetchedFile(ctx, file, "avatar");
+    // No redirects: the address was vetted, not wherever it might lead.
+    const photo = await fetchPublic(url, {
+      accept: "image/*",
+      maxBytes: PHOTO_MAX_BYTES,
+      overflow: "fail",
+      timeoutMs: PHOTO_TIMEOUT_MS,
+      maxRedirects: 0,
+      allowedPrivateHosts: issuerHost(),
+    });
+    const attachment = await storeFetchedFile(ctx, await toTempFile(photo.body), "avatar");
     // Chosen meanwhile in another tab: theirs wins (the copy is swept as an unsent upload).
     const { avatarUrl } = await ctx.db.user.findUniqueOrThrow({ where: { id: ctx.actor.id }, select: { avatarUrl: true } });
     if (isOwnPicture(avatarUrl)) return false;
@@ -61,4 +73,20 @@ export async function importProviderPhoto(ctx: Ctx, picture: unknown): Promise<b
     logger.warn({ err, userId: ctx.actor.id }, "provider photo could not be copied");
     return false;
   }
+}
+
+/** The configured issuer's host:port: it may be on a private address (the tests' stand-in for Google). */
+function issuerHost(issuer = env().AUTH_GOOGLE_ISSUER): Set<string> {
+  if (!issuer || !URL.canParse(issuer)) return new Set();
+  const { hostname, port, protocol } = new URL(issuer);
+  return new Set([`${hostname}:${port || (protocol === "https:" ? 443 : 80)}`]);
+}
+
+/** The photo as a file in uploadTempDir(), which storeFetchedFile takes over. */
+async function toTempFile(body: Buffer): Promise<ReceivedFile> {
+  const dir = uploadTempDir();
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const file = path.join(dir, `${randomUUID()}.download`);
+  await writeFile(file, body, { flag: "wx", mode: 0o600 });
+  return { path: file, size: body.length, clientName: "profile-photo" };
 }

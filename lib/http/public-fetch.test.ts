@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from "node:net";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { fetchPublic, isPublicAddress, PreviewFetchError, type PublicFetchOptions } from "./public-fetch";
+import { fetchPublic, isPublicAddress, PublicFetchError, type PublicFetchOptions } from "@/lib/http/public-fetch";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 type Local = { origin: string; hostPort: string; port: number; requests: IncomingMessage[] };
@@ -56,8 +56,8 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
     },
     (e: unknown) => e,
   );
-  expect(err).toBeInstanceOf(PreviewFetchError);
-  return (err as PreviewFetchError).message;
+  expect(err).toBeInstanceOf(PublicFetchError);
+  return (err as PublicFetchError).message;
 }
 
 describe("isPublicAddress", () => {

@@ -7,8 +7,8 @@ import { pipeline } from "node:stream/promises";
 import zlib from "node:zlib";
 import { env } from "@/lib/env";
 
-export class PreviewFetchError extends Error {
-  override name = "PreviewFetchError";
+export class PublicFetchError extends Error {
+  override name = "PublicFetchError";
 }
 
 export type FetchedResource = {
@@ -90,7 +90,7 @@ type Vetted = { url: URL; host: string; port: number; address: string; family: n
 export async function fetchPublic(url: string, opts: PublicFetchOptions): Promise<FetchedResource> {
   const allowed = opts.allowedPrivateHosts ?? env().LINK_PREVIEW_PRIVATE_HOSTS;
   const maxRedirects = opts.maxRedirects ?? 3;
-  const timeout = new PreviewFetchError(`timed out after ${opts.timeoutMs} ms`);
+  const timeout = new PublicFetchError(`timed out after ${opts.timeoutMs} ms`);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(timeout), opts.timeoutMs);
   const { signal } = controller;
@@ -103,19 +103,19 @@ export async function fetchPublic(url: string, opts: PublicFetchOptions): Promis
       const location = res.headers.location;
       if (REDIRECTS.has(status) && location) {
         res.destroy();
-        if (redirects >= maxRedirects) throw new PreviewFetchError(`more than ${maxRedirects} redirects`);
+        if (redirects >= maxRedirects) throw new PublicFetchError(`more than ${maxRedirects} redirects`);
         current = parseUrl(location, current);
         continue;
       }
       if (status < 200 || status > 299) {
         res.destroy();
-        throw new PreviewFetchError(`${current.href} answered ${status}`);
+        throw new PublicFetchError(`${current.href} answered ${status}`);
       }
       return await readBody(res, current, opts, signal);
     }
   } catch (err) {
     if (signal.aborted) throw timeout;
-    throw err instanceof PreviewFetchError ? err : new PreviewFetchError(`fetch failed: ${(err as Error).message}`);
+    throw err instanceof PublicFetchError ? err : new PublicFetchError(`fetch failed: ${(err as Error).message}`);
   } finally {
     clearTimeout(timer);
   }
@@ -125,16 +125,16 @@ function parseUrl(url: string, base?: URL): URL {
   try {
     return new URL(url, base);
   } catch {
-    throw new PreviewFetchError(`not a URL: ${url.slice(0, 200)}`);
+    throw new PublicFetchError(`not a URL: ${url.slice(0, 200)}`);
   }
 }
 
 async function vet(url: URL, allowed: ReadonlySet<string>, signal: AbortSignal): Promise<Vetted> {
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new PreviewFetchError(`scheme ${url.protocol} refused`);
-  if (url.username || url.password) throw new PreviewFetchError("credentials in the URL refused");
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new PublicFetchError(`scheme ${url.protocol} refused`);
+  if (url.username || url.password) throw new PublicFetchError("credentials in the URL refused");
   const port = url.port ? Number(url.port) : url.protocol === "https:" ? 443 : 80;
   const isAllowed = allowed.has(`${url.hostname}:${port}`);
-  if (!isAllowed && !ALLOWED_PORTS.has(port)) throw new PreviewFetchError(`port ${port} refused`);
+  if (!isAllowed && !ALLOWED_PORTS.has(port)) throw new PublicFetchError(`port ${port} refused`);
   // URL keeps IPv6 literals in brackets; DNS and sockets want them bare.
   const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
   let addresses: { address: string; family: number }[];
@@ -142,13 +142,13 @@ async function vet(url: URL, allowed: ReadonlySet<string>, signal: AbortSignal):
     addresses = await abortable(dnsPromises.lookup(host, { all: true }), signal);
   } catch (err) {
     if (signal.aborted) throw err;
-    throw new PreviewFetchError(`could not resolve ${host}: ${(err as Error).message}`);
+    throw new PublicFetchError(`could not resolve ${host}: ${(err as Error).message}`);
   }
   const first = addresses[0];
-  if (!first) throw new PreviewFetchError(`${host} has no address`);
+  if (!first) throw new PublicFetchError(`${host} has no address`);
   // Any private answer refuses the host: which one a connection would get is not ours to pick.
   const refused = addresses.find((a) => !isPublicAddress(a.address));
-  if (refused && !isAllowed) throw new PreviewFetchError(`${host} resolves to ${refused.address}, not a public address`);
+  if (refused && !isAllowed) throw new PublicFetchError(`${host} resolves to ${refused.address}, not a public address`);
   return { url, host, port, address: first.address, family: first.family };
 }
 
@@ -193,14 +193,14 @@ async function readBody(res: IncomingMessage, url: URL, opts: PublicFetchOptions
   const declared = Number(res.headers["content-length"] ?? Number.NaN);
   if (opts.overflow === "fail" && declared > opts.maxBytes) {
     res.destroy();
-    throw new PreviewFetchError(`Content-Length ${declared} is over ${opts.maxBytes} bytes`);
+    throw new PublicFetchError(`Content-Length ${declared} is over ${opts.maxBytes} bytes`);
   }
 
   const encoding = (res.headers["content-encoding"] ?? "").trim().toLowerCase();
   const decoders = decoderFor(encoding);
   if (!decoders) {
     res.destroy();
-    throw new PreviewFetchError(`content encoding ${encoding} not supported`);
+    throw new PublicFetchError(`content encoding ${encoding} not supported`);
   }
 
   const chunks: Buffer[] = [];
@@ -214,7 +214,7 @@ async function readBody(res: IncomingMessage, url: URL, opts: PublicFetchOptions
         size += chunk.length;
         return done();
       }
-      if (opts.overflow === "fail") return done(new PreviewFetchError(`body is over ${opts.maxBytes} bytes`));
+      if (opts.overflow === "fail") return done(new PublicFetchError(`body is over ${opts.maxBytes} bytes`));
       chunks.push(chunk.subarray(0, room));
       size += room;
       truncated = true;
