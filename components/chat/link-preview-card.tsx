@@ -3,15 +3,26 @@
 // In a bubble the whole card opens the page; above the message box it can be closed. Everything
 // the page said is React text, and the image is only ever the server's inline data: thumbnail.
 import { CloseIcon, LinkIcon } from "@/components/ui/icons";
-import { previewSite, previewThumbnail } from "@/lib/client/link-previews";
+import { inlineThumbnail, previewSite } from "@/lib/client/link-previews";
 import type { LinkPreviewDto } from "@/lib/realtime/contract";
 import type { DraftLinkPreview } from "./use-link-preview";
 
-function Thumbnail({ preview, className }: { preview: LinkPreviewDto; className: string }) {
-  const src = previewThumbnail(preview);
+/** The page's picture, when the preview has one (an inline data: image only), else `fallback`. */
+export function LinkPreviewThumbnail({
+  preview,
+  className,
+  fallback = null,
+  testId = "link-preview-thumbnail",
+}: {
+  preview: LinkPreviewDto | null;
+  className: string;
+  fallback?: React.ReactNode;
+  testId?: string;
+}) {
+  const src = preview && inlineThumbnail(preview);
   // Decorative: the title says what the page is.
   // eslint-disable-next-line @next/next/no-img-element
-  return src ? <img src={src} alt="" className={`shrink-0 object-cover ${className}`} data-testid="link-preview-thumbnail" /> : null;
+  return src ? <img src={src} alt="" className={`shrink-0 object-cover ${className}`} data-testid={testId} /> : fallback;
 }
 
 function PreviewText({ preview, metaColor }: { preview: LinkPreviewDto; metaColor: string }) {
@@ -42,7 +53,7 @@ export function LinkPreviewCard({ preview, metaColor }: { preview: LinkPreviewDt
       className="mb-1 flex w-[300px] max-w-full items-stretch overflow-hidden rounded-md bg-black/5 transition-colors hover:bg-black/10 dark:bg-black/20 dark:hover:bg-black/30"
       data-testid="link-preview"
     >
-      <Thumbnail preview={preview} className="h-[72px] w-[72px]" />
+      <LinkPreviewThumbnail preview={preview} className="h-[72px] w-[72px]" />
       <span className="flex min-w-0 flex-1 px-2.5 py-1.5">
         <PreviewText preview={preview} metaColor={metaColor} />
       </span>
@@ -63,7 +74,7 @@ export function ComposerLinkPreview({ shown, onDismiss }: { shown: DraftLinkPrev
   }
   return (
     <section aria-label="Link preview" className="mb-2 flex items-center gap-2 rounded-lg bg-panel p-1.5 pr-1" data-testid="composer-link-preview">
-      <Thumbnail preview={shown.preview} className="h-16 w-16 rounded-md" />
+      <LinkPreviewThumbnail preview={shown.preview} className="h-16 w-16 rounded-md" />
       <span className="flex min-w-0 flex-1 pl-1">
         <PreviewText preview={shown.preview} metaColor="text-muted" />
       </span>

@@ -2,6 +2,7 @@
 // "Media, links and docs" in the contact / group info: a row that opens the gallery over the
 // info panel, with Media (thumbnail grid), Docs and Links tabs, 60 messages per page.
 import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { LinkPreviewThumbnail } from "@/components/chat/link-preview-card";
 import { useJumpToMessage } from "@/components/chat/use-jump";
 import { BackIcon, ChevronRightIcon, DocIcon, LinkIcon, PlayIcon } from "@/components/ui/icons";
 import { IconButton } from "@/components/ui/icon-button";
@@ -13,7 +14,6 @@ import { formatListTime } from "@/lib/client/format";
 import { appendPage, docItems, groupByMonth, linkItems, mediaTiles, type LinkItem, type MediaTile } from "@/lib/client/gallery";
 import { useIsClient, useNow } from "@/lib/client/hooks";
 import { profileApi, type MediaKind } from "@/lib/client/profile";
-import { previewThumbnail } from "@/lib/client/link-previews";
 import type { LinkPreviewDto, MessageDto } from "@/lib/realtime/contract";
 
 type Page = { messages: MessageDto[]; nextBefore: number | null; status: "loading" | "ready" | "error"; error: string | null };
@@ -344,14 +344,12 @@ function GalleryPage({
   );
 }
 
-/** The page's picture when the link went with its preview (an inline data: image), else a link icon. */
+/** The page's picture when the link went with its preview, else a link icon. */
 function LinkThumbnail({ preview }: { preview: LinkPreviewDto | null }) {
-  const src = preview ? previewThumbnail(preview) : null;
-  // eslint-disable-next-line @next/next/no-img-element -- an inline data: thumbnail; the title says what it is
-  if (src) return <img src={src} alt="" className="mt-0.5 h-10 w-10 shrink-0 rounded-lg object-cover" data-testid="gallery-link-thumbnail" />;
-  return (
+  const icon = (
     <span className="mt-0.5 flex h-10 w-10 shrink-0 items-center justify-center rounded-lg bg-panel-2 text-muted">
       <LinkIcon size={20} />
     </span>
   );
+  return <LinkPreviewThumbnail preview={preview} className="mt-0.5 h-10 w-10 rounded-lg" fallback={icon} testId="gallery-link-thumbnail" />;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import type { LinkPreviewDto } from "@/lib/realtime/contract";
-import { firstLink, memoizePreviews, previewSite, previewThumbnail } from "./link-previews";
+import { firstLink, memoizePreviews, previewSite, inlineThumbnail } from "./link-previews";
 
 const preview = (url: string, over: Partial<LinkPreviewDto> = {}): LinkPreviewDto => ({
   url,
@@ -68,9 +68,9 @@ describe("card helpers", () => {
   });
 
   it("shows only inline images as the thumbnail", () => {
-    expect(previewThumbnail(preview("https://a.test", { thumbnail: "data:image/webp;base64,AAAA" }))).toBe("data:image/webp;base64,AAAA");
-    expect(previewThumbnail(preview("https://a.test", { thumbnail: "javascript:alert(1)" }))).toBeNull();
-    expect(previewThumbnail(preview("https://a.test", { thumbnail: "https://tracker.test/pixel.png" }))).toBeNull();
-    expect(previewThumbnail(preview("https://a.test"))).toBeNull();
+    expect(inlineThumbnail(preview("https://a.test", { thumbnail: "data:image/webp;base64,AAAA" }))).toBe("data:image/webp;base64,AAAA");
+    expect(inlineThumbnail(preview("https://a.test", { thumbnail: "javascript:alert(1)" }))).toBeNull();
+    expect(inlineThumbnail(preview("https://a.test", { thumbnail: "https://tracker.test/pixel.png" }))).toBeNull();
+    expect(inlineThumbnail(preview("https://a.test"))).toBeNull();
   });
 });

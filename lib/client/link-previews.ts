@@ -1,13 +1,12 @@
 // Link previews in the browser: which link of a draft gets one, a memo of the server's answers
 // (typing the same link again asks nothing), and what a preview card may show.
+import { linksOf } from "@/lib/link-previews/link-preview-dto";
 import type { LinkPreviewDto } from "@/lib/realtime/contract";
 import { api } from "./api";
-import { linkify } from "./text";
 
-/** The draft's first http(s) link, as its bubble will link it (the server previews the same href). */
+/** The draft's first http(s) link, by the rule the server checks a sent preview's link with. */
 export function firstLink(text: string): string | null {
-  for (const part of linkify(text)) if (part.kind === "link") return part.href;
-  return null;
+  return linksOf(text)[0] ?? null;
 }
 
 /**
@@ -46,6 +45,6 @@ export function previewSite(p: Pick<LinkPreviewDto, "url" | "siteName">): string
 }
 
 /** The thumbnail only as an inline image: whatever else a copy might hold never becomes a src. */
-export function previewThumbnail(p: Pick<LinkPreviewDto, "thumbnail">): string | null {
+export function inlineThumbnail(p: Pick<LinkPreviewDto, "thumbnail">): string | null {
   return p.thumbnail?.startsWith("data:image/") ? p.thumbnail : null;
 }

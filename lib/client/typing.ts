@@ -119,9 +119,12 @@ export function createTypingEmitter(
     },
     /** Recording a voice message in this chat: told until stopped (stop(), or recording(…, false)). */
     recording(conversationId: string, on: boolean) {
-      if (!on) return void (state.get(conversationId)?.recording && stop(conversationId));
-      if (state.get(conversationId)?.recording) return;
       const s = state.get(conversationId);
+      if (s?.recording) {
+        if (!on) stop(conversationId);
+        return;
+      }
+      if (!on) return;
       if (s?.idle != null) timers.clear(s.idle);
       keepRecording(conversationId);
     },

@@ -15,7 +15,7 @@ import { previewThumbnail } from "./preview-thumbnail";
 
 export const MAX_LINK_LENGTH = 2048;
 /** A page's preview is fetched again after a day; a page that had none, after an hour. */
-const FOUND_FRESH_MS = 24 * 3_600_000;
+export const FOUND_FRESH_MS = 24 * 3_600_000;
 const NOT_FOUND_FRESH_MS = 3_600_000;
 /** The head of a page is near its top: what is past this is never read. */
 const PAGE_MAX_BYTES = 512 * 1024;

@@ -1,15 +1,16 @@
 import type { Db } from "@/lib/db/client";
 import { logger } from "@/lib/logger";
 import { runPeriodically, type PeriodicTask } from "@/lib/periodic-task";
+import { FOUND_FRESH_MS } from "./preview-link";
 
 /**
  * Older than this, a cached preview is of no use: it would be fetched again before being shown
- * (sent messages keep their own copy). Past a day, with an hour to send the message it was for.
+ * (sent messages keep their own copy). Past its freshness, with an hour to send the message it was for.
  */
-const KEEP_HOURS = 25;
+const KEEP_MS = FOUND_FRESH_MS + 3_600_000;
 
-export async function removeOldLinkPreviews(db: Db, keepHours = KEEP_HOURS): Promise<number> {
-  const { count } = await db.linkPreview.deleteMany({ where: { fetchedAt: { lt: new Date(Date.now() - keepHours * 3_600_000) } } });
+export async function removeOldLinkPreviews(db: Db): Promise<number> {
+  const { count } = await db.linkPreview.deleteMany({ where: { fetchedAt: { lt: new Date(Date.now() - KEEP_MS) } } });
   return count;
 }
 
