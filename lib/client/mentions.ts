@@ -1,11 +1,9 @@
-// @mentions in groups, by @username (lowercase letters, digits, underscores: never ambiguous,
-// and a display-name change does not break them). Typing "@" offers the group's members; a
-// mention shows highlighted, and one of me makes a muted group ring.
+// @mentions in groups, by @username (never ambiguous, and a display-name change does not break
+// them; the rule is lib/messages/mentions.ts). Typing "@" offers the group's members; a mention
+// shows highlighted, and one of me makes a muted group ring.
+import { mentionedUsernames, mentionsIn } from "@/lib/messages/mentions";
 
-/** Letters, digits and _ of any script: what may not touch a mention on its left. */
-const WORD = /[\p{L}\p{N}_]/u;
 const TYPED = /(?:^|[^\p{L}\p{N}_])@([a-z0-9_]{0,24})$/iu;
-const MENTION = /@([a-z0-9_]{3,24})(?![a-z0-9_])/gi;
 
 /** The "@que" being typed just before the caret: where its "@" is and what follows it. */
 export function activeMention(text: string, caret: number): { start: number; query: string } | null {
@@ -45,12 +43,11 @@ export type MentionPart = { text: string; username?: string };
 export function splitMentions(text: string, usernames: ReadonlySet<string>): MentionPart[] {
   const parts: MentionPart[] = [];
   let last = 0;
-  for (const match of text.matchAll(MENTION)) {
-    const username = match[1]!.toLowerCase();
-    if (!usernames.has(username) || (match.index > 0 && WORD.test(text[match.index - 1]!))) continue;
-    if (match.index > last) parts.push({ text: text.slice(last, match.index) });
-    parts.push({ text: match[0], username });
-    last = match.index + match[0].length;
+  for (const mention of mentionsIn(text)) {
+    if (!usernames.has(mention.username)) continue;
+    if (mention.index > last) parts.push({ text: text.slice(last, mention.index) });
+    parts.push({ text: mention.text, username: mention.username });
+    last = mention.index + mention.text.length;
   }
   if (last < text.length) parts.push({ text: text.slice(last) });
   return parts;
@@ -58,6 +55,5 @@ export function splitMentions(text: string, usernames: ReadonlySet<string>): Men
 
 /** Whether the text mentions this username. */
 export function mentionsUser(text: string | null | undefined, username: string): boolean {
-  if (!text) return false;
-  return splitMentions(text, new Set([username.toLowerCase()])).some((p) => p.username);
+  return mentionedUsernames(text).includes(username.toLowerCase());
 }

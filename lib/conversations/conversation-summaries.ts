@@ -131,12 +131,12 @@ export async function conversationSummaries(
     -- What the badge counts, as the chat's "unread messages" divider does (lib/client/unread.ts):
     -- others' messages after my read mark, not notices, not deleted for me. Messages that
     -- disappeared are gone from the table, so they stop counting.
-    -- Of those, the newest that @mentions me in a group: the rule of lib/client/mentions.ts
-    -- (@username, no letter, digit or _ on either side), over the same capped rows.
+    -- Of those, the newest that @mentions me in a group (whom a message mentions is recorded
+    -- when it is sent or edited, lib/messages/mentions.ts), over the same capped rows.
     CROSS JOIN LATERAL (
       SELECT count(*)::int AS n, max(capped.seq) FILTER (WHERE capped.mentions) AS "mentionSeq" FROM (
         SELECT um.seq, c.type = 'GROUP' AND um."deletedAt" IS NULL
-                         AND um.text ~* ('(^|[^[:alnum:]_])@' || me.username || '($|[^a-z0-9_])') AS mentions
+                         AND (um.metadata->'mentions') ? me.username AS mentions
         FROM "Message" um
         WHERE um."conversationId" = c.id AND um.seq > GREATEST(p."readSeq", p."clearedSeq")
           AND um."senderId" <> p."userId" AND um.type <> 'SYSTEM'

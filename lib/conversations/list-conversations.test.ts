@@ -5,6 +5,7 @@ import { createPrivateGroup } from "@/lib/groups/create-private-group";
 import { joinGroup } from "@/lib/groups/join-group";
 import { updateGroup } from "@/lib/groups/update-group";
 import { deleteMessages } from "@/lib/messages/delete-message";
+import { editMessage } from "@/lib/messages/edit-message";
 import { markRead } from "@/lib/messages/receipts";
 import { sendMessage } from "@/lib/messages/send-message";
 import { testDb } from "@/lib/test-support/database";
@@ -48,6 +49,21 @@ describe("listConversations", () => {
     await deleteMessages(owner.ctx, { messageIds: [deleted.id], for: "everyone" });
     expect((await row()).mentionSeq).toBe(mention.seq);
     await markRead(reader.ctx, { conversationId: group.id, seq: deleted.seq });
+    expect((await row()).mentionSeq).toBe(0);
+  });
+
+  it("follows an edit: one that adds a mention of me raises the badge, one that takes it out lowers it", async () => {
+    const owner = await createTestUser(db, { name: "Edit Mention Owner" });
+    const reader = await createTestUser(db, { name: "Edit Mention Reader" });
+    const group = await createPrivateGroup(owner.ctx, { name: "Edit mention group", memberIds: [reader.id] });
+    const { username } = await db.user.findUniqueOrThrow({ where: { id: reader.id }, select: { username: true } });
+    const row = async () => (await listConversations(reader.ctx)).find((c) => c.id === group.id)!;
+    const { message } = await sendMessage(owner.ctx, { conversationId: group.id, clientId: `edit-mention-${group.id}`, text: "who can come?" });
+    expect((await row()).mentionSeq).toBe(0);
+
+    await editMessage(owner.ctx, { messageId: message.id, text: `who can come? @${username}?` });
+    expect((await row()).mentionSeq).toBe(message.seq);
+    await editMessage(owner.ctx, { messageId: message.id, text: "who can come? anyone?" });
     expect((await row()).mentionSeq).toBe(0);
   });
 

@@ -1,9 +1,11 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
 import { badRequest, forbidden } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { MAX_MESSAGE_LENGTH } from "@/lib/limits";
 import { id } from "@/lib/validation";
+import { withMentions } from "./mentions";
 import { readMessageRow, textShownTo, toMessageDto } from "./message-dto";
 import { assertChatWritable, chatWritableFields } from "./chat-writable";
 import { publishUpdate } from "./publish-message";
@@ -34,6 +36,7 @@ export async function editMessage(ctx: Ctx, input: z.input<typeof editMessageInp
     type: true,
     deletedAt: true,
     withheld: true,
+    metadata: true,
     conversation: { select: chatWritableFields },
   });
   if (message.senderId !== ctx.actor.id) throw forbidden("Only the sender can edit a message");
@@ -53,7 +56,7 @@ export async function editMessage(ctx: Ctx, input: z.input<typeof editMessageInp
   }
   await ctx.db.$transaction([
     ctx.db.messageEdit.create({ data: { messageId, editorId: ctx.actor.id, text: message.text ?? "" }, select: { id: true } }),
-    ctx.db.message.update({ where: { id: messageId }, data: { text, editedAt: new Date(), withheldText: null, withheldEditedAt: null }, select: { id: true } }),
+    ctx.db.message.update({ where: { id: messageId }, data: { text, metadata: withMentions(message.metadata, text) ?? Prisma.DbNull, editedAt: new Date(), withheldText: null, withheldEditedAt: null }, select: { id: true } }),
   ]);
   // Read after the commit: Prisma runs the relation queries of a select concurrently, and inside
   // a transaction they share one connection, which pg deprecates (prisma/orm#29468).

@@ -156,6 +156,8 @@ type Metadata = {
   quotedChatName?: string;
   /** The linked page as it was when the message was sent. */
   linkPreview?: LinkPreviewDto;
+  /** Whom the text @mentions, by lowercased username (lib/messages/mentions.ts). */
+  mentions?: string[];
 } | null;
 
 /** A poll's options (from its metadata) with who chose each. */

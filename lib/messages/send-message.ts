@@ -17,6 +17,7 @@ import { assertMaySend } from "./chat-writable";
 import type { MessageRow } from "./message-dto";
 import { publishMessage } from "./publish-message";
 import { disappearedBefore, sentAndDisappeared } from "./disappeared-messages";
+import { withMentions } from "./mentions";
 import { findStoredMessage, MessageRefused, storeMessage } from "./store-message";
 import { visibleMessageIds } from "./visible-message";
 
@@ -134,7 +135,7 @@ function messageMetadata(data: z.output<typeof sendMessageInput>, quotedChat: Qu
     ...(data.poll ? { poll: data.poll } : {}),
     ...(quotedChat ? { quotedChatName: quotedChat.name } : {}),
   };
-  return Object.keys(metadata).length > 0 ? metadata : undefined;
+  return withMentions(metadata, data.text);
 }
 
 /**
