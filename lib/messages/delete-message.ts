@@ -63,10 +63,15 @@ async function deleteForEveryone(ctx: Ctx, message: Deletable): Promise<boolean>
   if (message.deletedAt) return isDeletedByAdmin(message);
   // Members are told who removed it: "deleted by an admin" is not "you deleted this message".
   const byAdmin = message.senderId !== ctx.actor.id;
-  const { count } = await ctx.db.message.updateMany({
-    where: { id: message.id, deletedAt: null },
-    data: { deletedAt: new Date(), text: null, withheldText: null, ...(byAdmin ? { metadata: { deletedByAdmin: true } } : {}) },
-  });
+  // Its content leaves the database, not just the views: text, what the metadata held (a
+  // location, a poll, a link's preview, whom it mentioned) and the texts its edits replaced.
+  const [{ count }] = await ctx.db.$transaction([
+    ctx.db.message.updateMany({
+      where: { id: message.id, deletedAt: null },
+      data: { deletedAt: new Date(), text: null, withheldText: null, metadata: byAdmin ? { deletedByAdmin: true } : Prisma.DbNull },
+    }),
+    ctx.db.messageEdit.deleteMany({ where: { messageId: message.id } }),
+  ]);
   if (count === 0) {
     // Of two deletes at once, the one that blanked the row tells the chat; this one only answers.
     const stored = await ctx.db.message.findUnique({ where: { id: message.id }, select: { deletedAt: true, metadata: true } });

@@ -1,8 +1,10 @@
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { listConversations } from "@/lib/conversations/list-conversations";
 import { openDirect } from "@/lib/conversations/open-direct";
 import { AppError } from "@/lib/errors";
 import { deleteMessages } from "@/lib/messages/delete-message";
+import { editMessage } from "@/lib/messages/edit-message";
 import { listMessages, PAGE_SIZE } from "@/lib/messages/list-messages";
 import { sendMessage } from "@/lib/messages/send-message";
 import type { MessageDto } from "@/lib/realtime/contract";
@@ -156,7 +158,8 @@ describe("deleted messages", () => {
   });
 
   it("deleted for everyone: a blank placeholder for both members", async () => {
-    const message = await send(alice, conversationId, "regrettable");
+    const sent = await send(alice, conversationId, "regrettable, @bob_the_first");
+    const message = await editMessage(alice.ctx, { messageId: sent.id, text: "regrettable, @bob_the_second" });
     await deleteMessages(alice.ctx, { messageIds: [message.id], for: "everyone" });
     expect(alicePublish.events).toContainEqual({
       to: `conv:${conversationId}`,
@@ -171,8 +174,36 @@ describe("deleted messages", () => {
       const row = (await listConversations(user.ctx)).find((c) => c.id === conversationId);
       expect(row?.lastMessage).toMatchObject({ id: message.id, text: null });
     }
-    // The text is gone from the database too, not just hidden.
-    expect((await db.message.findUniqueOrThrow({ where: { id: message.id } })).text).toBeNull();
+    // The text is gone from the database too, not just hidden: the texts its edit replaced, and
+    // what the metadata said of it (whom it mentioned), with it.
+    expect(await db.message.findUniqueOrThrow({ where: { id: message.id }, select: { text: true, metadata: true } })).toEqual({ text: null, metadata: null });
+    expect(await db.messageEdit.count({ where: { messageId: message.id } })).toBe(0);
+  });
+
+  it("deleted for everyone before messages lost their content with it: the migration takes it", async () => {
+    const sql = readFileSync(new URL("../../prisma/migrations/20261125101000_deleted_message_content/migration.sql", import.meta.url), "utf8");
+    const sent = await send(alice, conversationId, "kept by mistake");
+    await editMessage(alice.ctx, { messageId: sent.id, text: "kept by mistake, edited" });
+    const live = await send(alice, conversationId, "still here @bob_live");
+    await deleteMessages(alice.ctx, { messageIds: [sent.id], for: "everyone" });
+    // As the row was left by a delete of an earlier release, inside a transaction rolled back.
+    const after = await db
+      .$transaction(async (tx) => {
+        await tx.$executeRaw`UPDATE "Message" SET metadata = '{"location":{"lat":1,"lng":2}}'::jsonb WHERE id = ${sent.id}::uuid`;
+        await tx.messageEdit.create({ data: { messageId: sent.id, editorId: alice.id, text: "kept by mistake" } });
+        await tx.$executeRawUnsafe(sql);
+        const rows = await tx.message.findMany({ where: { id: { in: [sent.id, live.id] } }, select: { id: true, metadata: true, _count: { select: { edits: true } } } });
+        throw Object.assign(new Error("roll back"), { rows });
+      })
+      .catch((err: { rows?: { id: string; metadata: unknown; _count: { edits: number } }[] }) => err.rows);
+    expect(after?.find((r) => r.id === sent.id)).toMatchObject({ metadata: null, _count: { edits: 0 } });
+    expect(after?.find((r) => r.id === live.id)?.metadata).toEqual({ mentions: ["bob_live"] });
+  });
+
+  it("deleted for everyone, a location keeps no coordinates", async () => {
+    const { message } = await sendMessage(alice.ctx, { conversationId, clientId: `located-${conversationId}`, location: { lat: 38.72, lng: -9.14, label: "Home" } });
+    await deleteMessages(alice.ctx, { messageIds: [message.id], for: "everyone" });
+    expect((await db.message.findUniqueOrThrow({ where: { id: message.id }, select: { metadata: true } })).metadata).toBeNull();
   });
 
   it("only the sender can delete for everyone", async () => {
