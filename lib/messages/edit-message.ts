@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
-import { badRequest, forbidden } from "@/lib/errors";
+import { AppError, badRequest, forbidden } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { MAX_MESSAGE_LENGTH } from "@/lib/limits";
@@ -40,7 +40,7 @@ export async function editMessage(ctx: Ctx, input: z.input<typeof editMessageInp
     conversation: { select: chatWritableFields },
   });
   if (message.senderId !== ctx.actor.id) throw forbidden("Only the sender can edit a message");
-  if (message.deletedAt) throw badRequest("A deleted message can't be edited");
+  if (message.deletedAt) throw cannotEditDeleted();
   if (message.type === "SYSTEM" || message.type === "LOCATION" || message.type === "POLL") throw badRequest("This message can't be edited");
   const { withheld } = await assertChatWritable(ctx, message.conversation);
   // Unchanged as I see it (a withheld edit of mine included): nothing to do.
@@ -49,19 +49,35 @@ export async function editMessage(ctx: Ctx, input: z.input<typeof editMessageInp
   // While they block me, the new text of a message they have is mine alone. (One they never got,
   // withheld itself, is mine alone anyway: its text simply changes below.)
   if (withheld && !message.withheld) {
-    await ctx.db.message.update({ where: { id: messageId }, data: { withheldText: text, withheldEditedAt: new Date(), version: { increment: 1 } }, select: { id: true } });
+    const { count } = await ctx.db.message.updateMany({
+      where: { id: messageId, deletedAt: null },
+      data: { withheldText: text, withheldEditedAt: new Date(), version: { increment: 1 } },
+    });
+    if (count === 0) throw cannotEditDeleted();
     const mine = toMessageDto(await readMessageRow(ctx.db, messageId), ctx.actor.id);
     ctx.publish.toUser(ctx.actor.id, "message:updated", mine);
     return mine;
   }
-  await ctx.db.$transaction([
-    ctx.db.messageEdit.create({ data: { messageId, editorId: ctx.actor.id, text: message.text ?? "" }, select: { id: true } }),
-    ctx.db.message.update({ where: { id: messageId }, data: { text, metadata: withMentions(message.metadata, text) ?? Prisma.DbNull, editedAt: new Date(), withheldText: null, withheldEditedAt: null }, select: { id: true } }),
-  ]);
+  const stored = await ctx.db.$transaction(async (tx) => {
+    // Only over the row as it was read: one deleted for everyone meanwhile stays blank, and one
+    // edited meanwhile (another tab) would lose that text from its history.
+    const { count } = await tx.message.updateMany({
+      where: { id: messageId, deletedAt: null, text: message.text },
+      data: { text, metadata: withMentions(message.metadata, text) ?? Prisma.DbNull, editedAt: new Date(), withheldText: null, withheldEditedAt: null },
+    });
+    if (count === 1) await tx.messageEdit.create({ data: { messageId, editorId: ctx.actor.id, text: message.text ?? "" }, select: { id: true } });
+    return count === 1;
+  });
+  if (!stored) {
+    const now = await ctx.db.message.findUnique({ where: { id: messageId }, select: { deletedAt: true } });
+    throw now?.deletedAt !== null ? cannotEditDeleted() : new AppError("CONFLICT", "The message was edited elsewhere meanwhile: try again");
+  }
   // Read after the commit: Prisma runs the relation queries of a select concurrently, and inside
   // a transaction they share one connection, which pg deprecates (prisma/orm#29468).
   return publishUpdate(ctx, messageId);
 }
+
+const cannotEditDeleted = () => badRequest("A deleted message can't be edited");
 
 export const editHistoryInput = z.object({ messageId: id });
 
