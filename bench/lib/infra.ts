@@ -161,7 +161,10 @@ export async function startServer(opts: ServerOptions, readyTimeoutMs = 60_000):
     ...(opts.redisChannel ? { REDIS_CHANNEL: opts.redisChannel } : {}),
     ...opts.env,
   };
-  const nodeCmd = ["node", ...(opts.nodeArgs ?? []), "dist/server.mjs"].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
+  // The bench's own runtime, not whichever `node` is first on PATH: run outside npm (which puts
+  // the pinned Node 24 of node_modules/.bin first), the server would get the system's Node 20,
+  // about a fifth slower, and its figures would be read as the app's.
+  const nodeCmd = [process.execPath, ...(opts.nodeArgs ?? []), "dist/server.mjs"].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
   // exec keeps the pid: it is the node process itself (for /proc sampling and signals).
   const script = `ulimit -n ${opts.nofile ?? 65536} 2>/dev/null || true; exec ${nodeCmd}`;
   const child = spawn("bash", ["-c", script], { cwd: repoRoot, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
