@@ -78,7 +78,30 @@ test("record a voice message and send it; the other person gets it with its leng
   });
   expect(played).toBeGreaterThan(0.2);
   expect(played).toBeLessThan(2);
+
+  // The speed button cycles 1×, 1.5×, 2×, back to 1×; the choice holds for this browser's
+  // players, after a reload too, and is not the other person's.
+  const speed = B.getByTestId("message-audio").getByTestId("playback-speed");
+  const rate = (page: typeof B) => page.getByTestId("message-audio").locator("audio").evaluate((el: HTMLAudioElement) => el.playbackRate);
+  await expect(speed).toHaveText("1×");
+  await speed.click();
+  await expect(speed).toHaveText("1.5×");
+  expect(await rate(B)).toBe(1.5);
+  await speed.click();
+  await expect(speed).toHaveAccessibleName("Playback speed 2×");
+  expect(await rate(B)).toBe(2);
+  const { violations } = await new AxeBuilder({ page: B }).include('[data-testid="message-audio"]').analyze();
+  expect(violations.map((v) => v.id)).toEqual([]);
   await B.screenshot({ path: testInfo.outputPath("voice-received-1280.png") });
+  await B.reload();
+  await openChat(B, alice!.name);
+  await expect(speed).toHaveText("2×");
+  await expect.poll(() => rate(B)).toBe(2);
+  await speed.click();
+  await expect(speed).toHaveText("1×");
+  expect(await rate(B)).toBe(1);
+  await expect(A.getByTestId("message-audio").getByTestId("playback-speed")).toHaveText("1×");
+  expect(await rate(A)).toBe(1);
 
   // Another recording, discarded with Esc: nothing is sent.
   await A.getByRole("button", { name: "Record voice message" }).click();

@@ -1,10 +1,11 @@
 "use client";
 // What a message carries besides text: photos (thumbnails sized from width/height; click opens
 // the lightbox), videos and voice/audio with native players, file cards, a location card.
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { AttachmentDto } from "@/lib/realtime/contract";
 import { attachmentUrl, fileExtension, fitMedia, formatCoordinates, formatFileSize, osmUrl } from "@/lib/client/attachments";
 import { formatDuration } from "@/lib/client/format";
+import { currentPlaybackSpeed, nextPlaybackSpeed, setPlaybackSpeed, subscribePlaybackSpeed } from "@/lib/client/playback-speed";
 import { DownloadIcon, LocationIcon } from "@/components/ui/icons";
 
 const BADGE_COLORS: Record<string, string> = {
@@ -145,11 +146,27 @@ function useAudioDuration(): [number | null, (audio: HTMLAudioElement) => void] 
   return [duration, onMetadata];
 }
 
+/** The speed every player of this browser plays at (lib/client/playback-speed.ts), and the ref of the player it applies to. */
+function usePlaybackSpeed() {
+  const audio = useRef<HTMLAudioElement>(null);
+  const speed = useSyncExternalStore(subscribePlaybackSpeed, currentPlaybackSpeed, () => 1 as const);
+  useEffect(() => {
+    const player = audio.current;
+    if (!player) return;
+    // Both: a load resets playbackRate to the default one.
+    player.defaultPlaybackRate = speed;
+    player.playbackRate = speed;
+  }, [speed]);
+  return { audio, speed };
+}
+
 export function MessageAudio({ attachment: a, metaColor }: { attachment: AttachmentDto; metaColor: string }) {
   const [duration, onMetadata] = useAudioDuration();
+  const { audio, speed } = usePlaybackSpeed();
   return (
     <div className="w-[300px] max-w-full rounded-md bg-black/5 p-2 dark:bg-black/20" data-testid="message-audio">
       <audio
+        ref={audio}
         controls
         preload="metadata"
         src={attachmentUrl(a.id)}
@@ -158,8 +175,8 @@ export function MessageAudio({ attachment: a, metaColor }: { attachment: Attachm
         onLoadedMetadata={(e) => onMetadata(e.currentTarget)}
         onDurationChange={(e) => onMetadata(e.currentTarget)}
       />
-      {/* The name gives way before the length and size do. */}
-      <p className={`mt-1 flex gap-1 px-1 text-[12px] ${metaColor}`}>
+      {/* The name gives way before the length, the size and the speed do. */}
+      <div className={`mt-1 flex items-center gap-1 pl-1 text-[12px] ${metaColor}`}>
         <span className="min-w-0 truncate" title={a.name} data-testid="audio-name">
           {a.name}
         </span>
@@ -171,7 +188,17 @@ export function MessageAudio({ attachment: a, metaColor }: { attachment: Attachm
           )}
           · {formatFileSize(a.size)}
         </span>
-      </p>
+        <button
+          type="button"
+          onClick={() => setPlaybackSpeed(nextPlaybackSpeed(speed))}
+          aria-label={`Playback speed ${speed}×`}
+          title="Playback speed"
+          className="ml-auto shrink-0 rounded-full bg-black/10 px-2 py-0.5 text-[12px] font-semibold tabular-nums text-fg hover:bg-black/15 dark:bg-white/15 dark:hover:bg-white/20"
+          data-testid="playback-speed"
+        >
+          {speed}×
+        </button>
+      </div>
     </div>
   );
 }
