@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
-import { AppError, badRequest, forbidden } from "@/lib/errors";
+import { AppError, badRequest, forbidden, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { MAX_MESSAGE_LENGTH } from "@/lib/limits";
@@ -70,7 +70,8 @@ export async function editMessage(ctx: Ctx, input: z.input<typeof editMessageInp
   });
   if (!stored) {
     const now = await ctx.db.message.findUnique({ where: { id: messageId }, select: { deletedAt: true } });
-    throw now?.deletedAt !== null ? cannotEditDeleted() : new AppError("CONFLICT", "The message was edited elsewhere meanwhile: try again");
+    if (!now) throw notFound("Message not found");
+    throw now.deletedAt ? cannotEditDeleted() : new AppError("CONFLICT", "The message was edited elsewhere meanwhile: try again");
   }
   // Read after the commit: Prisma runs the relation queries of a select concurrently, and inside
   // a transaction they share one connection, which pg deprecates (prisma/orm#29468).
