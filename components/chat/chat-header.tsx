@@ -17,6 +17,7 @@ import { messageTimerLabel } from "@/lib/conversations/message-timers";
 import { useIsClient, useNow } from "@/lib/client/hooks";
 import { activeTypers, typingLabel } from "@/lib/client/typing";
 import type { ConversationSummary } from "@/lib/realtime/contract";
+import { isChatWithMyself } from "@/lib/conversations/direct-title";
 import { ClearChatDialog } from "./clear-chat-dialog";
 import { useChatNavigation } from "./navigation";
 
@@ -56,7 +57,8 @@ export function ChatHeader({ conversation: c, infoOpen, onToggleInfo, infoPanelI
 
   const typists = activeTypers(typing, c.id).map((t) => ({ name: users[t.userId]?.name ?? "Someone", recording: t.recording }));
   const typingText = typingLabel(typists, isGroup);
-  const peerPresence = c.peer ? presence[c.peer.id] : undefined;
+  const withMyself = isChatWithMyself(c, meId);
+  const peerPresence = c.peer && !withMyself ? presence[c.peer.id] : undefined;
   const online = !isGroup && !!peerPresence?.online;
 
   let subtitle: React.ReactNode;
@@ -72,6 +74,8 @@ export function ChatHeader({ conversation: c, infoOpen, onToggleInfo, infoPanelI
     subtitle = removed
       ? "You're no longer a member"
       : `${count} ${count === 1 ? "member" : "members"}${onlineCount > 0 ? `, ${onlineCount} online` : ""}`;
+  } else if (withMyself) {
+    subtitle = "Message yourself";
   } else if (online) {
     subtitle = "online";
   } else {

@@ -12,6 +12,7 @@ import { draftPreview } from "@/lib/client/drafts";
 import { latestPending, selectSortedConversations } from "@/lib/client/selectors";
 import { effectiveWatermarks } from "@/lib/client/ticks";
 import { activeTypers, typingLabel } from "@/lib/client/typing";
+import { isChatWithMyself } from "@/lib/conversations/direct-title";
 import { ArchiveIcon } from "@/components/ui/icons";
 import { ConversationRow } from "./conversation-row";
 import { useChatSettings, useMarkChatRead } from "./use-chat-settings";
@@ -213,7 +214,7 @@ export function ConversationList({ query, filter, onNewChat, onDiscover, listRef
               typing={label}
               draft={c.id === activeId ? null : draftPreview(drafts[c.id])}
               pending={latestPending(outbox, c.id)}
-              online={c.type === "DIRECT" && !!c.peer && !!presence[c.peer.id]?.online}
+              online={c.type === "DIRECT" && !!c.peer && !isChatWithMyself(c, meId) && !!presence[c.peer.id]?.online}
               removed={!!removed[c.id]}
               now={isClient ? now : null}
               onOpen={openChat}

@@ -1,5 +1,6 @@
 "use client";
-// "New chat": find people (debounced search) and open the direct chat with one of them.
+// "New chat": find people (debounced search) and open the direct chat with one of them, or
+// "Message yourself" (my notes, on every device of mine) while nothing is searched.
 import { useEffect, useRef, useState } from "react";
 import { useChatNavigation } from "@/components/chat/navigation";
 import { Avatar } from "@/components/ui/avatar";
@@ -9,7 +10,8 @@ import { IconButton } from "@/components/ui/icon-button";
 import { Spinner } from "@/components/ui/spinner";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/api";
-import { useRealtimeClient } from "@/lib/client/context";
+import { useChat, useRealtimeClient } from "@/lib/client/context";
+import { directChatTitle } from "@/lib/conversations/direct-title";
 import { usePeopleSearch } from "@/lib/client/people-search";
 import type { UserSummary } from "@/lib/realtime/contract";
 import { MAX_PEOPLE_QUERY } from "@/lib/limits";
@@ -20,6 +22,7 @@ export function NewChatPanel({ onClose }: { onClose: (chatOpened?: boolean) => v
   const toast = useToast();
   const [q, setQ] = useState("");
   const state = usePeopleSearch(q);
+  const me = useChat((s) => s.me);
   const [opening, setOpening] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -28,11 +31,11 @@ export function NewChatPanel({ onClose }: { onClose: (chatOpened?: boolean) => v
     inputRef.current?.focus();
   }, []);
 
-  const open = async (user: UserSummary) => {
+  const open = async (userId: string) => {
     if (opening) return;
-    setOpening(user.id);
+    setOpening(userId);
     try {
-      const conversation = await client.openDirect(user.id);
+      const conversation = await client.openDirect(userId);
       onClose(true);
       openChat(conversation.id);
     } catch (err) {
@@ -80,7 +83,7 @@ export function NewChatPanel({ onClose }: { onClose: (chatOpened?: boolean) => v
           value={q}
           onChange={setQ}
           onKeyDown={(e) => {
-            if (e.key === "Enter" && state.status === "done" && state.users[0]) void open(state.users[0]);
+            if (e.key === "Enter" && state.status === "done" && state.users[0]) void open(state.users[0].id);
           }}
           label="Search people by name, @username or email"
           placeholder="Search name, @username or email"
@@ -91,9 +94,23 @@ export function NewChatPanel({ onClose }: { onClose: (chatOpened?: boolean) => v
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto" aria-live="polite">
         {state.status === "idle" && (
-          <p className="px-8 py-10 text-center text-sm text-muted">
-            Find people by their name, @username or exact email address to start a chat.
-          </p>
+          <>
+            <ul ref={listRef} aria-label="Your notes">
+              <li>
+                <PersonButton
+                  user={me}
+                  name={directChatTitle(me.name, true)}
+                  detail="Message yourself"
+                  opening={opening}
+                  onOpen={open}
+                  testId="message-yourself"
+                />
+              </li>
+            </ul>
+            <p className="px-8 py-10 text-center text-sm text-muted">
+              Find people by their name, @username or exact email address to start a chat.
+            </p>
+          </>
         )}
         {state.status === "error" && <p className="px-8 py-10 text-center text-sm text-danger">{state.message}</p>}
         {state.status === "done" && state.users.length === 0 && (
@@ -107,21 +124,7 @@ export function NewChatPanel({ onClose }: { onClose: (chatOpened?: boolean) => v
             <ul ref={listRef} aria-label="People">
               {state.users.map((u) => (
                 <li key={u.id}>
-                  <button
-                    type="button"
-                    data-testid="user-result"
-                    data-user-id={u.id}
-                    disabled={opening !== null}
-                    onClick={() => void open(u)}
-                    className="flex h-[72px] w-full items-center gap-3 px-3 text-left outline-none hover:bg-hover focus-visible:bg-hover focus-visible:-outline-offset-2 focus-visible:outline-2 focus-visible:outline-solid focus-visible:outline-accent disabled:opacity-60"
-                  >
-                    <Avatar label={u.name} initials={u.initials} color={u.avatarColor} imageUrl={u.avatarUrl} size={49} />
-                    <span className="flex h-full min-w-0 flex-1 flex-col justify-center border-b border-border">
-                      <span className="truncate text-[17px] text-fg">{u.name}</span>
-                      <span className="truncate text-sm text-muted">@{u.username}</span>
-                    </span>
-                    {opening === u.id && <Spinner size={18} className="mr-3" />}
-                  </button>
+                  <PersonButton user={u} name={u.name} detail={`@${u.username}`} opening={opening} onOpen={open} testId="user-result" />
                 </li>
               ))}
             </ul>
@@ -129,5 +132,28 @@ export function NewChatPanel({ onClose }: { onClose: (chatOpened?: boolean) => v
         )}
       </div>
     </section>
+  );
+}
+
+type Person = Pick<UserSummary, "id" | "name" | "initials" | "avatarColor" | "avatarUrl">;
+
+function PersonButton(props: { user: Person; name: string; detail: string; opening: string | null; onOpen: (userId: string) => void; testId: string }) {
+  const { user: u, opening } = props;
+  return (
+    <button
+      type="button"
+      data-testid={props.testId}
+      data-user-id={u.id}
+      disabled={opening !== null}
+      onClick={() => props.onOpen(u.id)}
+      className="flex h-[72px] w-full items-center gap-3 px-3 text-left outline-none hover:bg-hover focus-visible:bg-hover focus-visible:-outline-offset-2 focus-visible:outline-2 focus-visible:outline-solid focus-visible:outline-accent disabled:opacity-60"
+    >
+      <Avatar label={u.name} initials={u.initials} color={u.avatarColor} imageUrl={u.avatarUrl} size={49} />
+      <span className="flex h-full min-w-0 flex-1 flex-col justify-center border-b border-border">
+        <span className="truncate text-[17px] text-fg">{props.name}</span>
+        <span className="truncate text-sm text-muted">{props.detail}</span>
+      </span>
+      {opening === u.id && <Spinner size={18} className="mr-3" />}
+    </button>
   );
 }

@@ -16,6 +16,7 @@ import { useChat, useChatStoreApi } from "@/lib/client/context";
 import { formatLastSeen } from "@/lib/client/format";
 import { useIsClient, useNow } from "@/lib/client/hooks";
 import { profileApi, type UserProfile } from "@/lib/client/profile";
+import { isChatWithMyself } from "@/lib/conversations/direct-title";
 import { GroupsInCommon } from "./groups-in-common";
 import type { ConversationSummary, UserSummary } from "@/lib/realtime/contract";
 
@@ -25,7 +26,9 @@ export function ContactInfoPanel({ conversation: c, id, onClose }: Props) {
   const peer = c.peer;
   const now = useNow(30_000);
   const isClient = useIsClient();
-  const presence = useChat((s) => (peer ? s.presence[peer.id] : undefined));
+  // My chat with myself: my own profile, with no presence, groups in common or Block.
+  const withMyself = useChat((s) => isChatWithMyself(c, s.me.id));
+  const presence = useChat((s) => (peer && !withMyself ? s.presence[peer.id] : undefined));
   const blocked = useChat((s) => (peer ? !!s.blocked?.[peer.id] : false));
   const [profile, setProfile] = useState<UserProfile | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -59,8 +62,8 @@ export function ContactInfoPanel({ conversation: c, id, onClose }: Props) {
     };
   }, [peerId, peerName, peerAvatar]);
 
-  const name = peer?.name ?? c.title;
-  const status = presence?.online ? "online" : isClient ? (formatLastSeen(presence?.lastActiveAt ?? null, now) ?? "") : "";
+  const name = withMyself ? c.title : (peer?.name ?? c.title);
+  const status = withMyself ? "Message yourself" : presence?.online ? "online" : isClient ? (formatLastSeen(presence?.lastActiveAt ?? null, now) ?? "") : "";
   const showInChat = useCallback(() => closesOnNarrow(onClose)(), [onClose]);
 
   return (
@@ -103,9 +106,9 @@ export function ContactInfoPanel({ conversation: c, id, onClose }: Props) {
 
       <MediaLinksDocs conversationId={c.id} onShowInChat={showInChat} />
       <DisappearingMessages conversation={c} canChange={!blocked} />
-      {profile && <GroupsInCommon groups={profile.groupsInCommon} />}
+      {profile && !withMyself && <GroupsInCommon groups={profile.groupsInCommon} />}
 
-      {peer && (
+      {peer && !withMyself && (
         <div className="mt-2.5 mb-6 bg-panel py-2">
           <BlockButton user={peer} blocked={blocked} onChanged={(isBlocked) => setProfile((p) => (p ? { ...p, isBlocked } : p))} />
         </div>

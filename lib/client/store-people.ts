@@ -1,5 +1,6 @@
 // The store's people: members of groups, names and pictures, presence, typing, my profile and
 // whom I block.
+import { directChatTitle } from "@/lib/conversations/direct-title";
 import type { UserSummary } from "@/lib/realtime/contract";
 import { raiseMinima } from "./conversations";
 import { upsertMember } from "./groups";
@@ -153,7 +154,7 @@ function applyUserUpdate(s: ChatData, user: UserSummary): Partial<ChatData> {
     conversations ??= { ...s.conversations };
     conversations[c.id] = {
       ...c,
-      ...(isPeer ? { peer: { ...c.peer!, ...user }, title: user.name } : {}),
+      ...(isPeer ? { peer: { ...c.peer!, ...user }, title: directChatTitle(user.name, user.id === s.me.id) } : {}),
       ...(lastBy ? { lastMessage: { ...c.lastMessage!, senderName: user.name } } : {}),
     };
   }

@@ -6,6 +6,7 @@ import type { ConversationSummary, MessageDto } from "@/lib/realtime/contract";
 import { readReceiptsShared } from "@/lib/users/read-receipts";
 import { summaryAsSeen } from "@/lib/users/user-summary";
 import { DEFAULT_GROUP_COLOR } from "@/lib/groups/group-fields";
+import { directChatTitle } from "./direct-title";
 
 type SummaryRow = {
   id: string;
@@ -115,7 +116,9 @@ export async function conversationSummaries(
              -- Whether they blocked me: then I see no photo of theirs (lib/users/profile-privacy.ts).
              EXISTS (SELECT 1 FROM "Block" b WHERE b."blockerId" = u.id AND b."blockedId" = p."userId") AS "blockedMe"
       FROM "Participant" op JOIN "User" u ON u.id = op."userId"
-      WHERE c.type = 'DIRECT' AND op."conversationId" = c.id AND op."userId" <> p."userId"
+      WHERE c.type = 'DIRECT' AND op."conversationId" = c.id
+        -- The other person; in my chat with myself, me.
+        AND (op."userId" <> p."userId" OR c."directKey" = p."userId"::text || ':' || p."userId"::text)
       LIMIT 1
     ) peer ON true
     LEFT JOIN LATERAL (
@@ -149,10 +152,10 @@ export async function conversationSummaries(
       ${only}
     ORDER BY p."isPinned" DESC, COALESCE(${lastActivity}, p."joinedAt") DESC, c.id
   `);
-  return rows.map(toSummary);
+  return rows.map((r) => toSummary(r, userId));
 }
 
-function toSummary(r: SummaryRow): ConversationSummary {
+function toSummary(r: SummaryRow, userId: string): ConversationSummary {
   const peer =
     r.peerId && r.peerName && r.peerUsername
       ? summaryAsSeen(
@@ -173,7 +176,7 @@ function toSummary(r: SummaryRow): ConversationSummary {
   return {
     id: r.id,
     type: r.type,
-    title: r.type === "DIRECT" ? (peer?.name ?? "Deleted user") : (r.name ?? "Group"),
+    title: r.type === "DIRECT" ? (peer ? directChatTitle(peer.name, peer.id === userId) : "Deleted user") : (r.name ?? "Group"),
     icon: r.type === "DIRECT" ? null : r.icon,
     iconBg: r.type === "DIRECT" ? (peer?.avatarColor ?? "#888888") : (r.iconBg ?? DEFAULT_GROUP_COLOR),
     about: r.about,

@@ -63,10 +63,25 @@ describe("openDirect", () => {
     expect(fromPeer.unreadCount).toBe(1);
   });
 
-  it("refuses a chat with yourself", async () => {
-    const alice = await createTestUser(db);
-    await expectCode(openDirect(alice.ctx, { userId: alice.id }), "BAD_REQUEST");
-    expect(await db.conversation.count({ where: { directKey: directKeyOf(alice.id, alice.id) } })).toBe(0);
+  it("opens my chat with myself (Message yourself): one member, once, titled (You), read as soon as sent, nobody else's", async () => {
+    const alice = await createTestUser(db, { name: "Note Taker" });
+    const publish = recordingPublisher();
+    const ctx = { ...alice.ctx, publish };
+    const [first, second] = await Promise.all([openDirect(ctx, { userId: alice.id }), openDirect(ctx, { userId: alice.id })]);
+    expect(second.id).toBe(first.id);
+    expect(first).toMatchObject({ type: "DIRECT", title: "Note Taker (You)", memberCount: 1, peer: { id: alice.id, name: "Note Taker" } });
+    expect(await db.participant.count({ where: { conversationId: first.id } })).toBe(1);
+    expect(await db.conversation.count({ where: { directKey: directKeyOf(alice.id, alice.id) } })).toBe(1);
+    // My other devices join its room; nobody else's.
+    expect(new Set(publish.events.filter((e) => e.event === "subscribe").map((e) => e.to))).toEqual(new Set([`user:${alice.id}`]));
+
+    const { message } = await sendMessage(alice.ctx, { conversationId: first.id, clientId: `note-${first.id}`, text: "buy milk" });
+    const row = (await listConversations(alice.ctx)).find((c) => c.id === first.id);
+    expect(row).toMatchObject({ title: "Note Taker (You)", unreadCount: 0, lastMessage: { text: "buy milk" }, minReadSeq: message.seq });
+
+    const bob = await createTestUser(db, { name: "Not A Note Taker" });
+    await expectCode(getConversation(bob.ctx, { conversationId: first.id }), "NOT_FOUND");
+    expect((await listConversations(bob.ctx)).some((c) => c.id === first.id)).toBe(false);
   });
 
   it("answers NOT_FOUND for a user that does not exist", async () => {

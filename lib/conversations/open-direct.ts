@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { badRequest, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import type { ConversationSummary } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
 import { conversationSummaries } from "./conversation-summaries";
@@ -13,12 +13,12 @@ export const directKeyOf = (a: string, b: string) => [a, b].sort().join(":");
 
 /**
  * Opens the direct chat with another user, creating it on first use. The unique directKey makes
- * a second chat between the same two people impossible, also when both open it at once.
+ * a second chat between the same two people impossible, also when both open it at once. With
+ * myself it is "Message yourself": a chat of one member, my notes on every device of mine.
  */
 export async function openDirect(ctx: Ctx, input: z.input<typeof openDirectInput>): Promise<ConversationSummary> {
   const { userId: peerId } = openDirectInput.parse(input);
   const me = ctx.actor.id;
-  if (peerId === me) throw badRequest("You can't start a chat with yourself");
   const peer = await ctx.db.user.findUnique({ where: { id: peerId }, select: { id: true } });
   if (!peer) throw notFound("User not found");
 
@@ -31,7 +31,7 @@ export async function openDirect(ctx: Ctx, input: z.input<typeof openDirectInput
         type: "DIRECT",
         directKey,
         createdById: me,
-        participants: { create: [{ userId: me }, { userId: peerId }] },
+        participants: { create: [...new Set([me, peerId])].map((userId) => ({ userId })) },
       },
       update: {},
       select: { id: true },
@@ -44,7 +44,7 @@ export async function openDirect(ctx: Ctx, input: z.input<typeof openDirectInput
   }
 
   ctx.publish.subscribeUser(me, conversationId);
-  ctx.publish.subscribeUser(peerId, conversationId);
+  if (peerId !== me) ctx.publish.subscribeUser(peerId, conversationId);
   const [summary] = await conversationSummaries(ctx.db, me, conversationId);
   return summary!;
 }
