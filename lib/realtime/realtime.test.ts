@@ -227,12 +227,19 @@ describe("delivery between members", () => {
     await expect.poll(() => onBenTab.seen.map((m) => m.reactions)).toEqual([[{ emoji: "👍", userIds: [ben.id] }]]);
   });
 
-  it("relays typing to the other member only", async () => {
+  it("relays typing to the other member only, not to my own other tabs", async () => {
     const a = await connect(alice);
+    const myOtherTab = await connect(alice);
     const b = await connect(bob);
+    const toMe = collect(myOtherTab, "typing");
     const typing = nextEvent(b, "typing");
     a.emit("typing", { conversationId: directId, isTyping: true });
     expect(await typing).toEqual({ conversationId: directId, userId: alice.id, isTyping: true });
+    // Bob's answer reaches both of my tabs, so mine would have arrived by now.
+    const bobTyping = nextEvent(myOtherTab, "typing");
+    b.emit("typing", { conversationId: directId, isTyping: true });
+    expect(await bobTyping).toMatchObject({ userId: bob.id });
+    expect(toMe.seen.map((t) => t.userId)).toEqual([bob.id]);
   });
 
   it("relays recording a voice message as such, and its end as a plain stop", async () => {

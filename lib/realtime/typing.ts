@@ -23,7 +23,8 @@ export async function relayTyping(socket: Socket, ctx: Ctx, raw: unknown): Promi
   const room = rooms.conversation(conversationId);
   if (!socket.rooms.has(room)) return;
   if (!(await typingReachesOthers(ctx, conversationId))) return;
-  socket.to(room).emit("typing", { conversationId, userId: ctx.actor.id, isTyping, ...(isTyping && recording ? { recording: true } : {}) });
+  // Not to my own other tabs: they would show me typing to myself.
+  socket.to(room).except(rooms.user(ctx.actor.id)).emit("typing", { conversationId, userId: ctx.actor.id, isTyping, ...(isTyping && recording ? { recording: true } : {}) });
 }
 
 async function typingReachesOthers(ctx: Ctx, conversationId: string): Promise<boolean> {
