@@ -169,3 +169,27 @@ test("export chat downloads the chat as text, named after it, without what I cle
     expect.stringMatching(new RegExp(`^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} ${bob!.name}: Yes, see you there$`)),
   ]);
 });
+
+test("the chat list's menu deletes a direct chat too, leaving the chat I have open alone", async ({ newUsers }) => {
+  const [alice, bob, cleo] = await newUsers(3, { label: "row-delete" });
+  await signInAll([alice!, bob!, cleo!]);
+  const A = alice!.page;
+  await sendDirect(A, cleo!.name, "to be deleted from the list");
+  await sendDirect(A, bob!.name, "kept open");
+
+  await chatRow(A, cleo!.name).click({ button: "right" });
+  await A.getByTestId("conversation-menu").getByTestId("menu-delete-chat").click();
+  const dialog = A.getByTestId("delete-chat-dialog");
+  await expect(dialog).toContainText(`${cleo!.name} will still see them`);
+  await dialog.getByTestId("delete-chat-confirm").click();
+  await expect(A.getByTestId("toasts")).toContainText("Chat deleted");
+
+  await expect(chatRow(A, cleo!.name)).toHaveCount(0);
+  await expect(A.getByTestId("chat-title")).toHaveText(bob!.name);
+  await expect(bubble(A, "kept open")).toBeVisible();
+  await A.reload();
+  await expect(chatRow(A, bob!.name)).toBeVisible();
+  await expect(chatRow(A, cleo!.name)).toHaveCount(0);
+  // Cleo keeps it all.
+  await expect(chatRow(cleo!.page, alice!.name)).toContainText("to be deleted from the list");
+});

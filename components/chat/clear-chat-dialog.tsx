@@ -23,7 +23,8 @@ export function ClearChatDialog({ conversation: c, open, onClose, action }: Prop
       // The socket brings the same to my other tabs; here it need not wait for it.
       if (deleting) {
         await profileApi.deleteChat(c.id);
-        closeChat();
+        // From the chat list's menu it may be another chat than the one open.
+        if (store.getState().activeId === c.id) closeChat();
         store.getState().chatHidden(c.id);
       } else {
         const { conversation, clearedSeq } = await profileApi.clearChat(c.id);

@@ -2,9 +2,10 @@
 // One chat in the list: avatar, title, time, last-message preview (or who is typing), badges,
 // and its options menu (hover chevron, right-click, or the context-menu key / Shift+F10).
 import { memo, useState } from "react";
+import { ClearChatDialog } from "@/components/chat/clear-chat-dialog";
 import { Ticks } from "@/components/chat/ticks";
 import { ConversationAvatar } from "@/components/conversations/conversation-avatar";
-import { ArchiveIcon, BellIcon, ChatBubbleIcon, CheckIcon, ChevronDownIcon, MutedIcon, PinIcon, PinOffIcon, UnarchiveIcon } from "@/components/ui/icons";
+import { ArchiveIcon, BellIcon, ChatBubbleIcon, CheckIcon, ChevronDownIcon, MutedIcon, PinIcon, PinOffIcon, TrashIcon, UnarchiveIcon } from "@/components/ui/icons";
 import { Menu, MenuItem } from "@/components/ui/menu";
 import { isMutedAt, isUnread, messagePreview } from "@/lib/client/conversations";
 import { formatListTime } from "@/lib/client/format";
@@ -61,6 +62,7 @@ export const ConversationRow = memo(function ConversationRow({
   const [menuOpen, setMenuOpen] = useState(false);
   const [menuButton, setMenuButton] = useState<HTMLButtonElement | null>(null);
   const [muting, setMuting] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   // Before hydration there is no clock: the server's word stands.
   const muted = now ? isMutedAt(c, now.getTime()) : c.isMuted;
   const last = c.lastMessage;
@@ -258,8 +260,14 @@ export const ConversationRow = memo(function ConversationRow({
           </MenuItem>
         )}
         <FavouriteMenuItem conversation={c} onSettings={onSettings} testId="menu-favourite" />
+        {c.type === "DIRECT" && (
+          <MenuItem icon={<TrashIcon size={20} />} onClick={() => setDeleting(true)} data-testid="menu-delete-chat">
+            Delete chat
+          </MenuItem>
+        )}
       </Menu>
       {muting && <MuteDialog conversation={c} onClose={() => setMuting(false)} />}
+      {deleting && <ClearChatDialog conversation={c} open action="delete" onClose={() => setDeleting(false)} />}
     </li>
   );
 });
