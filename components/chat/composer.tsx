@@ -5,7 +5,7 @@
 // caption; sending waits for the uploads), a reply banner, inline editing of my message, the
 // preview of the text's first link, and voice messages (the microphone button while the box is empty).
 import { forwardRef, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ForwardedRef } from "react";
-import { CloseIcon, SendIcon, DocumentIcon, LocationIcon, MicIcon, PencilIcon, PhotoIcon, PlusIcon, PollIcon, SmileIcon } from "@/components/ui/icons";
+import { CloseIcon, SendIcon, DocumentIcon, LocationIcon, MicIcon, PencilIcon, PhotoIcon, PlusIcon, PollIcon, SmileIcon, UserIcon } from "@/components/ui/icons";
 import { Menu, MenuItem } from "@/components/ui/menu";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/api";
@@ -19,6 +19,7 @@ import { uploadedAttachments } from "@/lib/client/uploads";
 import type { ReplyPreview } from "@/lib/realtime/contract";
 import { EmojiPanel } from "./emoji-panel";
 import { ComposerLinkPreview } from "./link-preview-card";
+import { ContactDialog } from "./contact-dialog";
 import { LocationDialog } from "./location-dialog";
 import { PollDialog } from "./poll-dialog";
 import { MentionPicker } from "./mention-picker";
@@ -64,6 +65,7 @@ function quoteText(m: ViewMessage): string {
   if (m.text) return m.text;
   if (m.attachments[0]) return attachmentSummary(m.attachments[0].kind, m.attachments[0].name);
   if (m.location) return `📍 ${m.location.label || "Location"}`;
+  if (m.contact) return "👤 Contact";
   return "";
 }
 
@@ -87,6 +89,7 @@ export const Composer = forwardRef(function Composer(
   const [attachButton, setAttachButton] = useState<HTMLButtonElement | null>(null);
   const [locationOpen, setLocationOpen] = useState(false);
   const [pollOpen, setPollOpen] = useState(false);
+  const [contactOpen, setContactOpen] = useState(false);
   const [emojiOpen, setEmojiOpen] = useState(false);
   const emojiPanelId = useId();
   const [notice, setNotice] = useState<string | null>(null);
@@ -198,8 +201,8 @@ export const Composer = forwardRef(function Composer(
     onSent();
   }, [client, conversationId, draft, reply, previewToSend, resetPreview, onCancelMode, onSent, replying, store, uploads]);
 
-  /** A location or a poll, as a reply when one is being written. */
-  const sendRich = (text: string, rich: Pick<RichParts, "location" | "poll">) => {
+  /** A location, a poll or a contact, as a reply when one is being written. */
+  const sendRich = (text: string, rich: Pick<RichParts, "location" | "poll" | "contact">) => {
     if (!client.send(conversationId, text, { ...reply, ...rich })) return;
     if (replying) onCancelMode();
     onSent();
@@ -425,6 +428,13 @@ export const Composer = forwardRef(function Composer(
                     >
                       Poll
                     </MenuItem>
+                    <MenuItem
+                      icon={<span className="flex h-8 w-8 items-center justify-center rounded-full bg-[#009de2] text-white"><UserIcon size={18} /></span>}
+                      onClick={() => setContactOpen(true)}
+                      data-testid="attach-contact"
+                    >
+                      Contact
+                    </MenuItem>
                   </Menu>
                   <input
                     ref={mediaInput}
@@ -520,6 +530,14 @@ export const Composer = forwardRef(function Composer(
         </div>
       </form>
       <LocationDialog open={locationOpen} onClose={() => setLocationOpen(false)} onSend={(location) => sendRich("", { location })} />
+      <ContactDialog
+        open={contactOpen}
+        onClose={() => setContactOpen(false)}
+        onSend={(contact) => {
+          setContactOpen(false);
+          sendRich("", { contact });
+        }}
+      />
       <PollDialog
         open={pollOpen}
         onClose={() => setPollOpen(false)}

@@ -16,6 +16,7 @@ import type { TickStatus } from "@/lib/client/types";
 import type { ReplyPreview } from "@/lib/realtime/contract";
 import { bubbleActionColor, bubbleMetaColor } from "./bubble-colors";
 import { LinkPreviewCard } from "./link-preview-card";
+import { ContactCard } from "./contact-card";
 import { FileCard, LocationCard, MessageAudio, MessageImages, MessageVideo } from "./message-media";
 import { MessageMenu } from "./message-menu";
 import { MessagePoll } from "./message-poll";
@@ -127,7 +128,8 @@ export const MessageBubble = memo(function MessageBubble({
   const files = attachments.filter((a) => a.kind === "FILE");
   const location = deleted ? null : m.location;
   const poll = deleted ? null : m.poll;
-  const hasMedia = attachments.length > 0 || !!location;
+  const contact = deleted ? null : m.contact;
+  const hasMedia = attachments.length > 0 || !!location || !!contact;
   // A poll shows its question itself.
   const hasText = (!!text && !poll) || deleted;
   // Text messages only (captions get none, as in WhatsApp); pending ones show the outbox's copy.
@@ -138,7 +140,7 @@ export const MessageBubble = memo(function MessageBubble({
 
   const canAct = stored && !deleted;
   const canWriteHere = canAct && canWrite;
-  const canEdit = mine && canWriteHere && canCompose && m.type !== "LOCATION" && m.type !== "POLL";
+  const canEdit = mine && canWriteHere && canCompose && m.type !== "LOCATION" && m.type !== "POLL" && m.type !== "CONTACT";
 
   // Reserve room on the last text line for the time (+ star, edited, ticks) in the corner.
   const spacer = (edited ? 44 : 0) + (starred ? 16 : 0) + (pinned ? 16 : 0) + (mine ? 66 : 46);
@@ -258,6 +260,7 @@ export const MessageBubble = memo(function MessageBubble({
               </div>
             ))}
             {location && <LocationCard location={location} metaColor={metaColor} />}
+            {contact && <ContactCard contact={contact} metaColor={metaColor} actionColor={bubbleActionColor(mine)} />}
             {poll && (
               <MessagePoll
                 question={text ?? ""}

@@ -13,6 +13,7 @@ export function replyPreviewText(r: ReplyPreview): string {
   if (r.text) return plainText(r.text);
   if (r.attachmentKind) return attachmentSummary(r.attachmentKind);
   if (r.type === "LOCATION") return "📍 Location";
+  if (r.type === "CONTACT") return "👤 Contact";
   return "";
 }
 

@@ -3,17 +3,16 @@
 // "Message yourself" (my notes, on every device of mine) while nothing is searched.
 import { useEffect, useRef, useState } from "react";
 import { useChatNavigation } from "@/components/chat/navigation";
-import { Avatar } from "@/components/ui/avatar";
 import { BackIcon } from "@/components/ui/icons";
 import { SearchField } from "@/components/ui/search-field";
 import { IconButton } from "@/components/ui/icon-button";
+import { PersonButton } from "./person-button";
 import { Spinner } from "@/components/ui/spinner";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/api";
 import { useChat, useRealtimeClient } from "@/lib/client/context";
 import { directChatTitle } from "@/lib/conversations/direct-title";
 import { usePeopleSearch } from "@/lib/client/people-search";
-import type { UserSummary } from "@/lib/realtime/contract";
 import { MAX_PEOPLE_QUERY } from "@/lib/limits";
 
 export function NewChatPanel({ onClose }: { onClose: (chatOpened?: boolean) => void }) {
@@ -132,28 +131,5 @@ export function NewChatPanel({ onClose }: { onClose: (chatOpened?: boolean) => v
         )}
       </div>
     </section>
-  );
-}
-
-type Person = Pick<UserSummary, "id" | "name" | "initials" | "avatarColor" | "avatarUrl">;
-
-function PersonButton(props: { user: Person; name: string; detail: string; opening: string | null; onOpen: (userId: string) => void; testId: string }) {
-  const { user: u, opening } = props;
-  return (
-    <button
-      type="button"
-      data-testid={props.testId}
-      data-user-id={u.id}
-      disabled={opening !== null}
-      onClick={() => props.onOpen(u.id)}
-      className="flex h-[72px] w-full items-center gap-3 px-3 text-left outline-none hover:bg-hover focus-visible:bg-hover focus-visible:-outline-offset-2 focus-visible:outline-2 focus-visible:outline-solid focus-visible:outline-accent disabled:opacity-60"
-    >
-      <Avatar label={u.name} initials={u.initials} color={u.avatarColor} imageUrl={u.avatarUrl} size={49} />
-      <span className="flex h-full min-w-0 flex-1 flex-col justify-center border-b border-border">
-        <span className="truncate text-[17px] text-fg">{props.name}</span>
-        <span className="truncate text-sm text-muted">{props.detail}</span>
-      </span>
-      {opening === u.id && <Spinner size={18} className="mr-3" />}
-    </button>
   );
 }

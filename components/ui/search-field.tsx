@@ -19,9 +19,11 @@ type Props = {
   end?: ReactNode;
   /** The server's limit for this query, so that typing stops there instead of failing. */
   maxLength?: number;
+  /** The field a dialog focuses when it opens (see Dialog). */
+  autoFocus?: boolean;
 };
 
-export function SearchField({ value, onChange, label, placeholder, testId, inputRef, onKeyDown, id, type = "text", size = "md", end, maxLength }: Props) {
+export function SearchField({ value, onChange, label, placeholder, testId, inputRef, onKeyDown, id, type = "text", size = "md", end, maxLength, autoFocus }: Props) {
   const small = size === "sm";
   return (
     <div className={`flex items-center gap-2 rounded-lg bg-panel-2 px-3 focus-within:outline-2 focus-within:outline-accent ${small ? "h-9" : "h-10"}`}>
@@ -38,6 +40,7 @@ export function SearchField({ value, onChange, label, placeholder, testId, input
           placeholder={placeholder}
           maxLength={maxLength}
           autoComplete="off"
+          data-autofocus={autoFocus ? "" : undefined}
           className={`h-full min-w-0 flex-1 bg-transparent text-fg outline-none placeholder:text-muted [&::-webkit-search-cancel-button]:hidden ${
             small ? "text-sm" : "text-[15px]"
           }`}

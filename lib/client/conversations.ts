@@ -178,6 +178,7 @@ const TYPE_LABEL: Record<MessageType, string> = {
   LOCATION: "📍 Location",
   SYSTEM: "",
   POLL: "📊 Poll",
+  CONTACT: "👤 Contact",
 };
 
 /** Muted now: "Always", or a mute for 8 hours or a week that has not run out yet. */

@@ -3,6 +3,7 @@ import type { LinkPreviewDto } from "@/lib/realtime/contract";
 import {
   addEntry,
   dueForSend,
+  hasContent,
   loadOutbox,
   newEntry,
   outboxKey,
@@ -171,5 +172,29 @@ describe("outbox persistence shared by two tabs", () => {
       removeItem: () => undefined,
     };
     expect(() => saveOutboxChanges(broken, "u1", [], [entry("a")])).not.toThrow();
+  });
+});
+
+describe("an entry with a contact card", () => {
+  const contact = { id: "u-cleo", name: "Cleo", username: "cleo", initials: "C", avatarColor: "#00a884" };
+  const card = () => newEntry({ clientId: "card", conversationId: "c1", senderId: "u1", text: "", contact }, at);
+
+  it("counts as something to send, goes as the person's id, and survives a reload (a reply to it too)", () => {
+    expect(hasContent(card())).toBe(true);
+    expect(sendInput(card())).toEqual({ conversationId: "c1", clientId: "card", contact: { userId: "u-cleo" } });
+    const reply = newEntry(
+      {
+        clientId: "reply",
+        conversationId: "c1",
+        senderId: "u1",
+        text: "who is this?",
+        replyToId: "m1",
+        replyTo: { id: "m1", seq: 1, senderId: "u2", senderName: "Ana", type: "CONTACT", text: null, deleted: false, attachmentKind: null, chat: null },
+      },
+      at,
+    );
+    const storage = new MemoryStorage();
+    saveOutboxChanges(storage, "u1", [], [card(), reply]);
+    expect(loadOutbox(storage, "u1").map((e) => e.contact ?? e.replyTo?.type)).toEqual([contact, "CONTACT"]);
   });
 });

@@ -22,7 +22,7 @@ const entrySchema = z.object({
       seq: z.number(),
       senderId: z.string(),
       senderName: z.string(),
-      type: z.enum(["TEXT", "IMAGE", "FILE", "VIDEO", "AUDIO", "LOCATION", "SYSTEM", "POLL"]),
+      type: z.enum(["TEXT", "IMAGE", "FILE", "VIDEO", "AUDIO", "LOCATION", "SYSTEM", "POLL", "CONTACT"]),
       text: z.string().nullable(),
       deleted: z.boolean(),
       attachmentKind: z.enum(["IMAGE", "VIDEO", "AUDIO", "FILE"]).nullable(),
@@ -48,6 +48,10 @@ const entrySchema = z.object({
   location: z.object({ lat: z.number(), lng: z.number(), label: z.string().max(200).optional() }).optional(),
   /** A poll: `text` is its question. */
   poll: z.object({ options: z.array(z.string().max(100)).min(2).max(12), multiple: z.boolean() }).optional(),
+  /** A shared contact's card, shown while it is sent; the server looks the person up again. */
+  contact: z
+    .object({ id: z.string().min(1).max(100), name: z.string().max(200), username: z.string().max(100), initials: z.string().max(10), avatarColor: z.string().max(20) })
+    .optional(),
   linkPreview: z
     .object({
       url: z.string().min(1).max(2048),
@@ -64,7 +68,7 @@ export function outboxKey(userId: string): string {
   return `convo:outbox:v1:${userId}`;
 }
 
-export type RichParts = Pick<OutboxEntry, "replyToId" | "replyTo" | "attachments" | "location" | "poll" | "linkPreview">;
+export type RichParts = Pick<OutboxEntry, "replyToId" | "replyTo" | "attachments" | "location" | "poll" | "contact" | "linkPreview">;
 
 export function newEntry(
   input: { clientId: string; conversationId: string; senderId: string; text: string } & RichParts,
@@ -72,14 +76,14 @@ export function newEntry(
 ): OutboxEntry {
   const entry: OutboxEntry = { ...input, createdAt: now.toISOString(), attempts: 0, lastAttemptAt: null, failed: null };
   // Plain text entries stay exactly as they were (no undefined keys in storage).
-  for (const k of ["replyToId", "replyTo", "attachments", "location", "poll", "linkPreview"] as const) if (entry[k] === undefined) delete entry[k];
+  for (const k of ["replyToId", "replyTo", "attachments", "location", "poll", "contact", "linkPreview"] as const) if (entry[k] === undefined) delete entry[k];
   if (entry.attachments?.length === 0) delete entry.attachments;
   return entry;
 }
 
-/** Whether an entry has something to send: text, files or a location. */
-export function hasContent(e: Pick<OutboxEntry, "text" | "attachments" | "location">): boolean {
-  return e.text.trim().length > 0 || (e.attachments?.length ?? 0) > 0 || !!e.location;
+/** Whether an entry has something to send: text, files, a location or a contact. */
+export function hasContent(e: Pick<OutboxEntry, "text" | "attachments" | "location" | "contact">): boolean {
+  return e.text.trim().length > 0 || (e.attachments?.length ?? 0) > 0 || !!e.location || !!e.contact;
 }
 
 /** The `message:send` input for an entry. */
@@ -91,6 +95,7 @@ export function sendInput(e: OutboxEntry): {
   attachmentIds?: string[];
   location?: { lat: number; lng: number; label?: string };
   poll?: { options: string[]; multiple: boolean };
+  contact?: { userId: string };
   linkPreviewUrl?: string;
   retry?: boolean;
 } {
@@ -102,6 +107,7 @@ export function sendInput(e: OutboxEntry): {
     ...(e.attachments?.length ? { attachmentIds: e.attachments.map((a) => a.id) } : {}),
     ...(e.location ? { location: e.location } : {}),
     ...(e.poll ? { poll: e.poll } : {}),
+    ...(e.contact ? { contact: { userId: e.contact.id } } : {}),
     // The server attaches its own cached copy of that url's preview.
     ...(e.linkPreview ? { linkPreviewUrl: e.linkPreview.url } : {}),
     // Sent before (its ack may have been lost): the server tells if it has since disappeared.

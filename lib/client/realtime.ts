@@ -392,7 +392,7 @@ export function createRealtimeClient(deps: RealtimeDeps) {
 
   // ---- public API -----------------------------------------------------------------------------
 
-  /** Queue a message: text, or files (text = caption) / a location, optionally as a reply. */
+  /** Queue a message: text, or files (text = caption) / a location / a poll / a contact, optionally as a reply. */
   function send(conversationId: string, rawText: string, rich: RichParts = {}): boolean {
     const text = rawText.trim();
     if (!hasContent({ text, ...rich }) || text.length > MAX_MESSAGE_LENGTH) return false;

@@ -24,6 +24,7 @@ export type ViewMessage = {
   location: MessageDto["location"];
   system: MessageDto["system"];
   poll: MessageDto["poll"];
+  contact: MessageDto["contact"];
   linkPreview: MessageDto["linkPreview"];
   withheld: boolean;
   /** Set while the message sits in my outbox. */
@@ -62,6 +63,7 @@ export function fromDto(m: MessageDto): ViewMessage {
     location: m.location ?? null,
     system: m.system ?? null,
     poll: m.poll ?? null,
+    contact: m.contact ?? null,
     linkPreview: m.linkPreview ?? null,
     withheld: m.withheld ?? false,
     pending: null,
@@ -74,7 +76,7 @@ export function fromOutbox(e: OutboxEntry): ViewMessage {
     seq: null,
     clientId: e.clientId,
     senderId: e.senderId,
-    type: e.poll ? "POLL" : e.location ? "LOCATION" : (e.attachments?.[0]?.kind ?? "TEXT"),
+    type: e.poll ? "POLL" : e.location ? "LOCATION" : e.contact ? "CONTACT" : (e.attachments?.[0]?.kind ?? "TEXT"),
     text: e.text || null,
     createdAt: e.createdAt,
     editedAt: null,
@@ -87,6 +89,7 @@ export function fromOutbox(e: OutboxEntry): ViewMessage {
     location: e.location ? { lat: e.location.lat, lng: e.location.lng, label: e.location.label ?? null } : null,
     system: null,
     poll: e.poll ? { multiple: e.poll.multiple, options: e.poll.options.map((text) => ({ text, voterIds: [] })) } : null,
+    contact: e.contact ?? null,
     linkPreview: e.linkPreview ?? null,
     withheld: false,
     pending: { failed: e.failed },

@@ -1,6 +1,6 @@
 // Browser-side types built on the realtime contract.
 import type { ErrorCode, ErrorReason } from "@/lib/errors";
-import type { AttachmentDto, LinkPreviewDto, MessageDto, ReplyPreview } from "@/lib/realtime/contract";
+import type { AttachmentDto, ContactCardDto, LinkPreviewDto, MessageDto, ReplyPreview } from "@/lib/realtime/contract";
 
 /** A message typed in this browser that the server has not acknowledged yet. */
 export type OutboxEntry = {
@@ -23,6 +23,8 @@ export type OutboxEntry = {
   location?: { lat: number; lng: number; label?: string };
   /** A poll: `text` is its question. */
   poll?: { options: string[]; multiple: boolean };
+  /** A shared contact's card as shown while pending. */
+  contact?: ContactCardDto;
   /** The preview of the text's link shown while pending (the server stores its own copy of its url's). */
   linkPreview?: LinkPreviewDto;
 };

@@ -85,9 +85,14 @@ function describe(m: ExportRow): string {
   if (m.type === "SYSTEM") return systemText(systemEventOf(m.metadata), m.text);
   const who = `${m.sender.name}: `;
   if (m.deletedAt) return who + (isDeletedByAdmin(m) ? "This message was deleted by an admin" : "This message was deleted");
-  const meta = m.metadata as { location?: { lat: number; lng: number; label?: string | null }; poll?: { options: string[] } } | null;
+  const meta = m.metadata as {
+    location?: { lat: number; lng: number; label?: string | null };
+    poll?: { options: string[] };
+    contact?: { name: string; username: string };
+  } | null;
   const parts: string[] = m.attachments.map((a) => `<attached: ${a.name}>`);
   if (meta?.location) parts.push(`📍 ${meta.location.label ? `${meta.location.label} ` : ""}(${meta.location.lat}, ${meta.location.lng})`);
+  if (meta?.contact) parts.push(`👤 ${meta.contact.name} (@${meta.contact.username})`);
   if (meta?.poll) parts.push(`📊 POLL: ${m.text ?? ""} | ${meta.poll.options.map((o) => `OPTION: ${o}`).join(" | ")}`);
   else if (m.text) parts.push(m.text.replace(/\r?\n/g, "\n    "));
   return who + parts.join(" ") + (m.editedAt ? " <edited>" : "");

@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { shownLinkPreview } from "@/lib/link-previews/link-preview-dto";
-import type { LinkPreviewDto, MessageDto, PollDto, ReplyPreview, SystemEvent } from "@/lib/realtime/contract";
+import type { ContactCardDto, LinkPreviewDto, MessageDto, PollDto, ReplyPreview, SystemEvent } from "@/lib/realtime/contract";
 import { attachmentDtoSelect, attachmentKind, toAttachmentDto } from "@/lib/storage/attachment-dto";
 
 /** What a one-line quote of a message needs: a reply's original, a pinned message. */
@@ -158,6 +158,8 @@ type Metadata = {
   linkPreview?: LinkPreviewDto;
   /** Whom the text @mentions, by lowercased username (lib/messages/mentions.ts). */
   mentions?: string[];
+  /** A CONTACT message's card, as it was when sent. */
+  contact?: ContactCardDto;
 } | null;
 
 /** A poll's options (from its metadata) with who chose each. */
@@ -215,6 +217,7 @@ export function toMessageDto(row: MessageRow, readerId: string | null): MessageD
     location: deleted || !metadata?.location ? null : { ...metadata.location, label: metadata.location.label ?? null },
     system: systemEventOf(row.metadata),
     poll: deleted ? null : pollOf(metadata, row.pollVotes.filter(shownTo(readerId))),
+    contact: deleted ? null : (metadata?.contact ?? null),
     linkPreview: deleted ? null : shownLinkPreview(metadata?.linkPreview, shown.text),
     version: row.version,
   };

@@ -3,7 +3,7 @@ import type { Ctx } from "@/lib/context";
 import { requireMembership } from "@/lib/conversations/membership";
 import { directKeyOf } from "@/lib/conversations/open-direct";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { AppError, badRequest } from "@/lib/errors";
+import { AppError, badRequest, notFound } from "@/lib/errors";
 import type { MessageType } from "@/lib/generated/prisma/client";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { MAX_MESSAGE_LENGTH } from "@/lib/limits";
@@ -11,7 +11,7 @@ import { clientId, id } from "@/lib/validation";
 import { attachmentKind, attachmentUrl } from "@/lib/storage/attachment-dto";
 import { linksOf } from "@/lib/link-previews/link-preview-dto";
 import { cachedLinkPreview, MAX_LINK_LENGTH } from "@/lib/link-previews/preview-link";
-import type { LinkPreviewDto } from "@/lib/realtime/contract";
+import type { ContactCardDto, LinkPreviewDto } from "@/lib/realtime/contract";
 import { pollOptions, pollQuestion } from "./poll-rules";
 import { assertMaySend } from "./chat-writable";
 import type { MessageRow } from "./message-dto";
@@ -40,17 +40,20 @@ export const sendMessageInput = z
       .optional(),
     /** A poll: `text` is its question. */
     poll: pollInput.optional(),
+    /** Someone's contact card (their name and @username, and a way to message them). */
+    contact: z.object({ userId: id }).optional(),
     /** The link of `text` whose preview (fetched by previewLink) goes with the message. */
     linkPreviewUrl: z.string().max(MAX_LINK_LENGTH).optional(),
     /** Not the first attempt of this clientId (see disappearedBefore). */
     retry: z.boolean().optional(),
   })
-  .refine((m) => (m.text?.trim().length ?? 0) > 0 || (m.attachmentIds?.length ?? 0) > 0 || m.location, "Message is empty")
+  .refine((m) => (m.text?.trim().length ?? 0) > 0 || (m.attachmentIds?.length ?? 0) > 0 || m.location || m.contact, "Message is empty")
   .superRefine((m, check) => {
     const problem = m.poll && pollQuestion.safeParse(m.text ?? "").error;
     if (problem) check.addIssue({ code: "custom", message: problem.issues[0]!.message });
   })
-  .refine((m) => !m.poll || (!m.attachmentIds?.length && !m.location), "A poll is sent on its own");
+  .refine((m) => !m.poll || (!m.attachmentIds?.length && !m.location), "A poll is sent on its own")
+  .refine((m) => !m.contact || (!m.text?.trim() && !m.attachmentIds?.length && !m.location && !m.poll), "A contact is sent on its own");
 
 export type SendResult = { message: MessageDto; duplicate: boolean };
 
@@ -74,6 +77,7 @@ async function send(ctx: Ctx, data: z.output<typeof sendMessageInput>): Promise<
   if (data.retry && (await disappearedBefore(ctx, data.clientId))) throw sentAndDisappeared();
   const quotedChat = data.replyToId ? await assertQuotable(ctx, data.replyToId, data.conversationId) : null;
   const linkPreview = await linkPreviewFor(ctx, data);
+  const contact = data.contact ? await contactCard(ctx, data.contact.userId) : null;
 
   let message: MessageRow;
   try {
@@ -82,7 +86,7 @@ async function send(ctx: Ctx, data: z.output<typeof sendMessageInput>): Promise<
       clientId: data.clientId,
       type: await messageType(ctx, data),
       text: data.text?.trim() ? data.text : null,
-      metadata: messageMetadata(data, quotedChat, linkPreview),
+      metadata: messageMetadata(data, quotedChat, linkPreview, contact),
       replyToId: data.replyToId,
       attachmentIds: data.attachmentIds,
     });
@@ -128,9 +132,10 @@ class ReplayInstead extends Error {
  * `quotedChat`: the group a private reply quotes, named as it is now (see QuotedChat): the quote
  * keeps this name, so someone who later leaves the group doesn't learn what it is renamed to.
  */
-function messageMetadata(data: z.output<typeof sendMessageInput>, quotedChat: QuotedChat, linkPreview: LinkPreviewDto | null) {
+function messageMetadata(data: z.output<typeof sendMessageInput>, quotedChat: QuotedChat, linkPreview: LinkPreviewDto | null, contact: ContactCardDto | null) {
   const metadata = {
     ...(linkPreview ? { linkPreview } : {}),
+    ...(contact ? { contact } : {}),
     ...(data.location ? { location: { ...data.location, label: data.location.label ?? null } } : {}),
     ...(data.poll ? { poll: data.poll } : {}),
     ...(quotedChat ? { quotedChatName: quotedChat.name } : {}),
@@ -149,8 +154,16 @@ async function linkPreviewFor(ctx: Ctx, data: z.output<typeof sendMessageInput>)
   return cachedLinkPreview(ctx, url);
 }
 
+/** The card of someone shared as a contact: as they are named now (a card does not change later). */
+async function contactCard(ctx: Ctx, userId: string): Promise<ContactCardDto> {
+  const user = await ctx.db.user.findUnique({ where: { id: userId }, select: { id: true, name: true, username: true, initials: true, avatarColor: true } });
+  if (!user) throw notFound("User not found");
+  return user;
+}
+
 async function messageType(ctx: Ctx, data: z.output<typeof sendMessageInput>): Promise<MessageType> {
   if (data.poll) return "POLL";
+  if (data.contact) return "CONTACT";
   if (data.location) return "LOCATION";
   if (!data.attachmentIds?.length) return "TEXT";
   const first = await ctx.db.attachment.findFirst({

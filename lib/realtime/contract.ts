@@ -3,7 +3,13 @@ import type { ErrorBody } from "@/lib/errors";
 
 export type Ack<T> = ({ ok: true } & T) | { ok: false; error: ErrorBody };
 
-export type MessageType = "TEXT" | "IMAGE" | "FILE" | "VIDEO" | "AUDIO" | "LOCATION" | "SYSTEM" | "POLL";
+export type MessageType = "TEXT" | "IMAGE" | "FILE" | "VIDEO" | "AUDIO" | "LOCATION" | "SYSTEM" | "POLL" | "CONTACT";
+
+/**
+ * A shared contact: someone's name and @username as they were when it was sent (no photo: a
+ * picture follows its owner's privacy choices, a card does not), and a way to message them.
+ */
+export type ContactCardDto = { id: string; name: string; username: string; initials: string; avatarColor: string };
 
 export type AttachmentDto = {
   id: string;
@@ -74,6 +80,7 @@ export type MessageDto = {
   location: { lat: number; lng: number; label: string | null } | null;
   system: SystemEvent | null;
   poll: PollDto | null;
+  contact: ContactCardDto | null;
   /** The page its text links to, as the server fetched it when the message was written; null once the link is edited out. */
   linkPreview: LinkPreviewDto | null;
   /**

@@ -24,6 +24,7 @@ export function msg(seq: number, over: Partial<MessageDto> = {}): MessageDto {
     location: null,
     system: null,
     poll: null,
+    contact: null,
     linkPreview: null,
     version: 0,
     ...over,
