@@ -1,33 +1,16 @@
 "use client";
 // A shared contact in a message: their picture's initials, name and @username as sent, and
 // "Message" to open my direct chat with them (my own card: "Message yourself").
-import { useState } from "react";
 import { Avatar } from "@/components/ui/avatar";
-import { useToast } from "@/components/ui/toast";
-import { ApiError } from "@/lib/client/api";
-import { useChat, useRealtimeClient } from "@/lib/client/context";
+import { useChat } from "@/lib/client/context";
 import type { ContactCardDto } from "@/lib/realtime/contract";
-import { useChatNavigation } from "./navigation";
+import { useOpenDirectChat } from "./use-open-direct-chat";
 
 type Props = { contact: ContactCardDto; metaColor: string; actionColor: string };
 
 export function ContactCard({ contact, metaColor, actionColor }: Props) {
-  const client = useRealtimeClient();
-  const { openChat } = useChatNavigation();
-  const toast = useToast();
+  const { open, opening } = useOpenDirectChat();
   const isMe = useChat((s) => s.me.id === contact.id);
-  const [opening, setOpening] = useState(false);
-
-  const message = async () => {
-    setOpening(true);
-    try {
-      openChat((await client.openDirect(contact.id)).id);
-    } catch (err) {
-      toast(err instanceof ApiError ? err.message : "Couldn't open the chat", "error");
-    } finally {
-      setOpening(false);
-    }
-  };
 
   return (
     <div className="w-[280px] max-w-full" data-testid="contact-card">
@@ -43,8 +26,8 @@ export function ContactCard({ contact, metaColor, actionColor }: Props) {
       <div className="border-t border-black/10 dark:border-white/10">
         <button
           type="button"
-          onClick={() => void message()}
-          disabled={opening}
+          onClick={() => void open(contact.id)}
+          disabled={opening !== null}
           aria-label={isMe ? "Message yourself" : `Message ${contact.name}`}
           className={`w-full rounded-md py-2 text-center text-[14px] font-medium hover:bg-black/5 disabled:opacity-60 dark:hover:bg-white/5 ${actionColor}`}
           data-testid="contact-card-message"

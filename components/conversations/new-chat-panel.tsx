@@ -2,27 +2,22 @@
 // "New chat": find people (debounced search) and open the direct chat with one of them, or
 // "Message yourself" (my notes, on every device of mine) while nothing is searched.
 import { useEffect, useRef, useState } from "react";
-import { useChatNavigation } from "@/components/chat/navigation";
+import { useOpenDirectChat } from "@/components/chat/use-open-direct-chat";
 import { BackIcon } from "@/components/ui/icons";
 import { SearchField } from "@/components/ui/search-field";
 import { IconButton } from "@/components/ui/icon-button";
 import { PersonButton } from "./person-button";
 import { Spinner } from "@/components/ui/spinner";
-import { useToast } from "@/components/ui/toast";
-import { ApiError } from "@/lib/client/api";
-import { useChat, useRealtimeClient } from "@/lib/client/context";
+import { useChat } from "@/lib/client/context";
 import { directChatTitle } from "@/lib/conversations/direct-title";
 import { usePeopleSearch } from "@/lib/client/people-search";
 import { MAX_PEOPLE_QUERY } from "@/lib/limits";
 
 export function NewChatPanel({ onClose }: { onClose: (chatOpened?: boolean) => void }) {
-  const client = useRealtimeClient();
-  const { openChat } = useChatNavigation();
-  const toast = useToast();
   const [q, setQ] = useState("");
   const state = usePeopleSearch(q);
   const me = useChat((s) => s.me);
-  const [opening, setOpening] = useState<string | null>(null);
+  const { open: openDirectChat, opening } = useOpenDirectChat();
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
 
@@ -32,16 +27,7 @@ export function NewChatPanel({ onClose }: { onClose: (chatOpened?: boolean) => v
 
   const open = async (userId: string) => {
     if (opening) return;
-    setOpening(userId);
-    try {
-      const conversation = await client.openDirect(userId);
-      onClose(true);
-      openChat(conversation.id);
-    } catch (err) {
-      toast(err instanceof ApiError ? err.message : "Couldn't open the chat", "error");
-    } finally {
-      setOpening(null);
-    }
+    if (await openDirectChat(userId)) onClose(true);
   };
 
   const onKeyDown = (e: React.KeyboardEvent) => {

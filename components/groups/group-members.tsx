@@ -4,7 +4,7 @@
 // offered according to my role, with a confirmation before removing.
 import { useState } from "react";
 import { useShallow } from "zustand/react/shallow";
-import { useChatNavigation } from "@/components/chat/navigation";
+import { useOpenDirectChat } from "@/components/chat/use-open-direct-chat";
 import { Avatar } from "@/components/ui/avatar";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
@@ -37,7 +37,6 @@ export function GroupMembers({ conversation: c, rights, onBanned }: Props) {
   const client = useRealtimeClient();
   const store = useChatStoreApi();
   const toast = useToast();
-  const { openChat } = useChatNavigation();
   const now = useNow(30_000);
   const { members, presence } = useChat(useShallow((s) => ({ members: s.members[c.id], presence: s.presence })));
   const [menuFor, setMenuFor] = useState<{ member: MemberDto; anchor: HTMLButtonElement } | null>(null);
@@ -75,14 +74,7 @@ export function GroupMembers({ conversation: c, rights, onBanned }: Props) {
     else void run(member, action);
   };
 
-  const message = async (member: MemberDto) => {
-    try {
-      const conversation = await client.openDirect(member.id);
-      openChat(conversation.id);
-    } catch (err) {
-      toast(err instanceof ApiError ? err.message : "Couldn't open the chat", "error");
-    }
-  };
+  const { open: message } = useOpenDirectChat();
 
   const menuActions = menuFor && !rights.readOnly ? memberActions(c, me, menuFor.member) : [];
 
@@ -170,7 +162,7 @@ export function GroupMembers({ conversation: c, rights, onBanned }: Props) {
       >
         {menuFor && (
           <>
-            <MenuItem icon={<ChatBubbleIcon size={20} />} onClick={() => void message(menuFor.member)} data-testid="member-message">
+            <MenuItem icon={<ChatBubbleIcon size={20} />} onClick={() => void message(menuFor.member.id)} data-testid="member-message">
               Message {firstName(menuFor.member.name)}
             </MenuItem>
             {menuActions.map((a) => (
