@@ -14,6 +14,7 @@ import type { ViewMessage } from "@/lib/client/rows";
 import { emojiOnlyCount } from "@/lib/client/text";
 import type { TickStatus } from "@/lib/client/types";
 import type { ReplyPreview } from "@/lib/realtime/contract";
+import { isEditableType } from "@/lib/messages/editable-types";
 import { bubbleActionColor, bubbleMetaColor } from "./bubble-colors";
 import { LinkPreviewCard } from "./link-preview-card";
 import { ContactCard } from "./contact-card";
@@ -140,7 +141,7 @@ export const MessageBubble = memo(function MessageBubble({
 
   const canAct = stored && !deleted;
   const canWriteHere = canAct && canWrite;
-  const canEdit = mine && canWriteHere && canCompose && m.type !== "LOCATION" && m.type !== "POLL" && m.type !== "CONTACT";
+  const canEdit = mine && canWriteHere && canCompose && isEditableType(m.type);
 
   // Reserve room on the last text line for the time (+ star, edited, ticks) in the corner.
   const spacer = (edited ? 44 : 0) + (starred ? 16 : 0) + (pinned ? 16 : 0) + (mine ? 66 : 46);

@@ -5,6 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { MAX_MESSAGE_LENGTH } from "@/lib/limits";
 import { id } from "@/lib/validation";
+import { isEditableType } from "./editable-types";
 import { withMentions } from "./mentions";
 import { readMessageRow, textShownTo, toMessageDto } from "./message-dto";
 import { assertChatWritable, chatWritableFields } from "./chat-writable";
@@ -41,7 +42,7 @@ export async function editMessage(ctx: Ctx, input: z.input<typeof editMessageInp
   });
   if (message.senderId !== ctx.actor.id) throw forbidden("Only the sender can edit a message");
   if (message.deletedAt) throw cannotEditDeleted();
-  if (message.type === "SYSTEM" || message.type === "LOCATION" || message.type === "POLL" || message.type === "CONTACT") throw badRequest("This message can't be edited");
+  if (!isEditableType(message.type)) throw badRequest("This message can't be edited");
   const { withheld } = await assertChatWritable(ctx, message.conversation);
   // Unchanged as I see it (a withheld edit of mine included): nothing to do.
   if (textShownTo(message, ctx.actor.id).text === text) return toMessageDto(await readMessageRow(ctx.db, messageId), ctx.actor.id);
