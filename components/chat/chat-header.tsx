@@ -17,7 +17,7 @@ import { messageTimerLabel } from "@/lib/conversations/message-timers";
 import { useIsClient, useNow } from "@/lib/client/hooks";
 import { activeTypers, typingLabel } from "@/lib/client/typing";
 import type { ConversationSummary } from "@/lib/realtime/contract";
-import { isChatWithMyself } from "@/lib/conversations/direct-title";
+import { isChatWithMyself } from "@/lib/conversations/direct-chats";
 import { ClearChatDialog } from "./clear-chat-dialog";
 import { useChatNavigation } from "./navigation";
 

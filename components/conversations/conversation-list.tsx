@@ -12,7 +12,7 @@ import { draftPreview } from "@/lib/client/drafts";
 import { latestPending, selectSortedConversations } from "@/lib/client/selectors";
 import { effectiveWatermarks } from "@/lib/client/ticks";
 import { activeTypers, typingLabel } from "@/lib/client/typing";
-import { isChatWithMyself } from "@/lib/conversations/direct-title";
+import { isChatWithMyself } from "@/lib/conversations/direct-chats";
 import { ArchiveIcon } from "@/components/ui/icons";
 import { ConversationRow } from "./conversation-row";
 import { useChatSettings, useMarkChatRead } from "./use-chat-settings";

@@ -9,7 +9,7 @@ import { IconButton } from "@/components/ui/icon-button";
 import { PersonButton } from "./person-button";
 import { Spinner } from "@/components/ui/spinner";
 import { useChat } from "@/lib/client/context";
-import { directChatTitle } from "@/lib/conversations/direct-title";
+import { directChatTitle } from "@/lib/conversations/direct-chats";
 import { usePeopleSearch } from "@/lib/client/people-search";
 import { MAX_PEOPLE_QUERY } from "@/lib/limits";
 

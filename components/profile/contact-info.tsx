@@ -16,7 +16,7 @@ import { useChat, useChatStoreApi } from "@/lib/client/context";
 import { formatLastSeen } from "@/lib/client/format";
 import { useIsClient, useNow } from "@/lib/client/hooks";
 import { profileApi, type UserProfile } from "@/lib/client/profile";
-import { isChatWithMyself } from "@/lib/conversations/direct-title";
+import { isChatWithMyself } from "@/lib/conversations/direct-chats";
 import { GroupsInCommon } from "./groups-in-common";
 import type { ConversationSummary, UserSummary } from "@/lib/realtime/contract";
 

@@ -1,6 +1,6 @@
 // The store's people: members of groups, names and pictures, presence, typing, my profile and
 // whom I block.
-import { directChatTitle } from "@/lib/conversations/direct-title";
+import { directChatTitle } from "@/lib/conversations/direct-chats";
 import type { UserSummary } from "@/lib/realtime/contract";
 import { raiseMinima } from "./conversations";
 import { upsertMember } from "./groups";

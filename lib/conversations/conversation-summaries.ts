@@ -6,7 +6,8 @@ import type { ConversationSummary, MessageDto } from "@/lib/realtime/contract";
 import { readReceiptsShared } from "@/lib/users/read-receipts";
 import { summaryAsSeen } from "@/lib/users/user-summary";
 import { DEFAULT_GROUP_COLOR } from "@/lib/groups/group-fields";
-import { directChatTitle } from "./direct-title";
+import { directChatTitle } from "./direct-chats";
+import { directKeyOf } from "./direct-chats";
 
 type SummaryRow = {
   id: string;
@@ -118,7 +119,7 @@ export async function conversationSummaries(
       FROM "Participant" op JOIN "User" u ON u.id = op."userId"
       WHERE c.type = 'DIRECT' AND op."conversationId" = c.id
         -- The other person; in my chat with myself, me.
-        AND (op."userId" <> p."userId" OR c."directKey" = p."userId"::text || ':' || p."userId"::text)
+        AND (op."userId" <> p."userId" OR c."directKey" = ${directKeyOf(userId, userId)})
       LIMIT 1
     ) peer ON true
     LEFT JOIN LATERAL (

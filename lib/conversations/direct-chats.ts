@@ -1,6 +1,11 @@
-// What a direct chat is called: the other person's name, or for my chat with myself ("Message
-// yourself", notes that reach all my devices) my own name marked "(You)", as WhatsApp shows it.
+// What identifies and names a direct chat. Its key is both members' ids, sorted (one chat per
+// pair, enforced unique by the database); my chat with myself ("Message yourself", notes that
+// reach all my devices) has my id twice, and my own name marked "(You)", as WhatsApp shows it.
 
+/** Both member ids, sorted: one key per pair. */
+export const directKeyOf = (a: string, b: string) => [a, b].sort().join(":");
+
+/** The other person's name, or mine marked "(You)" in my chat with myself. */
 export function directChatTitle(peerName: string, withMyself: boolean): string {
   return withMyself ? `${peerName} (You)` : peerName;
 }

@@ -5,11 +5,10 @@ import { notFound } from "@/lib/errors";
 import type { ConversationSummary } from "@/lib/realtime/contract";
 import { id } from "@/lib/validation";
 import { conversationSummaries } from "./conversation-summaries";
+import { directKeyOf } from "./direct-chats";
 
 export const openDirectInput = z.object({ userId: id });
 
-/** Both member ids, sorted: one key per pair, enforced unique by the database. */
-export const directKeyOf = (a: string, b: string) => [a, b].sort().join(":");
 
 /**
  * Opens the direct chat with another user, creating it on first use. The unique directKey makes

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
 import { requireMembership } from "@/lib/conversations/membership";
-import { directKeyOf } from "@/lib/conversations/open-direct";
+import { directKeyOf } from "@/lib/conversations/direct-chats";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError, badRequest, notFound } from "@/lib/errors";
 import type { MessageType } from "@/lib/generated/prisma/client";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context";
-import { directKeyOf } from "@/lib/conversations/open-direct";
+import { directKeyOf } from "@/lib/conversations/direct-chats";
 import { badRequest, notFound } from "@/lib/errors";
 import { applyBlockToPresence } from "@/lib/users/presence-privacy";
 import { summaryAsSeen, toUserSummary, userSummaryFields, userSummarySelect } from "@/lib/users/user-summary";
