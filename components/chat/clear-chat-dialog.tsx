@@ -22,9 +22,11 @@ export function ClearChatDialog({ conversation: c, open, onClose, action }: Prop
     try {
       // The socket brings the same to my other tabs; here it need not wait for it.
       if (deleting) {
+        // From the chat list's menu it may be another chat than the one open. Asked before the
+        // request: the socket's word of the deletion can land first and forget which was open.
+        const wasOpen = store.getState().activeId === c.id;
         await profileApi.deleteChat(c.id);
-        // From the chat list's menu it may be another chat than the one open.
-        if (store.getState().activeId === c.id) closeChat();
+        if (wasOpen) closeChat();
         store.getState().chatHidden(c.id);
       } else {
         const { conversation, clearedSeq } = await profileApi.clearChat(c.id);
