@@ -5,6 +5,11 @@
 /** Both member ids, sorted: one key per pair. */
 export const directKeyOf = (a: string, b: string) => [a, b].sort().join(":");
 
+/** The other member of a direct chat, from its key; null in my chat with myself. */
+export function directPeerOf(directKey: string, meId: string): string | null {
+  return directKey.split(":").find((id) => id !== meId) ?? null;
+}
+
 /** The other person's name, or mine marked "(You)" in my chat with myself. */
 export function directChatTitle(peerName: string, withMyself: boolean): string {
   return withMyself ? `${peerName} (You)` : peerName;

@@ -1,4 +1,5 @@
 import type { Ctx } from "@/lib/context";
+import { directPeerOf } from "@/lib/conversations/direct-chats";
 import { AppError } from "@/lib/errors";
 import { groupArchived, onlyAdminsSend } from "./send-refusals";
 
@@ -16,7 +17,7 @@ export const chatWritableFields = { type: true, directKey: true, archivedAt: tru
 export async function assertChatWritable(ctx: Ctx, conversation: WritableCheck): Promise<{ withheld: boolean }> {
   if (conversation.archivedAt) throw groupArchived();
   if (conversation.type !== "DIRECT" || !conversation.directKey) return { withheld: false };
-  const peer = conversation.directKey.split(":").find((id) => id !== ctx.actor.id);
+  const peer = directPeerOf(conversation.directKey, ctx.actor.id);
   if (!peer) return { withheld: false };
   const blocks = await ctx.db.block.findMany({
     where: { OR: [{ blockerId: ctx.actor.id, blockedId: peer }, { blockerId: peer, blockedId: ctx.actor.id }] },
