@@ -9,7 +9,7 @@ import { CloseIcon, SendIcon, DocumentIcon, LocationIcon, MicIcon, PencilIcon, P
 import { Menu, MenuItem } from "@/components/ui/menu";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/api";
-import { attachmentSummary } from "@/lib/client/attachments";
+import { contentPreview } from "@/lib/client/attachments";
 import { nameColorClass } from "@/lib/client/colors";
 import { useChat, useChatStoreApi, useRealtimeClient } from "@/lib/client/context";
 import type { RichParts } from "@/lib/client/outbox";
@@ -58,15 +58,6 @@ export function toReplyPreview(m: ViewMessage, senderName: string, chat: ReplyPr
     attachmentKind: m.attachments[0]?.kind ?? null,
     chat,
   };
-}
-
-function quoteText(m: ViewMessage): string {
-  if (m.poll) return `📊 ${m.text ?? "Poll"}`;
-  if (m.text) return m.text;
-  if (m.attachments[0]) return attachmentSummary(m.attachments[0].kind, m.attachments[0].name);
-  if (m.location) return `📍 ${m.location.label || "Location"}`;
-  if (m.contact) return "👤 Contact";
-  return "";
 }
 
 export const Composer = forwardRef(function Composer(
@@ -314,7 +305,7 @@ export const Composer = forwardRef(function Composer(
                 {replying.senderId === meId ? "You" : nameOf(replying.senderId) || "Unknown"}
                 {replyFrom && <span className="font-normal text-muted" data-testid="reply-from-chat"> · {replyFrom.title}</span>}
               </p>
-              <p className="line-clamp-2 text-muted">{quoteText(replying)}</p>
+              <p className="line-clamp-2 text-muted">{contentPreview(replying)}</p>
             </div>
             <button type="button" onClick={cancelMode} aria-label="Cancel reply" title="Cancel reply (Esc)" className="self-center rounded-full p-2 text-muted hover:bg-hover hover:text-fg" data-testid="cancel-reply">
               <CloseIcon size={20} />
@@ -328,7 +319,7 @@ export const Composer = forwardRef(function Composer(
             </span>
             <div className="min-w-0 flex-1 text-[13px]">
               <p className="font-medium text-accent-strong">Editing</p>
-              <p className="truncate text-muted">{editing.text || quoteText(editing)}</p>
+              <p className="truncate text-muted">{contentPreview(editing)}</p>
             </div>
             <button type="button" onClick={cancelMode} aria-label="Cancel editing" title="Cancel editing (Esc)" className="rounded-full p-2 text-muted hover:bg-hover hover:text-fg" data-testid="cancel-edit">
               <CloseIcon size={20} />

@@ -83,6 +83,10 @@ describe("previews", () => {
     expect(contentPreview({ text: "  ", attachments: [], location: { label: "Home" } })).toBe("📍 Home");
     expect(contentPreview({ text: null })).toBe("");
   });
+  it("names a poll by its question and stands in for a contact card", () => {
+    expect(contentPreview({ text: "Lunch?", poll: { multiple: false, options: [] } })).toBe("📊 Lunch?");
+    expect(contentPreview({ text: null, contact: { name: "Ana" } })).toBe("👤 Contact");
+  });
 });
 
 describe("locations", () => {

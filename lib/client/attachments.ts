@@ -81,12 +81,18 @@ export function attachmentSummary(kind: AttachmentKind, name?: string | null): s
   return `${KIND_ICON[kind]} ${KIND_LABEL[kind]}`;
 }
 
-/** Summary of a whole message's content for quotes and lists: its text, else its media or location. */
+/**
+ * Summary of a whole message's content for the composer's quote, the forward dialog and copied
+ * messages: a poll's question, its text, else its media, location or contact card.
+ */
 export function contentPreview(m: {
   text: string | null;
   attachments?: readonly Pick<AttachmentDto, "kind" | "name">[];
   location?: { label: string | null } | null;
+  poll?: unknown;
+  contact?: unknown;
 }): string {
+  if (m.poll) return `📊 ${m.text ?? "Poll"}`;
   if (m.text && m.text.trim()) return m.text;
   const first = m.attachments?.[0];
   if (first) {
@@ -94,6 +100,7 @@ export function contentPreview(m: {
     return n > 1 ? `${attachmentSummary(first.kind)} (${n})` : attachmentSummary(first.kind, first.name);
   }
   if (m.location) return `📍 ${m.location.label || "Location"}`;
+  if (m.contact) return "👤 Contact";
   return "";
 }
 
