@@ -119,7 +119,7 @@ function MessageRow({ message: m, senderName, onDelete }: { message: MessageDto;
             <Time iso={m.createdAt} />
           </span>
           {m.editedAt && !deleted && <Badge>Edited</Badge>}
-          {m.forwarded && !deleted && <Badge>Forwarded</Badge>}
+          {m.forwarded && !deleted && <Badge>{m.forwardedManyTimes ? "Forwarded many times" : "Forwarded"}</Badge>}
         </p>
         {deleted ? (
           <p className="mt-0.5 text-sm text-muted italic">{deletedText(m, false)}</p>

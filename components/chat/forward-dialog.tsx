@@ -21,7 +21,7 @@ import {
   toggleTarget,
   type SendRights,
 } from "@/lib/client/forward";
-import { MAX_FORWARD_TARGETS } from "@/lib/limits";
+import { FORWARDED_MANY_TIMES_LIMIT_TEXT, forwardTargetLimit } from "@/lib/messages/forward-limits";
 import { usePeopleSearch } from "@/lib/client/people-search";
 import type { ViewMessage } from "@/lib/client/rows";
 import { selectSortedConversations } from "@/lib/client/selectors";
@@ -74,7 +74,9 @@ function ForwardPicker({ messages, onForwarded }: { messages: ViewMessage[]; onF
     for (const u of Object.values(picked)) map.set(personTarget(u.id), u.name);
     return map;
   }, [sorted, picked]);
-  const full = selected.length >= MAX_FORWARD_TARGETS;
+  const limit = forwardTargetLimit(messages.some((m) => m.forwardedManyTimes));
+  // With room for one chat a new pick replaces the old, so no option is ever out of reach.
+  const full = limit > 1 && selected.length >= limit;
   const preview = messages.length === 1 ? contentPreview(messages[0]!) : `${messages.length} messages`;
 
   const send = async () => {
@@ -122,7 +124,7 @@ function ForwardPicker({ messages, onForwarded }: { messages: ViewMessage[]; onF
           data-testid="forward-search"
         />
         <p className="mt-2 text-xs text-muted" aria-live="polite" data-testid="forward-count">
-          {selected.length} of {MAX_FORWARD_TARGETS} selected{full ? " (maximum)" : ""}
+          {limit === 1 ? FORWARDED_MANY_TIMES_LIMIT_TEXT : `${selected.length} of ${limit} selected${full ? " (maximum)" : ""}`}
         </p>
       </div>
       <div className="max-h-[45vh] min-h-[120px] overflow-y-auto py-1">
@@ -136,7 +138,7 @@ function ForwardPicker({ messages, onForwarded }: { messages: ViewMessage[]; onF
                 key={c.id}
                 checked={selected.includes(c.id)}
                 full={full}
-                onToggle={() => setSelected((s) => toggleTarget(s, c.id))}
+                onToggle={() => setSelected((s) => toggleTarget(s, c.id, limit))}
                 avatar={<ConversationAvatar conversation={c} size={40} />}
                 title={c.title}
                 detail={c.type === "GROUP" ? "Group" : c.peer ? `@${c.peer.username}` : ""}
@@ -154,7 +156,7 @@ function ForwardPicker({ messages, onForwarded }: { messages: ViewMessage[]; onF
                 full={full}
                 onToggle={() => {
                   setPicked((p) => ({ ...p, [u.id]: u }));
-                  setSelected((s) => toggleTarget(s, personTarget(u.id)));
+                  setSelected((s) => toggleTarget(s, personTarget(u.id), limit));
                 }}
                 avatar={<Avatar label={u.name} initials={u.initials} color={u.avatarColor} imageUrl={u.avatarUrl} size={40} />}
                 title={u.name}
@@ -174,7 +176,7 @@ function ForwardPicker({ messages, onForwarded }: { messages: ViewMessage[]; onF
           ) : selected.length ? (
             selected.map((id) => titles.get(id) ?? "").join(", ")
           ) : (
-            <span className="text-muted">Choose up to {MAX_FORWARD_TARGETS} chats</span>
+            <span className="text-muted">{limit === 1 ? "Choose a chat" : `Choose up to ${limit} chats`}</span>
           )}
         </p>
         <button

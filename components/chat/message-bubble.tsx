@@ -6,7 +6,7 @@
 // options menu (message-menu.tsx).
 import { memo, useState } from "react";
 import { SystemText } from "@/components/groups/system-text";
-import { ChevronDownIcon, ForwardIcon, PinIcon, StarIcon } from "@/components/ui/icons";
+import { ChevronDownIcon, ForwardIcon, ForwardManyIcon, PinIcon, StarIcon } from "@/components/ui/icons";
 import { nameColorClass } from "@/lib/client/colors";
 import { deletedText } from "@/lib/client/conversations";
 import { formatClock } from "@/lib/client/format";
@@ -219,8 +219,8 @@ export const MessageBubble = memo(function MessageBubble({
 
               {m.forwarded && !deleted && (
                 <p className={`mb-0.5 flex items-center gap-1 text-[12.5px] italic ${metaColor}`} data-testid="forwarded-label">
-                  <ForwardIcon size={14} />
-                  Forwarded
+                  {m.forwardedManyTimes ? <ForwardManyIcon size={16} /> : <ForwardIcon size={14} />}
+                  {m.forwardedManyTimes ? "Forwarded many times" : "Forwarded"}
                 </p>
               )}
 

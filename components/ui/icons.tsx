@@ -289,6 +289,14 @@ export const ForwardIcon = (p: IconProps) => (
     <path {...stroke} d="M18.5 12.5H10a5 5 0 0 0-5 5V19" />
   </Svg>
 );
+/** WhatsApp's double arrow for "Forwarded many times". */
+export const ForwardManyIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path {...stroke} d="m11 8 5 4.5-5 4.5" />
+    <path {...stroke} d="m16 8 5 4.5-5 4.5" />
+    <path {...stroke} d="M15.5 12.5H9a5 5 0 0 0-5 5V19" />
+  </Svg>
+);
 export const SmileIcon = (p: IconProps) => (
   <Svg {...p}>
     <circle {...stroke} cx="12" cy="12" r="9" />

@@ -23,6 +23,11 @@ describe("toggleTarget", () => {
     expect(toggleTarget(five, "6")).toBe(five);
     expect(toggleTarget(five, "3")).toEqual(["1", "2", "4", "5"]);
   });
+  it("with room for one chat, a new pick replaces the old one", () => {
+    expect(toggleTarget(["a"], "b", 1)).toEqual(["b"]);
+    expect(toggleTarget(["a"], "a", 1)).toEqual([]);
+    expect(toggleTarget([], "a", 1)).toEqual(["a"]);
+  });
 });
 
 describe("forwardCandidates", () => {

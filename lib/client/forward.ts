@@ -6,9 +6,13 @@ import { matchesQuery } from "./conversations";
 import { groupRights, myGroupRole, readsOnlyIn, type SiteRole } from "./groups";
 
 
-/** Select or unselect a chat; a sixth pick is ignored (the same array comes back). */
+/**
+ * Select or unselect a chat; a pick beyond `max` is ignored (the same array comes back), except
+ * that with room for one chat only (a message forwarded many times) a new pick replaces the old.
+ */
 export function toggleTarget(selected: readonly string[], id: string, max = MAX_FORWARD_TARGETS): string[] {
   if (selected.includes(id)) return selected.filter((x) => x !== id);
+  if (max === 1) return [id];
   if (selected.length >= max) return selected as string[];
   return [...selected, id];
 }

@@ -19,6 +19,7 @@ export type ViewMessage = {
   deletedByAdmin: boolean;
   replyTo: MessageDto["replyTo"];
   forwarded: boolean;
+  forwardedManyTimes: boolean;
   attachments: MessageDto["attachments"];
   reactions: MessageDto["reactions"];
   location: MessageDto["location"];
@@ -58,6 +59,7 @@ export function fromDto(m: MessageDto): ViewMessage {
     deletedByAdmin: m.deletedByAdmin ?? false,
     replyTo: m.replyTo ?? null,
     forwarded: m.forwarded ?? false,
+    forwardedManyTimes: m.forwardedManyTimes ?? false,
     attachments: m.attachments ?? [],
     reactions: m.reactions ?? [],
     location: m.location ?? null,
@@ -84,6 +86,7 @@ export function fromOutbox(e: OutboxEntry): ViewMessage {
     deletedByAdmin: false,
     replyTo: e.replyTo ?? null,
     forwarded: false,
+    forwardedManyTimes: false,
     attachments: e.attachments ?? [],
     reactions: [],
     location: e.location ? { lat: e.location.lat, lng: e.location.lng, label: e.location.label ?? null } : null,

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createPublicGroup, setGroupArchived } from "@/lib/admin/manage-groups";
 import { openDirect } from "@/lib/conversations/open-direct";
@@ -7,8 +8,11 @@ import { setMemberRole } from "@/lib/groups/manage-members";
 import { updateGroup } from "@/lib/groups/update-group";
 import { testDb } from "@/lib/test-support/database";
 import { createTestUser, recordingPublisher } from "@/lib/test-support/fixtures";
+import type { MessageDto } from "@/lib/realtime/contract";
 import { setBlocked } from "@/lib/users/block-user";
+import { expireDueMessages } from "./expire-messages";
 import { forwardMessages } from "./forward-message";
+import { listMessages } from "./list-messages";
 import { sendMessage } from "./send-message";
 
 const db = testDb();
@@ -79,5 +83,89 @@ describe("forwarding to a chat I can't send to", () => {
       message: "You blocked this contact. Unblock them to send a message.",
     });
     expect(await copiesOf(source.id)).toBe(0);
+  });
+});
+
+describe("forwarded many times", () => {
+  /** Forwards `message` on, back and forth between two chats, `times` times: each copy is the next one's source. */
+  async function chain(ctx: Parameters<typeof forwardMessages>[0], message: MessageDto, chats: [string, string], times: number) {
+    const copies: MessageDto[] = [];
+    for (let i = 0; i < times; i++) {
+      const [copy] = await forwardMessages(ctx, { messageIds: [(copies.at(-1) ?? message).id], conversationIds: [chats[i % 2]!], clientId: cid() });
+      copies.push(copy!);
+    }
+    return copies;
+  }
+
+  it("marks the fifth forward from the original, which then goes on to one chat at a time", async () => {
+    const { me, friend, dm, source, publish } = await setup();
+    const notes = await createPrivateGroup(me.ctx, { name: "Fwd Notes", memberIds: [friend.id] });
+    const copies = await chain(me.ctx, source, [notes.id, dm.id], 5);
+    expect(copies.map((m) => [m.text, m.forwarded, m.forwardedManyTimes])).toEqual([
+      ["look at this", true, false],
+      ["look at this", true, false],
+      ["look at this", true, false],
+      ["look at this", true, false],
+      ["look at this", true, true],
+    ]);
+    // The friend is shown the label as I am.
+    const fifth = copies[4]!;
+    expect(publish.events.find((e) => e.event === "message:new" && (e.payload as MessageDto).id === fifth.id)?.payload).toMatchObject({ forwardedManyTimes: true });
+
+    const toBoth = { messageIds: [fifth.id], conversationIds: [dm.id, notes.id] };
+    await expect(forwardMessages(me.ctx, { ...toBoth, clientId: cid() })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Messages forwarded many times can be sent to one chat at a time",
+    });
+    // Picked with an ordinary message, it still limits the whole forward; nothing is stored.
+    await expect(forwardMessages(me.ctx, { messageIds: [source.id, fifth.id], conversationIds: [dm.id, notes.id], clientId: cid() })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    expect(await copiesOf(fifth.id)).toBe(0);
+
+    const [sixth] = await forwardMessages(me.ctx, { messageIds: [fifth.id], conversationIds: [notes.id], clientId: cid() });
+    expect(sixth).toMatchObject({ conversationId: notes.id, forwarded: true, forwardedManyTimes: true });
+    // The original and an early copy still go to several chats.
+    expect(await forwardMessages(me.ctx, { messageIds: [copies[3]!.id], conversationIds: [dm.id, notes.id], clientId: cid() })).toHaveLength(2);
+  });
+
+  it("a copy stays forwarded after its disappearing original is deleted", async () => {
+    const { me, friend, source, publish } = await setup();
+    const notes = await createPrivateGroup(me.ctx, { name: "Fwd Notes 2", memberIds: [friend.id] });
+    const [copy] = await forwardMessages(me.ctx, { messageIds: [source.id], conversationIds: [notes.id], clientId: cid() });
+    await db.message.update({ where: { id: source.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await expireDueMessages(db, publish)).toBeGreaterThanOrEqual(1);
+    expect(await db.message.count({ where: { id: source.id } })).toBe(0);
+
+    const page = await listMessages(friend.ctx, { conversationId: notes.id });
+    expect(page.messages.find((m) => m.id === copy!.id)).toMatchObject({ text: "look at this", forwarded: true, forwardedManyTimes: false });
+  });
+});
+
+describe("the migration that recorded how far earlier copies were forwarded", () => {
+  const sql = readFileSync(new URL("../../prisma/migrations/20261125120000_message_forwards/migration.sql", import.meta.url), "utf8");
+
+  it("counts each copy's chain of originals, as forwarding now records it, and keeps the rest of its metadata", async () => {
+    const { me, friend, dm, source } = await setup();
+    const notes = await createPrivateGroup(me.ctx, { name: "Fwd Backfill", memberIds: [friend.id] });
+    const [first] = await forwardMessages(me.ctx, { messageIds: [source.id], conversationIds: [notes.id], clientId: cid() });
+    const [second] = await forwardMessages(me.ctx, { messageIds: [first!.id], conversationIds: [dm.id], clientId: cid() });
+    const [third] = await forwardMessages(me.ctx, { messageIds: [second!.id], conversationIds: [notes.id], clientId: cid() });
+    const ids = [source.id, first!.id, second!.id, third!.id];
+    const recorded = await db.message.findMany({ where: { id: { in: ids } }, select: { id: true, metadata: true } });
+    const metadataOf = (rows: { id: string; metadata: unknown }[]) => ids.map((id) => rows.find((r) => r.id === id)?.metadata ?? null);
+    expect(metadataOf(recorded)).toEqual([null, { forwards: 1 }, { forwards: 2 }, { forwards: 3 }]);
+
+    // As copies stored before this release were: without the count (one with other metadata).
+    const after = await db
+      .$transaction(async (tx) => {
+        await tx.$executeRaw`UPDATE "Message" SET metadata = NULL WHERE id IN (${first!.id}::uuid, ${third!.id}::uuid)`;
+        await tx.$executeRaw`UPDATE "Message" SET metadata = '{"mentions":["x_y"]}'::jsonb WHERE id = ${second!.id}::uuid`;
+        await tx.$executeRawUnsafe(sql);
+        const rows = await tx.message.findMany({ where: { id: { in: ids } }, select: { id: true, metadata: true } });
+        throw Object.assign(new Error("roll back"), { rows });
+      })
+      .catch((err: { rows?: { id: string; metadata: unknown }[] }) => err.rows);
+    expect(metadataOf(after ?? [])).toEqual([null, { forwards: 1 }, { mentions: ["x_y"], forwards: 2 }, { forwards: 3 }]);
   });
 });

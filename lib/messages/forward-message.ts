@@ -8,7 +8,8 @@ import { MAX_FORWARD_TARGETS } from "@/lib/limits";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { clientId, id } from "@/lib/validation";
 import { assertMaySend } from "./chat-writable";
-import { forwardedMetadata, textShownTo } from "./message-dto";
+import { FORWARDED_MANY_TIMES_LIMIT_TEXT, forwardTargetLimit, isForwardedManyTimes } from "./forward-limits";
+import { forwardedMetadata, forwardsOf, textShownTo } from "./message-dto";
 import { publishMessage } from "./publish-message";
 import { findStoredMessage, MessageRefused, storeMessage } from "./store-message";
 import { messageIds } from "./message-selection";
@@ -31,8 +32,9 @@ const sourceSelect = {
 type Source = Prisma.MessageGetPayload<{ select: typeof sourceSelect }>;
 
 /**
- * Forwards messages I can see to up to five of my chats, each chat getting them in the order they
- * were sent. Each copy is a new message marked "Forwarded"; files are shared, not re-uploaded.
+ * Forwards messages I can see to up to five of my chats (one, for a message forwarded many times),
+ * each chat getting them in the order they were sent. Each copy is a new message marked
+ * "Forwarded", one forward further from the original; files are shared, not re-uploaded.
  * Retries are idempotent per copy (clientId + target + message index). Everything is checked
  * before anything is stored: a message that can't be forwarded, or a chat I can't send to,
  * refuses the whole forward with its reason, as a send there would.
@@ -43,6 +45,9 @@ export async function forwardMessages(ctx: Ctx, input: z.input<typeof forwardInp
   const sources = found.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || Number(a.seq - b.seq));
   if (sources.some((m) => m.deletedAt || m.type === "SYSTEM")) {
     throw badRequest(sources.length === 1 ? "This message can't be forwarded" : "Deleted messages and notices can't be forwarded");
+  }
+  if (data.conversationIds.length > forwardTargetLimit(sources.some((m) => isForwardedManyTimes(forwardsOf(m.metadata))))) {
+    throw badRequest(FORWARDED_MANY_TIMES_LIMIT_TEXT);
   }
   const targets = await Promise.all(data.conversationIds.map((c) => requireMembership(ctx.db, ctx.actor.id, c)));
   // Copies are stored one by one: checking as we go would leave the earlier ones behind, and a

@@ -79,7 +79,7 @@ describe("a page of rich messages", () => {
     const hidden = await store("hiddenForAlice", { senderId: bob.id, text: "alice deleted this for herself" });
     await db.messageHide.create({ data: { messageId: hidden, userId: alice.id } });
     await store("replyToHidden", { senderId: bob.id, text: "see above", replyToId: hidden });
-    await store("forwarded", { senderId: alice.id, text: "look", forwardedFromId: photo, editedAt: t(70) });
+    await store("forwarded", { senderId: alice.id, text: "look", forwardedFromId: photo, metadata: { forwards: 1 }, editedAt: t(70) });
     await db.conversation.update({ where: { id: conversationId }, data: { lastSeq: seq, lastMessageAt: t(seq) } });
   });
 

@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { shownLinkPreview } from "@/lib/link-previews/link-preview-dto";
 import type { ContactCardDto, LinkPreviewDto, MessageDto, PollDto, ReplyPreview, SystemEvent } from "@/lib/realtime/contract";
 import { attachmentDtoSelect, attachmentKind, toAttachmentDto } from "@/lib/storage/attachment-dto";
+import { isForwardedManyTimes } from "./forward-limits";
 
 /** What a one-line quote of a message needs: a reply's original, a pinned message. */
 /** A message's files in the order the sender picked them (SQL twin: lib/messages/message-rows.ts). */
@@ -59,7 +60,6 @@ export const messageSelect = {
   type: true,
   text: true,
   metadata: true,
-  forwardedFromId: true,
   createdAt: true,
   editedAt: true,
   deletedAt: true,
@@ -158,6 +158,8 @@ type Metadata = {
   linkPreview?: LinkPreviewDto;
   /** Whom the text @mentions, by lowercased username (lib/messages/mentions.ts). */
   mentions?: string[];
+  /** A forwarded copy: how many forwards from the message first sent (1: forwarded once). */
+  forwards?: number;
   /** A CONTACT message's card, as it was when sent. */
   contact?: ContactCardDto;
 } | null;
@@ -170,12 +172,17 @@ function pollOf(metadata: Metadata, votes: { option: number; userId: string }[])
   return { multiple: metadata.poll.multiple, options };
 }
 
-/** What a forward copies of a message's metadata: its content, not where its quote came from. */
-export function forwardedMetadata(metadata: Prisma.JsonValue | null): Prisma.InputJsonValue | undefined {
-  if (metadata === null || typeof metadata !== "object" || Array.isArray(metadata)) return metadata ?? undefined;
-  const content = { ...metadata };
+/** How many forwards carried this message from the one first sent: 0 for that one. */
+export const forwardsOf = (metadata: unknown): number => (metadata as Metadata)?.forwards ?? 0;
+
+/**
+ * What a forward copies of a message's metadata: its content, not where its quote came from, and
+ * one forward more. Kept in the copy, so it stays "Forwarded" when the original disappears.
+ */
+export function forwardedMetadata(metadata: Prisma.JsonValue | null): Prisma.InputJsonObject {
+  const content = metadata !== null && typeof metadata === "object" && !Array.isArray(metadata) ? { ...metadata } : {};
   delete content.quotedChatName;
-  return Object.keys(content).length > 0 ? (content as Prisma.InputJsonObject) : undefined;
+  return { ...content, forwards: forwardsOf(metadata) + 1 };
 }
 
 /** Deleted for everyone by an admin (moderation): deleteMessage marks it in the metadata. */
@@ -211,7 +218,8 @@ export function toMessageDto(row: MessageRow, readerId: string | null): MessageD
     deletedByAdmin: isDeletedByAdmin(row),
     withheld: row.withheld,
     replyTo: reply ? toReplyPreview(reply, readerId, reply.conversationId === row.conversationId ? null : { id: reply.conversationId, title: metadata?.quotedChatName ?? "" }) : null,
-    forwarded: row.forwardedFromId !== null,
+    forwarded: forwardsOf(metadata) > 0,
+    forwardedManyTimes: isForwardedManyTimes(forwardsOf(metadata)),
     attachments: deleted ? [] : row.attachments.map(toAttachmentDto),
     reactions: deleted ? [] : [...reactions].map(([emoji, userIds]) => ({ emoji, userIds })),
     location: deleted || !metadata?.location ? null : { ...metadata.location, label: metadata.location.label ?? null },

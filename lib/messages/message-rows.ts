@@ -11,7 +11,7 @@ import type { MessageRow } from "./message-dto";
 /** Columns of one MessageRow, for a query whose message rows are aliased `m` (see messageRowJoins). */
 export const messageRowColumns = Prisma.sql`
   m.id, m."conversationId", m.seq, m."senderId", m."clientId", m.type::text AS type, m.text, m.metadata,
-  m."forwardedFromId", m."createdAt", m."editedAt", m."deletedAt", m.withheld, m."withheldText", m."withheldEditedAt",
+  m."createdAt", m."editedAt", m."deletedAt", m.withheld, m."withheldText", m."withheldEditedAt",
   m.version,
   reply.id AS "replyId", reply.seq AS "replySeq", reply."senderId" AS "replySenderId", reply.type AS "replyType",
   reply.text AS "replyText", reply."withheldText" AS "replyWithheldText", reply."deletedAt" AS "replyDeletedAt", reply."senderName" AS "replySenderName",
@@ -54,7 +54,6 @@ export type MessageRowRecord = {
   type: MessageRow["type"];
   text: string | null;
   metadata: Prisma.JsonValue | null;
-  forwardedFromId: string | null;
   createdAt: Date;
   editedAt: Date | null;
   deletedAt: Date | null;
@@ -87,7 +86,6 @@ export function toMessageRow(r: MessageRowRecord): MessageRow {
     type: r.type,
     text: r.text,
     metadata: r.metadata,
-    forwardedFromId: r.forwardedFromId,
     createdAt: r.createdAt,
     editedAt: r.editedAt,
     deletedAt: r.deletedAt,

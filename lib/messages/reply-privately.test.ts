@@ -66,7 +66,7 @@ describe("Reply privately", () => {
 
     // A forward of the reply quotes nothing, so it takes no group name along.
     const forwarded = await forwardMessages(ana.ctx, { messageIds: [reply.id], conversationIds: [dm.id], clientId: cid() });
-    expect(await db.message.findUniqueOrThrow({ where: { id: forwarded[0]!.id }, select: { metadata: true } })).toEqual({ metadata: null });
+    expect(await db.message.findUniqueOrThrow({ where: { id: forwarded[0]!.id }, select: { metadata: true } })).toEqual({ metadata: { forwards: 1 } });
   });
 
   it("names the group on replies sent before the name was kept with them (the migration's backfill)", async () => {

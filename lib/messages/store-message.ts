@@ -91,7 +91,6 @@ async function rowOfNewMessage(ctx: Ctx, input: NewMessage, row: { id: string } 
     type: input.type,
     text: input.text,
     metadata: (input.metadata ?? null) as Prisma.JsonValue,
-    forwardedFromId: input.forwardedFromId ?? null,
     createdAt: row.createdAt,
     editedAt: null,
     deletedAt: null,

@@ -75,6 +75,8 @@ export type MessageDto = {
   withheld: boolean;
   replyTo: ReplyPreview | null;
   forwarded: boolean;
+  /** Five or more forwards from the message first sent: it goes on to one chat at a time. */
+  forwardedManyTimes: boolean;
   attachments: AttachmentDto[];
   reactions: ReactionDto[];
   location: { lat: number; lng: number; label: string | null } | null;

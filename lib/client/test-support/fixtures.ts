@@ -19,6 +19,7 @@ export function msg(seq: number, over: Partial<MessageDto> = {}): MessageDto {
     withheld: false,
     replyTo: null,
     forwarded: false,
+    forwardedManyTimes: false,
     attachments: [],
     reactions: [],
     location: null,
