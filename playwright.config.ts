@@ -43,7 +43,8 @@ export default defineConfig({
   reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
   use: {
     baseURL: APP_URL,
-    screenshot: "on",
+    // Each page's last frame when a test fails; the specs take the screenshots to look at themselves.
+    screenshot: "only-on-failure",
     // A failed test keeps its trace with DOM snapshots. The trace's screencast is left out: it cost
     // about a fifth of the suite's time (groups.spec 3.2 → 2.6 min), and `screenshot` still shows
     // each page's last frame.

@@ -18,7 +18,7 @@ type Fixtures = {
    * Creates `count` users, each with its own browser context (own cookies, storage, sockets) and
    * one page; unique names/emails per call so tests never collide in the shared database. Not
    * signed in yet: call signInAll / signInWithGoogle on `user.page`. Contexts close after
-   * the test (their screenshots are attached by Playwright's `screenshot` option).
+   * the test (a failed test's last frames are attached by Playwright's `screenshot` option).
    */
   newUsers: (count: number, options?: UserOptions) => Promise<TestUser[]>;
 };
