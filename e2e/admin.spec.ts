@@ -1,10 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
+import type AxeBuilder from "@axe-core/playwright";
 import { randomBytes } from "node:crypto";
 import type { Locator, Page, TestInfo } from "@playwright/test";
 import type { Person } from "./support/auth";
 import { APP_URL } from "./support/env";
 import { expect, test, type TestUser } from "./support/fixtures";
 import { chatRow, openChat } from "./support/chat";
+import { axeBuilder } from "./support/checks";
 
 // The admin console at /admin. The E2E server makes admin@example.com an admin (ADMIN_EMAILS in
 // e2e/support/start-app.ts). Each test signs in its own contexts and makes its own groups, so the
@@ -463,7 +464,7 @@ test.describe("admin console: accessibility and looks", () => {
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expect(page.locator("html")).toHaveClass(colorScheme === "dark" ? /\bdark\b/ : /^(?!.*\bdark\b).*$/);
       const where = `${name} (${colorScheme}, ${size.width}px)`;
-      const { violations } = await new AxeBuilder({ page }).analyze();
+      const { violations } = await axeBuilder(page).analyze();
       expect(describe(violations), `axe violations on ${where}`).toEqual([]);
 
       const file = testInfo.outputPath(`admin-${name}-${colorScheme}-${size.width}.png`);
@@ -500,13 +501,13 @@ test.describe("admin console: accessibility and looks", () => {
     const createDialog = admin.getByRole("dialog", { name: "Create a public group" });
     await expect(createDialog.getByRole("button", { name: "Cancel" })).toBeInViewport({ ratio: 1 });
     await expect(admin.getByTestId("save-group")).toBeInViewport({ ratio: 1 });
-    expect(describe((await new AxeBuilder({ page: admin }).analyze()).violations), "axe on the create dialog").toEqual([]);
+    expect(describe((await axeBuilder(admin).analyze()).violations), "axe on the create dialog").toEqual([]);
     const file = testInfo.outputPath("admin-create-dialog-1280.png");
     await admin.screenshot({ path: file });
     await testInfo.attach("admin-create-dialog-1280", { path: file, contentType: "image/png" });
     await admin.keyboard.press("Escape");
     await groupRow(admin, id).getByTestId("delete-group").click();
     await expect(admin.getByTestId("confirm-name-input")).toBeFocused();
-    expect(describe((await new AxeBuilder({ page: admin }).analyze()).violations), "axe on the delete dialog").toEqual([]);
+    expect(describe((await axeBuilder(admin).analyze()).violations), "axe on the delete dialog").toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
+import type AxeBuilder from "@axe-core/playwright";
 import type { Page, TestInfo } from "@playwright/test";
 import { connectSocket, cookieHeader, expectSignedIn, logOut, myUsername, sessionCookies, signInLocally, signInWithGoogle } from "./support/auth";
 import { APP_URL } from "./support/env";
 import { expect, test } from "./support/fixtures";
+import { axeBuilder } from "./support/checks";
 
 const DEFAULT_GROUPS = ["General Chat", "Tech Talk", "Movie Lounge", "TV & Series Hub", "Pop Culture & Gaming"];
 
@@ -139,7 +140,7 @@ test.describe("accessibility and looks", () => {
     for (const size of WIDTHS) {
       await page.setViewportSize(size);
       const where = `${name}@${size.width}`;
-      const { violations } = await new AxeBuilder({ page }).analyze();
+      const { violations } = await axeBuilder(page).analyze();
       expect(describe(violations), `axe violations on ${where}px`).toEqual([]);
 
       const file = testInfo.outputPath(`${name}-${size.width}.png`);

@@ -1,4 +1,3 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/checks";
 import { expect, test } from "./support/fixtures";
@@ -381,8 +380,7 @@ test.describe("accessibility and screenshots", () => {
     for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
       await page.setViewportSize(size);
       await page.waitForTimeout(300);
-      const { violations } = await new AxeBuilder({ page }).analyze();
-      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      await expectNoAxeViolations(page);
       const file = testInfo.outputPath(`chat-${size.width}.png`);
       await page.screenshot({ path: file });
       await testInfo.attach(`chat-${size.width}`, { path: file, contentType: "image/png" });

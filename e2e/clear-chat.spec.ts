@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./support/fixtures";
 import { bubble, chatRow, openChat, send, sendDirect, signInAll } from "./support/chat";
+import { expectNoAxeViolations } from "./support/checks";
 
 // "Clear chat": the messages leave my view (every tab, after a reload, in search) and nobody
 // else's; what is sent afterwards shows as usual. "Delete chat" also takes the chat out of my
@@ -28,8 +28,7 @@ test("clear chat empties it for me on every tab and in search, not for the other
   await A.getByTestId("clear-chat").click();
   const dialog = A.getByTestId("clear-chat-dialog");
   await expect(dialog).toContainText(`${bob!.name} will still see them`);
-  const { violations } = await new AxeBuilder({ page: A }).include('[data-testid="clear-chat-dialog"]').analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  await expectNoAxeViolations(A, '[data-testid="clear-chat-dialog"]');
   await A.screenshot({ path: testInfo.outputPath("clear-chat-dialog-1280.png") });
   await dialog.getByTestId("clear-chat-confirm").click();
   await expect(dialog).toHaveCount(0);
@@ -83,8 +82,7 @@ test("delete chat takes it out of my list on every tab and out of my view, not t
   await A.getByTestId("chat-menu-button").click();
   await A.getByTestId("delete-chat").click();
   await expect(dialog).toContainText(`${bob!.name} will still see them`);
-  const { violations } = await new AxeBuilder({ page: A }).include('[data-testid="delete-chat-dialog"]').analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  await expectNoAxeViolations(A, '[data-testid="delete-chat-dialog"]');
   await A.screenshot({ path: testInfo.outputPath("delete-chat-dialog-1280.png") });
   await dialog.getByTestId("delete-chat-confirm").click();
   await expect(A.getByTestId("toasts")).toContainText("Chat deleted");

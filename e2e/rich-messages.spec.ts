@@ -1,9 +1,8 @@
 import { deflateSync } from "node:zlib";
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { chatRow, openChat, openMessageMenu as openMenu, send, sendDirect, signInAll, startDirectChat } from "./support/chat";
-import { expectNoAxeViolations, screenshot } from "./support/checks";
+import { axeBuilder, expectNoAxeViolations, screenshot } from "./support/checks";
 import { E2E_UPLOAD_MAX_BYTES } from "./support/env";
 
 // Rich messages between real users, each in their own browser context: photos and documents
@@ -328,8 +327,7 @@ test.describe("rich messages", () => {
     for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
       await B.setViewportSize(size);
       await B.waitForTimeout(400);
-      const { violations } = await new AxeBuilder({ page: B }).analyze();
-      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      await expectNoAxeViolations(B);
       const file = testInfo.outputPath(`rich-chat-${size.width}.png`);
       await B.screenshot({ path: file });
       await testInfo.attach(`rich-chat-${size.width}`, { path: file, contentType: "image/png" });
@@ -343,7 +341,7 @@ test.describe("rich messages", () => {
     await B.waitForTimeout(150);
     // The open menu is a popup portalled to <body>, outside the landmarks by design: everything
     // but the best-practice "region" rule applies to it.
-    const { violations: menuViolations } = await new AxeBuilder({ page: B }).disableRules(["region"]).analyze();
+    const { violations: menuViolations } = await axeBuilder(B).disableRules(["region"]).analyze();
     expect(menuViolations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
     await B.screenshot({ path: testInfo.outputPath("rich-menu-1280.png") });
     await B.keyboard.press("Escape");
@@ -482,7 +480,7 @@ test.describe("rich messages", () => {
     await A.keyboard.press("End");
     await expect(menu.getByTestId("delete-message")).toBeFocused();
     // Portalled to <body>, outside the landmarks by design: all but the "region" rule apply.
-    const { violations } = await new AxeBuilder({ page: A }).include('[data-testid="message-menu"]').disableRules(["region"]).analyze();
+    const { violations } = await axeBuilder(A).include('[data-testid="message-menu"]').disableRules(["region"]).analyze();
     expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
     await A.screenshot({ path: testInfo.outputPath("keyboard-menu.png") });
     await A.keyboard.press("Home");
@@ -579,8 +577,7 @@ test.describe("rich messages", () => {
 
     for (const colorScheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme });
-      const { violations } = await new AxeBuilder({ page }).include('[data-testid="emoji-panel"]').analyze();
-      expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+      await expectNoAxeViolations(page, '[data-testid="emoji-panel"]');
       await page.screenshot({ path: testInfo.outputPath(`emoji-panel-${colorScheme}.png`) });
     }
 

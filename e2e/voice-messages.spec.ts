@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./support/fixtures";
 import { openChat, sendDirect, signInAll } from "./support/chat";
+import { expectNoAxeViolations } from "./support/checks";
 
 // Voice messages recorded from Chromium's fake microphone (a test tone, see playwright.config.ts):
 // recorded, uploaded, sniffed by the server as audio, and played back on the other side.
@@ -43,8 +43,7 @@ test("record a voice message and send it; the other person gets it with its leng
   for (const [width, colorScheme] of [[1280, "light"], [390, "dark"]] as const) {
     await A.setViewportSize({ width, height: 800 });
     await A.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page: A }).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    await expectNoAxeViolations(A);
     await A.screenshot({ path: testInfo.outputPath(`voice-recording-${colorScheme}-${width}.png`) });
   }
   await A.setViewportSize({ width: 1280, height: 720 });
@@ -90,8 +89,7 @@ test("record a voice message and send it; the other person gets it with its leng
   await speed.click();
   await expect(speed).toHaveAccessibleName("Playback speed 2×");
   expect(await rate(B)).toBe(2);
-  const { violations } = await new AxeBuilder({ page: B }).include('[data-testid="message-audio"]').analyze();
-  expect(violations.map((v) => v.id)).toEqual([]);
+  await expectNoAxeViolations(B, '[data-testid="message-audio"]');
   await B.screenshot({ path: testInfo.outputPath("voice-received-1280.png") });
   await B.reload();
   await openChat(B, alice!.name);
