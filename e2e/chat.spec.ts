@@ -385,6 +385,14 @@ test.describe("accessibility and screenshots", () => {
       await page.screenshot({ path: file });
       await testInfo.attach(`chat-${size.width}`, { path: file, contentType: "image/png" });
     }
+
+    // "Reduce motion" in the system's settings stops the row's slide and fade.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const rowMenu = page.getByRole("button", { name: `Chat options: ${ben!.name}` });
+    const transition = () => rowMenu.evaluate((el) => getComputedStyle(el).transitionDuration);
+    expect(await transition()).not.toBe("0s");
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    expect(parseFloat(await transition())).toBeLessThan(0.001);
   });
 });
 
