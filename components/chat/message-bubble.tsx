@@ -14,6 +14,7 @@ import type { ViewMessage } from "@/lib/client/rows";
 import { emojiOnlyCount } from "@/lib/client/text";
 import type { TickStatus } from "@/lib/client/types";
 import type { ReplyPreview } from "@/lib/realtime/contract";
+import { mayStillEdit } from "@/lib/messages/change-windows";
 import { isEditableType } from "@/lib/messages/editable-types";
 import { bubbleActionColor, bubbleMetaColor } from "./bubble-colors";
 import { LinkPreviewCard } from "./link-preview-card";
@@ -141,7 +142,8 @@ export const MessageBubble = memo(function MessageBubble({
 
   const canAct = stored && !deleted;
   const canWriteHere = canAct && canWrite;
-  const canEdit = mine && canWriteHere && canCompose && isEditableType(m.type);
+  // Asked again as the menu opens (it re-renders the bubble): Edit goes 15 minutes after sending.
+  const canEdit = mine && canWriteHere && canCompose && isEditableType(m.type) && mayStillEdit(m.createdAt);
 
   // Reserve room on the last text line for the time (+ star, edited, ticks) in the corner.
   const spacer = (edited ? 44 : 0) + (starred ? 16 : 0) + (pinned ? 16 : 0) + (mine ? 66 : 46);

@@ -5,6 +5,7 @@ import { CheckIcon, CopyIcon, ForwardIcon, HistoryIcon, InfoIcon, PencilIcon, Pi
 import { Menu, MenuItem, MenuRow, useMenuClose } from "@/components/ui/menu";
 import { hasReacted, QUICK_REACTIONS } from "@/lib/client/reactions";
 import type { ViewMessage } from "@/lib/client/rows";
+import { mayStillDeleteForEveryone } from "@/lib/messages/change-windows";
 import type { BubbleActions } from "./message-bubble";
 
 type Props = {
@@ -120,7 +121,7 @@ export function MessageMenu({
       )}
       {m.id ? (
         // The dialog offers "Delete for everyone" to the sender of a live message where they may write.
-        <MenuItem icon={<TrashIcon size={20} />} onClick={() => actions.onDelete(m, mine && !deleted && canWrite)} data-testid="delete-message">
+        <MenuItem icon={<TrashIcon size={20} />} onClick={() => actions.onDelete(m, mine && !deleted && canWrite && mayStillDeleteForEveryone(m.createdAt))} data-testid="delete-message">
           Delete
         </MenuItem>
       ) : (

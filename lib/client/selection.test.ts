@@ -23,10 +23,14 @@ describe("selecting messages", () => {
 
   it("allows forwarding unless a deleted message is picked, and deleting for everyone only my live messages where I may write", () => {
     const starred = { m1: true };
-    const mine = [view(1, { senderId: ME }), view(2, { senderId: ME })];
+    const now = new Date().toISOString();
+    const mine = [view(1, { senderId: ME, createdAt: now }), view(2, { senderId: ME, createdAt: now })];
     expect(selectionRights(mine, { meId: ME, canWrite: true, starred })).toEqual({ canForward: true, canDeleteForEveryone: true, allStarred: false, canCopy: true });
     expect(selectionRights(mine, { meId: ME, canWrite: false, starred }).canDeleteForEveryone).toBe(false);
     expect(selectionRights([...mine, view(3)], { meId: ME, canWrite: true, starred }).canDeleteForEveryone).toBe(false);
+    // One of mine sent more than 60 hours ago: deleted for me only.
+    const old = view(4, { senderId: ME, createdAt: new Date(Date.now() - 61 * 3_600_000).toISOString() });
+    expect(selectionRights([...mine, old], { meId: ME, canWrite: true, starred }).canDeleteForEveryone).toBe(false);
     const withDeleted = [view(1), view(5, { deletedAt: "2026-11-24T00:00:00.000Z", text: null })];
     expect(selectionRights(withDeleted, { meId: ME, canWrite: true, starred })).toMatchObject({ canForward: false, canDeleteForEveryone: false });
     expect(selectionRights([view(1)], { meId: ME, canWrite: true, starred }).allStarred).toBe(true);

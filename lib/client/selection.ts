@@ -1,6 +1,7 @@
 // "Select messages": which messages can be picked, what the picked ones allow, and their text for
 // the clipboard. Pure, so the rules are tested without a browser.
 import { MAX_SELECTED_MESSAGES } from "@/lib/limits";
+import { mayStillDeleteForEveryone } from "@/lib/messages/change-windows";
 import { contentPreview } from "./attachments";
 import { formatClock } from "./format";
 import type { ViewMessage } from "./rows";
@@ -33,7 +34,8 @@ export function selectionRights(
   const live = messages.every((m) => !m.deletedAt);
   return {
     canForward: messages.length > 0 && live,
-    canDeleteForEveryone: messages.length > 0 && live && canWrite && messages.every((m) => m.senderId === meId),
+    canDeleteForEveryone:
+      messages.length > 0 && live && canWrite && messages.every((m) => m.senderId === meId && mayStillDeleteForEveryone(m.createdAt)),
     allStarred: messages.length > 0 && messages.every((m) => !!m.id && !!starred[m.id]),
     canCopy: messages.some((m) => !m.deletedAt && !!m.text),
   };

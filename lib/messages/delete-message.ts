@@ -2,9 +2,10 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/admin/audit";
 import type { Ctx } from "@/lib/context";
 import { moderates } from "@/lib/conversations/membership";
-import { forbidden, notFound } from "@/lib/errors";
+import { badRequest, forbidden, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { deleteAttachmentRows, removeUnusedFiles } from "@/lib/storage/remove-unused-files";
+import { DELETE_WINDOW_PASSED, mayStillDeleteForEveryone } from "./change-windows";
 import { isDeletedByAdmin } from "./message-dto";
 import { messageIds } from "./message-selection";
 
@@ -18,7 +19,7 @@ const MESSAGE_NOT_FOUND = "Message not found";
 /** What deciding and doing a delete needs, with my membership of the message's chat. */
 const deletableSelect = (me: string) =>
   ({
-    id: true, conversationId: true, seq: true, senderId: true, deletedAt: true, text: true, metadata: true, withheld: true,
+    id: true, conversationId: true, seq: true, senderId: true, deletedAt: true, text: true, metadata: true, withheld: true, createdAt: true,
     conversation: { select: { visibility: true, type: true, participants: { where: { userId: me, leftAt: null }, select: { userId: true } } } },
   }) satisfies Prisma.MessageSelect;
 type Deletable = Prisma.MessageGetPayload<{ select: ReturnType<typeof deletableSelect> }>;
@@ -42,6 +43,8 @@ export async function deleteMessages(ctx: Ctx, input: z.input<typeof deleteMessa
     const moderator = message !== undefined && moderates(ctx.actor, message.conversation);
     if (!message || (!isMember && !(moderator && scope === "everyone"))) throw notFound(MESSAGE_NOT_FOUND);
     if (scope === "everyone" && message.senderId !== me && !moderator) throw forbidden("Only the sender can delete a message for everyone");
+    // A repeat of a delete that was done stays an answer, however late.
+    if (scope === "everyone" && !moderator && !message.deletedAt && !mayStillDeleteForEveryone(message.createdAt)) throw badRequest(DELETE_WINDOW_PASSED);
     return message;
   });
 

@@ -5,6 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { MessageDto } from "@/lib/realtime/contract";
 import { MAX_MESSAGE_LENGTH } from "@/lib/limits";
 import { id } from "@/lib/validation";
+import { EDIT_WINDOW_PASSED, mayStillEdit } from "./change-windows";
 import { isEditableType } from "./editable-types";
 import { withMentions } from "./mentions";
 import { readMessageRow, textShownTo, toMessageDto } from "./message-dto";
@@ -38,11 +39,13 @@ export async function editMessage(ctx: Ctx, input: z.input<typeof editMessageInp
     deletedAt: true,
     withheld: true,
     metadata: true,
+    createdAt: true,
     conversation: { select: chatWritableFields },
   });
   if (message.senderId !== ctx.actor.id) throw forbidden("Only the sender can edit a message");
   if (message.deletedAt) throw cannotEditDeleted();
   if (!isEditableType(message.type)) throw badRequest("This message can't be edited");
+  if (!mayStillEdit(message.createdAt)) throw badRequest(EDIT_WINDOW_PASSED);
   const { withheld } = await assertChatWritable(ctx, message.conversation);
   // Unchanged as I see it (a withheld edit of mine included): nothing to do.
   if (textShownTo(message, ctx.actor.id).text === text) return toMessageDto(await readMessageRow(ctx.db, messageId), ctx.actor.id);
