@@ -21,10 +21,10 @@ import {
   toggleTarget,
   type SendRights,
 } from "@/lib/client/forward";
-import { FORWARDED_MANY_TIMES_LIMIT_TEXT, forwardTargetLimit } from "@/lib/messages/forward-limits";
 import { usePeopleSearch } from "@/lib/client/people-search";
 import type { ViewMessage } from "@/lib/client/rows";
 import { selectSortedConversations } from "@/lib/client/selectors";
+import { FORWARDED_MANY_TIMES_LIMIT_TEXT, forwardTargetLimit } from "@/lib/messages/forward-limits";
 import type { UserSummary } from "@/lib/realtime/contract";
 
 /** `messages`: what to forward (one from its menu, several from "Select messages"), oldest first. */

@@ -120,7 +120,8 @@ export function MessageMenu({
         </MenuItem>
       )}
       {m.id ? (
-        // The dialog offers "Delete for everyone" to the sender of a live message where they may write.
+        // The dialog offers "Delete for everyone" to the sender of a live message where they may
+        // write, for 60 hours after it was sent.
         <MenuItem icon={<TrashIcon size={20} />} onClick={() => actions.onDelete(m, mine && !deleted && canWrite && mayStillDeleteForEveryone(m.createdAt))} data-testid="delete-message">
           Delete
         </MenuItem>

@@ -45,10 +45,11 @@ export async function editMessage(ctx: Ctx, input: z.input<typeof editMessageInp
   if (message.senderId !== ctx.actor.id) throw forbidden("Only the sender can edit a message");
   if (message.deletedAt) throw cannotEditDeleted();
   if (!isEditableType(message.type)) throw badRequest("This message can't be edited");
-  if (!mayStillEdit(message.createdAt)) throw badRequest(EDIT_WINDOW_PASSED);
   const { withheld } = await assertChatWritable(ctx, message.conversation);
-  // Unchanged as I see it (a withheld edit of mine included): nothing to do.
+  // Unchanged as I see it (a withheld edit of mine included): nothing to do, however late (a
+  // retry of an edit that was made in time).
   if (textShownTo(message, ctx.actor.id).text === text) return toMessageDto(await readMessageRow(ctx.db, messageId), ctx.actor.id);
+  if (!mayStillEdit(message.createdAt)) throw badRequest(EDIT_WINDOW_PASSED);
 
   // While they block me, the new text of a message they have is mine alone. (One they never got,
   // withheld itself, is mine alone anyway: its text simply changes below.)
